@@ -1,0 +1,191 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/parley-app/parley/store"
+)
+
+// Version is the version of this build of Parley.
+const Version = "0.1.0"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// usageError is a mistake in how a command was called: it exits with 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// env is what every command gets: where the database is and where to write.
+type env struct {
+	dbPath string
+	stdout io.Writer
+	stderr io.Writer
+	now    func() time.Time
+}
+
+// open opens the database the command works on.
+func (e *env) open() (*store.Store, error) { return store.Open(e.dbPath) }
+
+// command is one `parley <name>` subcommand.
+type command struct {
+	name    string
+	args    string // argument synopsis for usage
+	summary string
+	flags   func(fs *flag.FlagSet) // command flags, nil when none
+	run     func(e *env, fs *flag.FlagSet) error
+}
+
+func commands() []command {
+	return []command{
+		demoCommand(),
+		briefCommand(),
+		noteCommand(),
+		exportCommand(),
+		importCommand(),
+		backupCommand(),
+		versionCommand(),
+	}
+}
+
+// globalFlags are accepted before the command and, for --db, after it too.
+type globalFlags struct {
+	db      string
+	private bool
+	theme   string
+	mouse   bool
+}
+
+func (g *globalFlags) register(fs *flag.FlagSet, workbench bool) {
+	fs.StringVar(&g.db, "db", g.db, "database file (default $PARLEY_DB, else $XDG_DATA_HOME/parley/parley.db)")
+	if workbench {
+		fs.BoolVar(&g.private, "private", false, "start with privacy on: targets, walk-aways, weights, scores and money hidden")
+		fs.StringVar(&g.theme, "theme", "", "`light` or dark: the terminal's background, for the colours (default: detect)")
+		fs.BoolVar(&g.mouse, "mouse", false, "click to focus and wheel to scroll (the terminal's own text selection then needs shift)")
+	}
+}
+
+// run is the whole program: it parses args, runs the command and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	var g globalFlags
+	fs := flag.NewFlagSet("parley", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	g.register(fs, true)
+	fs.Usage = func() {}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			mainUsage(stdout, fs)
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "Run 'parley --help' for usage.")
+		return exitUsage
+	}
+	e := &env{stdout: stdout, stderr: stderr, now: time.Now}
+
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return finish(stderr, withPath(e, g.db, func() error { return runWorkbench(e, g) }))
+	}
+	name := rest[0]
+	if name == "help" {
+		mainUsage(stdout, fs)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		cfs := flag.NewFlagSet("parley "+c.name, flag.ContinueOnError)
+		cfs.SetOutput(stderr)
+		g.register(cfs, false)
+		if c.flags != nil {
+			c.flags(cfs)
+		}
+		cfs.Usage = func() {}
+		if err := cfs.Parse(rest[1:]); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				commandUsage(stdout, c, cfs)
+				return exitOK
+			}
+			fmt.Fprintf(stderr, "Run 'parley %s --help' for usage.\n", c.name)
+			return exitUsage
+		}
+		code := finish(stderr, withPath(e, g.db, func() error { return c.run(e, cfs) }))
+		if code == exitUsage {
+			fmt.Fprintf(stderr, "usage: parley %s %s\n", c.name, c.args)
+		}
+		return code
+	}
+	fmt.Fprintf(stderr, "parley: unknown command %q\n", name)
+	fmt.Fprintln(stderr, "Run 'parley --help' for the list of commands.")
+	return exitUsage
+}
+
+// withPath resolves the database path (flag, then PARLEY_DB, then the
+// default) before running fn.
+func withPath(e *env, flagValue string, fn func() error) error {
+	switch {
+	case flagValue != "":
+		e.dbPath = flagValue
+	case os.Getenv("PARLEY_DB") != "":
+		e.dbPath = os.Getenv("PARLEY_DB")
+	default:
+		p, err := store.DefaultPath()
+		if err != nil {
+			return err
+		}
+		e.dbPath = p
+	}
+	return fn()
+}
+
+// finish prints an error the way every command does and picks the exit code.
+func finish(stderr io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "parley: %v\n", err)
+	var u usageError
+	if errors.As(err, &u) {
+		return exitUsage
+	}
+	return exitError
+}
+
+func mainUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintln(w, "Parley: a terminal workbench for key account negotiations.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  parley [--db FILE] [--private] [--theme light|dark] [--mouse]   open the workbench")
+	fmt.Fprintln(w, "  parley [--db FILE] <command> [arguments]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Flags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'parley <command> --help' for a command's own flags.")
+}
+
+func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: parley %s %s\n\n%s\n\nFlags:\n", c.name, c.args, c.summary)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}

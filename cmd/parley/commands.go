@@ -1,0 +1,260 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/store"
+)
+
+func demoCommand() command {
+	return command{
+		name:    "demo",
+		summary: "add a realistic demo negotiation (a grocery chain's 2027 annual terms) and make it current",
+		run: func(e *env, fs *flag.FlagSet) error {
+			if fs.NArg() > 0 {
+				return usagef("demo takes no arguments")
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			d := model.Demo(e.now())
+			if _, err := s.AddDossier(d); err != nil {
+				return fmt.Errorf("add the demo: %w", err)
+			}
+			fmt.Fprintf(e.stdout, "Added the demo negotiation %s › %s to %s.\nOpen it with 'parley', or print its brief with 'parley brief'.\n",
+				d.Account.Name, d.Negotiation.Title, s.Path())
+			return nil
+		},
+	}
+}
+
+func briefCommand() command {
+	var redact bool
+	var negID uint64
+	return command{
+		name:    "brief",
+		args:    "[--redact] [--negotiation ID]",
+		summary: "print the meeting brief as Markdown; --redact leaves out targets, walk-aways, weights, scores and our profitability",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&redact, "redact", false, "leave out targets, walk-aways, weights, scores, money values and our profitability")
+			fs.Uint64Var(&negID, "negotiation", 0, "the negotiation's `ID` (default: the current one)")
+		},
+		run: func(e *env, fs *flag.FlagSet) error {
+			if fs.NArg() > 0 {
+				return usagef("brief takes no arguments, only flags")
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			id := negID
+			if id == 0 {
+				if id, err = s.Current(); err != nil {
+					return err
+				}
+				if id == 0 {
+					return fmt.Errorf("there is no negotiation yet: run 'parley demo', or create one in the workbench ('parley')")
+				}
+			}
+			d, err := s.Dossier(id)
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(e.stdout, model.Brief(d, model.BriefOptions{Redact: redact, Now: e.now()}))
+			return nil
+		},
+	}
+}
+
+func noteCommand() command {
+	return command{
+		name: "note",
+		args: "TEXT…",
+		summary: "capture one line into the most recent active negotiation: " +
+			"'we|they <item> <value> [for <text>]', '! action', '? question', or a note (#item tags it)",
+		run: func(e *env, fs *flag.FlagSet) error {
+			line := strings.TrimSpace(strings.Join(fs.Args(), " "))
+			if line == "" {
+				return usagef("note needs the text to capture")
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			d, err := activeDossier(s)
+			if err != nil {
+				return err
+			}
+			c, err := model.ParseCapture(line, d.Items)
+			if err != nil {
+				return fmt.Errorf("not saved: %w", err)
+			}
+			var meetingID uint64
+			where := "preparation"
+			if m, ok := d.RunningMeeting(); ok {
+				meetingID, where = m.ID, fmt.Sprintf("meeting %d", m.Number)
+			}
+			now := e.now()
+			if c.Kind == model.CaptureConcession {
+				if err := d.CheckConcession(c.Concession(now, meetingID)); err != nil {
+					return fmt.Errorf("not saved: %w", err)
+				}
+			}
+			if _, err := s.Capture(d.Negotiation.ID, c, now, meetingID, ""); err != nil {
+				return fmt.Errorf("not saved: %w", err)
+			}
+			fmt.Fprintf(e.stdout, "Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)
+			if c.Kind == model.CaptureConcession {
+				after, err := s.Dossier(d.Negotiation.ID)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "Gap closed: %s\n", model.FormatPercent(after.Replay().GapClosed))
+			}
+			return nil
+		},
+	}
+}
+
+// captureWhat describes a saved capture in a few words.
+func captureWhat(c model.Capture, d *model.Dossier) string {
+	switch c.Kind {
+	case model.CaptureConcession:
+		it, _ := d.Item(c.ItemID)
+		who := "our"
+		if c.By == model.Them {
+			who = "their"
+		}
+		return fmt.Sprintf("%s concession on %q to %s %s", who, it.Title, it.Format(c.Value), it.Unit)
+	case model.CaptureAction:
+		return "the action"
+	case model.CaptureQuestion:
+		return "the question"
+	}
+	return "the note"
+}
+
+// activeDossier is the most recent active negotiation: the current one when
+// it is active, else the newest active one.
+func activeDossier(s *store.Store) (*model.Dossier, error) {
+	cur, err := s.Current()
+	if err != nil {
+		return nil, err
+	}
+	negs, err := s.Negotiations()
+	if err != nil {
+		return nil, err
+	}
+	var pick uint64
+	for _, n := range negs {
+		if n.Status != model.Active {
+			continue
+		}
+		if n.ID == cur {
+			pick = cur
+			break
+		}
+		pick = max(pick, n.ID)
+	}
+	if pick == 0 {
+		return nil, fmt.Errorf("there is no active negotiation: run 'parley demo', or create one in the workbench ('parley')")
+	}
+	return s.Dossier(pick)
+}
+
+func exportCommand() command {
+	return command{
+		name:    "export",
+		args:    "FILE",
+		summary: "write everything to a JSON file (format parley/1), atomically",
+		run: func(e *env, fs *flag.FlagSet) error {
+			if fs.NArg() != 1 {
+				return usagef("export needs exactly one FILE")
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			n, err := s.Export(fs.Arg(0), e.now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "Exported %s and %s to %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), fs.Arg(0))
+			return nil
+		},
+	}
+}
+
+func importCommand() command {
+	return command{
+		name:    "import",
+		args:    "FILE",
+		summary: "add everything in a JSON export; the whole file is checked first, then all of it is written or nothing",
+		run: func(e *env, fs *flag.FlagSet) error {
+			if fs.NArg() != 1 {
+				return usagef("import needs exactly one FILE")
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			n, err := s.Import(fs.Arg(0))
+			if err != nil {
+				return fmt.Errorf("nothing imported: %w", err)
+			}
+			fmt.Fprintf(e.stdout, "Imported %s and %s from %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), fs.Arg(0))
+			return nil
+		},
+	}
+}
+
+func backupCommand() command {
+	return command{
+		name:    "backup",
+		args:    "FILE",
+		summary: "write a consistent copy of the database to FILE",
+		run: func(e *env, fs *flag.FlagSet) error {
+			if fs.NArg() != 1 {
+				return usagef("backup needs exactly one FILE")
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if err := s.Backup(fs.Arg(0)); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", s.Path(), fs.Arg(0))
+			return nil
+		},
+	}
+}
+
+func versionCommand() command {
+	return command{
+		name:    "version",
+		summary: "print the version",
+		run: func(e *env, fs *flag.FlagSet) error {
+			fmt.Fprintf(e.stdout, "parley %s (data schema %d)\n", Version, store.SchemaVersion)
+			return nil
+		},
+	}
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

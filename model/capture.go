@@ -1,0 +1,247 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// CaptureKind is what a capture line records.
+type CaptureKind int
+
+// The capture kinds.
+const (
+	CaptureNote CaptureKind = iota
+	CaptureAction
+	CaptureQuestion
+	CaptureConcession
+)
+
+// Capture is one capture line understood: a concession, or a note, action or
+// question possibly tagged to an item.
+type Capture struct {
+	Kind      CaptureKind
+	By        Party           // concession: who moved
+	ItemID    uint64          // the concession's item, or the note's #tag (0: none)
+	Value     decimal.Decimal // concession: the new position
+	TradedFor string          // concession: what it was traded for
+	Text      string          // note, action or question
+}
+
+// CaptureHelp is the grammar in one line, for prompts and refusals.
+const CaptureHelp = `we|they <item> <value> [for <text>] · ! action · ? question · note with #item`
+
+// ParseCapture reads one capture line against the agenda (in agenda order, so
+// that item numbers are 1-based positions). A line it cannot understand is
+// refused with an error that says why; nothing about the line is guessed.
+func ParseCapture(line string, items []AgendaItem) (Capture, error) {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return Capture{}, fmt.Errorf("nothing to save: type a note, or %s", CaptureHelp)
+	}
+	switch line[0] {
+	case '!':
+		return taggedText(CaptureAction, strings.TrimSpace(line[1:]), items, "write the action after !")
+	case '?':
+		return taggedText(CaptureQuestion, strings.TrimSpace(line[1:]), items, "write the question after ?")
+	}
+	words := strings.Fields(line)
+	if by, ok := party(words[0]); ok && concessionShaped(words, items) {
+		return parseConcession(by, line, words, items)
+	}
+	return taggedText(CaptureNote, line, items, "")
+}
+
+func party(word string) (Party, bool) {
+	switch strings.ToLower(word) {
+	case "we":
+		return Us, true
+	case "they":
+		return Them, true
+	}
+	return "", false
+}
+
+// concessionShaped tells a concession ("we 2 45 …", "they price" with the
+// value forgotten) from a note that merely starts with "we" or "they"
+// ("We need to check stock").
+func concessionShaped(words []string, items []AgendaItem) bool {
+	switch {
+	case len(words) >= 3:
+		return looksNumeric(words[2])
+	case len(words) == 2:
+		if looksNumeric(words[1]) {
+			return true
+		}
+		_, err := ResolveItem(words[1], items)
+		return err == nil
+	}
+	return false
+}
+
+func looksNumeric(word string) bool {
+	r := []rune(word)[0]
+	return unicode.IsDigit(r) || strings.ContainsRune("-−+.€$£¥", r)
+}
+
+func parseConcession(by Party, line string, words []string, items []AgendaItem) (Capture, error) {
+	usage := fmt.Sprintf("write: %s <item> <value> [for <text>]", strings.ToLower(words[0]))
+	if len(words) < 3 {
+		return Capture{}, fmt.Errorf("the value is missing: %s", usage)
+	}
+	it, err := ResolveItem(words[1], items)
+	if err != nil {
+		return Capture{}, err
+	}
+	value, err := ParseNumber(strings.TrimPrefix(words[2], "+"))
+	if err != nil {
+		return Capture{}, err
+	}
+	c := Capture{Kind: CaptureConcession, By: by, ItemID: it.ID, Value: value}
+	if len(words) == 3 {
+		return c, nil
+	}
+	if !strings.EqualFold(words[3], "for") {
+		return Capture{}, fmt.Errorf("after the value write \"for\" and what was traded, or nothing: %s", usage)
+	}
+	c.TradedFor = strings.TrimSpace(afterWord(line, 4))
+	if c.TradedFor == "" {
+		return Capture{}, fmt.Errorf("write what it was traded for after \"for\"")
+	}
+	return c, nil
+}
+
+// afterWord is the rest of line after its first n words, spacing kept.
+func afterWord(line string, n int) string {
+	rest := line
+	for i := 0; i < n; i++ {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			return ""
+		}
+		rest = rest[end:]
+	}
+	return rest
+}
+
+// taggedText makes a note, action or question, tagged with its first #item.
+func taggedText(kind CaptureKind, text string, items []AgendaItem, empty string) (Capture, error) {
+	if text == "" {
+		return Capture{}, fmt.Errorf("%s", empty)
+	}
+	c := Capture{Kind: kind, Text: text}
+	for _, w := range strings.Fields(text) {
+		if !strings.HasPrefix(w, "#") {
+			continue
+		}
+		ref := strings.TrimRight(w[1:], ",.;:!?)\"'")
+		if ref == "" {
+			continue
+		}
+		it, err := ResolveItem(ref, items)
+		if err != nil {
+			return Capture{}, fmt.Errorf("#%s: %w", ref, err)
+		}
+		if c.ItemID == 0 {
+			c.ItemID = it.ID
+		}
+	}
+	return c, nil
+}
+
+// ResolveItem finds the item a reference names: its 1-based number on the
+// agenda, or a case-insensitive prefix of its title, of its topic, or of a
+// word of its title, that names exactly one item.
+func ResolveItem(ref string, items []AgendaItem) (AgendaItem, error) {
+	if n, err := strconv.Atoi(ref); err == nil {
+		if n < 1 || n > len(items) {
+			return AgendaItem{}, fmt.Errorf("there is no item %d: the agenda has %d %s", n, len(items), plural(len(items), "item", "items"))
+		}
+		return items[n-1], nil
+	}
+	prefix := strings.ToLower(ref)
+	levels := []func(AgendaItem) bool{
+		func(it AgendaItem) bool { return strings.HasPrefix(strings.ToLower(it.Title), prefix) },
+		func(it AgendaItem) bool { return strings.HasPrefix(string(it.Topic), prefix) },
+		func(it AgendaItem) bool {
+			for _, w := range strings.Fields(strings.ToLower(it.Title)) {
+				if strings.HasPrefix(w, prefix) {
+					return true
+				}
+			}
+			return false
+		},
+	}
+	for _, match := range levels {
+		var found []int
+		for i, it := range items {
+			if match(it) {
+				found = append(found, i)
+			}
+		}
+		switch {
+		case len(found) == 1:
+			return items[found[0]], nil
+		case len(found) > 1:
+			names := make([]string, 0, len(found))
+			for _, i := range found[:min(len(found), 4)] {
+				names = append(names, fmt.Sprintf("%d %s", i+1, items[i].Title))
+			}
+			if len(found) > 4 {
+				names = append(names, "…")
+			}
+			return AgendaItem{}, fmt.Errorf("%q matches %d items (%s): type more of it or use the number",
+				ref, len(found), strings.Join(names, ", "))
+		}
+	}
+	return AgendaItem{}, fmt.Errorf("no item matches %q: use its number (1–%d) or the start of its title or topic", ref, len(items))
+}
+
+// Format writes the capture back as the canonical line that parses to it.
+func (c Capture) Format(items []AgendaItem) string {
+	switch c.Kind {
+	case CaptureAction:
+		return "! " + c.Text
+	case CaptureQuestion:
+		return "? " + c.Text
+	case CaptureConcession:
+		n := 0
+		for i, it := range items {
+			if it.ID == c.ItemID {
+				n = i + 1
+			}
+		}
+		line := fmt.Sprintf("%s %d %s", map[Party]string{Us: "we", Them: "they"}[c.By], n, c.Value.String())
+		if c.TradedFor != "" {
+			line += " for " + c.TradedFor
+		}
+		return line
+	}
+	return c.Text
+}
+
+// NoteKind is the kind of note the capture makes (for non-concessions).
+func (c Capture) NoteKind() NoteKind {
+	switch c.Kind {
+	case CaptureAction:
+		return KindAction
+	case CaptureQuestion:
+		return KindQuestion
+	}
+	return KindNote
+}
+
+// Note is the note a note, action or question capture makes.
+func (c Capture) Note(at time.Time, meetingID uint64) Note {
+	return Note{MeetingID: meetingID, ItemID: c.ItemID, Kind: c.NoteKind(), At: at, Text: c.Text}
+}
+
+// Concession is the concession a concession capture makes.
+func (c Capture) Concession(at time.Time, meetingID uint64) Concession {
+	return Concession{MeetingID: meetingID, ItemID: c.ItemID, By: c.By, To: c.Value, TradedFor: c.TradedFor, At: at}
+}

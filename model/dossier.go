@@ -1,0 +1,275 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Dossier is everything kept about one negotiation: its account, its agenda,
+// its meetings, the concession ledger, the notes, the follow-up checklist and
+// the scenarios behind the proposal. The formulas are methods on it.
+type Dossier struct {
+	Account     Account
+	Negotiation Negotiation
+	Items       []AgendaItem // in agenda order
+	Meetings    []Meeting    // by number
+	Ledger      []Concession // in the order they were made
+	Notes       []Note       // oldest first
+	FollowUps   []FollowUp   // in checklist order
+	Scenarios   []Scenario
+}
+
+// Sort puts every list in its canonical order: agenda order, meeting number,
+// ledger and note time (ties by ID), checklist order.
+func (d *Dossier) Sort() {
+	slices.SortStableFunc(d.Items, func(a, b AgendaItem) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortStableFunc(d.Meetings, func(a, b Meeting) int {
+		return cmp.Or(cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortStableFunc(d.Ledger, func(a, b Concession) int {
+		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortStableFunc(d.Notes, func(a, b Note) int {
+		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortStableFunc(d.FollowUps, func(a, b FollowUp) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortStableFunc(d.Scenarios, func(a, b Scenario) int { return cmp.Compare(a.ID, b.ID) })
+}
+
+// ItemIndex returns the position of the item with the given ID in the agenda, or -1.
+func (d *Dossier) ItemIndex(id uint64) int {
+	return slices.IndexFunc(d.Items, func(it AgendaItem) bool { return it.ID == id })
+}
+
+// Item returns the item with the given ID.
+func (d *Dossier) Item(id uint64) (AgendaItem, bool) {
+	if i := d.ItemIndex(id); i >= 0 {
+		return d.Items[i], true
+	}
+	return AgendaItem{}, false
+}
+
+// Meeting returns the meeting with the given ID.
+func (d *Dossier) Meeting(id uint64) (Meeting, bool) {
+	for _, m := range d.Meetings {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return Meeting{}, false
+}
+
+// RunningMeeting returns the meeting under way, if any.
+func (d *Dossier) RunningMeeting() (Meeting, bool) {
+	for i := len(d.Meetings) - 1; i >= 0; i-- {
+		if d.Meetings[i].Running() {
+			return d.Meetings[i], true
+		}
+	}
+	return Meeting{}, false
+}
+
+// NextMeetingNumber is the number the next meeting gets.
+func (d *Dossier) NextMeetingNumber() int {
+	n := 0
+	for _, m := range d.Meetings {
+		n = max(n, m.Number)
+	}
+	return n + 1
+}
+
+// Scenario returns the scenario with the given ID.
+func (d *Dossier) Scenario(id uint64) (Scenario, bool) {
+	for _, s := range d.Scenarios {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Scenario{}, false
+}
+
+// Validate checks every record and every link between them, so that a whole
+// dossier (an import, the demo) can be refused before anything is written.
+func (d *Dossier) Validate() error {
+	if err := d.Account.Validate(); err != nil {
+		return fmt.Errorf("account: %w", err)
+	}
+	if err := d.Negotiation.Validate(); err != nil {
+		return fmt.Errorf("negotiation %q: %w", d.Negotiation.Title, err)
+	}
+	items := map[uint64]bool{}
+	for _, it := range d.Items {
+		if err := it.Validate(); err != nil {
+			return fmt.Errorf("item %q: %w", it.Title, err)
+		}
+		if items[it.ID] {
+			return fmt.Errorf("item %q: id %d is used twice", it.Title, it.ID)
+		}
+		items[it.ID] = true
+		if it.Link.ScenarioID != 0 {
+			sc, ok := d.Scenario(it.Link.ScenarioID)
+			if !ok {
+				return fmt.Errorf("item %q links to a missing scenario", it.Title)
+			}
+			if _, ok := sc.Field(it.Link.Field); !ok {
+				return fmt.Errorf("item %q links to %q, which scenario %q does not have", it.Title, it.Link.Field, sc.Name)
+			}
+		}
+	}
+	meetings := map[uint64]bool{}
+	for _, m := range d.Meetings {
+		if err := m.Validate(); err != nil {
+			return err
+		}
+		if meetings[m.ID] {
+			return fmt.Errorf("meeting %d: id %d is used twice", m.Number, m.ID)
+		}
+		meetings[m.ID] = true
+	}
+	concessions := map[uint64]bool{}
+	for _, c := range d.Ledger {
+		if concessions[c.ID] {
+			return fmt.Errorf("concession %d: id used twice", c.ID)
+		}
+		concessions[c.ID] = true
+	}
+	for _, c := range d.Ledger {
+		if err := c.Validate(); err != nil {
+			return fmt.Errorf("concession %d: %w", c.ID, err)
+		}
+		if !items[c.ItemID] {
+			return fmt.Errorf("concession %d is on an item that does not exist", c.ID)
+		}
+		if c.MeetingID != 0 && !meetings[c.MeetingID] {
+			return fmt.Errorf("concession %d belongs to a meeting that does not exist", c.ID)
+		}
+		if c.TradedAgainst != 0 && !concessions[c.TradedAgainst] {
+			return fmt.Errorf("concession %d is traded against a concession that does not exist", c.ID)
+		}
+	}
+	for _, n := range d.Notes {
+		if err := n.Validate(); err != nil {
+			return fmt.Errorf("note %d: %w", n.ID, err)
+		}
+		if n.ItemID != 0 && !items[n.ItemID] {
+			return fmt.Errorf("note %d is tagged to an item that does not exist", n.ID)
+		}
+		if n.MeetingID != 0 && !meetings[n.MeetingID] {
+			return fmt.Errorf("note %d belongs to a meeting that does not exist", n.ID)
+		}
+	}
+	for _, f := range d.FollowUps {
+		if err := f.Validate(); err != nil {
+			return fmt.Errorf("follow-up %d: %w", f.ID, err)
+		}
+	}
+	for _, s := range d.Scenarios {
+		if err := s.Validate(); err != nil {
+			return fmt.Errorf("scenario %q: %w", s.Name, err)
+		}
+	}
+	return nil
+}
+
+// CheckConcession says whether c can be logged (or, when c.ID is already in
+// the ledger, changed to c): the item must exist, carry numbers, be open, and
+// the value must be a move toward the other side from where that side stood.
+func (d *Dossier) CheckConcession(c Concession) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	it, ok := d.Item(c.ItemID)
+	if !ok {
+		return fmt.Errorf("there is no such item on the agenda")
+	}
+	if !it.Numeric() {
+		return fmt.Errorf("%q has no numbers: mark it agreed instead of logging a concession", it.Title)
+	}
+	if c.By == Them && !it.TheirOpening.Valid {
+		return fmt.Errorf("their opening on %q is not set: enter it on the agenda first", it.Title)
+	}
+	if it.Status == ItemAgreed {
+		return fmt.Errorf("%q is already agreed: reopen it to log a concession", it.Title)
+	}
+	if c.TradedAgainst != 0 {
+		other, ok := d.concession(c.TradedAgainst)
+		if !ok {
+			return fmt.Errorf("the concession it is traded against does not exist")
+		}
+		if other.By == c.By {
+			return fmt.Errorf("a concession is traded against one by the other side")
+		}
+	}
+	from, next := d.neighbours(c)
+	if err := checkMove(it, c.By, from, c.To); err != nil {
+		return err
+	}
+	if next != nil {
+		if err := checkMove(it, c.By, c.To, next.To); err != nil {
+			return fmt.Errorf("the next concession on %q (to %s) would no longer be a move: %w", it.Title, next.To, err)
+		}
+	}
+	return nil
+}
+
+func (d *Dossier) concession(id uint64) (Concession, bool) {
+	for _, c := range d.Ledger {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Concession{}, false
+}
+
+// neighbours finds the position the party stood at before c (its opening or
+// its previous concession on the item) and the party's next concession after
+// c, if c is already in the ledger.
+func (d *Dossier) neighbours(c Concession) (from decimal.Decimal, next *Concession) {
+	it, _ := d.Item(c.ItemID)
+	from = it.OurOpening.Decimal
+	if c.By == Them {
+		from = it.TheirOpening.Decimal
+	}
+	seen := false
+	for i := range d.Ledger {
+		l := d.Ledger[i]
+		if l.ItemID != c.ItemID || l.By != c.By {
+			continue
+		}
+		if c.ID != 0 && l.ID == c.ID {
+			seen = true
+			continue
+		}
+		if seen {
+			return from, &d.Ledger[i]
+		}
+		from = l.To
+	}
+	return from, nil
+}
+
+// checkMove refuses a "concession" that does not move the party toward the other side.
+func checkMove(it AgendaItem, by Party, from, to decimal.Decimal) error {
+	toward := it.Better.Sign().Mul(from.Sub(to)) // our concessions move against our interest
+	if by == Them {
+		toward = toward.Neg()
+	}
+	if toward.IsPositive() {
+		return nil
+	}
+	who := "we are"
+	if by == Them {
+		who = "they are"
+	}
+	if toward.IsZero() {
+		return fmt.Errorf("%s already at %s on %q", who, from, it.Title)
+	}
+	return fmt.Errorf("that is no concession: %s at %s on %q and %s moves away from the other side", who, from, it.Title, to)
+}

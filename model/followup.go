@@ -1,0 +1,101 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// templateLine is one role of a follow-up template with its usual action and
+// how many days after the agreement it is due.
+type templateLine struct {
+	side   Side
+	role   string
+	action string
+	days   int
+}
+
+// The roles are the seed's, word for word.
+var retailTemplate = []templateLine{
+	{CustomerSide, "buyers", "Confirm the agreed terms, listings and start dates in writing", 3},
+	{CustomerSide, "area field controllers", "Brief them on the new range and the promotion plan for their area", 10},
+	{CustomerSide, "branch managers", "Announce the listings, shelf plan and promotion dates to every branch", 14},
+	{CustomerSide, "stock controllers", "Set up the new items, order quantities and delivery schedule", 7},
+	{CustomerSide, "product end users", "Gather first feedback on the product once it is on shelf", 30},
+	{CustomerSide, "merchandising and marketing staff", "Agree planograms, point-of-sale material and the promotion calendar", 14},
+	{InternalSide, "order processors", "Load the agreed prices, terms and rebates before the first order", 5},
+	{InternalSide, "distribution departments", "Plan launch stock and deliveries to the branches", 7},
+	{InternalSide, "field sales managers", "Brief the field team on the agreement and its targets", 7},
+	{InternalSide, "field salespersons", "Visit the branches to check listing, shelf position and price", 21},
+	{InternalSide, "brand ambassadors", "Plan in-store presence for the launch", 21},
+	{InternalSide, "sales promoters", "Run the in-store promotions on the agreed dates", 30},
+	{InternalSide, "marketing specialist (promotional activity)", "Prepare the promotional activity agreed with the buyer", 14},
+}
+
+var industrialTemplate = []templateLine{
+	{CustomerSide, "end users (production managers, engineers, technical staff)", "Arrange start-up support and training for the people who use the product", 14},
+	{CustomerSide, "product specifiers (research specialists, engineers, technical experts, quality control)", "Send specifications, certificates and quality documents", 7},
+	{CustomerSide, "other section managers who could benefit", "Introduce the product and the agreement to other sections", 30},
+	{InternalSide, "training", "Schedule training for the customer's users", 14},
+	{InternalSide, "technical support", "Name a technical contact and agree the support plan", 7},
+	{InternalSide, "order processing", "Set up the contract prices, terms and order routine", 5},
+	{InternalSide, "distribution", "Confirm the delivery schedule and continuity of supply", 7},
+}
+
+// FollowUpTemplate generates the follow-up checklist for an account of the
+// given kind, due counted from agreed. Contacts whose role matches a line fill
+// its person.
+func FollowUpTemplate(kind AccountKind, agreed time.Time, contacts []Contact) []FollowUp {
+	lines := industrialTemplate
+	if kind == Retail {
+		lines = retailTemplate
+	}
+	y, m, d := agreed.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	out := make([]FollowUp, len(lines))
+	for i, l := range lines {
+		out[i] = FollowUp{
+			Side:   l.side,
+			Role:   l.role,
+			Person: personFor(l, contacts),
+			Action: l.action,
+			Due:    day.AddDate(0, 0, l.days),
+			Order:  i + 1,
+		}
+	}
+	return out
+}
+
+// personFor names the contacts of the line's side whose role matches its role.
+func personFor(l templateLine, contacts []Contact) string {
+	var names []string
+	for _, c := range contacts {
+		if c.Side == l.side && rolesMatch(c.Role, l.role) {
+			names = append(names, c.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// rolesMatch compares roles loosely: case, plurals and the words in brackets
+// do not matter, and "category buyer" matches "buyers".
+func rolesMatch(contactRole, templateRole string) bool {
+	a, b := roleWords(contactRole), roleWords(templateRole)
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || strings.HasSuffix(a, " "+b) || strings.HasSuffix(b, " "+a)
+}
+
+func roleWords(role string) string {
+	role = strings.ToLower(role)
+	if i := strings.Index(role, "("); i >= 0 {
+		role = role[:i]
+	}
+	words := strings.Fields(role)
+	for i, w := range words {
+		if len(w) > 3 {
+			words[i] = strings.TrimSuffix(w, "s")
+		}
+	}
+	return strings.Join(words, " ")
+}

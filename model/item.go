@@ -1,0 +1,213 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Topic groups agenda items the way a KAM thinks of them.
+type Topic string
+
+// The agenda topics.
+const (
+	TopicPrice           Topic = "price"
+	TopicTerms           Topic = "terms"
+	TopicVolume          Topic = "volume"
+	TopicProfitability   Topic = "profitability"
+	TopicCannibalization Topic = "cannibalization"
+	TopicSupply          Topic = "supply"
+	TopicOther           Topic = "other"
+)
+
+// Topics lists the topics in agenda order.
+var Topics = []Topic{TopicPrice, TopicTerms, TopicVolume, TopicProfitability, TopicCannibalization, TopicSupply, TopicOther}
+
+// Valid reports whether t is a known topic.
+func (t Topic) Valid() bool {
+	for _, known := range Topics {
+		if t == known {
+			return true
+		}
+	}
+	return false
+}
+
+// Direction says which way a value is better for us.
+type Direction string
+
+// The two directions.
+const (
+	Up   Direction = "up"   // more is better for us: price, volume, contract months
+	Down Direction = "down" // less is better for us: payment days, rebate, listing fees
+)
+
+// Valid reports whether d is up or down.
+func (d Direction) Valid() bool { return d == Up || d == Down }
+
+// Sign is s in the formulas: +1 when up is better for us, −1 when down is.
+func (d Direction) Sign() decimal.Decimal {
+	if d == Down {
+		return decimal.NewFromInt(-1)
+	}
+	return decimal.NewFromInt(1)
+}
+
+// ItemStatus is whether an agenda item is still being negotiated.
+type ItemStatus string
+
+// The item statuses.
+const (
+	ItemOpen   ItemStatus = "open"
+	ItemAgreed ItemStatus = "agreed"
+	ItemParked ItemStatus = "parked"
+)
+
+// Valid reports whether s is a known item status.
+func (s ItemStatus) Valid() bool { return s == ItemOpen || s == ItemAgreed || s == ItemParked }
+
+// AgendaItem is one point to negotiate. Numeric items carry our opening,
+// target and walk-away and our estimate of the buyer's; text-only items (a
+// listing, a clause) carry none and count as closed only once agreed.
+type AgendaItem struct {
+	ID     uint64
+	Topic  Topic
+	Title  string
+	Unit   string
+	Better Direction
+
+	OurOpening    decimal.NullDecimal
+	OurTarget     decimal.NullDecimal
+	OurWalkAway   decimal.NullDecimal
+	TheirOpening  decimal.NullDecimal // our estimate until they say it
+	TheirWalkAway decimal.NullDecimal // our estimate, optional
+
+	Weight       int                 // 0–100: what the item is worth to us
+	ValueToThem  int                 // 0–100: our estimate of its worth to them
+	MoneyPerUnit decimal.NullDecimal // what one unit of gap is worth, in the negotiation's currency
+
+	Status   ItemStatus
+	AgreedAt time.Time // when it was marked agreed; zero otherwise
+	Order    int
+	Note     string
+
+	// Link points the item at a field of a scenario (e.g. the rebate item at
+	// the profitability scenario's rebate %), so its money effect can be shown.
+	Link ScenarioLink
+}
+
+// ScenarioLink names one input of one scenario. The zero value links nothing.
+type ScenarioLink struct {
+	ScenarioID uint64
+	Field      string
+}
+
+// Numeric reports whether the item carries numbers (an opening of ours).
+func (it AgendaItem) Numeric() bool { return it.OurOpening.Valid }
+
+// Tracked reports whether the gap of the item can be computed: both openings known.
+func (it AgendaItem) Tracked() bool { return it.OurOpening.Valid && it.TheirOpening.Valid }
+
+// Scored reports whether our score can be computed: target and walk-away set.
+func (it AgendaItem) Scored() bool { return it.OurTarget.Valid && it.OurWalkAway.Valid }
+
+// Validate says what is wrong with the item, in the user's words.
+func (it AgendaItem) Validate() error {
+	if strings.TrimSpace(it.Title) == "" {
+		return fmt.Errorf("the item needs a title")
+	}
+	if !it.Topic.Valid() {
+		return fmt.Errorf("topic %q is not one of %s", it.Topic, topicList())
+	}
+	if !it.Status.Valid() {
+		return fmt.Errorf("status %q is not open, agreed or parked", it.Status)
+	}
+	if it.Weight < 0 || it.Weight > 100 {
+		return fmt.Errorf("weight %d should be between 0 and 100", it.Weight)
+	}
+	if it.ValueToThem < 0 || it.ValueToThem > 100 {
+		return fmt.Errorf("value to them %d should be between 0 and 100", it.ValueToThem)
+	}
+	if it.MoneyPerUnit.Valid && it.MoneyPerUnit.Decimal.IsNegative() {
+		return fmt.Errorf("money per unit %s cannot be negative", it.MoneyPerUnit.Decimal)
+	}
+	anyNumber := it.OurOpening.Valid || it.OurTarget.Valid || it.OurWalkAway.Valid ||
+		it.TheirOpening.Valid || it.TheirWalkAway.Valid
+	if !anyNumber {
+		return nil
+	}
+	if !it.Better.Valid() {
+		return fmt.Errorf("say which way is better for us: up or down")
+	}
+	if !it.OurOpening.Valid {
+		return fmt.Errorf("a numeric item needs our opening")
+	}
+	return it.validateOrder()
+}
+
+// validateOrder checks that opening, target and walk-away run from best to
+// worst for us, and that the buyer's estimates run the other way.
+func (it AgendaItem) validateOrder() error {
+	s := it.Better.Sign()
+	better := func(a, b decimal.Decimal) bool { return s.Mul(a.Sub(b)).IsPositive() }
+	word := "higher"
+	if it.Better == Down {
+		word = "lower"
+	}
+	open := it.OurOpening.Decimal
+	if it.OurTarget.Valid && better(it.OurTarget.Decimal, open) {
+		return fmt.Errorf("target %s is better for us than our opening %s: with %s better, open at or beyond the target",
+			it.OurTarget.Decimal, open, word)
+	}
+	if it.OurWalkAway.Valid {
+		walk := it.OurWalkAway.Decimal
+		if better(walk, open) {
+			return fmt.Errorf("walk-away %s is better for us than our opening %s: it should be the worst we accept",
+				walk, open)
+		}
+		if it.OurTarget.Valid && !better(it.OurTarget.Decimal, walk) {
+			return fmt.Errorf("walk-away %s should be worse for us than the target %s (%s is better)",
+				walk, it.OurTarget.Decimal, word)
+		}
+	}
+	if it.TheirOpening.Valid && it.TheirWalkAway.Valid && better(it.TheirOpening.Decimal, it.TheirWalkAway.Decimal) {
+		return fmt.Errorf("their walk-away %s should be at least as good for us as their opening %s",
+			it.TheirWalkAway.Decimal, it.TheirOpening.Decimal)
+	}
+	return nil
+}
+
+// Leverage is the trade leverage of giving the item: what it is worth to them
+// for each point it is worth to us. Give high-leverage items first, ask for
+// low-leverage ones.
+func (it AgendaItem) Leverage() float64 {
+	return float64(it.ValueToThem) / float64(max(it.Weight, 1))
+}
+
+func topicList() string {
+	names := make([]string, len(Topics))
+	for i, t := range Topics {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Places is how many decimals the item's values are written with: the most
+// any of its positions was typed with.
+func (it AgendaItem) Places() int {
+	p := 0
+	for _, v := range []decimal.NullDecimal{it.OurOpening, it.OurTarget, it.OurWalkAway, it.TheirOpening, it.TheirWalkAway} {
+		if v.Valid {
+			p = max(p, Places(v.Decimal))
+		}
+	}
+	return p
+}
+
+// Format writes a value of the item (a position, a gap, a move) with the
+// item's decimals, or more when the value itself was typed with more.
+func (it AgendaItem) Format(v decimal.Decimal) string {
+	return FormatNumber(v, max(it.Places(), Places(v)))
+}

@@ -1,0 +1,159 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestLeverage(t *testing.T) {
+	tests := []struct {
+		weight, toThem int
+		want           float64
+	}{
+		{60, 30, 0.5},
+		{40, 80, 2},
+		{0, 50, 50}, // weight 0 counts as 1
+		{1, 50, 50},
+		{50, 0, 0},
+	}
+	for _, tt := range tests {
+		it := AgendaItem{Weight: tt.weight, ValueToThem: tt.toThem}
+		assertFloat(t, "leverage", it.Leverage(), tt.want)
+	}
+}
+
+func TestTradePlan(t *testing.T) {
+	d := &Dossier{Items: []AgendaItem{
+		{ID: 1, Title: "Price", Weight: 60, ValueToThem: 30, Status: ItemOpen},        // 0.5: ask for
+		{ID: 2, Title: "Days", Weight: 40, ValueToThem: 80, Status: ItemOpen},         // 2: give first
+		{ID: 3, Title: "Even", Weight: 50, ValueToThem: 50, Status: ItemOpen},         // 1: trade evenly
+		{ID: 4, Title: "Edge give", Weight: 80, ValueToThem: 100, Status: ItemOpen},   // 1.25: give first
+		{ID: 5, Title: "Edge ask", Weight: 100, ValueToThem: 80, Status: ItemOpen},    // 0.8: ask for
+		{ID: 6, Title: "Parked", Weight: 10, ValueToThem: 90, Status: ItemParked},     // not in the plan
+		{ID: 7, Title: "Agreed", Weight: 10, ValueToThem: 90, Status: ItemAgreed},     // not in the plan
+		{ID: 8, Title: "Free", Weight: 0, ValueToThem: 20, Status: ItemOpen},          // 20: give first
+		{ID: 9, Title: "Same as days", Weight: 20, ValueToThem: 40, Status: ItemOpen}, // 2: tie, after Days
+		{ID: 10, Title: "Just under", Weight: 81, ValueToThem: 100, Status: ItemOpen}, // 1.2346: trade evenly
+	}}
+	want := []struct {
+		id     uint64
+		index  int
+		lev    float64
+		advice Advice
+	}{
+		{8, 7, 20, GiveFirst},
+		{2, 1, 2, GiveFirst},
+		{9, 8, 2, GiveFirst},
+		{4, 3, 1.25, GiveFirst},
+		{10, 9, 100.0 / 81, TradeEvenly},
+		{3, 2, 1, TradeEvenly},
+		{5, 4, 0.8, AskFor},
+		{1, 0, 0.5, AskFor},
+	}
+	plan := d.TradePlan()
+	if len(plan) != len(want) {
+		t.Fatalf("plan has %d entries, want %d: %+v", len(plan), len(want), plan)
+	}
+	for k, w := range want {
+		e := plan[k]
+		if e.Item.ID != w.id || e.Index != w.index || e.Advice != w.advice || !approx(e.Leverage, w.lev) {
+			t.Errorf("entry %d = {id %d, index %d, %.4f, %s}, want {id %d, index %d, %.4f, %s}",
+				k, e.Item.ID, e.Index, e.Leverage, e.Advice, w.id, w.index, w.lev, w.advice)
+		}
+	}
+	if plan := (&Dossier{}).TradePlan(); len(plan) != 0 {
+		t.Errorf("empty agenda plan: %+v", plan)
+	}
+}
+
+func TestConcessionCostsViaMoneyPerUnit(t *testing.T) {
+	d := formulaDossier()
+	d.Items = append(d.Items,
+		AgendaItem{ID: 3, Topic: TopicOther, Title: "Joint plan", Status: ItemOpen, MoneyPerUnit: opt("10")}, // text only: skipped
+		AgendaItem{ID: 4, Topic: TopicSupply, Title: "Contract", Better: Up, Status: ItemOpen, OurOpening: opt("36")},  // no money: skipped
+		AgendaItem{ID: 5, Topic: TopicSupply, Title: "Service", Better: Down, Status: ItemParked, OurOpening: opt("95"),
+			TheirOpening: opt("99"), MoneyPerUnit: opt("12000")}, // parked: skipped
+		AgendaItem{ID: 6, Topic: TopicVolume, Title: "Volume", Better: Up, Status: ItemOpen, OurOpening: opt("200"),
+			MoneyPerUnit: opt("5.10")}, // their opening unknown: nothing to close at
+	)
+	d.Ledger = append(d.Ledger, Concession{ID: 8, MeetingID: 12, ItemID: 6, By: Us, To: dec("190"), TradedFor: "z", At: m2.Ended})
+	costs := d.Replay().ConcessionCosts()
+	want := []struct {
+		index          int
+		given, toClose string
+	}{
+		{0, "9000", "3000"},   // A: (100 − 91) × 1,000 given; gap 3 × 1,000 to close
+		{1, "17500", "2500"},  // B: −(30 − 65) × 500 = 35 × 500; gap 5 × 500
+		{5, "51", "0"},        // Volume: (200 − 190) × 5.10
+	}
+	if len(costs) != len(want) {
+		t.Fatalf("%d costs, want %d: %+v", len(costs), len(want), costs)
+	}
+	for k, w := range want {
+		c := costs[k]
+		if c.Index != w.index || c.Via != "money per unit" {
+			t.Errorf("cost %d: index %d via %q", k, c.Index, c.Via)
+		}
+		assertDec(t, "given so far", c.GivenSoFar, w.given)
+		assertDec(t, "to close", c.ToClose, w.toClose)
+	}
+}
+
+// profitDossier links a rebate item to a profitability scenario:
+// list 100, discount 10 %, rebate r %, cost of goods 50, 1,000 units.
+// Annual profit at rebate r = (100 × 0.9 × (1 − r/100) − 50) × 1,000,
+// so each point of rebate costs 90 × 1 % × 1,000 = 900.
+func profitDossier() *Dossier {
+	return &Dossier{
+		Items: []AgendaItem{
+			{ID: 1, Topic: TopicTerms, Title: "Rebate", Better: Down, Status: ItemOpen,
+				OurOpening: opt("2"), OurWalkAway: opt("5"), TheirOpening: opt("6"),
+				MoneyPerUnit: opt("1"), // ignored: the link wins
+				Link:         ScenarioLink{ScenarioID: 9, Field: "rebate"}},
+			{ID: 2, Topic: TopicVolume, Title: "Baseline", Better: Up, Status: ItemOpen,
+				OurOpening: opt("100"), TheirOpening: opt("90"), MoneyPerUnit: opt("2"),
+				Link: ScenarioLink{ScenarioID: 8, Field: "baseline_turnover"}}, // category link: priced per unit
+		},
+		Ledger: []Concession{
+			{ID: 1, ItemID: 1, By: Us, To: dec("3"), TradedFor: "leaflet", At: t0},
+			{ID: 2, ItemID: 2, By: Us, To: dec("95"), TradedFor: "x", At: t0},
+		},
+		Scenarios: []Scenario{
+			{ID: 8, Name: "Listing", Kind: CategoryScenario, Impact: CategoryImpact{BaselineTurnover: dec("100")}},
+			{ID: 9, Name: "Package", Kind: ProfitScenario, Profit: Profitability{
+				ListPrice: dec("100"), Discount: dec("10"), CostOfGoods: dec("50"), Volume: dec("1000")}},
+		},
+	}
+}
+
+func TestConcessionCostsViaProfitabilityLink(t *testing.T) {
+	costs := profitDossier().Replay().ConcessionCosts()
+	if len(costs) != 2 {
+		t.Fatalf("%d costs: %+v", len(costs), costs)
+	}
+	// Rebate 2 → 3: profit 38,200 → 37,300, given 900. To close at their 6: 37,300 − 34,600 = 2,700.
+	rebate := costs[0]
+	assertDec(t, "given so far", rebate.GivenSoFar, "900")
+	assertDec(t, "to close", rebate.ToClose, "2700")
+	if rebate.Via != "Package: rebate %" {
+		t.Errorf("via %q", rebate.Via)
+	}
+	// The category link cannot price a concession: money per unit does. (100 − 95) × 2; gap 5 × 2.
+	base := costs[1]
+	if base.Via != "money per unit" {
+		t.Errorf("via %q", base.Via)
+	}
+	assertDec(t, "given so far", base.GivenSoFar, "10")
+	assertDec(t, "to close", base.ToClose, "10")
+}
+
+func TestConcessionCostsLinkedWithoutTheirPosition(t *testing.T) {
+	d := profitDossier()
+	d.Items[0].TheirOpening = none
+	d.Ledger = d.Ledger[1:]
+	d.Ledger = append(d.Ledger, Concession{ID: 3, ItemID: 1, By: Us, To: dec("2.5"), At: t0.Add(time.Minute)})
+	costs := d.Replay().ConcessionCosts()
+	// 0.5 points of rebate × 900.
+	assertDec(t, "given", costs[0].GivenSoFar, "450")
+	assertDec(t, "to close", costs[0].ToClose, "0")
+}

@@ -1,0 +1,416 @@
+package model
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Flag marks a concession of ours that breaks a rule of disciplined trading.
+type Flag uint8
+
+// The discipline flags.
+const (
+	// Unreciprocated: we gave something and nothing was traded for it.
+	Unreciprocated Flag = 1 << iota
+	// Increasing: larger than our previous concession on the same item, which
+	// teaches the buyer that waiting pays.
+	Increasing
+	// PastWalkAway: the concession takes us beyond our walk-away.
+	PastWalkAway
+)
+
+// Has reports whether every flag of g is set in f.
+func (f Flag) Has(g Flag) bool { return f&g == g }
+
+// Names lists the flags in words.
+func (f Flag) Names() []string {
+	var names []string
+	if f.Has(Unreciprocated) {
+		names = append(names, "unreciprocated")
+	}
+	if f.Has(Increasing) {
+		names = append(names, "increasing concession")
+	}
+	if f.Has(PastWalkAway) {
+		names = append(names, "past walk-away")
+	}
+	return names
+}
+
+// String is the flags joined by commas, or "" when none is set.
+func (f Flag) String() string { return strings.Join(f.Names(), ", ") }
+
+// Move is a concession as the replayed ledger sees it: where the party moved
+// from, how far, and what the move breaks.
+type Move struct {
+	Concession
+	Item  int             // index of the item in Dossier.Items
+	From  decimal.Decimal // the party's position before the move
+	Size  decimal.Decimal // units moved toward the other side, > 0 for a real concession
+	Share float64         // Size as a share of the item's opening gap, 0 when that gap is 0 or unknown
+	Flags Flag
+	// Epoch is the number of the meeting at whose end the move first counts:
+	// its own meeting, or the next one for a move made between meetings.
+	Epoch int
+}
+
+// ItemState is where one item stands at one point of the ledger.
+type ItemState struct {
+	Ours      decimal.Decimal // our position; meaningful when the item is numeric
+	Theirs    decimal.Decimal // their position; meaningful when their opening is known
+	HasOurs   bool
+	HasTheirs bool
+	Gap0      decimal.Decimal // the gap between the openings
+	Gap       decimal.Decimal // the gap now, 0 once the positions met or crossed
+	Closed    float64         // share of the opening gap closed, 0–1
+}
+
+// MeetingResult is what a meeting did to the gap.
+type MeetingResult struct {
+	Meeting    Meeting
+	GapClosed  float64   // overall share of the gap closed at the meeting's end (so far, while it runs)
+	ItemClosed []float64 // per agenda item, in agenda order
+	OurMoves   int
+	TheirMoves int
+	// Reciprocity is Σ their normalised moves / Σ ours in the meeting; it is
+	// known only when we moved at all.
+	Reciprocity      float64
+	ReciprocityKnown bool
+}
+
+// Replay is the ledger replayed from the openings: every item's current
+// position and gap, every move with its derived "from" and flags, and the gap
+// closed after each meeting.
+type Replay struct {
+	Items     []ItemState // in agenda order
+	Moves     []Move      // in ledger order
+	Meetings  []MeetingResult
+	GapClosed float64 // overall share closed now, 0–1
+
+	dossier *Dossier
+}
+
+// Replay replays the whole ledger. It costs time in proportion to the ledger.
+func (d *Dossier) Replay() *Replay {
+	r := &Replay{dossier: d}
+	index := make(map[uint64]int, len(d.Items))
+	for i, it := range d.Items {
+		index[it.ID] = i
+	}
+	r.Items = openingStates(d.Items)
+	meetingNumber := make(map[uint64]int, len(d.Meetings))
+	for _, m := range d.Meetings {
+		meetingNumber[m.ID] = m.Number
+	}
+
+	// Moves in ledger order, each with its epoch.
+	r.Moves = make([]Move, 0, len(d.Ledger))
+	for _, c := range d.Ledger {
+		i, ok := index[c.ItemID]
+		if !ok {
+			continue
+		}
+		r.Moves = append(r.Moves, Move{Concession: c, Item: i, Epoch: d.epoch(c, meetingNumber)})
+	}
+
+	// Derive from, size and flags in ledger order.
+	lastOurSize := make(map[int]decimal.Decimal)
+	for k := range r.Moves {
+		mv := &r.Moves[k]
+		it := d.Items[mv.Item]
+		st := &r.Items[mv.Item]
+		s := it.Better.Sign()
+		if mv.By == Us {
+			mv.From = st.Ours
+			mv.Size = s.Mul(mv.From.Sub(mv.To))
+			st.Ours, st.HasOurs = mv.To, true
+			if !mv.Reciprocated() {
+				mv.Flags |= Unreciprocated
+			}
+			if prev, ok := lastOurSize[mv.Item]; ok && mv.Size.GreaterThan(prev) {
+				mv.Flags |= Increasing
+			}
+			lastOurSize[mv.Item] = mv.Size
+			if it.OurWalkAway.Valid && s.Mul(mv.To.Sub(it.OurWalkAway.Decimal)).IsNegative() {
+				mv.Flags |= PastWalkAway
+			}
+		} else {
+			mv.From = st.Theirs
+			mv.Size = s.Mul(mv.To.Sub(mv.From))
+			st.Theirs, st.HasTheirs = mv.To, true
+		}
+		if st.Gap0.IsPositive() {
+			mv.Share, _ = mv.Size.Div(st.Gap0).Float64()
+		}
+	}
+
+	// Positions now, and after each meeting.
+	weights := d.weights()
+	r.Items = d.statesAfter(r.Moves, func(Move) bool { return true }, func(it AgendaItem) bool { return it.Status == ItemAgreed })
+	r.GapClosed = gapClosed(r.Items, weights)
+	r.Meetings = d.meetingResults(r.Moves, weights)
+	return r
+}
+
+// meetingResults walks the moves once in epoch order and takes the gap closed
+// at the end of each meeting, and each meeting's reciprocity.
+func (d *Dossier) meetingResults(moves []Move, weights []float64) []MeetingResult {
+	byEpoch := slices.Clone(moves)
+	slices.SortStableFunc(byEpoch, func(a, b Move) int { return a.Epoch - b.Epoch })
+	type sums struct{ ours, theirs float64 }
+	inMeeting := make(map[uint64]*sums, len(d.Meetings))
+	counts := make(map[uint64]*MeetingResult, len(d.Meetings))
+	results := make([]MeetingResult, len(d.Meetings))
+	for i, m := range d.Meetings {
+		results[i].Meeting = m
+		inMeeting[m.ID] = &sums{}
+		counts[m.ID] = &results[i]
+	}
+	for _, mv := range moves {
+		s, ok := inMeeting[mv.MeetingID]
+		if !ok {
+			continue
+		}
+		if mv.By == Us {
+			counts[mv.MeetingID].OurMoves++
+			s.ours += weights[mv.Item] * mv.Share
+		} else {
+			counts[mv.MeetingID].TheirMoves++
+			s.theirs += weights[mv.Item] * mv.Share
+		}
+	}
+
+	states := openingStates(d.Items)
+	next := 0
+	for i := range results {
+		res := &results[i]
+		m := res.Meeting
+		for ; next < len(byEpoch) && byEpoch[next].Epoch <= m.Number; next++ {
+			apply(states, byEpoch[next])
+		}
+		snapshot := slices.Clone(states)
+		d.settle(snapshot, func(it AgendaItem) bool { return agreedBy(it, m) })
+		res.GapClosed = gapClosed(snapshot, weights)
+		res.ItemClosed = make([]float64, len(snapshot))
+		for k, st := range snapshot {
+			res.ItemClosed[k] = st.Closed
+		}
+		if s := inMeeting[m.ID]; s.ours > 0 {
+			res.Reciprocity, res.ReciprocityKnown = s.theirs/s.ours, true
+		}
+	}
+	return results
+}
+
+// PositionsAfter replays the ledger up to the end of meeting number k and
+// returns every item's state then (k = 0: the openings, before any meeting).
+func (d *Dossier) PositionsAfter(k int) []ItemState {
+	r := d.Replay()
+	if k <= 0 {
+		return d.statesAfter(nil, nil, func(AgendaItem) bool { return false })
+	}
+	var meeting Meeting
+	for _, m := range d.Meetings {
+		if m.Number == k {
+			meeting = m
+		}
+	}
+	return d.statesAfter(r.Moves,
+		func(mv Move) bool { return mv.Epoch <= k },
+		func(it AgendaItem) bool { return meeting.ID != 0 && agreedBy(it, meeting) })
+}
+
+// epoch is the meeting number after which a concession counts.
+func (d *Dossier) epoch(c Concession, meetingNumber map[uint64]int) int {
+	if n, ok := meetingNumber[c.MeetingID]; ok {
+		return n
+	}
+	for _, m := range d.Meetings {
+		if m.Ended.IsZero() || !c.At.After(m.Ended) {
+			return m.Number
+		}
+	}
+	return d.NextMeetingNumber()
+}
+
+// agreedBy reports whether the item had been agreed by the end of meeting m.
+func agreedBy(it AgendaItem, m Meeting) bool {
+	if it.Status != ItemAgreed || it.AgreedAt.IsZero() {
+		return false
+	}
+	return m.Ended.IsZero() || !it.AgreedAt.After(m.Ended)
+}
+
+// openingStates is every item at its openings, before any concession.
+func openingStates(items []AgendaItem) []ItemState {
+	states := make([]ItemState, len(items))
+	for i, it := range items {
+		st := ItemState{Ours: it.OurOpening.Decimal, HasOurs: it.OurOpening.Valid,
+			Theirs: it.TheirOpening.Decimal, HasTheirs: it.TheirOpening.Valid}
+		if it.Tracked() {
+			st.Gap0 = gap(it, st.Ours, st.Theirs)
+		}
+		states[i] = st
+	}
+	return states
+}
+
+// statesAfter replays the moves that include accepts, in order, and settles
+// each item's gap and closed share; agreed says which items count as settled.
+func (d *Dossier) statesAfter(moves []Move, include func(Move) bool, agreed func(AgendaItem) bool) []ItemState {
+	states := openingStates(d.Items)
+	for _, mv := range moves {
+		if include(mv) {
+			apply(states, mv)
+		}
+	}
+	d.settle(states, agreed)
+	return states
+}
+
+// apply moves the conceding party's position to the move's value.
+func apply(states []ItemState, mv Move) {
+	st := &states[mv.Item]
+	if mv.By == Us {
+		st.Ours, st.HasOurs = mv.To, true
+	} else {
+		st.Theirs, st.HasTheirs = mv.To, true
+	}
+}
+
+// settle computes each item's gap and closed share from its positions.
+func (d *Dossier) settle(states []ItemState, agreed func(AgendaItem) bool) {
+	for i, it := range d.Items {
+		st := &states[i]
+		if it.Tracked() {
+			st.Gap = gap(it, st.Ours, st.Theirs)
+		}
+		switch {
+		case agreed(it):
+			st.Closed = 1
+		case !it.Tracked():
+			st.Closed = 0
+		default:
+			st.Closed = closedShare(st.Gap0, st.Gap)
+		}
+	}
+}
+
+// gap is g = max(0, s·(ours − theirs)).
+func gap(it AgendaItem, ours, theirs decimal.Decimal) decimal.Decimal {
+	g := it.Better.Sign().Mul(ours.Sub(theirs))
+	if g.IsNegative() {
+		return decimal.Zero
+	}
+	return g
+}
+
+// closedShare is 1 − g/g0, clamped to 0–1; 1 when the openings already met.
+func closedShare(g0, g decimal.Decimal) float64 {
+	if !g0.IsPositive() {
+		return 1
+	}
+	share, _ := decimal.NewFromInt(1).Sub(g.Div(g0)).Float64()
+	return min(1, max(0, share))
+}
+
+// weights are the items' weights in overall figures; when no item has a
+// weight, every item counts the same.
+func (d *Dossier) weights() []float64 {
+	w := make([]float64, len(d.Items))
+	weighted := slices.ContainsFunc(d.Items, func(it AgendaItem) bool { return it.Weight > 0 })
+	for i, it := range d.Items {
+		w[i] = 1
+		if weighted {
+			w[i] = float64(it.Weight)
+		}
+	}
+	return w
+}
+
+// gapClosed is Σ w·closed / Σ w over the agenda.
+func gapClosed(states []ItemState, weights []float64) float64 {
+	var sum, total float64
+	for i, st := range states {
+		sum += weights[i] * st.Closed
+		total += weights[i]
+	}
+	if total == 0 {
+		return 0
+	}
+	return sum / total
+}
+
+// GapMoney is the gap of item i in money, when the item has a money value per unit.
+func (r *Replay) GapMoney(i int) (decimal.Decimal, bool) {
+	it := r.dossier.Items[i]
+	if !it.MoneyPerUnit.Valid || !it.Tracked() {
+		return decimal.Zero, false
+	}
+	return r.Items[i].Gap.Mul(it.MoneyPerUnit.Decimal), true
+}
+
+// RoomLeft is s·(ours − walk-away) for item i: how far we can still move.
+// Below zero we are past our walk-away.
+func (r *Replay) RoomLeft(i int) (decimal.Decimal, bool) {
+	it := r.dossier.Items[i]
+	if !it.Numeric() || !it.OurWalkAway.Valid {
+		return decimal.Zero, false
+	}
+	return it.Better.Sign().Mul(r.Items[i].Ours.Sub(it.OurWalkAway.Decimal)), true
+}
+
+// Score is our score u(x) of value x on the item: 0 at the walk-away, 1 at the
+// target, clamped to 0–1. ok is false when target or walk-away is missing.
+func Score(it AgendaItem, x decimal.Decimal) (u float64, ok bool) {
+	if !it.Scored() || !it.Better.Valid() {
+		return 0, false
+	}
+	s := it.Better.Sign()
+	span := s.Mul(it.OurTarget.Decimal.Sub(it.OurWalkAway.Decimal))
+	if !span.IsPositive() {
+		return 0, false
+	}
+	v, _ := s.Mul(x.Sub(it.OurWalkAway.Decimal)).Div(span).Float64()
+	return min(1, max(0, v)), true
+}
+
+// ItemScore is our score of the current offer of party p on item i.
+func (r *Replay) ItemScore(i int, p Party) (float64, bool) {
+	st := r.Items[i]
+	x, has := st.Ours, st.HasOurs
+	if p == Them {
+		x, has = st.Theirs, st.HasTheirs
+	}
+	if !has {
+		return 0, false
+	}
+	return Score(r.dossier.Items[i], x)
+}
+
+// PackageScore is 100·Σ w·u / Σ w over the scored items, for the current offer
+// of party p (their offer on the table, or ours).
+func (r *Replay) PackageScore(p Party) (float64, bool) {
+	var sum, total float64
+	weights := r.dossier.weights()
+	for i := range r.Items {
+		u, ok := r.ItemScore(i, p)
+		if !ok {
+			continue
+		}
+		w := weights[i]
+		sum += w * u
+		total += w
+	}
+	if total == 0 {
+		return 0, false
+	}
+	return 100 * sum / total, true
+}
+
+// Flagged counts the moves that carry flag f.
+func (r *Replay) Flagged(f Flag) int {
+	return len(slices.DeleteFunc(slices.Clone(r.Moves), func(mv Move) bool { return !mv.Flags.Has(f) }))
+}

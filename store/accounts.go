@@ -1,0 +1,195 @@
+package store
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Accounts lists every account, by name.
+func (s *Store) Accounts() ([]model.Account, error) {
+	var out []model.Account
+	err := s.view(func(tx *bolt.Tx) error {
+		recs, err := loadAll[accountRecord](tx.Bucket(bucketAccounts))
+		for _, r := range recs {
+			out = append(out, r.model())
+		}
+		return err
+	})
+	slices.SortStableFunc(out, func(a, b model.Account) int {
+		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	return out, err
+}
+
+// Account reads one account.
+func (s *Store) Account(id uint64) (model.Account, error) {
+	var a model.Account
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		a, err = account(tx, id)
+		return err
+	})
+	return a, err
+}
+
+func account(tx *bolt.Tx, id uint64) (model.Account, error) {
+	var r accountRecord
+	found, err := getJSON(tx.Bucket(bucketAccounts), itob(id), &r)
+	if err != nil {
+		return model.Account{}, err
+	}
+	if !found {
+		return model.Account{}, fmt.Errorf("account %d: %w", id, ErrNotFound)
+	}
+	return r.model(), nil
+}
+
+// SaveAccount creates the account (ID 0) or replaces it.
+func (s *Store) SaveAccount(a *model.Account) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error { return saveAccount(tx, a) })
+}
+
+func saveAccount(tx *bolt.Tx, a *model.Account) error {
+	b := tx.Bucket(bucketAccounts)
+	if err := assignID(b, &a.ID, "account"); err != nil {
+		return err
+	}
+	return putJSON(b, itob(a.ID), accountToRecord(*a))
+}
+
+// DeleteAccount removes the account and every negotiation of it.
+func (s *Store) DeleteAccount(id uint64) error {
+	return s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketAccounts)
+		if err := mustExist(b, id, "account"); err != nil {
+			return err
+		}
+		negs, err := negotiations(tx)
+		if err != nil {
+			return err
+		}
+		for _, n := range negs {
+			if n.AccountID == id {
+				if err := tx.Bucket(bucketNegotiations).DeleteBucket(itob(n.ID)); err != nil {
+					return err
+				}
+			}
+		}
+		return b.Delete(itob(id))
+	})
+}
+
+// Negotiations lists every negotiation (its own record, not its contents),
+// oldest first.
+func (s *Store) Negotiations() ([]model.Negotiation, error) {
+	var out []model.Negotiation
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = negotiations(tx)
+		return err
+	})
+	return out, err
+}
+
+func negotiations(tx *bolt.Tx) ([]model.Negotiation, error) {
+	var out []model.Negotiation
+	root := tx.Bucket(bucketNegotiations)
+	err := root.ForEachBucket(func(k []byte) error {
+		var r negotiationRecord
+		found, err := getJSON(root.Bucket(k), keyNegMeta, &r)
+		if err != nil || !found {
+			return fmt.Errorf("negotiation %d: %w", btoi(k), cmp.Or(err, ErrCorrupt))
+		}
+		out = append(out, r.model())
+		return nil
+	})
+	return out, err
+}
+
+// SaveNegotiation creates the negotiation (ID 0) with its buckets, or
+// replaces its record. Creating one makes it the current negotiation.
+func (s *Store) SaveNegotiation(n *model.Negotiation) error {
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		if err := mustExist(tx.Bucket(bucketAccounts), n.AccountID, "account"); err != nil {
+			return err
+		}
+		if n.ID != 0 {
+			nb, err := negotiationBucket(tx, n.ID)
+			if err != nil {
+				return err
+			}
+			return putJSON(nb, keyNegMeta, negotiationToRecord(*n))
+		}
+		return createNegotiation(tx, n)
+	})
+}
+
+func createNegotiation(tx *bolt.Tx, n *model.Negotiation) error {
+	root := tx.Bucket(bucketNegotiations)
+	id, err := root.NextSequence()
+	if err != nil {
+		return err
+	}
+	nb, err := root.CreateBucket(itob(id))
+	if err != nil {
+		return fmt.Errorf("create negotiation %d: %w", id, err)
+	}
+	for _, name := range childBuckets {
+		if _, err := nb.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	n.ID = id
+	if err := putJSON(nb, keyNegMeta, negotiationToRecord(*n)); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketMeta).Put(keyCurrent, itob(id))
+}
+
+// DeleteNegotiation removes the negotiation and everything in it.
+func (s *Store) DeleteNegotiation(id uint64) error {
+	return s.update(func(tx *bolt.Tx) error {
+		if _, err := negotiationBucket(tx, id); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketNegotiations).DeleteBucket(itob(id))
+	})
+}
+
+// Current is the negotiation to open on start: the one opened last, or the
+// newest when that one is gone; 0 when there is none.
+func (s *Store) Current() (uint64, error) {
+	var id uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		root := tx.Bucket(bucketNegotiations)
+		if cur := btoi(tx.Bucket(bucketMeta).Get(keyCurrent)); cur != 0 && root.Bucket(itob(cur)) != nil {
+			id = cur
+			return nil
+		}
+		k, _ := root.Cursor().Last()
+		id = btoi(k)
+		return nil
+	})
+	return id, err
+}
+
+// SetCurrent remembers the negotiation to open on the next start.
+func (s *Store) SetCurrent(id uint64) error {
+	return s.update(func(tx *bolt.Tx) error {
+		if _, err := negotiationBucket(tx, id); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keyCurrent, itob(id))
+	})
+}

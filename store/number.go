@@ -1,0 +1,66 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// exact is a decimal stored with the places it was typed with: "24.80" stays
+// "24.80" (decimal's own JSON would write "24.8", and the agenda would lose
+// the precision the user chose).
+type exact decimal.Decimal
+
+func (e exact) MarshalJSON() ([]byte, error) {
+	d := decimal.Decimal(e)
+	return json.Marshal(d.StringFixed(max(0, -d.Exponent())))
+}
+
+func (e *exact) UnmarshalJSON(data []byte) error {
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		// Accept a bare JSON number too, as a hand-edited export may have one.
+		s = string(data)
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return fmt.Errorf("%s is not a decimal number", data)
+	}
+	*e = exact(d)
+	return nil
+}
+
+// IsZero lets omitzero leave zero amounts out.
+func (e exact) IsZero() bool { return decimal.Decimal(e).IsZero() }
+
+// optExact is an optional exact decimal: absent (or null) when not set.
+type optExact struct {
+	value exact
+	valid bool
+}
+
+func optional(d decimal.NullDecimal) optExact { return optExact{exact(d.Decimal), d.Valid} }
+
+func (o optExact) null() decimal.NullDecimal {
+	return decimal.NullDecimal{Decimal: decimal.Decimal(o.value), Valid: o.valid}
+}
+
+func (o optExact) MarshalJSON() ([]byte, error) {
+	if !o.valid {
+		return []byte("null"), nil
+	}
+	return o.value.MarshalJSON()
+}
+
+func (o *optExact) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*o = optExact{}
+		return nil
+	}
+	o.valid = true
+	return o.value.UnmarshalJSON(data)
+}
+
+// IsZero lets omitzero leave unset values out.
+func (o optExact) IsZero() bool { return !o.valid }

@@ -1,0 +1,249 @@
+package store
+
+import (
+	"time"
+
+	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
+)
+
+// The records below are what the file (and an export) holds. They are kept
+// apart from the model types so that the model can change without changing
+// the file; each has a pair of functions mapping it to and from the model.
+
+type contactRecord struct {
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+	Side string `json:"side"`
+}
+
+type accountRecord struct {
+	ID       uint64          `json:"id"`
+	Name     string          `json:"name"`
+	Kind     string          `json:"kind"`
+	Category string          `json:"category,omitempty"`
+	Notes    string          `json:"notes,omitempty"`
+	Contacts []contactRecord `json:"contacts,omitempty"`
+}
+
+func accountToRecord(a model.Account) accountRecord {
+	r := accountRecord{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Category: a.Category, Notes: a.Notes}
+	for _, c := range a.Contacts {
+		r.Contacts = append(r.Contacts, contactRecord{Name: c.Name, Role: c.Role, Side: string(c.Side)})
+	}
+	return r
+}
+
+func (r accountRecord) model() model.Account {
+	a := model.Account{ID: r.ID, Name: r.Name, Kind: model.AccountKind(r.Kind), Category: r.Category, Notes: r.Notes}
+	for _, c := range r.Contacts {
+		a.Contacts = append(a.Contacts, model.Contact{Name: c.Name, Role: c.Role, Side: model.Side(c.Side)})
+	}
+	return a
+}
+
+type negotiationRecord struct {
+	ID        uint64    `json:"id"`
+	AccountID uint64    `json:"account_id"`
+	Title     string    `json:"title"`
+	Stage     string    `json:"stage"`
+	Status    string    `json:"status"`
+	Currency  string    `json:"currency"`
+	Created   time.Time `json:"created"`
+	Deadline  time.Time `json:"deadline,omitzero"`
+}
+
+func negotiationToRecord(n model.Negotiation) negotiationRecord {
+	return negotiationRecord{ID: n.ID, AccountID: n.AccountID, Title: n.Title, Stage: string(n.Stage),
+		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline}
+}
+
+func (r negotiationRecord) model() model.Negotiation {
+	return model.Negotiation{ID: r.ID, AccountID: r.AccountID, Title: r.Title, Stage: model.Stage(r.Stage),
+		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline}
+}
+
+type itemRecord struct {
+	ID            uint64    `json:"id"`
+	Topic         string    `json:"topic"`
+	Title         string    `json:"title"`
+	Unit          string    `json:"unit,omitempty"`
+	Better        string    `json:"better,omitempty"`
+	OurOpening    optExact  `json:"our_opening,omitzero"`
+	OurTarget     optExact  `json:"our_target,omitzero"`
+	OurWalkAway   optExact  `json:"our_walk_away,omitzero"`
+	TheirOpening  optExact  `json:"their_opening,omitzero"`
+	TheirWalkAway optExact  `json:"their_walk_away,omitzero"`
+	Weight        int       `json:"weight"`
+	ValueToThem   int       `json:"value_to_them"`
+	MoneyPerUnit  optExact  `json:"money_per_unit,omitzero"`
+	Status        string    `json:"status"`
+	AgreedAt      time.Time `json:"agreed_at,omitzero"`
+	Order         int       `json:"order"`
+	Note          string    `json:"note,omitempty"`
+	LinkScenario  uint64    `json:"link_scenario,omitempty"`
+	LinkField     string    `json:"link_field,omitempty"`
+}
+
+func itemToRecord(it model.AgendaItem) itemRecord {
+	return itemRecord{ID: it.ID, Topic: string(it.Topic), Title: it.Title, Unit: it.Unit, Better: string(it.Better),
+		OurOpening: optional(it.OurOpening), OurTarget: optional(it.OurTarget), OurWalkAway: optional(it.OurWalkAway),
+		TheirOpening: optional(it.TheirOpening), TheirWalkAway: optional(it.TheirWalkAway),
+		Weight: it.Weight, ValueToThem: it.ValueToThem, MoneyPerUnit: optional(it.MoneyPerUnit),
+		Status: string(it.Status), AgreedAt: it.AgreedAt, Order: it.Order, Note: it.Note,
+		LinkScenario: it.Link.ScenarioID, LinkField: it.Link.Field}
+}
+
+func (r itemRecord) model() model.AgendaItem {
+	return model.AgendaItem{ID: r.ID, Topic: model.Topic(r.Topic), Title: r.Title, Unit: r.Unit, Better: model.Direction(r.Better),
+		OurOpening: r.OurOpening.null(), OurTarget: r.OurTarget.null(), OurWalkAway: r.OurWalkAway.null(),
+		TheirOpening: r.TheirOpening.null(), TheirWalkAway: r.TheirWalkAway.null(),
+		Weight: r.Weight, ValueToThem: r.ValueToThem, MoneyPerUnit: r.MoneyPerUnit.null(),
+		Status: model.ItemStatus(r.Status), AgreedAt: r.AgreedAt, Order: r.Order, Note: r.Note,
+		Link: model.ScenarioLink{ScenarioID: r.LinkScenario, Field: r.LinkField}}
+}
+
+type meetingRecord struct {
+	ID        uint64    `json:"id"`
+	Number    int       `json:"number"`
+	Started   time.Time `json:"started"`
+	Ended     time.Time `json:"ended,omitzero"`
+	Place     string    `json:"place,omitempty"`
+	Attendees []string  `json:"attendees,omitempty"`
+	Summary   string    `json:"summary,omitempty"`
+}
+
+func meetingToRecord(m model.Meeting) meetingRecord {
+	return meetingRecord{ID: m.ID, Number: m.Number, Started: m.Started, Ended: m.Ended, Place: m.Place,
+		Attendees: m.Attendees, Summary: m.Summary}
+}
+
+func (r meetingRecord) model() model.Meeting {
+	return model.Meeting{ID: r.ID, Number: r.Number, Started: r.Started, Ended: r.Ended, Place: r.Place,
+		Attendees: r.Attendees, Summary: r.Summary}
+}
+
+type concessionRecord struct {
+	ID            uint64    `json:"id"`
+	MeetingID     uint64    `json:"meeting_id,omitempty"`
+	ItemID        uint64    `json:"item_id"`
+	By            string    `json:"by"`
+	To            exact     `json:"to"`
+	TradedFor     string    `json:"traded_for,omitempty"`
+	TradedAgainst uint64    `json:"traded_against,omitempty"`
+	At            time.Time `json:"at"`
+	Note          string    `json:"note,omitempty"`
+}
+
+func concessionToRecord(c model.Concession) concessionRecord {
+	return concessionRecord{ID: c.ID, MeetingID: c.MeetingID, ItemID: c.ItemID, By: string(c.By), To: exact(c.To),
+		TradedFor: c.TradedFor, TradedAgainst: c.TradedAgainst, At: c.At, Note: c.Note}
+}
+
+func (r concessionRecord) model() model.Concession {
+	return model.Concession{ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, By: model.Party(r.By), To: decimal.Decimal(r.To),
+		TradedFor: r.TradedFor, TradedAgainst: r.TradedAgainst, At: r.At, Note: r.Note}
+}
+
+type noteRecord struct {
+	ID        uint64    `json:"id"`
+	MeetingID uint64    `json:"meeting_id,omitempty"`
+	ItemID    uint64    `json:"item_id,omitempty"`
+	Kind      string    `json:"kind"`
+	At        time.Time `json:"at"`
+	Text      string    `json:"text"`
+	Done      bool      `json:"done,omitempty"`
+	DoneAt    time.Time `json:"done_at,omitzero"`
+	Answer    string    `json:"answer,omitempty"`
+}
+
+func noteToRecord(n model.Note) noteRecord {
+	return noteRecord{ID: n.ID, MeetingID: n.MeetingID, ItemID: n.ItemID, Kind: string(n.Kind), At: n.At, Text: n.Text,
+		Done: n.Done, DoneAt: n.DoneAt, Answer: n.Answer}
+}
+
+func (r noteRecord) model() model.Note {
+	return model.Note{ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, Kind: model.NoteKind(r.Kind), At: r.At, Text: r.Text,
+		Done: r.Done, DoneAt: r.DoneAt, Answer: r.Answer}
+}
+
+type followUpRecord struct {
+	ID     uint64    `json:"id"`
+	Side   string    `json:"side"`
+	Role   string    `json:"role,omitempty"`
+	Person string    `json:"person,omitempty"`
+	Action string    `json:"action"`
+	Due    time.Time `json:"due,omitzero"`
+	Done   bool      `json:"done,omitempty"`
+	DoneAt time.Time `json:"done_at,omitzero"`
+	Order  int       `json:"order"`
+}
+
+func followUpToRecord(f model.FollowUp) followUpRecord {
+	return followUpRecord{ID: f.ID, Side: string(f.Side), Role: f.Role, Person: f.Person, Action: f.Action,
+		Due: f.Due, Done: f.Done, DoneAt: f.DoneAt, Order: f.Order}
+}
+
+func (r followUpRecord) model() model.FollowUp {
+	return model.FollowUp{ID: r.ID, Side: model.Side(r.Side), Role: r.Role, Person: r.Person, Action: r.Action,
+		Due: r.Due, Done: r.Done, DoneAt: r.DoneAt, Order: r.Order}
+}
+
+type impactLineRecord struct {
+	Product        string `json:"product"`
+	Units          exact  `json:"units"`
+	Price          exact  `json:"price"`
+	Margin         exact  `json:"margin_pct"`
+	CannibalRate   exact  `json:"cannibalization_pct"`
+	CannibalMargin exact  `json:"cannibalized_margin_pct"`
+	Allowance      exact  `json:"allowance"`
+}
+
+type scenarioRecord struct {
+	ID       uint64 `json:"id"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	ForBuyer bool   `json:"for_buyer,omitempty"`
+
+	BaselineTurnover exact              `json:"baseline_turnover,omitzero"`
+	BaselineMargin   exact              `json:"baseline_margin_pct,omitzero"`
+	Lines            []impactLineRecord `json:"lines,omitempty"`
+
+	ListPrice        exact `json:"list_price,omitzero"`
+	Discount         exact `json:"discount_pct,omitzero"`
+	Rebate           exact `json:"rebate_pct,omitzero"`
+	AllowancePerUnit exact `json:"allowance_per_unit,omitzero"`
+	CostToServe      exact `json:"cost_to_serve,omitzero"`
+	CostOfGoods      exact `json:"cost_of_goods,omitzero"`
+	Volume           exact `json:"volume,omitzero"`
+}
+
+func scenarioToRecord(s model.Scenario) scenarioRecord {
+	i, p := s.Impact, s.Profit
+	r := scenarioRecord{ID: s.ID, Name: s.Name, Kind: string(s.Kind), ForBuyer: s.ForBuyer,
+		BaselineTurnover: exact(i.BaselineTurnover), BaselineMargin: exact(i.BaselineMargin),
+		ListPrice: exact(p.ListPrice), Discount: exact(p.Discount), Rebate: exact(p.Rebate),
+		AllowancePerUnit: exact(p.AllowancePerUnit), CostToServe: exact(p.CostToServe),
+		CostOfGoods: exact(p.CostOfGoods), Volume: exact(p.Volume)}
+	for _, l := range i.Lines {
+		r.Lines = append(r.Lines, impactLineRecord{Product: l.Product, Units: exact(l.Units), Price: exact(l.Price),
+			Margin: exact(l.Margin), CannibalRate: exact(l.CannibalRate), CannibalMargin: exact(l.CannibalMargin),
+			Allowance: exact(l.Allowance)})
+	}
+	return r
+}
+
+func (r scenarioRecord) model() model.Scenario {
+	d := func(e exact) decimal.Decimal { return decimal.Decimal(e) }
+	s := model.Scenario{ID: r.ID, Name: r.Name, Kind: model.ScenarioKind(r.Kind), ForBuyer: r.ForBuyer,
+		Impact: model.CategoryImpact{BaselineTurnover: d(r.BaselineTurnover), BaselineMargin: d(r.BaselineMargin)},
+		Profit: model.Profitability{ListPrice: d(r.ListPrice), Discount: d(r.Discount), Rebate: d(r.Rebate),
+			AllowancePerUnit: d(r.AllowancePerUnit), CostToServe: d(r.CostToServe), CostOfGoods: d(r.CostOfGoods),
+			Volume: d(r.Volume)}}
+	for _, l := range r.Lines {
+		s.Impact.Lines = append(s.Impact.Lines, model.ImpactLine{Product: l.Product, Units: d(l.Units), Price: d(l.Price),
+			Margin: d(l.Margin), CannibalRate: d(l.CannibalRate), CannibalMargin: d(l.CannibalMargin),
+			Allowance: d(l.Allowance)})
+	}
+	return s
+}

@@ -1,0 +1,397 @@
+package store
+
+import (
+	"time"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// saveChild writes one record of a negotiation in one transaction: a new one
+// (ID 0) gets the bucket's next ID, an existing one must be there. prepare
+// runs first in the same transaction, on a copy of the value, to check what
+// it points at or fill in what the file decides. The caller's value is
+// updated only once the transaction has committed.
+func saveChild[M any](s *Store, negID uint64, bucket []byte, what string, v *M, id func(*M) *uint64,
+	record func(M) any, prepare func(*bolt.Tx, *M) error) error {
+	c := *v
+	err := s.update(func(tx *bolt.Tx) error {
+		if prepare != nil {
+			if err := prepare(tx, &c); err != nil {
+				return err
+			}
+		}
+		b, err := child(tx, negID, bucket)
+		if err != nil {
+			return err
+		}
+		if err := assignID(b, id(&c), what); err != nil {
+			return err
+		}
+		return putJSON(b, itob(*id(&c)), record(c))
+	})
+	if err == nil {
+		*v = c
+	}
+	return err
+}
+
+// deleteChild removes one record of a negotiation; fix runs first in the same
+// transaction to mend what pointed at it.
+func (s *Store) deleteChild(negID uint64, bucket []byte, what string, id uint64, fix func(*bolt.Tx) error) error {
+	return s.update(func(tx *bolt.Tx) error {
+		b, err := child(tx, negID, bucket)
+		if err != nil {
+			return err
+		}
+		if err := mustExist(b, id, what); err != nil {
+			return err
+		}
+		if fix != nil {
+			if err := fix(tx); err != nil {
+				return err
+			}
+		}
+		return b.Delete(itob(id))
+	})
+}
+
+// rewrite loads every record of a nested bucket, lets edit change or drop
+// each one (keep false), and writes back what changed.
+func rewrite[R any](tx *bolt.Tx, negID uint64, bucket []byte, id func(R) uint64, edit func(*R) (keep, changed bool)) error {
+	b, err := child(tx, negID, bucket)
+	if err != nil {
+		return err
+	}
+	recs, err := loadAll[R](b)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		keep, changed := edit(&r)
+		switch {
+		case !keep:
+			err = b.Delete(itob(id(r)))
+		case changed:
+			err = putJSON(b, itob(id(r)), r)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exists checks that a record a new one points at is there.
+func exists(tx *bolt.Tx, negID uint64, bucket []byte, id uint64, what string) error {
+	b, err := child(tx, negID, bucket)
+	if err != nil {
+		return err
+	}
+	return mustExist(b, id, what)
+}
+
+// SaveItem creates (ID 0) or replaces an agenda item. A new item with no
+// order goes to the end of the agenda.
+func (s *Store) SaveItem(negID uint64, it *model.AgendaItem) error {
+	if err := it.Validate(); err != nil {
+		return err
+	}
+	return saveChild(s, negID, bucketItems, "item", it, func(v *model.AgendaItem) *uint64 { return &v.ID },
+		func(v model.AgendaItem) any { return itemToRecord(v) },
+		func(tx *bolt.Tx, it *model.AgendaItem) error {
+			if it.Link.ScenarioID != 0 {
+				if err := exists(tx, negID, bucketScenarios, it.Link.ScenarioID, "scenario"); err != nil {
+					return err
+				}
+			}
+			if it.ID != 0 || it.Order != 0 {
+				return nil
+			}
+			b, err := child(tx, negID, bucketItems)
+			if err != nil {
+				return err
+			}
+			items, err := loadAll[itemRecord](b)
+			for _, r := range items {
+				it.Order = max(it.Order, r.Order)
+			}
+			it.Order++
+			return err
+		})
+}
+
+// DeleteItem removes an agenda item, the concessions made on it, and the
+// item tag of notes that pointed at it.
+func (s *Store) DeleteItem(negID, itemID uint64) error {
+	return s.deleteChild(negID, bucketItems, "item", itemID, func(tx *bolt.Tx) error {
+		dropped := map[uint64]bool{}
+		err := rewrite(tx, negID, bucketLedger, func(r concessionRecord) uint64 { return r.ID },
+			func(r *concessionRecord) (bool, bool) {
+				if r.ItemID == itemID {
+					dropped[r.ID] = true
+					return false, false
+				}
+				return true, false
+			})
+		if err != nil {
+			return err
+		}
+		if err := unlinkConcessions(tx, negID, dropped); err != nil {
+			return err
+		}
+		return rewrite(tx, negID, bucketNotes, func(r noteRecord) uint64 { return r.ID },
+			func(r *noteRecord) (bool, bool) {
+				if r.ItemID != itemID {
+					return true, false
+				}
+				r.ItemID = 0
+				return true, true
+			})
+	})
+}
+
+// unlinkConcessions clears "traded against" links to concessions being removed.
+func unlinkConcessions(tx *bolt.Tx, negID uint64, gone map[uint64]bool) error {
+	if len(gone) == 0 {
+		return nil
+	}
+	return rewrite(tx, negID, bucketLedger, func(r concessionRecord) uint64 { return r.ID },
+		func(r *concessionRecord) (bool, bool) {
+			if gone[r.ID] {
+				return false, false
+			}
+			if !gone[r.TradedAgainst] {
+				return true, false
+			}
+			r.TradedAgainst = 0
+			return true, true
+		})
+}
+
+// SaveOrder puts the agenda in the order of ids, in one transaction.
+func (s *Store) SaveOrder(negID uint64, ids []uint64) error {
+	order := make(map[uint64]int, len(ids))
+	for i, id := range ids {
+		order[id] = i + 1
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		return rewrite(tx, negID, bucketItems, func(r itemRecord) uint64 { return r.ID },
+			func(r *itemRecord) (bool, bool) {
+				o, ok := order[r.ID]
+				if !ok || o == r.Order {
+					return true, false
+				}
+				r.Order = o
+				return true, true
+			})
+	})
+}
+
+// SaveMeeting creates (ID 0) or replaces a meeting.
+func (s *Store) SaveMeeting(negID uint64, m *model.Meeting) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return saveChild(s, negID, bucketMeetings, "meeting", m, func(v *model.Meeting) *uint64 { return &v.ID },
+		func(v model.Meeting) any { return meetingToRecord(v) }, nil)
+}
+
+// SaveConcession creates (ID 0) or replaces a concession. Whether it is a
+// real move is the caller's check (model.Dossier.CheckConcession); the store
+// makes sure what it points at exists.
+func (s *Store) SaveConcession(negID uint64, c *model.Concession) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return saveChild(s, negID, bucketLedger, "concession", c, func(v *model.Concession) *uint64 { return &v.ID },
+		func(v model.Concession) any { return concessionToRecord(v) },
+		func(tx *bolt.Tx, c *model.Concession) error { return checkConcessionLinks(tx, negID, *c) })
+}
+
+func checkConcessionLinks(tx *bolt.Tx, negID uint64, c model.Concession) error {
+	if err := exists(tx, negID, bucketItems, c.ItemID, "item"); err != nil {
+		return err
+	}
+	if c.MeetingID != 0 {
+		if err := exists(tx, negID, bucketMeetings, c.MeetingID, "meeting"); err != nil {
+			return err
+		}
+	}
+	if c.TradedAgainst != 0 {
+		return exists(tx, negID, bucketLedger, c.TradedAgainst, "concession")
+	}
+	return nil
+}
+
+// DeleteConcession removes a concession and the links to it.
+func (s *Store) DeleteConcession(negID, id uint64) error {
+	return s.deleteChild(negID, bucketLedger, "concession", id, func(tx *bolt.Tx) error {
+		return unlinkConcessions(tx, negID, map[uint64]bool{id: true})
+	})
+}
+
+// SaveNote creates (ID 0) or replaces a note, action or question.
+func (s *Store) SaveNote(negID uint64, n *model.Note) error {
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	return saveChild(s, negID, bucketNotes, "note", n, func(v *model.Note) *uint64 { return &v.ID },
+		func(v model.Note) any { return noteToRecord(v) },
+		func(tx *bolt.Tx, n *model.Note) error { return checkNoteLinks(tx, negID, *n) })
+}
+
+func checkNoteLinks(tx *bolt.Tx, negID uint64, n model.Note) error {
+	if n.ItemID != 0 {
+		if err := exists(tx, negID, bucketItems, n.ItemID, "item"); err != nil {
+			return err
+		}
+	}
+	if n.MeetingID != 0 {
+		return exists(tx, negID, bucketMeetings, n.MeetingID, "meeting")
+	}
+	return nil
+}
+
+// DeleteNote removes a note.
+func (s *Store) DeleteNote(negID, id uint64) error {
+	return s.deleteChild(negID, bucketNotes, "note", id, nil)
+}
+
+// SaveFollowUp creates (ID 0) or replaces a follow-up line.
+func (s *Store) SaveFollowUp(negID uint64, f *model.FollowUp) error {
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	return saveChild(s, negID, bucketFollowUps, "follow-up", f, func(v *model.FollowUp) *uint64 { return &v.ID },
+		func(v model.FollowUp) any { return followUpToRecord(v) }, nil)
+}
+
+// DeleteFollowUp removes a follow-up line.
+func (s *Store) DeleteFollowUp(negID, id uint64) error {
+	return s.deleteChild(negID, bucketFollowUps, "follow-up", id, nil)
+}
+
+// ReplaceFollowUps replaces the whole checklist (e.g. with a fresh template)
+// in one transaction; the lines get new IDs.
+func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error) {
+	for _, f := range lines {
+		if err := f.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]model.FollowUp, len(lines))
+	copy(out, lines)
+	err := s.update(func(tx *bolt.Tx) error {
+		nb, err := negotiationBucket(tx, negID)
+		if err != nil {
+			return err
+		}
+		if err := nb.DeleteBucket(bucketFollowUps); err != nil {
+			return err
+		}
+		b, err := nb.CreateBucket(bucketFollowUps)
+		if err != nil {
+			return err
+		}
+		for i := range out {
+			if err := putNew(b, &out[i].ID, func() any { return followUpToRecord(out[i]) }); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SaveScenario creates (ID 0) or replaces a scenario. Marking one as shown to
+// the buyer unmarks the others, in the same transaction.
+func (s *Store) SaveScenario(negID uint64, sc *model.Scenario) error {
+	if err := sc.Validate(); err != nil {
+		return err
+	}
+	return saveChild(s, negID, bucketScenarios, "scenario", sc, func(v *model.Scenario) *uint64 { return &v.ID },
+		func(v model.Scenario) any { return scenarioToRecord(v) },
+		func(tx *bolt.Tx, sc *model.Scenario) error {
+			if !sc.ForBuyer {
+				return nil
+			}
+			return rewrite(tx, negID, bucketScenarios, func(r scenarioRecord) uint64 { return r.ID },
+				func(r *scenarioRecord) (bool, bool) {
+					if r.ID == sc.ID || !r.ForBuyer || r.Kind != string(sc.Kind) {
+						return true, false
+					}
+					r.ForBuyer = false
+					return true, true
+				})
+		})
+}
+
+// DeleteScenario removes a scenario and the agenda links to it.
+func (s *Store) DeleteScenario(negID, id uint64) error {
+	return s.deleteChild(negID, bucketScenarios, "scenario", id, func(tx *bolt.Tx) error {
+		return rewrite(tx, negID, bucketItems, func(r itemRecord) uint64 { return r.ID },
+			func(r *itemRecord) (bool, bool) {
+				if r.LinkScenario != id {
+					return true, false
+				}
+				r.LinkScenario, r.LinkField = 0, ""
+				return true, true
+			})
+	})
+}
+
+// Capture saves one capture line in one transaction: the note or concession
+// it makes, with the line's draft cleared. It returns the new record's ID.
+func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error) {
+	var id uint64
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		if c.Kind == model.CaptureConcession {
+			id, err = addConcession(tx, negID, c.Concession(at, meetingID))
+		} else {
+			id, err = addNote(tx, negID, c.Note(at, meetingID))
+		}
+		if err != nil {
+			return err
+		}
+		if draftKey != "" {
+			return tx.Bucket(bucketDrafts).Delete([]byte(draftKey))
+		}
+		return nil
+	})
+	return id, err
+}
+
+func addConcession(tx *bolt.Tx, negID uint64, c model.Concession) (uint64, error) {
+	if err := c.Validate(); err != nil {
+		return 0, err
+	}
+	if err := checkConcessionLinks(tx, negID, c); err != nil {
+		return 0, err
+	}
+	b, err := child(tx, negID, bucketLedger)
+	if err != nil {
+		return 0, err
+	}
+	err = putNew(b, &c.ID, func() any { return concessionToRecord(c) })
+	return c.ID, err
+}
+
+func addNote(tx *bolt.Tx, negID uint64, n model.Note) (uint64, error) {
+	if err := n.Validate(); err != nil {
+		return 0, err
+	}
+	if err := checkNoteLinks(tx, negID, n); err != nil {
+		return 0, err
+	}
+	b, err := child(tx, negID, bucketNotes)
+	if err != nil {
+		return 0, err
+	}
+	err = putNew(b, &n.ID, func() any { return noteToRecord(n) })
+	return n.ID, err
+}
