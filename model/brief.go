@@ -11,8 +11,9 @@ import (
 // BriefOptions says how to write a brief.
 type BriefOptions struct {
 	// Redact leaves out what the buyer must never see: targets, walk-aways,
-	// weights, scores, money values of our gap and our profitability. The
-	// category impact stays: it is what the buyer is shown.
+	// weights, scores, money values of our gap, our profitability, meeting
+	// summaries and discipline flags. The category impact stays: it is what
+	// the buyer is shown.
 	Redact bool
 	Now    time.Time
 }
@@ -182,7 +183,7 @@ func (b *briefWriter) meetings() {
 		return
 	}
 	var rows [][]string
-	rows = append(rows, []string{"openings", "", "0%", "", "", ""})
+	rows = append(rows, []string{"openings", "", FormatPercent(b.r.Openings), "", "", ""})
 	for _, res := range b.r.Meetings {
 		m := res.Meeting
 		recip := "—"
@@ -201,7 +202,7 @@ func (b *briefWriter) meetings() {
 	b.table([]string{"Meeting", "Date", "Gap closed", "Our moves", "Their moves", "Reciprocity"}, rows)
 	for _, res := range b.r.Meetings {
 		m := res.Meeting
-		if m.Summary == "" {
+		if m.Summary == "" || b.redact {
 			continue
 		}
 		b.line("- Meeting %d%s: %s", m.Number, place(m), strings.Join(strings.Fields(m.Summary), " "))
@@ -238,7 +239,7 @@ func (b *briefWriter) ledger() {
 		}
 		flags := mv.Flags
 		if b.redact {
-			flags &^= PastWalkAway
+			flags = 0 // our own discipline is not for the buyer's eyes
 		}
 		traded := mv.TradedFor
 		if traded == "" {

@@ -67,18 +67,22 @@ func party(word string) (Party, bool) {
 }
 
 // concessionShaped tells a concession ("we 2 45 …", "they price" with the
-// value forgotten) from a note that merely starts with "we" or "they"
-// ("We need to check stock").
+// value forgotten, "we pricee 12.10" with the item mistyped) from a note that
+// merely starts with "we" or "they" ("We need to check stock", "They want 90
+// days because …").
 func concessionShaped(words []string, items []AgendaItem) bool {
-	switch {
-	case len(words) >= 3:
-		return looksNumeric(words[2])
-	case len(words) == 2:
+	namesItem := func() bool {
 		if looksNumeric(words[1]) {
 			return true
 		}
 		_, err := ResolveItem(words[1], items)
 		return err == nil
+	}
+	switch {
+	case len(words) >= 3 && looksNumeric(words[2]):
+		return namesItem() || len(words) == 3 || strings.EqualFold(words[3], "for")
+	case len(words) == 2:
+		return namesItem()
 	}
 	return false
 }
@@ -136,6 +140,7 @@ func taggedText(kind CaptureKind, text string, items []AgendaItem, empty string)
 	}
 	c := Capture{Kind: kind, Text: text}
 	for _, w := range strings.Fields(text) {
+		w = strings.TrimLeft(w, "([{\"'“‘")
 		if !strings.HasPrefix(w, "#") {
 			continue
 		}

@@ -111,6 +111,10 @@ func TestDossierValidateLinks(t *testing.T) {
 		{"missing field", func(d *Dossier) { d.Items[0].Link.Field = "baseline_turnover" },
 			`item "List price" links to "baseline_turnover", which scenario "Package" does not have`},
 		{"meeting", func(d *Dossier) { d.Meetings[0].Number = 0 }, "meeting number 0"},
+		{"duplicate meeting id", func(d *Dossier) {
+			d.Meetings = append(d.Meetings, Meeting{ID: 5, Number: 2, Started: t0.AddDate(0, 0, 7)})
+		}, "meeting 2: id 5 is used twice"},
+		{"duplicate concession id", func(d *Dossier) { d.Ledger[1].ID = 1 }, "concession 1: id used twice"},
 		{"concession", func(d *Dossier) { d.Ledger[0].At = time.Time{} }, "concession 1: the concession has no time"},
 		{"concession item", func(d *Dossier) { d.Ledger[0].ItemID = 77 }, "concession 1 is on an item that does not exist"},
 		{"concession meeting", func(d *Dossier) { d.Ledger[0].MeetingID = 6 }, "concession 1 belongs to a meeting that does not exist"},

@@ -48,10 +48,18 @@ func (n Negotiation) Validate() error {
 	if err := ValidateCurrency(n.Currency); err != nil {
 		return err
 	}
-	if !n.Deadline.IsZero() && !n.Created.IsZero() && n.Deadline.Before(n.Created.Truncate(24*time.Hour)) {
+	if !n.Deadline.IsZero() && !n.Created.IsZero() && dateOf(n.Deadline).Before(dateOf(n.Created)) {
 		return fmt.Errorf("the deadline %s is before the negotiation was created", n.Deadline.Format(DateLayout))
 	}
 	return nil
+}
+
+// dateOf is the calendar date of t where it was taken, as UTC midnight, so
+// that dates typed as text (UTC) and clock times (local) compare by the day
+// the user sees.
+func dateOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // ValidateCurrency accepts a three-letter currency code such as EUR.

@@ -194,3 +194,25 @@ func TestAgendaItemFormatKeepsTypedDecimals(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseNumber checks that no input panics the parser and that every
+// accepted number written back with its own decimals reads the same.
+func FuzzParseNumber(f *testing.F) {
+	for _, seed := range []string{"12.40", "1,000", "€12.40", "2.5%", "-3", ".5", "12.4x", "1,5", "1,00,000", "", "abc", "−1,234.5678"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseNumber(s)
+		if err != nil || Places(d) < int(-d.Exponent()) {
+			return // refused, or more decimals than a value is written with
+		}
+		text := FormatValue(d)
+		again, err := ParseNumber(text)
+		if err != nil {
+			t.Fatalf("ParseNumber(%q) = %s, written %q, which is refused: %v", s, d, text, err)
+		}
+		if !again.Equal(d) {
+			t.Fatalf("ParseNumber(%q) = %s, written %q, reads back as %s", s, d, text, again)
+		}
+	})
+}

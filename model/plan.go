@@ -108,7 +108,7 @@ func (r *Replay) linkedCost(i int) (ConcessionCost, bool) {
 		return ConcessionCost{}, false
 	}
 	c := ConcessionCost{Index: i, GivenSoFar: atOpening.Sub(atOurs), Via: sc.Name + ": " + fieldLabel(sc.Kind, it.Link.Field)}
-	if st.HasTheirs {
+	if st.HasTheirs && st.Gap.IsPositive() {
 		if atTheirs, ok := value(st.Theirs); ok {
 			c.ToClose = atOurs.Sub(atTheirs)
 		}

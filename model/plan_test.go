@@ -69,8 +69,8 @@ func TestTradePlan(t *testing.T) {
 func TestConcessionCostsViaMoneyPerUnit(t *testing.T) {
 	d := formulaDossier()
 	d.Items = append(d.Items,
-		AgendaItem{ID: 3, Topic: TopicOther, Title: "Joint plan", Status: ItemOpen, MoneyPerUnit: opt("10")}, // text only: skipped
-		AgendaItem{ID: 4, Topic: TopicSupply, Title: "Contract", Better: Up, Status: ItemOpen, OurOpening: opt("36")},  // no money: skipped
+		AgendaItem{ID: 3, Topic: TopicOther, Title: "Joint plan", Status: ItemOpen, MoneyPerUnit: opt("10")},          // text only: skipped
+		AgendaItem{ID: 4, Topic: TopicSupply, Title: "Contract", Better: Up, Status: ItemOpen, OurOpening: opt("36")}, // no money: skipped
 		AgendaItem{ID: 5, Topic: TopicSupply, Title: "Service", Better: Down, Status: ItemParked, OurOpening: opt("95"),
 			TheirOpening: opt("99"), MoneyPerUnit: opt("12000")}, // parked: skipped
 		AgendaItem{ID: 6, Topic: TopicVolume, Title: "Volume", Better: Up, Status: ItemOpen, OurOpening: opt("200"),
@@ -82,9 +82,9 @@ func TestConcessionCostsViaMoneyPerUnit(t *testing.T) {
 		index          int
 		given, toClose string
 	}{
-		{0, "9000", "3000"},   // A: (100 − 91) × 1,000 given; gap 3 × 1,000 to close
-		{1, "17500", "2500"},  // B: −(30 − 65) × 500 = 35 × 500; gap 5 × 500
-		{5, "51", "0"},        // Volume: (200 − 190) × 5.10
+		{0, "9000", "3000"},  // A: (100 − 91) × 1,000 given; gap 3 × 1,000 to close
+		{1, "17500", "2500"}, // B: −(30 − 65) × 500 = 35 × 500; gap 5 × 500
+		{5, "51", "0"},       // Volume: (200 − 190) × 5.10
 	}
 	if len(costs) != len(want) {
 		t.Fatalf("%d costs, want %d: %+v", len(costs), len(want), costs)

@@ -88,6 +88,7 @@ type Replay struct {
 	Moves     []Move      // in ledger order
 	Meetings  []MeetingResult
 	GapClosed float64 // overall share closed now, 0–1
+	Openings  float64 // overall share closed before any concession (items whose openings already meet)
 
 	dossier *Dossier
 }
@@ -150,6 +151,7 @@ func (d *Dossier) Replay() *Replay {
 	weights := d.weights()
 	r.Items = d.statesAfter(r.Moves, func(Move) bool { return true }, func(it AgendaItem) bool { return it.Status == ItemAgreed })
 	r.GapClosed = gapClosed(r.Items, weights)
+	r.Openings = gapClosed(d.statesAfter(nil, nil, func(AgendaItem) bool { return false }), weights)
 	r.Meetings = d.meetingResults(r.Moves, weights)
 	return r
 }

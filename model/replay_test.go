@@ -65,10 +65,10 @@ func TestGapPerItem(t *testing.T) {
 	up := AgendaItem{Better: Up}
 	down := AgendaItem{Better: Down}
 	tests := []struct {
-		name          string
-		it            AgendaItem
-		ours, theirs  string
-		want          string
+		name         string
+		it           AgendaItem
+		ours, theirs string
+		want         string
 	}{
 		{"up: we ask more than they offer", up, "100", "80", "20"},
 		{"up: met", up, "90", "90", "0"},
@@ -92,7 +92,7 @@ func TestClosedShare(t *testing.T) {
 		{"20", "11", 0.45}, // 1 − 11/20
 		{"20", "0", 1},
 		{"60", "5", 1 - 5.0/60},
-		{"0", "0", 1}, // the openings already met
+		{"0", "0", 1},   // the openings already met
 		{"20", "30", 0}, // clamped: a gap that grew
 	}
 	for _, tt := range tests {
@@ -220,10 +220,10 @@ func TestDisciplineFlagsEdgeCases(t *testing.T) {
 func TestPositionsAfter(t *testing.T) {
 	d := formulaDossier()
 	tests := []struct {
-		k                  int
-		aOurs, aTheirs     string
-		bOurs, bTheirs     string
-		aClosed, bClosed   float64
+		k                int
+		aOurs, aTheirs   string
+		bOurs, bTheirs   string
+		aClosed, bClosed float64
 	}{
 		// Openings.
 		{0, "100", "80", "30", "90", 0, 0},
@@ -263,10 +263,10 @@ func TestMeetingResults(t *testing.T) {
 	// After m1: (60·0.45 + 40·(1/6)) / 100 = (27 + 6.6667) / 100.
 	// After m2: (60·0.85 + 40·(55/60)) / 100 = (51 + 36.6667) / 100.
 	want := []struct {
-		gapClosed         float64
-		itemClosed        []float64
-		ours, theirs      int
-		reciprocity       float64
+		gapClosed    float64
+		itemClosed   []float64
+		ours, theirs int
+		reciprocity  float64
 	}{
 		// m1: ours 60·4/20 + 40·10/60 = 12 + 6.6667; theirs 60·5/20 = 15.
 		{(60*0.45 + 40*(1.0/6)) / 100, []float64{0.45, 1.0 / 6}, 2, 1, 15 / (12 + 40.0/6)},

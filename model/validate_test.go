@@ -148,8 +148,8 @@ func TestAgendaItemPredicates(t *testing.T) {
 	partial := AgendaItem{OurOpening: opt("10")}
 	full := AgendaItem{OurOpening: opt("10"), TheirOpening: opt("5"), OurTarget: opt("9"), OurWalkAway: opt("8")}
 	tests := []struct {
-		name                      string
-		it                        AgendaItem
+		name                     string
+		it                       AgendaItem
 		numeric, tracked, scored bool
 	}{
 		{"text only", text, false, false, false},
@@ -333,5 +333,41 @@ func TestKindsValid(t *testing.T) {
 	}
 	if len(Topics) != 7 {
 		t.Errorf("%d topics, DESIGN lists 7", len(Topics))
+	}
+}
+
+// A deadline is a date (the forms read it with time.Parse(DateLayout), so UTC
+// midnight); the creation time is a local clock time. The deadline is before
+// the creation only when its date is before the date the negotiation was
+// created on, where it was created.
+func TestNegotiationDeadlineComparesLocalDates(t *testing.T) {
+	newYork := time.FixedZone("EST", -5*3600)
+	sydney := time.FixedZone("AEST", 10*3600)
+	date := func(s string) time.Time {
+		d, err := time.Parse(DateLayout, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		name     string
+		created  time.Time
+		deadline time.Time
+		want     string
+	}{
+		// 8 pm on 1 March in New York is already 2 March in UTC.
+		{"same day, evening west of UTC", time.Date(2027, 3, 1, 20, 0, 0, 0, newYork), date("2027-03-01"), ""},
+		{"day before, evening west of UTC", time.Date(2027, 3, 1, 20, 0, 0, 0, newYork), date("2027-02-28"), "is before the negotiation was created"},
+		// 8 am on 1 March in Sydney is still 28 February in UTC.
+		{"day before, morning east of UTC", time.Date(2027, 3, 1, 8, 0, 0, 0, sydney), date("2027-02-28"), "the deadline 2027-02-28 is before the negotiation was created"},
+		{"same day, morning east of UTC", time.Date(2027, 3, 1, 8, 0, 0, 0, sydney), date("2027-03-01"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := Negotiation{AccountID: 1, Title: "2027 terms", Stage: StagePrepare, Status: Active, Currency: "EUR",
+				Created: tt.created, Deadline: tt.deadline}
+			assertErr(t, n.Validate(), tt.want)
+		})
 	}
 }
