@@ -1,0 +1,417 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/parley-app/parley/model"
+)
+
+// paneID names the five panes in key order.
+type paneID int
+
+const (
+	paneAgenda paneID = iota
+	paneLedger
+	paneNotes
+	paneFollowUp
+	paneCalc
+	paneCount
+)
+
+// pane is one of the five panes. A pane owns its rows and selection; it gets
+// the shared snapshot when the data changes and keys when it has focus.
+type pane interface {
+	Title() string
+	SetSize(w, h int)
+	SetData(s *snapshot)
+	Update(msg tea.KeyMsg) tea.Cmd
+	View(focused bool) []string // exactly the size set, line by line
+	Keys() []key.Binding
+	Typing() bool // a text field of the pane (its filter) has the keys
+}
+
+// snapshot is the negotiation as the panes see it, with the numbers derived
+// from it computed once per change.
+type snapshot struct {
+	d       *model.Dossier
+	r       *model.Replay
+	private bool
+	now     time.Time
+	st      *Styles
+}
+
+// Options configure the workbench.
+type Options struct {
+	Private  bool               // start with privacy on
+	Theme    Theme              // colours; ThemeAuto asks the terminal
+	Mouse    bool               // click to focus, wheel to scroll
+	Now      func() time.Time   // the clock; time.Now when nil
+	Renderer *lipgloss.Renderer // for tests; made from Theme when nil
+	BriefDir string             // where E writes briefs; the working folder when empty
+	// Tick schedules a message after a delay (tea.Tick when nil); tests
+	// replace it to fire timers when they choose.
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+}
+
+// Model is the workbench's root model.
+type Model struct {
+	store  Store
+	opts   Options
+	st     *Styles
+	keys   globalKeys
+	now    time.Time
+	width  int
+	height int
+
+	snap    *snapshot // nil until a negotiation is open
+	loaded  bool      // the first read has answered
+	private bool
+
+	panes [paneCount]pane
+	focus paneID
+	desk  paneID // the pane shown on the left: agenda, follow-up or calculator
+	live  paneID // the pane shown on the right: ledger or notes
+
+	capture *captureLine
+	form    *form
+	confirm *confirmDialog
+	picker  *picker
+	stage   *stageDialog
+	help    bool
+	welcome *welcome
+
+	status statusLine
+	clock  bool // a clock tick is scheduled
+}
+
+// statusLine is the message in the footer.
+type statusLine struct {
+	text  string
+	isErr bool
+}
+
+// New makes the workbench on a store.
+func New(s Store, opts Options) *Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Renderer == nil {
+		opts.Renderer = NewRenderer(opts.Theme)
+	}
+	if opts.Tick == nil {
+		opts.Tick = tea.Tick
+	}
+	m := &Model{store: s, opts: opts, st: NewStyles(opts.Renderer), keys: newGlobalKeys(),
+		now: opts.Now(), private: opts.Private, desk: paneAgenda, live: paneLedger}
+	m.panes = [paneCount]pane{
+		paneAgenda:   newAgendaPane(m),
+		paneLedger:   newLedgerPane(m),
+		paneNotes:    newNotesPane(m),
+		paneFollowUp: newFollowUpPane(m),
+		paneCalc:     newCalcPane(m),
+	}
+	m.capture = newCaptureLine(m)
+	return m
+}
+
+// Run runs the workbench on the terminal until the user quits.
+func Run(s Store, opts Options) error {
+	m := New(s, opts)
+	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
+	if opts.Mouse {
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
+	_, err := tea.NewProgram(m, progOpts...).Run()
+	if errors.Is(err, tea.ErrProgramKilled) {
+		return nil
+	}
+	return err
+}
+
+// Init reads the negotiation opened last.
+func (m *Model) Init() tea.Cmd { return loadCmd(m.store, 0) }
+
+// Update routes one message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
+		m.layout()
+		return m, nil
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseMsg:
+		return m, m.handleMouse(msg)
+	case loadedMsg:
+		return m, m.takeLoaded(msg)
+	case changedMsg:
+		return m, m.changed(msg)
+	case clockMsg:
+		m.clock = false
+		m.now = time.Time(msg)
+		m.refreshClock()
+		return m, m.tick()
+	case draftMsg, draftTickMsg, captureSavedMsg:
+		return m, m.capture.handle(msg)
+	case pickerDataMsg:
+		if m.picker != nil {
+			m.picker.setData(msg)
+		}
+		return m, nil
+	case accountSavedMsg, negotiationSavedMsg, pickerChangedMsg:
+		return m, m.pickerAnswer(msg)
+	case briefWrittenMsg:
+		return m, m.briefWritten(msg)
+	case errMsg:
+		m.setError(msg.err)
+		return m, nil
+	case infoMsg:
+		m.setStatus(msg.text)
+		return m, nil
+	}
+	return m, nil
+}
+
+// handleKey gives a key to the layer that owns the keyboard now.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m.quit()
+	}
+	switch {
+	case m.confirm != nil:
+		cmd, done := m.confirm.update(msg)
+		if done {
+			m.confirm = nil
+		}
+		return cmd
+	case m.form != nil:
+		cmd, done := m.form.update(msg)
+		if done {
+			m.form = nil
+			m.setStatus("Cancelled: nothing changed")
+		}
+		return cmd
+	case m.picker != nil:
+		return m.picker.update(msg)
+	case m.stage != nil:
+		return m.stage.update(msg)
+	case m.help:
+		m.help = false
+		return nil
+	case m.capture.open:
+		return m.capture.update(msg)
+	case m.snap == nil:
+		if m.welcome != nil {
+			return m.welcome.update(msg)
+		}
+		if key.Matches(msg, m.keys.Quit) {
+			return m.quit()
+		}
+		return nil
+	case m.panes[m.focus].Typing():
+		return m.panes[m.focus].Update(msg)
+	}
+	return m.globalKey(msg)
+}
+
+// globalKey handles the workbench's own keys and passes the rest to the focused pane.
+func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Next):
+		m.setFocus((m.focus + 1) % paneCount)
+	case key.Matches(msg, k.Prev):
+		m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, k.Help):
+		m.help = true
+	case key.Matches(msg, k.Capture):
+		return m.capture.show()
+	case key.Matches(msg, k.Concession):
+		m.openConcessionForm(model.Concession{})
+	case key.Matches(msg, k.Meeting):
+		m.toggleMeeting()
+	case key.Matches(msg, k.Privacy):
+		m.private = !m.private
+		m.refresh()
+		if m.private {
+			m.setStatus("Privacy on: targets, walk-aways, weights, scores and money are hidden")
+		} else {
+			m.setStatus("Privacy off")
+		}
+	case key.Matches(msg, k.Stage):
+		m.stage = newStageDialog(m)
+	case key.Matches(msg, k.Open):
+		return m.openPicker()
+	case key.Matches(msg, k.Brief):
+		return m.writeBrief()
+	default:
+		for i, b := range k.Panes {
+			if key.Matches(msg, b) {
+				m.setFocus(paneID(i))
+				return nil
+			}
+		}
+		return m.panes[m.focus].Update(msg)
+	}
+	return nil
+}
+
+func (m *Model) quit() tea.Cmd {
+	// A capture line still being typed is kept as a draft before leaving.
+	return tea.Sequence(m.capture.flush(), tea.Quit)
+}
+
+// setFocus focuses a pane and brings it on screen.
+func (m *Model) setFocus(p paneID) {
+	m.focus = p
+	switch p {
+	case paneAgenda, paneFollowUp, paneCalc:
+		if m.desk != p {
+			m.desk = p
+			m.layout()
+		}
+	default:
+		if m.live != p {
+			m.live = p
+			m.layout()
+		}
+	}
+}
+
+// takeLoaded takes a negotiation read from the store.
+func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
+	m.loaded = true
+	if msg.err != nil {
+		m.setError(msg.err)
+		if m.snap == nil {
+			m.welcome = newWelcome(m)
+		}
+		return nil
+	}
+	if msg.dossier == nil {
+		m.snap = nil
+		m.welcome = newWelcome(m)
+		return nil
+	}
+	m.welcome = nil
+	first := m.snap == nil || m.snap.d.Negotiation.ID != msg.dossier.Negotiation.ID
+	m.setDossier(msg.dossier)
+	if first {
+		m.setStatus("Opened " + msg.dossier.Account.Name + " › " + msg.dossier.Negotiation.Title)
+		m.capture.reset()
+		return tea.Batch(m.capture.loadDraft(), m.tick())
+	}
+	return m.tick()
+}
+
+// setDossier makes d the open negotiation and recomputes what derives from it.
+func (m *Model) setDossier(d *model.Dossier) {
+	m.snap = &snapshot{d: d, st: m.st}
+	m.refresh()
+}
+
+// refresh recomputes the derived numbers and hands the snapshot to the panes.
+func (m *Model) refresh() {
+	if m.snap == nil {
+		return
+	}
+	s := &snapshot{d: m.snap.d, r: m.snap.d.Replay(), private: m.private, now: m.now, st: m.st}
+	m.snap = s
+	for _, p := range m.panes {
+		p.SetData(s)
+	}
+	if m.form != nil {
+		m.form.setPrivate(m.private)
+	}
+}
+
+// changed takes the answer of a write.
+func (m *Model) changed(msg changedMsg) tea.Cmd {
+	if m.form != nil && msg.origin == m.form.id {
+		if !m.form.saved(msg.err) {
+			return nil
+		}
+		m.form = nil
+	}
+	if msg.err != nil {
+		m.setError(fmt.Errorf("not saved: %w", msg.err))
+		return nil
+	}
+	if msg.status != "" {
+		m.setStatus(msg.status)
+	}
+	if msg.reload && m.snap != nil {
+		return loadCmd(m.store, m.snap.d.Negotiation.ID)
+	}
+	if msg.apply != nil && m.snap != nil {
+		msg.apply(m.snap.d)
+		m.snap.d.Sort()
+		m.refresh()
+	}
+	return m.tick()
+}
+
+func (m *Model) setStatus(text string) { m.status = statusLine{text: text} }
+
+func (m *Model) setError(err error) { m.status = statusLine{text: err.Error(), isErr: true} }
+
+// negID is the open negotiation's ID, 0 when none is open.
+func (m *Model) negID() uint64 {
+	if m.snap == nil {
+		return 0
+	}
+	return m.snap.d.Negotiation.ID
+}
+
+// clockMsg is the clock's tick while a meeting runs.
+type clockMsg time.Time
+
+// tick schedules the next clock tick while a meeting runs.
+func (m *Model) tick() tea.Cmd {
+	if m.clock || m.snap == nil {
+		return nil
+	}
+	if _, ok := m.snap.d.RunningMeeting(); !ok {
+		return nil
+	}
+	m.clock = true
+	return m.opts.Tick(time.Second, func(t time.Time) tea.Msg { return clockMsg(t) })
+}
+
+// refreshClock keeps "now" current for the panes without recomputing the replay.
+func (m *Model) refreshClock() {
+	if m.snap != nil {
+		m.snap.now = m.now
+	}
+}
+
+// handleMouse focuses the pane clicked and scrolls with the wheel (with --mouse).
+func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if m.snap == nil || m.form != nil || m.confirm != nil || m.picker != nil || m.stage != nil {
+		return nil
+	}
+	p, ok := m.paneAt(msg.X, msg.Y)
+	if !ok {
+		return nil
+	}
+	switch msg.Button {
+	case tea.MouseButtonLeft:
+		if msg.Action == tea.MouseActionPress {
+			m.setFocus(p)
+		}
+	case tea.MouseButtonWheelUp:
+		m.setFocus(p)
+		return m.panes[p].Update(tea.KeyMsg{Type: tea.KeyUp})
+	case tea.MouseButtonWheelDown:
+		m.setFocus(p)
+		return m.panes[p].Update(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	return nil
+}

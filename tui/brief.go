@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/store"
+)
+
+// briefWrittenMsg answers E.
+type briefWrittenMsg struct {
+	path     string
+	redacted bool
+	err      error
+}
+
+// writeBrief writes the meeting brief as Markdown next to where Parley was
+// started (redacted while privacy is on) and shows its path.
+func (m *Model) writeBrief() tea.Cmd {
+	if m.snap == nil {
+		return nil
+	}
+	redact := m.private
+	text := model.Brief(m.snap.d, model.BriefOptions{Redact: redact, Now: m.now})
+	name := slug(m.snap.d.Account.Name+" "+m.snap.d.Negotiation.Title) + "-brief-" + m.now.Format(model.DateLayout)
+	if redact {
+		name += "-redacted"
+	}
+	dir := m.opts.BriefDir
+	return func() tea.Msg {
+		path, err := filepath.Abs(filepath.Join(dir, name+".md"))
+		if err == nil {
+			err = store.WriteFileAtomic(path, func(w io.Writer) error {
+				_, err := io.WriteString(w, text)
+				return err
+			})
+		}
+		return briefWrittenMsg{path: path, redacted: redact, err: err}
+	}
+}
+
+func (m *Model) briefWritten(msg briefWrittenMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError(fmt.Errorf("brief not written: %w", msg.err))
+		return nil
+	}
+	what := "Brief written to "
+	if msg.redacted {
+		what = "Redacted brief (privacy is on) written to "
+	}
+	m.setStatus(what + msg.path)
+	return nil
+}
+
+// slug makes a file-name-safe version of s.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/model"
+)
+
+// headerView is the top line: account › negotiation, stage, meeting and
+// clock, and the gap closed as a bar with its percentage.
+func (m *Model) headerView() string {
+	st, w := m.st, m.width
+	if m.snap == nil {
+		return fit(st.Header.Render("Parley"), w)
+	}
+	d := m.snap.d
+	name := d.Account.Name + " › " + d.Negotiation.Title
+	var parts []string
+	parts = append(parts, st.Accent.Render(string(d.Negotiation.Stage)))
+	if mt, ok := d.RunningMeeting(); ok {
+		parts = append(parts, st.Bad.Render("●")+st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, clock(m.now.Sub(mt.Started)))))
+	} else {
+		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), plural(len(d.Meetings), "meeting", "meetings"))))
+	}
+	if d.Negotiation.Stage == model.StageFollowUp {
+		done, total := d.FollowUpProgress()
+		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("follow-up %d/%d", done, total)))
+	}
+	if d.Negotiation.Status != model.Active {
+		parts = append(parts, st.Warn.Render(string(d.Negotiation.Status)))
+	}
+	pct := model.FormatPercent(m.snap.r.GapClosed)
+	barW := min(20, max(0, w/8))
+	gapPart := st.HeaderDim.Render("gap closed ") + bar(m.snap.r.GapClosed, barW, st) + " " + st.Bold.Render(pct)
+	if m.private {
+		gapPart = st.Private.Render(" PRIVATE ") + " " + gapPart
+	}
+	right := strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
+	// Drop the extras before the gap, then shorten the name, to fit.
+	for len(parts) > 0 && ansi.StringWidth(right)+12 > w {
+		parts = parts[:len(parts)-1]
+		right = strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
+	}
+	if ansi.StringWidth(right) > w {
+		right = cut(st.Bold.Render(pct)+st.HeaderDim.Render(" closed"), w)
+	}
+	nameW := max(0, w-ansi.StringWidth(right)-1)
+	return fit(st.Header.Render(cut(name, nameW)), nameW) + " " + right
+}
+
+// clock writes a duration as h:mm:ss.
+func clock(d time.Duration) string {
+	d = max(0, d).Truncate(time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// footerView is the bottom line: the last status message, then short help.
+func (m *Model) footerView() string {
+	st := m.st
+	var help []key.Binding
+	switch {
+	case m.form != nil || m.confirm != nil || m.picker != nil || m.stage != nil || m.help:
+		help = nil // the modal shows its own keys
+	case m.capture.open:
+		help = m.capture.shortHelp()
+	case m.snap == nil:
+		help = nil
+	default:
+		k := m.keys
+		help = []key.Binding{k.Capture, k.Concession, k.Meeting, k.Privacy, k.Open, k.Help, k.Quit}
+	}
+	var hs []string
+	for _, b := range help {
+		if b.Enabled() {
+			hs = append(hs, st.Key.Render(b.Help().Key)+" "+st.Dim.Render(b.Help().Desc))
+		}
+	}
+	helpText := strings.Join(hs, st.Dim.Render(" · "))
+	if m.status.text == "" {
+		return cut(helpText, m.width)
+	}
+	msg := st.Good.Render(m.status.text)
+	if m.status.isErr {
+		msg = st.Error.Render(m.status.text)
+	}
+	if helpText == "" {
+		return cut(msg, m.width)
+	}
+	return cut(msg+st.Dim.Render("  │  ")+helpText, m.width)
+}
+
+// helpView lists every key: the workbench's and the focused pane's.
+func (m *Model) helpView(w, h int) []string {
+	k := m.keys
+	groups := []struct {
+		title string
+		keys  []key.Binding
+	}{
+		{"Workbench", []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Brief, k.Help, k.Quit, k.ForceQuit}},
+		{m.panes[m.focus].Title() + " pane", append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)},
+	}
+	lines := []string{m.st.Bold.Render("Keys"), ""}
+	for _, g := range groups {
+		lines = append(lines, m.st.Accent.Render(g.title))
+		for _, b := range g.keys {
+			if !b.Enabled() || b.Help().Key == "" {
+				continue
+			}
+			lines = append(lines, "  "+m.st.Key.Render(fit(b.Help().Key, 20))+" "+b.Help().Desc)
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.st.Dim.Render("While a text field has focus, letters go to the field. Any key closes this help."))
+	return boxed(lines, w, h, m.st)
+}

@@ -1,0 +1,77 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// globalKeys work from every pane when no text field has focus.
+type globalKeys struct {
+	Next, Prev  key.Binding
+	Panes       [paneCount]key.Binding
+	Capture     key.Binding
+	Concession  key.Binding
+	Meeting     key.Binding
+	Privacy     key.Binding
+	Stage       key.Binding
+	Open        key.Binding
+	Brief       key.Binding
+	Help        key.Binding
+	Quit        key.Binding
+	ForceQuit   key.Binding
+	PanesHelp   key.Binding // one help line for 1–5
+	MoveHelp    key.Binding // one help line for the list keys
+	EscapeHelp  key.Binding
+	TypingLabel key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	k := globalKeys{
+		Next:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		Prev:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		Capture:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "capture line")),
+		Concession: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "log a concession")),
+		Meeting:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "start/end meeting")),
+		Privacy:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "privacy")),
+		Stage:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "stage")),
+		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open/accounts")),
+		Brief:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "write brief")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit at once")),
+		PanesHelp:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "agenda·ledger·notes·follow-up·calculator")),
+		MoveHelp:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓/jk gG pgup/pgdn", "move")),
+	}
+	for i := range k.Panes {
+		d := string(rune('1' + i))
+		k.Panes[i] = key.NewBinding(key.WithKeys(d))
+	}
+	return k
+}
+
+// listKeys move within a pane's list.
+type listKeys struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+	}
+}
+
+// editKeys add, edit, delete and filter the rows of a pane.
+type editKeys struct {
+	Add, Edit, Delete, Filter key.Binding
+}
+
+func newEditKeys(what string) editKeys {
+	return editKeys{
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add "+what)),
+		Edit:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "edit")),
+		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+	}
+}

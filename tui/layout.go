@@ -1,0 +1,209 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Terminal sizes that change the layout.
+const (
+	minWidth    = 30  // below this (or minHeight) only a message fits
+	minHeight   = 8   //
+	twoPaneW    = 80  // from here two panes side by side
+	threePaneW  = 120 // from here the agenda beside ledger and notes
+	wideSplitPc = 52  // the share of a wide terminal the left pane gets
+)
+
+// rect is where a pane sits on screen.
+type rect struct {
+	x, y, w, h int
+	shown      bool
+}
+
+// layoutKind is how the body is split.
+type layoutKind int
+
+const (
+	layoutTiny layoutKind = iota
+	layoutTabs
+	layoutTwo
+	layoutThree
+)
+
+func (m *Model) layoutKind() layoutKind {
+	switch {
+	case m.width < minWidth || m.height < minHeight:
+		return layoutTiny
+	case m.width < twoPaneW:
+		return layoutTabs
+	case m.width < threePaneW:
+		return layoutTwo
+	}
+	return layoutThree
+}
+
+// bodyTop and bodyHeight are the rows left for the panes between the header
+// (and tabs), the capture line and the footer.
+func (m *Model) bodyTop() int {
+	if m.layoutKind() == layoutTabs {
+		return 2
+	}
+	return 1
+}
+
+func (m *Model) bodyHeight() int {
+	h := m.height - m.bodyTop() - 1
+	if m.capture.open {
+		h -= 2
+	}
+	return max(0, h)
+}
+
+// rects places the visible panes.
+func (m *Model) rects() [paneCount]rect {
+	var r [paneCount]rect
+	top, h, w := m.bodyTop(), m.bodyHeight(), m.width
+	switch m.layoutKind() {
+	case layoutTabs:
+		r[m.focus] = rect{0, top, w, h, true}
+	case layoutTwo:
+		left := w / 2
+		r[m.desk] = rect{0, top, left, h, true}
+		r[m.live] = rect{left, top, w - left, h, true}
+	case layoutThree:
+		left := w * wideSplitPc / 100
+		upper := h / 2
+		r[m.desk] = rect{0, top, left, h, true}
+		r[paneLedger] = rect{left, top, w - left, upper, true}
+		r[paneNotes] = rect{left, top + upper, w - left, h - upper, true}
+	}
+	return r
+}
+
+// layout gives every pane its size; hidden panes keep a sensible one so that
+// they are ready when shown.
+func (m *Model) layout() {
+	r := m.rects()
+	for i, p := range m.panes {
+		w, h := r[i].w, r[i].h
+		if !r[i].shown {
+			w, h = max(0, m.width/2), m.bodyHeight()
+		}
+		p.SetSize(max(0, w-4), max(0, h-2)) // inside the frame and its padding
+	}
+}
+
+// paneAt finds the pane under a screen cell.
+func (m *Model) paneAt(x, y int) (paneID, bool) {
+	for i, r := range m.rects() {
+		if r.shown && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h {
+			return paneID(i), true
+		}
+	}
+	return 0, false
+}
+
+// View draws the whole screen, exactly the terminal's size.
+func (m *Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	kind := m.layoutKind()
+	if kind == layoutTiny {
+		msg := "Parley needs a terminal of at least 30×8"
+		if m.capture.open {
+			msg = "Terminal too small; your capture line is kept"
+		}
+		lines := block([]string{cut(msg, m.width)}, m.width, m.height)
+		return strings.Join(lines, "\n")
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.headerView())
+	if kind == layoutTabs {
+		lines = append(lines, m.tabsView())
+	}
+	lines = append(lines, m.bodyView()...)
+	if m.capture.open {
+		lines = append(lines, m.capture.view(m.width)...)
+	}
+	lines = append(lines, m.footerView())
+	return strings.Join(block(lines, m.width, m.height), "\n")
+}
+
+// bodyView draws the panes, or the modal layer over them.
+func (m *Model) bodyView() []string {
+	w, h := m.width, m.bodyHeight()
+	var modal []string
+	switch {
+	case m.confirm != nil:
+		modal = m.confirm.view(w, h, m.st)
+	case m.form != nil:
+		modal = m.form.view(w, h, m.st)
+	case m.picker != nil:
+		modal = m.picker.view(w, h)
+	case m.stage != nil:
+		modal = m.stage.view(w, h)
+	case m.help:
+		modal = m.helpView(w, h)
+	case m.snap == nil && m.welcome != nil:
+		modal = m.welcome.view(w, h)
+	case m.snap == nil:
+		return block([]string{m.st.Dim.Render("Opening " + "…")}, w, h)
+	}
+	if modal != nil {
+		return place(modal, w, h)
+	}
+	r := m.rects()
+	draw := func(p paneID) []string {
+		return frame(m.paneTitle(p), m.panes[p].View(p == m.focus), r[p].w, r[p].h, p == m.focus, m.st)
+	}
+	switch m.layoutKind() {
+	case layoutTabs:
+		return draw(m.focus)
+	case layoutTwo:
+		return joinColumns(draw(m.desk), draw(m.live))
+	}
+	right := append(draw(paneLedger), draw(paneNotes)...)
+	return joinColumns(draw(m.desk), right)
+}
+
+// paneTitle is the pane's name with its key.
+func (m *Model) paneTitle(p paneID) string {
+	return string(rune('1'+p)) + " " + m.panes[p].Title()
+}
+
+// place centres a block of lines in a w×h area.
+func place(lines []string, w, h int) []string {
+	bw := 0
+	for _, l := range lines {
+		bw = max(bw, ansi.StringWidth(l))
+	}
+	bw = min(bw, w)
+	top := max(0, (h-len(lines))/2)
+	left := strings.Repeat(" ", max(0, (w-bw)/2))
+	out := make([]string, 0, h)
+	for i := 0; i < top; i++ {
+		out = append(out, "")
+	}
+	for _, l := range lines {
+		if len(out) == h {
+			break
+		}
+		out = append(out, left+l)
+	}
+	return block(out, w, h)
+}
+
+// tabsView is the row of pane names on a narrow terminal.
+func (m *Model) tabsView() string {
+	var b strings.Builder
+	for i := range m.panes {
+		st := m.st.Tab
+		if paneID(i) == m.focus {
+			st = m.st.TabActive
+		}
+		b.WriteString(st.Render(m.paneTitle(paneID(i))))
+	}
+	return cut(b.String(), m.width)
+}

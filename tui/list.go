@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// selection is the selected row and scroll position of a list of n rows shown
+// height rows at a time. It keeps the selection visible and in range.
+type selection struct {
+	pos, offset, n, height int
+}
+
+// setN changes the number of rows, keeping the selection in range.
+func (c *selection) setN(n int) {
+	c.n = max(0, n)
+	c.clamp()
+}
+
+// setHeight changes how many rows are visible.
+func (c *selection) setHeight(h int) {
+	c.height = max(1, h)
+	c.clamp()
+}
+
+// moveTo selects row i.
+func (c *selection) moveTo(i int) {
+	c.pos = i
+	c.clamp()
+}
+
+func (c *selection) clamp() {
+	c.pos = min(max(0, c.pos), max(0, c.n-1))
+	h := max(1, c.height)
+	if c.pos < c.offset {
+		c.offset = c.pos
+	}
+	if c.pos >= c.offset+h {
+		c.offset = c.pos - h + 1
+	}
+	c.offset = min(max(0, c.offset), max(0, c.n-h))
+}
+
+// visible is the range of rows to draw.
+func (c *selection) visible() (from, to int) {
+	return c.offset, min(c.n, c.offset+max(1, c.height))
+}
+
+// update moves the selection for the list keys; it reports whether the key was one.
+func (c *selection) update(msg tea.KeyMsg, k listKeys) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		c.moveTo(c.pos - 1)
+	case key.Matches(msg, k.Down):
+		c.moveTo(c.pos + 1)
+	case key.Matches(msg, k.Top):
+		c.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		c.moveTo(c.n - 1)
+	case key.Matches(msg, k.PageUp):
+		c.moveTo(c.pos - max(1, c.height-1))
+	case key.Matches(msg, k.PageDown):
+		c.moveTo(c.pos + max(1, c.height-1))
+	default:
+		return false
+	}
+	return true
+}
+
+func (k listKeys) bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
+}

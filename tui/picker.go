@@ -1,0 +1,488 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/model"
+)
+
+// pickerDataMsg brings the accounts and negotiations for the picker.
+type pickerDataMsg struct {
+	accounts     []model.Account
+	negotiations []model.Negotiation
+	err          error
+}
+
+// accountSavedMsg answers an account form; next opens the negotiation form
+// for it (creating both from the welcome screen).
+type accountSavedMsg struct {
+	origin  int
+	account model.Account
+	next    bool
+	err     error
+}
+
+// negotiationSavedMsg answers a negotiation form.
+type negotiationSavedMsg struct {
+	origin int
+	n      model.Negotiation
+	isNew  bool
+	err    error
+}
+
+// pickerChangedMsg answers a delete from the picker.
+type pickerChangedMsg struct {
+	status     string
+	closedOpen bool // the open negotiation is gone
+	err        error
+}
+
+func pickerDataCmd(s Store) tea.Cmd {
+	return func() tea.Msg {
+		accounts, err := s.Accounts()
+		if err != nil {
+			return pickerDataMsg{err: err}
+		}
+		negs, err := s.Negotiations()
+		return pickerDataMsg{accounts: accounts, negotiations: negs, err: err}
+	}
+}
+
+// pickerRow is an account or one of its negotiations.
+type pickerRow struct {
+	account model.Account
+	neg     *model.Negotiation
+}
+
+// picker lists accounts with their negotiations to open, create, rename and delete.
+type picker struct {
+	m        *Model
+	data     pickerDataMsg
+	rows     []pickerRow
+	sel      selection
+	filter   textinput.Model
+	filterOn bool
+	keys     pickerKeys
+	list     listKeys
+}
+
+type pickerKeys struct {
+	Open, NewNeg, NewAccount, Edit, Delete, Filter, Close key.Binding
+}
+
+func (m *Model) openPicker() tea.Cmd {
+	p := &picker{m: m, list: newListKeys()}
+	p.filter = textinput.New()
+	p.filter.Prompt = "/ "
+	p.filter.Placeholder = "filter accounts and negotiations"
+	p.keys = pickerKeys{
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		NewNeg:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "new negotiation")),
+		NewAccount: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "new account")),
+		Edit:       key.NewBinding(key.WithKeys("e", "r"), key.WithHelp("e/r", "edit/rename")),
+		Delete:     key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Close:      key.NewBinding(key.WithKeys("esc", "o", "q"), key.WithHelp("esc", "close")),
+	}
+	m.picker = p
+	return pickerDataCmd(m.store)
+}
+
+func (p *picker) setData(msg pickerDataMsg) {
+	if msg.err != nil {
+		p.m.setError(msg.err)
+		return
+	}
+	p.data = msg
+	p.rebuild()
+}
+
+// rebuild lists the rows that match the filter, accounts by name with their
+// negotiations newest first, and selects the open negotiation the first time.
+func (p *picker) rebuild() {
+	q := strings.ToLower(strings.TrimSpace(p.filter.Value()))
+	match := func(s string) bool { return q == "" || strings.Contains(strings.ToLower(s), q) }
+	byAccount := map[uint64][]model.Negotiation{}
+	for _, n := range p.data.negotiations {
+		byAccount[n.AccountID] = append(byAccount[n.AccountID], n)
+	}
+	p.rows = p.rows[:0]
+	selected := -1
+	for _, a := range p.data.accounts {
+		negs := byAccount[a.ID]
+		slices.SortFunc(negs, func(x, y model.Negotiation) int { return cmp.Compare(y.ID, x.ID) })
+		accountMatches := match(a.Name) || match(a.Category) || match(string(a.Kind))
+		var shown []model.Negotiation
+		for _, n := range negs {
+			if accountMatches || match(n.Title) {
+				shown = append(shown, n)
+			}
+		}
+		if !accountMatches && len(shown) == 0 {
+			continue
+		}
+		p.rows = append(p.rows, pickerRow{account: a})
+		for i := range shown {
+			if shown[i].ID == p.m.negID() {
+				selected = len(p.rows)
+			}
+			p.rows = append(p.rows, pickerRow{account: a, neg: &shown[i]})
+		}
+	}
+	p.sel.setN(len(p.rows))
+	if selected >= 0 && p.sel.pos == 0 {
+		p.sel.moveTo(selected)
+	}
+}
+
+func (p *picker) current() (pickerRow, bool) {
+	if p.sel.pos < len(p.rows) {
+		return p.rows[p.sel.pos], true
+	}
+	return pickerRow{}, false
+}
+
+func (p *picker) update(msg tea.KeyMsg) tea.Cmd {
+	m := p.m
+	if p.filterOn {
+		switch msg.String() {
+		case "enter":
+			p.filterOn = false
+			p.filter.Blur()
+		case "esc":
+			p.filterOn = false
+			p.filter.Blur()
+			p.filter.SetValue("")
+			p.rebuild()
+		default:
+			var cmd tea.Cmd
+			p.filter, cmd = p.filter.Update(msg)
+			p.sel.moveTo(0)
+			p.rebuild()
+			return cmd
+		}
+		return nil
+	}
+	if p.sel.update(msg, p.list) {
+		return nil
+	}
+	row, ok := p.current()
+	switch {
+	case key.Matches(msg, p.keys.Close):
+		m.picker = nil
+	case key.Matches(msg, p.keys.Filter):
+		p.filterOn = true
+		return p.filter.Focus()
+	case key.Matches(msg, p.keys.NewAccount):
+		m.openAccountForm(model.Account{Kind: model.Retail}, true)
+	case key.Matches(msg, p.keys.NewNeg):
+		if !ok {
+			m.openAccountForm(model.Account{Kind: model.Retail}, true)
+			return nil
+		}
+		m.openNegotiationForm(model.Negotiation{AccountID: row.account.ID}, row.account)
+	case !ok:
+		return nil
+	case key.Matches(msg, p.keys.Open):
+		if row.neg == nil {
+			if next := p.sel.pos + 1; next < len(p.rows) && p.rows[next].neg != nil && p.rows[next].account.ID == row.account.ID {
+				p.sel.moveTo(next)
+				return nil
+			}
+			m.openNegotiationForm(model.Negotiation{AccountID: row.account.ID}, row.account)
+			return nil
+		}
+		m.picker = nil
+		m.setStatus("Opened " + row.account.Name + " › " + row.neg.Title)
+		return loadCmd(m.store, row.neg.ID)
+	case key.Matches(msg, p.keys.Edit):
+		if row.neg != nil {
+			m.openNegotiationForm(*row.neg, row.account)
+		} else {
+			m.openAccountForm(row.account, false)
+		}
+	case key.Matches(msg, p.keys.Delete):
+		p.askDelete(row)
+	}
+	return nil
+}
+
+func (p *picker) askDelete(row pickerRow) {
+	m, s := p.m, p.m.store
+	open := m.negID()
+	if row.neg != nil {
+		n := *row.neg
+		m.askConfirm(fmt.Sprintf("Delete the negotiation %q?", n.Title),
+			"Its agenda, meetings, ledger, notes, follow-ups and scenarios go with it. This cannot be undone.",
+			func() tea.Cmd {
+				return func() tea.Msg {
+					err := s.DeleteNegotiation(n.ID)
+					return pickerChangedMsg{status: "Deleted " + n.Title, closedOpen: n.ID == open, err: err}
+				}
+			})
+		return
+	}
+	a := row.account
+	count, hasOpen := 0, false
+	for _, n := range p.data.negotiations {
+		if n.AccountID == a.ID {
+			count++
+			hasOpen = hasOpen || n.ID == open
+		}
+	}
+	m.askConfirm(fmt.Sprintf("Delete the account %q?", a.Name),
+		fmt.Sprintf("Its %d %s and everything in them go with it. This cannot be undone.", count, plural(count, "negotiation", "negotiations")),
+		func() tea.Cmd {
+			return func() tea.Msg {
+				err := s.DeleteAccount(a.ID)
+				return pickerChangedMsg{status: "Deleted " + a.Name, closedOpen: hasOpen, err: err}
+			}
+		})
+}
+
+func (p *picker) view(w, h int) []string {
+	st := p.m.st
+	width := min(max(0, w-4), 90)
+	lines := []string{st.Bold.Render("Accounts and negotiations")}
+	if p.filterOn || p.filter.Value() != "" {
+		p.filter.Width = max(1, width-4)
+		lines = append(lines, p.filter.View())
+	}
+	listH := max(1, h-2-len(lines)-2)
+	p.sel.setHeight(listH)
+	if len(p.rows) == 0 {
+		if len(p.data.accounts) == 0 {
+			lines = append(lines, st.Dim.Render("No accounts yet: press A to create one."))
+		} else {
+			lines = append(lines, st.Dim.Render("Nothing matches the filter."))
+		}
+	}
+	from, to := p.sel.visible()
+	for i := from; i < to; i++ {
+		r := p.rows[i]
+		var text string
+		if r.neg == nil {
+			text = st.Bold.Render(r.account.Name) + st.Dim.Render(fmt.Sprintf("  %s · %s", r.account.Kind, r.account.Category))
+		} else {
+			n := r.neg
+			marker := "  "
+			if n.ID == p.m.negID() {
+				marker = st.Accent.Render("● ")
+			}
+			text = "  " + marker + n.Title + st.Dim.Render(fmt.Sprintf("  %s · %s · #%d", n.Stage, n.Status, n.ID))
+		}
+		text = fit(text, width)
+		if i == p.sel.pos {
+			text = st.Selected.Render(fit(ansi.Strip(text), width))
+		}
+		lines = append(lines, text)
+	}
+	lines = append(lines, "", st.Dim.Render("enter open · a new negotiation · A new account · e rename · d delete · / filter · esc close"))
+	return boxed(lines, w, h, st)
+}
+
+// openAccountForm edits an account (ID 0: a new one). next chains the
+// negotiation form once a new account is saved.
+func (m *Model) openAccountForm(a model.Account, next bool) {
+	kinds := make([]string, len(model.AccountKinds))
+	for i, k := range model.AccountKinds {
+		kinds[i] = string(k)
+	}
+	contacts := newField("Contacts", textField, formatContacts(a.Contacts))
+	contacts.hint = "Name: role; … add (internal) for our people"
+	fields := []*field{
+		newField("Name", textField, a.Name),
+		newChoice("Kind", kinds, kinds, string(a.Kind)),
+		newField("Category", textField, a.Category),
+		contacts,
+		newField("Notes", textField, a.Notes),
+	}
+	fields[0].required = true
+	fields[0].check()
+	title := "New account"
+	if a.ID != 0 {
+		title = "Account: " + a.Name
+	}
+	s := m.store
+	m.form = newForm(title, fields, func(f *form) (tea.Cmd, error) {
+		v := a
+		v.Name = f.byLabel("Name").value()
+		v.Kind = model.AccountKind(f.byLabel("Kind").value())
+		v.Category = f.byLabel("Category").value()
+		v.Notes = f.byLabel("Notes").value()
+		cs, err := parseContacts(f.byLabel("Contacts").value())
+		if err != nil {
+			return nil, err
+		}
+		v.Contacts = cs
+		if err := v.Validate(); err != nil {
+			return nil, err
+		}
+		origin := f.id
+		return func() tea.Msg {
+			err := s.SaveAccount(&v)
+			return accountSavedMsg{origin: origin, account: v, next: next && a.ID == 0, err: err}
+		}, nil
+	})
+}
+
+// openNegotiationForm edits a negotiation (ID 0: a new one for the account).
+func (m *Model) openNegotiationForm(n model.Negotiation, a model.Account) {
+	statuses := []string{string(model.Active), string(model.Agreed), string(model.Abandoned)}
+	if n.ID == 0 {
+		n.Currency = "EUR"
+		n.Status = model.Active
+		n.Stage = model.StagePrepare
+		n.Title = fmt.Sprintf("%d annual terms", m.now.Year()+1)
+	}
+	deadline := ""
+	if !n.Deadline.IsZero() {
+		deadline = n.Deadline.Format(model.DateLayout)
+	}
+	fields := []*field{
+		newField("Title", textField, n.Title),
+		newField("Currency", textField, n.Currency),
+		newField("Deadline", dateField, deadline),
+		newChoice("Status", statuses, statuses, string(n.Status)),
+	}
+	fields[0].required = true
+	fields[0].check()
+	fields[2].hint = "YYYY-MM-DD, optional"
+	title := "New negotiation for " + a.Name
+	if n.ID != 0 {
+		title = "Negotiation: " + n.Title
+	}
+	s, now := m.store, m.now
+	m.form = newForm(title, fields, func(f *form) (tea.Cmd, error) {
+		v := n
+		v.Title = f.byLabel("Title").value()
+		v.Currency = strings.ToUpper(f.byLabel("Currency").value())
+		v.Deadline = f.byLabel("Deadline").date()
+		v.Status = model.Status(f.byLabel("Status").value())
+		if v.ID == 0 {
+			v.Created = now
+		}
+		if err := v.Validate(); err != nil {
+			return nil, err
+		}
+		origin, isNew := f.id, n.ID == 0
+		return func() tea.Msg {
+			err := s.SaveNegotiation(&v)
+			return negotiationSavedMsg{origin: origin, n: v, isNew: isNew, err: err}
+		}, nil
+	})
+}
+
+// pickerAnswer handles the answers of the picker's forms and deletes.
+func (m *Model) pickerAnswer(msg tea.Msg) tea.Cmd {
+	closeForm := func(origin int, err error) bool {
+		if m.form != nil && m.form.id == origin {
+			if !m.form.saved(err) {
+				return false
+			}
+			m.form = nil
+		}
+		return err == nil
+	}
+	switch msg := msg.(type) {
+	case accountSavedMsg:
+		if !closeForm(msg.origin, msg.err) {
+			if msg.err != nil && m.form == nil {
+				m.setError(msg.err)
+			}
+			return nil
+		}
+		m.setStatus("Saved account " + msg.account.Name)
+		if m.snap != nil && m.snap.d.Account.ID == msg.account.ID {
+			m.snap.d.Account = msg.account
+			m.refresh()
+		}
+		if msg.next {
+			m.openNegotiationForm(model.Negotiation{AccountID: msg.account.ID}, msg.account)
+		}
+		if m.picker != nil {
+			return pickerDataCmd(m.store)
+		}
+	case negotiationSavedMsg:
+		if !closeForm(msg.origin, msg.err) {
+			if msg.err != nil && m.form == nil {
+				m.setError(msg.err)
+			}
+			return nil
+		}
+		m.setStatus("Saved negotiation " + msg.n.Title)
+		if msg.isNew {
+			m.picker = nil
+			return loadCmd(m.store, msg.n.ID)
+		}
+		if m.snap != nil && m.snap.d.Negotiation.ID == msg.n.ID {
+			m.snap.d.Negotiation = msg.n
+			m.refresh()
+		}
+		if m.picker != nil {
+			return pickerDataCmd(m.store)
+		}
+	case pickerChangedMsg:
+		if msg.err != nil {
+			m.setError(fmt.Errorf("not deleted: %w", msg.err))
+			return nil
+		}
+		m.setStatus(msg.status)
+		var cmds []tea.Cmd
+		if msg.closedOpen {
+			m.snap = nil
+			cmds = append(cmds, loadCmd(m.store, 0))
+		}
+		if m.picker != nil {
+			cmds = append(cmds, pickerDataCmd(m.store))
+		}
+		return tea.Batch(cmds...)
+	}
+	return nil
+}
+
+// formatContacts writes contacts for the one-line contacts field.
+func formatContacts(cs []model.Contact) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Name
+		if c.Role != "" {
+			parts[i] += ": " + c.Role
+		}
+		if c.Side == model.InternalSide {
+			parts[i] += " (internal)"
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// parseContacts reads "Name: role; Name: role (internal)".
+func parseContacts(s string) ([]model.Contact, error) {
+	var out []model.Contact
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		c := model.Contact{Side: model.CustomerSide}
+		if rest, ok := strings.CutSuffix(part, "(internal)"); ok {
+			c.Side, part = model.InternalSide, strings.TrimSpace(rest)
+		} else if rest, ok := strings.CutSuffix(part, "(customer)"); ok {
+			part = strings.TrimSpace(rest)
+		}
+		name, role, _ := strings.Cut(part, ":")
+		c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
+		if c.Name == "" {
+			return nil, fmt.Errorf("contacts: %q has no name before the colon", part)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
