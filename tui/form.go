@@ -54,7 +54,7 @@ func newField(label string, kind fieldKind, value string) *field {
 }
 
 func newChoice(label string, choices, labels []string, value string) *field {
-	f := &field{label: label, kind: choiceField, choices: choices, labels: labels}
+	f := &field{label: label, kind: choiceField, choices: choices, labels: labels, input: textinput.New()}
 	for i, c := range choices {
 		if c == value {
 			f.choice = i
@@ -192,9 +192,13 @@ func (f *form) focusField(i int) {
 	if len(f.fields) == 0 {
 		return
 	}
-	f.fields[f.focus].input.Blur()
+	if old := f.fields[f.focus]; old.kind != choiceField {
+		old.input.Blur()
+	}
 	f.focus = (i + len(f.fields)) % len(f.fields)
-	f.fields[f.focus].input.Focus()
+	if fl := f.fields[f.focus]; fl.kind != choiceField {
+		fl.input.Focus()
+	}
 }
 
 // setPrivate masks the private fields while privacy is on.
@@ -340,7 +344,7 @@ func (f *form) view(w, h int, st *Styles) []string {
 		rows = append(rows, marker+ls.Render(fit(fl.label, labelW))+" "+fit(val, inputW)+" "+note)
 	}
 	var tail []string
-	if f.preview != nil && f.valid() {
+	if f.preview != nil && f.valid() && f.err == nil {
 		tail = append(tail, "")
 		tail = append(tail, f.preview(f)...)
 	}
@@ -360,7 +364,7 @@ func (f *form) view(w, h int, st *Styles) []string {
 		start = focusRow - room + 1
 	}
 	rows = rows[start:min(len(rows), start+room)]
-	body := append([]string{st.Bold.Render(f.title)}, rows...)
+	body := append([]string{fit(st.Bold.Render(f.title), min(inner, 84))}, rows...)
 	body = append(body, tail...)
 	return boxed(body, w, h, st)
 }
@@ -374,9 +378,5 @@ func boxed(lines []string, w, h int, st *Styles) []string {
 	}
 	width = min(width, inner)
 	height := min(len(lines), max(0, h-2))
-	content := block(lines[:height], width, height)
-	for i := range content {
-		content[i] = " " + content[i] + " "
-	}
-	return frame("", content, width+4, height+2, true, st)
+	return frame("", lines[:height], width+4, height+2, true, st)
 }

@@ -1,0 +1,33 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/internal/sample"
+)
+
+// BenchmarkKeypress measures one key press through Update and View at
+// 200×60, on a tiny negotiation and on the large one of DESIGN section 10.
+// The ratio large/small shows whether a key press costs more as history
+// grows; it should stay near 1.
+func BenchmarkKeypress(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		size sample.Size
+	}{{"small", sample.SmallSize}, {"large", sample.LargeSize}} {
+		b.Run(bc.name, func(b *testing.B) {
+			m := New(nil, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }})
+			m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+			m.setDossier(sample.Dossier(bc.size, testNow))
+			keys := []tea.KeyMsg{keyMsg("j"), keyMsg("k")}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				m.Update(keys[i%2])
+				_ = m.View()
+			}
+		})
+	}
+}
