@@ -54,7 +54,12 @@ func (s *Store) SaveAccount(a *model.Account) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return saveAccount(tx, a) })
+	v := *a
+	if err := s.update(func(tx *bolt.Tx) error { return saveAccount(tx, &v) }); err != nil {
+		return err
+	}
+	*a = v // the ID only once the account is on disk
+	return nil
 }
 
 func saveAccount(tx *bolt.Tx, a *model.Account) error {
@@ -120,19 +125,25 @@ func (s *Store) SaveNegotiation(n *model.Negotiation) error {
 	if err := n.Validate(); err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error {
-		if err := mustExist(tx.Bucket(bucketAccounts), n.AccountID, "account"); err != nil {
+	v := *n
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := mustExist(tx.Bucket(bucketAccounts), v.AccountID, "account"); err != nil {
 			return err
 		}
-		if n.ID != 0 {
-			nb, err := negotiationBucket(tx, n.ID)
+		if v.ID != 0 {
+			nb, err := negotiationBucket(tx, v.ID)
 			if err != nil {
 				return err
 			}
-			return putJSON(nb, keyNegMeta, negotiationToRecord(*n))
+			return putJSON(nb, keyNegMeta, negotiationToRecord(v))
 		}
-		return createNegotiation(tx, n)
+		return createNegotiation(tx, &v)
 	})
+	if err != nil {
+		return err
+	}
+	*n = v // the ID only once the negotiation is on disk
+	return nil
 }
 
 func createNegotiation(tx *bolt.Tx, n *model.Negotiation) error {

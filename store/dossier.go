@@ -89,7 +89,10 @@ func (s *Store) AddDossier(d *model.Dossier) (negID uint64, err error) {
 		negID, err = writeDossier(tx, d, a.ID)
 		return err
 	})
-	return negID, err
+	if err != nil {
+		return 0, err
+	}
+	return negID, nil
 }
 
 // writeDossier writes the negotiation of d under accountID with fresh IDs.

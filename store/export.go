@@ -136,6 +136,9 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, nil, fmt.Errorf("not a Parley export: %w", err)
 	}
+	if err := dec.Decode(&struct{}{}); err != io.EOF {
+		return nil, nil, fmt.Errorf("not a Parley export: there is more after the end of the export")
+	}
 	if f.Format != ExportFormat {
 		return nil, nil, fmt.Errorf("format %q is not %q: not a Parley export this version can read", f.Format, ExportFormat)
 	}

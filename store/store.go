@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -100,6 +101,9 @@ func ensureFolder(dir string) error {
 // openBolt opens the file with a lock timeout, turning bbolt's errors (and
 // the panics a damaged file can cause) into ours.
 func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
+	// A damaged file can make bbolt read past the end of its mapping; with
+	// panic-on-fault that is a panic recovered below, not a crash.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("%s %w (damaged: %v)", path, ErrNotParley, r)
@@ -126,7 +130,16 @@ func inspect(path string) error {
 		return err
 	}
 	defer db.Close()
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
 	return safeView(db, path, func(tx *bolt.Tx) error {
+		// A file cut short (a copy interrupted, a full disk) still has its
+		// meta pages but not the pages they point at.
+		if tx.Size() > info.Size() {
+			return fmt.Errorf("%s %w (damaged: %d bytes of data in a %d-byte file)", path, ErrNotParley, tx.Size(), info.Size())
+		}
 		_, err := schemaOf(tx, path)
 		return err
 	})
@@ -134,6 +147,7 @@ func inspect(path string) error {
 
 // safeView runs a read transaction, reporting a panic from a damaged page as ErrNotParley.
 func safeView(db *bolt.DB, path string, fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%s %w (damaged: %v)", path, ErrNotParley, r)
@@ -177,6 +191,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // update runs one user action as one write transaction, committed and
 // fsynced before it returns. A panic on a damaged page becomes an error.
 func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%s %w (damaged: %v)", s.path, ErrNotParley, r)

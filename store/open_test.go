@@ -1,0 +1,299 @@
+package store
+
+import (
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, "data", "parley", "parley.db")
+	s := openStore(t, path)
+	if s.Path() != path {
+		t.Errorf("Path() = %q, want %q", s.Path(), path)
+	}
+	assertMode(t, path, 0o600)
+	assertMode(t, filepath.Join(root, "data"), 0o700)
+	assertMode(t, filepath.Join(root, "data", "parley"), 0o700)
+	s.Close()
+	if v := schemaIn(t, path); v != SchemaVersion {
+		t.Errorf("a new file has schema %d, want %d", v, SchemaVersion)
+	}
+}
+
+func TestOpenLeavesAnExistingFolderAlone(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	openStore(t, filepath.Join(dir, "parley.db"))
+	assertMode(t, dir, 0o755)
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	path := tempDB(t)
+	s := openStore(t, path)
+	a := model.Account{Name: "Hollis Foodstores", Kind: model.Retail}
+	if err := s.SaveAccount(&a); err != nil {
+		t.Fatal(err)
+	}
+	s = reopen(t, s)
+	if s.Path() != path {
+		t.Errorf("Path() = %q, want %q", s.Path(), path)
+	}
+	got, err := s.Account(a.ID)
+	if err != nil || got.Name != a.Name {
+		t.Errorf("after reopening, Account(%d) = %+v, %v", a.ID, got, err)
+	}
+}
+
+func TestOpenMakesAnExistingFilePrivate(t *testing.T) {
+	path := tempDB(t)
+	openStore(t, path).Close()
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openStore(t, path)
+	assertMode(t, path, 0o600)
+}
+
+func TestOpenRefusesAFolder(t *testing.T) {
+	path := t.TempDir()
+	s, err := Open(path)
+	if err == nil {
+		s.Close()
+		t.Fatal("Open of a folder succeeded")
+	}
+	if !strings.Contains(err.Error(), "folder") {
+		t.Errorf("error %q does not say the path is a folder", err)
+	}
+}
+
+// bbolt locks with flock, which belongs to an open file description: a
+// second Open in the same process conflicts with the first just as another
+// process would.
+func TestOpenRefusesAFileOpenInThisProcess(t *testing.T) {
+	t.Parallel()
+	path := tempDB(t)
+	openStore(t, path)
+	assertLocked(t, path)
+}
+
+func TestOpenRefusesAFileOpenInAnotherProcess(t *testing.T) {
+	t.Parallel()
+	path := tempDB(t)
+	openStore(t, path).Close()
+	release := holdInAnotherProcess(t, path)
+	assertLocked(t, path)
+	release()
+	openStore(t, path) // free again once the other process lets go
+}
+
+func assertLocked(t *testing.T, path string) {
+	t.Helper()
+	start := time.Now()
+	s, err := Open(path)
+	took := time.Since(start)
+	if err == nil {
+		s.Close()
+		t.Fatal("a second Open of a file in use succeeded")
+	}
+	if !errors.Is(err, ErrLocked) {
+		t.Errorf("error %v is not ErrLocked", err)
+	}
+	if !strings.Contains(err.Error(), "is open in another parley process") || !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q should name the file and say it is open in another parley process", err)
+	}
+	if took > 2*LockTimeout+500*time.Millisecond {
+		t.Errorf("Open took %v to give up, want about %v", took, LockTimeout)
+	}
+}
+
+// Each damaged file is opened in another process: a truncated memory-mapped
+// file can fault in a way no recover catches, and that must fail one test,
+// not end the run.
+func TestOpenRefusesFilesThatAreNotParley(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		write func(t *testing.T, path string)
+	}{
+		{"text file", func(t *testing.T, path string) {
+			writeFile(t, path, []byte("Hollis Foodstores, 2027 annual terms\nprice 24.80\n"))
+		}},
+		{"short text file", func(t *testing.T, path string) {
+			writeFile(t, path, []byte("x"))
+		}},
+		{"random bytes", func(t *testing.T, path string) {
+			data := make([]byte, 64<<10)
+			r := rand.NewChaCha8([32]byte{'p', 'a', 'r', 'l', 'e', 'y'})
+			r.Read(data)
+			writeFile(t, path, data)
+		}},
+		{"bbolt file of another program", func(t *testing.T, path string) {
+			db := rawBolt(t, path, false)
+			if err := db.Update(func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket([]byte("widgets"))
+				if err != nil {
+					return err
+				}
+				return b.Put([]byte("sprocket"), []byte("42"))
+			}); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}},
+		{"bbolt file with a meta bucket of another program", func(t *testing.T, path string) {
+			db := rawBolt(t, path, false)
+			if err := db.Update(func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket(bucketMeta)
+				if err != nil {
+					return err
+				}
+				if err := b.Put(keyApp, []byte("ledgerly")); err != nil {
+					return err
+				}
+				return b.Put(keySchema, itob(1))
+			}); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}},
+		{"Parley file with no schema version", func(t *testing.T, path string) {
+			writeParleyFile(t, path, false)
+			db := rawBolt(t, path, false)
+			if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keySchema) }); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}},
+		{"small Parley file cut to half its data", func(t *testing.T, path string) {
+			writeParleyFile(t, path, false)
+			truncateToHalf(t, path)
+		}},
+		{"large Parley file cut to half its data", func(t *testing.T, path string) {
+			writeParleyFile(t, path, true)
+			truncateToHalf(t, path)
+		}},
+		{"Parley file with garbage meta pages", func(t *testing.T, path string) {
+			writeParleyFile(t, path, true)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := rand.NewChaCha8([32]byte{'m', 'e', 't', 'a'})
+			r.Read(data[:2*os.Getpagesize()])
+			writeFile(t, path, data)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "parley.db")
+			tc.write(t, path)
+			if err := os.Chmod(path, 0o644); err != nil { // so that a chmod would show
+				t.Fatal(err)
+			}
+			before := stateOf(t, path)
+			outcome := openInAnotherProcess(t, path)
+			switch {
+			case outcome == "crashed": // reported
+			case !strings.HasPrefix(outcome, "not parley: "):
+				t.Errorf("Open: %s; want ErrNotParley", outcome)
+			case !strings.Contains(outcome, path):
+				t.Errorf("the error %q does not name the file", outcome)
+			}
+			assertUntouched(t, path, before)
+		})
+	}
+}
+
+func TestOpenRefusesANewerSchema(t *testing.T) {
+	path := tempDB(t)
+	writeParleyFile(t, path, false)
+	db := rawBolt(t, path, false)
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, itob(uint64(SchemaVersion+1)))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before := stateOf(t, path)
+
+	s, err := Open(path)
+	if err == nil {
+		s.Close()
+		t.Fatal("Open of a file from a newer Parley succeeded")
+	}
+	if !errors.Is(err, ErrNewerSchema) {
+		t.Errorf("error %v is not ErrNewerSchema", err)
+	}
+	if errors.Is(err, ErrNotParley) {
+		t.Errorf("error %v says the file is not Parley's; it is, from a newer version", err)
+	}
+	assertUntouched(t, path, before)
+}
+
+// An empty file (a placeholder, or one created by touch) is a new database.
+func TestOpenTreatsAnEmptyFileAsNew(t *testing.T) {
+	path := tempDB(t)
+	writeFile(t, path, nil)
+	s := openStore(t, path)
+	if as, err := s.Accounts(); err != nil || len(as) != 0 {
+		t.Errorf("Accounts() = %v, %v; want none", as, err)
+	}
+}
+
+// writeParleyFile writes a closed Parley database: one account, or with
+// large the demo dossier many times over.
+func writeParleyFile(t *testing.T, path string, large bool) {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !large {
+		a := model.Account{Name: "Hollis Foodstores", Kind: model.Retail}
+		if err := s.SaveAccount(&a); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for range 10 {
+		if _, err := s.AddDossier(demoDossier()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// truncateToHalf cuts a database file to half of the pages it uses. (Half
+// of the file itself may cut only the room bbolt grew it by in advance,
+// which leaves a whole database.)
+func truncateToHalf(t *testing.T, path string) {
+	t.Helper()
+	var used int64
+	db := rawBolt(t, path, true)
+	if err := db.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	page := int64(os.Getpagesize())
+	if err := os.Truncate(path, used/2/page*page); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
