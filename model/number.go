@@ -56,6 +56,9 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	if len(intPart) > 15 {
 		return decimal.Zero, fmt.Errorf("%q is too large", strings.TrimSpace(orig))
 	}
+	if len(frac) > 6 {
+		return decimal.Zero, fmt.Errorf("%q has more than 6 decimals", strings.TrimSpace(orig))
+	}
 	if neg {
 		d = d.Neg()
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -23,12 +24,32 @@ func (e *exact) UnmarshalJSON(data []byte) error {
 		// Accept a bare JSON number too, as a hand-edited export may have one.
 		s = string(data)
 	}
+	if !plainDecimal(s) {
+		return fmt.Errorf("%s is not a decimal number like 1234.56", data)
+	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
 		return fmt.Errorf("%s is not a decimal number", data)
 	}
 	*e = exact(d)
 	return nil
+}
+
+// plainDecimal accepts what Parley itself writes: an optional minus, at most
+// 15 digits, and at most 8 decimals. Exponents and longer numbers are refused:
+// "1e999999999" would otherwise cost minutes of arithmetic.
+func plainDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	digits := func(t string) bool {
+		for _, r := range t {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return whole != "" && len(whole) <= 15 && len(frac) <= 8 && digits(whole) && digits(frac)
 }
 
 // IsZero lets omitzero leave zero amounts out.

@@ -136,7 +136,7 @@ func (c *captureLine) update(msg tea.KeyMsg) tea.Cmd {
 	if c.input.Value() == before {
 		return cmd
 	}
-	c.err = nil
+	c.err, c.info = nil, ""
 	c.seq++
 	seq, negID := c.seq, c.m.negID()
 	return tea.Batch(cmd, c.m.opts.Tick(draftDelay, func(time.Time) tea.Msg { return draftTickMsg{seq: seq, negID: negID} }))
@@ -239,10 +239,10 @@ func (c *captureLine) view(w int) []string {
 	switch {
 	case c.err != nil:
 		under = st.Error.Render("✗ " + c.err.Error())
-	case c.input.Value() != "":
-		under = st.Dim.Render(c.preview())
 	case c.info != "":
 		under = st.Good.Render(c.info)
+	case c.input.Value() != "":
+		under = st.Dim.Render(c.preview())
 	default:
 		under = st.Dim.Render(model.CaptureHelp)
 	}

@@ -56,6 +56,10 @@ func NewRenderer(theme Theme) *lipgloss.Renderer {
 		r.SetHasDarkBackground(false)
 	case ThemeDark:
 		r.SetHasDarkBackground(true)
+	default:
+		// Ask the terminal now, before the workbench reads the keyboard:
+		// asked later, the terminal's answer would arrive as typed keys.
+		r.HasDarkBackground()
 	}
 	return r
 }
