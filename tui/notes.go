@@ -1,11 +1,290 @@
 package tui
 
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+)
+
+// noteShow is the kind filter that f cycles through.
+type noteShow int
+
+const (
+	showAll noteShow = iota
+	showNotes
+	showActions
+	showQuestions
+	showOpen
+	noteShowCount
+)
+
+func (s noteShow) String() string {
+	return [...]string{"all", "notes", "actions", "questions", "open only"}[s]
+}
+
+func (s noteShow) accepts(n *model.Note) bool {
+	switch s {
+	case showNotes:
+		return n.Kind == model.KindNote
+	case showActions:
+		return n.Kind == model.KindAction
+	case showQuestions:
+		return n.Kind == model.KindQuestion
+	case showOpen:
+		return n.Open()
+	}
+	return true
+}
+
+// noteRow is one row of the stream: a group's header or one note.
+type noteRow struct {
+	group int    // see meetingGroups
+	note  int    // index in Dossier.Notes; -1 for the group's header
+	id    uint64 // the note's ID, or the meeting's for a header (0 between meetings)
+}
+
+// notesPane is the stream of notes, actions and questions, newest last,
+// grouped by meeting. The filtered rows are indices, worked out when the
+// data or the filter changes; only the visible rows are formatted.
+type notesPane struct {
+	m      *Model
+	snap   *snapshot
+	groups meetingGroups
+	order  []int // note indices, group by group, oldest first in each
+	bounds []int // group g's notes are order[bounds[g]:bounds[g+1]]
+	open   []int // open actions and questions per group
+	titles map[uint64]string
+	rows   []noteRow
+	show   noteShow
+	filter filterBox
+	sel    selection
+	w, h   int
+	list   listKeys
+	edit   editKeys
+	keys   struct{ Done, Answer, Show key.Binding }
+}
+
 func newNotesPane(m *Model) pane {
-	return newLinesPane("Notes", func(s *snapshot, w int) []string {
-		var lines []string
-		for _, n := range s.d.Notes {
-			lines = append(lines, n.At.Format("01-02 15:04")+" "+string(n.Kind)+" "+n.Text)
+	p := &notesPane{m: m, list: newListKeys(), edit: newEditKeys("note"), filter: newFilterBox("filter by text or item")}
+	p.edit.Add.SetHelp("a", "add (opens the capture line)")
+	p.edit.Edit.SetHelp("enter/e", "edit · on a meeting row: place, attendees, summary")
+	p.edit.Delete.SetHelp("d", "delete (asks first)")
+	p.keys.Done = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "action done / not done"))
+	p.keys.Answer = key.NewBinding(key.WithKeys("A", "r"), key.WithHelp("A/r", "answer the question"))
+	p.keys.Show = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show all · notes · actions · questions · open"))
+	return p
+}
+
+func (p *notesPane) Title() string {
+	t := "Notes"
+	if p.show != showAll {
+		t += " · " + p.show.String()
+	}
+	if q := p.filter.query(); q != "" {
+		t += " · /" + q
+	}
+	return t
+}
+
+func (p *notesPane) Keys() []key.Binding {
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.Done, p.keys.Answer, p.keys.Show, p.edit.Filter}
+}
+
+func (p *notesPane) Typing() bool { return p.filter.on }
+
+func (p *notesPane) SetSize(w, h int) {
+	p.w, p.h = max(0, w), max(0, h)
+	p.sel.setHeight(p.listHeight())
+}
+
+// SetData groups the notes by meeting with one counting pass (the notes
+// come oldest first, and stay so within each group).
+func (p *notesPane) SetData(s *snapshot) {
+	key, atEnd := p.selectedKey()
+	p.snap = s
+	d := s.d
+	p.groups = newMeetingGroups(d)
+	count := p.groups.count()
+	groupOf := make([]int, len(d.Notes))
+	p.bounds = make([]int, count+1)
+	p.open = make([]int, count)
+	for i := range d.Notes {
+		n := &d.Notes[i]
+		g := p.groups.at(n.MeetingID, n.At)
+		groupOf[i] = g
+		p.bounds[g+1]++
+		if n.Open() {
+			p.open[g]++
 		}
-		return lines
-	})
+	}
+	for g := 0; g < count; g++ {
+		p.bounds[g+1] += p.bounds[g]
+	}
+	p.order = make([]int, len(d.Notes))
+	next := make([]int, count)
+	copy(next, p.bounds[:count])
+	for i, g := range groupOf {
+		p.order[next[g]] = i
+		next[g]++
+	}
+	p.titles = make(map[uint64]string, len(d.Items))
+	for _, it := range d.Items {
+		p.titles[it.ID] = it.Title
+	}
+	p.applyFilter(key, atEnd)
+}
+
+// applyFilter rebuilds the rows; it reports whether the row named by key
+// is still there (and selected).
+func (p *notesPane) applyFilter(key rowKey, atEnd bool) bool {
+	p.rows = p.rows[:0]
+	filtered := p.show != showAll || p.filter.query() != ""
+	for g := 0; g+1 < len(p.bounds); g++ {
+		start := len(p.rows)
+		header := noteRow{group: g, note: -1}
+		mt, _, isMeeting := p.groups.meeting(g)
+		if isMeeting {
+			header.id = mt.ID
+		}
+		p.rows = append(p.rows, header)
+		for _, i := range p.order[p.bounds[g]:p.bounds[g+1]] {
+			if !filtered || p.accepts(i) {
+				p.rows = append(p.rows, noteRow{group: g, note: i, id: p.snap.d.Notes[i].ID})
+			}
+		}
+		if len(p.rows) == start+1 && (filtered || !isMeeting) {
+			p.rows = p.rows[:start]
+		}
+	}
+	p.sel.setN(len(p.rows))
+	p.sel.setHeight(p.listHeight())
+	if atEnd {
+		p.sel.moveTo(len(p.rows) - 1)
+		return false
+	}
+	for i := range p.rows {
+		if p.keyOf(i) == key {
+			p.sel.moveTo(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (p *notesPane) accepts(i int) bool {
+	n := &p.snap.d.Notes[i]
+	return p.show.accepts(n) && p.filter.matches(n.Text, p.titles[n.ItemID], n.Answer)
+}
+
+// keyOf names row i without reading the notes, which a write may have
+// changed in place before the rows are rebuilt.
+func (p *notesPane) keyOf(i int) rowKey {
+	if r := p.rows[i]; r.note < 0 {
+		return rowKey{'h', r.id}
+	}
+	return rowKey{'r', p.rows[i].id}
+}
+
+// selectedKey names the selected row and says whether it is the last one:
+// a stream followed at its end scrolls to each new note.
+func (p *notesPane) selectedKey() (rowKey, bool) {
+	if p.snap == nil || len(p.rows) == 0 {
+		return rowKey{}, true
+	}
+	return p.keyOf(p.sel.pos), p.sel.pos >= len(p.rows)-1
+}
+
+// selectedNote is the note under the cursor.
+func (p *notesPane) selectedNote() (model.Note, bool) {
+	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].note < 0 {
+		return model.Note{}, false
+	}
+	return p.snap.d.Notes[p.rows[p.sel.pos].note], true
+}
+
+// refilter applies a changed filter, keeping the selected note when it
+// still shows and going to the newest otherwise.
+func (p *notesPane) refilter() {
+	key, atEnd := p.selectedKey()
+	if !p.applyFilter(key, atEnd) {
+		p.sel.moveTo(len(p.rows) - 1)
+	}
+}
+
+func (p *notesPane) Update(msg tea.KeyMsg) tea.Cmd {
+	if p.snap == nil {
+		return nil
+	}
+	if p.filter.on {
+		if p.filter.update(msg) {
+			p.refilter()
+		}
+		p.sel.setHeight(p.listHeight())
+		return nil
+	}
+	if p.sel.update(msg, p.list) {
+		return nil
+	}
+	m := p.m
+	switch {
+	case key.Matches(msg, p.edit.Filter):
+		cmd := p.filter.start()
+		p.sel.setHeight(p.listHeight())
+		return cmd
+	case key.Matches(msg, p.keys.Show):
+		p.show = (p.show + 1) % noteShowCount
+		p.refilter()
+		m.setStatus("Notes: showing " + p.show.String())
+		return nil
+	case key.Matches(msg, p.edit.Add):
+		return m.capture.show()
+	}
+	if p.sel.pos >= len(p.rows) {
+		return nil
+	}
+	n, isNote := p.selectedNote()
+	switch {
+	case key.Matches(msg, p.edit.Edit):
+		if isNote {
+			m.openNoteForm(n)
+		} else if mt, _, ok := p.groups.meeting(p.rows[p.sel.pos].group); ok {
+			m.openMeetingForm(mt)
+		}
+	case !isNote:
+		return nil
+	case key.Matches(msg, p.edit.Delete):
+		m.askDeleteNote(n)
+	case key.Matches(msg, p.keys.Done):
+		if n.Kind != model.KindAction {
+			m.setError(fmt.Errorf("x marks an action done; this is a %s", n.Kind))
+			return nil
+		}
+		return m.toggleDone(n)
+	case key.Matches(msg, p.keys.Answer):
+		if n.Kind != model.KindQuestion {
+			m.setError(fmt.Errorf("A answers a question; this is a %s", n.Kind))
+			return nil
+		}
+		m.openAnswerForm(n)
+	}
+	return nil
+}
+
+// Heights of the parts of the pane.
+
+func (p *notesPane) detailLines() int {
+	if p.h >= 14 {
+		return 3
+	}
+	return 0
+}
+
+func (p *notesPane) listHeight() int {
+	h := p.h - p.detailLines()
+	if p.filter.shown() {
+		h--
+	}
+	return max(1, h)
 }

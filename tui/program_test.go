@@ -24,7 +24,7 @@ func TestProgramWelcomeDemoQuit(t *testing.T) {
 		tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 		waitFor(t, tm, "Welcome to Parley")
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})
-		waitFor(t, tm, "List price per case")
+		waitFor(t, tm, "List price pe")
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 		if err := s.Close(); err != nil {

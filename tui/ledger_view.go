@@ -1,0 +1,291 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/model"
+)
+
+// ledgerLayout is which columns fit and how wide they are. A narrow pane
+// shows who, item, from→to and a flag mark; the row's detail says the rest.
+type ledgerLayout struct {
+	narrow                                  bool
+	time, unit, size                        bool
+	itemW, numW, moveW, unitW, sizeW, restW int
+}
+
+func (p *ledgerPane) layout() ledgerLayout {
+	l := ledgerLayout{numW: p.numW, unitW: p.unitW, sizeW: p.sizeW, moveW: 2*p.numW + 3}
+	if p.w < 56 {
+		l.narrow = true
+		l.moveW = min(2*p.numW+1, max(5, p.w*2/5))
+		l.itemW = max(0, p.w-5-l.moveW-1-2)
+		return l
+	}
+	avail := p.w - 5 - l.moveW - 1 // who, from → to
+	const keep = 16 + 1 + 14       // the item and the traded-for/flags columns at their narrowest
+	if l.unitW > 0 && avail-(l.unitW+1) >= keep {
+		l.unit, avail = true, avail-(l.unitW+1)
+	}
+	if avail-(l.sizeW+1) >= keep {
+		l.size, avail = true, avail-(l.sizeW+1)
+	}
+	if avail-6 >= keep {
+		l.time, avail = true, avail-6
+	}
+	l.itemW = max(1, min(p.titleW, max(16, avail*2/5)))
+	l.restW = max(0, avail-l.itemW-1)
+	return l
+}
+
+func (l ledgerLayout) header() string {
+	var b strings.Builder
+	if l.time {
+		b.WriteString("Time  ")
+	}
+	b.WriteString("Who  " + fit("Item", l.itemW) + " " + fit("From → To", l.moveW) + " ")
+	if l.unit {
+		b.WriteString(fit("Unit", l.unitW) + " ")
+	}
+	if l.size {
+		b.WriteString(fitRight("Moved", l.sizeW) + " ")
+	}
+	if l.restW >= 18 {
+		b.WriteString("Traded for · flags")
+	} else {
+		b.WriteString("Traded for")
+	}
+	return b.String()
+}
+
+// View draws the visible rows, the selected row in full under them, and the
+// chart when the pane has room (or the chart alone after v).
+func (p *ledgerPane) View(focused bool) []string {
+	if p.snap == nil || p.w <= 0 || p.h <= 0 {
+		return block(nil, p.w, p.h)
+	}
+	if p.full {
+		return p.chartView()
+	}
+	st := p.snap.st
+	var lines []string
+	if p.filter.shown() {
+		lines = append(lines, p.filter.view(p.w))
+	}
+	lay := p.layout()
+	if p.columnHeader() {
+		lines = append(lines, st.Dim.Render(cut(lay.header(), p.w)))
+	}
+	from, to := p.sel.visible()
+	for i := from; i < to && i < len(p.rows); i++ {
+		lines = append(lines, p.rowView(p.rows[i], lay, focused && i == p.sel.pos))
+	}
+	if len(p.snap.r.Moves) == 0 && len(p.snap.d.Meetings) == 0 {
+		lines = append(lines, st.Dim.Render("No concessions yet: c logs one, or n then “they 1 23.40 for …”."))
+	} else if len(p.rows) == 0 {
+		lines = append(lines, st.Dim.Render("No concession matches the filter (/ then esc clears it)."))
+	}
+	out := block(lines, p.w, p.h-p.detailLines()-p.stripLines())
+	out = append(out, block(p.detail(), p.w, p.detailLines())...)
+	if n := p.stripLines(); n > 0 {
+		strip := append([]string{""}, p.chart.lines(p.w, n-1, false, st)...)
+		out = append(out, block(strip, p.w, n)...)
+	}
+	return out
+}
+
+// rowView draws one row; only visible rows are drawn.
+func (p *ledgerPane) rowView(r ledgerRow, l ledgerLayout, selected bool) string {
+	st := p.snap.st
+	if r.move < 0 {
+		return p.header(r.group).render(p.w, selected, st)
+	}
+	mv := &p.snap.r.Moves[r.move]
+	it := &p.snap.d.Items[mv.Item]
+	flags := p.flags(mv)
+	style := st.Warn.Render
+	if flags.Has(model.PastWalkAway) {
+		style = st.Bad.Render
+	}
+	if selected {
+		style = plain // the selection's colours hold for the whole row
+	}
+	var b strings.Builder
+	if l.narrow {
+		b.WriteString(fit(whoShort(mv.By), 4) + " " + fit(it.Title, l.itemW) + " ")
+		b.WriteString(fitRight(it.Format(mv.From)+"→"+it.Format(mv.To), l.moveW))
+		if flags != 0 {
+			b.WriteString(" " + style("⚠"))
+		}
+	} else {
+		if l.time {
+			t := mv.At.Format("15:04")
+			if mv.MeetingID == 0 {
+				t = mv.At.Format("01-02") // outside meetings the day says more than the hour
+			}
+			b.WriteString(t + " ")
+		}
+		b.WriteString(fit(whoShort(mv.By), 4) + " " + fit(it.Title, l.itemW) + " ")
+		b.WriteString(fitRight(it.Format(mv.From), l.numW) + " → " + fitRight(it.Format(mv.To), l.numW) + " ")
+		if l.unit {
+			b.WriteString(fit(it.Unit, l.unitW) + " ")
+		}
+		if l.size {
+			b.WriteString(fitRight(it.Format(mv.Size), l.sizeW) + " ")
+		}
+		b.WriteString(restCell(p.tradedFor(mv), flags, l.restW, style))
+	}
+	if selected {
+		return st.Selected.Render(fit(b.String(), p.w))
+	}
+	return cut(b.String(), p.w)
+}
+
+// restCell is the traded-for text with the flags after it; the flags are
+// kept whole and the text is shortened first.
+func restCell(traded string, flags model.Flag, w int, style func(...string) string) string {
+	if w <= 0 {
+		return ""
+	}
+	if flags == 0 {
+		return cut(traded, w)
+	}
+	text := "⚠ " + flags.String()
+	if ansi.StringWidth(text)+8 > w {
+		text = "⚠ " + shortFlags(flags)
+	}
+	text = cut(text, w)
+	tw := w - ansi.StringWidth(text) - 1
+	if tw < 4 || traded == "" {
+		return style(text)
+	}
+	return fit(traded, tw) + " " + style(text)
+}
+
+func plain(s ...string) string { return strings.Join(s, "") }
+
+// shortFlags names the flags in a few letters, the most serious first, for
+// narrow panes.
+func shortFlags(f model.Flag) string {
+	var names []string
+	if f.Has(model.PastWalkAway) {
+		names = append(names, "past walk")
+	}
+	if f.Has(model.Unreciprocated) {
+		names = append(names, "unrecip.")
+	}
+	if f.Has(model.Increasing) {
+		names = append(names, "increasing")
+	}
+	return strings.Join(names, ",")
+}
+
+// flags are the move's flags as this screen may show them: privacy hides
+// the walk-away.
+func (p *ledgerPane) flags(mv *model.Move) model.Flag {
+	if p.snap.private {
+		return mv.Flags &^ model.PastWalkAway
+	}
+	return mv.Flags
+}
+
+// tradedFor is what the move was traded for, or the concession it was
+// traded against.
+func (p *ledgerPane) tradedFor(mv *model.Move) string {
+	if mv.TradedFor != "" {
+		return mv.TradedFor
+	}
+	if mv.TradedAgainst != 0 {
+		for _, c := range p.snap.d.Ledger {
+			if c.ID == mv.TradedAgainst {
+				it, _ := p.snap.d.Item(c.ItemID)
+				return fmt.Sprintf("against %s %s → %s", whoShort(c.By), it.Title, it.Format(c.To))
+			}
+		}
+	}
+	return ""
+}
+
+// header describes a group: a meeting with the gap closed at its end and
+// its reciprocity, or the moves made between meetings.
+func (p *ledgerPane) header(g int) headerParts {
+	mt, i, ok := p.groups.meeting(g)
+	if !ok {
+		n := len(p.byGroup[g])
+		return headerParts{name: p.groups.label(g), stats: fmt.Sprintf("%d %s", n, plural(n, "move", "moves"))}
+	}
+	h := meetingHeader(mt)
+	if i < len(p.snap.r.Meetings) {
+		res := p.snap.r.Meetings[i]
+		closed := "gap closed "
+		if mt.Running() {
+			closed = "gap closed so far "
+		}
+		h.stats = closed + model.FormatPercent(res.GapClosed)
+		switch {
+		case res.ReciprocityKnown:
+			h.stats += fmt.Sprintf(" · reciprocity %.2f", res.Reciprocity)
+		case res.TheirMoves > 0:
+			h.stats += " · only they moved"
+		}
+	}
+	return h
+}
+
+// detail describes the selected row in full, under the list.
+func (p *ledgerPane) detail() []string {
+	if p.detailLines() == 0 || p.sel.pos >= len(p.rows) {
+		return nil
+	}
+	st := p.snap.st
+	r := p.rows[p.sel.pos]
+	if r.move < 0 {
+		mt, _, ok := p.groups.meeting(r.group)
+		if !ok {
+			return []string{st.Dim.Render("Made outside meetings: each counts with the meeting that follows it.")}
+		}
+		who := "Attendees: " + strings.Join(mt.Attendees, ", ")
+		if len(mt.Attendees) == 0 {
+			who = "No attendees noted"
+		}
+		summary := "Summary: " + mt.Summary
+		if mt.Summary == "" {
+			summary = "No summary yet: enter to write one"
+		}
+		return []string{st.Dim.Render(who), st.Dim.Render(summary)}
+	}
+	mv := &p.snap.r.Moves[r.move]
+	it := &p.snap.d.Items[mv.Item]
+	where := "outside meetings"
+	if mt, ok := p.snap.d.Meeting(mv.MeetingID); ok {
+		where = fmt.Sprintf("meeting %d", mt.Number)
+	}
+	first := fmt.Sprintf("%s · %s %s → %s %s · moved %s · %s, %s", whoShort(mv.By), it.Title, it.Format(mv.From),
+		it.Format(mv.To), it.Unit, it.Format(mv.Size), mv.At.Format("2006-01-02 15:04"), where)
+	second := "for " + p.tradedFor(mv)
+	if p.tradedFor(mv) == "" {
+		second = "nothing traded for it"
+	}
+	if f := p.flags(mv); f != 0 {
+		second += " · " + st.Warn.Render("⚠ "+f.String())
+	}
+	if mv.Note != "" {
+		second += " · " + mv.Note
+	}
+	return []string{st.Dim.Render(first), second}
+}
+
+// chartView is the chart filling the pane, with each meeting's moves and
+// reciprocity (or the item's positions).
+func (p *ledgerPane) chartView() []string {
+	st := p.snap.st
+	hint := "v back to the ledger · i chart the selected item"
+	if p.charted >= 0 {
+		hint = "v back to the ledger · i all items"
+	}
+	lines := p.chart.lines(p.w, max(0, p.h-2), true, st)
+	lines = append(lines, "", st.Dim.Render(cut(hint, p.w)))
+	return block(lines, p.w, p.h)
+}

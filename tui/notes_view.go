@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/model"
+)
+
+// View draws the visible rows of the stream and, under them, the selected
+// note in full.
+func (p *notesPane) View(focused bool) []string {
+	if p.snap == nil || p.w <= 0 || p.h <= 0 {
+		return block(nil, p.w, p.h)
+	}
+	st := p.snap.st
+	var lines []string
+	if p.filter.shown() {
+		lines = append(lines, p.filter.view(p.w))
+	}
+	itemW := 0
+	if p.w >= 50 {
+		itemW = max(8, min(18, p.w/5))
+	}
+	from, to := p.sel.visible()
+	for i := from; i < to && i < len(p.rows); i++ {
+		lines = append(lines, p.rowView(p.rows[i], itemW, focused && i == p.sel.pos))
+	}
+	switch {
+	case len(p.snap.d.Notes) == 0:
+		lines = append(lines, st.Dim.Render("No notes yet: n opens the capture line (! action, ? question, #item tags)."))
+	case len(p.rows) == 0:
+		lines = append(lines, st.Dim.Render("Nothing matches: f shows "+((p.show+1)%noteShowCount).String()+", / then esc clears the text filter."))
+	}
+	out := block(lines, p.w, p.h-p.detailLines())
+	return append(out, block(p.detail(), p.w, p.detailLines())...)
+}
+
+// marker is a note's kind at a glance: · note, ☐/☑ action, ?/✓ question.
+func marker(n *model.Note) string {
+	switch n.Kind {
+	case model.KindAction:
+		if n.Done {
+			return "☑"
+		}
+		return "☐"
+	case model.KindQuestion:
+		if n.Open() {
+			return "?"
+		}
+		return "✓"
+	}
+	return "·"
+}
+
+// rowView draws one row; only visible rows are drawn.
+func (p *notesPane) rowView(r noteRow, itemW int, selected bool) string {
+	st := p.snap.st
+	if r.note < 0 {
+		return p.header(r.group).render(p.w, selected, st)
+	}
+	n := &p.snap.d.Notes[r.note]
+	t := n.At.Format("15:04")
+	if n.MeetingID == 0 {
+		t = n.At.Format("01-02") // outside meetings the day says more than the hour
+	}
+	item := ""
+	if itemW > 0 {
+		item = fit(p.titles[n.ItemID], itemW) + " "
+	}
+	mark, text, answer := marker(n), n.Text, ""
+	if n.Kind == model.KindQuestion && !n.Open() {
+		answer = " → " + n.Answer
+	}
+	if selected {
+		return st.Selected.Render(fit(t+" "+mark+" "+item+text+answer, p.w))
+	}
+	switch {
+	case n.Kind == model.KindNote:
+	case !n.Open():
+		text = st.Dim.Render(text)
+	case n.Kind == model.KindAction:
+		mark = st.Warn.Render(mark)
+	default:
+		mark = st.Accent.Render(mark)
+	}
+	return cut(t+" "+mark+" "+st.Dim.Render(item)+text+st.Dim.Render(answer), p.w)
+}
+
+// header names a group: a meeting with its date, place and what is still
+// open from it, or the notes made outside meetings.
+func (p *notesPane) header(g int) headerParts {
+	h := headerParts{name: p.groups.label(g)}
+	if mt, _, ok := p.groups.meeting(g); ok {
+		h = meetingHeader(mt)
+	}
+	if n := p.open[g]; n > 0 {
+		h.stats = fmt.Sprintf("%d open", n)
+	}
+	return h
+}
+
+// detail shows the selected note in full: kind, time, item, then its text
+// and answer wrapped.
+func (p *notesPane) detail() []string {
+	n := p.detailLines()
+	if n == 0 || p.sel.pos >= len(p.rows) {
+		return nil
+	}
+	st := p.snap.st
+	r := p.rows[p.sel.pos]
+	if r.note < 0 {
+		mt, _, ok := p.groups.meeting(r.group)
+		if !ok {
+			return []string{st.Dim.Render("Notes made outside meetings, while preparing or between them.")}
+		}
+		lines := []string{st.Dim.Render("Attendees: " + orNone(strings.Join(mt.Attendees, ", ")))}
+		return append(lines, wrapLines("Summary: "+orNone(mt.Summary), p.w, n-1)...)
+	}
+	note := &p.snap.d.Notes[r.note]
+	state := string(note.Kind)
+	switch {
+	case note.Kind == model.KindAction && note.Done:
+		state += " · done " + note.DoneAt.Format("2006-01-02 15:04")
+	case note.Kind == model.KindAction:
+		state += " · open (x marks it done)"
+	case note.Kind == model.KindQuestion && note.Open():
+		state += " · open (A answers it)"
+	case note.Kind == model.KindQuestion:
+		state += " · answered"
+	}
+	meta := []string{state, note.At.Format("2006-01-02 15:04")}
+	if mt, ok := p.snap.d.Meeting(note.MeetingID); ok {
+		meta = append(meta, fmt.Sprintf("meeting %d", mt.Number))
+	}
+	if t := p.titles[note.ItemID]; t != "" {
+		meta = append(meta, t)
+	}
+	body := note.Text
+	if note.Kind == model.KindQuestion && !note.Open() {
+		body += " → " + note.Answer
+	}
+	return append([]string{st.Dim.Render(strings.Join(meta, " · "))}, wrapLines(body, p.w, n-1)...)
+}
+
+func orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "none yet"
+	}
+	return s
+}
+
+// wrapLines wraps text to w cells in at most n lines, the last one ending
+// with an ellipsis when the text goes on.
+func wrapLines(text string, w, n int) []string {
+	if w <= 0 || n <= 0 {
+		return nil
+	}
+	lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1], max(0, w-1), "") + "…"
+	}
+	return lines
+}
