@@ -86,9 +86,10 @@ func allDigits(s string) bool {
 	return true
 }
 
-// Places is how many decimal places d was written with (at most 4).
+// Places is how many decimal places d was written with (at most 8, as many
+// as a stored value may have).
 func Places(d decimal.Decimal) int {
-	return min(4, max(0, int(-d.Exponent())))
+	return min(8, max(0, int(-d.Exponent())))
 }
 
 // FormatNumber writes d with the given decimal places and thousands separators.

@@ -100,7 +100,8 @@ func (m *Model) footerView() string {
 	return cut(msg+st.Dim.Render("  │  ")+helpText, m.width)
 }
 
-// helpView lists every key: the workbench's and the focused pane's.
+// helpView lists every key: the workbench's and the focused pane's, side by
+// side when the screen is too short to stack them.
 func (m *Model) helpView(w, h int) []string {
 	k := m.keys
 	groups := []struct {
@@ -110,17 +111,33 @@ func (m *Model) helpView(w, h int) []string {
 		{"Workbench", []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Brief, k.Help, k.Quit, k.ForceQuit}},
 		{m.panes[m.focus].Title() + " pane", append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)},
 	}
-	lines := []string{m.st.Bold.Render("Keys"), ""}
+	var cols [][]string
 	for _, g := range groups {
-		lines = append(lines, m.st.Accent.Render(g.title))
+		col := []string{m.st.Accent.Render(g.title)}
 		for _, b := range g.keys {
 			if !b.Enabled() || b.Help().Key == "" {
 				continue
 			}
-			lines = append(lines, "  "+m.st.Key.Render(fit(b.Help().Key, 20))+" "+b.Help().Desc)
+			col = append(col, m.st.Key.Render(fit(b.Help().Key, 18))+" "+b.Help().Desc)
 		}
-		lines = append(lines, "")
+		cols = append(cols, col)
 	}
-	lines = append(lines, m.st.Dim.Render("While a text field has focus, letters go to the field. Any key closes this help."))
+	lines := []string{m.st.Bold.Render("Keys"), ""}
+	stacked := len(cols[0]) + 1 + len(cols[1]) + 4
+	if stacked > h-2 && w >= 80 {
+		colW := (w - 10) / 2
+		left, right := block(cols[0], colW, max(len(cols[0]), len(cols[1]))), cols[1]
+		for i, l := range left {
+			if i < len(right) {
+				l += "  " + cut(right[i], colW)
+			}
+			lines = append(lines, l)
+		}
+	} else {
+		lines = append(lines, cols[0]...)
+		lines = append(lines, "")
+		lines = append(lines, cols[1]...)
+	}
+	lines = append(lines, "", m.st.Dim.Render("While a text field has focus, letters go to the field. Any key closes this help."))
 	return boxed(lines, w, h, m.st)
 }

@@ -311,7 +311,12 @@ func (f *form) view(w, h int, st *Styles) []string {
 		labelW = max(labelW, ansi.StringWidth(fl.label))
 	}
 	labelW = min(labelW, max(0, inner/3))
-	inputW := max(0, min(40, inner-labelW-3))
+	// The input gets up to 40 cells, leaving about 30 for the reason a value
+	// is wrong; on a narrow screen both shrink.
+	inputW := max(0, min(40, inner-labelW-3-30, inner-labelW-3))
+	if inputW < 12 {
+		inputW = max(0, min(12, inner-labelW-3))
+	}
 	var rows []string
 	focusRow := 0
 	for i, fl := range f.fields {
