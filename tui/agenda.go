@@ -56,7 +56,9 @@ type agendaPane struct {
 	rows   []agendaRow // after the filter
 	sel    selection
 	filter filterBox
-	plan   bool // show the trade plan instead of the items
+	plan   bool   // show the trade plan instead of the items
+	plan1  string // the trade plan in one line, made once per data change
+	cache  rowCache
 	w, h   int
 	list   listKeys
 	edit   editKeys
@@ -92,6 +94,7 @@ func (p *agendaPane) SetSize(w, h int) {
 
 func (p *agendaPane) SetData(s *snapshot) {
 	p.snap = s
+	p.plan1 = p.planSummary()
 	p.all = p.all[:0]
 	d, r := s.d, s.r
 	for i, it := range d.Items {
@@ -134,6 +137,7 @@ func (p *agendaPane) SetData(s *snapshot) {
 }
 
 func (p *agendaPane) applyFilter() {
+	p.cache.reset()
 	p.rows = p.rows[:0]
 	for _, r := range p.all {
 		if p.filter.matches(r.title, r.topic, r.unit) {
@@ -246,16 +250,27 @@ func (p *agendaPane) move(delta int) tea.Cmd {
 	})
 }
 
-// footerLines are shown under the table when the pane is tall enough.
+// footerLines are shown under the table: the selected item in full and the
+// readiness or trade plan, as many as the room the rows leave (the rows come
+// first on a short pane).
 func (p *agendaPane) footerLines() int {
-	switch {
-	case p.h >= 14:
-		return 3
-	case p.h >= 8:
-		return 1
+	if p.h < 8 {
+		return 0
 	}
-	return 0
+	want := detailLines + 1
+	spare := p.h - 1 - len(p.rows)
+	if p.filter.shown() {
+		spare--
+	}
+	least := 1
+	if p.h >= 14 {
+		least = 3
+	}
+	return min(want, max(least, spare))
 }
+
+// detailLines is the most the selected item's description takes.
+const detailLines = 7
 
 func (p *agendaPane) listHeight() int {
 	h := p.h - 1 - p.footerLines() // the column header
@@ -291,8 +306,13 @@ func (p *agendaPane) View(focused bool) []string {
 		lines = append(lines, st.Dim.Render("No items yet: press a to add one (price, terms, volume, …)."))
 	}
 	from, to := p.sel.visible()
+	key := fmt.Sprint(p.w, len(cols))
 	for i := from; i < to; i++ {
-		lines = append(lines, p.rowView(&p.rows[i], cols, focused && i == p.sel.pos))
+		if focused && i == p.sel.pos {
+			lines = append(lines, p.rowView(&p.rows[i], cols, true))
+			continue
+		}
+		lines = append(lines, p.cache.get(key, i, func() string { return fit(p.rowView(&p.rows[i], cols, false), p.w) }))
 	}
 	lines = block(lines, p.w, p.h-p.footerLines())
 	return append(lines, block(p.detail(), p.w, p.footerLines())...)
@@ -374,50 +394,96 @@ func (p *agendaPane) detail() []string {
 		return nil
 	}
 	st, d := p.snap.st, p.snap.d
-	var lines []string
-	if n >= 3 {
-		lines = append(lines, "")
-		if it, ok := p.selected(); ok {
-			lines = append(lines, p.describe(it))
-		} else {
-			lines = append(lines, "")
-		}
-	}
+	last := p.plan1
 	if d.Negotiation.Stage == model.StagePrepare && !p.snap.private {
-		lines = append(lines, st.Warn.Render("Readiness: ")+d.Readiness())
-	} else {
-		lines = append(lines, p.planSummary())
+		last = st.Warn.Render("Readiness: ") + d.Readiness()
 	}
-	return lines
+	var about []string
+	if it, ok := p.selected(); ok && n > 1 {
+		about = p.describe(it)
+	}
+	// Keep a blank line above, the description cut to fit, and the last line.
+	room := max(0, n-2)
+	if len(about) > room {
+		about = about[:room]
+	}
+	lines := []string{""}
+	if n == 1 {
+		lines = nil
+	}
+	lines = append(lines, about...)
+	for len(lines) < n-1 {
+		lines = append(lines, "")
+	}
+	return append(lines, last)
 }
 
-// describe is one line about an item: direction, room left, value to them, note.
-func (p *agendaPane) describe(it model.AgendaItem) string {
-	st := p.snap.st
-	parts := []string{string(it.Topic)}
-	if it.Numeric() {
+// describe is the selected item in full: direction, positions and openings,
+// target, walk-away and room left, worth to each side, link and note.
+func (p *agendaPane) describe(it model.AgendaItem) []string {
+	st, r, private := p.snap.st, p.snap.r, p.snap.private
+	i := p.snap.d.ItemIndex(it.ID)
+	head := fmt.Sprintf("%d %s · %s", i+1, it.Title, it.Topic)
+	var lines []string
+	if !it.Numeric() {
+		lines = append(lines, st.Bold.Render(head)+st.Dim.Render(" · text only: closed once agreed"))
+	} else {
 		way := "higher is better for us"
 		if it.Better == model.Down {
 			way = "lower is better for us"
 		}
-		parts = append(parts, it.Unit+", "+way)
-		if room, ok := p.snap.r.RoomLeft(p.snap.d.ItemIndex(it.ID)); ok && !p.snap.private {
-			text := "room left " + it.Format(room)
-			if room.IsNegative() {
-				text = st.Bad.Render("past our walk-away by " + it.Format(room.Neg()))
+		lines = append(lines, st.Bold.Render(head)+st.Dim.Render(" · "+strings.TrimSpace(it.Unit+" · "+way)))
+		stt := r.Items[i]
+		pos := fmt.Sprintf("Ours %s (opened %s)", it.Format(stt.Ours), it.Format(it.OurOpening.Decimal))
+		if stt.HasTheirs {
+			pos += fmt.Sprintf(" · theirs %s (opened %s)", it.Format(stt.Theirs), it.Format(it.TheirOpening.Decimal))
+			pos += " · gap " + it.Format(stt.Gap)
+			if g, ok := r.GapMoney(i); ok && !private {
+				pos += " = " + model.FormatMoney(g) + " " + p.snap.d.Negotiation.Currency
 			}
-			parts = append(parts, text)
+		} else {
+			pos += st.Warn.Render(" · their opening not estimated")
 		}
-	} else {
-		parts = append(parts, "text only")
+		lines = append(lines, pos)
+		if !private {
+			var limits []string
+			if it.OurTarget.Valid {
+				limits = append(limits, "target "+it.Format(it.OurTarget.Decimal))
+			}
+			if it.OurWalkAway.Valid {
+				limits = append(limits, "walk-away "+it.Format(it.OurWalkAway.Decimal))
+			}
+			if room, ok := r.RoomLeft(i); ok {
+				if room.IsNegative() {
+					limits = append(limits, st.Bad.Render("past our walk-away by "+it.Format(room.Neg())))
+				} else {
+					limits = append(limits, "room left "+it.Format(room))
+				}
+			}
+			if it.TheirWalkAway.Valid {
+				limits = append(limits, "their walk-away (est.) "+it.Format(it.TheirWalkAway.Decimal))
+			}
+			if len(limits) > 0 {
+				lines = append(lines, strings.Join(limits, " · "))
+			}
+		}
 	}
-	if !p.snap.private {
-		parts = append(parts, fmt.Sprintf("worth %d to us, %d to them", it.Weight, it.ValueToThem))
+	if !private {
+		lines = append(lines, fmt.Sprintf("Worth %d to us, %d to them · leverage %.2f", it.Weight, it.ValueToThem, it.Leverage()))
+	}
+	if sc, ok := p.snap.d.Scenario(it.Link.ScenarioID); ok {
+		label := it.Link.Field
+		for _, f := range model.ScenarioFields(sc.Kind) {
+			if f.Name == it.Link.Field {
+				label = f.Label
+			}
+		}
+		lines = append(lines, st.Dim.Render("Linked to "+sc.Name+": "+label))
 	}
 	if it.Note != "" {
-		parts = append(parts, it.Note)
+		lines = append(lines, st.Dim.Render(it.Note))
 	}
-	return st.Dim.Render(strings.Join(parts, " · "))
+	return lines
 }
 
 // planSummary is the trade plan in one line.

@@ -87,6 +87,26 @@ type Model struct {
 
 	status statusLine
 	clock  bool // a clock tick is scheduled
+
+	// drawn keeps each pane's framed lines from the last frame. A key that
+	// only the focused pane handled redraws that pane alone; anything else
+	// (another message, a modal, a global key) redraws them all.
+	drawn    [paneCount]drawnPane
+	paneOnly bool // the key being handled went to the focused pane only
+}
+
+// drawnPane is a pane's last drawing and whether it still holds.
+type drawnPane struct {
+	ok      bool
+	focused bool
+	lines   []string
+}
+
+// redrawAll forgets every pane's last drawing.
+func (m *Model) redrawAll() {
+	for i := range m.drawn {
+		m.drawn[i].ok = false
+	}
 }
 
 // statusLine is the message in the footer.
@@ -138,13 +158,23 @@ func (m *Model) Init() tea.Cmd { return loadCmd(m.store, 0) }
 
 // Update routes one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, isKey := msg.(tea.KeyMsg); !isKey {
+		m.redrawAll()
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		m.layout()
 		return m, nil
 	case tea.KeyMsg:
-		return m, m.handleKey(msg)
+		m.paneOnly = false
+		cmd := m.handleKey(msg)
+		if m.paneOnly {
+			m.drawn[m.focus].ok = false
+		} else {
+			m.redrawAll()
+		}
+		return m, cmd
 	case tea.MouseMsg:
 		return m, m.handleMouse(msg)
 	case loadedMsg:
@@ -214,6 +244,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case m.panes[m.focus].Typing():
+		m.paneOnly = true
 		return m.panes[m.focus].Update(msg)
 	}
 	return m.globalKey(msg)
@@ -258,6 +289,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 				return nil
 			}
 		}
+		m.paneOnly = true
 		return m.panes[m.focus].Update(msg)
 	}
 	return nil
@@ -270,6 +302,7 @@ func (m *Model) quit() tea.Cmd {
 
 // setFocus focuses a pane and brings it on screen.
 func (m *Model) setFocus(p paneID) {
+	m.paneOnly = false
 	m.focus = p
 	switch p {
 	case paneAgenda, paneFollowUp, paneCalc:
@@ -324,6 +357,7 @@ func (m *Model) refresh() {
 	}
 	s := &snapshot{d: m.snap.d, r: m.snap.d.Replay(), private: m.private, now: m.now, st: m.st}
 	m.snap = s
+	m.paneOnly = false // every pane has new data to draw
 	for _, p := range m.panes {
 		p.SetData(s)
 	}

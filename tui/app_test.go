@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
 
@@ -163,6 +164,11 @@ func TestResizingNeverPanics(t *testing.T) {
 				lines := strings.Split(h.m.View(), "\n")
 				if s[0] > 0 && s[1] > 0 && len(lines) != s[1] {
 					t.Fatalf("%s, pane %d at %dx%d: %d lines, want %d", name, p+1, s[0], s[1], len(lines), s[1])
+				}
+				for i, l := range lines {
+					if s[0] > 0 && s[1] > 0 && ansi.StringWidth(l) != s[0] {
+						t.Fatalf("%s, pane %d at %dx%d: line %d is %d wide:\n%s", name, p+1, s[0], s[1], i, ansi.StringWidth(l), h.screen())
+					}
 				}
 			}
 		}

@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"io"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 	"github.com/parley-app/parley/internal/sample"
 )
 
@@ -18,7 +21,12 @@ func BenchmarkKeypress(b *testing.B) {
 		size sample.Size
 	}{{"small", sample.SmallSize}, {"large", sample.LargeSize}} {
 		b.Run(bc.name, func(b *testing.B) {
-			m := New(nil, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }})
+			// True colour, as on a modern terminal: every styled cell carries
+			// its escape codes, as it would on screen.
+			r := lipgloss.NewRenderer(io.Discard)
+			r.SetColorProfile(termenv.TrueColor)
+			r.SetHasDarkBackground(true)
+			m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
 			m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
 			m.setDossier(sample.Dossier(bc.size, testNow))
 			keys := []tea.KeyMsg{keyMsg("j"), keyMsg("k")}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
 
@@ -77,7 +76,7 @@ func (p *calcPane) SetData(s *snapshot) {
 	p.selID = 0
 	p.headW = 0
 	for _, r := range p.rows {
-		p.headW = max(p.headW, ansi.StringWidth(r.headline))
+		p.headW = max(p.headW, textWidth(r.headline))
 	}
 	p.sel.setN(len(p.rows))
 	p.sel.setHeight(p.listHeight())
@@ -264,7 +263,7 @@ func (p *calcPane) View(focused bool) []string {
 		rule := strings.Repeat("─", p.w)
 		if p.maxScroll() > 0 {
 			hint := fmt.Sprintf(" %d–%d of %d · pgup/pgdn ", p.scroll+1, min(len(p.detail), p.scroll+dh), len(p.detail))
-			rule = strings.Repeat("─", max(0, p.w-ansi.StringWidth(hint)-1)) + hint + "─"
+			rule = strings.Repeat("─", max(0, p.w-textWidth(hint)-1)) + hint + "─"
 		}
 		lines = append(lines, st.Dim.Render(cut(rule, p.w)))
 		from := min(p.scroll, len(p.detail))

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
 )
@@ -168,7 +167,7 @@ func (v scenarioView) mask(s string) string {
 func (v scenarioView) figures(rows [][2]string) []string {
 	valW := 0
 	for _, r := range rows {
-		valW = max(valW, ansi.StringWidth(r[1]))
+		valW = max(valW, textWidth(r[1]))
 	}
 	valW = min(valW, v.w)
 	labelW := max(0, v.w-valW-1)
@@ -195,7 +194,7 @@ func (v scenarioView) wrapFrom(parts []string, first, indent string) []string {
 			cur = first + part
 		case cur == "":
 			cur = indent + part
-		case ansi.StringWidth(cur)+3+ansi.StringWidth(part) <= v.w:
+		case textWidth(cur)+3+textWidth(part) <= v.w:
 			cur += " · " + part
 		default:
 			out = append(out, cur)
@@ -226,7 +225,7 @@ func wrapWords(text string, w int, indent string) []string {
 			if len(out) > 0 {
 				cur = indent + word
 			}
-		case ansi.StringWidth(cur)+1+ansi.StringWidth(word) <= w:
+		case textWidth(cur)+1+textWidth(word) <= w:
 			cur += " " + word
 		default:
 			out = append(out, cur)

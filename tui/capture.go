@@ -214,6 +214,7 @@ func (c *captureLine) saved(msg captureSavedMsg) tea.Cmd {
 		return nil
 	}
 	c.info = msg.status + " ✓"
+	m.setStatus(msg.status)
 	c.drafted = ""
 	if m.snap != nil && msg.apply != nil {
 		msg.apply(m.snap.d)

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
 )
@@ -142,7 +141,7 @@ func (c gapChart) lines(w, h int, full bool, st *Styles) []string {
 	}
 	labelW, running := 0, false
 	for _, p := range pts {
-		labelW = max(labelW, ansi.StringWidth(p.label))
+		labelW = max(labelW, textWidth(p.label))
 		running = running || p.running
 	}
 	labelW = min(labelW, max(1, w/4))

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
 
@@ -41,14 +40,14 @@ func (m *Model) headerView() string {
 	}
 	right := strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
 	// Drop the extras before the gap, then shorten the name, to fit.
-	for len(parts) > 0 && ansi.StringWidth(right)+12 > w {
+	for len(parts) > 0 && textWidth(right)+12 > w {
 		parts = parts[:len(parts)-1]
 		right = strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
 	}
-	if ansi.StringWidth(right) > w {
+	if textWidth(right) > w {
 		right = cut(st.Bold.Render(pct)+st.HeaderDim.Render(" closed"), w)
 	}
-	nameW := max(0, w-ansi.StringWidth(right)-1)
+	nameW := max(0, w-textWidth(right)-1)
 	return fit(st.Header.Render(cut(name, nameW)), nameW) + " " + right
 }
 

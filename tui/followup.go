@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
 
@@ -99,7 +98,7 @@ func (p *followUpPane) build() {
 				done++
 			}
 			group = append(group, p.row(i, f))
-			p.maxRole = max(p.maxRole, ansi.StringWidth(f.Role))
+			p.maxRole = max(p.maxRole, textWidth(f.Role))
 		}
 		if len(group) == 0 {
 			continue

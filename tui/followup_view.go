@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
 
@@ -100,7 +99,7 @@ func (p *followUpPane) progressLine() string {
 	if p.overdue > 0 {
 		late = fmt.Sprintf(" · %d overdue", p.overdue)
 	}
-	barW := min(20, max(0, p.w-ansi.StringWidth(head+pct+late)))
+	barW := min(20, max(0, p.w-textWidth(head+pct+late)))
 	return cut(st.Bold.Render(head)+bar(share, barW, st)+pct+st.Bad.Render(late), p.w)
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
 )
@@ -308,7 +307,7 @@ func (f *form) view(w, h int, st *Styles) []string {
 	inner := max(0, w-4)
 	labelW := 0
 	for _, fl := range f.fields {
-		labelW = max(labelW, ansi.StringWidth(fl.label))
+		labelW = max(labelW, textWidth(fl.label))
 	}
 	labelW = min(labelW, max(0, inner/3))
 	// The input gets up to 40 cells, leaving about 30 for the reason a value
@@ -379,7 +378,7 @@ func boxed(lines []string, w, h int, st *Styles) []string {
 	inner := max(0, w-4)
 	width := 0
 	for _, l := range lines {
-		width = max(width, ansi.StringWidth(l))
+		width = max(width, textWidth(l))
 	}
 	width = min(width, inner)
 	height := min(len(lines), max(0, h-2))

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Terminal sizes that change the layout.
@@ -84,6 +82,8 @@ func (m *Model) rects() [paneCount]rect {
 // layout gives every pane its size; hidden panes keep a sensible one so that
 // they are ready when shown.
 func (m *Model) layout() {
+	m.paneOnly = false
+	m.redrawAll()
 	r := m.rects()
 	for i, p := range m.panes {
 		w, h := r[i].w, r[i].h
@@ -119,16 +119,16 @@ func (m *Model) View() string {
 		return strings.Join(lines, "\n")
 	}
 	lines := make([]string, 0, m.height)
-	lines = append(lines, m.headerView())
+	lines = append(lines, fit(m.headerView(), m.width))
 	if kind == layoutTabs {
-		lines = append(lines, m.tabsView())
+		lines = append(lines, fit(m.tabsView(), m.width))
 	}
-	lines = append(lines, m.bodyView()...)
+	lines = append(lines, m.bodyView()...) // exactly the body's size already
 	if m.capture.open {
-		lines = append(lines, m.capture.view(m.width)...)
+		lines = append(lines, block(m.capture.view(m.width), m.width, 2)...)
 	}
-	lines = append(lines, m.footerView())
-	return strings.Join(block(lines, m.width, m.height), "\n")
+	lines = append(lines, fit(m.footerView(), m.width))
+	return strings.Join(lines, "\n")
 }
 
 // bodyView draws the panes, or the modal layer over them.
@@ -156,7 +156,12 @@ func (m *Model) bodyView() []string {
 	}
 	r := m.rects()
 	draw := func(p paneID) []string {
-		return frame(m.paneTitle(p), m.panes[p].View(p == m.focus), r[p].w, r[p].h, p == m.focus, m.st)
+		d := &m.drawn[p]
+		if !d.ok || d.focused != (p == m.focus) {
+			d.lines = frame(m.paneTitle(p), m.panes[p].View(p == m.focus), r[p].w, r[p].h, p == m.focus, m.st)
+			d.ok, d.focused = true, p == m.focus
+		}
+		return d.lines
 	}
 	switch m.layoutKind() {
 	case layoutTabs:
@@ -177,7 +182,7 @@ func (m *Model) paneTitle(p paneID) string {
 func place(lines []string, w, h int) []string {
 	bw := 0
 	for _, l := range lines {
-		bw = max(bw, ansi.StringWidth(l))
+		bw = max(bw, textWidth(l))
 	}
 	bw = min(bw, w)
 	top := max(0, (h-len(lines))/2)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
 )
@@ -34,6 +33,7 @@ type ledgerPane struct {
 	groups  meetingGroups
 	byGroup [][]int // move indices per group, in ledger order
 	rows    []ledgerRow
+	cache   rowCache
 	sel     selection
 	filter  filterBox
 	full    bool // v: the chart fills the pane
@@ -109,11 +109,11 @@ func (p *ledgerPane) measure() {
 	}
 	p.numW, p.sizeW, p.unitW, p.titleW = 1, 1, 0, 4
 	for i, it := range d.Items {
-		p.titleW = max(p.titleW, ansi.StringWidth(it.Title))
+		p.titleW = max(p.titleW, textWidth(it.Title))
 		if !it.Numeric() {
 			continue
 		}
-		p.unitW = max(p.unitW, ansi.StringWidth(it.Unit))
+		p.unitW = max(p.unitW, textWidth(it.Unit))
 		for _, v := range []decimal.NullDecimal{it.OurOpening, it.TheirOpening, it.OurWalkAway} {
 			if v.Valid {
 				p.numW = max(p.numW, len(it.Format(v.Decimal))+extra[i])
@@ -130,6 +130,7 @@ func (p *ledgerPane) measure() {
 // matching moves while a filter is set), the groups between meetings that
 // have moves, and the moves that match.
 func (p *ledgerPane) applyFilter(key rowKey, atEnd bool) {
+	p.cache.reset()
 	p.rows = p.rows[:0]
 	filtered := p.filter.query() != ""
 	for g := 0; g < p.groups.count(); g++ {

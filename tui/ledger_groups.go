@@ -6,7 +6,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
 
@@ -130,7 +129,7 @@ func (h headerParts) render(w int, selected bool, st *Styles) string {
 				rest = append(rest, p)
 			}
 		}
-		if ansi.StringWidth(strings.Join(append([]string{h.name}, rest...), " · ")) <= w {
+		if textWidth(strings.Join(append([]string{h.name}, rest...), " · ")) <= w {
 			break
 		}
 	}

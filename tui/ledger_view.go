@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
 
@@ -79,8 +78,13 @@ func (p *ledgerPane) View(focused bool) []string {
 		lines = append(lines, st.Dim.Render(cut(lay.header(), p.w)))
 	}
 	from, to := p.sel.visible()
+	key := fmt.Sprintf("%d %+v", p.w, lay)
 	for i := from; i < to && i < len(p.rows); i++ {
-		lines = append(lines, p.rowView(p.rows[i], lay, focused && i == p.sel.pos))
+		if focused && i == p.sel.pos {
+			lines = append(lines, p.rowView(p.rows[i], lay, true))
+			continue
+		}
+		lines = append(lines, p.cache.get(key, i, func() string { return p.rowView(p.rows[i], lay, false) }))
 	}
 	if len(p.snap.r.Moves) == 0 && len(p.snap.d.Meetings) == 0 {
 		lines = append(lines, st.Dim.Render("No concessions yet: c logs one, or n then “they 1 23.40 for …”."))
@@ -145,7 +149,7 @@ func (p *ledgerPane) rowView(r ledgerRow, l ledgerLayout, selected bool) string 
 
 // restCell is the traded-for text with the flags after it; the flags are
 // kept whole and the text is shortened first.
-func restCell(traded string, flags model.Flag, w int, style func(...string) string) string {
+func restCell(traded string, flags model.Flag, w int, style func(string) string) string {
 	if w <= 0 {
 		return ""
 	}
@@ -153,18 +157,18 @@ func restCell(traded string, flags model.Flag, w int, style func(...string) stri
 		return cut(traded, w)
 	}
 	text := "⚠ " + flags.String()
-	if ansi.StringWidth(text)+8 > w {
+	if textWidth(text)+8 > w {
 		text = "⚠ " + shortFlags(flags)
 	}
 	text = cut(text, w)
-	tw := w - ansi.StringWidth(text) - 1
+	tw := w - textWidth(text) - 1
 	if tw < 4 || traded == "" {
 		return style(text)
 	}
 	return fit(traded, tw) + " " + style(text)
 }
 
-func plain(s ...string) string { return strings.Join(s, "") }
+func plain(s string) string { return s }
 
 // shortFlags names the flags in a few letters, the most serious first, for
 // narrow panes.

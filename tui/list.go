@@ -70,3 +70,28 @@ func (c *selection) update(msg tea.KeyMsg, k listKeys) bool {
 func (k listKeys) bindings() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 }
+
+// rowCache keeps the rendered text of unselected rows between frames, so a
+// key that only moves the selection redraws two rows rather than the pane.
+// A pane resets it when its rows change and keys it by what else the text
+// depends on (the width, the columns).
+type rowCache struct {
+	key   string
+	lines map[int]string
+}
+
+// get returns row i as rendered for key, rendering it on a miss.
+func (c *rowCache) get(key string, i int, render func() string) string {
+	if c.key != key || c.lines == nil || len(c.lines) > 2000 {
+		c.key, c.lines = key, make(map[int]string, 64)
+	}
+	if l, ok := c.lines[i]; ok {
+		return l
+	}
+	l := render()
+	c.lines[i] = l
+	return l
+}
+
+// reset forgets every row (the rows or their data changed).
+func (c *rowCache) reset() { c.lines = nil }

@@ -52,6 +52,7 @@ type notesPane struct {
 	m      *Model
 	snap   *snapshot
 	groups meetingGroups
+	cache  rowCache
 	order  []int // note indices, group by group, oldest first in each
 	bounds []int // group g's notes are order[bounds[g]:bounds[g+1]]
 	open   []int // open actions and questions per group
@@ -139,6 +140,7 @@ func (p *notesPane) SetData(s *snapshot) {
 // applyFilter rebuilds the rows; it reports whether the row named by key
 // is still there (and selected).
 func (p *notesPane) applyFilter(key rowKey, atEnd bool) bool {
+	p.cache.reset()
 	p.rows = p.rows[:0]
 	filtered := p.show != showAll || p.filter.query() != ""
 	for g := 0; g+1 < len(p.bounds); g++ {

@@ -24,8 +24,13 @@ func (p *notesPane) View(focused bool) []string {
 		itemW = max(8, min(18, p.w/5))
 	}
 	from, to := p.sel.visible()
+	key := fmt.Sprint(p.w, itemW)
 	for i := from; i < to && i < len(p.rows); i++ {
-		lines = append(lines, p.rowView(p.rows[i], itemW, focused && i == p.sel.pos))
+		if focused && i == p.sel.pos {
+			lines = append(lines, p.rowView(p.rows[i], itemW, true))
+			continue
+		}
+		lines = append(lines, p.cache.get(key, i, func() string { return p.rowView(p.rows[i], itemW, false) }))
 	}
 	switch {
 	case len(p.snap.d.Notes) == 0:

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -18,30 +19,61 @@ const (
 )
 
 // Styles are every style the workbench uses, built once from one renderer.
+// Text styles are reduced to inks (their escape codes), because View styles
+// every visible cell and a full lipgloss render per cell would dominate a
+// frame; the tabs keep their padding and stay lipgloss styles.
 type Styles struct {
-	Header      lipgloss.Style
-	HeaderDim   lipgloss.Style
-	Private     lipgloss.Style
-	Border      lipgloss.Style
-	BorderFocus lipgloss.Style
-	Title       lipgloss.Style
-	TitleFocus  lipgloss.Style
-	Selected    lipgloss.Style
-	Dim         lipgloss.Style
-	Bold        lipgloss.Style
-	Good        lipgloss.Style
-	Bad         lipgloss.Style
-	Warn        lipgloss.Style
-	Accent      lipgloss.Style
-	Error       lipgloss.Style
-	BarFull     lipgloss.Style
-	BarEmpty    lipgloss.Style
-	Key         lipgloss.Style
+	Header      ink
+	HeaderDim   ink
+	Private     ink
+	Border      ink
+	BorderFocus ink
+	Title       ink
+	TitleFocus  ink
+	Selected    ink
+	Dim         ink
+	Bold        ink
+	Good        ink
+	Bad         ink
+	Warn        ink
+	Accent      ink
+	Error       ink
+	BarFull     ink
+	BarEmpty    ink
+	Key         ink
+	Field       ink
+	FieldFocus  ink
 	Tab         lipgloss.Style
 	TabActive   lipgloss.Style
-	Box         lipgloss.Style
-	Field       lipgloss.Style
-	FieldFocus  lipgloss.Style
+}
+
+// ink is a text style as the escape codes before and after the text.
+type ink struct{ pre, post string }
+
+// newInk reduces a style without padding, margins, borders or widths to its
+// escape codes, by rendering a marker once.
+func newInk(s lipgloss.Style) ink {
+	r := s.Render("\x00")
+	i := strings.IndexByte(r, 0)
+	if i < 0 {
+		return ink{}
+	}
+	return ink{pre: r[:i], post: r[i+1:]}
+}
+
+// Render styles text, line by line as lipgloss does.
+func (k ink) Render(text string) string {
+	if k.pre == "" && k.post == "" {
+		return text
+	}
+	if !strings.Contains(text, "\n") {
+		return k.pre + text + k.post
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = k.pre + l + k.post
+	}
+	return strings.Join(lines, "\n")
 }
 
 // NewRenderer makes the renderer for the terminal on stdout, honouring
@@ -81,29 +113,29 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		border = c("#8c959f", "#484f58")
 	)
 	s := r.NewStyle
+	i := func(st lipgloss.Style) ink { return newInk(st) }
 	return &Styles{
-		Header:      s().Bold(true).Foreground(fg),
-		HeaderDim:   s().Foreground(dim),
-		Private:     s().Bold(true).Foreground(warn).Reverse(true),
-		Border:      s().Foreground(border),
-		BorderFocus: s().Foreground(accent),
-		Title:       s().Foreground(dim),
-		TitleFocus:  s().Bold(true).Foreground(accent),
-		Selected:    s().Background(selBg).Foreground(fg).Bold(true),
-		Dim:         s().Foreground(dim),
-		Bold:        s().Bold(true),
-		Good:        s().Foreground(good),
-		Bad:         s().Foreground(bad),
-		Warn:        s().Foreground(warn),
-		Accent:      s().Foreground(accent),
-		Error:       s().Foreground(bad).Bold(true),
-		BarFull:     s().Foreground(good),
-		BarEmpty:    s().Foreground(border),
-		Key:         s().Bold(true).Foreground(accent),
+		Header:      i(s().Bold(true).Foreground(fg)),
+		HeaderDim:   i(s().Foreground(dim)),
+		Private:     i(s().Bold(true).Foreground(warn).Reverse(true)),
+		Border:      i(s().Foreground(border)),
+		BorderFocus: i(s().Foreground(accent)),
+		Title:       i(s().Foreground(dim)),
+		TitleFocus:  i(s().Bold(true).Foreground(accent)),
+		Selected:    i(s().Background(selBg).Foreground(fg).Bold(true)),
+		Dim:         i(s().Foreground(dim)),
+		Bold:        i(s().Bold(true)),
+		Good:        i(s().Foreground(good)),
+		Bad:         i(s().Foreground(bad)),
+		Warn:        i(s().Foreground(warn)),
+		Accent:      i(s().Foreground(accent)),
+		Error:       i(s().Foreground(bad).Bold(true)),
+		BarFull:     i(s().Foreground(good)),
+		BarEmpty:    i(s().Foreground(border)),
+		Key:         i(s().Bold(true).Foreground(accent)),
+		Field:       i(s().Foreground(fg)),
+		FieldFocus:  i(s().Foreground(accent).Bold(true)),
 		Tab:         s().Foreground(dim).Padding(0, 1),
 		TabActive:   s().Bold(true).Foreground(accent).Underline(true).Padding(0, 1),
-		Box:         s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
-		Field:       s().Foreground(fg),
-		FieldFocus:  s().Foreground(accent).Bold(true),
 	}
 }

@@ -2,9 +2,125 @@ package tui
 
 import (
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
+
+// textWidth is how many cells s takes on screen. Every visible row is
+// measured several times per frame, so this is the hot path of View: colour
+// escapes are skipped and single-rune characters counted from a cache of
+// their widths; anything else (combining marks, joined emoji, other escapes)
+// goes through the full grapheme measure.
+func textWidth(s string) int {
+	n, _, ok := scan(s, -1)
+	if !ok {
+		return ansi.StringWidth(s)
+	}
+	return n
+}
+
+// scan walks s counting cells. With limit ≥ 0 it stops before the first
+// character that would take the count past limit and returns the byte
+// offset there. ok is false when s holds something scan cannot measure.
+func scan(s string, limit int) (cells, cutAt int, ok bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			// A colour (SGR/CSI) sequence: ESC [ parameters final-byte.
+			if i+1 >= len(s) || s[i+1] != '[' {
+				return 0, 0, false
+			}
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j + 1
+		case c < 0x20 || c == 0x7f:
+			return 0, 0, false
+		case c < 0x80:
+			if limit >= 0 && cells+1 > limit {
+				return cells, i, true
+			}
+			cells++
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if next, _ := utf8.DecodeRuneInString(s[i+size:]); i+size < len(s) && joins(next) {
+				return 0, 0, false
+			}
+			w, ok := runeWidth(r)
+			if !ok {
+				return 0, 0, false
+			}
+			if limit >= 0 && cells+w > limit {
+				return cells, i, true
+			}
+			cells += w
+			i += size
+		}
+	}
+	return cells, len(s), true
+}
+
+// joins reports whether r belongs to the character before it (a combining
+// mark, a joiner or a variation selector), so that widths cannot be summed.
+func joins(r rune) bool {
+	if r < 0x300 || (r >= 0x2010 && r < 0x20d0) || (r >= 0x2100 && r < 0x2c00) {
+		return false // Latin, punctuation, arrows, shapes, boxes: no marks there
+	}
+	return (r >= 0x1f1e6 && r <= 0x1f1ff) || // regional indicators pair into flags
+		unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Mc, r) ||
+		r == 0x200d || (r >= 0xfe00 && r <= 0xfe0f) || (r >= 0x1f3fb && r <= 0x1f3ff)
+}
+
+// commonWidths holds the widths of the runes below U+2C00 (Latin,
+// punctuation, arrows, box drawing, shapes), filled once on first use;
+// runeWidths caches any other rune as the grapheme measure gives it.
+var (
+	commonWidths     [0x2c00]int8
+	commonWidthsOnce sync.Once
+	runeWidths       sync.Map
+)
+
+func runeWidth(r rune) (int, bool) {
+	if joins(r) || r == utf8.RuneError {
+		return 0, false
+	}
+	if r < 0x2c00 {
+		commonWidthsOnce.Do(func() {
+			for c := rune(0x80); c < 0x2c00; c++ {
+				commonWidths[c] = int8(ansi.StringWidth(string(c)))
+			}
+		})
+		return int(commonWidths[r]), true
+	}
+	if w, ok := runeWidths.Load(r); ok {
+		return w.(int), true
+	}
+	w := ansi.StringWidth(string(r))
+	runeWidths.Store(r, w)
+	return w, true
+}
+
+// truncate cuts s to w cells ending with an ellipsis.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	_, at, ok := scan(s, w-1)
+	if !ok {
+		return ansi.Truncate(s, w, "…")
+	}
+	out := s[:at] + "…"
+	if strings.Contains(s, "\x1b") {
+		out += "\x1b[m" // close any colour the cut left open
+	}
+	return out
+}
 
 // fit makes s exactly w cells wide: cut with an ellipsis when longer, padded
 // with spaces when shorter. Styled text is measured without its escapes.
@@ -12,9 +128,10 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := textWidth(s)
 	if n > w {
-		return ansi.Truncate(s, w, "…")
+		s = truncate(s, w)
+		n = textWidth(s) // a wide character may leave a cell over
 	}
 	return s + strings.Repeat(" ", w-n)
 }
@@ -24,9 +141,10 @@ func fitRight(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := textWidth(s)
 	if n > w {
-		return ansi.Truncate(s, w, "…")
+		s = truncate(s, w)
+		n = textWidth(s)
 	}
 	return strings.Repeat(" ", w-n) + s
 }
@@ -36,8 +154,8 @@ func cut(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
-		return ansi.Truncate(s, w, "…")
+	if textWidth(s) > w {
+		return truncate(s, w)
 	}
 	return s
 }
@@ -72,7 +190,7 @@ func frame(title string, content []string, w, h int, focused bool, st *Styles) [
 	if title != "" {
 		t = cut(" "+title+" ", max(0, inner-1))
 	}
-	top := bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(0, inner-1-ansi.StringWidth(t)))+"╮")
+	top := bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(0, inner-1-textWidth(t)))+"╮")
 	if inner < 1 {
 		top = bs.Render("╭╮")
 	}
@@ -83,7 +201,14 @@ func frame(title string, content []string, w, h int, focused bool, st *Styles) [
 	if inner < 3 {
 		pad = ""
 	}
-	for _, l := range block(content, inner-2*len(pad), h-2) {
+	// Panes hand over lines already cut to their width (see pane.View), so
+	// they are not measured again here: only missing lines are filled.
+	blank := strings.Repeat(" ", max(0, inner-2*len(pad)))
+	for i := 0; i < h-2; i++ {
+		l := blank
+		if i < len(content) {
+			l = content[i]
+		}
 		out = append(out, side+pad+l+pad+side)
 	}
 	out = append(out, bs.Render("╰"+strings.Repeat("─", inner)+"╯"))
