@@ -382,5 +382,5 @@ func boxed(lines []string, w, h int, st *Styles) []string {
 	}
 	width = min(width, inner)
 	height := min(len(lines), max(0, h-2))
-	return frame("", lines[:height], width+4, height+2, true, st)
+	return frame("", block(lines[:height], width, height), width+4, height+2, true, st)
 }
