@@ -76,8 +76,9 @@ func personFor(l templateLine, contacts []Contact) string {
 	return strings.Join(names, ", ")
 }
 
-// rolesMatch compares roles loosely: case, plurals and the words in brackets
-// do not matter, and "category buyer" matches "buyers".
+// rolesMatch compares roles loosely: case, word endings and the words in
+// brackets do not matter, "category buyer" matches "buyers" and "order
+// processor" matches "order processing".
 func rolesMatch(contactRole, templateRole string) bool {
 	a, b := roleWords(contactRole), roleWords(templateRole)
 	if a == "" || b == "" {
@@ -93,9 +94,18 @@ func roleWords(role string) string {
 	}
 	words := strings.Fields(role)
 	for i, w := range words {
-		if len(w) > 3 {
-			words[i] = strings.TrimSuffix(w, "s")
-		}
+		words[i] = stem(w)
 	}
 	return strings.Join(words, " ")
+}
+
+// stem drops the endings that tell a role from its activity or its plural:
+// processors, processing → process; buyers → buy; distribution → distribut.
+func stem(w string) string {
+	for _, suffix := range []string{"ings", "ing", "ions", "ion", "ors", "or", "ers", "er", "s"} {
+		if rest, ok := strings.CutSuffix(w, suffix); ok && len(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
 }

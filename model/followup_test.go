@@ -180,3 +180,22 @@ func TestFollowUpProgress(t *testing.T) {
 		t.Errorf("progress %d/%d, want 2/3", done, total)
 	}
 }
+
+func TestRolesMatchAcrossWordEndings(t *testing.T) {
+	for _, tt := range []struct {
+		contact, role string
+		want          bool
+	}{
+		{"order processor", "order processing", true},
+		{"Distributor", "distribution", true},
+		{"trainer", "training", true},
+		{"category buyer", "buyers", true},
+		{"field sales manager", "field sales managers", true},
+		{"field sales manager", "field salespersons", false},
+		{"stock controller", "branch managers", false},
+	} {
+		if got := rolesMatch(tt.contact, tt.role); got != tt.want {
+			t.Errorf("rolesMatch(%q, %q) = %v, want %v", tt.contact, tt.role, got, tt.want)
+		}
+	}
+}
