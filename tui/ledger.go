@@ -10,20 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// ledgerRow is one row of the ledger: a group's header or one move.
-type ledgerRow struct {
-	group int    // see meetingGroups
-	move  int    // index in Replay.Moves; -1 for the group's header
-	id    uint64 // the concession's ID, or the meeting's for a header (0 between meetings)
-}
-
-// rowKey names what a row shows, so that the selection stays on it when
-// the rows are rebuilt.
-type rowKey struct {
-	kind byte // 'h' a group header (id: the meeting's ID, 0 between meetings), 'r' a record
-	id   uint64
-}
-
 // ledgerPane is the concession ledger: every move in order, grouped by
 // meeting, with its discipline flags, and the gap closed after each meeting
 // as a chart.
@@ -32,7 +18,7 @@ type ledgerPane struct {
 	snap    *snapshot
 	groups  meetingGroups
 	byGroup [][]int // move indices per group, in ledger order
-	rows    []ledgerRow
+	rows    []groupedRow
 	cache   rowCache
 	sel     selection
 	filter  filterBox
@@ -135,7 +121,7 @@ func (p *ledgerPane) applyFilter(key rowKey, atEnd bool) {
 	filtered := p.filter.query() != ""
 	for g := 0; g < p.groups.count(); g++ {
 		start := len(p.rows)
-		header := ledgerRow{group: g, move: -1}
+		header := groupedRow{group: g, index: -1}
 		mt, _, isMeeting := p.groups.meeting(g)
 		if isMeeting {
 			header.id = mt.ID
@@ -143,7 +129,7 @@ func (p *ledgerPane) applyFilter(key rowKey, atEnd bool) {
 		p.rows = append(p.rows, header)
 		for _, k := range p.byGroup[g] {
 			if !filtered || p.matches(k) {
-				p.rows = append(p.rows, ledgerRow{group: g, move: k, id: p.snap.r.Moves[k].ID})
+				p.rows = append(p.rows, groupedRow{group: g, index: k, id: p.snap.r.Moves[k].ID})
 			}
 		}
 		if len(p.rows) == start+1 && (filtered || !isMeeting) {
@@ -156,7 +142,7 @@ func (p *ledgerPane) applyFilter(key rowKey, atEnd bool) {
 		p.sel.moveTo(len(p.rows) - 1)
 	default:
 		for i := range p.rows {
-			if p.keyOf(i) == key {
+			if p.rows[i].key() == key {
 				p.sel.moveTo(i)
 				break
 			}
@@ -187,30 +173,21 @@ func whoShort(by model.Party) string {
 	return "they"
 }
 
-// keyOf names row i without reading the data behind it, which a write may
-// have changed in place before the rows are rebuilt.
-func (p *ledgerPane) keyOf(i int) rowKey {
-	if r := p.rows[i]; r.move < 0 {
-		return rowKey{'h', r.id}
-	}
-	return rowKey{'r', p.rows[i].id}
-}
-
 // selectedKey names the selected row and says whether it is the last one
 // (a ledger followed at its end keeps showing the newest move).
 func (p *ledgerPane) selectedKey() (rowKey, bool) {
-	if p.snap == nil || len(p.rows) == 0 {
+	if p.snap == nil {
 		return rowKey{}, true
 	}
-	return p.keyOf(p.sel.pos), p.sel.pos >= len(p.rows)-1
+	return selectedKey(p.rows, p.sel.pos)
 }
 
 // selectedMove is the move under the cursor.
 func (p *ledgerPane) selectedMove() (model.Move, bool) {
-	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].move < 0 {
+	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].index < 0 {
 		return model.Move{}, false
 	}
-	return p.snap.r.Moves[p.rows[p.sel.pos].move], true
+	return p.snap.r.Moves[p.rows[p.sel.pos].index], true
 }
 
 // syncChart brings the chart in line with the data, the selection and i.
@@ -284,16 +261,16 @@ func (p *ledgerPane) Update(msg tea.KeyMsg) tea.Cmd {
 	row := p.rows[p.sel.pos]
 	switch {
 	case key.Matches(msg, p.edit.Edit):
-		if row.move >= 0 {
-			m.openConcessionForm(p.snap.r.Moves[row.move].Concession)
+		if row.index >= 0 {
+			m.openConcessionForm(p.snap.r.Moves[row.index].Concession)
 		} else if mt, _, ok := p.groups.meeting(row.group); ok {
 			m.openMeetingForm(mt)
 		} else {
 			m.setStatus("Moves made outside meetings: select one to edit it")
 		}
 	case key.Matches(msg, p.edit.Delete):
-		if row.move >= 0 {
-			p.askDelete(p.snap.r.Moves[row.move])
+		if row.index >= 0 {
+			p.askDelete(p.snap.r.Moves[row.index])
 		} else {
 			m.setError(fmt.Errorf("meetings are kept: select a concession to delete it"))
 		}

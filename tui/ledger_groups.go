@@ -175,3 +175,35 @@ func splitAttendees(s string) []string {
 	}
 	return out
 }
+
+// groupedRow is one row of a pane grouped by meeting (the ledger, the
+// notes): a group's header or one record.
+type groupedRow struct {
+	group int    // see meetingGroups
+	index int    // the record's index (Replay.Moves, Dossier.Notes); -1 for the group's header
+	id    uint64 // the record's ID, or the meeting's for a header (0 between meetings)
+}
+
+// rowKey names what a row shows, so that the selection stays on it when
+// the rows are rebuilt.
+type rowKey struct {
+	kind byte // 'h' a group header (id: the meeting's ID, 0 between meetings), 'r' a record
+	id   uint64
+}
+
+// key names the row without reading the data behind it, which a write may
+// have changed in place before the rows are rebuilt.
+func (r groupedRow) key() rowKey {
+	if r.index < 0 {
+		return rowKey{'h', r.id}
+	}
+	return rowKey{'r', r.id}
+}
+
+// selectedKey names row pos and says whether it is the last one.
+func selectedKey(rows []groupedRow, pos int) (rowKey, bool) {
+	if len(rows) == 0 {
+		return rowKey{}, true
+	}
+	return rows[pos].key(), pos >= len(rows)-1
+}

@@ -101,12 +101,12 @@ func (p *ledgerPane) View(focused bool) []string {
 }
 
 // rowView draws one row; only visible rows are drawn.
-func (p *ledgerPane) rowView(r ledgerRow, l ledgerLayout, selected bool) string {
+func (p *ledgerPane) rowView(r groupedRow, l ledgerLayout, selected bool) string {
 	st := p.snap.st
-	if r.move < 0 {
+	if r.index < 0 {
 		return p.header(r.group).render(p.w, selected, st)
 	}
-	mv := &p.snap.r.Moves[r.move]
+	mv := &p.snap.r.Moves[r.index]
 	it := &p.snap.d.Items[mv.Item]
 	flags := p.flags(mv)
 	style := st.Warn.Render
@@ -245,7 +245,7 @@ func (p *ledgerPane) detail() []string {
 	}
 	st := p.snap.st
 	r := p.rows[p.sel.pos]
-	if r.move < 0 {
+	if r.index < 0 {
 		mt, _, ok := p.groups.meeting(r.group)
 		if !ok {
 			return []string{st.Dim.Render("Made outside meetings: each counts with the meeting that follows it.")}
@@ -260,7 +260,7 @@ func (p *ledgerPane) detail() []string {
 		}
 		return []string{st.Dim.Render(who), st.Dim.Render(summary)}
 	}
-	mv := &p.snap.r.Moves[r.move]
+	mv := &p.snap.r.Moves[r.index]
 	it := &p.snap.d.Items[mv.Item]
 	where := "outside meetings"
 	if mt, ok := p.snap.d.Meeting(mv.MeetingID); ok {

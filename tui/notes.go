@@ -38,13 +38,6 @@ func (s noteShow) accepts(n *model.Note) bool {
 	return true
 }
 
-// noteRow is one row of the stream: a group's header or one note.
-type noteRow struct {
-	group int    // see meetingGroups
-	note  int    // index in Dossier.Notes; -1 for the group's header
-	id    uint64 // the note's ID, or the meeting's for a header (0 between meetings)
-}
-
 // notesPane is the stream of notes, actions and questions, newest last,
 // grouped by meeting. The filtered rows are indices, worked out when the
 // data or the filter changes; only the visible rows are formatted.
@@ -57,7 +50,7 @@ type notesPane struct {
 	bounds []int // group g's notes are order[bounds[g]:bounds[g+1]]
 	open   []int // open actions and questions per group
 	titles map[uint64]string
-	rows   []noteRow
+	rows   []groupedRow
 	show   noteShow
 	filter filterBox
 	sel    selection
@@ -145,7 +138,7 @@ func (p *notesPane) applyFilter(key rowKey, atEnd bool) bool {
 	filtered := p.show != showAll || p.filter.query() != ""
 	for g := 0; g+1 < len(p.bounds); g++ {
 		start := len(p.rows)
-		header := noteRow{group: g, note: -1}
+		header := groupedRow{group: g, index: -1}
 		mt, _, isMeeting := p.groups.meeting(g)
 		if isMeeting {
 			header.id = mt.ID
@@ -153,7 +146,7 @@ func (p *notesPane) applyFilter(key rowKey, atEnd bool) bool {
 		p.rows = append(p.rows, header)
 		for _, i := range p.order[p.bounds[g]:p.bounds[g+1]] {
 			if !filtered || p.accepts(i) {
-				p.rows = append(p.rows, noteRow{group: g, note: i, id: p.snap.d.Notes[i].ID})
+				p.rows = append(p.rows, groupedRow{group: g, index: i, id: p.snap.d.Notes[i].ID})
 			}
 		}
 		if len(p.rows) == start+1 && (filtered || !isMeeting) {
@@ -167,7 +160,7 @@ func (p *notesPane) applyFilter(key rowKey, atEnd bool) bool {
 		return false
 	}
 	for i := range p.rows {
-		if p.keyOf(i) == key {
+		if p.rows[i].key() == key {
 			p.sel.moveTo(i)
 			return true
 		}
@@ -180,30 +173,21 @@ func (p *notesPane) accepts(i int) bool {
 	return p.show.accepts(n) && p.filter.matches(n.Text, p.titles[n.ItemID], n.Answer)
 }
 
-// keyOf names row i without reading the notes, which a write may have
-// changed in place before the rows are rebuilt.
-func (p *notesPane) keyOf(i int) rowKey {
-	if r := p.rows[i]; r.note < 0 {
-		return rowKey{'h', r.id}
-	}
-	return rowKey{'r', p.rows[i].id}
-}
-
 // selectedKey names the selected row and says whether it is the last one:
 // a stream followed at its end scrolls to each new note.
 func (p *notesPane) selectedKey() (rowKey, bool) {
-	if p.snap == nil || len(p.rows) == 0 {
+	if p.snap == nil {
 		return rowKey{}, true
 	}
-	return p.keyOf(p.sel.pos), p.sel.pos >= len(p.rows)-1
+	return selectedKey(p.rows, p.sel.pos)
 }
 
 // selectedNote is the note under the cursor.
 func (p *notesPane) selectedNote() (model.Note, bool) {
-	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].note < 0 {
+	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].index < 0 {
 		return model.Note{}, false
 	}
-	return p.snap.d.Notes[p.rows[p.sel.pos].note], true
+	return p.snap.d.Notes[p.rows[p.sel.pos].index], true
 }
 
 // refilter applies a changed filter, keeping the selected note when it

@@ -60,12 +60,12 @@ func marker(n *model.Note) string {
 }
 
 // rowView draws one row; only visible rows are drawn.
-func (p *notesPane) rowView(r noteRow, itemW int, selected bool) string {
+func (p *notesPane) rowView(r groupedRow, itemW int, selected bool) string {
 	st := p.snap.st
-	if r.note < 0 {
+	if r.index < 0 {
 		return p.header(r.group).render(p.w, selected, st)
 	}
-	n := &p.snap.d.Notes[r.note]
+	n := &p.snap.d.Notes[r.index]
 	t := n.At.Format("15:04")
 	if n.MeetingID == 0 {
 		t = n.At.Format("01-02") // outside meetings the day says more than the hour
@@ -115,7 +115,7 @@ func (p *notesPane) detail() []string {
 	}
 	st := p.snap.st
 	r := p.rows[p.sel.pos]
-	if r.note < 0 {
+	if r.index < 0 {
 		mt, _, ok := p.groups.meeting(r.group)
 		if !ok {
 			return []string{st.Dim.Render("Notes made outside meetings, while preparing or between them.")}
@@ -123,7 +123,7 @@ func (p *notesPane) detail() []string {
 		lines := []string{st.Dim.Render("Attendees: " + orNone(strings.Join(mt.Attendees, ", ")))}
 		return append(lines, wrapLines("Summary: "+orNone(mt.Summary), p.w, n-1)...)
 	}
-	note := &p.snap.d.Notes[r.note]
+	note := &p.snap.d.Notes[r.index]
 	state := string(note.Kind)
 	switch {
 	case note.Kind == model.KindAction && note.Done:
