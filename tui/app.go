@@ -41,7 +41,6 @@ type snapshot struct {
 	d       *model.Dossier
 	r       *model.Replay
 	private bool
-	now     time.Time
 	st      *Styles
 }
 
@@ -64,7 +63,7 @@ type Model struct {
 	opts   Options
 	st     *Styles
 	keys   globalKeys
-	now    time.Time
+	now    time.Time // the header clock's time, moved on by ticks while a meeting runs
 	width  int
 	height int
 
@@ -184,7 +183,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case clockMsg:
 		m.clock = false
 		m.now = time.Time(msg)
-		m.refreshClock()
 		return m, m.tick()
 	case draftMsg, draftTickMsg, captureSavedMsg:
 		return m, m.capture.handle(msg)
@@ -355,7 +353,7 @@ func (m *Model) refresh() {
 	if m.snap == nil {
 		return
 	}
-	s := &snapshot{d: m.snap.d, r: m.snap.d.Replay(), private: m.private, now: m.now, st: m.st}
+	s := &snapshot{d: m.snap.d, r: m.snap.d.Replay(), private: m.private, st: m.st}
 	m.snap = s
 	m.paneOnly = false // every pane has new data to draw
 	for _, p := range m.panes {
@@ -417,13 +415,6 @@ func (m *Model) tick() tea.Cmd {
 	}
 	m.clock = true
 	return m.opts.Tick(time.Second, func(t time.Time) tea.Msg { return clockMsg(t) })
-}
-
-// refreshClock keeps "now" current for the panes without recomputing the replay.
-func (m *Model) refreshClock() {
-	if m.snap != nil {
-		m.snap.now = m.now
-	}
 }
 
 // handleMouse focuses the pane clicked and scrolls with the wheel (with --mouse).

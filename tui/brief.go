@@ -25,9 +25,9 @@ func (m *Model) writeBrief() tea.Cmd {
 	if m.snap == nil {
 		return nil
 	}
-	redact := m.private
-	text := model.Brief(m.snap.d, model.BriefOptions{Redact: redact, Now: m.now})
-	name := slug(m.snap.d.Account.Name+" "+m.snap.d.Negotiation.Title) + "-brief-" + m.now.Format(model.DateLayout)
+	redact, now := m.private, m.opts.Now()
+	text := model.Brief(m.snap.d, model.BriefOptions{Redact: redact, Now: now})
+	name := slug(m.snap.d.Account.Name+" "+m.snap.d.Negotiation.Title) + "-brief-" + now.Format(model.DateLayout)
 	if redact {
 		name += "-redacted"
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -168,11 +169,11 @@ type form struct {
 	keys    formKeys
 }
 
-var formSeq int
+// formSeq numbers forms so that a write's answer finds the form that asked.
+var formSeq atomic.Int64
 
 func newForm(title string, fields []*field, submit func(f *form) (tea.Cmd, error)) *form {
-	formSeq++
-	f := &form{id: formSeq, title: title, fields: fields, submit: submit, keys: newFormKeys()}
+	f := &form{id: int(formSeq.Add(1)), title: title, fields: fields, submit: submit, keys: newFormKeys()}
 	f.focusField(0)
 	return f
 }

@@ -340,7 +340,7 @@ func (m *Model) openNegotiationForm(n model.Negotiation, a model.Account) {
 		n.Currency = "EUR"
 		n.Status = model.Active
 		n.Stage = model.StagePrepare
-		n.Title = fmt.Sprintf("%d annual terms", m.now.Year()+1)
+		n.Title = fmt.Sprintf("%d annual terms", m.opts.Now().Year()+1)
 	}
 	deadline := ""
 	if !n.Deadline.IsZero() {
@@ -359,7 +359,7 @@ func (m *Model) openNegotiationForm(n model.Negotiation, a model.Account) {
 	if n.ID != 0 {
 		title = "Negotiation: " + n.Title
 	}
-	s, now := m.store, m.now
+	s, now := m.store, m.opts.Now
 	m.form = newForm(title, fields, func(f *form) (tea.Cmd, error) {
 		v := n
 		v.Title = f.byLabel("Title").value()
@@ -367,7 +367,7 @@ func (m *Model) openNegotiationForm(n model.Negotiation, a model.Account) {
 		v.Deadline = f.byLabel("Deadline").date()
 		v.Status = model.Status(f.byLabel("Status").value())
 		if v.ID == 0 {
-			v.Created = now
+			v.Created = now()
 		}
 		if err := v.Validate(); err != nil {
 			return nil, err

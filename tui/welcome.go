@@ -23,7 +23,7 @@ func newWelcome(m *Model) *welcome {
 func (w *welcome) update(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, w.keys.Demo):
-		s, now := w.m.store, w.m.now
+		s, now := w.m.store, w.m.opts.Now()
 		w.m.setStatus("Loading the demo…")
 		return func() tea.Msg {
 			d := model.Demo(now)
