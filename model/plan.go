@@ -58,9 +58,9 @@ type ConcessionCost struct {
 	Via        string          // how the money was worked out: "money per unit" or the linked scenario field
 }
 
-// ConcessionCosts prices every open numeric item whose money value is known:
-// through its link to a profitability scenario when it has one (the change in
-// our annual profit), else through money per unit.
+// ConcessionCosts prices every open numeric item whose money value is known
+// (see Worth): what our moves from the opening have given away so far, and
+// what closing the gap at their position would cost.
 func (r *Replay) ConcessionCosts() []ConcessionCost {
 	d := r.dossier
 	var costs []ConcessionCost
@@ -69,51 +69,38 @@ func (r *Replay) ConcessionCosts() []ConcessionCost {
 			continue
 		}
 		st := r.Items[i]
-		if c, ok := r.linkedCost(i); ok {
-			costs = append(costs, c)
+		given, via, ok := d.Worth(it, it.OurOpening.Decimal, st.Ours)
+		if !ok {
 			continue
 		}
-		if !it.MoneyPerUnit.Valid {
-			continue
-		}
-		s := it.Better.Sign()
-		c := ConcessionCost{Index: i, Via: "money per unit",
-			GivenSoFar: s.Mul(it.OurOpening.Decimal.Sub(st.Ours)).Mul(it.MoneyPerUnit.Decimal)}
-		if it.Tracked() {
-			c.ToClose = st.Gap.Mul(it.MoneyPerUnit.Decimal)
+		c := ConcessionCost{Index: i, GivenSoFar: given.Neg(), Via: via}
+		if st.HasTheirs && st.Gap.IsPositive() {
+			toClose, _, _ := d.Worth(it, st.Ours, st.Theirs)
+			c.ToClose = toClose.Neg()
 		}
 		costs = append(costs, c)
 	}
 	return costs
 }
 
-// linkedCost prices item i through the scenario field it links to.
-func (r *Replay) linkedCost(i int) (ConcessionCost, bool) {
-	it := r.dossier.Items[i]
-	sc, ok := r.dossier.Scenario(it.Link.ScenarioID)
-	if !ok || sc.Kind != ProfitScenario {
-		return ConcessionCost{}, false
-	}
-	value := func(x decimal.Decimal) (decimal.Decimal, bool) {
-		changed, ok := sc.WithField(it.Link.Field, x)
-		if !ok {
-			return decimal.Zero, false
-		}
-		return changed.Profit.Result().AnnualProfit, true
-	}
-	st := r.Items[i]
-	atOpening, ok1 := value(it.OurOpening.Decimal)
-	atOurs, ok2 := value(st.Ours)
-	if !ok1 || !ok2 {
-		return ConcessionCost{}, false
-	}
-	c := ConcessionCost{Index: i, GivenSoFar: atOpening.Sub(atOurs), Via: sc.Name + ": " + fieldLabel(sc.Kind, it.Link.Field)}
-	if st.HasTheirs && st.Gap.IsPositive() {
-		if atTheirs, ok := value(st.Theirs); ok {
-			c.ToClose = atOurs.Sub(atTheirs)
+// Worth is what moving the item from one value to another is worth to us in
+// money (negative when it costs us), and how that was worked out: through the
+// item's link to a profitability scenario (the change in our annual profit)
+// when it has one, else through its money per unit. ok is false when neither
+// is known.
+func (d *Dossier) Worth(it AgendaItem, from, to decimal.Decimal) (money decimal.Decimal, via string, ok bool) {
+	if sc, found := d.Scenario(it.Link.ScenarioID); found && sc.Kind == ProfitScenario {
+		atFrom, ok1 := sc.WithField(it.Link.Field, from)
+		atTo, ok2 := sc.WithField(it.Link.Field, to)
+		if ok1 && ok2 {
+			return atTo.Profit.Result().AnnualProfit.Sub(atFrom.Profit.Result().AnnualProfit),
+				sc.Name + ": " + fieldLabel(sc.Kind, it.Link.Field), true
 		}
 	}
-	return c, true
+	if it.MoneyPerUnit.Valid {
+		return it.Better.Sign().Mul(to.Sub(from)).Mul(it.MoneyPerUnit.Decimal), "money per unit", true
+	}
+	return decimal.Zero, "", false
 }
 
 func fieldLabel(kind ScenarioKind, name string) string {

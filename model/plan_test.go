@@ -3,6 +3,8 @@ package model
 import (
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestLeverage(t *testing.T) {
@@ -156,4 +158,25 @@ func TestConcessionCostsLinkedWithoutTheirPosition(t *testing.T) {
 	// 0.5 points of rebate × 900.
 	assertDec(t, "given", costs[0].GivenSoFar, "450")
 	assertDec(t, "to close", costs[0].ToClose, "0")
+}
+
+func TestWorthOfAMove(t *testing.T) {
+	d := Demo(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	price, _ := d.Item(1) // money per unit 182,000 a EUR/case; higher is better
+	got, via, ok := d.Worth(price, decimal.RequireFromString("24.50"), decimal.RequireFromString("24.40"))
+	// 0.10 EUR/case less on 182,000 cases = −18,200.
+	if !ok || via != "money per unit" || !got.Equal(decimal.RequireFromString("-18200")) {
+		t.Fatalf("price 24.50 → 24.40: %s via %q (%v)", got, via, ok)
+	}
+	rebate, _ := d.Item(3) // linked to the profitability scenario's rebate %
+	got, via, ok = d.Worth(rebate, decimal.RequireFromString("1.75"), decimal.RequireFromString("2.0"))
+	// Invoice 24.20 × 0.96 = 23.232; 0.25 % more rebate is 0.05808 a case on
+	// 185,000 cases = −10,744.80 a year.
+	if !ok || via != "2027 package at target: rebate %" || !got.Equal(decimal.RequireFromString("-10744.8")) {
+		t.Fatalf("rebate 1.75 → 2.0: %s via %q (%v)", got, via, ok)
+	}
+	length, _ := d.Item(7) // contract length: no money value
+	if _, _, ok := d.Worth(length, decimal.NewFromInt(36), decimal.NewFromInt(24)); ok {
+		t.Fatal("an item without money per unit or link has a worth")
+	}
 }

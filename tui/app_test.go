@@ -360,3 +360,18 @@ func TestWriteBriefShowsItsPath(t *testing.T) {
 		t.Fatal("redacted brief shows walk-aways")
 	}
 }
+
+func TestConcessionShowsItsMoneyEffectBeforeSaving(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("n")
+	// The rebate item is linked to the profitability scenario's rebate %:
+	// 1.75 → 2.0 % costs 10,744.80 a year.
+	h.typeText("we rebate 2.0")
+	h.wantScreen("costs us 10,744.80 EUR (2027 package at target: rebate %)")
+	h.press("enter")
+	h.wantScreen("costs us 10,744.80 EUR")
+	// Privacy hides money.
+	h.press("esc", "p", "n")
+	h.typeText("we 1 24.40")
+	h.lackScreen("costs us")
+}

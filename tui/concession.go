@@ -22,6 +22,10 @@ type effect struct {
 	scored              bool
 	gapClosed           [2]float64 // overall, before and after
 	flags               model.Flag
+	money               decimal.Decimal // what the move is worth to us (model.Dossier.Worth)
+	moneyVia            string
+	priced              bool
+	currency            string
 }
 
 // concessionEffect works out the effect of c (new, or an edit of a logged
@@ -58,6 +62,8 @@ func concessionEffect(d *model.Dossier, r *model.Replay, c model.Concession) eff
 	a, ok2 := ra.ItemScore(i, c.By)
 	e.score, e.scored = [2]float64{b, a}, ok1 && ok2
 	e.gapClosed = [2]float64{r.GapClosed, ra.GapClosed}
+	e.money, e.moneyVia, e.priced = d.Worth(e.item, e.from, e.to)
+	e.currency = d.Negotiation.Currency
 	return e
 }
 
@@ -75,6 +81,13 @@ func (e effect) summary(private bool) string {
 	parts = append(parts, "closed "+model.FormatPercent(e.gapClosed[0])+" → "+model.FormatPercent(e.gapClosed[1]))
 	if e.scored && !private {
 		parts = append(parts, fmt.Sprintf("our score of the offer %.0f → %.0f", 100*e.score[0], 100*e.score[1]))
+	}
+	if e.priced && !private && !e.money.IsZero() {
+		verb := "gains us"
+		if e.money.IsNegative() {
+			verb = "costs us"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s (%s)", verb, model.FormatMoney(e.money.Abs()), e.currency, e.moneyVia))
 	}
 	flags := e.flags
 	if private {
