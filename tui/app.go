@@ -166,6 +166,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			return m, m.typed(msg)
+		}
 		m.paneOnly = false
 		cmd := m.handleKey(msg)
 		if m.paneOnly {
@@ -203,6 +206,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	return m, nil
+}
+
+// typed takes keys that reached the terminal in one read (fast typing, or
+// tmux send-keys): Bubble Tea hands them over as one message, and they are
+// taken one by one, as typed, so that "n" opens the capture line before the
+// next letters go into it.
+func (m *Model) typed(msg tea.KeyMsg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(msg.Runes))
+	for _, r := range msg.Runes {
+		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // handleKey gives a key to the layer that owns the keyboard now.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 )
@@ -374,4 +375,20 @@ func TestConcessionShowsItsMoneyEffectBeforeSaving(t *testing.T) {
 	h.press("esc", "p", "n")
 	h.typeText("we 1 24.40")
 	h.lackScreen("costs us")
+}
+
+// Keys that reach the terminal in one read come as one message; they must
+// act as if typed one by one.
+func TestKeysTypedInOneReadActInOrder(t *testing.T) {
+	h := newHarness(t, true, 120, 40)
+	h.press("5")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nhalf a line")})
+	h.wantScreen("› half a line")
+	h.lackScreen("New scenario")
+	// A paste stays one piece of text.
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(" q"), Paste: true})
+	h.wantScreen("› half a line q")
+	if h.quit {
+		t.Fatal("a pasted q quit")
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
 )
@@ -351,7 +352,10 @@ func (f *form) view(w, h int, st *Styles) []string {
 	var tail []string
 	if f.preview != nil && f.valid() && f.err == nil {
 		tail = append(tail, "")
-		tail = append(tail, f.preview(f)...)
+		for _, l := range f.preview(f) {
+			// Long previews (a concession's effect) wrap rather than vanish.
+			tail = append(tail, strings.Split(ansi.Wrap(l, max(1, min(inner, 84)), " ·"), "\n")...)
+		}
 	}
 	tail = append(tail, "")
 	switch {
