@@ -247,4 +247,3 @@ func (p *agendaPane) move(delta int) tea.Cmd {
 		}, nil
 	})
 }
-

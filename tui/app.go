@@ -330,4 +330,3 @@ func (m *Model) setFocus(p paneID) {
 		}
 	}
 }
-

@@ -263,4 +263,3 @@ func (p *picker) view(w, h int) []string {
 	lines = append(lines, "", st.Dim.Render("enter open · a new negotiation · A new account · e rename · d delete · / filter · esc close"))
 	return boxed(lines, w, h, st)
 }
-
