@@ -131,3 +131,23 @@ func TestFailedCaptureKeepsTheDraft(t *testing.T) {
 		t.Errorf("failed captures wrote records: %d concessions, %d notes", len(after.Ledger), len(after.Notes))
 	}
 }
+
+func TestDraftsByPrefix(t *testing.T) {
+	s := openStore(t, tempDB(t))
+	for k, v := range map[string]string{"form/1/item/0": "a", "form/1/item/7": "b", "form/2/item/0": "c", "capture/1": "d"} {
+		if err := s.SaveDraft(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s = reopen(t, s)
+	got, err := s.Drafts("form/1/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got["form/1/item/0"] != "a" || got["form/1/item/7"] != "b" {
+		t.Fatalf("Drafts(form/1/) = %v", got)
+	}
+	if all, _ := s.Drafts(""); len(all) != 4 {
+		t.Fatalf("Drafts(\"\") = %v", all)
+	}
+}

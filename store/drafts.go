@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -29,4 +30,18 @@ func (s *Store) SaveDraft(key, text string) error {
 		}
 		return b.Put([]byte(key), []byte(text))
 	})
+}
+
+// Drafts reads every draft whose key starts with prefix.
+func (s *Store) Drafts(prefix string) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketDrafts).Cursor()
+		p := []byte(prefix)
+		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+			out[string(k)] = string(v)
+		}
+		return nil
+	})
+	return out, err
 }

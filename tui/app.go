@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -91,6 +92,9 @@ type Model struct {
 	// (another message, a modal, a global key) redraws them all.
 	drawn    [paneCount]drawnPane
 	paneOnly bool // the key being handled went to the focused pane only
+
+	formDrafts map[string]string // form text kept in the file, by draft key
+	draftsRead bool              // formDrafts was filled from the file at start
 }
 
 // drawnPane is a pane's last drawing and whether it still holds.
@@ -134,6 +138,7 @@ func New(s Store, opts Options) *Model {
 		paneCalc:     newCalcPane(m),
 	}
 	m.capture = newCaptureLine(m)
+	m.formDrafts = map[string]string{}
 	return m
 }
 
@@ -186,6 +191,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.clock = false
 		m.now = time.Time(msg)
 		return m, m.tick()
+	case formDraftTickMsg:
+		return m, m.keepFormDraft(msg)
 	case draftMsg, draftTickMsg, captureSavedMsg:
 		return m, m.capture.handle(msg)
 	case pickerDataMsg:
@@ -233,10 +240,14 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	case m.form != nil:
+		before := fmt.Sprint(m.form.values())
 		cmd, done := m.form.update(msg)
 		if done {
-			m.form = nil
 			m.setStatus("Cancelled: nothing changed")
+			return tea.Batch(cmd, m.closeForm())
+		}
+		if m.form != nil && fmt.Sprint(m.form.values()) != before {
+			return tea.Batch(cmd, m.formEdited())
 		}
 		return cmd
 	case m.picker != nil:

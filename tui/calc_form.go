@@ -48,7 +48,7 @@ func (m *Model) openScenarioForm(sc model.Scenario, newLine bool) {
 		fm.focusField(len(fm.fields) - impactLineFieldCount)
 	}
 	fm.setPrivate(m.private)
-	m.form = fm
+	m.showForm(fm, formRef{string(sc.Kind), sc.ID})
 }
 
 // numberInput makes a number field of a scenario form.

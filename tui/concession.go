@@ -214,7 +214,7 @@ func (m *Model) openConcessionForm(c model.Concession) {
 		return []string{m.st.Good.Render(line)}
 	}
 	fm.setPrivate(m.private)
-	m.form = fm
+	m.showForm(fm, formRef{"concession", c.ID})
 }
 
 // toggleMeeting starts the next meeting, or ends the one that runs.
@@ -226,13 +226,13 @@ func (m *Model) toggleMeeting() {
 	if mt, ok := d.RunningMeeting(); ok {
 		summary := newField("Summary", textField, mt.Summary)
 		summary.hint = "optional: what was agreed, what is next"
-		m.form = newForm(fmt.Sprintf("End meeting %d (%s)", mt.Number, clock(m.opts.Now().Sub(mt.Started))), []*field{summary},
+		m.showForm(newForm(fmt.Sprintf("End meeting %d (%s)", mt.Number, clock(m.opts.Now().Sub(mt.Started))), []*field{summary},
 			func(f *form) (tea.Cmd, error) {
 				v := mt
 				v.Ended = m.opts.Now()
 				v.Summary = f.byLabel("Summary").value()
 				return m.saveMeetingCmd(f.id, v, fmt.Sprintf("Meeting %d ended", v.Number)), nil
-			})
+			}), formRef{"meeting-end", mt.ID})
 		return
 	}
 	place := newField("Place", textField, "")
@@ -244,7 +244,7 @@ func (m *Model) toggleMeeting() {
 		attendees.input.SetValue(strings.Join(last.Attendees, ", "))
 	}
 	number := d.NextMeetingNumber()
-	m.form = newForm(fmt.Sprintf("Start meeting %d", number), []*field{place, attendees}, func(f *form) (tea.Cmd, error) {
+	m.showForm(newForm(fmt.Sprintf("Start meeting %d", number), []*field{place, attendees}, func(f *form) (tea.Cmd, error) {
 		v := model.Meeting{Number: number, Started: m.opts.Now(), Place: f.byLabel("Place").value()}
 		for _, a := range strings.Split(f.byLabel("Attendees").value(), ",") {
 			if a = strings.TrimSpace(a); a != "" {
@@ -252,7 +252,7 @@ func (m *Model) toggleMeeting() {
 			}
 		}
 		return m.saveMeetingCmd(f.id, v, fmt.Sprintf("Meeting %d started: notes and concessions now belong to it", number)), nil
-	})
+	}), formRef{"meeting-start", 0})
 }
 
 // saveMeetingCmd writes a meeting and starts the clock when it runs.

@@ -37,13 +37,15 @@ type Store interface {
 	Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error)
 
 	Draft(key string) (string, error)
+	Drafts(prefix string) (map[string]string, error)
 	SaveDraft(key, text string) error
 }
 
 // loadedMsg brings a negotiation read from the store (nil when the file has none).
 type loadedMsg struct {
-	dossier *model.Dossier
-	err     error
+	dossier    *model.Dossier
+	formDrafts map[string]string // every form draft in the file
+	err        error
 }
 
 // changedMsg reports a write that reached the file (or failed). apply brings
@@ -73,14 +75,17 @@ type infoMsg struct{ text string }
 // loadCmd reads one negotiation, or the current one when negID is 0.
 func loadCmd(s Store, negID uint64) tea.Cmd {
 	return func() tea.Msg {
+		drafts, err := s.Drafts(formDraftPrefix)
+		if err != nil {
+			return loadedMsg{err: fmt.Errorf("read the kept drafts: %w", err)}
+		}
 		id := negID
 		if id == 0 {
-			var err error
 			if id, err = s.Current(); err != nil {
 				return loadedMsg{err: err}
 			}
 			if id == 0 {
-				return loadedMsg{}
+				return loadedMsg{formDrafts: drafts}
 			}
 		} else if err := s.SetCurrent(id); err != nil {
 			return loadedMsg{err: err}
@@ -89,7 +94,7 @@ func loadCmd(s Store, negID uint64) tea.Cmd {
 		if err != nil {
 			return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
 		}
-		return loadedMsg{dossier: d}
+		return loadedMsg{dossier: d, formDrafts: drafts}
 	}
 }
 

@@ -61,5 +61,5 @@ func (m *Model) openFollowUpForm(f model.FollowUp) {
 	if f.ID != 0 {
 		fm.focusField(1)
 	}
-	m.form = fm
+	m.showForm(fm, formRef{"followup", f.ID})
 }

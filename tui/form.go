@@ -168,6 +168,10 @@ type form struct {
 	preview func(f *form) []string
 	submit  func(f *form) (tea.Cmd, error)
 	keys    formKeys
+
+	ref  formRef    // what the form edits, for its draft (see formdraft.go)
+	seq  int        // keys that changed the text, for the draft's timer
+	kept formValues // the text as last kept in the draft
 }
 
 // formSeq numbers forms so that a write's answer finds the form that asked.

@@ -111,7 +111,7 @@ func (m *Model) openItemForm(it model.AgendaItem) {
 		return nil
 	}
 	fm.setPrivate(m.private)
-	m.form = fm
+	m.showForm(fm, formRef{"item", it.ID})
 }
 
 // checkItemAgainstLedger refuses an edit that would break the ledger: an

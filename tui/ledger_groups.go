@@ -163,6 +163,7 @@ func (m *Model) openMeetingForm(mt model.Meeting) {
 		v.Summary = f.byLabel("Summary").value()
 		return m.saveMeetingCmd(f.id, v, fmt.Sprintf("Meeting %d saved", v.Number)), nil
 	})
+	m.showForm(m.form, formRef{"meeting", mt.ID})
 }
 
 // splitAttendees reads a comma-separated list of names.

@@ -49,6 +49,7 @@ func (m *Model) openNoteForm(n model.Note) {
 		}
 		return m.saveNoteCmd(f.id, v, "Saved "+string(v.Kind)), nil
 	})
+	m.showForm(m.form, formRef{"note", n.ID})
 }
 
 // openAnswerForm answers a question (a blank answer reopens it).
@@ -64,6 +65,7 @@ func (m *Model) openAnswerForm(n model.Note) {
 		}
 		return m.saveNoteCmd(f.id, v, status), nil
 	})
+	m.showForm(m.form, formRef{"answer", n.ID})
 }
 
 // toggleDone marks an action done (stamped now) or not done, and saves it at once.

@@ -75,6 +75,7 @@ func (m *Model) openAccountForm(a model.Account, next bool) {
 			return accountSavedMsg{origin: origin, account: v, next: next && a.ID == 0, err: err}
 		}, nil
 	})
+	m.showForm(m.form, formRef{"account", a.ID})
 }
 
 // openNegotiationForm edits a negotiation (ID 0: a new one for the account).
@@ -122,19 +123,27 @@ func (m *Model) openNegotiationForm(n model.Negotiation, a model.Account) {
 			return negotiationSavedMsg{origin: origin, n: v, isNew: isNew, err: err}
 		}, nil
 	})
+	m.showForm(m.form, formRef{"negotiation", n.ID})
 }
 
 // pickerAnswer handles the answers of the picker's forms and deletes.
 func (m *Model) pickerAnswer(msg tea.Msg) tea.Cmd {
-	closeForm := func(origin int, err error) bool {
+	var closed tea.Cmd // the saved form's draft dropped
+	cmd := m.pickerResult(msg, func(origin int, err error) bool {
 		if m.form != nil && m.form.id == origin {
 			if !m.form.saved(err) {
 				return false
 			}
-			m.form = nil
+			closed = m.closeForm()
 		}
 		return err == nil
-	}
+	})
+	return tea.Batch(closed, cmd)
+}
+
+// pickerResult follows up a picker write; closeForm closes the form that
+// asked for it and reports whether the write succeeded.
+func (m *Model) pickerResult(msg tea.Msg, closeForm func(origin int, err error) bool) tea.Cmd {
 	switch msg := msg.(type) {
 	case accountSavedMsg:
 		if !closeForm(msg.origin, msg.err) {

@@ -14,6 +14,9 @@ import (
 // takeLoaded takes a negotiation read from the store.
 func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	m.loaded = true
+	if !m.draftsRead && msg.formDrafts != nil {
+		m.formDrafts, m.draftsRead = msg.formDrafts, true // read once at start; kept in step since
+	}
 	if msg.err != nil {
 		m.setError(msg.err)
 		if m.snap == nil {
@@ -24,6 +27,7 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	if msg.dossier == nil {
 		m.snap = nil
 		m.welcome = newWelcome(m)
+		m.reopenDraftedForm()
 		return nil
 	}
 	m.welcome = nil
@@ -31,6 +35,7 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	m.setDossier(msg.dossier)
 	if first {
 		m.setStatus("Opened " + msg.dossier.Account.Name + " › " + msg.dossier.Negotiation.Title)
+		m.reopenDraftedForm()
 		m.capture.reset()
 		return tea.Batch(m.capture.loadDraft(), m.tick())
 	}
@@ -61,11 +66,12 @@ func (m *Model) refresh() {
 
 // changed takes the answer of a write.
 func (m *Model) changed(msg changedMsg) tea.Cmd {
+	var closed tea.Cmd
 	if m.form != nil && msg.origin == m.form.id {
 		if !m.form.saved(msg.err) {
 			return nil
 		}
-		m.form = nil
+		closed = m.closeForm()
 	}
 	if msg.err != nil {
 		m.setError(fmt.Errorf("not saved: %w", msg.err))
@@ -75,14 +81,14 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		m.setStatus(msg.status)
 	}
 	if msg.reload && m.snap != nil {
-		return loadCmd(m.store, m.snap.d.Negotiation.ID)
+		return tea.Batch(closed, loadCmd(m.store, m.snap.d.Negotiation.ID))
 	}
 	if msg.apply != nil && m.snap != nil {
 		msg.apply(m.snap.d)
 		m.snap.d.Sort()
 		m.refresh()
 	}
-	return m.tick()
+	return tea.Batch(closed, m.tick())
 }
 
 func (m *Model) setStatus(text string) { m.status = statusLine{text: text} }

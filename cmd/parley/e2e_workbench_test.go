@@ -172,3 +172,34 @@ func checkBolt(t *testing.T, path string) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// TestCrashKeepsAHalfFilledForm kills the binary while a form is half filled:
+// the next start opens the form again with the text restored.
+func TestCrashKeepsAHalfFilledForm(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "parley.db")
+	if code := run([]string{"--db", db, "demo"}, discard{}, discard{}); code != 0 {
+		t.Fatalf("demo: exit %d", code)
+	}
+	term := startTerminal(t, db, 100, 30)
+	term.waitFor("Payment terms")
+	term.typeText("a")
+	term.waitFor("New agenda item")
+	term.typeText("Listing fee" + keyTab + keyTab + "EUR/SKU")
+	time.Sleep(1500 * time.Millisecond)
+	if err := term.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	term.wait()
+	checkBolt(t, db)
+
+	term = startTerminal(t, db, 100, 30)
+	term.waitFor("Restored what you were typing in this form")
+	term.waitFor("Listing fee")
+	term.waitFor("EUR/SKU")
+	term.typeText(keyEsc)
+	term.waitFor("Cancelled: nothing changed")
+	term.typeText("q")
+	if err := term.wait(); err != nil {
+		t.Fatal(err)
+	}
+}
