@@ -234,7 +234,7 @@ func (c *captureLine) saved(msg captureSavedMsg) tea.Cmd {
 // saved, or a preview of what Enter will do.
 func (c *captureLine) view(w int) []string {
 	st := c.m.st
-	c.input.Width = max(1, w-3)
+	setInputWidth(&c.input, max(1, w-3))
 	line := cut(c.input.View(), w)
 	var under string
 	switch {

@@ -55,7 +55,7 @@ func (f *filterBox) query() string { return strings.ToLower(strings.TrimSpace(f.
 func (f *filterBox) shown() bool { return f.on || f.input.Value() != "" }
 
 func (f *filterBox) view(w int) string {
-	f.input.Width = max(1, w-3)
+	setInputWidth(&f.input, max(1, w-3))
 	return cut(f.input.View(), w)
 }
 

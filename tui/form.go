@@ -339,7 +339,7 @@ func (f *form) view(w, h int, st *Styles) []string {
 			}
 			val = "‹ " + label + " ›"
 		} else {
-			fl.input.Width = max(1, inputW-1)
+			setInputWidth(&fl.input, max(1, inputW-1))
 			val = fl.input.View()
 		}
 		note := ""
@@ -392,4 +392,15 @@ func boxed(lines []string, w, h int, st *Styles) []string {
 	width = min(width, inner)
 	height := min(len(lines), max(0, h-2))
 	return frame("", block(lines[:height], width, height), width+4, height+2, true, st)
+}
+
+// setInputWidth sizes a text input and, when the size changed, scrolls it
+// so that the cursor shows (a value set before the input had a width would
+// otherwise show its start and hide the cursor at its end).
+func setInputWidth(in *textinput.Model, w int) {
+	if in.Width == w {
+		return
+	}
+	in.Width = w
+	in.SetCursor(in.Position())
 }

@@ -62,3 +62,12 @@ func TestDraftOfADeletedRecordIsNotReopened(t *testing.T) {
 	h2.lackScreen("Edit: Payment terms")
 	h2.wantScreen("List price per case")
 }
+
+func TestALongValueShowsItsEndWhereTheCursorIs(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("e")
+	for i := 0; i < 13; i++ { // to the note
+		h.press("tab")
+	}
+	h.wantScreen("every cent is EUR 1,820.")
+}
