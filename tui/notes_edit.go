@@ -24,26 +24,24 @@ func (m *Model) openNoteForm(n model.Note) {
 	text := newField("Text", textField, n.Text)
 	text.required = true
 	text.check()
-	fields := []*field{text, newChoice("Kind", kinds, kinds, string(n.Kind)), newChoice("Item", itemIDs, itemLabels, fmt.Sprint(n.ItemID))}
-	switch n.Kind {
-	case model.KindQuestion:
-		answer := newField("Answer", textField, n.Answer)
-		answer.hint = "blank while it is open"
-		fields = append(fields, answer)
-	case model.KindAction:
-		fields = append(fields, newChoice("Done", []string{"no", "yes"}, []string{"not done", "done"}, yesNo(n.Done)))
-	}
+	// Answer and Done are always there, so that changing the kind in the
+	// form needs no reopening; each counts only for its kind.
+	answer := newField("Answer", textField, n.Answer)
+	answer.hint = "for a question; blank while it is open"
+	done := newChoice("Done", []string{"no", "yes"}, []string{"not done", "done"}, yesNo(n.Done))
+	done.hint = "for an action"
+	fields := []*field{text, newChoice("Kind", kinds, kinds, string(n.Kind)),
+		newChoice("Item", itemIDs, itemLabels, fmt.Sprint(n.ItemID)), answer, done}
 	m.form = newForm("Edit "+string(n.Kind), fields, func(f *form) (tea.Cmd, error) {
 		v := n
 		v.Text = f.byLabel("Text").value()
 		v.Kind = model.NoteKind(f.byLabel("Kind").value())
 		fmt.Sscan(f.byLabel("Item").value(), &v.ItemID)
-		if fl := fieldNamed(f, "Answer"); fl != nil {
-			v.Answer = fl.value()
+		v.Answer = ""
+		if v.Kind == model.KindQuestion {
+			v.Answer = f.byLabel("Answer").value()
 		}
-		if fl := fieldNamed(f, "Done"); fl != nil {
-			v = withDone(v, fl.value() == "yes", m.opts.Now())
-		}
+		v = withDone(v, v.Kind == model.KindAction && f.byLabel("Done").value() == "yes", m.opts.Now())
 		if err := v.Validate(); err != nil {
 			return nil, err
 		}
@@ -117,16 +115,6 @@ func (m *Model) saveNoteCmd(origin int, v model.Note, status string) tea.Cmd {
 			d.Notes = upsert(d.Notes, v, func(n model.Note) uint64 { return n.ID })
 		}, nil
 	})
-}
-
-// fieldNamed finds a field a form may not have.
-func fieldNamed(f *form, label string) *field {
-	for _, fl := range f.fields {
-		if fl.label == label {
-			return fl
-		}
-	}
-	return nil
 }
 
 func yesNo(b bool) string {

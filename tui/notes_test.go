@@ -172,3 +172,19 @@ func TestFailedSaveKeepsTheFormAndItsText(t *testing.T) {
 		t.Fatalf("the form lost what was typed: %+v", h.m.form)
 	}
 }
+
+func TestNoteKindChangedInTheFormTakesItsAnswer(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("3", "g", "j") // the first preparation note (a plain note)
+	h.press("e")
+	h.wantScreen("Edit note", "Answer", "Done")
+	h.press("tab", "right", "right") // kind: note → action → question
+	h.press("tab", "tab")            // to the answer
+	h.typeText("Yes, from March")
+	h.press("ctrl+s")
+	d := h.dossier()
+	n := d.Notes[0]
+	if n.Kind != model.KindQuestion || n.Answer != "Yes, from March" {
+		t.Fatalf("stored note: kind %s, answer %q", n.Kind, n.Answer)
+	}
+}
