@@ -11,17 +11,18 @@ import (
 // stageDialog moves the negotiation through its stages and lists each
 // stage's outcome checks.
 type stageDialog struct {
-	m    *Model
-	sel  selection
-	keys struct{ Set, Close key.Binding }
-	list listKeys
+	m      *Model
+	sel    selection
+	checks map[model.Stage][]model.Check // worked out once per stage shown (bargain replays the ledger)
+	keys   struct{ Set, Close key.Binding }
+	list   listKeys
 }
 
 func newStageDialog(m *Model) *stageDialog {
 	if m.snap == nil {
 		return nil
 	}
-	s := &stageDialog{m: m, list: newListKeys()}
+	s := &stageDialog{m: m, list: newListKeys(), checks: map[model.Stage][]model.Check{}}
 	s.keys.Set = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "move to this stage"))
 	s.keys.Close = key.NewBinding(key.WithKeys("esc", "s", "q"), key.WithHelp("esc", "close"))
 	s.sel.setHeight(len(model.Stages))
@@ -81,7 +82,12 @@ func (s *stageDialog) view(w, h int) []string {
 	}
 	chosen := model.Stages[s.sel.pos]
 	lines = append(lines, "", st.Bold.Render("Outcomes of "+string(chosen)))
-	for _, c := range d.Checks(chosen) {
+	checks, ok := s.checks[chosen]
+	if !ok {
+		checks = d.Checks(chosen)
+		s.checks[chosen] = checks
+	}
+	for _, c := range checks {
 		if c.OK {
 			lines = append(lines, st.Good.Render("  ✓ ")+c.Label)
 		} else {
