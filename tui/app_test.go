@@ -392,3 +392,14 @@ func TestKeysTypedInOneReadActInOrder(t *testing.T) {
 		t.Fatal("a pasted q quit")
 	}
 }
+
+func TestNarrowScreenKeepsItsSizeWhenTheDemoArrives(t *testing.T) {
+	h := newHarness(t, false, 60, 20)
+	h.lackScreen("1 Agenda")
+	h.press("d")
+	lines := strings.Split(h.m.View(), "\n")
+	if len(lines) != 20 {
+		t.Fatalf("%d lines at 60x20 after the demo, want 20:\n%s", len(lines), h.screen())
+	}
+	h.wantScreen("1 Agenda  2 Ledger", "List price per case")
+}

@@ -44,11 +44,15 @@ func (m *Model) layoutKind() layoutKind {
 // bodyTop and bodyHeight are the rows left for the panes between the header
 // (and tabs), the capture line and the footer.
 func (m *Model) bodyTop() int {
-	if m.layoutKind() == layoutTabs {
+	if m.showTabs() {
 		return 2
 	}
 	return 1
 }
+
+// showTabs reports whether the row of pane names is drawn: on a narrow
+// terminal, once there are panes to name.
+func (m *Model) showTabs() bool { return m.layoutKind() == layoutTabs && m.snap != nil }
 
 func (m *Model) bodyHeight() int {
 	h := m.height - m.bodyTop() - 1
@@ -120,7 +124,7 @@ func (m *Model) View() string {
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, fit(m.headerView(), m.width))
-	if kind == layoutTabs {
+	if m.showTabs() {
 		lines = append(lines, fit(m.tabsView(), m.width))
 	}
 	lines = append(lines, m.bodyView()...) // exactly the body's size already

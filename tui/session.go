@@ -45,6 +45,7 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 // setDossier makes d the open negotiation and recomputes what derives from it.
 func (m *Model) setDossier(d *model.Dossier) {
 	m.snap = &snapshot{d: d, st: m.st}
+	m.layout() // the tabs of a narrow terminal come with the first negotiation
 	m.refresh()
 }
 
