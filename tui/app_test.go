@@ -402,4 +402,8 @@ func TestNarrowScreenKeepsItsSizeWhenTheDemoArrives(t *testing.T) {
 		t.Fatalf("%d lines at 60x20 after the demo, want 20:\n%s", len(lines), h.screen())
 	}
 	h.wantScreen("1 Agenda  2 Ledger", "List price per case")
+	// The pane was told the height it really has (else its last row hides).
+	if got, want := h.m.panes[paneAgenda].(*agendaPane).h, h.m.rects()[paneAgenda].h-2; got != want {
+		t.Fatalf("agenda pane thinks it is %d rows high, it has %d", got, want)
+	}
 }
