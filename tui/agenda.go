@@ -181,7 +181,7 @@ func (p *agendaPane) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.Plan):
 		p.plan = !p.plan
 	case key.Matches(msg, p.edit.Add):
-		m.openItemForm(model.AgendaItem{Topic: model.TopicPrice, Better: model.Up, Status: model.ItemOpen})
+		m.openItemForm(newAgendaItem())
 	case !ok:
 		return nil
 	case key.Matches(msg, p.edit.Edit):

@@ -144,6 +144,17 @@ func upsert[T any](list []T, v T, id func(T) uint64) []T {
 	return append(list, v)
 }
 
+// find returns the element with the given ID.
+func find[T any](list []T, target uint64, id func(T) uint64) (T, bool) {
+	for _, v := range list {
+		if id(v) == target {
+			return v, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
 // remove drops the element with the given ID.
 func remove[T any](list []T, target uint64, id func(T) uint64) []T {
 	out := list[:0]

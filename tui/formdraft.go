@@ -182,45 +182,36 @@ func (m *Model) openFor(ref formRef) bool {
 	case "item":
 		it, ok := d.Item(ref.id)
 		if ref.id == 0 {
-			it, ok = model.AgendaItem{Topic: model.TopicPrice, Better: model.Up, Status: model.ItemOpen}, true
+			it, ok = newAgendaItem(), true
 		}
 		if ok {
 			m.openItemForm(it)
 		}
 		return ok
 	case "concession":
-		for _, c := range d.Ledger {
-			if c.ID == ref.id {
-				m.openConcessionForm(c)
-				return true
-			}
+		c, ok := find(d.Ledger, ref.id, func(c model.Concession) uint64 { return c.ID })
+		if ok || ref.id == 0 {
+			m.openConcessionForm(c)
 		}
-		if ref.id == 0 {
-			m.openConcessionForm(model.Concession{})
-		}
-		return ref.id == 0
+		return ok || ref.id == 0
 	case "note", "answer":
-		for _, n := range d.Notes {
-			if n.ID == ref.id {
-				if ref.kind == "note" {
-					m.openNoteForm(n)
-				} else {
-					m.openAnswerForm(n)
-				}
-				return true
-			}
+		n, ok := find(d.Notes, ref.id, func(n model.Note) uint64 { return n.ID })
+		switch {
+		case ok && ref.kind == "note":
+			m.openNoteForm(n)
+		case ok:
+			m.openAnswerForm(n)
 		}
+		return ok
 	case "followup":
-		for _, f := range d.FollowUps {
-			if f.ID == ref.id {
-				m.openFollowUpForm(f)
-				return true
-			}
+		f, ok := find(d.FollowUps, ref.id, func(f model.FollowUp) uint64 { return f.ID })
+		if !ok && ref.id == 0 {
+			f, ok = model.FollowUp{Side: model.CustomerSide}, true
 		}
-		if ref.id == 0 {
-			m.openFollowUpForm(model.FollowUp{Side: model.CustomerSide})
-			return true
+		if ok {
+			m.openFollowUpForm(f)
 		}
+		return ok
 	case string(model.CategoryScenario), string(model.ProfitScenario):
 		sc, ok := d.Scenario(ref.id)
 		if ref.id == 0 {

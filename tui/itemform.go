@@ -11,6 +11,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// newAgendaItem is what the form for a new item starts from.
+func newAgendaItem() model.AgendaItem {
+	return model.AgendaItem{Topic: model.TopicPrice, Better: model.Up, Status: model.ItemOpen}
+}
+
 // openItemForm adds (ID 0) or edits an agenda item. Numbers are checked as
 // they are typed; the whole item is checked before anything is written.
 func (m *Model) openItemForm(it model.AgendaItem) {

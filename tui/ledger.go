@@ -117,37 +117,9 @@ func (p *ledgerPane) measure() {
 // have moves, and the moves that match.
 func (p *ledgerPane) applyFilter(key rowKey, atEnd bool) {
 	p.cache.reset()
-	p.rows = p.rows[:0]
-	filtered := p.filter.query() != ""
-	for g := 0; g < p.groups.count(); g++ {
-		start := len(p.rows)
-		header := groupedRow{group: g, index: -1}
-		mt, _, isMeeting := p.groups.meeting(g)
-		if isMeeting {
-			header.id = mt.ID
-		}
-		p.rows = append(p.rows, header)
-		for _, k := range p.byGroup[g] {
-			if !filtered || p.matches(k) {
-				p.rows = append(p.rows, groupedRow{group: g, index: k, id: p.snap.r.Moves[k].ID})
-			}
-		}
-		if len(p.rows) == start+1 && (filtered || !isMeeting) {
-			p.rows = p.rows[:start]
-		}
-	}
-	p.sel.setN(len(p.rows))
-	switch {
-	case atEnd:
-		p.sel.moveTo(len(p.rows) - 1)
-	default:
-		for i := range p.rows {
-			if p.rows[i].key() == key {
-				p.sel.moveTo(i)
-				break
-			}
-		}
-	}
+	p.rows = groupRows(p.rows[:0], p.groups, func(g int) []int { return p.byGroup[g] },
+		func(k int) uint64 { return p.snap.r.Moves[k].ID }, p.filter.query() != "", p.matches)
+	selectRow(&p.sel, p.rows, key, atEnd)
 	p.syncChart()
 	p.sel.setHeight(p.listHeight())
 }
@@ -184,10 +156,11 @@ func (p *ledgerPane) selectedKey() (rowKey, bool) {
 
 // selectedMove is the move under the cursor.
 func (p *ledgerPane) selectedMove() (model.Move, bool) {
-	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].index < 0 {
+	k, ok := recordAt(p.rows, p.sel.pos)
+	if p.snap == nil || !ok {
 		return model.Move{}, false
 	}
-	return p.snap.r.Moves[p.rows[p.sel.pos].index], true
+	return p.snap.r.Moves[k], true
 }
 
 // syncChart brings the chart in line with the data, the selection and i.

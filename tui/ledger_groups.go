@@ -208,3 +208,54 @@ func selectedKey(rows []groupedRow, pos int) (rowKey, bool) {
 	}
 	return rows[pos].key(), pos >= len(rows)-1
 }
+
+// groupRows lists, group by group, the group's header and the records (of
+// records(g)) that keep accepts. Without a filter every meeting keeps its
+// header, even when empty; a group outside meetings shows only with records;
+// with a filter only groups with matching records show.
+func groupRows(dst []groupedRow, groups meetingGroups, records func(g int) []int, id func(i int) uint64,
+	filtered bool, keep func(i int) bool) []groupedRow {
+	for g := 0; g < groups.count(); g++ {
+		start := len(dst)
+		header := groupedRow{group: g, index: -1}
+		mt, _, isMeeting := groups.meeting(g)
+		if isMeeting {
+			header.id = mt.ID
+		}
+		dst = append(dst, header)
+		for _, i := range records(g) {
+			if !filtered || keep(i) {
+				dst = append(dst, groupedRow{group: g, index: i, id: id(i)})
+			}
+		}
+		if len(dst) == start+1 && (filtered || !isMeeting) {
+			dst = dst[:start]
+		}
+	}
+	return dst
+}
+
+// selectRow puts the selection on the row key names, or on the last row when
+// atEnd; it reports whether the named row is still there.
+func selectRow(sel *selection, rows []groupedRow, key rowKey, atEnd bool) bool {
+	sel.setN(len(rows))
+	if atEnd {
+		sel.moveTo(len(rows) - 1)
+		return false
+	}
+	for i := range rows {
+		if rows[i].key() == key {
+			sel.moveTo(i)
+			return true
+		}
+	}
+	return false
+}
+
+// recordAt is the record index of row pos; false for a header or no row.
+func recordAt(rows []groupedRow, pos int) (int, bool) {
+	if pos >= len(rows) || rows[pos].index < 0 {
+		return 0, false
+	}
+	return rows[pos].index, true
+}

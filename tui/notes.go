@@ -134,38 +134,10 @@ func (p *notesPane) SetData(s *snapshot) {
 // is still there (and selected).
 func (p *notesPane) applyFilter(key rowKey, atEnd bool) bool {
 	p.cache.reset()
-	p.rows = p.rows[:0]
-	filtered := p.show != showAll || p.filter.query() != ""
-	for g := 0; g+1 < len(p.bounds); g++ {
-		start := len(p.rows)
-		header := groupedRow{group: g, index: -1}
-		mt, _, isMeeting := p.groups.meeting(g)
-		if isMeeting {
-			header.id = mt.ID
-		}
-		p.rows = append(p.rows, header)
-		for _, i := range p.order[p.bounds[g]:p.bounds[g+1]] {
-			if !filtered || p.accepts(i) {
-				p.rows = append(p.rows, groupedRow{group: g, index: i, id: p.snap.d.Notes[i].ID})
-			}
-		}
-		if len(p.rows) == start+1 && (filtered || !isMeeting) {
-			p.rows = p.rows[:start]
-		}
-	}
-	p.sel.setN(len(p.rows))
+	p.rows = groupRows(p.rows[:0], p.groups, func(g int) []int { return p.order[p.bounds[g]:p.bounds[g+1]] },
+		func(i int) uint64 { return p.snap.d.Notes[i].ID }, p.show != showAll || p.filter.query() != "", p.accepts)
 	p.sel.setHeight(p.listHeight())
-	if atEnd {
-		p.sel.moveTo(len(p.rows) - 1)
-		return false
-	}
-	for i := range p.rows {
-		if p.rows[i].key() == key {
-			p.sel.moveTo(i)
-			return true
-		}
-	}
-	return false
+	return selectRow(&p.sel, p.rows, key, atEnd)
 }
 
 func (p *notesPane) accepts(i int) bool {
@@ -184,10 +156,11 @@ func (p *notesPane) selectedKey() (rowKey, bool) {
 
 // selectedNote is the note under the cursor.
 func (p *notesPane) selectedNote() (model.Note, bool) {
-	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].index < 0 {
+	i, ok := recordAt(p.rows, p.sel.pos)
+	if p.snap == nil || !ok {
 		return model.Note{}, false
 	}
-	return p.snap.d.Notes[p.rows[p.sel.pos].index], true
+	return p.snap.d.Notes[i], true
 }
 
 // refilter applies a changed filter, keeping the selected note when it
