@@ -68,7 +68,6 @@ type Model struct {
 	height int
 
 	snap    *snapshot // nil until a negotiation is open
-	loaded  bool      // the first read has answered
 	private bool
 
 	panes [paneCount]pane

@@ -144,13 +144,11 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 	}
 	for _, c := range costs {
 		lines = append(lines, cut(d.Items[c.Index].Title, v.w))
-		for _, l := range v.wrapFrom([]string{
+		lines = append(lines, v.wrapFrom([]string{
 			"given so far " + money(c.GivenSoFar),
 			"to close at theirs " + money(c.ToClose),
 			"via " + c.Via,
-		}, "  ", "  ") {
-			lines = append(lines, l)
-		}
+		}, "  ", "  ")...)
 	}
 	return lines
 }

@@ -148,10 +148,6 @@ func newFormKeys() formKeys {
 	}
 }
 
-func (k formKeys) bindings() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Enter, k.Save, k.Left, k.Cancel}
-}
-
 // form is a modal form: fields, a whole-form error, and what saving does.
 // submit builds the value from the fields and returns the write to run, or
 // an error that explains what is wrong; nothing is written until it passes.

@@ -4,22 +4,20 @@ import "github.com/charmbracelet/bubbles/key"
 
 // globalKeys work from every pane when no text field has focus.
 type globalKeys struct {
-	Next, Prev  key.Binding
-	Panes       [paneCount]key.Binding
-	Capture     key.Binding
-	Concession  key.Binding
-	Meeting     key.Binding
-	Privacy     key.Binding
-	Stage       key.Binding
-	Open        key.Binding
-	Brief       key.Binding
-	Help        key.Binding
-	Quit        key.Binding
-	ForceQuit   key.Binding
-	PanesHelp   key.Binding // one help line for 1–5
-	MoveHelp    key.Binding // one help line for the list keys
-	EscapeHelp  key.Binding
-	TypingLabel key.Binding
+	Next, Prev key.Binding
+	Panes      [paneCount]key.Binding
+	Capture    key.Binding
+	Concession key.Binding
+	Meeting    key.Binding
+	Privacy    key.Binding
+	Stage      key.Binding
+	Open       key.Binding
+	Brief      key.Binding
+	Help       key.Binding
+	Quit       key.Binding
+	ForceQuit  key.Binding
+	PanesHelp  key.Binding // one help line for 1–5
+	MoveHelp   key.Binding // one help line for the list keys
 }
 
 func newGlobalKeys() globalKeys {

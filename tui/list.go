@@ -67,10 +67,6 @@ func (c *selection) update(msg tea.KeyMsg, k listKeys) bool {
 	return true
 }
 
-func (k listKeys) bindings() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
-}
-
 // rowCache keeps the rendered text of unselected rows between frames, so a
 // key that only moves the selection redraws two rows rather than the pane.
 // A pane resets it when its rows change and keys it by what else the text

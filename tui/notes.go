@@ -223,7 +223,7 @@ func (p *notesPane) Update(msg tea.KeyMsg) tea.Cmd {
 		return m.toggleDone(n)
 	case key.Matches(msg, p.keys.Answer):
 		if n.Kind != model.KindQuestion {
-			m.setError(fmt.Errorf("A answers a question; this is a %s", n.Kind))
+			m.setError(fmt.Errorf("only a question can be answered (A); this is a %s", n.Kind))
 			return nil
 		}
 		m.openAnswerForm(n)

@@ -13,7 +13,6 @@ import (
 
 // takeLoaded takes a negotiation read from the store.
 func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
-	m.loaded = true
 	if !m.draftsRead && msg.formDrafts != nil {
 		m.formDrafts, m.draftsRead = msg.formDrafts, true // read once at start; kept in step since
 	}
