@@ -407,3 +407,15 @@ func TestNarrowScreenKeepsItsSizeWhenTheDemoArrives(t *testing.T) {
 		t.Fatalf("agenda pane thinks it is %d rows high, it has %d", got, want)
 	}
 }
+
+func TestNewItemWeightTypesWithoutALeadingZero(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("a")
+	fillItemForm(h, "Listing fee", "", "", "", "", "", "", "", "", "80", "55")
+	h.wantScreen("Weight          80 ", "Value to them   55 ")
+	h.press("ctrl+s")
+	d := h.dossier()
+	if it := d.Items[len(d.Items)-1]; it.Weight != 80 || it.ValueToThem != 55 {
+		t.Fatalf("stored weight %d, value to them %d", it.Weight, it.ValueToThem)
+	}
+}

@@ -33,7 +33,11 @@ func (m *Model) openItemForm(it model.AgendaItem) {
 		return f
 	}
 	score := func(label string, v int, private bool, hint string) *field {
-		f := newField(label, scoreField, strconv.Itoa(v))
+		text := "" // 0 shows blank (blank reads as 0), so typing 80 gives 80, not 080
+		if v != 0 {
+			text = strconv.Itoa(v)
+		}
+		f := newField(label, scoreField, text)
 		f.private, f.hint = private, hint
 		return f
 	}
