@@ -6,10 +6,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
-
-// masked stands in for a value hidden by privacy.
-const masked = "•••"
 
 // agendaRow is one item's cells, formatted once per data change.
 type agendaRow struct {
@@ -52,19 +50,19 @@ type agendaPane struct {
 	snap   *snapshot
 	all    []agendaRow
 	rows   []agendaRow // after the filter
-	sel    selection
-	filter filterBox
+	sel    ui.Selection
+	filter ui.FilterBox
 	plan   bool   // show the trade plan instead of the items
 	plan1  string // the trade plan in one line, made once per data change
-	cache  rowCache
+	cache  ui.RowCache
 	w, h   int
-	list   listKeys
-	edit   editKeys
+	list   ui.ListKeys
+	edit   ui.EditKeys
 	keys   struct{ MoveUp, MoveDown, Plan, Concede key.Binding }
 }
 
 func newAgendaPane(m *Model) *agendaPane {
-	p := &agendaPane{m: m, list: newListKeys(), edit: newEditKeys("item"), filter: newFilterBox("filter items")}
+	p := &agendaPane{m: m, list: ui.NewListKeys(), edit: ui.NewEditKeys("item"), filter: ui.NewFilterBox("filter items")}
 	p.keys.MoveUp = key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move item up"))
 	p.keys.MoveDown = key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move item down"))
 	p.keys.Plan = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "items / trade plan"))
@@ -83,11 +81,11 @@ func (p *agendaPane) Keys() []key.Binding {
 	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.MoveUp, p.keys.MoveDown, p.keys.Plan, p.edit.Filter}
 }
 
-func (p *agendaPane) Typing() bool { return p.filter.on }
+func (p *agendaPane) Typing() bool { return p.filter.On }
 
 func (p *agendaPane) SetSize(w, h int) {
 	p.w, p.h = max(0, w), max(0, h)
-	p.sel.setHeight(p.listHeight())
+	p.sel.SetHeight(p.listHeight())
 }
 
 func (p *agendaPane) SetData(s *snapshot) {
@@ -126,7 +124,7 @@ func (p *agendaPane) SetData(s *snapshot) {
 			row.pastWalk = true
 		}
 		if s.private {
-			row.money, row.score, row.target, row.walk, row.weight, row.leverage = masked, masked, masked, masked, masked, masked
+			row.money, row.score, row.target, row.walk, row.weight, row.leverage = ui.Masked, ui.Masked, ui.Masked, ui.Masked, ui.Masked, ui.Masked
 			row.pastWalk = false
 		}
 		p.all = append(p.all, row)
@@ -135,23 +133,23 @@ func (p *agendaPane) SetData(s *snapshot) {
 }
 
 func (p *agendaPane) applyFilter() {
-	p.cache.reset()
+	p.cache.Reset()
 	p.rows = p.rows[:0]
 	for _, r := range p.all {
-		if p.filter.matches(r.title, r.topic, r.unit) {
+		if p.filter.Matches(r.title, r.topic, r.unit) {
 			p.rows = append(p.rows, r)
 		}
 	}
-	p.sel.setN(len(p.rows))
-	p.sel.setHeight(p.listHeight())
+	p.sel.SetN(len(p.rows))
+	p.sel.SetHeight(p.listHeight())
 }
 
 // selected is the item under the cursor.
 func (p *agendaPane) selected() (model.AgendaItem, bool) {
-	if p.snap == nil || p.sel.pos >= len(p.rows) {
+	if p.snap == nil || p.sel.Pos >= len(p.rows) {
 		return model.AgendaItem{}, false
 	}
-	return p.snap.d.Items[p.rows[p.sel.pos].index], true
+	return p.snap.d.Items[p.rows[p.sel.Pos].index], true
 }
 
 // selectedItem is the agenda's selected item, for forms opened elsewhere.
@@ -160,23 +158,23 @@ func (m *Model) selectedItem() (model.AgendaItem, bool) {
 }
 
 func (p *agendaPane) Update(msg tea.KeyMsg) tea.Cmd {
-	if p.filter.on {
-		if p.filter.update(msg) {
-			p.sel.moveTo(0)
+	if p.filter.On {
+		if p.filter.Update(msg) {
+			p.sel.MoveTo(0)
 			p.applyFilter()
 		}
-		p.sel.setHeight(p.listHeight())
+		p.sel.SetHeight(p.listHeight())
 		return nil
 	}
-	if p.sel.update(msg, p.list) {
+	if p.sel.Update(msg, p.list) {
 		return nil
 	}
 	m := p.m
 	it, ok := p.selected()
 	switch {
 	case key.Matches(msg, p.edit.Filter):
-		cmd := p.filter.start()
-		p.sel.setHeight(p.listHeight())
+		cmd := p.filter.Start()
+		p.sel.SetHeight(p.listHeight())
 		return cmd
 	case key.Matches(msg, p.keys.Plan):
 		p.plan = !p.plan
@@ -206,7 +204,7 @@ func (p *agendaPane) askDelete(it model.AgendaItem) {
 	}
 	detail := "It has no concessions."
 	if n > 0 {
-		detail = fmt.Sprintf("Its %d %s go with it; notes tagged to it stay, untagged.", n, plural(n, "concession", "concessions"))
+		detail = fmt.Sprintf("Its %d %s go with it; notes tagged to it stay, untagged.", n, ui.Plural(n, "concession", "concessions"))
 	}
 	negID := m.negID()
 	m.askConfirm(fmt.Sprintf("Delete the item %q?", it.Title), detail, func() tea.Cmd {
@@ -217,11 +215,11 @@ func (p *agendaPane) askDelete(it model.AgendaItem) {
 // move swaps the selected item with its neighbour and saves the new order.
 func (p *agendaPane) move(delta int) tea.Cmd {
 	d := p.snap.d
-	if p.filter.query() != "" {
+	if p.filter.Query() != "" {
 		p.m.setError(fmt.Errorf("clear the filter (esc in /) to reorder items"))
 		return nil
 	}
-	i, j := p.sel.pos, p.sel.pos+delta
+	i, j := p.sel.Pos, p.sel.Pos+delta
 	if j < 0 || j >= len(d.Items) {
 		return nil
 	}
@@ -230,7 +228,7 @@ func (p *agendaPane) move(delta int) tea.Cmd {
 		ids[k] = it.ID
 	}
 	ids[i], ids[j] = ids[j], ids[i]
-	p.sel.moveTo(j)
+	p.sel.MoveTo(j)
 	negID := d.Negotiation.ID
 	return writeCmd(p.m.store, 0, "Agenda order saved", func(s Store) (func(*model.Dossier), error) {
 		if err := s.SaveOrder(negID, ids); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // footerLines are shown under the table: the selected item in full and the
@@ -16,7 +17,7 @@ func (p *agendaPane) footerLines() int {
 	}
 	want := detailLines + 1
 	spare := p.h - 1 - len(p.rows)
-	if p.filter.shown() {
+	if p.filter.Shown() {
 		spare--
 	}
 	least := 1
@@ -31,7 +32,7 @@ const detailLines = 7
 
 func (p *agendaPane) listHeight() int {
 	h := p.h - 1 - p.footerLines() // the column header
-	if p.filter.shown() {
+	if p.filter.Shown() {
 		h--
 	}
 	return max(1, h)
@@ -39,43 +40,43 @@ func (p *agendaPane) listHeight() int {
 
 func (p *agendaPane) View(focused bool) []string {
 	if p.snap == nil {
-		return block(nil, p.w, p.h)
+		return ui.Block(nil, p.w, p.h)
 	}
 	if p.plan {
 		return p.planView()
 	}
 	st := p.snap.st
 	var lines []string
-	if p.filter.shown() {
-		lines = append(lines, p.filter.view(p.w))
+	if p.filter.Shown() {
+		lines = append(lines, p.filter.View(p.w))
 	}
 	cols := p.columns()
 	var head strings.Builder
 	for _, c := range cols {
 		if c.right {
-			head.WriteString(fitRight(c.title, c.width) + " ")
+			head.WriteString(ui.FitRight(c.title, c.width) + " ")
 		} else {
-			head.WriteString(fit(c.title, c.width) + " ")
+			head.WriteString(ui.Fit(c.title, c.width) + " ")
 		}
 	}
-	lines = append(lines, st.Dim.Render(cut(head.String(), p.w)))
+	lines = append(lines, st.Dim.Render(ui.Cut(head.String(), p.w)))
 	if len(p.all) == 0 {
 		lines = append(lines, st.Dim.Render("No items yet: press a to add one (price, terms, volume, …)."))
 	}
-	from, to := p.sel.visible()
+	from, to := p.sel.Visible()
 	key := fmt.Sprint(p.w, len(cols))
 	for i := from; i < to; i++ {
-		if focused && i == p.sel.pos {
+		if focused && i == p.sel.Pos {
 			lines = append(lines, p.rowView(&p.rows[i], cols, true))
 			continue
 		}
-		lines = append(lines, p.cache.get(key, i, func() string { return fit(p.rowView(&p.rows[i], cols, false), p.w) }))
+		lines = append(lines, p.cache.Get(key, i, func() string { return ui.Fit(p.rowView(&p.rows[i], cols, false), p.w) }))
 	}
-	lines = block(lines, p.w, p.h-p.footerLines())
-	return append(lines, block(p.detail(), p.w, p.footerLines())...)
+	lines = ui.Block(lines, p.w, p.h-p.footerLines())
+	return append(lines, ui.Block(p.detail(), p.w, p.footerLines())...)
 }
 
-// columns picks the columns that fit the pane, giving the rest to the title.
+// columns picks the columns that ui.Fit the pane, giving the rest to the title.
 func (p *agendaPane) columns() []agendaColumn {
 	titleMin := min(18, max(10, p.w/3))
 	used := 0
@@ -121,9 +122,9 @@ func (p *agendaPane) rowView(r *agendaRow, cols []agendaColumn, selected bool) s
 			}
 		}
 		if c.right {
-			text = fitRight(text, c.width)
+			text = ui.FitRight(text, c.width)
 		} else {
-			text = fit(text, c.width)
+			text = ui.Fit(text, c.width)
 		}
 		if !selected {
 			switch {
@@ -137,9 +138,9 @@ func (p *agendaPane) rowView(r *agendaRow, cols []agendaColumn, selected bool) s
 		}
 		b.WriteString(text + " ")
 	}
-	line := cut(b.String(), p.w)
+	line := ui.Cut(b.String(), p.w)
 	if selected {
-		return st.Selected.Render(fit(line, p.w))
+		return st.Selected.Render(ui.Fit(line, p.w))
 	}
 	return line
 }
@@ -159,7 +160,7 @@ func (p *agendaPane) detail() []string {
 	if it, ok := p.selected(); ok && n > 1 {
 		about = p.describe(it)
 	}
-	// Keep a blank line above, the description cut to fit, and the last line.
+	// Keep a blank line above, the description ui.Cut to ui.Fit, and the last line.
 	room := max(0, n-2)
 	if len(about) > room {
 		about = about[:room]
@@ -268,11 +269,11 @@ func (p *agendaPane) planView() []string {
 	plan := p.snap.d.TradePlan()
 	lines := []string{st.Dim.Render("Give the items at the top (worth more to them than to us) to get those at the bottom.")}
 	titleW := max(8, p.w-36)
-	lines = append(lines, st.Dim.Render(fit("Item", titleW)+" "+fitRight("Us", 4)+" "+fitRight("Them", 5)+" "+fitRight("Lever", 6)+"  Advice"))
+	lines = append(lines, st.Dim.Render(ui.Fit("Item", titleW)+" "+ui.FitRight("Us", 4)+" "+ui.FitRight("Them", 5)+" "+ui.FitRight("Lever", 6)+"  Advice"))
 	for _, e := range plan {
 		us, lev := fmt.Sprint(e.Item.Weight), fmt.Sprintf("%.2f", e.Leverage)
 		if p.snap.private {
-			us, lev = masked, masked
+			us, lev = ui.Masked, ui.Masked
 		}
 		advice := string(e.Advice)
 		switch e.Advice {
@@ -281,14 +282,14 @@ func (p *agendaPane) planView() []string {
 		case model.AskFor:
 			advice = st.Accent.Render(advice)
 		}
-		lines = append(lines, fit(e.Item.Title, titleW)+" "+fitRight(us, 4)+" "+fitRight(fmt.Sprint(e.Item.ValueToThem), 5)+" "+fitRight(lev, 6)+"  "+advice)
+		lines = append(lines, ui.Fit(e.Item.Title, titleW)+" "+ui.FitRight(us, 4)+" "+ui.FitRight(fmt.Sprint(e.Item.ValueToThem), 5)+" "+ui.FitRight(lev, 6)+"  "+advice)
 	}
 	if len(plan) == 0 {
 		lines = append(lines, st.Dim.Render("No open items."))
 	}
 	lines = append(lines, "", st.Dim.Render("v back to the items"))
 	for i := range lines {
-		lines[i] = cut(lines[i], p.w)
+		lines[i] = ui.Cut(lines[i], p.w)
 	}
-	return block(lines, p.w, p.h)
+	return ui.Block(lines, p.w, p.h)
 }

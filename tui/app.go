@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // paneID names the five panes in key order.
@@ -23,7 +24,7 @@ const (
 	paneCount
 )
 
-// pane is one of the five panes. A pane owns its rows and selection; it gets
+// pane is one of the five panes. A pane owns its rows and ui.Selection; it gets
 // the shared snapshot when the data changes and keys when it has focus.
 type pane interface {
 	Title() string
@@ -41,7 +42,7 @@ type snapshot struct {
 	d       *model.Dossier
 	r       *model.Replay
 	private bool
-	st      *Styles
+	st      *ui.Styles
 }
 
 // Options configure the workbench.
@@ -61,7 +62,7 @@ type Options struct {
 type Model struct {
 	store  Store
 	opts   Options
-	st     *Styles
+	st     *ui.Styles
 	keys   globalKeys
 	now    time.Time // the header clock's time, moved on by ticks while a meeting runs
 	width  int
@@ -86,7 +87,7 @@ type Model struct {
 	status statusLine
 	clock  bool // a clock tick is scheduled
 
-	// drawn keeps each pane's framed lines from the last frame. A key that
+	// drawn keeps each pane's framed lines from the last ui.Frame. A key that
 	// only the focused pane handled redraws that pane alone; anything else
 	// (another message, a modal, a global key) redraws them all.
 	drawn    [paneCount]drawnPane
@@ -122,12 +123,12 @@ func New(s Store, opts Options) *Model {
 		opts.Now = time.Now
 	}
 	if opts.Renderer == nil {
-		opts.Renderer = NewRenderer(opts.Theme)
+		opts.Renderer = ui.NewRenderer(opts.Theme)
 	}
 	if opts.Tick == nil {
 		opts.Tick = tea.Tick
 	}
-	m := &Model{store: s, opts: opts, st: NewStyles(opts.Renderer), keys: newGlobalKeys(),
+	m := &Model{store: s, opts: opts, st: ui.NewStyles(opts.Renderer), keys: newGlobalKeys(),
 		now: opts.Now(), private: opts.Private, desk: paneAgenda, live: paneLedger}
 	m.panes = [paneCount]pane{
 		paneAgenda:   newAgendaPane(m),

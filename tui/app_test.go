@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 func TestWelcomeThenDemoShowsTheAgenda(t *testing.T) {
@@ -125,7 +126,7 @@ func TestPrivacyHidesTargetsWalkAwaysAndMoney(t *testing.T) {
 	h := newHarness(t, true, 200, 60)
 	h.wantScreen("23.60", "24.20", "200,200") // list price walk-away, target, gap in money
 	h.press("p")
-	h.wantScreen("PRIVATE", "Privacy on", masked)
+	h.wantScreen("PRIVATE", "Privacy on", ui.Masked)
 	h.lackScreen("23.60", "24.20", "200,200", "room left")
 	h.press("p")
 	h.wantScreen("23.60")

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // calcRow is one scenario in the calculator's list, formatted once per change.
@@ -25,19 +26,19 @@ type calcPane struct {
 	m      *Model
 	snap   *snapshot
 	rows   []calcRow
-	sel    selection
+	sel    ui.Selection
 	selID  uint64   // the scenario to select after the next data change
 	detail []string // the selected scenario's inputs and results, at width w
 	scroll int      // first detail line shown
 	headW  int      // the widest headline
 	w, h   int
-	list   listKeys
-	edit   editKeys
+	list   ui.ListKeys
+	edit   ui.EditKeys
 	keys   struct{ AddLine, Buyer, ScrollUp, ScrollDown key.Binding }
 }
 
 func newCalcPane(m *Model) pane {
-	p := &calcPane{m: m, list: newListKeys(), edit: newEditKeys("scenario")}
+	p := &calcPane{m: m, list: ui.NewListKeys(), edit: ui.NewEditKeys("scenario")}
 	p.edit.Edit.SetHelp("enter/e", "edit the scenario (results update as you type)")
 	p.keys.AddLine = key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "add a product line (category)"))
 	p.keys.Buyer = key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "★ shown to the buyer (category)"))
@@ -56,17 +57,17 @@ func (p *calcPane) Typing() bool { return false }
 
 func (p *calcPane) SetSize(w, h int) {
 	p.w, p.h = max(0, w), max(0, h)
-	p.sel.setHeight(p.listHeight())
+	p.sel.SetHeight(p.listHeight())
 	p.buildDetail()
 }
 
 func (p *calcPane) SetData(s *snapshot) {
-	if p.selID == 0 && p.sel.pos < len(p.rows) {
-		p.selID = p.rows[p.sel.pos].id
+	if p.selID == 0 && p.sel.Pos < len(p.rows) {
+		p.selID = p.rows[p.sel.Pos].id
 	}
 	p.snap = s
 	p.rows = p.rows[:0]
-	pos := p.sel.pos
+	pos := p.sel.Pos
 	for i, sc := range s.d.Scenarios {
 		if sc.ID == p.selID {
 			pos = i
@@ -76,14 +77,14 @@ func (p *calcPane) SetData(s *snapshot) {
 	p.selID = 0
 	p.headW = 0
 	for _, r := range p.rows {
-		p.headW = max(p.headW, textWidth(r.headline))
+		p.headW = max(p.headW, ui.TextWidth(r.headline))
 	}
-	p.sel.setN(len(p.rows))
-	p.sel.setHeight(p.listHeight())
-	if pos != p.sel.pos {
+	p.sel.SetN(len(p.rows))
+	p.sel.SetHeight(p.listHeight())
+	if pos != p.sel.Pos {
 		p.scroll = 0
 	}
-	p.sel.moveTo(pos)
+	p.sel.MoveTo(pos)
 	p.buildDetail()
 }
 
@@ -97,7 +98,7 @@ func (p *calcPane) row(sc model.Scenario) calcRow {
 		r.kind = "profitability"
 		r.headline = "pocket " + model.FormatMoney(sc.Profit.Result().PocketPrice)
 		if p.snap.private {
-			r.headline = "pocket " + masked
+			r.headline = "pocket " + ui.Masked
 		}
 	}
 	return r
@@ -105,10 +106,10 @@ func (p *calcPane) row(sc model.Scenario) calcRow {
 
 // selected is the scenario under the cursor.
 func (p *calcPane) selected() (model.Scenario, bool) {
-	if p.snap == nil || p.sel.pos >= len(p.rows) {
+	if p.snap == nil || p.sel.Pos >= len(p.rows) {
 		return model.Scenario{}, false
 	}
-	return p.snap.d.Scenario(p.rows[p.sel.pos].id)
+	return p.snap.d.Scenario(p.rows[p.sel.Pos].id)
 }
 
 // buildDetail lays out the selected scenario for the pane's width.
@@ -139,9 +140,9 @@ func (p *calcPane) Update(msg tea.KeyMsg) tea.Cmd {
 		p.scroll = min(p.maxScroll(), p.scroll+max(1, p.detailHeight()-1))
 		return nil
 	}
-	before := p.sel.pos
-	if p.sel.update(msg, p.list) {
-		if p.sel.pos != before {
+	before := p.sel.Pos
+	if p.sel.Update(msg, p.list) {
+		if p.sel.Pos != before {
 			p.scroll = 0
 			p.buildDetail()
 		}
@@ -197,7 +198,7 @@ func (p *calcPane) askDelete(sc model.Scenario) {
 	}
 	detail := "No agenda item is linked to it."
 	if linked > 0 {
-		detail = fmt.Sprintf("%d agenda %s linked to it %s the link.", linked, plural(linked, "item", "items"), plural(linked, "loses", "lose"))
+		detail = fmt.Sprintf("%d agenda %s linked to it %s the link.", linked, ui.Plural(linked, "item", "items"), ui.Plural(linked, "loses", "lose"))
 	}
 	negID := m.negID()
 	m.askConfirm(fmt.Sprintf("Delete the scenario %q?", sc.Name), detail, func() tea.Cmd {
@@ -243,33 +244,33 @@ func (p *calcPane) maxScroll() int { return max(0, len(p.detail)-p.detailHeight(
 
 func (p *calcPane) View(focused bool) []string {
 	if p.snap == nil {
-		return block(nil, p.w, p.h)
+		return ui.Block(nil, p.w, p.h)
 	}
 	st := p.snap.st
 	if len(p.rows) == 0 {
 		lines := []string{st.Dim.Render("No scenarios yet.")}
-		for _, l := range wrapWords("Press a to add one: the category impact that shows the buyer his category grows after cannibalization, or our profitability (pocket price, and what each open concession costs).", p.w, "") {
+		for _, l := range ui.WrapWords("Press a to add one: the category impact that shows the buyer his category grows after cannibalization, or our profitability (pocket price, and what each open concession costs).", p.w, "") {
 			lines = append(lines, st.Dim.Render(l))
 		}
-		return block(lines, p.w, p.h)
+		return ui.Block(lines, p.w, p.h)
 	}
 	var lines []string
-	from, to := p.sel.visible()
+	from, to := p.sel.Visible()
 	for i := from; i < to && i < len(p.rows); i++ {
-		lines = append(lines, p.rowView(&p.rows[i], focused && i == p.sel.pos))
+		lines = append(lines, p.rowView(&p.rows[i], focused && i == p.sel.Pos))
 	}
-	lines = block(lines, p.w, p.listHeight())
+	lines = ui.Block(lines, p.w, p.listHeight())
 	if dh := p.detailHeight(); dh > 0 {
 		rule := strings.Repeat("─", p.w)
 		if p.maxScroll() > 0 {
 			hint := fmt.Sprintf(" %d–%d of %d · pgup/pgdn ", p.scroll+1, min(len(p.detail), p.scroll+dh), len(p.detail))
-			rule = strings.Repeat("─", max(0, p.w-textWidth(hint)-1)) + hint + "─"
+			rule = strings.Repeat("─", max(0, p.w-ui.TextWidth(hint)-1)) + hint + "─"
 		}
-		lines = append(lines, st.Dim.Render(cut(rule, p.w)))
+		lines = append(lines, st.Dim.Render(ui.Cut(rule, p.w)))
 		from := min(p.scroll, len(p.detail))
-		lines = append(lines, block(p.detail[from:], p.w, dh)...)
+		lines = append(lines, ui.Block(p.detail[from:], p.w, dh)...)
 	}
-	return block(lines, p.w, p.h)
+	return ui.Block(lines, p.w, p.h)
 }
 
 func (p *calcPane) rowView(r *calcRow, selected bool) string {
@@ -286,18 +287,18 @@ func (p *calcPane) rowView(r *calcRow, selected bool) string {
 		headW = min(p.headW, max(0, (p.w-2)/2))
 	}
 	nameW := max(0, p.w-2-kindW-headW-2)
-	text := fit(r.name, nameW)
+	text := ui.Fit(r.name, nameW)
 	if kindW > 0 {
-		text += " " + fit(r.kind, kindW)
+		text += " " + ui.Fit(r.kind, kindW)
 	}
 	if headW > 0 {
-		text += " " + fitRight(r.headline, headW)
+		text += " " + ui.FitRight(r.headline, headW)
 	}
 	if selected {
-		return st.Selected.Render(fit(star+text, p.w))
+		return st.Selected.Render(ui.Fit(star+text, p.w))
 	}
 	if r.forBuyer {
 		star = st.Warn.Render(star)
 	}
-	return cut(star+text, p.w)
+	return ui.Cut(star+text, p.w)
 }

@@ -1,9 +1,8 @@
 package tui
 
 import (
-	"strings"
-
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
 )
 
@@ -11,7 +10,7 @@ import (
 // Privacy masks our profitability; the category impact stays, since it is
 // what the buyer is shown.
 type scenarioView struct {
-	st      *Styles
+	st      *ui.Styles
 	w       int
 	private bool
 }
@@ -24,7 +23,7 @@ func (v scenarioView) category(sc model.Scenario) []string {
 	if sc.ForBuyer {
 		title += st.Warn.Render(" ★ shown to the buyer")
 	}
-	lines := []string{cut(title, v.w), st.Dim.Render(cut("Category impact: the buyer's view", v.w))}
+	lines := []string{ui.Cut(title, v.w), st.Dim.Render(ui.Cut("Category impact: the buyer's view", v.w))}
 	r := c.Result()
 	lines = append(lines, v.figures([][2]string{
 		{"Gross new sales", model.FormatMoney(r.Gross)},
@@ -48,12 +47,12 @@ func (v scenarioView) category(sc model.Scenario) []string {
 	}, "")...)
 	switch {
 	case len(c.Lines) == 0:
-		lines = append(lines, st.Dim.Render(cut("No product lines yet: l adds one.", v.w)))
+		lines = append(lines, st.Dim.Render(ui.Cut("No product lines yet: l adds one.", v.w)))
 	case v.w >= 72:
 		lines = append(lines, v.lineTable(c.Lines)...)
 	default:
 		for _, l := range c.Lines {
-			lines = append(lines, cut(l.Product, v.w))
+			lines = append(lines, ui.Cut(l.Product, v.w))
 			lines = append(lines, v.wrapFrom(lineParts(l), "  ", "  ")...)
 		}
 	}
@@ -90,17 +89,17 @@ func (v scenarioView) lineTable(lines []model.ImpactLine) []string {
 		productW -= c.width + 1
 	}
 	productW = max(1, productW)
-	head := fit("Product", productW)
+	head := ui.Fit("Product", productW)
 	for _, c := range cols {
-		head += " " + fitRight(c.title, c.width)
+		head += " " + ui.FitRight(c.title, c.width)
 	}
-	out := []string{v.st.Dim.Render(cut(head, v.w))}
+	out := []string{v.st.Dim.Render(ui.Cut(head, v.w))}
 	for _, l := range lines {
-		row := fit(l.Product, productW)
+		row := ui.Fit(l.Product, productW)
 		for _, c := range cols {
-			row += " " + fitRight(c.cell(l), c.width)
+			row += " " + ui.FitRight(c.cell(l), c.width)
 		}
-		out = append(out, cut(row, v.w))
+		out = append(out, ui.Cut(row, v.w))
 	}
 	return out
 }
@@ -109,7 +108,7 @@ func (v scenarioView) lineTable(lines []model.ImpactLine) []string {
 // then what each open concession costs at our current position.
 func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *model.Replay) []string {
 	st, p := v.st, sc.Profit
-	lines := []string{cut(st.Bold.Render(sc.Name), v.w), st.Dim.Render(cut("Our profitability: the supplier's view", v.w))}
+	lines := []string{ui.Cut(st.Bold.Render(sc.Name), v.w), st.Dim.Render(ui.Cut("Our profitability: the supplier's view", v.w))}
 	money := func(d decimal.Decimal) string { return v.mask(model.FormatMoney(d)) }
 	value := func(d decimal.Decimal, suffix string) string { return v.mask(model.FormatValue(d) + suffix) }
 	res := p.Result()
@@ -135,7 +134,7 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 	}, "") {
 		lines = append(lines, st.Dim.Render(l))
 	}
-	lines = append(lines, "", st.Bold.Render(cut("What each open concession costs, at our current position", v.w)))
+	lines = append(lines, "", st.Bold.Render(ui.Cut("What each open concession costs, at our current position", v.w)))
 	costs := r.ConcessionCosts()
 	if len(costs) == 0 {
 		for _, l := range v.wrapText("No open item has a money value: set its money per unit, or link it to an input here (agenda form, Linked to).", "") {
@@ -143,7 +142,7 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 		}
 	}
 	for _, c := range costs {
-		lines = append(lines, cut(d.Items[c.Index].Title, v.w))
+		lines = append(lines, ui.Cut(d.Items[c.Index].Title, v.w))
 		lines = append(lines, v.wrapFrom([]string{
 			"given so far " + money(c.GivenSoFar),
 			"to close at theirs " + money(c.ToClose),
@@ -156,7 +155,7 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 // mask hides a figure of ours while privacy is on.
 func (v scenarioView) mask(s string) string {
 	if v.private {
-		return masked
+		return ui.Masked
 	}
 	return s
 }
@@ -165,13 +164,13 @@ func (v scenarioView) mask(s string) string {
 func (v scenarioView) figures(rows [][2]string) []string {
 	valW := 0
 	for _, r := range rows {
-		valW = max(valW, textWidth(r[1]))
+		valW = max(valW, ui.TextWidth(r[1]))
 	}
 	valW = min(valW, v.w)
 	labelW := max(0, v.w-valW-1)
 	out := make([]string, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, cut(v.st.Dim.Render(fit(r[0], labelW))+" "+v.st.Bold.Render(fitRight(r[1], valW)), v.w))
+		out = append(out, ui.Cut(v.st.Dim.Render(ui.Fit(r[0], labelW))+" "+v.st.Bold.Render(ui.FitRight(r[1], valW)), v.w))
 	}
 	return out
 }
@@ -192,7 +191,7 @@ func (v scenarioView) wrapFrom(parts []string, first, indent string) []string {
 			cur = first + part
 		case cur == "":
 			cur = indent + part
-		case textWidth(cur)+3+textWidth(part) <= v.w:
+		case ui.TextWidth(cur)+3+ui.TextWidth(part) <= v.w:
 			cur += " · " + part
 		default:
 			out = append(out, cur)
@@ -203,41 +202,13 @@ func (v scenarioView) wrapFrom(parts []string, first, indent string) []string {
 		out = append(out, cur)
 	}
 	for i := range out {
-		out[i] = cut(out[i], v.w)
+		out[i] = ui.Cut(out[i], v.w)
 	}
 	return out
 }
 
 // wrapText breaks a sentence into lines of the view's width at spaces.
-func (v scenarioView) wrapText(text, indent string) []string { return wrapWords(text, v.w, indent) }
-
-// wrapWords breaks plain text into lines of at most w cells at spaces; lines
-// after the first start with indent. Style the lines after wrapping.
-func wrapWords(text string, w int, indent string) []string {
-	var out []string
-	cur := ""
-	for _, word := range strings.Fields(text) {
-		switch {
-		case cur == "":
-			cur = word
-			if len(out) > 0 {
-				cur = indent + word
-			}
-		case textWidth(cur)+1+textWidth(word) <= w:
-			cur += " " + word
-		default:
-			out = append(out, cur)
-			cur = indent + word
-		}
-	}
-	if cur != "" {
-		out = append(out, cur)
-	}
-	for i := range out {
-		out[i] = cut(out[i], w)
-	}
-	return out
-}
+func (v scenarioView) wrapText(text, indent string) []string { return ui.WrapWords(text, v.w, indent) }
 
 // growthText is a growth percentage, or why there is none.
 func growthText(g decimal.Decimal, known bool) string {
@@ -248,7 +219,7 @@ func growthText(g decimal.Decimal, known bool) string {
 }
 
 // categoryPreview is the category results in a few lines, for the form.
-func categoryPreview(c model.CategoryImpact, st *Styles) []string {
+func categoryPreview(c model.CategoryImpact, st *ui.Styles) []string {
 	r := c.Result()
 	b := st.Bold.Render
 	return []string{
@@ -260,7 +231,7 @@ func categoryPreview(c model.CategoryImpact, st *Styles) []string {
 }
 
 // profitPreview is the pocket price waterfall in a few lines, for the form.
-func profitPreview(p model.Profitability, st *Styles, private bool) []string {
+func profitPreview(p model.Profitability, st *ui.Styles, private bool) []string {
 	if private {
 		return []string{st.Dim.Render("Results hidden while privacy is on (p)")}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // draftDelay is how long after the last keystroke the capture line's text is
@@ -234,8 +235,8 @@ func (c *captureLine) saved(msg captureSavedMsg) tea.Cmd {
 // saved, or a preview of what Enter will do.
 func (c *captureLine) view(w int) []string {
 	st := c.m.st
-	setInputWidth(&c.input, max(1, w-3))
-	line := cut(c.input.View(), w)
+	ui.SetInputWidth(&c.input, max(1, w-3))
+	line := ui.Cut(c.input.View(), w)
 	var under string
 	switch {
 	case c.err != nil:
@@ -247,7 +248,7 @@ func (c *captureLine) view(w int) []string {
 	default:
 		under = st.Dim.Render(model.CaptureHelp)
 	}
-	return []string{line, cut(under, w)}
+	return []string{line, ui.Cut(under, w)}
 }
 
 // preview says what Enter would save, as the line is typed.

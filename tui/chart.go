@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
 )
 
@@ -122,9 +123,9 @@ func wholePercent(share float64) int {
 }
 
 // lines draws the chart in at most h lines of at most w cells; full puts
-// each bar's extra on a line under it. When the bars do not all fit, the
+// each bar's extra on a line under it. When the bars do not all ui.Fit, the
 // latest are shown.
-func (c gapChart) lines(w, h int, full bool, st *Styles) []string {
+func (c gapChart) lines(w, h int, full bool, st *ui.Styles) []string {
 	if w <= 0 || h <= 0 {
 		return nil
 	}
@@ -141,7 +142,7 @@ func (c gapChart) lines(w, h int, full bool, st *Styles) []string {
 	}
 	labelW, running := 0, false
 	for _, p := range pts {
-		labelW = max(labelW, textWidth(p.label))
+		labelW = max(labelW, ui.TextWidth(p.label))
 		running = running || p.running
 	}
 	labelW = min(labelW, max(1, w/4))
@@ -151,15 +152,15 @@ func (c gapChart) lines(w, h int, full bool, st *Styles) []string {
 	}
 	barW := min(max(0, w-labelW-1-1-4-suffixW), 40)
 	indent := strings.Repeat(" ", min(labelW+1, max(0, w-1)))
-	lines := []string{st.Bold.Render(cut(title, w))}
+	lines := []string{st.Bold.Render(ui.Cut(title, w))}
 	for _, p := range pts {
-		line := fit(p.label, labelW) + " " + bar(p.share, barW, st) + " " + fitRight(model.FormatPercent(p.share), 4)
+		line := ui.Fit(p.label, labelW) + " " + ui.Bar(p.share, barW, st) + " " + ui.FitRight(model.FormatPercent(p.share), 4)
 		if p.running {
 			line += st.Dim.Render(" so far")
 		}
-		lines = append(lines, cut(line, w))
+		lines = append(lines, ui.Cut(line, w))
 		if full && p.extra != "" {
-			lines = append(lines, cut(indent+st.Dim.Render(p.extra), w))
+			lines = append(lines, ui.Cut(indent+st.Dim.Render(p.extra), w))
 		}
 	}
 	return lines

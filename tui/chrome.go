@@ -3,10 +3,10 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // headerView is the top line: account › negotiation, stage, meeting and
@@ -14,16 +14,16 @@ import (
 func (m *Model) headerView() string {
 	st, w := m.st, m.width
 	if m.snap == nil {
-		return fit(st.Header.Render("Parley"), w)
+		return ui.Fit(st.Header.Render("Parley"), w)
 	}
 	d := m.snap.d
 	name := d.Account.Name + " › " + d.Negotiation.Title
 	var parts []string
 	parts = append(parts, st.Accent.Render(string(d.Negotiation.Stage)))
 	if mt, ok := d.RunningMeeting(); ok {
-		parts = append(parts, st.Bad.Render("●")+st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, clock(m.now.Sub(mt.Started)))))
+		parts = append(parts, st.Bad.Render("●")+st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, ui.Clock(m.now.Sub(mt.Started)))))
 	} else {
-		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), plural(len(d.Meetings), "meeting", "meetings"))))
+		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), ui.Plural(len(d.Meetings), "meeting", "meetings"))))
 	}
 	if d.Negotiation.Stage == model.StageFollowUp {
 		done, total := d.FollowUpProgress()
@@ -34,34 +34,21 @@ func (m *Model) headerView() string {
 	}
 	pct := model.FormatPercent(m.snap.r.GapClosed)
 	barW := min(20, max(0, w/8))
-	gapPart := st.HeaderDim.Render("gap closed ") + bar(m.snap.r.GapClosed, barW, st) + " " + st.Bold.Render(pct)
+	gapPart := st.HeaderDim.Render("gap closed ") + ui.Bar(m.snap.r.GapClosed, barW, st) + " " + st.Bold.Render(pct)
 	if m.private {
 		gapPart = st.Private.Render(" PRIVATE ") + " " + gapPart
 	}
 	right := strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
-	// Drop the extras before the gap, then shorten the name, to fit.
-	for len(parts) > 0 && textWidth(right)+12 > w {
+	// Drop the extras before the gap, then shorten the name, to ui.Fit.
+	for len(parts) > 0 && ui.TextWidth(right)+12 > w {
 		parts = parts[:len(parts)-1]
 		right = strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
 	}
-	if textWidth(right) > w {
-		right = cut(st.Bold.Render(pct)+st.HeaderDim.Render(" closed"), w)
+	if ui.TextWidth(right) > w {
+		right = ui.Cut(st.Bold.Render(pct)+st.HeaderDim.Render(" closed"), w)
 	}
-	nameW := max(0, w-textWidth(right)-1)
-	return fit(st.Header.Render(cut(name, nameW)), nameW) + " " + right
-}
-
-// clock writes a duration as h:mm:ss.
-func clock(d time.Duration) string {
-	d = max(0, d).Truncate(time.Second)
-	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	nameW := max(0, w-ui.TextWidth(right)-1)
+	return ui.Fit(st.Header.Render(ui.Cut(name, nameW)), nameW) + " " + right
 }
 
 // footerView is the bottom line: the last status message, then short help.
@@ -87,16 +74,16 @@ func (m *Model) footerView() string {
 	}
 	helpText := strings.Join(hs, st.Dim.Render(" · "))
 	if m.status.text == "" {
-		return cut(helpText, m.width)
+		return ui.Cut(helpText, m.width)
 	}
 	msg := st.Good.Render(m.status.text)
 	if m.status.isErr {
 		msg = st.Error.Render(m.status.text)
 	}
 	if helpText == "" {
-		return cut(msg, m.width)
+		return ui.Cut(msg, m.width)
 	}
-	return cut(msg+st.Dim.Render("  │  ")+helpText, m.width)
+	return ui.Cut(msg+st.Dim.Render("  │  ")+helpText, m.width)
 }
 
 // helpView lists every key: the workbench's and the focused pane's, side by
@@ -117,7 +104,7 @@ func (m *Model) helpView(w, h int) []string {
 			if !b.Enabled() || b.Help().Key == "" {
 				continue
 			}
-			col = append(col, m.st.Key.Render(fit(b.Help().Key, 18))+" "+b.Help().Desc)
+			col = append(col, m.st.Key.Render(ui.Fit(b.Help().Key, 18))+" "+b.Help().Desc)
 		}
 		cols = append(cols, col)
 	}
@@ -125,10 +112,10 @@ func (m *Model) helpView(w, h int) []string {
 	stacked := len(cols[0]) + 1 + len(cols[1]) + 4
 	if stacked > h-2 && w >= 80 {
 		colW := (w - 10) / 2
-		left, right := block(cols[0], colW, max(len(cols[0]), len(cols[1]))), cols[1]
+		left, right := ui.Block(cols[0], colW, max(len(cols[0]), len(cols[1]))), cols[1]
 		for i, l := range left {
 			if i < len(right) {
-				l += "  " + cut(right[i], colW)
+				l += "  " + ui.Cut(right[i], colW)
 			}
 			lines = append(lines, l)
 		}
@@ -138,5 +125,5 @@ func (m *Model) helpView(w, h int) []string {
 		lines = append(lines, cols[1]...)
 	}
 	lines = append(lines, "", m.st.Dim.Render("While a text field has focus, letters go to the field. Any key closes this help."))
-	return boxed(lines, w, h, m.st)
+	return ui.Boxed(lines, w, h, m.st)
 }

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
 )
 
@@ -226,7 +227,7 @@ func (m *Model) toggleMeeting() {
 	if mt, ok := d.RunningMeeting(); ok {
 		summary := newField("Summary", textField, mt.Summary)
 		summary.hint = "optional: what was agreed, what is next"
-		m.showForm(newForm(fmt.Sprintf("End meeting %d (%s)", mt.Number, clock(m.opts.Now().Sub(mt.Started))), []*field{summary},
+		m.showForm(newForm(fmt.Sprintf("End meeting %d (%s)", mt.Number, ui.Clock(m.opts.Now().Sub(mt.Started))), []*field{summary},
 			func(f *form) (tea.Cmd, error) {
 				v := mt
 				v.Ended = m.opts.Now()
@@ -266,4 +267,26 @@ func (m *Model) saveMeetingCmd(origin int, v model.Meeting, status string) tea.C
 			d.Meetings = upsert(d.Meetings, v, func(m model.Meeting) uint64 { return m.ID })
 		}, nil
 	})
+}
+
+// openMeetingForm edits a meeting's place, attendees and summary; an ended
+// meeting's summary stays editable.
+func (m *Model) openMeetingForm(mt model.Meeting) {
+	place := newField("Place", textField, mt.Place)
+	attendees := newField("Attendees", textField, strings.Join(mt.Attendees, ", "))
+	attendees.hint = "comma-separated"
+	summary := newField("Summary", textField, mt.Summary)
+	summary.hint = "what was agreed, what is next"
+	title := fmt.Sprintf("Meeting %d · %s", mt.Number, ui.MeetingWhen(mt))
+	if !mt.Ended.IsZero() {
+		title += " (ended)"
+	}
+	m.form = newForm(title, []*field{place, attendees, summary}, func(f *form) (tea.Cmd, error) {
+		v := mt
+		v.Place = f.byLabel("Place").value()
+		v.Attendees = ui.SplitAttendees(f.byLabel("Attendees").value())
+		v.Summary = f.byLabel("Summary").value()
+		return m.saveMeetingCmd(f.id, v, fmt.Sprintf("Meeting %d saved", v.Number)), nil
+	})
+	m.showForm(m.form, formRef{"meeting", mt.ID})
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // confirmDialog asks before something is deleted or overwritten.
@@ -31,11 +32,11 @@ func (c *confirmDialog) update(msg tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-func (c *confirmDialog) view(w, h int, st *Styles) []string {
+func (c *confirmDialog) view(w, h int, st *ui.Styles) []string {
 	lines := []string{st.Bold.Render(c.question)}
 	if c.detail != "" {
 		lines = append(lines, st.Dim.Render(c.detail))
 	}
 	lines = append(lines, "", st.Key.Render("y")+" yes   "+st.Key.Render("n")+" no")
-	return boxed(lines, w, h, st)
+	return ui.Boxed(lines, w, h, st)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // followUpRow is one line of the checklist, or the heading of its side,
@@ -31,17 +32,17 @@ type followUpPane struct {
 	done    int
 	total   int
 	overdue int
-	sel     selection
+	sel     ui.Selection
 	selID   uint64 // the line to select after the next data change
-	filter  filterBox
+	filter  ui.FilterBox
 	w, h    int
-	list    listKeys
-	edit    editKeys
+	list    ui.ListKeys
+	edit    ui.EditKeys
 	keys    struct{ Toggle, Template key.Binding }
 }
 
 func newFollowUpPane(m *Model) pane {
-	p := &followUpPane{m: m, list: newListKeys(), edit: newEditKeys("line"), filter: newFilterBox("filter follow-up")}
+	p := &followUpPane{m: m, list: ui.NewListKeys(), edit: ui.NewEditKeys("line"), filter: ui.NewFilterBox("filter follow-up")}
 	p.keys.Toggle = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done / not done"))
 	p.keys.Template = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "fill from the account's template"))
 	return p
@@ -53,18 +54,18 @@ func (p *followUpPane) Keys() []key.Binding {
 	return []key.Binding{p.edit.Add, p.edit.Edit, p.keys.Toggle, p.edit.Delete, p.keys.Template, p.edit.Filter}
 }
 
-func (p *followUpPane) Typing() bool { return p.filter.on }
+func (p *followUpPane) Typing() bool { return p.filter.On }
 
 func (p *followUpPane) SetSize(w, h int) {
 	p.w, p.h = max(0, w), max(0, h)
-	p.sel.setHeight(p.listHeight())
+	p.sel.SetHeight(p.listHeight())
 }
 
 func (p *followUpPane) SetData(s *snapshot) {
 	// The lines may have moved (the old snapshot's lists were updated in
-	// place): keep the selection by ID.
-	if p.selID == 0 && p.sel.pos < len(p.rows) {
-		p.selID = p.rows[p.sel.pos].id
+	// place): keep the ui.Selection by ID.
+	if p.selID == 0 && p.sel.Pos < len(p.rows) {
+		p.selID = p.rows[p.sel.Pos].id
 	}
 	p.snap = s
 	p.now = p.m.opts.Now() // the workbench's clock only ticks during meetings
@@ -78,7 +79,7 @@ func (p *followUpPane) SetData(s *snapshot) {
 	p.build()
 }
 
-// build groups the lines by side, heading each group, and keeps the selection
+// build groups the lines by side, heading each group, and keeps the ui.Selection
 // on the same line when it is still there.
 func (p *followUpPane) build() {
 	p.rows = p.rows[:0]
@@ -91,14 +92,14 @@ func (p *followUpPane) build() {
 		var group []followUpRow
 		done := 0
 		for i, f := range d.FollowUps {
-			if f.Side != side || !p.filter.matches(f.Role, f.Person, f.Action) {
+			if f.Side != side || !p.filter.Matches(f.Role, f.Person, f.Action) {
 				continue
 			}
 			if f.Done {
 				done++
 			}
 			group = append(group, p.row(i, f))
-			p.maxRole = max(p.maxRole, textWidth(f.Role))
+			p.maxRole = max(p.maxRole, ui.TextWidth(f.Role))
 		}
 		if len(group) == 0 {
 			continue
@@ -110,9 +111,9 @@ func (p *followUpPane) build() {
 		p.rows = append(p.rows, followUpRow{index: -1, heading: fmt.Sprintf("%s · %d/%d done", title, done, len(group))})
 		p.rows = append(p.rows, group...)
 	}
-	p.sel.setN(len(p.rows))
-	p.sel.setHeight(p.listHeight())
-	pos := p.sel.pos
+	p.sel.SetN(len(p.rows))
+	p.sel.SetHeight(p.listHeight())
+	pos := p.sel.Pos
 	if p.selID != 0 {
 		for k, r := range p.rows {
 			if r.index >= 0 && r.id == p.selID {
@@ -121,7 +122,7 @@ func (p *followUpPane) build() {
 		}
 		p.selID = 0
 	}
-	p.sel.moveTo(pos)
+	p.sel.MoveTo(pos)
 	p.skipHeading(+1)
 }
 
@@ -140,44 +141,44 @@ func (p *followUpPane) row(i int, f model.FollowUp) followUpRow {
 	return r
 }
 
-// skipHeading moves the selection off a heading, in the direction it moved.
+// skipHeading moves the ui.Selection off a heading, in the direction it moved.
 func (p *followUpPane) skipHeading(dir int) {
-	if p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].index >= 0 {
+	if p.sel.Pos >= len(p.rows) || p.rows[p.sel.Pos].index >= 0 {
 		return
 	}
-	next := p.sel.pos + dir
+	next := p.sel.Pos + dir
 	if next < 0 || next >= len(p.rows) {
-		next = p.sel.pos - dir
+		next = p.sel.Pos - dir
 	}
 	if next >= 0 && next < len(p.rows) {
-		p.sel.moveTo(next)
+		p.sel.MoveTo(next)
 	}
 }
 
 // selected is the follow-up line under the cursor.
 func (p *followUpPane) selected() (model.FollowUp, bool) {
-	if p.snap == nil || p.sel.pos >= len(p.rows) || p.rows[p.sel.pos].index < 0 {
+	if p.snap == nil || p.sel.Pos >= len(p.rows) || p.rows[p.sel.Pos].index < 0 {
 		return model.FollowUp{}, false
 	}
-	return p.snap.d.FollowUps[p.rows[p.sel.pos].index], true
+	return p.snap.d.FollowUps[p.rows[p.sel.Pos].index], true
 }
 
 func (p *followUpPane) Update(msg tea.KeyMsg) tea.Cmd {
 	if p.snap == nil {
 		return nil
 	}
-	if p.filter.on {
-		if p.filter.update(msg) {
-			p.sel.moveTo(0)
+	if p.filter.On {
+		if p.filter.Update(msg) {
+			p.sel.MoveTo(0)
 			p.build()
 		}
-		p.sel.setHeight(p.listHeight())
+		p.sel.SetHeight(p.listHeight())
 		return nil
 	}
-	before := p.sel.pos
-	if p.sel.update(msg, p.list) {
+	before := p.sel.Pos
+	if p.sel.Update(msg, p.list) {
 		dir := +1
-		if p.sel.pos < before {
+		if p.sel.Pos < before {
 			dir = -1
 		}
 		p.skipHeading(dir)
@@ -187,8 +188,8 @@ func (p *followUpPane) Update(msg tea.KeyMsg) tea.Cmd {
 	f, ok := p.selected()
 	switch {
 	case key.Matches(msg, p.edit.Filter):
-		cmd := p.filter.start()
-		p.sel.setHeight(p.listHeight())
+		cmd := p.filter.Start()
+		p.sel.SetHeight(p.listHeight())
 		return cmd
 	case key.Matches(msg, p.keys.Template):
 		return p.askTemplate()
@@ -247,7 +248,7 @@ func (p *followUpPane) askTemplate() tea.Cmd {
 	}
 	m.askConfirm(fmt.Sprintf("Replace the checklist with the %s template?", templateName(d.Account.Kind)),
 		fmt.Sprintf("Its %d %s (%d done) give way to %d new ones, due from today.",
-			p.total, plural(p.total, "line", "lines"), p.done, len(model.FollowUpTemplate(d.Account.Kind, m.opts.Now(), nil))),
+			p.total, ui.Plural(p.total, "line", "lines"), p.done, len(model.FollowUpTemplate(d.Account.Kind, m.opts.Now(), nil))),
 		m.fillFollowUpsCmd)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // Rows above and below the list.
@@ -13,7 +14,7 @@ func (p *followUpPane) headerLines() int {
 	if p.h >= 6 {
 		n++ // column titles
 	}
-	if p.filter.shown() {
+	if p.filter.Shown() {
 		n++
 	}
 	return n
@@ -56,41 +57,41 @@ func (p *followUpPane) columns() followUpColumns {
 
 func (p *followUpPane) View(focused bool) []string {
 	if p.snap == nil {
-		return block(nil, p.w, p.h)
+		return ui.Block(nil, p.w, p.h)
 	}
 	st := p.snap.st
 	lines := []string{p.progressLine()}
-	if p.filter.shown() {
-		lines = append(lines, p.filter.view(p.w))
+	if p.filter.Shown() {
+		lines = append(lines, p.filter.View(p.w))
 	}
 	cols := p.columns()
 	if p.h >= 6 {
-		head := "  " + fit("Role", cols.role) + " "
+		head := "  " + ui.Fit("Role", cols.role) + " "
 		if cols.person > 0 {
-			head += fit("Person", cols.person) + " "
+			head += ui.Fit("Person", cols.person) + " "
 		}
 		if cols.action > 0 {
-			head += fit("Action", cols.action) + " "
+			head += ui.Fit("Action", cols.action) + " "
 		}
-		head += fitRight("Due/done", cols.date)
-		lines = append(lines, st.Dim.Render(cut(head, p.w)))
+		head += ui.FitRight("Due/done", cols.date)
+		lines = append(lines, st.Dim.Render(ui.Cut(head, p.w)))
 	}
 	if len(p.rows) == 0 {
 		lines = append(lines, p.emptyLines()...)
 	}
-	from, to := p.sel.visible()
+	from, to := p.sel.Visible()
 	for i := from; i < to && i < len(p.rows); i++ {
-		lines = append(lines, p.rowView(&p.rows[i], cols, focused && i == p.sel.pos))
+		lines = append(lines, p.rowView(&p.rows[i], cols, focused && i == p.sel.Pos))
 	}
-	lines = block(lines, p.w, p.h-p.footerLines())
-	return append(lines, block(p.detail(), p.w, p.footerLines())...)
+	lines = ui.Block(lines, p.w, p.h-p.footerLines())
+	return append(lines, ui.Block(p.detail(), p.w, p.footerLines())...)
 }
 
 // progressLine is done/total with a bar, and how many lines are overdue.
 func (p *followUpPane) progressLine() string {
 	st := p.snap.st
 	if p.total == 0 {
-		return st.Dim.Render(cut("Progress 0/0 · no checklist yet", p.w))
+		return st.Dim.Render(ui.Cut("Progress 0/0 · no checklist yet", p.w))
 	}
 	share := float64(p.done) / float64(p.total)
 	head := fmt.Sprintf("Progress %d/%d ", p.done, p.total)
@@ -99,13 +100,13 @@ func (p *followUpPane) progressLine() string {
 	if p.overdue > 0 {
 		late = fmt.Sprintf(" · %d overdue", p.overdue)
 	}
-	barW := min(20, max(0, p.w-textWidth(head+pct+late)))
-	return cut(st.Bold.Render(head)+bar(share, barW, st)+pct+st.Bad.Render(late), p.w)
+	barW := min(20, max(0, p.w-ui.TextWidth(head+pct+late)))
+	return ui.Cut(st.Bold.Render(head)+ui.Bar(share, barW, st)+pct+st.Bad.Render(late), p.w)
 }
 
 func (p *followUpPane) emptyLines() []string {
 	st := p.snap.st
-	if p.filter.query() != "" {
+	if p.filter.Query() != "" {
 		return []string{st.Dim.Render("No line matches the filter.")}
 	}
 	kind := p.snap.d.Account.Kind
@@ -118,29 +119,29 @@ func (p *followUpPane) emptyLines() []string {
 func (p *followUpPane) rowView(r *followUpRow, cols followUpColumns, selected bool) string {
 	st := p.snap.st
 	if r.index < 0 {
-		return st.Accent.Render(cut(r.heading, p.w))
+		return st.Accent.Render(ui.Cut(r.heading, p.w))
 	}
 	mark := "☐ "
 	if r.done {
 		mark = "☑ "
 	}
-	date := fitRight(r.due, cols.date)
+	date := ui.FitRight(r.due, cols.date)
 	switch {
 	case r.done:
-		date = fitRight(r.doneAt, cols.date)
+		date = ui.FitRight(r.doneAt, cols.date)
 	case r.overdue:
-		date = fitRight("!"+r.due, cols.date)
+		date = ui.FitRight("!"+r.due, cols.date)
 	}
-	cells := []string{fit(r.role, cols.role)}
+	cells := []string{ui.Fit(r.role, cols.role)}
 	if cols.person > 0 {
-		cells = append(cells, fit(r.person, cols.person))
+		cells = append(cells, ui.Fit(r.person, cols.person))
 	}
 	if cols.action > 0 {
-		cells = append(cells, fit(r.action, cols.action))
+		cells = append(cells, ui.Fit(r.action, cols.action))
 	}
 	text := strings.Join(cells, " ")
 	if selected {
-		return st.Selected.Render(fit(mark+text+" "+date, p.w))
+		return st.Selected.Render(ui.Fit(mark+text+" "+date, p.w))
 	}
 	switch {
 	case r.done:
@@ -148,7 +149,7 @@ func (p *followUpPane) rowView(r *followUpRow, cols followUpColumns, selected bo
 	case r.overdue:
 		mark, date = st.Bad.Render(mark), st.Bad.Render(date)
 	}
-	return cut(mark+text+" "+date, p.w)
+	return ui.Cut(mark+text+" "+date, p.w)
 }
 
 // detail shows the selected line in full: role and person, dates, action.
@@ -164,7 +165,7 @@ func (p *followUpPane) detail() []string {
 		who = joinWords(" — ", f.Role, f.Person)
 	}
 	lines := []string{""}
-	for _, l := range wrapWords(who, p.w, "  ") {
+	for _, l := range ui.WrapWords(who, p.w, "  ") {
 		lines = append(lines, st.Bold.Render(l))
 	}
 	if n == 2 {
@@ -183,10 +184,10 @@ func (p *followUpPane) detail() []string {
 		when = "overdue since " + f.Due.Format(model.DateLayout)
 		whenStyle = st.Bad
 	}
-	for _, l := range wrapWords(when, p.w, "  ") {
+	for _, l := range ui.WrapWords(when, p.w, "  ") {
 		lines = append(lines, whenStyle.Render(l))
 	}
-	return append(lines, wrapWords(f.Action, p.w, "")...)
+	return append(lines, ui.WrapWords(f.Action, p.w, "")...)
 }
 
 // joinWords joins the texts that are not blank.

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
 )
 
@@ -38,7 +39,7 @@ type field struct {
 	labels   []string // for choice fields: how they read
 	choice   int
 	required bool
-	private  bool // masked while privacy is on
+	private  bool // ui.Masked while privacy is on
 	hint     string
 	err      error
 }
@@ -305,11 +306,11 @@ func (f *form) saved(err error) (closeForm bool) {
 }
 
 // view draws the form in a box at most w×h.
-func (f *form) view(w, h int, st *Styles) []string {
+func (f *form) view(w, h int, st *ui.Styles) []string {
 	inner := max(0, w-4)
 	labelW := 0
 	for _, fl := range f.fields {
-		labelW = max(labelW, textWidth(fl.label))
+		labelW = max(labelW, ui.TextWidth(fl.label))
 	}
 	labelW = min(labelW, max(0, inner/3))
 	// The input gets up to 40 cells, leaving about 30 for the reason a value
@@ -335,7 +336,7 @@ func (f *form) view(w, h int, st *Styles) []string {
 			}
 			val = "‹ " + label + " ›"
 		} else {
-			setInputWidth(&fl.input, max(1, inputW-1))
+			ui.SetInputWidth(&fl.input, max(1, inputW-1))
 			val = fl.input.View()
 		}
 		note := ""
@@ -347,7 +348,7 @@ func (f *form) view(w, h int, st *Styles) []string {
 		case i == f.focus && fl.hint != "":
 			note = st.Dim.Render(fl.hint)
 		}
-		rows = append(rows, marker+ls.Render(fit(fl.label, labelW))+" "+fit(val, inputW)+" "+note)
+		rows = append(rows, marker+ls.Render(ui.Fit(fl.label, labelW))+" "+ui.Fit(val, inputW)+" "+note)
 	}
 	var tail []string
 	if f.preview != nil && f.valid() && f.err == nil {
@@ -373,30 +374,7 @@ func (f *form) view(w, h int, st *Styles) []string {
 		start = focusRow - room + 1
 	}
 	rows = rows[start:min(len(rows), start+room)]
-	body := append([]string{fit(st.Bold.Render(f.title), min(inner, 84))}, rows...)
+	body := append([]string{ui.Fit(st.Bold.Render(f.title), min(inner, 84))}, rows...)
 	body = append(body, tail...)
-	return boxed(body, w, h, st)
-}
-
-// boxed draws lines in a rounded box no larger than w×h.
-func boxed(lines []string, w, h int, st *Styles) []string {
-	inner := max(0, w-4)
-	width := 0
-	for _, l := range lines {
-		width = max(width, textWidth(l))
-	}
-	width = min(width, inner)
-	height := min(len(lines), max(0, h-2))
-	return frame("", block(lines[:height], width, height), width+4, height+2, true, st)
-}
-
-// setInputWidth sizes a text input and, when the size changed, scrolls it
-// so that the cursor shows (a value set before the input had a width would
-// otherwise show its start and hide the cursor at its end).
-func setInputWidth(in *textinput.Model, w int) {
-	if in.Width == w {
-		return
-	}
-	in.Width = w
-	in.SetCursor(in.Position())
+	return ui.Boxed(body, w, h, st)
 }

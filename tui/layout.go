@@ -2,6 +2,8 @@ package tui
 
 import (
 	"strings"
+
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // Terminal sizes that change the layout.
@@ -94,7 +96,7 @@ func (m *Model) layout() {
 		if !r[i].shown {
 			w, h = max(0, m.width/2), m.bodyHeight()
 		}
-		p.SetSize(max(0, w-4), max(0, h-2)) // inside the frame and its padding
+		p.SetSize(max(0, w-4), max(0, h-2)) // inside the ui.Frame and its padding
 	}
 }
 
@@ -119,19 +121,19 @@ func (m *Model) View() string {
 		if m.capture.open {
 			msg = "Terminal too small; your capture line is kept"
 		}
-		lines := block([]string{cut(msg, m.width)}, m.width, m.height)
+		lines := ui.Block([]string{ui.Cut(msg, m.width)}, m.width, m.height)
 		return strings.Join(lines, "\n")
 	}
 	lines := make([]string, 0, m.height)
-	lines = append(lines, fit(m.headerView(), m.width))
+	lines = append(lines, ui.Fit(m.headerView(), m.width))
 	if m.showTabs() {
-		lines = append(lines, fit(m.tabsView(), m.width))
+		lines = append(lines, ui.Fit(m.tabsView(), m.width))
 	}
 	lines = append(lines, m.bodyView()...) // exactly the body's size already
 	if m.capture.open {
-		lines = append(lines, block(m.capture.view(m.width), m.width, 2)...)
+		lines = append(lines, ui.Block(m.capture.view(m.width), m.width, 2)...)
 	}
-	lines = append(lines, fit(m.footerView(), m.width))
+	lines = append(lines, ui.Fit(m.footerView(), m.width))
 	return strings.Join(lines, "\n")
 }
 
@@ -153,16 +155,16 @@ func (m *Model) bodyView() []string {
 	case m.snap == nil && m.welcome != nil:
 		modal = m.welcome.view(w, h)
 	case m.snap == nil:
-		return block([]string{m.st.Dim.Render("Opening " + "…")}, w, h)
+		return ui.Block([]string{m.st.Dim.Render("Opening " + "…")}, w, h)
 	}
 	if modal != nil {
-		return place(modal, w, h)
+		return ui.Place(modal, w, h)
 	}
 	r := m.rects()
 	draw := func(p paneID) []string {
 		d := &m.drawn[p]
 		if !d.ok || d.focused != (p == m.focus) {
-			d.lines = frame(m.paneTitle(p), m.panes[p].View(p == m.focus), r[p].w, r[p].h, p == m.focus, m.st)
+			d.lines = ui.Frame(m.paneTitle(p), m.panes[p].View(p == m.focus), r[p].w, r[p].h, p == m.focus, m.st)
 			d.ok, d.focused = true, p == m.focus
 		}
 		return d.lines
@@ -171,37 +173,15 @@ func (m *Model) bodyView() []string {
 	case layoutTabs:
 		return draw(m.focus)
 	case layoutTwo:
-		return joinColumns(draw(m.desk), draw(m.live))
+		return ui.JoinColumns(draw(m.desk), draw(m.live))
 	}
 	right := append(draw(paneLedger), draw(paneNotes)...)
-	return joinColumns(draw(m.desk), right)
+	return ui.JoinColumns(draw(m.desk), right)
 }
 
 // paneTitle is the pane's name with its key.
 func (m *Model) paneTitle(p paneID) string {
 	return string(rune('1'+p)) + " " + m.panes[p].Title()
-}
-
-// place centres a block of lines in a w×h area.
-func place(lines []string, w, h int) []string {
-	bw := 0
-	for _, l := range lines {
-		bw = max(bw, textWidth(l))
-	}
-	bw = min(bw, w)
-	top := max(0, (h-len(lines))/2)
-	left := strings.Repeat(" ", max(0, (w-bw)/2))
-	out := make([]string, 0, h)
-	for i := 0; i < top; i++ {
-		out = append(out, "")
-	}
-	for _, l := range lines {
-		if len(out) == h {
-			break
-		}
-		out = append(out, left+l)
-	}
-	return block(out, w, h)
 }
 
 // tabsView is the row of pane names on a narrow terminal.
@@ -214,5 +194,5 @@ func (m *Model) tabsView() string {
 		}
 		b.WriteString(st.Render(m.paneTitle(paneID(i))))
 	}
-	return cut(b.String(), m.width)
+	return ui.Cut(b.String(), m.width)
 }

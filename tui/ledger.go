@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,12 +17,12 @@ import (
 type ledgerPane struct {
 	m       *Model
 	snap    *snapshot
-	groups  meetingGroups
+	groups  ui.MeetingGroups
 	byGroup [][]int // move indices per group, in ledger order
-	rows    []groupedRow
-	cache   rowCache
-	sel     selection
-	filter  filterBox
+	rows    []ui.GroupedRow
+	cache   ui.RowCache
+	sel     ui.Selection
+	filter  ui.FilterBox
 	full    bool // v: the chart fills the pane
 	perItem bool // i: chart the selected concession's item
 	item    int  // agenda index of the item last selected, -1 for none
@@ -30,13 +31,13 @@ type ledgerPane struct {
 	// Column widths measured from the agenda (not from 5,000 moves).
 	numW, sizeW, unitW, titleW int
 	w, h                       int
-	list                       listKeys
-	edit                       editKeys
+	list                       ui.ListKeys
+	edit                       ui.EditKeys
 	keys                       struct{ Chart, ItemChart key.Binding }
 }
 
 func newLedgerPane(m *Model) pane {
-	p := &ledgerPane{m: m, list: newListKeys(), edit: newEditKeys("concession"), filter: newFilterBox("filter by item, we/they, traded for"),
+	p := &ledgerPane{m: m, list: ui.NewListKeys(), edit: ui.NewEditKeys("concession"), filter: ui.NewFilterBox("filter by item, we/they, traded for"),
 		item: -1, charted: -2}
 	p.edit.Edit.SetHelp("enter/e", "edit concession · on a meeting row: place, attendees, summary")
 	p.edit.Delete.SetHelp("d", "delete concession (asks first)")
@@ -50,7 +51,7 @@ func (p *ledgerPane) Title() string {
 	if p.full {
 		t += " · chart"
 	}
-	if q := p.filter.query(); q != "" {
+	if q := p.filter.Query(); q != "" {
 		t += " · /" + q
 	}
 	return t
@@ -60,20 +61,20 @@ func (p *ledgerPane) Keys() []key.Binding {
 	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart}
 }
 
-func (p *ledgerPane) Typing() bool { return p.filter.on }
+func (p *ledgerPane) Typing() bool { return p.filter.On }
 
 func (p *ledgerPane) SetSize(w, h int) {
 	p.w, p.h = max(0, w), max(0, h)
-	p.sel.setHeight(p.listHeight())
+	p.sel.SetHeight(p.listHeight())
 }
 
 func (p *ledgerPane) SetData(s *snapshot) {
 	key, atEnd := p.selectedKey()
 	p.snap = s
-	p.groups = newMeetingGroups(s.d)
-	p.byGroup = make([][]int, p.groups.count())
+	p.groups = ui.NewMeetingGroups(s.d)
+	p.byGroup = make([][]int, p.groups.Count())
 	for k, mv := range s.r.Moves {
-		g := p.groups.of(mv.MeetingID, mv.Epoch)
+		g := p.groups.Of(mv.MeetingID, mv.Epoch)
 		p.byGroup[g] = append(p.byGroup[g], k)
 	}
 	p.measure()
@@ -95,11 +96,11 @@ func (p *ledgerPane) measure() {
 	}
 	p.numW, p.sizeW, p.unitW, p.titleW = 1, 1, 0, 4
 	for i, it := range d.Items {
-		p.titleW = max(p.titleW, textWidth(it.Title))
+		p.titleW = max(p.titleW, ui.TextWidth(it.Title))
 		if !it.Numeric() {
 			continue
 		}
-		p.unitW = max(p.unitW, textWidth(it.Unit))
+		p.unitW = max(p.unitW, ui.TextWidth(it.Unit))
 		for _, v := range []decimal.NullDecimal{it.OurOpening, it.TheirOpening, it.OurWalkAway} {
 			if v.Valid {
 				p.numW = max(p.numW, len(it.Format(v.Decimal))+extra[i])
@@ -115,19 +116,19 @@ func (p *ledgerPane) measure() {
 // applyFilter rebuilds the rows: every meeting's header (only those with
 // matching moves while a filter is set), the groups between meetings that
 // have moves, and the moves that match.
-func (p *ledgerPane) applyFilter(key rowKey, atEnd bool) {
-	p.cache.reset()
-	p.rows = groupRows(p.rows[:0], p.groups, func(g int) []int { return p.byGroup[g] },
-		func(k int) uint64 { return p.snap.r.Moves[k].ID }, p.filter.query() != "", p.matches)
-	selectRow(&p.sel, p.rows, key, atEnd)
+func (p *ledgerPane) applyFilter(key ui.RowKey, atEnd bool) {
+	p.cache.Reset()
+	p.rows = ui.GroupRows(p.rows[:0], p.groups, func(g int) []int { return p.byGroup[g] },
+		func(k int) uint64 { return p.snap.r.Moves[k].ID }, p.filter.Query() != "", p.matches)
+	ui.SelectRow(&p.sel, p.rows, key, atEnd)
 	p.syncChart()
-	p.sel.setHeight(p.listHeight())
+	p.sel.SetHeight(p.listHeight())
 }
 
 func (p *ledgerPane) matches(k int) bool {
 	mv := &p.snap.r.Moves[k]
 	it := &p.snap.d.Items[mv.Item]
-	return p.filter.matches(it.Title, string(it.Topic), whoWords(mv.By), mv.TradedFor, mv.Note)
+	return p.filter.Matches(it.Title, string(it.Topic), whoWords(mv.By), mv.TradedFor, mv.Note)
 }
 
 // whoWords are the words a filter can use for a party.
@@ -147,23 +148,23 @@ func whoShort(by model.Party) string {
 
 // selectedKey names the selected row and says whether it is the last one
 // (a ledger followed at its end keeps showing the newest move).
-func (p *ledgerPane) selectedKey() (rowKey, bool) {
+func (p *ledgerPane) selectedKey() (ui.RowKey, bool) {
 	if p.snap == nil {
-		return rowKey{}, true
+		return ui.RowKey{}, true
 	}
-	return selectedKey(p.rows, p.sel.pos)
+	return ui.SelectedKey(p.rows, p.sel.Pos)
 }
 
 // selectedMove is the move under the cursor.
 func (p *ledgerPane) selectedMove() (model.Move, bool) {
-	k, ok := recordAt(p.rows, p.sel.pos)
+	k, ok := ui.RecordAt(p.rows, p.sel.Pos)
 	if p.snap == nil || !ok {
 		return model.Move{}, false
 	}
 	return p.snap.r.Moves[k], true
 }
 
-// syncChart brings the chart in line with the data, the selection and i.
+// syncChart brings the chart in line with the data, the ui.Selection and i.
 func (p *ledgerPane) syncChart() {
 	if p.snap == nil {
 		return
@@ -184,19 +185,19 @@ func (p *ledgerPane) syncChart() {
 	} else {
 		p.chart = overallChart(p.snap.r)
 	}
-	p.sel.setHeight(p.listHeight()) // the chart under the list may have grown
+	p.sel.SetHeight(p.listHeight()) // the chart under the list may have grown
 }
 
 func (p *ledgerPane) Update(msg tea.KeyMsg) tea.Cmd {
 	if p.snap == nil {
 		return nil
 	}
-	if p.filter.on {
-		if p.filter.update(msg) {
+	if p.filter.On {
+		if p.filter.Update(msg) {
 			key, _ := p.selectedKey()
 			p.applyFilter(key, false)
 		}
-		p.sel.setHeight(p.listHeight())
+		p.sel.SetHeight(p.listHeight())
 		return nil
 	}
 	m := p.m
@@ -213,12 +214,12 @@ func (p *ledgerPane) Update(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case p.full:
 		return nil // the full chart has only v and i
-	case p.sel.update(msg, p.list):
+	case p.sel.Update(msg, p.list):
 		p.syncChart()
 		return nil
 	case key.Matches(msg, p.edit.Filter):
-		cmd := p.filter.start()
-		p.sel.setHeight(p.listHeight())
+		cmd := p.filter.Start()
+		p.sel.SetHeight(p.listHeight())
 		return cmd
 	case key.Matches(msg, p.edit.Add):
 		c := model.Concession{}
@@ -228,22 +229,22 @@ func (p *ledgerPane) Update(msg tea.KeyMsg) tea.Cmd {
 		m.openConcessionForm(c)
 		return nil
 	}
-	if p.sel.pos >= len(p.rows) {
+	if p.sel.Pos >= len(p.rows) {
 		return nil
 	}
-	row := p.rows[p.sel.pos]
+	row := p.rows[p.sel.Pos]
 	switch {
 	case key.Matches(msg, p.edit.Edit):
-		if row.index >= 0 {
-			m.openConcessionForm(p.snap.r.Moves[row.index].Concession)
-		} else if mt, _, ok := p.groups.meeting(row.group); ok {
+		if row.Index >= 0 {
+			m.openConcessionForm(p.snap.r.Moves[row.Index].Concession)
+		} else if mt, _, ok := p.groups.Meeting(row.Group); ok {
 			m.openMeetingForm(mt)
 		} else {
 			m.setStatus("Moves made outside meetings: select one to edit it")
 		}
 	case key.Matches(msg, p.edit.Delete):
-		if row.index >= 0 {
-			p.askDelete(p.snap.r.Moves[row.index])
+		if row.Index >= 0 {
+			p.askDelete(p.snap.r.Moves[row.Index])
 		} else {
 			m.setError(fmt.Errorf("meetings are kept: select a concession to delete it"))
 		}
@@ -265,8 +266,8 @@ func (p *ledgerPane) askDelete(mv model.Move) {
 	what := fmt.Sprintf("%s %s %s → %s %s", whoShort(mv.By), it.Title, it.Format(mv.From), it.Format(mv.To), it.Unit)
 	detail := "Positions, gaps and the chart are replayed without it."
 	if linked > 0 {
-		detail += fmt.Sprintf(" %d %s traded against it %s.", linked, plural(linked, "concession", "concessions"),
-			plural(linked, "keeps its text but loses the link", "keep their text but lose the link"))
+		detail += fmt.Sprintf(" %d %s traded against it %s.", linked, ui.Plural(linked, "concession", "concessions"),
+			ui.Plural(linked, "keeps its text but loses the link", "keep their text but lose the link"))
 	}
 	negID, id := m.negID(), mv.ID
 	m.askConfirm("Delete the concession "+strings.TrimSpace(what)+"?", detail, func() tea.Cmd {
@@ -278,7 +279,7 @@ func (p *ledgerPane) askDelete(mv model.Move) {
 
 func (p *ledgerPane) headLines() int {
 	n := 0
-	if p.filter.shown() {
+	if p.filter.Shown() {
 		n++
 	}
 	if p.columnHeader() {

@@ -5,9 +5,10 @@ import (
 	"strings"
 
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
-// ledgerLayout is which columns fit and how wide they are. A narrow pane
+// ledgerLayout is which columns ui.Fit and how wide they are. A narrow pane
 // shows who, item, from→to and a flag mark; the row's detail says the rest.
 type ledgerLayout struct {
 	narrow                                  bool
@@ -44,12 +45,12 @@ func (l ledgerLayout) header() string {
 	if l.time {
 		b.WriteString("Time  ")
 	}
-	b.WriteString("Who  " + fit("Item", l.itemW) + " " + fit("From → To", l.moveW) + " ")
+	b.WriteString("Who  " + ui.Fit("Item", l.itemW) + " " + ui.Fit("From → To", l.moveW) + " ")
 	if l.unit {
-		b.WriteString(fit("Unit", l.unitW) + " ")
+		b.WriteString(ui.Fit("Unit", l.unitW) + " ")
 	}
 	if l.size {
-		b.WriteString(fitRight("Moved", l.sizeW) + " ")
+		b.WriteString(ui.FitRight("Moved", l.sizeW) + " ")
 	}
 	if l.restW >= 18 {
 		b.WriteString("Traded for · flags")
@@ -63,50 +64,50 @@ func (l ledgerLayout) header() string {
 // chart when the pane has room (or the chart alone after v).
 func (p *ledgerPane) View(focused bool) []string {
 	if p.snap == nil || p.w <= 0 || p.h <= 0 {
-		return block(nil, p.w, p.h)
+		return ui.Block(nil, p.w, p.h)
 	}
 	if p.full {
 		return p.chartView()
 	}
 	st := p.snap.st
 	var lines []string
-	if p.filter.shown() {
-		lines = append(lines, p.filter.view(p.w))
+	if p.filter.Shown() {
+		lines = append(lines, p.filter.View(p.w))
 	}
 	lay := p.layout()
 	if p.columnHeader() {
-		lines = append(lines, st.Dim.Render(cut(lay.header(), p.w)))
+		lines = append(lines, st.Dim.Render(ui.Cut(lay.header(), p.w)))
 	}
-	from, to := p.sel.visible()
+	from, to := p.sel.Visible()
 	key := fmt.Sprintf("%d %+v", p.w, lay)
 	for i := from; i < to && i < len(p.rows); i++ {
-		if focused && i == p.sel.pos {
+		if focused && i == p.sel.Pos {
 			lines = append(lines, p.rowView(p.rows[i], lay, true))
 			continue
 		}
-		lines = append(lines, p.cache.get(key, i, func() string { return p.rowView(p.rows[i], lay, false) }))
+		lines = append(lines, p.cache.Get(key, i, func() string { return p.rowView(p.rows[i], lay, false) }))
 	}
 	if len(p.snap.r.Moves) == 0 && len(p.snap.d.Meetings) == 0 {
 		lines = append(lines, st.Dim.Render("No concessions yet: c logs one, or n then “they 1 23.40 for …”."))
 	} else if len(p.rows) == 0 {
 		lines = append(lines, st.Dim.Render("No concession matches the filter (/ then esc clears it)."))
 	}
-	out := block(lines, p.w, p.h-p.detailLines()-p.stripLines())
-	out = append(out, block(p.detail(), p.w, p.detailLines())...)
+	out := ui.Block(lines, p.w, p.h-p.detailLines()-p.stripLines())
+	out = append(out, ui.Block(p.detail(), p.w, p.detailLines())...)
 	if n := p.stripLines(); n > 0 {
 		strip := append([]string{""}, p.chart.lines(p.w, n-1, false, st)...)
-		out = append(out, block(strip, p.w, n)...)
+		out = append(out, ui.Block(strip, p.w, n)...)
 	}
 	return out
 }
 
 // rowView draws one row; only visible rows are drawn.
-func (p *ledgerPane) rowView(r groupedRow, l ledgerLayout, selected bool) string {
+func (p *ledgerPane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
 	st := p.snap.st
-	if r.index < 0 {
-		return p.header(r.group).render(p.w, selected, st)
+	if r.Index < 0 {
+		return p.header(r.Group).Render(p.w, selected, st)
 	}
-	mv := &p.snap.r.Moves[r.index]
+	mv := &p.snap.r.Moves[r.Index]
 	it := &p.snap.d.Items[mv.Item]
 	flags := p.flags(mv)
 	style := st.Warn.Render
@@ -114,12 +115,12 @@ func (p *ledgerPane) rowView(r groupedRow, l ledgerLayout, selected bool) string
 		style = st.Bad.Render
 	}
 	if selected {
-		style = plain // the selection's colours hold for the whole row
+		style = plain // the ui.Selection's colours hold for the whole row
 	}
 	var b strings.Builder
 	if l.narrow {
-		b.WriteString(fit(whoShort(mv.By), 4) + " " + fit(it.Title, l.itemW) + " ")
-		b.WriteString(fitRight(it.Format(mv.From)+"→"+it.Format(mv.To), l.moveW))
+		b.WriteString(ui.Fit(whoShort(mv.By), 4) + " " + ui.Fit(it.Title, l.itemW) + " ")
+		b.WriteString(ui.FitRight(it.Format(mv.From)+"→"+it.Format(mv.To), l.moveW))
 		if flags != 0 {
 			b.WriteString(" " + style("⚠"))
 		}
@@ -131,20 +132,20 @@ func (p *ledgerPane) rowView(r groupedRow, l ledgerLayout, selected bool) string
 			}
 			b.WriteString(t + " ")
 		}
-		b.WriteString(fit(whoShort(mv.By), 4) + " " + fit(it.Title, l.itemW) + " ")
-		b.WriteString(fitRight(it.Format(mv.From), l.numW) + " → " + fitRight(it.Format(mv.To), l.numW) + " ")
+		b.WriteString(ui.Fit(whoShort(mv.By), 4) + " " + ui.Fit(it.Title, l.itemW) + " ")
+		b.WriteString(ui.FitRight(it.Format(mv.From), l.numW) + " → " + ui.FitRight(it.Format(mv.To), l.numW) + " ")
 		if l.unit {
-			b.WriteString(fit(it.Unit, l.unitW) + " ")
+			b.WriteString(ui.Fit(it.Unit, l.unitW) + " ")
 		}
 		if l.size {
-			b.WriteString(fitRight(it.Format(mv.Size), l.sizeW) + " ")
+			b.WriteString(ui.FitRight(it.Format(mv.Size), l.sizeW) + " ")
 		}
 		b.WriteString(restCell(p.tradedFor(mv), flags, l.restW, style))
 	}
 	if selected {
-		return st.Selected.Render(fit(b.String(), p.w))
+		return st.Selected.Render(ui.Fit(b.String(), p.w))
 	}
-	return cut(b.String(), p.w)
+	return ui.Cut(b.String(), p.w)
 }
 
 // restCell is the traded-for text with the flags after it; the flags are
@@ -154,18 +155,18 @@ func restCell(traded string, flags model.Flag, w int, style func(string) string)
 		return ""
 	}
 	if flags == 0 {
-		return cut(traded, w)
+		return ui.Cut(traded, w)
 	}
 	text := "⚠ " + flags.String()
-	if textWidth(text)+8 > w {
+	if ui.TextWidth(text)+8 > w {
 		text = "⚠ " + shortFlags(flags)
 	}
-	text = cut(text, w)
-	tw := w - textWidth(text) - 1
+	text = ui.Cut(text, w)
+	tw := w - ui.TextWidth(text) - 1
 	if tw < 4 || traded == "" {
 		return style(text)
 	}
-	return fit(traded, tw) + " " + style(text)
+	return ui.Fit(traded, tw) + " " + style(text)
 }
 
 func plain(s string) string { return s }
@@ -214,25 +215,25 @@ func (p *ledgerPane) tradedFor(mv *model.Move) string {
 
 // header describes a group: a meeting with the gap closed at its end and
 // its reciprocity, or the moves made between meetings.
-func (p *ledgerPane) header(g int) headerParts {
-	mt, i, ok := p.groups.meeting(g)
+func (p *ledgerPane) header(g int) ui.HeaderParts {
+	mt, i, ok := p.groups.Meeting(g)
 	if !ok {
 		n := len(p.byGroup[g])
-		return headerParts{name: p.groups.label(g), stats: fmt.Sprintf("%d %s", n, plural(n, "move", "moves"))}
+		return ui.HeaderParts{Name: p.groups.Label(g), Stats: fmt.Sprintf("%d %s", n, ui.Plural(n, "move", "moves"))}
 	}
-	h := meetingHeader(mt)
+	h := ui.MeetingHeader(mt)
 	if i < len(p.snap.r.Meetings) {
 		res := p.snap.r.Meetings[i]
 		closed := "gap closed "
 		if mt.Running() {
 			closed = "gap closed so far "
 		}
-		h.stats = closed + model.FormatPercent(res.GapClosed)
+		h.Stats = closed + model.FormatPercent(res.GapClosed)
 		switch {
 		case res.ReciprocityKnown:
-			h.stats += fmt.Sprintf(" · reciprocity %.2f", res.Reciprocity)
+			h.Stats += fmt.Sprintf(" · reciprocity %.2f", res.Reciprocity)
 		case res.TheirMoves > 0:
-			h.stats += " · only they moved"
+			h.Stats += " · only they moved"
 		}
 	}
 	return h
@@ -240,13 +241,13 @@ func (p *ledgerPane) header(g int) headerParts {
 
 // detail describes the selected row in full, under the list.
 func (p *ledgerPane) detail() []string {
-	if p.detailLines() == 0 || p.sel.pos >= len(p.rows) {
+	if p.detailLines() == 0 || p.sel.Pos >= len(p.rows) {
 		return nil
 	}
 	st := p.snap.st
-	r := p.rows[p.sel.pos]
-	if r.index < 0 {
-		mt, _, ok := p.groups.meeting(r.group)
+	r := p.rows[p.sel.Pos]
+	if r.Index < 0 {
+		mt, _, ok := p.groups.Meeting(r.Group)
 		if !ok {
 			return []string{st.Dim.Render("Made outside meetings: each counts with the meeting that follows it.")}
 		}
@@ -260,7 +261,7 @@ func (p *ledgerPane) detail() []string {
 		}
 		return []string{st.Dim.Render(who), st.Dim.Render(summary)}
 	}
-	mv := &p.snap.r.Moves[r.index]
+	mv := &p.snap.r.Moves[r.Index]
 	it := &p.snap.d.Items[mv.Item]
 	where := "outside meetings"
 	if mt, ok := p.snap.d.Meeting(mv.MeetingID); ok {
@@ -290,6 +291,6 @@ func (p *ledgerPane) chartView() []string {
 		hint = "v back to the ledger · i all items"
 	}
 	lines := p.chart.lines(p.w, max(0, p.h-2), true, st)
-	lines = append(lines, "", st.Dim.Render(cut(hint, p.w)))
-	return block(lines, p.w, p.h)
+	lines = append(lines, "", st.Dim.Render(ui.Cut(hint, p.w)))
+	return ui.Block(lines, p.w, p.h)
 }

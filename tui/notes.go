@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // noteShow is the kind filter that f cycles through.
@@ -44,24 +45,24 @@ func (s noteShow) accepts(n *model.Note) bool {
 type notesPane struct {
 	m      *Model
 	snap   *snapshot
-	groups meetingGroups
-	cache  rowCache
+	groups ui.MeetingGroups
+	cache  ui.RowCache
 	order  []int // note indices, group by group, oldest first in each
 	bounds []int // group g's notes are order[bounds[g]:bounds[g+1]]
 	open   []int // open actions and questions per group
 	titles map[uint64]string
-	rows   []groupedRow
+	rows   []ui.GroupedRow
 	show   noteShow
-	filter filterBox
-	sel    selection
+	filter ui.FilterBox
+	sel    ui.Selection
 	w, h   int
-	list   listKeys
-	edit   editKeys
+	list   ui.ListKeys
+	edit   ui.EditKeys
 	keys   struct{ Done, Answer, Show key.Binding }
 }
 
 func newNotesPane(m *Model) pane {
-	p := &notesPane{m: m, list: newListKeys(), edit: newEditKeys("note"), filter: newFilterBox("filter by text or item")}
+	p := &notesPane{m: m, list: ui.NewListKeys(), edit: ui.NewEditKeys("note"), filter: ui.NewFilterBox("filter by text or item")}
 	p.edit.Add.SetHelp("a", "add (opens the capture line)")
 	p.edit.Edit.SetHelp("enter/e", "edit · on a meeting row: place, attendees, summary")
 	p.edit.Delete.SetHelp("d", "delete (asks first)")
@@ -76,7 +77,7 @@ func (p *notesPane) Title() string {
 	if p.show != showAll {
 		t += " · " + p.show.String()
 	}
-	if q := p.filter.query(); q != "" {
+	if q := p.filter.Query(); q != "" {
 		t += " · /" + q
 	}
 	return t
@@ -86,11 +87,11 @@ func (p *notesPane) Keys() []key.Binding {
 	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.Done, p.keys.Answer, p.keys.Show, p.edit.Filter}
 }
 
-func (p *notesPane) Typing() bool { return p.filter.on }
+func (p *notesPane) Typing() bool { return p.filter.On }
 
 func (p *notesPane) SetSize(w, h int) {
 	p.w, p.h = max(0, w), max(0, h)
-	p.sel.setHeight(p.listHeight())
+	p.sel.SetHeight(p.listHeight())
 }
 
 // SetData groups the notes by meeting with one counting pass (the notes
@@ -99,14 +100,14 @@ func (p *notesPane) SetData(s *snapshot) {
 	key, atEnd := p.selectedKey()
 	p.snap = s
 	d := s.d
-	p.groups = newMeetingGroups(d)
-	count := p.groups.count()
+	p.groups = ui.NewMeetingGroups(d)
+	count := p.groups.Count()
 	groupOf := make([]int, len(d.Notes))
 	p.bounds = make([]int, count+1)
 	p.open = make([]int, count)
 	for i := range d.Notes {
 		n := &d.Notes[i]
-		g := p.groups.at(n.MeetingID, n.At)
+		g := p.groups.At(n.MeetingID, n.At)
 		groupOf[i] = g
 		p.bounds[g+1]++
 		if n.Open() {
@@ -132,31 +133,31 @@ func (p *notesPane) SetData(s *snapshot) {
 
 // applyFilter rebuilds the rows; it reports whether the row named by key
 // is still there (and selected).
-func (p *notesPane) applyFilter(key rowKey, atEnd bool) bool {
-	p.cache.reset()
-	p.rows = groupRows(p.rows[:0], p.groups, func(g int) []int { return p.order[p.bounds[g]:p.bounds[g+1]] },
-		func(i int) uint64 { return p.snap.d.Notes[i].ID }, p.show != showAll || p.filter.query() != "", p.accepts)
-	p.sel.setHeight(p.listHeight())
-	return selectRow(&p.sel, p.rows, key, atEnd)
+func (p *notesPane) applyFilter(key ui.RowKey, atEnd bool) bool {
+	p.cache.Reset()
+	p.rows = ui.GroupRows(p.rows[:0], p.groups, func(g int) []int { return p.order[p.bounds[g]:p.bounds[g+1]] },
+		func(i int) uint64 { return p.snap.d.Notes[i].ID }, p.show != showAll || p.filter.Query() != "", p.accepts)
+	p.sel.SetHeight(p.listHeight())
+	return ui.SelectRow(&p.sel, p.rows, key, atEnd)
 }
 
 func (p *notesPane) accepts(i int) bool {
 	n := &p.snap.d.Notes[i]
-	return p.show.accepts(n) && p.filter.matches(n.Text, p.titles[n.ItemID], n.Answer)
+	return p.show.accepts(n) && p.filter.Matches(n.Text, p.titles[n.ItemID], n.Answer)
 }
 
 // selectedKey names the selected row and says whether it is the last one:
 // a stream followed at its end scrolls to each new note.
-func (p *notesPane) selectedKey() (rowKey, bool) {
+func (p *notesPane) selectedKey() (ui.RowKey, bool) {
 	if p.snap == nil {
-		return rowKey{}, true
+		return ui.RowKey{}, true
 	}
-	return selectedKey(p.rows, p.sel.pos)
+	return ui.SelectedKey(p.rows, p.sel.Pos)
 }
 
 // selectedNote is the note under the cursor.
 func (p *notesPane) selectedNote() (model.Note, bool) {
-	i, ok := recordAt(p.rows, p.sel.pos)
+	i, ok := ui.RecordAt(p.rows, p.sel.Pos)
 	if p.snap == nil || !ok {
 		return model.Note{}, false
 	}
@@ -168,7 +169,7 @@ func (p *notesPane) selectedNote() (model.Note, bool) {
 func (p *notesPane) refilter() {
 	key, atEnd := p.selectedKey()
 	if !p.applyFilter(key, atEnd) {
-		p.sel.moveTo(len(p.rows) - 1)
+		p.sel.MoveTo(len(p.rows) - 1)
 	}
 }
 
@@ -176,21 +177,21 @@ func (p *notesPane) Update(msg tea.KeyMsg) tea.Cmd {
 	if p.snap == nil {
 		return nil
 	}
-	if p.filter.on {
-		if p.filter.update(msg) {
+	if p.filter.On {
+		if p.filter.Update(msg) {
 			p.refilter()
 		}
-		p.sel.setHeight(p.listHeight())
+		p.sel.SetHeight(p.listHeight())
 		return nil
 	}
-	if p.sel.update(msg, p.list) {
+	if p.sel.Update(msg, p.list) {
 		return nil
 	}
 	m := p.m
 	switch {
 	case key.Matches(msg, p.edit.Filter):
-		cmd := p.filter.start()
-		p.sel.setHeight(p.listHeight())
+		cmd := p.filter.Start()
+		p.sel.SetHeight(p.listHeight())
 		return cmd
 	case key.Matches(msg, p.keys.Show):
 		p.show = (p.show + 1) % noteShowCount
@@ -200,7 +201,7 @@ func (p *notesPane) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.edit.Add):
 		return m.capture.show()
 	}
-	if p.sel.pos >= len(p.rows) {
+	if p.sel.Pos >= len(p.rows) {
 		return nil
 	}
 	n, isNote := p.selectedNote()
@@ -208,7 +209,7 @@ func (p *notesPane) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.edit.Edit):
 		if isNote {
 			m.openNoteForm(n)
-		} else if mt, _, ok := p.groups.meeting(p.rows[p.sel.pos].group); ok {
+		} else if mt, _, ok := p.groups.Meeting(p.rows[p.sel.Pos].Group); ok {
 			m.openMeetingForm(mt)
 		}
 	case !isNote:
@@ -242,7 +243,7 @@ func (p *notesPane) detailLines() int {
 
 func (p *notesPane) listHeight() int {
 	h := p.h - p.detailLines()
-	if p.filter.shown() {
+	if p.filter.Shown() {
 		h--
 	}
 	return max(1, h)

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // openNoteForm edits a note: its text, kind and item, and a question's
@@ -92,7 +93,7 @@ func withDone(n model.Note, done bool, now time.Time) model.Note {
 // askDeleteNote deletes a note once confirmed.
 func (m *Model) askDeleteNote(n model.Note) {
 	negID := m.negID()
-	m.askConfirm(fmt.Sprintf("Delete this %s?", n.Kind), cut(n.Text, 70), func() tea.Cmd {
+	m.askConfirm(fmt.Sprintf("Delete this %s?", n.Kind), ui.Cut(n.Text, 70), func() tea.Cmd {
 		return writeCmd(m.store, 0, "Deleted "+string(n.Kind)+": "+n.Text, func(s Store) (func(*model.Dossier), error) {
 			if err := s.DeleteNote(negID, n.ID); err != nil {
 				return nil, err

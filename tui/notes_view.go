@@ -6,31 +6,32 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // View draws the visible rows of the stream and, under them, the selected
 // note in full.
 func (p *notesPane) View(focused bool) []string {
 	if p.snap == nil || p.w <= 0 || p.h <= 0 {
-		return block(nil, p.w, p.h)
+		return ui.Block(nil, p.w, p.h)
 	}
 	st := p.snap.st
 	var lines []string
-	if p.filter.shown() {
-		lines = append(lines, p.filter.view(p.w))
+	if p.filter.Shown() {
+		lines = append(lines, p.filter.View(p.w))
 	}
 	itemW := 0
 	if p.w >= 50 {
 		itemW = max(8, min(18, p.w/5))
 	}
-	from, to := p.sel.visible()
+	from, to := p.sel.Visible()
 	key := fmt.Sprint(p.w, itemW)
 	for i := from; i < to && i < len(p.rows); i++ {
-		if focused && i == p.sel.pos {
+		if focused && i == p.sel.Pos {
 			lines = append(lines, p.rowView(p.rows[i], itemW, true))
 			continue
 		}
-		lines = append(lines, p.cache.get(key, i, func() string { return p.rowView(p.rows[i], itemW, false) }))
+		lines = append(lines, p.cache.Get(key, i, func() string { return p.rowView(p.rows[i], itemW, false) }))
 	}
 	switch {
 	case len(p.snap.d.Notes) == 0:
@@ -38,8 +39,8 @@ func (p *notesPane) View(focused bool) []string {
 	case len(p.rows) == 0:
 		lines = append(lines, st.Dim.Render("Nothing matches: f shows "+((p.show+1)%noteShowCount).String()+", / then esc clears the text filter."))
 	}
-	out := block(lines, p.w, p.h-p.detailLines())
-	return append(out, block(p.detail(), p.w, p.detailLines())...)
+	out := ui.Block(lines, p.w, p.h-p.detailLines())
+	return append(out, ui.Block(p.detail(), p.w, p.detailLines())...)
 }
 
 // marker is a note's kind at a glance: · note, ☐/☑ action, ?/✓ question.
@@ -60,26 +61,26 @@ func marker(n *model.Note) string {
 }
 
 // rowView draws one row; only visible rows are drawn.
-func (p *notesPane) rowView(r groupedRow, itemW int, selected bool) string {
+func (p *notesPane) rowView(r ui.GroupedRow, itemW int, selected bool) string {
 	st := p.snap.st
-	if r.index < 0 {
-		return p.header(r.group).render(p.w, selected, st)
+	if r.Index < 0 {
+		return p.header(r.Group).Render(p.w, selected, st)
 	}
-	n := &p.snap.d.Notes[r.index]
+	n := &p.snap.d.Notes[r.Index]
 	t := n.At.Format("15:04")
 	if n.MeetingID == 0 {
 		t = n.At.Format("01-02") // outside meetings the day says more than the hour
 	}
 	item := ""
 	if itemW > 0 {
-		item = fit(p.titles[n.ItemID], itemW) + " "
+		item = ui.Fit(p.titles[n.ItemID], itemW) + " "
 	}
 	mark, text, answer := marker(n), n.Text, ""
 	if n.Kind == model.KindQuestion && !n.Open() {
 		answer = " → " + n.Answer
 	}
 	if selected {
-		return st.Selected.Render(fit(t+" "+mark+" "+item+text+answer, p.w))
+		return st.Selected.Render(ui.Fit(t+" "+mark+" "+item+text+answer, p.w))
 	}
 	switch {
 	case n.Kind == model.KindNote:
@@ -90,18 +91,18 @@ func (p *notesPane) rowView(r groupedRow, itemW int, selected bool) string {
 	default:
 		mark = st.Accent.Render(mark)
 	}
-	return cut(t+" "+mark+" "+st.Dim.Render(item)+text+st.Dim.Render(answer), p.w)
+	return ui.Cut(t+" "+mark+" "+st.Dim.Render(item)+text+st.Dim.Render(answer), p.w)
 }
 
 // header names a group: a meeting with its date, place and what is still
 // open from it, or the notes made outside meetings.
-func (p *notesPane) header(g int) headerParts {
-	h := headerParts{name: p.groups.label(g)}
-	if mt, _, ok := p.groups.meeting(g); ok {
-		h = meetingHeader(mt)
+func (p *notesPane) header(g int) ui.HeaderParts {
+	h := ui.HeaderParts{Name: p.groups.Label(g)}
+	if mt, _, ok := p.groups.Meeting(g); ok {
+		h = ui.MeetingHeader(mt)
 	}
 	if n := p.open[g]; n > 0 {
-		h.stats = fmt.Sprintf("%d open", n)
+		h.Stats = fmt.Sprintf("%d open", n)
 	}
 	return h
 }
@@ -110,20 +111,20 @@ func (p *notesPane) header(g int) headerParts {
 // and answer wrapped.
 func (p *notesPane) detail() []string {
 	n := p.detailLines()
-	if n == 0 || p.sel.pos >= len(p.rows) {
+	if n == 0 || p.sel.Pos >= len(p.rows) {
 		return nil
 	}
 	st := p.snap.st
-	r := p.rows[p.sel.pos]
-	if r.index < 0 {
-		mt, _, ok := p.groups.meeting(r.group)
+	r := p.rows[p.sel.Pos]
+	if r.Index < 0 {
+		mt, _, ok := p.groups.Meeting(r.Group)
 		if !ok {
 			return []string{st.Dim.Render("Notes made outside meetings, while preparing or between them.")}
 		}
 		lines := []string{st.Dim.Render("Attendees: " + orNone(strings.Join(mt.Attendees, ", ")))}
 		return append(lines, wrapLines("Summary: "+orNone(mt.Summary), p.w, n-1)...)
 	}
-	note := &p.snap.d.Notes[r.index]
+	note := &p.snap.d.Notes[r.Index]
 	state := string(note.Kind)
 	switch {
 	case note.Kind == model.KindAction && note.Done:

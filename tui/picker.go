@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // pickerDataMsg brings the accounts and negotiations for the picker.
@@ -42,11 +43,11 @@ type picker struct {
 	m        *Model
 	data     pickerDataMsg
 	rows     []pickerRow
-	sel      selection
+	sel      ui.Selection
 	filter   textinput.Model
 	filterOn bool
 	keys     pickerKeys
-	list     listKeys
+	list     ui.ListKeys
 }
 
 type pickerKeys struct {
@@ -54,7 +55,7 @@ type pickerKeys struct {
 }
 
 func (m *Model) openPicker() tea.Cmd {
-	p := &picker{m: m, list: newListKeys()}
+	p := &picker{m: m, list: ui.NewListKeys()}
 	p.filter = textinput.New()
 	p.filter.Prompt = "/ "
 	p.filter.Placeholder = "filter accounts and negotiations"
@@ -112,15 +113,15 @@ func (p *picker) rebuild() {
 			p.rows = append(p.rows, pickerRow{account: a, neg: &shown[i]})
 		}
 	}
-	p.sel.setN(len(p.rows))
-	if selected >= 0 && p.sel.pos == 0 {
-		p.sel.moveTo(selected)
+	p.sel.SetN(len(p.rows))
+	if selected >= 0 && p.sel.Pos == 0 {
+		p.sel.MoveTo(selected)
 	}
 }
 
 func (p *picker) current() (pickerRow, bool) {
-	if p.sel.pos < len(p.rows) {
-		return p.rows[p.sel.pos], true
+	if p.sel.Pos < len(p.rows) {
+		return p.rows[p.sel.Pos], true
 	}
 	return pickerRow{}, false
 }
@@ -140,13 +141,13 @@ func (p *picker) update(msg tea.KeyMsg) tea.Cmd {
 		default:
 			var cmd tea.Cmd
 			p.filter, cmd = p.filter.Update(msg)
-			p.sel.moveTo(0)
+			p.sel.MoveTo(0)
 			p.rebuild()
 			return cmd
 		}
 		return nil
 	}
-	if p.sel.update(msg, p.list) {
+	if p.sel.Update(msg, p.list) {
 		return nil
 	}
 	row, ok := p.current()
@@ -168,8 +169,8 @@ func (p *picker) update(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, p.keys.Open):
 		if row.neg == nil {
-			if next := p.sel.pos + 1; next < len(p.rows) && p.rows[next].neg != nil && p.rows[next].account.ID == row.account.ID {
-				p.sel.moveTo(next)
+			if next := p.sel.Pos + 1; next < len(p.rows) && p.rows[next].neg != nil && p.rows[next].account.ID == row.account.ID {
+				p.sel.MoveTo(next)
 				return nil
 			}
 			m.openNegotiationForm(model.Negotiation{AccountID: row.account.ID}, row.account)
@@ -214,7 +215,7 @@ func (p *picker) askDelete(row pickerRow) {
 		}
 	}
 	m.askConfirm(fmt.Sprintf("Delete the account %q?", a.Name),
-		fmt.Sprintf("Its %d %s and everything in them go with it. This cannot be undone.", count, plural(count, "negotiation", "negotiations")),
+		fmt.Sprintf("Its %d %s and everything in them go with it. This cannot be undone.", count, ui.Plural(count, "negotiation", "negotiations")),
 		func() tea.Cmd {
 			return func() tea.Msg {
 				err := s.DeleteAccount(a.ID)
@@ -232,7 +233,7 @@ func (p *picker) view(w, h int) []string {
 		lines = append(lines, p.filter.View())
 	}
 	listH := max(1, h-2-len(lines)-2)
-	p.sel.setHeight(listH)
+	p.sel.SetHeight(listH)
 	if len(p.rows) == 0 {
 		if len(p.data.accounts) == 0 {
 			lines = append(lines, st.Dim.Render("No accounts yet: press A to create one."))
@@ -240,7 +241,7 @@ func (p *picker) view(w, h int) []string {
 			lines = append(lines, st.Dim.Render("Nothing matches the filter."))
 		}
 	}
-	from, to := p.sel.visible()
+	from, to := p.sel.Visible()
 	for i := from; i < to; i++ {
 		r := p.rows[i]
 		var text string
@@ -254,12 +255,12 @@ func (p *picker) view(w, h int) []string {
 			}
 			text = "  " + marker + n.Title + st.Dim.Render(fmt.Sprintf("  %s · %s · #%d", n.Stage, n.Status, n.ID))
 		}
-		text = fit(text, width)
-		if i == p.sel.pos {
-			text = st.Selected.Render(fit(ansi.Strip(text), width))
+		text = ui.Fit(text, width)
+		if i == p.sel.Pos {
+			text = st.Selected.Render(ui.Fit(ansi.Strip(text), width))
 		}
 		lines = append(lines, text)
 	}
 	lines = append(lines, "", st.Dim.Render("enter open · a new negotiation · A new account · e rename · d delete · / filter · esc close"))
-	return boxed(lines, w, h, st)
+	return ui.Boxed(lines, w, h, st)
 }

@@ -6,34 +6,35 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // stageDialog moves the negotiation through its stages and lists each
 // stage's outcome checks.
 type stageDialog struct {
 	m      *Model
-	sel    selection
+	sel    ui.Selection
 	checks map[model.Stage][]model.Check // worked out once per stage shown (bargain replays the ledger)
 	keys   struct{ Set, Close key.Binding }
-	list   listKeys
+	list   ui.ListKeys
 }
 
 func newStageDialog(m *Model) *stageDialog {
 	if m.snap == nil {
 		return nil
 	}
-	s := &stageDialog{m: m, list: newListKeys(), checks: map[model.Stage][]model.Check{}}
+	s := &stageDialog{m: m, list: ui.NewListKeys(), checks: map[model.Stage][]model.Check{}}
 	s.keys.Set = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "move to this stage"))
 	s.keys.Close = key.NewBinding(key.WithKeys("esc", "s", "q"), key.WithHelp("esc", "close"))
-	s.sel.setHeight(len(model.Stages))
-	s.sel.setN(len(model.Stages))
-	s.sel.moveTo(m.snap.d.Negotiation.Stage.Index())
+	s.sel.SetHeight(len(model.Stages))
+	s.sel.SetN(len(model.Stages))
+	s.sel.MoveTo(m.snap.d.Negotiation.Stage.Index())
 	return s
 }
 
 func (s *stageDialog) update(msg tea.KeyMsg) tea.Cmd {
 	m := s.m
-	if s.sel.update(msg, s.list) {
+	if s.sel.Update(msg, s.list) {
 		return nil
 	}
 	switch {
@@ -41,7 +42,7 @@ func (s *stageDialog) update(msg tea.KeyMsg) tea.Cmd {
 		m.stage = nil
 	case key.Matches(msg, s.keys.Set):
 		m.stage = nil
-		stage := model.Stages[s.sel.pos]
+		stage := model.Stages[s.sel.Pos]
 		n := m.snap.d.Negotiation
 		if n.Stage == stage {
 			return nil
@@ -75,12 +76,12 @@ func (s *stageDialog) view(w, h int) []string {
 			marker = st.Accent.Render("● ")
 		}
 		text := fmt.Sprintf("%d %-10s %s", i+1, stage, st.Dim.Render(stage.Purpose()))
-		if i == s.sel.pos {
+		if i == s.sel.Pos {
 			text = st.Selected.Render(fmt.Sprintf("%d %-10s", i+1, stage)) + " " + st.Dim.Render(stage.Purpose())
 		}
 		lines = append(lines, marker+text)
 	}
-	chosen := model.Stages[s.sel.pos]
+	chosen := model.Stages[s.sel.Pos]
 	lines = append(lines, "", st.Bold.Render("Outcomes of "+string(chosen)))
 	checks, ok := s.checks[chosen]
 	if !ok {
@@ -95,5 +96,5 @@ func (s *stageDialog) view(w, h int) []string {
 		}
 	}
 	lines = append(lines, "", st.Dim.Render("↑↓ choose · enter move to it · esc close"))
-	return boxed(lines, w, h, st)
+	return ui.Boxed(lines, w, h, st)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // welcome is the first screen on a file with no negotiation yet.
@@ -56,5 +57,5 @@ func (w *welcome) view(width, height int) []string {
 		"",
 		st.Dim.Render("Data file: everything stays in one private local file."),
 	}
-	return boxed(lines, width, height, st)
+	return ui.Boxed(lines, width, height, st)
 }

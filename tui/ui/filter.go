@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"strings"
@@ -8,36 +8,36 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// filterBox is a pane's "/" filter: while it has focus every key goes to it;
+// FilterBox is a pane's "/" filter: while it has focus every key goes to it;
 // enter keeps the filter, esc clears it.
-type filterBox struct {
+type FilterBox struct {
 	input textinput.Model
-	on    bool
+	On    bool // the filter has the keys
 }
 
-func newFilterBox(placeholder string) filterBox {
+func NewFilterBox(placeholder string) FilterBox {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = placeholder
 	in.CharLimit = 200
 	in.Cursor.SetMode(cursor.CursorStatic)
-	return filterBox{input: in}
+	return FilterBox{input: in}
 }
 
-func (f *filterBox) start() tea.Cmd {
-	f.on = true
+func (f *FilterBox) Start() tea.Cmd {
+	f.On = true
 	return f.input.Focus()
 }
 
 // update takes a key while typing; changed says the filter text changed.
-func (f *filterBox) update(msg tea.KeyMsg) (changed bool) {
+func (f *FilterBox) Update(msg tea.KeyMsg) (changed bool) {
 	switch msg.String() {
 	case "enter":
-		f.on = false
+		f.On = false
 		f.input.Blur()
 		return false
 	case "esc":
-		f.on = false
+		f.On = false
 		f.input.Blur()
 		changed = f.input.Value() != ""
 		f.input.SetValue("")
@@ -49,19 +49,19 @@ func (f *filterBox) update(msg tea.KeyMsg) (changed bool) {
 }
 
 // query is the filter text, lower-cased.
-func (f *filterBox) query() string { return strings.ToLower(strings.TrimSpace(f.input.Value())) }
+func (f *FilterBox) Query() string { return strings.ToLower(strings.TrimSpace(f.input.Value())) }
 
 // shown reports whether the filter line takes a row.
-func (f *filterBox) shown() bool { return f.on || f.input.Value() != "" }
+func (f *FilterBox) Shown() bool { return f.On || f.input.Value() != "" }
 
-func (f *filterBox) view(w int) string {
-	setInputWidth(&f.input, max(1, w-3))
-	return cut(f.input.View(), w)
+func (f *FilterBox) View(w int) string {
+	SetInputWidth(&f.input, max(1, w-3))
+	return Cut(f.input.View(), w)
 }
 
 // matches reports whether any of the texts contains the query.
-func (f *filterBox) matches(texts ...string) bool {
-	q := f.query()
+func (f *FilterBox) Matches(texts ...string) bool {
+	q := f.Query()
 	if q == "" {
 		return true
 	}

@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"strings"
@@ -9,12 +9,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// textWidth is how many cells s takes on screen. Every visible row is
-// measured several times per frame, so this is the hot path of View: colour
+// TextWidth is how many cells s takes on screen. Every visible row is
+// measured several times per Frame, so this is the hot path of View: colour
 // escapes are skipped and single-rune characters counted from a cache of
 // their widths; anything else (combining marks, joined emoji, other escapes)
 // goes through the full grapheme measure.
-func textWidth(s string) int {
+func TextWidth(s string) int {
 	n, _, ok := scan(s, -1)
 	if !ok {
 		return ansi.StringWidth(s)
@@ -106,8 +106,8 @@ func runeWidth(r rune) (int, bool) {
 	return w, true
 }
 
-// truncate cuts s to w cells ending with an ellipsis.
-func truncate(s string, w int) string {
+// Truncate cuts s to w cells ending with an ellipsis.
+func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
@@ -117,56 +117,56 @@ func truncate(s string, w int) string {
 	}
 	out := s[:at] + "…"
 	if strings.Contains(s, "\x1b") {
-		out += "\x1b[m" // close any colour the cut left open
+		out += "\x1b[m" // close any colour the Cut left open
 	}
 	return out
 }
 
-// fit makes s exactly w cells wide: cut with an ellipsis when longer, padded
+// Fit makes s exactly w cells wide: Cut with an ellipsis when longer, padded
 // with spaces when shorter. Styled text is measured without its escapes.
-func fit(s string, w int) string {
+func Fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := textWidth(s)
+	n := TextWidth(s)
 	if n > w {
-		s = truncate(s, w)
-		n = textWidth(s) // a wide character may leave a cell over
+		s = Truncate(s, w)
+		n = TextWidth(s) // a wide character may leave a cell over
 	}
 	return s + strings.Repeat(" ", w-n)
 }
 
-// fitRight is fit with the text pushed to the right edge, for numbers.
-func fitRight(s string, w int) string {
+// FitRight is Fit with the text pushed to the right edge, for numbers.
+func FitRight(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := textWidth(s)
+	n := TextWidth(s)
 	if n > w {
-		s = truncate(s, w)
-		n = textWidth(s)
+		s = Truncate(s, w)
+		n = TextWidth(s)
 	}
 	return strings.Repeat(" ", w-n) + s
 }
 
-// cut shortens s to at most w cells, without padding.
-func cut(s string, w int) string {
+// Cut shortens s to at most w cells, without padding.
+func Cut(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if textWidth(s) > w {
-		return truncate(s, w)
+	if TextWidth(s) > w {
+		return Truncate(s, w)
 	}
 	return s
 }
 
-// block makes lines exactly h lines of exactly w cells.
-func block(lines []string, w, h int) []string {
+// Block makes lines exactly h lines of exactly w cells.
+func Block(lines []string, w, h int) []string {
 	h = max(0, h)
 	out := make([]string, h)
 	for i := range out {
 		if i < len(lines) {
-			out[i] = fit(lines[i], w)
+			out[i] = Fit(lines[i], w)
 		} else {
 			out[i] = strings.Repeat(" ", max(0, w))
 		}
@@ -174,12 +174,12 @@ func block(lines []string, w, h int) []string {
 	return out
 }
 
-// frame draws a rounded border with a title around content (w−4 by h−2:
+// Frame draws a rounded border with a title around content (w−4 by h−2:
 // a space pads each side) and returns h lines of w cells. Below 2×2 there is no room for a
-// frame and the content alone is cut to size.
-func frame(title string, content []string, w, h int, focused bool, st *Styles) []string {
+// Frame and the content alone is Cut to size.
+func Frame(title string, content []string, w, h int, focused bool, st *Styles) []string {
 	if w < 2 || h < 2 {
-		return block(content, w, h)
+		return Block(content, w, h)
 	}
 	bs, ts := st.Border, st.Title
 	if focused {
@@ -188,9 +188,9 @@ func frame(title string, content []string, w, h int, focused bool, st *Styles) [
 	inner := w - 2
 	t := ""
 	if title != "" {
-		t = cut(" "+title+" ", max(0, inner-1))
+		t = Cut(" "+title+" ", max(0, inner-1))
 	}
-	top := bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(0, inner-1-textWidth(t)))+"╮")
+	top := bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(0, inner-1-TextWidth(t)))+"╮")
 	if inner < 1 {
 		top = bs.Render("╭╮")
 	}
@@ -201,7 +201,7 @@ func frame(title string, content []string, w, h int, focused bool, st *Styles) [
 	if inner < 3 {
 		pad = ""
 	}
-	// Panes hand over lines already cut to their width (see pane.View), so
+	// Panes hand over lines already Cut to their width (see pane.View), so
 	// they are not measured again here: only missing lines are filled.
 	blank := strings.Repeat(" ", max(0, inner-2*len(pad)))
 	for i := 0; i < h-2; i++ {
@@ -215,9 +215,9 @@ func frame(title string, content []string, w, h int, focused bool, st *Styles) [
 	return out
 }
 
-// joinColumns puts blocks of lines side by side (each block already h lines
+// JoinColumns puts blocks of lines side by side (each Block already h lines
 // of its own width).
-func joinColumns(cols ...[]string) []string {
+func JoinColumns(cols ...[]string) []string {
 	h := 0
 	for _, c := range cols {
 		h = max(h, len(c))
@@ -236,7 +236,7 @@ func joinColumns(cols ...[]string) []string {
 }
 
 // bar draws a share of 0–1 as a bar of w cells.
-func bar(share float64, w int, st *Styles) string {
+func Bar(share float64, w int, st *Styles) string {
 	w = max(0, w)
 	full := int(min(1, max(0, share)) * float64(w))
 	return st.BarFull.Render(strings.Repeat("█", full)) + st.BarEmpty.Render(strings.Repeat("░", w-full))

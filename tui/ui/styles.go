@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"os"
@@ -21,7 +21,7 @@ const (
 // Styles are every style the workbench uses, built once from one renderer.
 // Text styles are reduced to inks (their escape codes), because View styles
 // every visible cell and a full lipgloss render per cell would dominate a
-// frame; the tabs keep their padding and stay lipgloss styles.
+// Frame; the tabs keep their padding and stay lipgloss styles.
 type Styles struct {
 	Header      ink
 	HeaderDim   ink

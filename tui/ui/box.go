@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+)
+
+// Boxed draws lines in a rounded box no larger than w×h.
+func Boxed(lines []string, w, h int, st *Styles) []string {
+	inner := max(0, w-4)
+	width := 0
+	for _, l := range lines {
+		width = max(width, TextWidth(l))
+	}
+	width = min(width, inner)
+	height := min(len(lines), max(0, h-2))
+	return Frame("", Block(lines[:height], width, height), width+4, height+2, true, st)
+}
+
+// SetInputWidth sizes a text input and, when the size changed, scrolls it
+// so that the cursor shows (a value set before the input had a width would
+// otherwise show its start and hide the cursor at its end).
+func SetInputWidth(in *textinput.Model, w int) {
+	if in.Width == w {
+		return
+	}
+	in.Width = w
+	in.SetCursor(in.Position())
+}
+
+// place centres a Block of lines in a w×h area.
+func Place(lines []string, w, h int) []string {
+	bw := 0
+	for _, l := range lines {
+		bw = max(bw, TextWidth(l))
+	}
+	bw = min(bw, w)
+	top := max(0, (h-len(lines))/2)
+	left := strings.Repeat(" ", max(0, (w-bw)/2))
+	out := make([]string, 0, h)
+	for i := 0; i < top; i++ {
+		out = append(out, "")
+	}
+	for _, l := range lines {
+		if len(out) == h {
+			break
+		}
+		out = append(out, left+l)
+	}
+	return Block(out, w, h)
+}
