@@ -8,7 +8,12 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/capture"
+	"github.com/parley-app/parley/tui/pane/agenda"
+	"github.com/parley-app/parley/tui/pane/calc"
+	"github.com/parley-app/parley/tui/pane/followup"
+	"github.com/parley-app/parley/tui/pane/ledger"
+	"github.com/parley-app/parley/tui/pane/notes"
 	"github.com/parley-app/parley/tui/ui"
 )
 
@@ -24,25 +29,17 @@ const (
 	paneCount
 )
 
-// pane is one of the five panes. A pane owns its rows and ui.Selection; it gets
-// the shared snapshot when the data changes and keys when it has focus.
+// pane is one of the five panes. A pane owns its rows and selection; it gets
+// the shared snapshot when the data changes and keys when it has focus, and
+// asks for everything else with ui messages.
 type pane interface {
 	Title() string
 	SetSize(w, h int)
-	SetData(s *snapshot)
+	SetData(s *ui.Snapshot)
 	Update(msg tea.KeyMsg) tea.Cmd
 	View(focused bool) []string // exactly the size set, line by line
 	Keys() []key.Binding
 	Typing() bool // a text field of the pane (its filter) has the keys
-}
-
-// snapshot is the negotiation as the panes see it, with the numbers derived
-// from it computed once per change.
-type snapshot struct {
-	d       *model.Dossier
-	r       *model.Replay
-	private bool
-	st      *ui.Styles
 }
 
 // Options configure the workbench.
@@ -56,6 +53,9 @@ type Options struct {
 	// Tick schedules a message after a delay (tea.Tick when nil); tests
 	// replace it to fire timers when they choose.
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// DraftDelay is how long after the last keystroke typed text is kept
+	// as a draft (a second when 0).
+	DraftDelay time.Duration
 }
 
 // Model is the workbench's root model.
@@ -68,26 +68,25 @@ type Model struct {
 	width  int
 	height int
 
-	snap    *snapshot // nil until a negotiation is open
+	snap    *ui.Snapshot // nil until a negotiation is open
 	private bool
 
-	panes [paneCount]pane
-	focus paneID
-	desk  paneID // the pane shown on the left: agenda, follow-up or calculator
-	live  paneID // the pane shown on the right: ledger or notes
+	agenda   *agenda.Pane
+	followUp *followup.Pane
+	calc     *calc.Pane
+	panes    [paneCount]pane
+	focus    paneID
+	desk     paneID // the pane shown on the left: agenda, follow-up or calculator
+	live     paneID // the pane shown on the right: ledger or notes
 
-	capture *captureLine
-	form    *form
-	confirm *confirmDialog
-	picker  *picker
-	stage   *stageDialog
-	help    bool
-	welcome *welcome
+	capture *capture.Line
+	stack   []modal // forms and dialogs, the top one has the keys
 
-	status statusLine
-	clock  bool // a clock tick is scheduled
+	status     statusLine
+	clock      bool // a clock tick is scheduled
+	quitAnyway bool // quit asked once: the next one leaves even without the draft
 
-	// drawn keeps each pane's framed lines from the last ui.Frame. A key that
+	// drawn keeps each pane's framed lines from the last frame. A key that
 	// only the focused pane handled redraws that pane alone; anything else
 	// (another message, a modal, a global key) redraws them all.
 	drawn    [paneCount]drawnPane
@@ -128,16 +127,20 @@ func New(s Store, opts Options) *Model {
 	if opts.Tick == nil {
 		opts.Tick = tea.Tick
 	}
+	if opts.DraftDelay <= 0 {
+		opts.DraftDelay = time.Second
+	}
 	m := &Model{store: s, opts: opts, st: ui.NewStyles(opts.Renderer), keys: newGlobalKeys(),
 		now: opts.Now(), private: opts.Private, desk: paneAgenda, live: paneLedger}
+	m.agenda, m.followUp, m.calc = agenda.New(), followup.New(opts.Now), calc.New()
 	m.panes = [paneCount]pane{
-		paneAgenda:   newAgendaPane(m),
-		paneLedger:   newLedgerPane(m),
-		paneNotes:    newNotesPane(m),
-		paneFollowUp: newFollowUpPane(m),
-		paneCalc:     newCalcPane(m),
+		paneAgenda:   m.agenda,
+		paneLedger:   ledger.New(),
+		paneNotes:    notes.New(opts.Now),
+		paneFollowUp: m.followUp,
+		paneCalc:     m.calc,
 	}
-	m.capture = newCaptureLine(m)
+	m.capture = capture.New(m.st, opts.Now, opts.Tick, opts.DraftDelay)
 	m.formDrafts = map[string]string{}
 	return m
 }
@@ -159,7 +162,9 @@ func Run(s Store, opts Options) error {
 // Init reads the negotiation opened last.
 func (m *Model) Init() tea.Cmd { return loadCmd(m.store, 0) }
 
-// Update routes one message.
+// Update routes one message: keys by the modal stack, the capture line and
+// the focus; answers to whoever asked; requests of the components to the
+// root's own handlers.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, isKey := msg.(tea.KeyMsg); !isKey {
 		m.redrawAll()
@@ -185,33 +190,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleMouse(msg)
 	case loadedMsg:
 		return m, m.takeLoaded(msg)
-	case changedMsg:
-		return m, m.changed(msg)
 	case clockMsg:
 		m.clock = false
 		m.now = time.Time(msg)
 		return m, m.tick()
-	case formDraftTickMsg:
-		return m, m.keepFormDraft(msg)
-	case draftMsg, draftTickMsg, captureSavedMsg:
-		return m, m.capture.handle(msg)
-	case pickerDataMsg:
-		if m.picker != nil {
-			m.picker.setData(msg)
-		}
-		return m, nil
-	case accountSavedMsg, negotiationSavedMsg, pickerChangedMsg:
-		return m, m.pickerAnswer(msg)
-	case briefWrittenMsg:
-		return m, m.briefWritten(msg)
-	case errMsg:
-		m.setError(msg.err)
-		return m, nil
-	case infoMsg:
-		m.setStatus(msg.text)
-		return m, nil
 	}
-	return m, nil
+	return m, m.request(msg)
 }
 
 // typed takes keys that reached the terminal in one read (fast typing, or
@@ -233,36 +217,15 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	}
 	switch {
-	case m.confirm != nil:
-		cmd, done := m.confirm.update(msg)
-		if done {
-			m.confirm = nil
+	case m.top() != nil:
+		return m.modalKey(msg)
+	case m.capture.IsOpen():
+		cmd := m.capture.Update(msg)
+		if !m.capture.IsOpen() {
+			m.layout()
 		}
 		return cmd
-	case m.form != nil:
-		before := fmt.Sprint(m.form.values())
-		cmd, done := m.form.update(msg)
-		if done {
-			m.setStatus("Cancelled: nothing changed")
-			return tea.Batch(cmd, m.closeForm())
-		}
-		if m.form != nil && fmt.Sprint(m.form.values()) != before {
-			return tea.Batch(cmd, m.formEdited())
-		}
-		return cmd
-	case m.picker != nil:
-		return m.picker.update(msg)
-	case m.stage != nil:
-		return m.stage.update(msg)
-	case m.help:
-		m.help = false
-		return nil
-	case m.capture.open:
-		return m.capture.update(msg)
 	case m.snap == nil:
-		if m.welcome != nil {
-			return m.welcome.update(msg)
-		}
 		if key.Matches(msg, m.keys.Quit) {
 			return m.quit()
 		}
@@ -285,23 +248,17 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Prev):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
 	case key.Matches(msg, k.Help):
-		m.help = true
+		m.push(m.helpDialog())
 	case key.Matches(msg, k.Capture):
-		return m.capture.show()
+		return m.openCapture()
 	case key.Matches(msg, k.Concession):
-		m.openConcessionForm(model.Concession{})
+		return m.edit(m.newConcession())
 	case key.Matches(msg, k.Meeting):
-		m.toggleMeeting()
+		return m.edit(meetingToggle(m.snap.D))
 	case key.Matches(msg, k.Privacy):
-		m.private = !m.private
-		m.refresh()
-		if m.private {
-			m.setStatus("Privacy on: targets, walk-aways, weights, scores and money are hidden")
-		} else {
-			m.setStatus("Privacy off")
-		}
+		m.togglePrivacy()
 	case key.Matches(msg, k.Stage):
-		m.stage = newStageDialog(m)
+		m.push(newStageDialog(m.st, m.snap.D))
 	case key.Matches(msg, k.Open):
 		return m.openPicker()
 	case key.Matches(msg, k.Brief):
@@ -319,9 +276,15 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) quit() tea.Cmd {
-	// A capture line still being typed is kept as a draft before leaving.
-	return tea.Sequence(m.capture.flush(), tea.Quit)
+// togglePrivacy hides or shows everything internal (DESIGN section 9).
+func (m *Model) togglePrivacy() {
+	m.private = !m.private
+	m.refresh()
+	if m.private {
+		m.setStatus("Privacy on: targets, walk-aways, weights, scores and money are hidden")
+	} else {
+		m.setStatus("Privacy off")
+	}
 }
 
 // setFocus focuses a pane and brings it on screen.
@@ -339,5 +302,30 @@ func (m *Model) setFocus(p paneID) {
 			m.live = p
 			m.layout()
 		}
+	}
+}
+
+// openCapture shows the capture line.
+func (m *Model) openCapture() tea.Cmd {
+	cmd := m.capture.Open()
+	m.layout()
+	return cmd
+}
+
+// quit leaves, keeping a capture line still being typed as a draft first:
+// one command writes the draft and then quits, so nothing is lost. When the
+// draft cannot be written the workbench stays and says so; quitting again
+// leaves without it.
+func (m *Model) quit() tea.Cmd {
+	text, negID, s := m.capture.Text(), m.negID(), m.store
+	if m.quitAnyway || negID == 0 || m.capture.Drafted() || text == "" {
+		return tea.Quit
+	}
+	m.quitAnyway = true
+	return func() tea.Msg {
+		if err := s.SaveDraft(capture.DraftKey(negID), text); err != nil {
+			return ui.ErrorMsg{Err: fmt.Errorf("the capture line was not kept (%w): quit again to leave without it", err)}
+		}
+		return tea.Quit()
 	}
 }

@@ -26,8 +26,8 @@ func (m *Model) writeBrief() tea.Cmd {
 		return nil
 	}
 	redact, now := m.private, m.opts.Now()
-	text := model.Brief(m.snap.d, model.BriefOptions{Redact: redact, Now: now})
-	name := slug(m.snap.d.Account.Name+" "+m.snap.d.Negotiation.Title) + "-brief-" + now.Format(model.DateLayout)
+	text := model.Brief(m.snap.D, model.BriefOptions{Redact: redact, Now: now})
+	name := slug(m.snap.D.Account.Name+" "+m.snap.D.Negotiation.Title) + "-brief-" + now.Format(model.DateLayout)
 	if redact {
 		name += "-redacted"
 	}
@@ -44,17 +44,16 @@ func (m *Model) writeBrief() tea.Cmd {
 	}
 }
 
-func (m *Model) briefWritten(msg briefWrittenMsg) tea.Cmd {
+func (m *Model) briefWritten(msg briefWrittenMsg) {
 	if msg.err != nil {
 		m.setError(fmt.Errorf("brief not written: %w", msg.err))
-		return nil
+		return
 	}
 	what := "Brief written to "
 	if msg.redacted {
 		what = "Redacted brief (privacy is on) written to "
 	}
 	m.setStatus(what + msg.path)
-	return nil
 }
 
 // slug makes a file-name-safe version of s.

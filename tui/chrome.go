@@ -16,7 +16,7 @@ func (m *Model) headerView() string {
 	if m.snap == nil {
 		return ui.Fit(st.Header.Render("Parley"), w)
 	}
-	d := m.snap.d
+	d := m.snap.D
 	name := d.Account.Name + " › " + d.Negotiation.Title
 	var parts []string
 	parts = append(parts, st.Accent.Render(string(d.Negotiation.Stage)))
@@ -32,9 +32,9 @@ func (m *Model) headerView() string {
 	if d.Negotiation.Status != model.Active {
 		parts = append(parts, st.Warn.Render(string(d.Negotiation.Status)))
 	}
-	pct := model.FormatPercent(m.snap.r.GapClosed)
+	pct := model.FormatPercent(m.snap.R.GapClosed)
 	barW := min(20, max(0, w/8))
-	gapPart := st.HeaderDim.Render("gap closed ") + ui.Bar(m.snap.r.GapClosed, barW, st) + " " + st.Bold.Render(pct)
+	gapPart := st.HeaderDim.Render("gap closed ") + ui.Bar(m.snap.R.GapClosed, barW, st) + " " + st.Bold.Render(pct)
 	if m.private {
 		gapPart = st.Private.Render(" PRIVATE ") + " " + gapPart
 	}
@@ -56,10 +56,10 @@ func (m *Model) footerView() string {
 	st := m.st
 	var help []key.Binding
 	switch {
-	case m.form != nil || m.confirm != nil || m.picker != nil || m.stage != nil || m.help:
-		help = nil // the modal shows its own keys
-	case m.capture.open:
-		help = m.capture.shortHelp()
+	case m.top() != nil:
+		help = m.top().ShortHelp()
+	case m.capture.IsOpen():
+		help = m.capture.ShortHelp()
 	case m.snap == nil:
 		help = nil
 	default:
@@ -84,46 +84,4 @@ func (m *Model) footerView() string {
 		return ui.Cut(msg, m.width)
 	}
 	return ui.Cut(msg+st.Dim.Render("  │  ")+helpText, m.width)
-}
-
-// helpView lists every key: the workbench's and the focused pane's, side by
-// side when the screen is too short to stack them.
-func (m *Model) helpView(w, h int) []string {
-	k := m.keys
-	groups := []struct {
-		title string
-		keys  []key.Binding
-	}{
-		{"Workbench", []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Brief, k.Help, k.Quit, k.ForceQuit}},
-		{m.panes[m.focus].Title() + " pane", append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)},
-	}
-	var cols [][]string
-	for _, g := range groups {
-		col := []string{m.st.Accent.Render(g.title)}
-		for _, b := range g.keys {
-			if !b.Enabled() || b.Help().Key == "" {
-				continue
-			}
-			col = append(col, m.st.Key.Render(ui.Fit(b.Help().Key, 18))+" "+b.Help().Desc)
-		}
-		cols = append(cols, col)
-	}
-	lines := []string{m.st.Bold.Render("Keys"), ""}
-	stacked := len(cols[0]) + 1 + len(cols[1]) + 4
-	if stacked > h-2 && w >= 80 {
-		colW := (w - 10) / 2
-		left, right := ui.Block(cols[0], colW, max(len(cols[0]), len(cols[1]))), cols[1]
-		for i, l := range left {
-			if i < len(right) {
-				l += "  " + ui.Cut(right[i], colW)
-			}
-			lines = append(lines, l)
-		}
-	} else {
-		lines = append(lines, cols[0]...)
-		lines = append(lines, "")
-		lines = append(lines, cols[1]...)
-	}
-	lines = append(lines, "", m.st.Dim.Render("While a text field has focus, letters go to the field. Any key closes this help."))
-	return ui.Boxed(lines, w, h, m.st)
 }

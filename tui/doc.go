@@ -1,11 +1,17 @@
-// Package tui is Parley's workbench: a Bubble Tea program with five panes
-// (Agenda, Ledger, Notes, Follow-up, Calculator), a header with the gap
-// closed, the capture line, forms, a picker and help.
+// Package tui is Parley's workbench: the root of a Bubble Tea program with
+// five panes (Agenda, Ledger, Notes, Follow-up, Calculator), a header with
+// the gap closed, the capture line, and a stack of modal forms and dialogs.
 //
-// The root model routes keys: a modal layer (confirm, form, picker, stage,
-// help, capture line, filter) gets them first, then pane switching, then the
-// focused pane. The workbench talks to the store only through tea.Cmds that
-// return messages, through the Store interface declared here; Update does no
-// IO. Derived numbers (the ledger replay, pane rows) are computed once when
-// the data changes, never in View, and panes render only their visible rows.
+// The root routes; it does not draw the panes or build the forms. A key goes
+// to the top of the modal stack if there is one, else to the open capture
+// line, else to pane switching and the workbench's own keys, else to the
+// focused pane. Components (tui/pane/..., tui/capture, tui/dialog,
+// tui/form via tui/editor) get their data through SetData and SetSize, keys
+// through Update, and ask the root for everything else with the messages of
+// tui/ui: open a form, ask a question, write a change, show a status. The
+// root runs every write in a command built from the narrow Store interface
+// declared here, with explicit arguments and a typed answer (ui.SavedMsg);
+// Update does no IO. Derived numbers (the ledger replay, pane rows) are
+// computed once when the data changes, never in View, and panes render only
+// their visible rows.
 package tui

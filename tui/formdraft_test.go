@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/parley-app/parley/tui/form"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 func TestFormTextIsKeptAndComesBackAfterARestart(t *testing.T) {
@@ -15,7 +18,7 @@ func TestFormTextIsKeptAndComesBackAfterARestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := formRef{"item", 0}.key(negID)
+	key := formDraftKey(negID, form.Ref{Kind: ui.KindItem})
 	if !strings.Contains(drafts[key], "Listing fee") || !strings.Contains(drafts[key], "EUR/SKU") {
 		t.Fatalf("drafts after typing in the item form: %v", drafts)
 	}

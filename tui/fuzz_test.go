@@ -65,7 +65,7 @@ func FuzzKeys(f *testing.F) {
 		if h.m.snap == nil {
 			return
 		}
-		mem := h.m.snap.d
+		mem := h.m.snap.D
 		disk, err := h.store.Dossier(mem.Negotiation.ID)
 		if err != nil {
 			t.Fatalf("the open negotiation is not in the file: %v", err)
@@ -74,11 +74,10 @@ func FuzzKeys(f *testing.F) {
 			t.Fatalf("the workbench and the file disagree:\nworkbench %s\nfile      %s", a, b)
 		}
 		r := disk.Replay()
-		agenda := h.m.panes[paneAgenda].(*agendaPane)
-		for _, row := range agenda.all {
-			st, it := r.Items[row.index], disk.Items[row.index]
-			if st.HasOurs && row.ours != it.Format(st.Ours) || st.HasTheirs && row.theirs != it.Format(st.Theirs) {
-				t.Fatalf("%s shows %s / %s, the ledger gives %s / %s", it.Title, row.ours, row.theirs, it.Format(st.Ours), it.Format(st.Theirs))
+		for i, shown := range h.m.agenda.Positions() {
+			st, it := r.Items[i], disk.Items[i]
+			if st.HasOurs && shown[0] != it.Format(st.Ours) || st.HasTheirs && shown[1] != it.Format(st.Theirs) {
+				t.Fatalf("%s shows %s / %s, the ledger gives %s / %s", it.Title, shown[0], shown[1], it.Format(st.Ours), it.Format(st.Theirs))
 			}
 		}
 	})

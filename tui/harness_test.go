@@ -3,7 +3,6 @@ package tui
 import (
 	"io"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -105,10 +104,6 @@ func (h *harness) run(cmd tea.Cmd) {
 		case tea.QuitMsg:
 			h.quit = true
 		default:
-			if isSequence(msg) {
-				queue = append(queue, sequenceCmds(msg)...)
-				continue
-			}
 			_, next := h.m.Update(msg)
 			queue = append(queue, next)
 		}
@@ -202,18 +197,4 @@ func (h *harness) dossier() *model.Dossier {
 		h.t.Fatal(err)
 	}
 	return d
-}
-
-// isSequence recognises tea.Sequence's message, whose type is unexported.
-func isSequence(msg tea.Msg) bool {
-	return reflect.TypeOf(msg).String() == "tea.sequenceMsg"
-}
-
-func sequenceCmds(msg tea.Msg) []tea.Cmd {
-	v := reflect.ValueOf(msg)
-	cmds := make([]tea.Cmd, v.Len())
-	for i := range cmds {
-		cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
-	}
-	return cmds
 }

@@ -58,7 +58,7 @@ func (m *Model) showTabs() bool { return m.layoutKind() == layoutTabs && m.snap 
 
 func (m *Model) bodyHeight() int {
 	h := m.height - m.bodyTop() - 1
-	if m.capture.open {
+	if m.capture.IsOpen() {
 		h -= 2
 	}
 	return max(0, h)
@@ -118,7 +118,7 @@ func (m *Model) View() string {
 	kind := m.layoutKind()
 	if kind == layoutTiny {
 		msg := "Parley needs a terminal of at least 30×8"
-		if m.capture.open {
+		if m.capture.IsOpen() {
 			msg = "Terminal too small; your capture line is kept"
 		}
 		lines := ui.Block([]string{ui.Cut(msg, m.width)}, m.width, m.height)
@@ -130,35 +130,21 @@ func (m *Model) View() string {
 		lines = append(lines, ui.Fit(m.tabsView(), m.width))
 	}
 	lines = append(lines, m.bodyView()...) // exactly the body's size already
-	if m.capture.open {
-		lines = append(lines, ui.Block(m.capture.view(m.width), m.width, 2)...)
+	if m.capture.IsOpen() {
+		lines = append(lines, ui.Block(m.capture.View(m.width), m.width, 2)...)
 	}
 	lines = append(lines, ui.Fit(m.footerView(), m.width))
 	return strings.Join(lines, "\n")
 }
 
-// bodyView draws the panes, or the modal layer over them.
+// bodyView draws the panes, or the top of the modal stack over them.
 func (m *Model) bodyView() []string {
 	w, h := m.width, m.bodyHeight()
-	var modal []string
-	switch {
-	case m.confirm != nil:
-		modal = m.confirm.view(w, h, m.st)
-	case m.form != nil:
-		modal = m.form.view(w, h, m.st)
-	case m.picker != nil:
-		modal = m.picker.view(w, h)
-	case m.stage != nil:
-		modal = m.stage.view(w, h)
-	case m.help:
-		modal = m.helpView(w, h)
-	case m.snap == nil && m.welcome != nil:
-		modal = m.welcome.view(w, h)
-	case m.snap == nil:
-		return ui.Block([]string{m.st.Dim.Render("Opening " + "…")}, w, h)
+	if top := m.top(); top != nil {
+		return ui.Place(top.View(w, h), w, h)
 	}
-	if modal != nil {
-		return ui.Place(modal, w, h)
+	if m.snap == nil {
+		return ui.Block([]string{m.st.Dim.Render("Opening …")}, w, h)
 	}
 	r := m.rects()
 	draw := func(p paneID) []string {

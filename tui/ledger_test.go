@@ -73,7 +73,7 @@ func (h *harness) startMeeting() model.Meeting {
 // capture types lines into the capture line, each followed by enter.
 func (h *harness) capture(lines ...string) {
 	h.t.Helper()
-	if !h.m.capture.open {
+	if !h.m.capture.IsOpen() {
 		h.press("n")
 	}
 	for _, l := range lines {
@@ -165,7 +165,7 @@ func TestCaptureRefusalsKeepTheTextAndWriteNothing(t *testing.T) {
 		{"note about #zzz", "no item matches"},
 		{"we 2 20", "no concession"}, // 20 days moves away from them
 	} {
-		if !h.m.capture.open {
+		if !h.m.capture.IsOpen() {
 			h.press("n")
 		}
 		h.typeText(c.line)
@@ -197,8 +197,8 @@ func TestCaptureDraftComesBackAfterReopening(t *testing.T) {
 	t.Cleanup(func() { s.Close() })
 	h2 := startHarness(t, s, h.path, Options{}, 80, 24)
 	h2.wantScreen("› they 2 5")
-	if !h2.m.capture.open || h2.m.capture.input.Value() != "they 2 5" {
-		t.Fatalf("the draft is not back in an open capture line: %q", h2.m.capture.input.Value())
+	if !h2.m.capture.IsOpen() || h2.m.capture.Text() != "they 2 5" {
+		t.Fatalf("the draft is not back in an open capture line: %q", h2.m.capture.Text())
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/form"
 )
 
 // note finds a note in the store by the start of its text.
@@ -168,8 +169,8 @@ func TestFailedSaveKeepsTheFormAndItsText(t *testing.T) {
 	}
 	h.press("ctrl+s")
 	h.wantScreen("Edit question", "not saved")
-	if h.m.form == nil || h.m.form.byLabel("Text").value() != "Can they commit to two leaflet weeks in Q2? #promo and more" {
-		t.Fatalf("the form lost what was typed: %+v", h.m.form)
+	if f, ok := h.m.top().(*form.Form); !ok || f.Field("text").Value() != "Can they commit to two leaflet weeks in Q2? #promo and more" {
+		t.Fatalf("the form lost what was typed: %+v", h.m.top())
 	}
 }
 

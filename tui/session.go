@@ -6,10 +6,59 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/dialog"
+	"github.com/parley-app/parley/tui/pane/followup"
+	"github.com/parley-app/parley/tui/ui"
 )
 
-// The open negotiation: what arrives from the store, how the derived numbers
-// follow it, the footer's status, the meeting clock and the mouse.
+// The open negotiation: what the components ask for, what arrives from the
+// store, how the derived numbers follow it, the footer's status, the meeting
+// clock and the mouse.
+
+// request handles what a component asks of the root, and the answers of
+// the commands the root ran for it.
+func (m *Model) request(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case ui.SaveMsg:
+		if f := m.formByID(msg.Origin); f != nil {
+			f.Saving()
+		}
+		return writeCmd(m.store, msg)
+	case ui.SavedMsg:
+		return m.saved(msg)
+	case ui.EditMsg:
+		return m.edit(msg)
+	case ui.ConfirmMsg:
+		m.push(dialog.NewConfirm(m.st, msg))
+	case ui.StatusMsg:
+		m.setStatus(msg.Text)
+	case ui.ErrorMsg:
+		m.setError(msg.Err)
+	case ui.CaptureMsg:
+		return m.openCapture()
+	case ui.OpenMsg:
+		return loadCmd(m.store, msg.NegID)
+	case ui.DemoMsg:
+		return demoCmd(m.store, model.Demo(m.opts.Now()))
+	case ui.QuitMsg:
+		return m.quit()
+	case ui.KeepDraftMsg:
+		return saveDraftCmd(m.store, msg.Key, msg.Text)
+	case formDraftTickMsg:
+		return m.keepFormDraft(msg)
+	case dialog.PickerData:
+		if msg.Err != nil {
+			m.setError(msg.Err)
+		} else if p := m.picker(); p != nil {
+			p.SetData(msg)
+		}
+	case briefWrittenMsg:
+		m.briefWritten(msg)
+	default:
+		return m.capture.Update(msg) // the capture line's own messages
+	}
+	return nil
+}
 
 // takeLoaded takes a negotiation read from the store.
 func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
@@ -18,32 +67,39 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.setError(msg.err)
-		if m.snap == nil {
-			m.welcome = newWelcome(m)
+		if m.snap == nil && !m.hasWelcome() {
+			m.push(dialog.NewWelcome(m.st))
 		}
 		return nil
 	}
 	if msg.dossier == nil {
 		m.snap = nil
-		m.welcome = newWelcome(m)
+		m.capture.SetData(nil)
+		if !m.hasWelcome() {
+			m.stack = append([]modal{dialog.NewWelcome(m.st)}, m.stack...)
+		}
+		m.layout()
 		m.reopenDraftedForm()
 		return nil
 	}
-	m.welcome = nil
-	first := m.snap == nil || m.snap.d.Negotiation.ID != msg.dossier.Negotiation.ID
+	m.remove(func(md modal) bool { _, ok := md.(*dialog.Welcome); return ok })
+	first := m.snap == nil || m.snap.D.Negotiation.ID != msg.dossier.Negotiation.ID
 	m.setDossier(msg.dossier)
+	if p := m.picker(); p != nil {
+		p.SetOpen(m.negID())
+	}
 	if first {
 		m.setStatus("Opened " + msg.dossier.Account.Name + " › " + msg.dossier.Negotiation.Title)
 		m.reopenDraftedForm()
-		m.capture.reset()
-		return tea.Batch(m.capture.loadDraft(), m.tick())
+		m.capture.Reset()
+		return tea.Batch(draftCmd(m.store, m.negID()), m.tick())
 	}
 	return m.tick()
 }
 
 // setDossier makes d the open negotiation and recomputes what derives from it.
 func (m *Model) setDossier(d *model.Dossier) {
-	m.snap = &snapshot{d: d, st: m.st}
+	m.snap = &ui.Snapshot{D: d, St: m.st}
 	m.layout() // the tabs of a narrow terminal come with the first negotiation
 	m.refresh()
 }
@@ -53,42 +109,91 @@ func (m *Model) refresh() {
 	if m.snap == nil {
 		return
 	}
-	s := &snapshot{d: m.snap.d, r: m.snap.d.Replay(), private: m.private, st: m.st}
+	s := &ui.Snapshot{D: m.snap.D, R: m.snap.D.Replay(), Private: m.private, St: m.st}
 	m.snap = s
 	m.paneOnly = false // every pane has new data to draw
 	for _, p := range m.panes {
 		p.SetData(s)
 	}
-	if m.form != nil {
-		m.form.setPrivate(m.private)
-	}
+	m.capture.SetData(s)
 }
 
-// changed takes the answer of a write.
-func (m *Model) changed(msg changedMsg) tea.Cmd {
-	var closed tea.Cmd
-	if m.form != nil && msg.origin == m.form.id {
-		if !m.form.saved(msg.err) {
-			return nil
+// saved takes the answer of a write: first to whoever asked (a form keeps
+// its text on failure, the capture line puts its text back), then the open
+// negotiation follows the change.
+func (m *Model) saved(msg ui.SavedMsg) tea.Cmd {
+	answered, cmd := m.capture.Saved(msg)
+	if f := m.formByID(msg.Origin); f != nil {
+		f.Saved(msg.Err)
+		answered = true
+	}
+	cmds := []tea.Cmd{cmd, m.popDone()}
+	if msg.Err != nil {
+		if !answered {
+			m.setError(fmt.Errorf("not saved: %w", msg.Err))
 		}
-		closed = m.closeForm()
+		return tea.Batch(cmds...)
 	}
-	if msg.err != nil {
-		m.setError(fmt.Errorf("not saved: %w", msg.err))
-		return nil
+	if msg.Status != "" {
+		m.setStatus(msg.Status)
 	}
-	if msg.status != "" {
-		m.setStatus(msg.status)
+	return tea.Batch(append(cmds, m.follow(msg.Change), m.tick())...)
+}
+
+// follow brings the workbench in line with a change that reached the file.
+func (m *Model) follow(c ui.Change) tea.Cmd {
+	var cmds []tea.Cmd
+	if m.picker() != nil {
+		cmds = append(cmds, pickerDataCmd(m.store))
 	}
-	if msg.reload && m.snap != nil {
-		return tea.Batch(closed, loadCmd(m.store, m.snap.d.Negotiation.ID))
+	switch c := c.(type) {
+	case *ui.SaveAccount:
+		if c.IsNew {
+			cmds = append(cmds, m.edit(ui.EditMsg{Kind: ui.KindNegotiation,
+				Record: ui.NegotiationRecord{Negotiation: model.Negotiation{AccountID: c.Account.ID}, Account: c.Account}}))
+		}
+	case *ui.SaveNegotiation:
+		if c.IsNew {
+			m.remove(func(md modal) bool { _, ok := md.(*dialog.Picker); return ok })
+			return tea.Batch(append(cmds, loadCmd(m.store, c.Negotiation.ID))...)
+		}
+	case *ui.ReplaceFollowUps:
+		m.setFocus(paneFollowUp)
 	}
-	if msg.apply != nil && m.snap != nil {
-		msg.apply(m.snap.d)
-		m.snap.d.Sort()
-		m.refresh()
+	if m.snap == nil {
+		return tea.Batch(cmds...)
 	}
-	return tea.Batch(closed, m.tick())
+	d := m.snap.D
+	stageBefore := d.Negotiation.Stage
+	if !c.Apply(d) {
+		if _, gone := c.(*ui.DeleteNegotiation); gone {
+			return m.closeNegotiation(cmds)
+		}
+		if _, gone := c.(*ui.DeleteAccount); gone {
+			return m.closeNegotiation(cmds)
+		}
+		return tea.Batch(append(cmds, loadCmd(m.store, d.Negotiation.ID))...)
+	}
+	d.Sort()
+	for _, p := range m.panes {
+		if s, ok := p.(interface{ Saved(ui.Change) }); ok {
+			s.Saved(c) // before the new data, which selects what the pane names
+		}
+	}
+	m.refresh()
+	if st := d.Negotiation.Stage; st != stageBefore && (st == model.StageAgree || st == model.StageFollowUp) && len(d.FollowUps) == 0 {
+		m.push(dialog.NewConfirm(m.st, followup.Offer(d, m.opts.Now())))
+	}
+	return tea.Batch(cmds...)
+}
+
+// closeNegotiation leaves a negotiation that was deleted and opens the
+// current one, if any.
+func (m *Model) closeNegotiation(cmds []tea.Cmd) tea.Cmd {
+	m.snap = nil
+	m.capture.SetData(nil)
+	m.capture.Reset()
+	return tea.Batch(append(cmds, loadCmd(m.store, 0))...)
 }
 
 func (m *Model) setStatus(text string) { m.status = statusLine{text: text} }
@@ -100,7 +205,7 @@ func (m *Model) negID() uint64 {
 	if m.snap == nil {
 		return 0
 	}
-	return m.snap.d.Negotiation.ID
+	return m.snap.D.Negotiation.ID
 }
 
 // clockMsg is the clock's tick while a meeting runs.
@@ -111,16 +216,18 @@ func (m *Model) tick() tea.Cmd {
 	if m.clock || m.snap == nil {
 		return nil
 	}
-	if _, ok := m.snap.d.RunningMeeting(); !ok {
+	if _, ok := m.snap.D.RunningMeeting(); !ok {
 		return nil
 	}
 	m.clock = true
 	return m.opts.Tick(time.Second, func(t time.Time) tea.Msg { return clockMsg(t) })
 }
 
-// handleMouse focuses the pane clicked and scrolls with the wheel (with --mouse).
+// handleMouse focuses the pane clicked and scrolls with the wheel (with
+// --mouse). While a form or dialog is open the mouse does nothing: what is
+// under the pointer is not what the screen shows.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.snap == nil || m.form != nil || m.confirm != nil || m.picker != nil || m.stage != nil {
+	if m.snap == nil || m.top() != nil {
 		return nil
 	}
 	p, ok := m.paneAt(msg.X, msg.Y)

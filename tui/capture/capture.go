@@ -1,0 +1,279 @@
+// Package capture is the live capture line of DESIGN section 3: one line
+// that logs a concession, an action, a question or a note as fast as people
+// talk. It stays open after Enter; a refused line keeps its text with the
+// reason under it; what is typed is kept as a draft within a moment of the
+// last keystroke.
+package capture
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/editor"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// TickFunc schedules a message after a delay (tea.Tick, or a test's timer).
+type TickFunc func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+
+// DraftKey is the draft key of a negotiation's capture line.
+func DraftKey(negID uint64) string { return fmt.Sprintf("capture/%d", negID) }
+
+// DraftMsg brings the draft kept for a negotiation's line.
+type DraftMsg struct {
+	NegID uint64
+	Text  string
+	Err   error
+}
+
+// draftTickMsg fires the draft delay after a keystroke; seq says which one.
+type draftTickMsg struct {
+	seq   int
+	negID uint64
+}
+
+// confirmedMsg is the yes to going past our walk-away: save the line.
+type confirmedMsg struct{ text string }
+
+// Line is the capture line.
+type Line struct {
+	snap     *ui.Snapshot
+	open     bool
+	input    textinput.Model
+	err      error  // why the last Enter was refused or failed
+	info     string // what the last Enter saved
+	seq      int    // keystrokes that changed the text
+	drafted  string // the text last kept as a draft
+	inflight map[int]string
+	now      func() time.Time
+	tick     TickFunc
+	delay    time.Duration
+	st       *ui.Styles
+	keys     struct{ Save, Close key.Binding }
+}
+
+// New makes the line; delay is how long after the last keystroke the text
+// is kept as a draft.
+func New(st *ui.Styles, now func() time.Time, tick TickFunc, delay time.Duration) *Line {
+	c := &Line{inflight: map[int]string{}, now: now, tick: tick, delay: delay, st: st}
+	c.input = textinput.New()
+	c.input.Prompt = "› "
+	c.input.Placeholder = model.CaptureHelp
+	c.input.CharLimit = 2000
+	c.input.Cursor.SetMode(cursor.CursorStatic)
+	c.keys.Save = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save, keep typing"))
+	c.keys.Close = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close (text kept)"))
+	return c
+}
+
+// SetData gives the line the open negotiation.
+func (c *Line) SetData(s *ui.Snapshot) { c.snap = s }
+
+// Reset empties the line for another negotiation.
+func (c *Line) Reset() {
+	c.input.SetValue("")
+	c.err, c.info, c.drafted = nil, "", ""
+}
+
+// IsOpen reports whether the line is shown and has the keys.
+func (c *Line) IsOpen() bool { return c.open }
+
+// Text is what is typed.
+func (c *Line) Text() string { return c.input.Value() }
+
+func (c *Line) negID() uint64 {
+	if c.snap == nil {
+		return 0
+	}
+	return c.snap.D.Negotiation.ID
+}
+
+// Open shows the line and gives it the keys.
+func (c *Line) Open() tea.Cmd {
+	if c.snap == nil {
+		return nil
+	}
+	c.open = true
+	return c.input.Focus()
+}
+
+// ShortHelp is the line's keys for the footer.
+func (c *Line) ShortHelp() []key.Binding { return []key.Binding{c.keys.Save, c.keys.Close} }
+
+// Update takes a key while the line is open, and the line's own messages.
+func (c *Line) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return c.key(msg)
+	case DraftMsg:
+		if msg.Err != nil {
+			return ui.Error(fmt.Errorf("draft not read: %w", msg.Err))
+		}
+		if msg.NegID == c.negID() && msg.Text != "" && c.input.Value() == "" {
+			c.input.SetValue(msg.Text)
+			c.drafted = msg.Text
+			c.info = "Restored the line you were typing"
+			return c.Open()
+		}
+	case draftTickMsg:
+		if msg.seq == c.seq && msg.negID == c.negID() {
+			return c.KeepDraft()
+		}
+	case confirmedMsg:
+		if c.input.Value() == msg.text {
+			return c.submit(true)
+		}
+	}
+	return nil
+}
+
+// KeepDraft asks to keep the text as the draft when it changed.
+func (c *Line) KeepDraft() tea.Cmd {
+	text := c.input.Value()
+	if text == c.drafted || c.snap == nil {
+		return nil
+	}
+	c.drafted = text
+	return ui.Cmd(ui.KeepDraftMsg{Key: DraftKey(c.negID()), Text: text})
+}
+
+// Drafted reports whether the text on the line is the one kept in the file.
+func (c *Line) Drafted() bool { return c.input.Value() != "" && c.input.Value() == c.drafted }
+
+func (c *Line) key(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, c.keys.Close):
+		c.open = false
+		c.input.Blur()
+		return c.KeepDraft()
+	case key.Matches(msg, c.keys.Save):
+		return c.submit(false)
+	}
+	before := c.input.Value()
+	var cmd tea.Cmd
+	c.input, cmd = c.input.Update(msg)
+	if c.input.Value() == before {
+		return cmd
+	}
+	c.err, c.info = nil, ""
+	c.seq++
+	seq, negID := c.seq, c.negID()
+	return tea.Batch(cmd, c.tick(c.delay, func(time.Time) tea.Msg { return draftTickMsg{seq: seq, negID: negID} }))
+}
+
+// submit parses the line and asks for it to be saved; a refused line stays
+// as typed.
+func (c *Line) submit(confirmed bool) tea.Cmd {
+	d := c.snap.D
+	text := strings.TrimSpace(c.input.Value())
+	parsed, err := model.ParseCapture(text, d.Items)
+	if err != nil {
+		c.err = err
+		return nil
+	}
+	now := c.now()
+	var meetingID uint64
+	if mt, ok := d.RunningMeeting(); ok {
+		meetingID = mt.ID
+	}
+	status := "Saved " + map[model.CaptureKind]string{model.CaptureNote: "note", model.CaptureAction: "action",
+		model.CaptureQuestion: "question"}[parsed.Kind]
+	if parsed.Kind == model.CaptureConcession {
+		con := parsed.Concession(now, meetingID)
+		if err := d.CheckConcession(con); err != nil {
+			c.err = err
+			return nil
+		}
+		effect := editor.ConcessionEffect(d, c.snap.R, con)
+		if effect.Flags.Has(model.PastWalkAway) && !confirmed {
+			return ui.Cmd(ui.ConfirmMsg{Question: editor.PastWalkAwayQuestion, Detail: effect.Summary(c.snap.Private),
+				Yes: confirmedMsg{text: c.input.Value()}})
+		}
+		status = "Saved: " + effect.Summary(c.snap.Private)
+	}
+	origin := ui.NewOrigin()
+	c.inflight[origin] = text
+	c.input.SetValue("")
+	c.err, c.info = nil, "saving…"
+	return ui.Cmd(ui.SaveMsg{Origin: origin, Status: status, Change: &ui.Captured{NegID: d.Negotiation.ID, Capture: parsed,
+		At: now, MeetingID: meetingID, DraftKey: DraftKey(d.Negotiation.ID), Text: text}})
+}
+
+// Saved takes the answer of a save the line asked for (false for anyone
+// else's): on failure the text comes back into the line.
+func (c *Line) Saved(msg ui.SavedMsg) (bool, tea.Cmd) {
+	text, ok := c.inflight[msg.Origin]
+	if !ok {
+		return false, nil
+	}
+	delete(c.inflight, msg.Origin)
+	if msg.Err != nil {
+		rest := c.input.Value()
+		c.input.SetValue(strings.TrimSpace(text + " " + rest))
+		c.err = fmt.Errorf("not saved: %w", msg.Err)
+		c.info = ""
+		return true, nil
+	}
+	c.info = msg.Status + " ✓"
+	c.drafted = ""
+	if c.input.Value() != "" {
+		// Typed on while the save ran: keep that as the draft now.
+		return true, c.KeepDraft()
+	}
+	return true, nil
+}
+
+// View is the line and, under it, the reason it was refused, what was
+// saved, or a preview of what Enter will do.
+func (c *Line) View(w int) []string {
+	st := c.st
+	ui.SetInputWidth(&c.input, max(1, w-3))
+	line := ui.Cut(c.input.View(), w)
+	var under string
+	switch {
+	case c.err != nil:
+		under = st.Error.Render("✗ " + c.err.Error())
+	case c.info != "":
+		under = st.Good.Render(c.info)
+	case c.input.Value() != "":
+		under = st.Dim.Render(c.preview())
+	default:
+		under = st.Dim.Render(model.CaptureHelp)
+	}
+	if c.Drafted() {
+		under = st.Dim.Render("✎ kept ") + under
+	}
+	return []string{line, ui.Cut(under, w)}
+}
+
+// preview says what Enter would save, as the line is typed.
+func (c *Line) preview() string {
+	d := c.snap.D
+	parsed, err := model.ParseCapture(c.input.Value(), d.Items)
+	if err != nil {
+		return "enter: " + model.CaptureHelp
+	}
+	tag := ""
+	if it, ok := d.Item(parsed.ItemID); ok {
+		tag = " on " + it.Title
+	}
+	switch parsed.Kind {
+	case model.CaptureConcession:
+		con := parsed.Concession(c.now(), 0)
+		if err := d.CheckConcession(con); err != nil {
+			return "enter would refuse: " + err.Error()
+		}
+		return "enter: " + editor.ConcessionEffect(d, c.snap.R, con).Summary(c.snap.Private)
+	case model.CaptureAction:
+		return "enter: action" + tag
+	case model.CaptureQuestion:
+		return "enter: question" + tag
+	}
+	return "enter: note" + tag
+}

@@ -1,0 +1,56 @@
+// Package dialog holds the workbench's modal dialogs: the confirmation, the
+// help, the stage, the picker of accounts and negotiations, and the welcome
+// screen. Each takes keys while it is on top and answers with messages.
+package dialog
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// Confirm asks before something is deleted, overwritten or let past a limit.
+type Confirm struct {
+	question, detail string
+	yes              tea.Msg
+	done             bool
+	st               *ui.Styles
+	keys             struct{ Yes, No key.Binding }
+}
+
+// NewConfirm asks q; yes is delivered only on y or enter.
+func NewConfirm(st *ui.Styles, q ui.ConfirmMsg) *Confirm {
+	c := &Confirm{question: q.Question, detail: q.Detail, yes: q.Yes, st: st}
+	c.keys.Yes = key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes"))
+	c.keys.No = key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no"))
+	return c
+}
+
+// Update answers y or n.
+func (c *Confirm) Update(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, c.keys.Yes):
+		c.done = true
+		return ui.Cmd(c.yes)
+	case key.Matches(msg, c.keys.No):
+		c.done = true
+	}
+	return nil
+}
+
+// Done reports whether the question was answered.
+func (c *Confirm) Done() bool { return c.done }
+
+// ShortHelp is empty: the box shows its keys.
+func (c *Confirm) ShortHelp() []key.Binding { return nil }
+
+// View draws the question in a box.
+func (c *Confirm) View(w, h int) []string {
+	st := c.st
+	lines := []string{st.Bold.Render(c.question)}
+	if c.detail != "" {
+		lines = append(lines, st.Dim.Render(c.detail))
+	}
+	lines = append(lines, "", st.Key.Render("y")+" yes   "+st.Key.Render("n")+" no")
+	return ui.Boxed(lines, w, h, st)
+}

@@ -1,0 +1,62 @@
+package dialog
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// Welcome is the first screen on a file with no negotiation yet. It stays
+// until a negotiation opens.
+type Welcome struct {
+	st   *ui.Styles
+	keys struct{ Demo, New, Quit key.Binding }
+}
+
+// NewWelcome makes the welcome screen.
+func NewWelcome(st *ui.Styles) *Welcome {
+	w := &Welcome{st: st}
+	w.keys.Demo = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load the demo negotiation"))
+	w.keys.New = key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a", "create an account and a negotiation"))
+	w.keys.Quit = key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit"))
+	return w
+}
+
+// Update asks for the demo, a new account, or to quit.
+func (w *Welcome) Update(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, w.keys.Demo):
+		return tea.Batch(ui.Status("Loading the demo…"), ui.Cmd(ui.DemoMsg{}))
+	case key.Matches(msg, w.keys.New):
+		return ui.Cmd(ui.EditMsg{Kind: ui.KindAccount, Record: model.Account{Kind: model.Retail}})
+	case key.Matches(msg, w.keys.Quit):
+		return ui.Cmd(ui.QuitMsg{})
+	}
+	return nil
+}
+
+// Done is false: the root takes the welcome away when a negotiation opens.
+func (w *Welcome) Done() bool { return false }
+
+// ShortHelp is empty: the screen lists its keys.
+func (w *Welcome) ShortHelp() []key.Binding { return nil }
+
+// View draws the welcome in a box.
+func (w *Welcome) View(width, height int) []string {
+	st := w.st
+	lines := []string{
+		st.Bold.Render("Welcome to Parley"),
+		"",
+		"A workbench for key account negotiations: the agenda with our",
+		"opening, target and walk-away, every concession of both sides",
+		"meeting by meeting, and the gap closing as you go.",
+		"",
+		st.Key.Render("d") + "  load the demo: a grocery chain's 2027 annual terms",
+		st.Key.Render("a") + "  create your own account and negotiation",
+		st.Key.Render("q") + "  quit",
+		"",
+		st.Dim.Render("Data file: everything stays in one private local file."),
+	}
+	return ui.Boxed(lines, width, height, st)
+}

@@ -1,0 +1,113 @@
+package editor
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/form"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// The concession form's fields.
+const (
+	keyItem      form.Key = "item"
+	keyBy        form.Key = "by"
+	keyTo        form.Key = "to"
+	keyTradedFor form.Key = "traded-for"
+	keyAgainst   form.Key = "traded-against"
+)
+
+// PastWalkAwayQuestion is asked before a move that takes us past our walk-away.
+const PastWalkAwayQuestion = "This takes us past our walk-away. Log it anyway?"
+
+// concessionForm logs a concession (c.ID 0) or edits one from the ledger.
+// It shows, before saving, how the gap and our score change and any flag;
+// going past our walk-away asks for confirmation.
+func concessionForm(env Env, c model.Concession) (*form.Form, error) {
+	d, r, private := env.Snap.D, env.Snap.R, env.Snap.Private
+	var itemIDs, itemLabels []string
+	for i, it := range d.Items {
+		if !it.Numeric() || (it.Status == model.ItemAgreed && it.ID != c.ItemID) {
+			continue
+		}
+		itemIDs = append(itemIDs, fmt.Sprint(it.ID))
+		itemLabels = append(itemLabels, fmt.Sprintf("%d %s", i+1, it.Title))
+	}
+	if len(itemIDs) == 0 {
+		return nil, fmt.Errorf("no open item has numbers to concede on: add one to the agenda first")
+	}
+	if c.By == "" {
+		c.By = model.Them
+	}
+	against := []string{"0"}
+	againstLabels := []string{"nothing linked"}
+	for k := len(d.Ledger) - 1; k >= 0 && len(against) < 30; k-- {
+		l := d.Ledger[k]
+		if l.ID == c.ID {
+			continue
+		}
+		it, _ := d.Item(l.ItemID)
+		who := "we"
+		if l.By == model.Them {
+			who = "they"
+		}
+		against = append(against, fmt.Sprint(l.ID))
+		againstLabels = append(againstLabels, fmt.Sprintf("%s: %s to %s", who, it.Title, it.Format(l.To)))
+	}
+	value := ""
+	if c.ID != 0 {
+		value = c.To.String()
+	}
+	fields := []*form.Field{
+		form.Choice(keyItem, "Item", itemIDs, itemLabels, fmt.Sprint(c.ItemID)),
+		form.Choice(keyBy, "By", []string{string(model.Them), string(model.Us)}, []string{"they conceded", "we conceded"}, string(c.By)),
+		form.Number(keyTo, "New value", value).Required(),
+		form.Text(keyTradedFor, "Traded for", c.TradedFor).WithHint("what was given in return"),
+		form.Choice(keyAgainst, "Traded against", against, againstLabels, fmt.Sprint(c.TradedAgainst)),
+		form.Text(keyNote, "Note", c.Note),
+	}
+	title := "Log a concession"
+	if c.ID != 0 {
+		title = "Edit concession"
+	}
+	build := func(f *form.Form) model.Concession {
+		v := c
+		v.ItemID = f.Field(keyItem).ID()
+		v.By = model.Party(f.Field(keyBy).Value())
+		v.To = f.Field(keyTo).Decimal()
+		v.TradedFor = f.Field(keyTradedFor).Value()
+		v.TradedAgainst = f.Field(keyAgainst).ID()
+		v.Note = f.Field(keyNote).Value()
+		if v.ID == 0 {
+			v.At = env.Now()
+			if mt, ok := d.RunningMeeting(); ok {
+				v.MeetingID = mt.ID
+			}
+		}
+		return v
+	}
+	return form.New(env.St, form.Ref{Kind: ui.KindConcession, ID: c.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
+		v := build(f)
+		if err := d.CheckConcession(v); err != nil {
+			return nil, err
+		}
+		e := ConcessionEffect(d, r, v)
+		msg := save(f, "Saved: "+e.Summary(private), ui.SaveConcession(d.Negotiation.ID, v))
+		if e.Flags.Has(model.PastWalkAway) {
+			return ui.ConfirmMsg{Question: PastWalkAwayQuestion, Detail: e.Summary(private), Yes: msg}, nil
+		}
+		return msg, nil
+	}).WithPreview(func(f *form.Form) []string {
+		v := build(f)
+		if err := d.CheckConcession(v); err != nil {
+			return []string{env.St.Warn.Render(err.Error())}
+		}
+		e := ConcessionEffect(d, r, v)
+		line := e.Summary(private)
+		if e.Flags != 0 {
+			return []string{env.St.Warn.Render(line)}
+		}
+		return []string{env.St.Good.Render(line)}
+	}), nil
+}

@@ -1,0 +1,167 @@
+// Package editor builds one form per kind of record: the agenda item, the
+// concession, the meeting, the note, the follow-up line, the scenario, the
+// account and the negotiation. An editor reads the open negotiation it is
+// given and asks for writes by message; it holds no root model.
+package editor
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/form"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// Env is what an editor needs: the open negotiation (nil when none is open),
+// the styles and the clock.
+type Env struct {
+	Snap *ui.Snapshot
+	St   *ui.Styles
+	Now  func() time.Time
+}
+
+func (e Env) private() bool { return e.Snap != nil && e.Snap.Private }
+
+func (e Env) negID() uint64 {
+	if e.Snap == nil {
+		return 0
+	}
+	return e.Snap.D.Negotiation.ID
+}
+
+// Open builds the form an EditMsg asks for; the error says why there is none.
+func Open(env Env, msg ui.EditMsg) (*form.Form, error) {
+	if env.Snap == nil && msg.Kind != ui.KindAccount && msg.Kind != ui.KindNegotiation {
+		return nil, fmt.Errorf("open a negotiation first (o)")
+	}
+	var f *form.Form
+	var err error
+	switch r := msg.Record.(type) {
+	case model.AgendaItem:
+		f = itemForm(env, r)
+	case model.Concession:
+		f, err = concessionForm(env, r)
+	case model.Note:
+		if msg.Kind == ui.KindAnswer {
+			f = answerForm(env, r)
+		} else {
+			f = noteForm(env, r)
+		}
+	case model.FollowUp:
+		f = followUpForm(env, r)
+	case model.Scenario:
+		f = scenarioForm(env, r, false)
+	case ScenarioLine:
+		f = scenarioForm(env, r.Scenario, true)
+	case model.Meeting:
+		f, err = meetingForm(env, msg.Kind, r)
+	case model.Account:
+		f = accountForm(env, r)
+	case ui.NegotiationRecord:
+		f = negotiationForm(env, r.Negotiation, r.Account)
+	case nil:
+		if msg.Kind == ui.KindScenario {
+			f = newScenarioForm(env)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if f == nil {
+		return nil, fmt.Errorf("no form for %s", msg.Kind)
+	}
+	f.SetPrivate(env.private())
+	return f, nil
+}
+
+// ScenarioLine asks for a category scenario's form with the cursor on a new
+// product line.
+type ScenarioLine struct{ Scenario model.Scenario }
+
+// Reopen opens again, after a restart, the form a draft was kept for; false
+// when what it edits is gone.
+func Reopen(env Env, ref form.Ref) (*form.Form, bool) {
+	msg, ok := recordFor(env, ref)
+	if !ok {
+		return nil, false
+	}
+	f, err := Open(env, msg)
+	return f, err == nil
+}
+
+// recordFor finds the record a draft's ref names in the open negotiation.
+func recordFor(env Env, ref form.Ref) (ui.EditMsg, bool) {
+	edit := func(r any) (ui.EditMsg, bool) { return ui.EditMsg{Kind: ref.Kind, Record: r}, true }
+	if env.Snap == nil {
+		if ref.Kind == ui.KindAccount && ref.ID == 0 {
+			return edit(model.Account{Kind: model.Retail})
+		}
+		return ui.EditMsg{}, false
+	}
+	d := env.Snap.D
+	found := func(r any, ok bool) (ui.EditMsg, bool) {
+		if !ok {
+			return ui.EditMsg{}, false
+		}
+		return edit(r)
+	}
+	switch ref.Kind {
+	case ui.KindItem:
+		if ref.ID == 0 {
+			return edit(NewItem())
+		}
+		return found(d.Item(ref.ID))
+	case ui.KindConcession:
+		if ref.ID == 0 {
+			return edit(model.Concession{})
+		}
+		return found(ui.Find(d.Ledger, ref.ID, func(c model.Concession) uint64 { return c.ID }))
+	case ui.KindNote, ui.KindAnswer:
+		return found(ui.Find(d.Notes, ref.ID, func(n model.Note) uint64 { return n.ID }))
+	case ui.KindFollowUp:
+		if ref.ID == 0 {
+			return edit(model.FollowUp{Side: model.CustomerSide})
+		}
+		return found(ui.Find(d.FollowUps, ref.ID, func(f model.FollowUp) uint64 { return f.ID }))
+	case ui.KindCategory, ui.KindProfit:
+		if ref.ID == 0 {
+			return edit(model.Scenario{Kind: model.ScenarioKind(ref.Kind)})
+		}
+		return found(d.Scenario(ref.ID))
+	case ui.KindMeeting:
+		return found(d.Meeting(ref.ID))
+	case ui.KindMeetingStart, ui.KindMeetingEnd:
+		mt, running := d.RunningMeeting()
+		if running == (ref.Kind == ui.KindMeetingEnd) {
+			return edit(mt)
+		}
+	case ui.KindAccount:
+		return found(d.Account, ref.ID == d.Account.ID)
+	case ui.KindNegotiation:
+		return found(ui.NegotiationRecord{Negotiation: d.Negotiation, Account: d.Account}, ref.ID == d.Negotiation.ID)
+	}
+	return ui.EditMsg{}, false
+}
+
+// MeetingToggle is the form that starts the next meeting, or ends the one
+// that runs.
+func MeetingToggle(d *model.Dossier) ui.EditMsg {
+	if mt, ok := d.RunningMeeting(); ok {
+		return ui.EditMsg{Kind: ui.KindMeetingEnd, Record: mt}
+	}
+	return ui.EditMsg{Kind: ui.KindMeetingStart, Record: model.Meeting{}}
+}
+
+// save asks for a write on behalf of form f.
+func save(f *form.Form, status string, c ui.Change) ui.SaveMsg {
+	return ui.SaveMsg{Origin: f.ID, Status: status, Change: c}
+}
+
+// warnings shows a validation error as the preview's one line.
+func warnings(st *ui.Styles, err error) []string {
+	if err != nil {
+		return []string{st.Warn.Render("✗ " + err.Error())}
+	}
+	return nil
+}

@@ -1,0 +1,99 @@
+package editor
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
+)
+
+// Effect is what logging a concession does to its item: the move, the gap,
+// our score of the offer, and the discipline flags it raises.
+type Effect struct {
+	item                model.AgendaItem
+	by                  model.Party
+	from, to            decimal.Decimal
+	gapBefore, gapAfter decimal.Decimal
+	tracked             bool
+	score               [2]float64 // our score of the conceding side's offer, before and after
+	scored              bool
+	gapClosed           [2]float64      // overall, before and after
+	Flags               model.Flag      // the discipline flags it raises
+	money               decimal.Decimal // what the move is worth to us (model.Dossier.Worth)
+	moneyVia            string
+	priced              bool
+	currency            string
+}
+
+// ConcessionEffect works out the effect of c (new, or an edit of a logged
+// one) by replaying the ledger with it in place.
+func ConcessionEffect(d *model.Dossier, r *model.Replay, c model.Concession) Effect {
+	i := d.ItemIndex(c.ItemID)
+	e := Effect{by: c.By, to: c.To}
+	if i < 0 {
+		return e
+	}
+	e.item = d.Items[i]
+	after := *d
+	after.Ledger = slices.Clone(d.Ledger)
+	if c.ID == 0 {
+		c.ID = ^uint64(0) // sorts after every logged concession made at the same time
+		after.Ledger = append(after.Ledger, c)
+	} else {
+		for k := range after.Ledger {
+			if after.Ledger[k].ID == c.ID {
+				after.Ledger[k] = c
+			}
+		}
+	}
+	after.Sort()
+	ra := after.Replay()
+	for _, mv := range ra.Moves {
+		if mv.ID == c.ID {
+			e.from, e.Flags = mv.From, mv.Flags
+		}
+	}
+	e.tracked = e.item.Tracked()
+	e.gapBefore, e.gapAfter = r.Items[i].Gap, ra.Items[i].Gap
+	b, ok1 := r.ItemScore(i, c.By)
+	a, ok2 := ra.ItemScore(i, c.By)
+	e.score, e.scored = [2]float64{b, a}, ok1 && ok2
+	e.gapClosed = [2]float64{r.GapClosed, ra.GapClosed}
+	e.money, e.moneyVia, e.priced = d.Worth(e.item, e.from, e.to)
+	e.currency = d.Negotiation.Currency
+	return e
+}
+
+// Summary says the effect in one line; private hides scores and walk-away talk.
+func (e Effect) Summary(private bool) string {
+	who := "we"
+	if e.by == model.Them {
+		who = "they"
+	}
+	it := e.item
+	parts := []string{fmt.Sprintf("%s %s %s → %s %s", who, it.Title, it.Format(e.from), it.Format(e.to), it.Unit)}
+	if e.tracked {
+		parts = append(parts, fmt.Sprintf("gap %s → %s", it.Format(e.gapBefore), it.Format(e.gapAfter)))
+	}
+	parts = append(parts, "closed "+model.FormatPercent(e.gapClosed[0])+" → "+model.FormatPercent(e.gapClosed[1]))
+	if e.scored && !private {
+		parts = append(parts, fmt.Sprintf("our score of the offer %.0f → %.0f", 100*e.score[0], 100*e.score[1]))
+	}
+	if e.priced && !private && !e.money.IsZero() {
+		verb := "gains us"
+		if e.money.IsNegative() {
+			verb = "costs us"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s (%s)", verb, model.FormatMoney(e.money.Abs()), e.currency, e.moneyVia))
+	}
+	flags := e.Flags
+	if private {
+		flags &^= model.PastWalkAway
+	}
+	if flags != 0 {
+		parts = append(parts, "⚠ "+flags.String())
+	}
+	return strings.Join(parts, " · ")
+}

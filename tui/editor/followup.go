@@ -1,0 +1,70 @@
+package editor
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/form"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// The follow-up form's fields.
+const (
+	keySide   form.Key = "side"
+	keyRole   form.Key = "role"
+	keyPerson form.Key = "person"
+	keyAction form.Key = "action"
+	keyDue    form.Key = "due"
+)
+
+// followUpForm adds (ID 0) or edits a follow-up line. The due date is
+// checked as it is typed; nothing is written until the line is valid.
+func followUpForm(env Env, f model.FollowUp) *form.Form {
+	side := form.Choice(keySide, "Side", []string{string(model.CustomerSide), string(model.InternalSide)},
+		[]string{"customer side", "internal"}, string(f.Side))
+	role := form.Text(keyRole, "Role", f.Role).WithHint("e.g. buyers, stock controllers, order processing")
+	person := form.Text(keyPerson, "Person", f.Person).WithHint("who, by name")
+	action := form.Text(keyAction, "Action", f.Action).Required()
+	due := ""
+	if !f.Due.IsZero() {
+		due = f.Due.Format(model.DateLayout)
+	}
+	dueField := form.Date(keyDue, "Due", due).WithHint("YYYY-MM-DD, blank for none")
+	if f.ID == 0 {
+		for _, o := range env.Snap.D.FollowUps {
+			f.Order = max(f.Order, o.Order)
+		}
+		f.Order++
+	}
+	build := func() model.FollowUp {
+		v := f
+		v.Side = model.Side(side.Value())
+		v.Role, v.Person, v.Action = role.Value(), person.Value(), action.Value()
+		v.Due = dueField.Time()
+		return v
+	}
+	title := "New follow-up line"
+	if f.ID != 0 {
+		title = "Edit follow-up: " + FollowUpName(f)
+	}
+	negID := env.negID()
+	fm := form.New(env.St, form.Ref{Kind: ui.KindFollowUp, ID: f.ID}, title, []*form.Field{side, role, person, action, dueField},
+		func(fm *form.Form) (tea.Msg, error) {
+			v := build()
+			if err := v.Validate(); err != nil {
+				return nil, err
+			}
+			return save(fm, "Saved follow-up "+FollowUpName(v), ui.SaveFollowUp(negID, v)), nil
+		}).WithPreview(func(*form.Form) []string { return warnings(env.St, build().Validate()) })
+	if f.ID != 0 {
+		fm.FocusField(1)
+	}
+	return fm
+}
+
+// FollowUpName is how a line is named in messages: its role, else its person.
+func FollowUpName(f model.FollowUp) string {
+	if f.Role != "" {
+		return f.Role
+	}
+	return f.Person
+}

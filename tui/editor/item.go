@@ -1,0 +1,191 @@
+package editor
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/form"
+	"github.com/parley-app/parley/tui/ui"
+	"github.com/shopspring/decimal"
+)
+
+// The item form's fields.
+const (
+	keyTitle         form.Key = "title"
+	keyTopic         form.Key = "topic"
+	keyUnit          form.Key = "unit"
+	keyBetter        form.Key = "better"
+	keyOurOpening    form.Key = "our-opening"
+	keyOurTarget     form.Key = "our-target"
+	keyOurWalkAway   form.Key = "our-walk-away"
+	keyTheirOpening  form.Key = "their-opening"
+	keyTheirWalkAway form.Key = "their-walk-away"
+	keyWeight        form.Key = "weight"
+	keyValueToThem   form.Key = "value-to-them"
+	keyMoneyPerUnit  form.Key = "money-per-unit"
+	keyStatus        form.Key = "status"
+	keyNote          form.Key = "note"
+	keyLink          form.Key = "link"
+)
+
+// NewItem is what the form for a new item starts from.
+func NewItem() model.AgendaItem {
+	return model.AgendaItem{Topic: model.TopicPrice, Better: model.Up, Status: model.ItemOpen}
+}
+
+// numberText shows an optional number as typed, blank when there is none.
+func numberText(v decimal.NullDecimal) string {
+	if !v.Valid {
+		return ""
+	}
+	return model.FormatNumber(v.Decimal, model.Places(v.Decimal))
+}
+
+// scoreText shows a 0–100 value; 0 shows blank (blank reads as 0), so that
+// typing 80 gives 80, not 080.
+func scoreText(v int) string {
+	if v == 0 {
+		return ""
+	}
+	return strconv.Itoa(v)
+}
+
+// itemForm adds (ID 0) or edits an agenda item. Numbers are checked as
+// they are typed; the whole item is checked before anything is written.
+func itemForm(env Env, it model.AgendaItem) *form.Form {
+	topics := make([]string, len(model.Topics))
+	for i, t := range model.Topics {
+		topics[i] = string(t)
+	}
+	private := func(f *form.Field) *form.Field {
+		f.Private = true
+		return f
+	}
+	fields := []*form.Field{
+		form.Text(keyTitle, "Title", it.Title).Required(),
+		form.Choice(keyTopic, "Topic", topics, topics, string(it.Topic)),
+		form.Text(keyUnit, "Unit", it.Unit).WithHint("e.g. EUR/case, days, %, cases, SKUs, months"),
+		form.Choice(keyBetter, "Better for us", []string{string(model.Up), string(model.Down)},
+			[]string{"higher (price, volume, months)", "lower (days, rebate, allowance)"}, string(it.Better)),
+		form.Number(keyOurOpening, "Our opening", numberText(it.OurOpening)).WithHint("blank for a text-only item"),
+		private(form.Number(keyOurTarget, "Our target", numberText(it.OurTarget)).WithHint("what we aim to settle at")),
+		private(form.Number(keyOurWalkAway, "Our walk-away", numberText(it.OurWalkAway)).WithHint("the worst we accept")),
+		form.Number(keyTheirOpening, "Their opening", numberText(it.TheirOpening)).WithHint("our estimate until they say it"),
+		form.Number(keyTheirWalkAway, "Their walk-away", numberText(it.TheirWalkAway)).WithHint("our estimate, optional"),
+		private(form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint("0–100: what it is worth to us")),
+		form.Score(keyValueToThem, "Value to them", scoreText(it.ValueToThem)).WithHint("0–100: our estimate of its worth to them"),
+		private(form.Number(keyMoneyPerUnit, "Money per unit", numberText(it.MoneyPerUnit)).WithHint("what one unit of gap is worth, optional")),
+		form.Choice(keyStatus, "Status", []string{string(model.ItemOpen), string(model.ItemAgreed), string(model.ItemParked)},
+			[]string{"open", "agreed", "parked"}, string(it.Status)),
+		form.Text(keyNote, "Note", it.Note),
+		linkField(env.Snap.D, it.Link),
+	}
+	build := func(f *form.Form) model.AgendaItem {
+		v := it
+		v.Title = f.Field(keyTitle).Value()
+		v.Topic = model.Topic(f.Field(keyTopic).Value())
+		v.Unit = f.Field(keyUnit).Value()
+		v.Better = model.Direction(f.Field(keyBetter).Value())
+		v.OurOpening = f.Field(keyOurOpening).Optional()
+		v.OurTarget = f.Field(keyOurTarget).Optional()
+		v.OurWalkAway = f.Field(keyOurWalkAway).Optional()
+		v.TheirOpening = f.Field(keyTheirOpening).Optional()
+		v.TheirWalkAway = f.Field(keyTheirWalkAway).Optional()
+		v.Weight = f.Field(keyWeight).Whole()
+		v.ValueToThem = f.Field(keyValueToThem).Whole()
+		v.MoneyPerUnit = f.Field(keyMoneyPerUnit).Optional()
+		v.Status = model.ItemStatus(f.Field(keyStatus).Value())
+		v.Note = f.Field(keyNote).Value()
+		v.Link = parseLink(f.Field(keyLink).Value())
+		switch {
+		case v.Status == model.ItemAgreed && it.Status != model.ItemAgreed:
+			v.AgreedAt = env.Now()
+		case v.Status != model.ItemAgreed:
+			v.AgreedAt = time.Time{}
+		}
+		return v
+	}
+	title := "New agenda item"
+	if it.ID != 0 {
+		title = "Edit: " + it.Title
+	}
+	d, negID := env.Snap.D, env.negID()
+	return form.New(env.St, form.Ref{Kind: ui.KindItem, ID: it.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
+		v := build(f)
+		if err := v.Validate(); err != nil {
+			return nil, err
+		}
+		if err := checkItemAgainstLedger(d, v); err != nil {
+			return nil, err
+		}
+		return save(f, "Saved item "+v.Title, ui.SaveItem(negID, v)), nil
+	}).WithPreview(func(f *form.Form) []string { return warnings(env.St, build(f).Validate()) })
+}
+
+// checkItemAgainstLedger refuses an edit that would break the ledger: an
+// item with concessions keeps its numbers, and every logged move stays a move.
+func checkItemAgainstLedger(d0 *model.Dossier, v model.AgendaItem) error {
+	if v.ID == 0 {
+		return nil
+	}
+	d := *d0
+	d.Items = ui.Upsert(append([]model.AgendaItem(nil), d.Items...), v, func(it model.AgendaItem) uint64 { return it.ID })
+	for _, c := range d.Ledger {
+		if c.ItemID != v.ID {
+			continue
+		}
+		if !v.Numeric() {
+			return fmt.Errorf("the item has concessions in the ledger: it needs our opening")
+		}
+		if c.By == model.Them && !v.TheirOpening.Valid {
+			return fmt.Errorf("the item has concessions of theirs: it needs their opening")
+		}
+	}
+	// Replaying with the new openings must keep every concession a move.
+	for k := range d.Items {
+		if d.Items[k].ID == v.ID {
+			d.Items[k].Status = model.ItemOpen // agreed items refuse new concessions, not old ones
+		}
+	}
+	for _, mv := range d.Replay().Moves {
+		if mv.ItemID == v.ID && !mv.Size.IsPositive() {
+			return fmt.Errorf("with these openings the concession to %s would no longer be a move", v.Format(mv.To))
+		}
+	}
+	return nil
+}
+
+// linkField offers the scenario inputs an item can point at, so that a
+// concession on it shows its money effect (e.g. the rebate item at the
+// profitability scenario's rebate %).
+func linkField(d *model.Dossier, current model.ScenarioLink) *form.Field {
+	values, labels := []string{""}, []string{"nothing"}
+	for _, sc := range d.Scenarios {
+		for _, f := range model.ScenarioFields(sc.Kind) {
+			values = append(values, fmt.Sprintf("%d/%s", sc.ID, f.Name))
+			labels = append(labels, sc.Name+": "+f.Label)
+		}
+	}
+	value := ""
+	if current.ScenarioID != 0 {
+		value = fmt.Sprintf("%d/%s", current.ScenarioID, current.Field)
+	}
+	return form.Choice(keyLink, "Linked to", values, labels, value).WithHint("a scenario input this item moves")
+}
+
+// parseLink reads a link choice written by linkField.
+func parseLink(v string) model.ScenarioLink {
+	var l model.ScenarioLink
+	id, name, ok := strings.Cut(v, "/")
+	if !ok {
+		return l
+	}
+	if n, err := strconv.ParseUint(id, 10, 64); err == nil {
+		l.ScenarioID, l.Field = n, name
+	}
+	return l
+}

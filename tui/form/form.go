@@ -1,0 +1,273 @@
+package form
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// Ref names what a form edits, so that a draft of it can be kept and the
+// form opened again after a restart: the kind and the record's ID (0 for a
+// new one).
+type Ref struct {
+	Kind ui.Kind
+	ID   uint64
+}
+
+// Submit builds the value from the fields and returns what to ask of the
+// root: a ui.SaveMsg (the form waits for its answer), a ui.ConfirmMsg (the
+// form stays open under the question), or any other message (the form's
+// work is done and it closes). An error explains what is wrong; nothing is
+// written until it passes.
+type Submit func(f *Form) (tea.Msg, error)
+
+// Keys are the keys of every form.
+type Keys struct {
+	Next, Prev, Enter, Save, Cancel, Left, Right key.Binding
+}
+
+func newKeys() Keys {
+	return Keys{
+		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "next field")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "previous field")),
+		Enter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next · save on the last")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Left:   key.NewBinding(key.WithKeys("left"), key.WithHelp("←→", "change choice")),
+		Right:  key.NewBinding(key.WithKeys("right")),
+	}
+}
+
+// Form is a modal form: fields, a whole-form error, and what saving does.
+type Form struct {
+	ID      int // the origin of the writes it asks for
+	Ref     Ref
+	title   string
+	fields  []*Field
+	byKey   map[Key]*Field
+	focus   int
+	err     error
+	saving  bool
+	private bool
+	done    bool
+	// cancelled is true when esc closed the form.
+	cancelled bool
+	// preview, when set, is shown under the fields while they are valid and
+	// worked out again on every keystroke (e.g. how a concession changes the gap).
+	preview func(f *Form) []string
+	submit  Submit
+	version int // counts changes of the text, for drafts
+	keys    Keys
+	st      *ui.Styles
+}
+
+// New makes a form for ref with the fields in order.
+func New(st *ui.Styles, ref Ref, title string, fields []*Field, submit Submit) *Form {
+	f := &Form{ID: ui.NewOrigin(), Ref: ref, title: title, fields: fields, submit: submit, keys: newKeys(), st: st,
+		byKey: make(map[Key]*Field, len(fields))}
+	for _, fl := range fields {
+		f.byKey[fl.Key] = fl
+	}
+	f.FocusField(0)
+	return f
+}
+
+// WithPreview sets the lines shown under the fields while they are valid.
+func (f *Form) WithPreview(p func(f *Form) []string) *Form {
+	f.preview = p
+	return f
+}
+
+// Fields are the form's fields in order.
+func (f *Form) Fields() []*Field { return f.fields }
+
+// Field finds a field by key; nil when the form has none.
+func (f *Form) Field(k Key) *Field { return f.byKey[k] }
+
+// Title is the form's heading.
+func (f *Form) Title() string { return f.title }
+
+// Err is the whole-form error shown under the fields.
+func (f *Form) Err() error { return f.err }
+
+// Done reports whether the form has closed: saved, cancelled or handed on.
+func (f *Form) Done() bool { return f.done }
+
+// Cancelled reports whether esc closed the form.
+func (f *Form) Cancelled() bool { return f.cancelled }
+
+// Version counts the changes of the form's text since it opened.
+func (f *Form) Version() int { return f.version }
+
+// ShortHelp is empty: the form shows its keys in its box.
+func (f *Form) ShortHelp() []key.Binding { return nil }
+
+// FocusField moves the cursor to field i.
+func (f *Form) FocusField(i int) {
+	if len(f.fields) == 0 {
+		return
+	}
+	if old := f.fields[f.focus]; old.kind != choiceField {
+		old.input.Blur()
+	}
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	if fl := f.fields[f.focus]; fl.kind != choiceField {
+		fl.input.Focus()
+	}
+}
+
+// SetPrivate masks the private fields while privacy is on.
+func (f *Form) SetPrivate(on bool) {
+	f.private = on
+	for _, fl := range f.fields {
+		if fl.Private {
+			fl.input.EchoMode = textinput.EchoNormal
+			if on {
+				fl.input.EchoMode = textinput.EchoPassword
+				fl.input.EchoCharacter = '•'
+			}
+		}
+	}
+}
+
+// Valid reports whether every field passes its check.
+func (f *Form) Valid() bool {
+	for _, fl := range f.fields {
+		if fl.err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// Update handles a key.
+func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
+	if f.saving || f.done {
+		return nil // the write is in flight; keys wait for its answer
+	}
+	fl := f.fields[f.focus]
+	switch {
+	case key.Matches(msg, f.keys.Cancel):
+		f.done, f.cancelled = true, true
+		return nil
+	case key.Matches(msg, f.keys.Save):
+		return f.Submit()
+	case key.Matches(msg, f.keys.Enter):
+		if f.focus == len(f.fields)-1 {
+			return f.Submit()
+		}
+		f.FocusField(f.focus + 1)
+		return nil
+	case key.Matches(msg, f.keys.Next):
+		f.FocusField(f.focus + 1)
+		return nil
+	case key.Matches(msg, f.keys.Prev):
+		f.FocusField(f.focus - 1)
+		return nil
+	}
+	if fl.kind == choiceField {
+		before := fl.choice
+		f.choose(fl, msg)
+		if fl.choice != before {
+			f.version++
+		}
+		f.err = nil
+		return nil
+	}
+	before := fl.input.Value()
+	var cmd tea.Cmd
+	fl.input, cmd = fl.input.Update(msg)
+	if fl.input.Value() != before {
+		f.version++
+		fl.check()
+	}
+	f.err = nil
+	return cmd
+}
+
+// choose moves a choice field for a key.
+func (f *Form) choose(fl *Field, msg tea.KeyMsg) {
+	switch {
+	case key.Matches(msg, f.keys.Left):
+		fl.choice = (fl.choice - 1 + len(fl.choices)) % len(fl.choices)
+	case key.Matches(msg, f.keys.Right), msg.String() == " ":
+		fl.choice = (fl.choice + 1) % len(fl.choices)
+	default:
+		// A letter picks the first choice that starts with it.
+		if r := msg.Runes; len(r) == 1 {
+			for i, l := range fl.labels {
+				if strings.HasPrefix(strings.ToLower(l), strings.ToLower(string(r))) {
+					fl.choice = i
+					break
+				}
+			}
+		}
+	}
+}
+
+// Submit checks every field, then asks for what submit returns.
+func (f *Form) Submit() tea.Cmd {
+	for i, fl := range f.fields {
+		if fl.err != nil {
+			f.FocusField(i)
+			f.err = fmt.Errorf("%s: %v", fl.Label, fl.err)
+			return nil
+		}
+	}
+	msg, err := f.submit(f)
+	if err != nil {
+		f.err = err
+		return nil
+	}
+	switch msg.(type) {
+	case nil:
+		return nil
+	case ui.SaveMsg:
+		f.saving = true
+	case ui.ConfirmMsg:
+	default:
+		f.done = true
+	}
+	return ui.Cmd(msg)
+}
+
+// Saving marks the form as waiting for a write it asked for (after a
+// question it asked was answered yes).
+func (f *Form) Saving() { f.saving = true }
+
+// Saved is the answer of the write the form asked for: on failure the form
+// stays open with everything typed and the reason shown.
+func (f *Form) Saved(err error) {
+	f.saving = false
+	if err != nil {
+		f.err = fmt.Errorf("not saved: %w", err)
+		return
+	}
+	f.done = true
+}
+
+// Values is a form's text by field key, as kept in a draft.
+type Values map[Key]string
+
+// Values is the text of every field.
+func (f *Form) Values() Values {
+	v := make(Values, len(f.fields))
+	for _, fl := range f.fields {
+		v[fl.Key] = fl.Value()
+	}
+	return v
+}
+
+// Restore puts back the text of a draft into the fields that are still there.
+func (f *Form) Restore(v Values) {
+	for _, fl := range f.fields {
+		if text, ok := v[fl.Key]; ok {
+			fl.SetValue(text)
+		}
+	}
+	f.err = nil
+}

@@ -1,0 +1,246 @@
+// Package agenda is the Agenda pane: positions, gaps and scores per item,
+// the selected item in full, the readiness line and the trade plan.
+package agenda
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/editor"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// agendaRow is one item's cells, formatted once per data change.
+type agendaRow struct {
+	index                                 int // in Dossier.Items
+	num, title, topic, unit               string
+	ours, theirs, gap, money              string
+	score, target, walk, weight, leverage string
+	met, pastWalk                         bool
+	status                                model.ItemStatus
+}
+
+// agendaColumn is a column of the agenda table.
+type agendaColumn struct {
+	title string
+	width int
+	right bool
+	cell  func(r *agendaRow) string
+}
+
+// agendaColumns in priority order: a narrow pane drops them from the end.
+var agendaColumns = []agendaColumn{
+	{"#", 2, true, func(r *agendaRow) string { return r.num }},
+	{"Item", 0, false, func(r *agendaRow) string { return r.title }},
+	{"Ours", 8, true, func(r *agendaRow) string { return r.ours }},
+	{"Theirs", 8, true, func(r *agendaRow) string { return r.theirs }},
+	{"Gap", 7, true, func(r *agendaRow) string { return r.gap }},
+	{"Score", 5, true, func(r *agendaRow) string { return r.score }},
+	{"Target", 8, true, func(r *agendaRow) string { return r.target }},
+	{"Walk", 8, true, func(r *agendaRow) string { return r.walk }},
+	{"Gap money", 10, true, func(r *agendaRow) string { return r.money }},
+	{"Unit", 9, false, func(r *agendaRow) string { return r.unit }},
+	{"Wt", 3, true, func(r *agendaRow) string { return r.weight }},
+	{"Topic", 10, false, func(r *agendaRow) string { return r.topic }},
+}
+
+// Pane is the agenda: positions, gaps and scores per item, the
+// readiness line, and the trade plan.
+type Pane struct {
+	snap   *ui.Snapshot
+	all    []agendaRow
+	rows   []agendaRow // after the filter
+	sel    ui.Selection
+	filter ui.FilterBox
+	plan   bool   // show the trade plan instead of the items
+	plan1  string // the trade plan in one line, made once per data change
+	cache  ui.RowCache
+	w, h   int
+	list   ui.ListKeys
+	edit   ui.EditKeys
+	keys   struct{ MoveUp, MoveDown, Plan, Concede key.Binding }
+}
+
+// New makes the agenda pane.
+func New() *Pane {
+	p := &Pane{list: ui.NewListKeys(), edit: ui.NewEditKeys("item"), filter: ui.NewFilterBox("filter items")}
+	p.keys.MoveUp = key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move item up"))
+	p.keys.MoveDown = key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move item down"))
+	p.keys.Plan = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "items / trade plan"))
+	p.keys.Concede = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "concession on this item"))
+	return p
+}
+
+// Title names the pane, and the trade plan when it shows.
+func (p *Pane) Title() string {
+	if p.plan {
+		return "Agenda · trade plan"
+	}
+	return "Agenda"
+}
+
+// Keys are the pane's own keys, for the help.
+func (p *Pane) Keys() []key.Binding {
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.MoveUp, p.keys.MoveDown, p.keys.Plan, p.edit.Filter}
+}
+
+// Typing reports whether the filter has the keys.
+func (p *Pane) Typing() bool { return p.filter.On }
+
+// SetSize gives the pane its size inside the frame.
+func (p *Pane) SetSize(w, h int) {
+	p.w, p.h = max(0, w), max(0, h)
+	p.sel.SetHeight(p.listHeight())
+}
+
+// SetData takes the open negotiation.
+func (p *Pane) SetData(s *ui.Snapshot) {
+	p.snap = s
+	p.plan1 = p.planSummary()
+	p.all = p.all[:0]
+	d, r := s.D, s.R
+	for i, it := range d.Items {
+		st := r.Items[i]
+		row := agendaRow{index: i, num: fmt.Sprint(i + 1), title: it.Title, topic: string(it.Topic), unit: it.Unit,
+			ours: "—", theirs: "—", gap: "—", money: "—", score: "—", target: "—", walk: "—",
+			weight: fmt.Sprint(it.Weight), leverage: fmt.Sprintf("%.2f", it.Leverage()), status: it.Status}
+		if st.HasOurs {
+			row.ours = it.Format(st.Ours)
+		}
+		if st.HasTheirs {
+			row.theirs = it.Format(st.Theirs)
+		}
+		if it.Tracked() {
+			row.gap = it.Format(st.Gap)
+			row.met = st.Gap.IsZero()
+		}
+		if g, ok := r.GapMoney(i); ok {
+			row.money = model.FormatNumber(g, 0)
+		}
+		if u, ok := r.ItemScore(i, model.Them); ok {
+			row.score = fmt.Sprintf("%.0f", 100*u)
+		}
+		if it.OurTarget.Valid {
+			row.target = it.Format(it.OurTarget.Decimal)
+		}
+		if it.OurWalkAway.Valid {
+			row.walk = it.Format(it.OurWalkAway.Decimal)
+		}
+		if room, ok := r.RoomLeft(i); ok && room.IsNegative() {
+			row.pastWalk = true
+		}
+		if s.Private {
+			row.money, row.score, row.target, row.walk, row.weight, row.leverage = ui.Masked, ui.Masked, ui.Masked, ui.Masked, ui.Masked, ui.Masked
+			row.pastWalk = false
+		}
+		p.all = append(p.all, row)
+	}
+	p.applyFilter()
+}
+
+func (p *Pane) applyFilter() {
+	p.cache.Reset()
+	p.rows = p.rows[:0]
+	for _, r := range p.all {
+		if p.filter.Matches(r.title, r.topic, r.unit) {
+			p.rows = append(p.rows, r)
+		}
+	}
+	p.sel.SetN(len(p.rows))
+	p.sel.SetHeight(p.listHeight())
+}
+
+// Selected is the item under the cursor.
+func (p *Pane) Selected() (model.AgendaItem, bool) {
+	if p.snap == nil || p.sel.Pos >= len(p.rows) {
+		return model.AgendaItem{}, false
+	}
+	return p.snap.D.Items[p.rows[p.sel.Pos].index], true
+}
+
+// Update takes a key while the pane has focus.
+func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
+	if p.filter.On {
+		if p.filter.Update(msg) {
+			p.sel.MoveTo(0)
+			p.applyFilter()
+		}
+		p.sel.SetHeight(p.listHeight())
+		return nil
+	}
+	if p.sel.Update(msg, p.list) {
+		return nil
+	}
+	it, ok := p.Selected()
+	switch {
+	case key.Matches(msg, p.edit.Filter):
+		cmd := p.filter.Start()
+		p.sel.SetHeight(p.listHeight())
+		return cmd
+	case key.Matches(msg, p.keys.Plan):
+		p.plan = !p.plan
+	case key.Matches(msg, p.edit.Add):
+		return edit(editor.NewItem())
+	case !ok:
+		return nil
+	case key.Matches(msg, p.edit.Edit):
+		return edit(it)
+	case key.Matches(msg, p.edit.Delete):
+		return ui.Cmd(p.askDelete(it))
+	case key.Matches(msg, p.keys.MoveUp):
+		return p.move(-1)
+	case key.Matches(msg, p.keys.MoveDown):
+		return p.move(+1)
+	}
+	return nil
+}
+
+func (p *Pane) askDelete(it model.AgendaItem) ui.ConfirmMsg {
+	n := 0
+	for _, c := range p.snap.D.Ledger {
+		if c.ItemID == it.ID {
+			n++
+		}
+	}
+	detail := "It has no concessions."
+	if n > 0 {
+		detail = fmt.Sprintf("Its %d %s go with it; notes tagged to it stay, untagged.", n, ui.Plural(n, "concession", "concessions"))
+	}
+	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the item %q?", it.Title), Detail: detail,
+		Yes: ui.SaveMsg{Status: "Deleted " + it.Title, Change: ui.DeleteItem(p.snap.D.Negotiation.ID, it.ID)}}
+}
+
+// edit asks for the item's form.
+func edit(it model.AgendaItem) tea.Cmd { return ui.Cmd(ui.EditMsg{Kind: ui.KindItem, Record: it}) }
+
+// move swaps the selected item with its neighbour and saves the new order.
+func (p *Pane) move(delta int) tea.Cmd {
+	d := p.snap.D
+	if p.filter.Query() != "" {
+		return ui.Error(fmt.Errorf("clear the filter (esc in /) to reorder items"))
+	}
+	i, j := p.sel.Pos, p.sel.Pos+delta
+	if j < 0 || j >= len(d.Items) {
+		return nil
+	}
+	ids := make([]uint64, len(d.Items))
+	for k, it := range d.Items {
+		ids[k] = it.ID
+	}
+	ids[i], ids[j] = ids[j], ids[i]
+	p.sel.MoveTo(j)
+	return ui.Cmd(ui.SaveMsg{Status: "Agenda order saved", Change: &ui.SaveOrder{NegID: d.Negotiation.ID, IDs: ids}})
+}
+
+// Positions are the positions the pane shows for each item of the agenda,
+// ours then theirs, in agenda order: what a check against a fresh replay of
+// the file compares.
+func (p *Pane) Positions() [][2]string {
+	out := make([][2]string, len(p.all))
+	for _, r := range p.all {
+		out[r.index] = [2]string{r.ours, r.theirs}
+	}
+	return out
+}

@@ -1,0 +1,296 @@
+package agenda
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// footerLines are shown under the table: the selected item in full and the
+// readiness or trade plan, as many as the room the rows leave (the rows come
+// first on a short pane).
+func (p *Pane) footerLines() int {
+	if p.h < 8 {
+		return 0
+	}
+	want := detailLines + 1
+	spare := p.h - 1 - len(p.rows)
+	if p.filter.Shown() {
+		spare--
+	}
+	least := 1
+	if p.h >= 14 {
+		least = 3
+	}
+	return min(want, max(least, spare))
+}
+
+// detailLines is the most the selected item's description takes.
+const detailLines = 7
+
+func (p *Pane) listHeight() int {
+	h := p.h - 1 - p.footerLines() // the column header
+	if p.filter.Shown() {
+		h--
+	}
+	return max(1, h)
+}
+
+// View draws the pane at its size.
+func (p *Pane) View(focused bool) []string {
+	if p.snap == nil {
+		return ui.Block(nil, p.w, p.h)
+	}
+	if p.plan {
+		return p.planView()
+	}
+	st := p.snap.St
+	var lines []string
+	if p.filter.Shown() {
+		lines = append(lines, p.filter.View(p.w))
+	}
+	cols := p.columns()
+	var head strings.Builder
+	for _, c := range cols {
+		if c.right {
+			head.WriteString(ui.FitRight(c.title, c.width) + " ")
+		} else {
+			head.WriteString(ui.Fit(c.title, c.width) + " ")
+		}
+	}
+	lines = append(lines, st.Dim.Render(ui.Cut(head.String(), p.w)))
+	if len(p.all) == 0 {
+		lines = append(lines, st.Dim.Render("No items yet: press a to add one (price, terms, volume, …)."))
+	}
+	from, to := p.sel.Visible()
+	key := fmt.Sprint(p.w, len(cols))
+	for i := from; i < to; i++ {
+		if focused && i == p.sel.Pos {
+			lines = append(lines, p.rowView(&p.rows[i], cols, true))
+			continue
+		}
+		lines = append(lines, p.cache.Get(key, i, func() string { return ui.Fit(p.rowView(&p.rows[i], cols, false), p.w) }))
+	}
+	lines = ui.Block(lines, p.w, p.h-p.footerLines())
+	return append(lines, ui.Block(p.detail(), p.w, p.footerLines())...)
+}
+
+// columns picks the columns that ui.Fit the pane, giving the rest to the title.
+func (p *Pane) columns() []agendaColumn {
+	titleMin := min(18, max(10, p.w/3))
+	used := 0
+	var picked []agendaColumn
+	for _, c := range agendaColumns {
+		if c.width == 0 {
+			picked = append(picked, c)
+			continue
+		}
+		if used+c.width+1+titleMin+1 > p.w {
+			break // columns go in priority order: never a minor one without a major one
+		}
+		used += c.width + 1
+		picked = append(picked, c)
+	}
+	// Put them back in reading order.
+	order := []string{"#", "Item", "Topic", "Unit", "Ours", "Theirs", "Gap", "Gap money", "Score", "Target", "Walk", "Wt"}
+	out := make([]agendaColumn, 0, len(picked))
+	for _, name := range order {
+		for _, c := range picked {
+			if c.title == name {
+				if c.width == 0 {
+					c.width = max(1, p.w-used-1)
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func (p *Pane) rowView(r *agendaRow, cols []agendaColumn, selected bool) string {
+	st := p.snap.St
+	var b strings.Builder
+	for _, c := range cols {
+		text := c.cell(r)
+		if c.title == "Item" {
+			switch r.status {
+			case model.ItemAgreed:
+				text = "✓ " + text
+			case model.ItemParked:
+				text = "‖ " + text
+			}
+		}
+		if c.right {
+			text = ui.FitRight(text, c.width)
+		} else {
+			text = ui.Fit(text, c.width)
+		}
+		if !selected {
+			switch {
+			case c.title == "Gap" && r.met:
+				text = st.Good.Render(text)
+			case c.title == "Ours" && r.pastWalk:
+				text = st.Bad.Render(text)
+			case r.status != model.ItemOpen:
+				text = st.Dim.Render(text)
+			}
+		}
+		b.WriteString(text + " ")
+	}
+	line := ui.Cut(b.String(), p.w)
+	if selected {
+		return st.Selected.Render(ui.Fit(line, p.w))
+	}
+	return line
+}
+
+// detail describes the selected item, then the readiness or trade plan.
+func (p *Pane) detail() []string {
+	n := p.footerLines()
+	if n == 0 {
+		return nil
+	}
+	st, d := p.snap.St, p.snap.D
+	last := p.plan1
+	if d.Negotiation.Stage == model.StagePrepare && !p.snap.Private {
+		last = st.Warn.Render("Readiness: ") + d.Readiness()
+	}
+	var about []string
+	if it, ok := p.Selected(); ok && n > 1 {
+		about = p.describe(it)
+	}
+	// Keep a blank line above, the description ui.Cut to ui.Fit, and the last line.
+	room := max(0, n-2)
+	if len(about) > room {
+		about = about[:room]
+	}
+	lines := []string{""}
+	if n == 1 {
+		lines = nil
+	}
+	lines = append(lines, about...)
+	for len(lines) < n-1 {
+		lines = append(lines, "")
+	}
+	return append(lines, last)
+}
+
+// describe is the selected item in full: direction, positions and openings,
+// target, walk-away and room left, worth to each side, link and note.
+func (p *Pane) describe(it model.AgendaItem) []string {
+	st, r, private := p.snap.St, p.snap.R, p.snap.Private
+	i := p.snap.D.ItemIndex(it.ID)
+	head := fmt.Sprintf("%d %s · %s", i+1, it.Title, it.Topic)
+	var lines []string
+	if !it.Numeric() {
+		lines = append(lines, st.Bold.Render(head)+st.Dim.Render(" · text only: closed once agreed"))
+	} else {
+		way := "higher is better for us"
+		if it.Better == model.Down {
+			way = "lower is better for us"
+		}
+		lines = append(lines, st.Bold.Render(head)+st.Dim.Render(" · "+strings.TrimSpace(it.Unit+" · "+way)))
+		stt := r.Items[i]
+		pos := fmt.Sprintf("Ours %s (opened %s)", it.Format(stt.Ours), it.Format(it.OurOpening.Decimal))
+		if stt.HasTheirs {
+			pos += fmt.Sprintf(" · theirs %s (opened %s)", it.Format(stt.Theirs), it.Format(it.TheirOpening.Decimal))
+			pos += " · gap " + it.Format(stt.Gap)
+			if g, ok := r.GapMoney(i); ok && !private {
+				pos += " = " + model.FormatMoney(g) + " " + p.snap.D.Negotiation.Currency
+			}
+		} else {
+			pos += st.Warn.Render(" · their opening not estimated")
+		}
+		lines = append(lines, pos)
+		if !private {
+			var limits []string
+			if it.OurTarget.Valid {
+				limits = append(limits, "target "+it.Format(it.OurTarget.Decimal))
+			}
+			if it.OurWalkAway.Valid {
+				limits = append(limits, "walk-away "+it.Format(it.OurWalkAway.Decimal))
+			}
+			if room, ok := r.RoomLeft(i); ok {
+				if room.IsNegative() {
+					limits = append(limits, st.Bad.Render("past our walk-away by "+it.Format(room.Neg())))
+				} else {
+					limits = append(limits, "room left "+it.Format(room))
+				}
+			}
+			if it.TheirWalkAway.Valid {
+				limits = append(limits, "their walk-away (est.) "+it.Format(it.TheirWalkAway.Decimal))
+			}
+			if len(limits) > 0 {
+				lines = append(lines, strings.Join(limits, " · "))
+			}
+		}
+	}
+	if !private {
+		lines = append(lines, fmt.Sprintf("Worth %d to us, %d to them · leverage %.2f", it.Weight, it.ValueToThem, it.Leverage()))
+	}
+	if sc, ok := p.snap.D.Scenario(it.Link.ScenarioID); ok {
+		label := it.Link.Field
+		for _, f := range model.ScenarioFields(sc.Kind) {
+			if f.Name == it.Link.Field {
+				label = f.Label
+			}
+		}
+		lines = append(lines, st.Dim.Render("Linked to "+sc.Name+": "+label))
+	}
+	if it.Note != "" {
+		lines = append(lines, st.Dim.Render(it.Note))
+	}
+	return lines
+}
+
+// planSummary is the trade plan in one line.
+func (p *Pane) planSummary() string {
+	st := p.snap.St
+	var give, ask []string
+	for _, e := range p.snap.D.TradePlan() {
+		switch e.Advice {
+		case model.GiveFirst:
+			give = append(give, e.Item.Title)
+		case model.AskFor:
+			ask = append(ask, e.Item.Title)
+		}
+	}
+	if len(give)+len(ask) == 0 {
+		return st.Dim.Render("Trade plan: set weights and value to them to rank what to give and what to ask for (v)")
+	}
+	return st.Good.Render("Give first: ") + strings.Join(give, ", ") + st.Dim.Render(" · ") +
+		st.Accent.Render("ask for: ") + strings.Join(ask, ", ")
+}
+
+// planView ranks the open items by trade leverage.
+func (p *Pane) planView() []string {
+	st := p.snap.St
+	plan := p.snap.D.TradePlan()
+	lines := []string{st.Dim.Render("Give the items at the top (worth more to them than to us) to get those at the bottom.")}
+	titleW := max(8, p.w-36)
+	lines = append(lines, st.Dim.Render(ui.Fit("Item", titleW)+" "+ui.FitRight("Us", 4)+" "+ui.FitRight("Them", 5)+" "+ui.FitRight("Lever", 6)+"  Advice"))
+	for _, e := range plan {
+		us, lev := fmt.Sprint(e.Item.Weight), fmt.Sprintf("%.2f", e.Leverage)
+		if p.snap.Private {
+			us, lev = ui.Masked, ui.Masked
+		}
+		advice := string(e.Advice)
+		switch e.Advice {
+		case model.GiveFirst:
+			advice = st.Good.Render(advice)
+		case model.AskFor:
+			advice = st.Accent.Render(advice)
+		}
+		lines = append(lines, ui.Fit(e.Item.Title, titleW)+" "+ui.FitRight(us, 4)+" "+ui.FitRight(fmt.Sprint(e.Item.ValueToThem), 5)+" "+ui.FitRight(lev, 6)+"  "+advice)
+	}
+	if len(plan) == 0 {
+		lines = append(lines, st.Dim.Render("No open items."))
+	}
+	lines = append(lines, "", st.Dim.Render("v back to the items"))
+	for i := range lines {
+		lines[i] = ui.Cut(lines[i], p.w)
+	}
+	return ui.Block(lines, p.w, p.h)
+}

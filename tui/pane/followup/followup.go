@@ -1,0 +1,282 @@
+// Package followup is the Follow-up pane: the after-the-deal checklist by
+// side and role, with people, due dates, overdue lines and progress.
+package followup
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/editor"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// followUpRow is one line of the checklist, or the heading of its side,
+// formatted once per data change.
+type followUpRow struct {
+	index                int // in Dossier.FollowUps; -1 for a heading
+	id                   uint64
+	heading              string
+	role, person, action string
+	due, doneAt          string
+	done, overdue        bool
+}
+
+// Pane is the after-the-deal checklist: who, on which side, does
+// what by when, grouped customer / internal, with progress at the top.
+type Pane struct {
+	clock   func() time.Time // the workbench's clock, for overdue lines and done stamps
+	snap    *ui.Snapshot
+	now     time.Time     // when the lines were last checked for being overdue
+	rows    []followUpRow // headings and lines, after the filter
+	maxRole int           // the longest role, for the column width
+	done    int
+	total   int
+	overdue int
+	sel     ui.Selection
+	selID   uint64 // the line to select after the next data change
+	filter  ui.FilterBox
+	w, h    int
+	list    ui.ListKeys
+	edit    ui.EditKeys
+	keys    struct{ Toggle, Template key.Binding }
+}
+
+// New makes the follow-up pane on the workbench's clock.
+func New(clock func() time.Time) *Pane {
+	p := &Pane{clock: clock, list: ui.NewListKeys(), edit: ui.NewEditKeys("line"), filter: ui.NewFilterBox("filter follow-up")}
+	p.keys.Toggle = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done / not done"))
+	p.keys.Template = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "fill from the account's template"))
+	return p
+}
+
+// Title names the pane.
+func (p *Pane) Title() string { return "Follow-up" }
+
+// Keys are the pane's own keys, for the help.
+func (p *Pane) Keys() []key.Binding {
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.keys.Toggle, p.edit.Delete, p.keys.Template, p.edit.Filter}
+}
+
+// Typing reports whether the filter has the keys.
+func (p *Pane) Typing() bool { return p.filter.On }
+
+// SetSize gives the pane its size inside the frame.
+func (p *Pane) SetSize(w, h int) {
+	p.w, p.h = max(0, w), max(0, h)
+	p.sel.SetHeight(p.listHeight())
+}
+
+// SetData takes the open negotiation, keeping the selected line.
+func (p *Pane) SetData(s *ui.Snapshot) {
+	// The lines may have moved (the old snapshot's lists were updated in
+	// place): keep the ui.Selection by ID.
+	if p.selID == 0 && p.sel.Pos < len(p.rows) {
+		p.selID = p.rows[p.sel.Pos].id
+	}
+	p.snap = s
+	p.now = p.clock() // the workbench's clock only ticks during meetings
+	p.done, p.total = s.D.FollowUpProgress()
+	p.overdue = 0
+	for _, f := range s.D.FollowUps {
+		if f.Overdue(p.now) {
+			p.overdue++
+		}
+	}
+	p.build()
+}
+
+// build groups the lines by side, heading each group, and keeps the ui.Selection
+// on the same line when it is still there.
+func (p *Pane) build() {
+	p.rows = p.rows[:0]
+	p.maxRole = 0
+	if p.snap == nil {
+		return
+	}
+	d := p.snap.D
+	for _, side := range []model.Side{model.CustomerSide, model.InternalSide} {
+		var group []followUpRow
+		done := 0
+		for i, f := range d.FollowUps {
+			if f.Side != side || !p.filter.Matches(f.Role, f.Person, f.Action) {
+				continue
+			}
+			if f.Done {
+				done++
+			}
+			group = append(group, p.row(i, f))
+			p.maxRole = max(p.maxRole, ui.TextWidth(f.Role))
+		}
+		if len(group) == 0 {
+			continue
+		}
+		title := "Customer side"
+		if side == model.InternalSide {
+			title = "Internal"
+		}
+		p.rows = append(p.rows, followUpRow{index: -1, heading: fmt.Sprintf("%s · %d/%d done", title, done, len(group))})
+		p.rows = append(p.rows, group...)
+	}
+	p.sel.SetN(len(p.rows))
+	p.sel.SetHeight(p.listHeight())
+	pos := p.sel.Pos
+	if p.selID != 0 {
+		for k, r := range p.rows {
+			if r.index >= 0 && r.id == p.selID {
+				pos = k
+			}
+		}
+		p.selID = 0
+	}
+	p.sel.MoveTo(pos)
+	p.skipHeading(+1)
+}
+
+func (p *Pane) row(i int, f model.FollowUp) followUpRow {
+	r := followUpRow{index: i, id: f.ID, role: f.Role, person: f.Person, action: f.Action,
+		done: f.Done, overdue: f.Overdue(p.now), due: "—"}
+	if r.role == "" {
+		r.role = "—"
+	}
+	if !f.Due.IsZero() {
+		r.due = f.Due.Format(model.DateLayout)
+	}
+	if f.Done && !f.DoneAt.IsZero() {
+		r.doneAt = f.DoneAt.Format(model.DateLayout)
+	}
+	return r
+}
+
+// skipHeading moves the ui.Selection off a heading, in the direction it moved.
+func (p *Pane) skipHeading(dir int) {
+	if p.sel.Pos >= len(p.rows) || p.rows[p.sel.Pos].index >= 0 {
+		return
+	}
+	next := p.sel.Pos + dir
+	if next < 0 || next >= len(p.rows) {
+		next = p.sel.Pos - dir
+	}
+	if next >= 0 && next < len(p.rows) {
+		p.sel.MoveTo(next)
+	}
+}
+
+// selected is the follow-up line under the cursor.
+func (p *Pane) selected() (model.FollowUp, bool) {
+	if p.snap == nil || p.sel.Pos >= len(p.rows) || p.rows[p.sel.Pos].index < 0 {
+		return model.FollowUp{}, false
+	}
+	return p.snap.D.FollowUps[p.rows[p.sel.Pos].index], true
+}
+
+// Update takes a key while the pane has focus.
+func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
+	if p.snap == nil {
+		return nil
+	}
+	if p.filter.On {
+		if p.filter.Update(msg) {
+			p.sel.MoveTo(0)
+			p.build()
+		}
+		p.sel.SetHeight(p.listHeight())
+		return nil
+	}
+	before := p.sel.Pos
+	if p.sel.Update(msg, p.list) {
+		dir := +1
+		if p.sel.Pos < before {
+			dir = -1
+		}
+		p.skipHeading(dir)
+		return nil
+	}
+	f, ok := p.selected()
+	switch {
+	case key.Matches(msg, p.edit.Filter):
+		cmd := p.filter.Start()
+		p.sel.SetHeight(p.listHeight())
+		return cmd
+	case key.Matches(msg, p.keys.Template):
+		return p.askTemplate()
+	case key.Matches(msg, p.edit.Add):
+		side := model.CustomerSide
+		if ok {
+			side = f.Side
+		}
+		return ui.Cmd(ui.EditMsg{Kind: ui.KindFollowUp, Record: model.FollowUp{Side: side}})
+	case !ok:
+		return nil
+	case key.Matches(msg, p.edit.Edit):
+		return ui.Cmd(ui.EditMsg{Kind: ui.KindFollowUp, Record: f})
+	case key.Matches(msg, p.keys.Toggle):
+		return p.toggle(f)
+	case key.Matches(msg, p.edit.Delete):
+		return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Delete the follow-up line %q?", editor.FollowUpName(f)), Detail: f.Action,
+			Yes: ui.SaveMsg{Status: "Deleted " + editor.FollowUpName(f), Change: ui.DeleteFollowUp(p.snap.D.Negotiation.ID, f.ID)}})
+	}
+	return nil
+}
+
+// toggle marks a line done (stamped with the time) or open again, saved at once.
+func (p *Pane) toggle(f model.FollowUp) tea.Cmd {
+	f.Done = !f.Done
+	f.DoneAt = time.Time{}
+	status := "Open again: " + editor.FollowUpName(f)
+	if f.Done {
+		f.DoneAt = p.clock()
+		status = "Done: " + editor.FollowUpName(f)
+	}
+	return ui.Cmd(ui.SaveMsg{Status: status, Change: ui.SaveFollowUp(p.snap.D.Negotiation.ID, f)})
+}
+
+// askTemplate fills the checklist from the template: at once when it is
+// empty, after a confirmation when that would replace lines.
+func (p *Pane) askTemplate() tea.Cmd {
+	d := p.snap.D
+	fill := FillFromTemplate(d, p.clock())
+	if len(d.FollowUps) == 0 {
+		return ui.Cmd(fill)
+	}
+	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Replace the checklist with the %s template?", templateName(d.Account.Kind)),
+		Detail: fmt.Sprintf("Its %d %s (%d done) give way to %d new ones, due from today.",
+			p.total, ui.Plural(p.total, "line", "lines"), p.done, len(fill.Change.(*ui.ReplaceFollowUps).Lines)),
+		Yes: fill})
+}
+
+// Offer is the question, on moving to agree or follow-up, whether to fill
+// the empty checklist from the template for the account's kind.
+func Offer(d *model.Dossier, now time.Time) ui.ConfirmMsg {
+	fill := FillFromTemplate(d, now)
+	return ui.ConfirmMsg{Question: "Fill the follow-up checklist now?",
+		Detail: fmt.Sprintf("%d lines from the %s template (customer-side and internal roles), due from today.",
+			len(fill.Change.(*ui.ReplaceFollowUps).Lines), templateName(d.Account.Kind)),
+		Yes: fill}
+}
+
+// FillFromTemplate replaces the checklist with the template for the
+// account's kind, in one transaction, due dates counted from now.
+func FillFromTemplate(d *model.Dossier, now time.Time) ui.SaveMsg {
+	contacts := append([]model.Contact(nil), d.Account.Contacts...)
+	lines := model.FollowUpTemplate(d.Account.Kind, now, contacts)
+	return ui.SaveMsg{Status: fmt.Sprintf("Follow-up checklist filled from the %s template: %d lines", templateName(d.Account.Kind), len(lines)),
+		Change: &ui.ReplaceFollowUps{NegID: d.Negotiation.ID, Lines: lines}}
+}
+
+// Saved selects a line just saved (a new one has its ID only now).
+func (p *Pane) Saved(c ui.Change) {
+	if s, ok := c.(*ui.Save[model.FollowUp]); ok {
+		p.selID = s.Record.ID
+	}
+}
+
+// templateName names the template an account kind gets.
+func templateName(k model.AccountKind) string {
+	if k == model.Retail {
+		return "retail"
+	}
+	return "industrial and commercial"
+}

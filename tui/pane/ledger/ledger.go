@@ -1,0 +1,315 @@
+// Package ledger is the Ledger pane: every concession in order, grouped by
+// meeting, with its discipline flags, and the gap closed after each meeting
+// as a chart.
+package ledger
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
+	"github.com/shopspring/decimal"
+)
+
+// Pane is the concession ledger: every move in order, grouped by
+// meeting, with its discipline flags, and the gap closed after each meeting
+// as a chart.
+type Pane struct {
+	snap    *ui.Snapshot
+	groups  ui.MeetingGroups
+	byGroup [][]int // move indices per group, in ledger order
+	rows    []ui.GroupedRow
+	cache   ui.RowCache
+	sel     ui.Selection
+	filter  ui.FilterBox
+	full    bool // v: the chart fills the pane
+	perItem bool // i: chart the selected concession's item
+	item    int  // agenda index of the item last selected, -1 for none
+	chart   gapChart
+	charted int // what chart holds: an agenda index, or -1 overall; -2 stale
+	// Column widths measured from the agenda (not from 5,000 moves).
+	numW, sizeW, unitW, titleW int
+	w, h                       int
+	list                       ui.ListKeys
+	edit                       ui.EditKeys
+	keys                       struct{ Chart, ItemChart key.Binding }
+}
+
+// New makes the ledger pane.
+func New() *Pane {
+	p := &Pane{list: ui.NewListKeys(), edit: ui.NewEditKeys("concession"), filter: ui.NewFilterBox("filter by item, we/they, traded for"),
+		item: -1, charted: -2}
+	p.edit.Edit.SetHelp("enter/e", "edit concession · on a meeting row: place, attendees, summary")
+	p.edit.Delete.SetHelp("d", "delete concession (asks first)")
+	p.keys.Chart = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "chart of gap closed: full / back"))
+	p.keys.ItemChart = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "chart the selected item / all items"))
+	return p
+}
+
+// Title names the pane with its view and filter.
+func (p *Pane) Title() string {
+	t := "Ledger"
+	if p.full {
+		t += " · chart"
+	}
+	if q := p.filter.Query(); q != "" {
+		t += " · /" + q
+	}
+	return t
+}
+
+// Keys are the pane's own keys, for the help.
+func (p *Pane) Keys() []key.Binding {
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart}
+}
+
+// Typing reports whether the filter has the keys.
+func (p *Pane) Typing() bool { return p.filter.On }
+
+// SetSize gives the pane its size inside the frame.
+func (p *Pane) SetSize(w, h int) {
+	p.w, p.h = max(0, w), max(0, h)
+	p.sel.SetHeight(p.listHeight())
+}
+
+// SetData takes the open negotiation.
+func (p *Pane) SetData(s *ui.Snapshot) {
+	key, atEnd := p.selectedKey()
+	p.snap = s
+	p.groups = ui.NewMeetingGroups(s.D)
+	p.byGroup = make([][]int, p.groups.Count())
+	for k, mv := range s.R.Moves {
+		g := p.groups.Of(mv.MeetingID, mv.Epoch)
+		p.byGroup[g] = append(p.byGroup[g], k)
+	}
+	p.measure()
+	p.charted = -2
+	if p.item >= len(s.D.Items) {
+		p.item = -1
+	}
+	p.applyFilter(key, atEnd)
+}
+
+// measure sizes the columns from the agenda's positions, widened for the
+// decimals the moves were typed with (read without formatting 5,000 values).
+func (p *Pane) measure() {
+	d := p.snap.D
+	extra := make([]int, len(d.Items))
+	for k := range p.snap.R.Moves {
+		mv := &p.snap.R.Moves[k]
+		extra[mv.Item] = max(extra[mv.Item], model.Places(mv.To)-d.Items[mv.Item].Places())
+	}
+	p.numW, p.sizeW, p.unitW, p.titleW = 1, 1, 0, 4
+	for i, it := range d.Items {
+		p.titleW = max(p.titleW, ui.TextWidth(it.Title))
+		if !it.Numeric() {
+			continue
+		}
+		p.unitW = max(p.unitW, ui.TextWidth(it.Unit))
+		for _, v := range []decimal.NullDecimal{it.OurOpening, it.TheirOpening, it.OurWalkAway} {
+			if v.Valid {
+				p.numW = max(p.numW, len(it.Format(v.Decimal))+extra[i])
+			}
+		}
+		if it.Tracked() {
+			p.sizeW = max(p.sizeW, len(it.Format(it.OurOpening.Decimal.Sub(it.TheirOpening.Decimal).Abs()))+extra[i])
+		}
+	}
+	p.numW, p.sizeW, p.unitW, p.titleW = min(p.numW, 14), min(p.sizeW, 12), min(p.unitW, 10), min(p.titleW, 40)
+}
+
+// applyFilter rebuilds the rows: every meeting's header (only those with
+// matching moves while a filter is set), the groups between meetings that
+// have moves, and the moves that match.
+func (p *Pane) applyFilter(key ui.RowKey, atEnd bool) {
+	p.cache.Reset()
+	p.rows = ui.GroupRows(p.rows[:0], p.groups, func(g int) []int { return p.byGroup[g] },
+		func(k int) uint64 { return p.snap.R.Moves[k].ID }, p.filter.Query() != "", p.matches)
+	ui.SelectRow(&p.sel, p.rows, key, atEnd)
+	p.syncChart()
+	p.sel.SetHeight(p.listHeight())
+}
+
+func (p *Pane) matches(k int) bool {
+	mv := &p.snap.R.Moves[k]
+	it := &p.snap.D.Items[mv.Item]
+	return p.filter.Matches(it.Title, string(it.Topic), whoWords(mv.By), mv.TradedFor, mv.Note)
+}
+
+// whoWords are the words a filter can use for a party.
+func whoWords(by model.Party) string {
+	if by == model.Us {
+		return "we us"
+	}
+	return "they them"
+}
+
+func whoShort(by model.Party) string {
+	if by == model.Us {
+		return "we"
+	}
+	return "they"
+}
+
+// selectedKey names the selected row and says whether it is the last one
+// (a ledger followed at its end keeps showing the newest move).
+func (p *Pane) selectedKey() (ui.RowKey, bool) {
+	if p.snap == nil {
+		return ui.RowKey{}, true
+	}
+	return ui.SelectedKey(p.rows, p.sel.Pos)
+}
+
+// selectedMove is the move under the cursor.
+func (p *Pane) selectedMove() (model.Move, bool) {
+	k, ok := ui.RecordAt(p.rows, p.sel.Pos)
+	if p.snap == nil || !ok {
+		return model.Move{}, false
+	}
+	return p.snap.R.Moves[k], true
+}
+
+// syncChart brings the chart in line with the data, the ui.Selection and i.
+func (p *Pane) syncChart() {
+	if p.snap == nil {
+		return
+	}
+	if mv, ok := p.selectedMove(); ok {
+		p.item = mv.Item
+	}
+	want := -1
+	if p.perItem && p.item >= 0 {
+		want = p.item
+	}
+	if want == p.charted {
+		return
+	}
+	p.charted = want
+	if want >= 0 {
+		p.chart = itemChart(p.snap.D, p.snap.R, want)
+	} else {
+		p.chart = overallChart(p.snap.R)
+	}
+	p.sel.SetHeight(p.listHeight()) // the chart under the list may have grown
+}
+
+// Update takes a key while the pane has focus.
+func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
+	if p.snap == nil {
+		return nil
+	}
+	if p.filter.On {
+		if p.filter.Update(msg) {
+			key, _ := p.selectedKey()
+			p.applyFilter(key, false)
+		}
+		p.sel.SetHeight(p.listHeight())
+		return nil
+	}
+	switch {
+	case key.Matches(msg, p.keys.Chart):
+		p.full = !p.full
+		return nil
+	case key.Matches(msg, p.keys.ItemChart):
+		p.perItem = !p.perItem
+		p.syncChart()
+		if p.perItem && p.item < 0 {
+			return ui.Status("Select a concession: the chart follows its item")
+		}
+		return nil
+	case p.full:
+		return nil // the full chart has only v and i
+	case p.sel.Update(msg, p.list):
+		p.syncChart()
+		return nil
+	case key.Matches(msg, p.edit.Filter):
+		cmd := p.filter.Start()
+		p.sel.SetHeight(p.listHeight())
+		return cmd
+	case key.Matches(msg, p.edit.Add):
+		c := model.Concession{}
+		if mv, ok := p.selectedMove(); ok && p.snap.D.Items[mv.Item].Status == model.ItemOpen {
+			c.ItemID = mv.ItemID
+		}
+		return ui.Cmd(ui.EditMsg{Kind: ui.KindConcession, Record: c})
+	}
+	if p.sel.Pos >= len(p.rows) {
+		return nil
+	}
+	row := p.rows[p.sel.Pos]
+	switch {
+	case key.Matches(msg, p.edit.Edit):
+		if row.Index >= 0 {
+			return ui.Cmd(ui.EditMsg{Kind: ui.KindConcession, Record: p.snap.R.Moves[row.Index].Concession})
+		} else if mt, _, ok := p.groups.Meeting(row.Group); ok {
+			return ui.Cmd(ui.EditMsg{Kind: ui.KindMeeting, Record: mt})
+		}
+		return ui.Status("Moves made outside meetings: select one to edit it")
+	case key.Matches(msg, p.edit.Delete):
+		if row.Index >= 0 {
+			return ui.Cmd(p.askDelete(p.snap.R.Moves[row.Index]))
+		}
+		return ui.Error(fmt.Errorf("meetings are kept: select a concession to delete it"))
+	}
+	return nil
+}
+
+// askDelete deletes a concession once confirmed; the ledger is read again
+// because links to it go too.
+func (p *Pane) askDelete(mv model.Move) ui.ConfirmMsg {
+	d := p.snap.D
+	it := d.Items[mv.Item]
+	linked := 0
+	for _, c := range d.Ledger {
+		if c.TradedAgainst == mv.ID {
+			linked++
+		}
+	}
+	what := strings.TrimSpace(fmt.Sprintf("%s %s %s → %s %s", whoShort(mv.By), it.Title, it.Format(mv.From), it.Format(mv.To), it.Unit))
+	detail := "Positions, gaps and the chart are replayed without it."
+	if linked > 0 {
+		detail += fmt.Sprintf(" %d %s traded against it %s.", linked, ui.Plural(linked, "concession", "concessions"),
+			ui.Plural(linked, "keeps its text but loses the link", "keep their text but lose the link"))
+	}
+	return ui.ConfirmMsg{Question: "Delete the concession " + what + "?", Detail: detail,
+		Yes: ui.SaveMsg{Status: "Deleted: " + what, Change: ui.DeleteConcession(d.Negotiation.ID, mv.ID)}}
+}
+
+// Heights of the parts of the pane.
+
+func (p *Pane) headLines() int {
+	n := 0
+	if p.filter.Shown() {
+		n++
+	}
+	if p.columnHeader() {
+		n++
+	}
+	return n
+}
+
+func (p *Pane) columnHeader() bool { return p.w >= 56 && p.h >= 10 }
+
+func (p *Pane) detailLines() int {
+	if p.h >= 12 {
+		return 2
+	}
+	return 0
+}
+
+// stripLines is the height of the chart under the list (with the blank
+// line above it), when the list keeps at least six rows.
+func (p *Pane) stripLines() int {
+	n := min(len(p.chart.points)+1, max(4, p.h/3)) + 1
+	if p.h-p.headLines()-p.detailLines()-n >= 6 {
+		return n
+	}
+	return 0
+}
+
+func (p *Pane) listHeight() int {
+	return max(1, p.h-p.headLines()-p.detailLines()-p.stripLines())
+}

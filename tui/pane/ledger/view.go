@@ -1,0 +1,297 @@
+package ledger
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// ledgerLayout is which columns ui.Fit and how wide they are. A narrow pane
+// shows who, item, from→to and a flag mark; the row's detail says the rest.
+type ledgerLayout struct {
+	narrow                                  bool
+	time, unit, size                        bool
+	itemW, numW, moveW, unitW, sizeW, restW int
+}
+
+func (p *Pane) layout() ledgerLayout {
+	l := ledgerLayout{numW: p.numW, unitW: p.unitW, sizeW: p.sizeW, moveW: 2*p.numW + 3}
+	if p.w < 56 {
+		l.narrow = true
+		l.moveW = min(2*p.numW+1, max(5, p.w*2/5))
+		l.itemW = max(0, p.w-5-l.moveW-1-2)
+		return l
+	}
+	avail := p.w - 5 - l.moveW - 1 // who, from → to
+	const keep = 16 + 1 + 14       // the item and the traded-for/flags columns at their narrowest
+	if l.unitW > 0 && avail-(l.unitW+1) >= keep {
+		l.unit, avail = true, avail-(l.unitW+1)
+	}
+	if avail-(l.sizeW+1) >= keep {
+		l.size, avail = true, avail-(l.sizeW+1)
+	}
+	if avail-6 >= keep {
+		l.time, avail = true, avail-6
+	}
+	l.itemW = max(1, min(p.titleW, max(16, avail*2/5)))
+	l.restW = max(0, avail-l.itemW-1)
+	return l
+}
+
+func (l ledgerLayout) header() string {
+	var b strings.Builder
+	if l.time {
+		b.WriteString("Time  ")
+	}
+	b.WriteString("Who  " + ui.Fit("Item", l.itemW) + " " + ui.Fit("From → To", l.moveW) + " ")
+	if l.unit {
+		b.WriteString(ui.Fit("Unit", l.unitW) + " ")
+	}
+	if l.size {
+		b.WriteString(ui.FitRight("Moved", l.sizeW) + " ")
+	}
+	if l.restW >= 18 {
+		b.WriteString("Traded for · flags")
+	} else {
+		b.WriteString("Traded for")
+	}
+	return b.String()
+}
+
+// View draws the visible rows, the selected row in full under them, and the
+// chart when the pane has room (or the chart alone after v).
+// View draws the pane at its size.
+func (p *Pane) View(focused bool) []string {
+	if p.snap == nil || p.w <= 0 || p.h <= 0 {
+		return ui.Block(nil, p.w, p.h)
+	}
+	if p.full {
+		return p.chartView()
+	}
+	st := p.snap.St
+	var lines []string
+	if p.filter.Shown() {
+		lines = append(lines, p.filter.View(p.w))
+	}
+	lay := p.layout()
+	if p.columnHeader() {
+		lines = append(lines, st.Dim.Render(ui.Cut(lay.header(), p.w)))
+	}
+	from, to := p.sel.Visible()
+	key := fmt.Sprintf("%d %+v", p.w, lay)
+	for i := from; i < to && i < len(p.rows); i++ {
+		if focused && i == p.sel.Pos {
+			lines = append(lines, p.rowView(p.rows[i], lay, true))
+			continue
+		}
+		lines = append(lines, p.cache.Get(key, i, func() string { return p.rowView(p.rows[i], lay, false) }))
+	}
+	if len(p.snap.R.Moves) == 0 && len(p.snap.D.Meetings) == 0 {
+		lines = append(lines, st.Dim.Render("No concessions yet: c logs one, or n then “they 1 23.40 for …”."))
+	} else if len(p.rows) == 0 {
+		lines = append(lines, st.Dim.Render("No concession matches the filter (/ then esc clears it)."))
+	}
+	out := ui.Block(lines, p.w, p.h-p.detailLines()-p.stripLines())
+	out = append(out, ui.Block(p.detail(), p.w, p.detailLines())...)
+	if n := p.stripLines(); n > 0 {
+		strip := append([]string{""}, p.chart.lines(p.w, n-1, false, st)...)
+		out = append(out, ui.Block(strip, p.w, n)...)
+	}
+	return out
+}
+
+// rowView draws one row; only visible rows are drawn.
+func (p *Pane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
+	st := p.snap.St
+	if r.Index < 0 {
+		return p.header(r.Group).Render(p.w, selected, st)
+	}
+	mv := &p.snap.R.Moves[r.Index]
+	it := &p.snap.D.Items[mv.Item]
+	flags := p.flags(mv)
+	style := st.Warn.Render
+	if flags.Has(model.PastWalkAway) {
+		style = st.Bad.Render
+	}
+	if selected {
+		style = plain // the ui.Selection's colours hold for the whole row
+	}
+	var b strings.Builder
+	if l.narrow {
+		b.WriteString(ui.Fit(whoShort(mv.By), 4) + " " + ui.Fit(it.Title, l.itemW) + " ")
+		b.WriteString(ui.FitRight(it.Format(mv.From)+"→"+it.Format(mv.To), l.moveW))
+		if flags != 0 {
+			b.WriteString(" " + style("⚠"))
+		}
+	} else {
+		if l.time {
+			t := mv.At.Format("15:04")
+			if mv.MeetingID == 0 {
+				t = mv.At.Format("01-02") // outside meetings the day says more than the hour
+			}
+			b.WriteString(t + " ")
+		}
+		b.WriteString(ui.Fit(whoShort(mv.By), 4) + " " + ui.Fit(it.Title, l.itemW) + " ")
+		b.WriteString(ui.FitRight(it.Format(mv.From), l.numW) + " → " + ui.FitRight(it.Format(mv.To), l.numW) + " ")
+		if l.unit {
+			b.WriteString(ui.Fit(it.Unit, l.unitW) + " ")
+		}
+		if l.size {
+			b.WriteString(ui.FitRight(it.Format(mv.Size), l.sizeW) + " ")
+		}
+		b.WriteString(restCell(p.tradedFor(mv), flags, l.restW, style))
+	}
+	if selected {
+		return st.Selected.Render(ui.Fit(b.String(), p.w))
+	}
+	return ui.Cut(b.String(), p.w)
+}
+
+// restCell is the traded-for text with the flags after it; the flags are
+// kept whole and the text is shortened first.
+func restCell(traded string, flags model.Flag, w int, style func(string) string) string {
+	if w <= 0 {
+		return ""
+	}
+	if flags == 0 {
+		return ui.Cut(traded, w)
+	}
+	text := "⚠ " + flags.String()
+	if ui.TextWidth(text)+8 > w {
+		text = "⚠ " + shortFlags(flags)
+	}
+	text = ui.Cut(text, w)
+	tw := w - ui.TextWidth(text) - 1
+	if tw < 4 || traded == "" {
+		return style(text)
+	}
+	return ui.Fit(traded, tw) + " " + style(text)
+}
+
+func plain(s string) string { return s }
+
+// shortFlags names the flags in a few letters, the most serious first, for
+// narrow panes.
+func shortFlags(f model.Flag) string {
+	var names []string
+	if f.Has(model.PastWalkAway) {
+		names = append(names, "past walk")
+	}
+	if f.Has(model.Unreciprocated) {
+		names = append(names, "unrecip.")
+	}
+	if f.Has(model.Increasing) {
+		names = append(names, "increasing")
+	}
+	return strings.Join(names, ",")
+}
+
+// flags are the move's flags as this screen may show them: privacy hides
+// the walk-away.
+func (p *Pane) flags(mv *model.Move) model.Flag {
+	if p.snap.Private {
+		return mv.Flags &^ model.PastWalkAway
+	}
+	return mv.Flags
+}
+
+// tradedFor is what the move was traded for, or the concession it was
+// traded against.
+func (p *Pane) tradedFor(mv *model.Move) string {
+	if mv.TradedFor != "" {
+		return mv.TradedFor
+	}
+	if mv.TradedAgainst != 0 {
+		for _, c := range p.snap.D.Ledger {
+			if c.ID == mv.TradedAgainst {
+				it, _ := p.snap.D.Item(c.ItemID)
+				return fmt.Sprintf("against %s %s → %s", whoShort(c.By), it.Title, it.Format(c.To))
+			}
+		}
+	}
+	return ""
+}
+
+// header describes a group: a meeting with the gap closed at its end and
+// its reciprocity, or the moves made between meetings.
+func (p *Pane) header(g int) ui.HeaderParts {
+	mt, i, ok := p.groups.Meeting(g)
+	if !ok {
+		n := len(p.byGroup[g])
+		return ui.HeaderParts{Name: p.groups.Label(g), Stats: fmt.Sprintf("%d %s", n, ui.Plural(n, "move", "moves"))}
+	}
+	h := ui.MeetingHeader(mt)
+	if i < len(p.snap.R.Meetings) {
+		res := p.snap.R.Meetings[i]
+		closed := "gap closed "
+		if mt.Running() {
+			closed = "gap closed so far "
+		}
+		h.Stats = closed + model.FormatPercent(res.GapClosed)
+		switch {
+		case res.ReciprocityKnown:
+			h.Stats += fmt.Sprintf(" · reciprocity %.2f", res.Reciprocity)
+		case res.TheirMoves > 0:
+			h.Stats += " · only they moved"
+		}
+	}
+	return h
+}
+
+// detail describes the selected row in full, under the list.
+func (p *Pane) detail() []string {
+	if p.detailLines() == 0 || p.sel.Pos >= len(p.rows) {
+		return nil
+	}
+	st := p.snap.St
+	r := p.rows[p.sel.Pos]
+	if r.Index < 0 {
+		mt, _, ok := p.groups.Meeting(r.Group)
+		if !ok {
+			return []string{st.Dim.Render("Made outside meetings: each counts with the meeting that follows it.")}
+		}
+		who := "Attendees: " + strings.Join(mt.Attendees, ", ")
+		if len(mt.Attendees) == 0 {
+			who = "No attendees noted"
+		}
+		summary := "Summary: " + mt.Summary
+		if mt.Summary == "" {
+			summary = "No summary yet: enter to write one"
+		}
+		return []string{st.Dim.Render(who), st.Dim.Render(summary)}
+	}
+	mv := &p.snap.R.Moves[r.Index]
+	it := &p.snap.D.Items[mv.Item]
+	where := "outside meetings"
+	if mt, ok := p.snap.D.Meeting(mv.MeetingID); ok {
+		where = fmt.Sprintf("meeting %d", mt.Number)
+	}
+	first := fmt.Sprintf("%s · %s %s → %s %s · moved %s · %s, %s", whoShort(mv.By), it.Title, it.Format(mv.From),
+		it.Format(mv.To), it.Unit, it.Format(mv.Size), mv.At.Format("2006-01-02 15:04"), where)
+	second := "for " + p.tradedFor(mv)
+	if p.tradedFor(mv) == "" {
+		second = "nothing traded for it"
+	}
+	if f := p.flags(mv); f != 0 {
+		second += " · " + st.Warn.Render("⚠ "+f.String())
+	}
+	if mv.Note != "" {
+		second += " · " + mv.Note
+	}
+	return []string{st.Dim.Render(first), second}
+}
+
+// chartView is the chart filling the pane, with each meeting's moves and
+// reciprocity (or the item's positions).
+func (p *Pane) chartView() []string {
+	st := p.snap.St
+	hint := "v back to the ledger · i chart the selected item"
+	if p.charted >= 0 {
+		hint = "v back to the ledger · i all items"
+	}
+	lines := p.chart.lines(p.w, max(0, p.h-2), true, st)
+	lines = append(lines, "", st.Dim.Render(ui.Cut(hint, p.w)))
+	return ui.Block(lines, p.w, p.h)
+}
