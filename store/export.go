@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/parley-app/parley/internal/atomicfile"
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -39,8 +40,36 @@ type Counts struct {
 	Accounts, Negotiations int
 }
 
-// Export writes everything as JSON to path, atomically.
+// Export writes everything as JSON to path, atomically. The path may not be
+// the database itself, nor anything but a regular file.
 func (s *Store) Export(path string, now time.Time) (Counts, error) {
+	if err := s.checkDest(path); err != nil {
+		return Counts{}, fmt.Errorf("export: %w", err)
+	}
+	data, counts, err := s.exportJSON(now)
+	if err != nil {
+		return Counts{}, err
+	}
+	return counts, atomicfile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// ExportTo writes everything as JSON to w (standard output for `export -`).
+func (s *Store) ExportTo(w io.Writer, now time.Time) (Counts, error) {
+	data, counts, err := s.exportJSON(now)
+	if err != nil {
+		return Counts{}, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return Counts{}, fmt.Errorf("export: %w", err)
+	}
+	return counts, nil
+}
+
+// exportJSON reads everything in one read transaction and encodes it.
+func (s *Store) exportJSON(now time.Time) ([]byte, Counts, error) {
 	f := exportFile{Format: ExportFormat, Exported: now.UTC()}
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
@@ -79,17 +108,13 @@ func (s *Store) Export(path string, now time.Time) (Counts, error) {
 		})
 	})
 	if err != nil {
-		return Counts{}, err
+		return nil, Counts{}, err
 	}
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
-		return Counts{}, err
+		return nil, Counts{}, fmt.Errorf("export: %w", err)
 	}
-	counts := Counts{Accounts: len(f.Accounts), Negotiations: len(f.Negotiations)}
-	return counts, WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(append(data, '\n'))
-		return err
-	})
+	return append(data, '\n'), Counts{Accounts: len(f.Accounts), Negotiations: len(f.Negotiations)}, nil
 }
 
 // Import reads an export and adds all of it to the database: every record is
