@@ -29,7 +29,7 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 	}
 	var nr negotiationRecord
 	if found, err := getJSON(nb, keyNegMeta, &nr); err != nil || !found {
-		return nil, fmt.Errorf("negotiation %d has no record: %w", negID, ErrCorrupt)
+		return nil, fmt.Errorf("negotiation %d: its record %w", negID, ErrDamaged)
 	}
 	d := &model.Dossier{Negotiation: nr.model()}
 	d.Negotiation.ID = negID
@@ -62,7 +62,7 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 func loadChildren[R any, M any](nb *bolt.Bucket, name []byte, toModel func(R) M) ([]M, error) {
 	b := nb.Bucket(name)
 	if b == nil {
-		return nil, fmt.Errorf("missing %s bucket: %w", name, ErrCorrupt)
+		return nil, fmt.Errorf("the %s bucket is missing: %w", name, ErrDamaged)
 	}
 	recs, err := loadAll[R](b)
 	if err != nil {

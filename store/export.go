@@ -70,8 +70,26 @@ func (s *Store) ExportTo(w io.Writer, now time.Time) (Counts, error) {
 
 // exportJSON reads everything in one read transaction and encodes it.
 func (s *Store) exportJSON(now time.Time) ([]byte, Counts, error) {
-	f := exportFile{Format: ExportFormat, Exported: now.UTC()}
-	err := s.view(func(tx *bolt.Tx) error {
+	var f exportFile
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		f, err = loadEverything(tx)
+		return err
+	})
+	if err != nil {
+		return nil, Counts{}, err
+	}
+	f.Format, f.Exported = ExportFormat, now.UTC()
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, Counts{}, fmt.Errorf("export: %w", err)
+	}
+	return append(data, '\n'), Counts{Accounts: len(f.Accounts), Negotiations: len(f.Negotiations)}, nil
+}
+
+// loadEverything reads every account and negotiation record.
+func loadEverything(tx *bolt.Tx) (exportFile, error) {
+	var f exportFile
+	err := func() error {
 		var err error
 		if f.Accounts, err = loadAll[accountRecord](tx.Bucket(bucketAccounts)); err != nil {
 			return err
@@ -106,15 +124,8 @@ func (s *Store) exportJSON(now time.Time) ([]byte, Counts, error) {
 			f.Negotiations = append(f.Negotiations, n)
 			return nil
 		})
-	})
-	if err != nil {
-		return nil, Counts{}, err
-	}
-	data, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return nil, Counts{}, fmt.Errorf("export: %w", err)
-	}
-	return append(data, '\n'), Counts{Accounts: len(f.Accounts), Negotiations: len(f.Negotiations)}, nil
+	}()
+	return f, err
 }
 
 // Import reads an export and adds all of it to the database: every record is

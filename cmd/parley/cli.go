@@ -37,8 +37,26 @@ type env struct {
 	now    func() time.Time
 }
 
-// open opens the database the command works on.
+// open opens the database the command works on, creating it when missing.
 func (e *env) open() (*store.Store, error) { return store.Open(e.dbPath) }
+
+// openReadOnly opens the database for a command that only reads: nothing is
+// created, and a read-only file reads fine.
+func (e *env) openReadOnly() (*store.Store, error) { return store.OpenReadOnly(e.dbPath) }
+
+// openVerified opens the database for a command that writes much at once,
+// after reading all of it: nothing is added to a damaged file.
+func (e *env) openVerified() (*store.Store, error) {
+	s, err := store.Open(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Verify(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
 
 // command is one `parley <name>` subcommand.
 type command struct {

@@ -18,7 +18,7 @@ func demoCommand() command {
 			if fs.NArg() > 0 {
 				return usagef("demo takes no arguments")
 			}
-			s, err := e.open()
+			s, err := e.openVerified()
 			if err != nil {
 				return err
 			}
@@ -49,7 +49,7 @@ func briefCommand() command {
 			if fs.NArg() > 0 {
 				return usagef("brief takes no arguments, only flags")
 			}
-			s, err := e.open()
+			s, err := e.openReadOnly()
 			if err != nil {
 				return err
 			}
@@ -173,17 +173,21 @@ func activeDossier(s *store.Store) (*model.Dossier, error) {
 func exportCommand() command {
 	return command{
 		name:    "export",
-		args:    "FILE",
-		summary: "write everything to a JSON file (format parley/1), atomically",
+		args:    "FILE|-",
+		summary: "write everything to a JSON file (format parley/1), atomically; - writes to standard output",
 		run: func(e *env, fs *flag.FlagSet) error {
-			if fs.NArg() != 1 {
-				return usagef("export needs exactly one FILE")
+			if fs.NArg() != 1 || fs.Arg(0) == "" {
+				return usagef("export needs exactly one FILE, or - for standard output")
 			}
-			s, err := e.open()
+			s, err := e.openReadOnly()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
+			if fs.Arg(0) == "-" {
+				_, err := s.ExportTo(e.stdout, e.now())
+				return err
+			}
 			n, err := s.Export(fs.Arg(0), e.now())
 			if err != nil {
 				return err
@@ -200,10 +204,10 @@ func importCommand() command {
 		args:    "FILE",
 		summary: "add everything in a JSON export; the whole file is checked first, then all of it is written or nothing",
 		run: func(e *env, fs *flag.FlagSet) error {
-			if fs.NArg() != 1 {
+			if fs.NArg() != 1 || fs.Arg(0) == "" {
 				return usagef("import needs exactly one FILE")
 			}
-			s, err := e.open()
+			s, err := e.openVerified()
 			if err != nil {
 				return err
 			}
@@ -224,14 +228,17 @@ func backupCommand() command {
 		args:    "FILE",
 		summary: "write a consistent copy of the database to FILE",
 		run: func(e *env, fs *flag.FlagSet) error {
-			if fs.NArg() != 1 {
+			if fs.NArg() != 1 || fs.Arg(0) == "" {
 				return usagef("backup needs exactly one FILE")
 			}
-			s, err := e.open()
+			s, err := e.openReadOnly()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
+			if err := s.Verify(); err != nil {
+				return err
+			}
 			if err := s.Backup(fs.Arg(0)); err != nil {
 				return err
 			}
