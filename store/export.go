@@ -132,9 +132,9 @@ func loadEverything(tx *bolt.Tx) (exportFile, error) {
 // read and validated first, then everything is written in one transaction
 // with fresh IDs, or nothing is.
 func (s *Store) Import(path string) (Counts, error) {
-	data, err := os.ReadFile(path)
+	data, err := readCapped(path)
 	if err != nil {
-		return Counts{}, fmt.Errorf("read %s: %w", path, err)
+		return Counts{}, err
 	}
 	accounts, dossiers, err := ParseExport(data)
 	if err != nil {
@@ -166,6 +166,9 @@ func (s *Store) Import(path string) (Counts, error) {
 // ParseExport reads and validates an export without touching any database.
 // Unknown fields are refused, so a mistyped hand edit is caught, not dropped.
 func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
+	if err := checkTexts(data); err != nil {
+		return nil, nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var f exportFile
@@ -211,6 +214,48 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 		dossiers = append(dossiers, d)
 	}
 	return accounts, dossiers, nil
+}
+
+// MaxImportSize is the largest export Import reads: far more than years of
+// negotiations, far less than what would exhaust memory.
+const MaxImportSize = 64 << 20
+
+// MaxTextBytes is the longest text an import may hold in one field.
+const MaxTextBytes = 64 << 10
+
+// readCapped reads an export, refusing one larger than MaxImportSize
+// without reading more of it.
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxImportSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > MaxImportSize {
+		return nil, fmt.Errorf("%s is larger than %d MiB: no Parley export is that large", path, MaxImportSize>>20)
+	}
+	return data, nil
+}
+
+// checkTexts refuses an export holding a text longer than MaxTextBytes.
+func checkTexts(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("not a Parley export: %w", err)
+		}
+		if text, ok := tok.(string); ok && len(text) > MaxTextBytes {
+			return fmt.Errorf("a text of %d bytes (%.40q…) is longer than the %d KiB a field may hold", len(text), text, MaxTextBytes>>10)
+		}
+	}
 }
 
 func mapRecords[R, M any](recs []R, toModel func(R) M) []M {
