@@ -31,7 +31,9 @@ func Brief(d *Dossier, opts BriefOptions) string {
 	b.scenarios()
 	b.openNotes()
 	b.followUps()
-	return b.String()
+	// Text stored before cleaning existed must not act on the terminal the
+	// brief is printed to, nor on the one that later shows the file.
+	return EscapeForTerminal(b.String())
 }
 
 type briefWriter struct {

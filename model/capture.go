@@ -39,7 +39,7 @@ const CaptureHelp = `we|they <item> <value> [for <text>] · ! action · ? questi
 // that item numbers are 1-based positions). A line it cannot understand is
 // refused with an error that says why; nothing about the line is guessed.
 func ParseCapture(line string, items []AgendaItem) (Capture, error) {
-	line = strings.TrimSpace(line)
+	line = strings.TrimSpace(CleanText(line, false))
 	if line == "" {
 		return Capture{}, fmt.Errorf("nothing to save: type a note, or %s", CaptureHelp)
 	}

@@ -184,7 +184,7 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 	accounts := make([]model.Account, 0, len(f.Accounts))
 	byID := map[uint64]model.Account{}
 	for _, r := range f.Accounts {
-		a := r.model()
+		a := r.model().Cleaned()
 		if err := a.Validate(); err != nil {
 			return nil, nil, fmt.Errorf("account %q: %w", a.Name, err)
 		}
@@ -208,6 +208,7 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 		d.FollowUps = mapRecords(n.FollowUps, followUpRecord.model)
 		d.Scenarios = mapRecords(n.Scenarios, scenarioRecord.model)
 		d.Sort()
+		d.Clean()
 		if err := d.Validate(); err != nil {
 			return nil, nil, err
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
 )
 
@@ -175,7 +176,8 @@ func finish(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "parley: %v\n", err)
+	// An error may quote a file name or stored text: it must not act on the terminal.
+	fmt.Fprintf(stderr, "parley: %s\n", model.EscapeForTerminal(err.Error()))
 	var u usageError
 	if errors.As(err, &u) {
 		return exitUsage

@@ -27,8 +27,8 @@ func demoCommand() command {
 			if _, err := s.AddDossier(d); err != nil {
 				return fmt.Errorf("add the demo: %w", err)
 			}
-			fmt.Fprintf(e.stdout, "Added the demo negotiation %s › %s to %s.\nOpen it with 'parley', or print its brief with 'parley brief'.\n",
-				d.Account.Name, d.Negotiation.Title, s.Path())
+			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Added the demo negotiation %s › %s to %s.\nOpen it with 'parley', or print its brief with 'parley brief'.\n",
+				d.Account.Name, d.Negotiation.Title, s.Path())))
 			return nil
 		},
 	}
@@ -111,7 +111,7 @@ func noteCommand() command {
 			if _, err := s.Capture(d.Negotiation.ID, c, now, meetingID, ""); err != nil {
 				return fmt.Errorf("not saved: %w", err)
 			}
-			fmt.Fprintf(e.stdout, "Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)
+			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)))
 			if c.Kind == model.CaptureConcession {
 				after, err := s.Dossier(d.Negotiation.ID)
 				if err != nil {
@@ -192,7 +192,7 @@ func exportCommand() command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Exported %s and %s to %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), fs.Arg(0))
+			fmt.Fprintf(e.stdout, "Exported %s and %s to %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), model.EscapeForTerminal(fs.Arg(0)))
 			return nil
 		},
 	}
@@ -216,7 +216,7 @@ func importCommand() command {
 			if err != nil {
 				return fmt.Errorf("nothing imported: %w", err)
 			}
-			fmt.Fprintf(e.stdout, "Imported %s and %s from %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), fs.Arg(0))
+			fmt.Fprintf(e.stdout, "Imported %s and %s from %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), model.EscapeForTerminal(fs.Arg(0)))
 			return nil
 		},
 	}
@@ -242,7 +242,7 @@ func backupCommand() command {
 			if err := s.Backup(fs.Arg(0)); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", s.Path(), fs.Arg(0))
+			fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", model.EscapeForTerminal(s.Path()), model.EscapeForTerminal(fs.Arg(0)))
 			return nil
 		},
 	}

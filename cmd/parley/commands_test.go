@@ -154,3 +154,22 @@ func TestEveryCommandRefusesADamagedFile(t *testing.T) {
 		t.Errorf("commands on a damaged file wrote %v", names)
 	}
 }
+
+func TestNoteStoresCleanText(t *testing.T) {
+	db := demoDB(t)
+	code, stdout, stderr := parley(t, "--db", db, "note", "hi \x1b]0;pwned\x07 #1")
+	if code != exitOK {
+		t.Fatalf("note: exit %d: %s", code, stderr)
+	}
+	if strings.ContainsAny(stdout, "\x1b\x07") {
+		t.Errorf("note printed control characters: %q", stdout)
+	}
+	_, brief, _ := parley(t, "--db", db, "brief")
+	if strings.ContainsAny(brief, "\x1b\x07") {
+		t.Error("the brief holds control characters")
+	}
+	code, stdout, _ = parley(t, "--db", db, "export", "-")
+	if code != exitOK || !strings.Contains(stdout, `"hi ]0;pwned #1"`) {
+		t.Errorf("the stored note is not the clean text:\n%s", stdout)
+	}
+}
