@@ -40,9 +40,9 @@ func briefCommand() command {
 	return command{
 		name:    "brief",
 		args:    "[--redact] [--negotiation ID]",
-		summary: "print the meeting brief as Markdown; --redact leaves out targets, walk-aways, weights, scores and our profitability",
+		summary: "print the meeting brief as Markdown; --redact keeps only what the buyer may see",
 		flags: func(fs *flag.FlagSet) {
-			fs.BoolVar(&redact, "redact", false, "leave out targets, walk-aways, weights, scores, money values and our profitability")
+			fs.BoolVar(&redact, "redact", false, "keep only what the buyer may see: no targets, walk-aways, weights, scores, money, flags, reciprocity, trade plan, summaries, plain notes, internal follow-ups or unmarked scenarios")
 			fs.Uint64Var(&negID, "negotiation", 0, "the negotiation's `ID` (default: the current one)")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
