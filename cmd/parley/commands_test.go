@@ -9,6 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/store"
 )
 
 // parley runs the command line in this process and returns the exit code,
@@ -172,4 +176,59 @@ func TestNoteStoresCleanText(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, `"hi ]0;pwned #1"`) {
 		t.Errorf("the stored note is not the clean text:\n%s", stdout)
 	}
+}
+
+func TestNoteRefusesWhatTheModelRefuses(t *testing.T) {
+	db := demoDB(t)
+	_, before, _ := parley(t, "--db", db, "export", "-")
+	// Item 1 (list price, higher is better): we stand at 24.50, so 25 moves away from them.
+	for _, line := range []string{"we 1 25", "they 1 NaN", "they 1 0x10", "we 1 24.50"} {
+		code, _, stderr := parley(t, "--db", db, "note", line)
+		if code != exitError || !strings.Contains(stderr, "not saved") {
+			t.Errorf("note %q: exit %d, %q; want 1 and \"not saved\"", line, code, stderr)
+		}
+	}
+	_, after, _ := parley(t, "--db", db, "export", "-")
+	strip := func(s string) string { _, rest, _ := strings.Cut(s, `"accounts"`); return rest }
+	if strip(after) != strip(before) {
+		t.Error("a refused note changed the database")
+	}
+}
+
+func TestNoteGoesToTheMostRecentActiveNegotiation(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []uint64
+	for i, title := range []string{"first", "second", "third"} {
+		d := model.Demo(time.Now())
+		d.Negotiation.Title = title
+		if i == 2 {
+			d.Negotiation.Status = model.Abandoned
+		}
+		id, err := s.AddDossier(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	for _, tc := range []struct {
+		current uint64
+		want    string
+	}{{ids[2], "second"}, {ids[0], "first"}} {
+		if err := s.SetCurrent(tc.current); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		code, stdout, stderr := parley(t, "--db", db, "note", "hello")
+		if code != exitOK || !strings.Contains(stdout, "› "+tc.want+" ") {
+			t.Errorf("with %d current the note went to %q (%s), want %q", tc.current, stdout, stderr, tc.want)
+		}
+		if s, err = store.Open(db); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
 }
