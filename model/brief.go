@@ -10,36 +10,36 @@ import (
 
 // BriefOptions says how to write a brief.
 type BriefOptions struct {
-	// Redact leaves out what the buyer must never see: targets, walk-aways,
-	// weights, scores, money values of our gap, our profitability, meeting
-	// summaries and discipline flags. The category impact stays: it is what
-	// the buyer is shown.
+	// Redact leaves out everything the privacy rule (privacy.go) does not
+	// call buyer-safe: the brief then holds only what the buyer may see.
 	Redact bool
 	Now    time.Time
 }
 
 // Brief writes the meeting brief as Markdown.
 func Brief(d *Dossier, opts BriefOptions) string {
-	b := &briefWriter{d: d, r: d.Replay(), redact: opts.Redact, now: opts.Now}
+	b := &briefWriter{d: d, r: d.Replay(), p: Privacy{BuyerView: opts.Redact}, now: opts.Now}
 	b.header()
 	b.agenda()
 	b.meetings()
 	b.ledger()
-	if !b.redact {
+	if b.p.Part(PartTradePlan) {
 		b.tradePlan()
 	}
 	b.scenarios()
 	b.openNotes()
 	b.followUps()
-	return b.String()
+	// Text stored before cleaning existed must not act on the terminal the
+	// brief is printed to, nor on the one that later shows the file.
+	return EscapeForTerminal(b.String())
 }
 
 type briefWriter struct {
 	strings.Builder
-	d      *Dossier
-	r      *Replay
-	redact bool
-	now    time.Time
+	d   *Dossier
+	r   *Replay
+	p   Privacy
+	now time.Time
 }
 
 func (b *briefWriter) line(format string, args ...any) {
@@ -99,7 +99,7 @@ func (b *briefWriter) header() {
 	b.line("")
 	b.line("`%s`", Bar(b.r.GapClosed, 30))
 	b.line("")
-	if !b.redact {
+	if b.p.Part(PartPackageScore) {
 		theirs, ok1 := b.r.PackageScore(Them)
 		ours, ok2 := b.r.PackageScore(Us)
 		if ok1 && ok2 {
@@ -107,7 +107,7 @@ func (b *briefWriter) header() {
 			b.line("")
 		}
 	}
-	if !b.redact && d.Account.Notes != "" {
+	if b.p.Part(PartAccountNotes) && d.Account.Notes != "" {
 		b.line("> %s", strings.Join(strings.Fields(d.Account.Notes), " "))
 		b.line("")
 	}
@@ -129,7 +129,10 @@ func (b *briefWriter) agenda() {
 		return
 	}
 	head := []string{"#", "Topic", "Item", "Unit", "Ours", "Theirs", "Gap"}
-	if !b.redact {
+	// The internal columns go together: each is a field the rule hides.
+	internal := b.p.Field(FieldMoney) && b.p.Field(FieldTarget) && b.p.Field(FieldWalkAway) &&
+		b.p.Field(FieldRoomLeft) && b.p.Field(FieldWeight) && b.p.Field(FieldScore)
+	if internal {
 		head = append(head, "Gap ("+b.d.Negotiation.Currency+")", "Target", "Walk-away", "Room left", "Weight", "Score (theirs)")
 	}
 	head = append(head, "Status")
@@ -141,7 +144,7 @@ func (b *briefWriter) agenda() {
 		if it.Tracked() {
 			row[6] = it.Format(st.Gap)
 		}
-		if !b.redact {
+		if internal {
 			money := "—"
 			if m, ok := b.r.GapMoney(i); ok {
 				money = FormatMoney(m)
@@ -161,7 +164,7 @@ func (b *briefWriter) agenda() {
 		rows = append(rows, row)
 	}
 	b.table(head, rows)
-	if b.d.Negotiation.Stage == StagePrepare && !b.redact {
+	if b.d.Negotiation.Stage == StagePrepare && b.p.Part(PartReadiness) {
 		b.line("Readiness: %s", b.d.Readiness())
 		b.line("")
 	}
@@ -196,13 +199,23 @@ func (b *briefWriter) meetings() {
 		if m.Running() {
 			label += " (running)"
 		}
-		rows = append(rows, []string{label, m.Started.Format(DateLayout), FormatPercent(res.GapClosed),
-			fmt.Sprint(res.OurMoves), fmt.Sprint(res.TheirMoves), recip})
+		row := []string{label, m.Started.Format(DateLayout), FormatPercent(res.GapClosed),
+			fmt.Sprint(res.OurMoves), fmt.Sprint(res.TheirMoves)}
+		if b.p.Part(PartReciprocity) {
+			row = append(row, recip)
+		}
+		rows = append(rows, row)
 	}
-	b.table([]string{"Meeting", "Date", "Gap closed", "Our moves", "Their moves", "Reciprocity"}, rows)
+	head := []string{"Meeting", "Date", "Gap closed", "Our moves", "Their moves"}
+	if b.p.Part(PartReciprocity) {
+		head = append(head, "Reciprocity")
+	} else {
+		rows[0] = rows[0][:len(head)]
+	}
+	b.table(head, rows)
 	for _, res := range b.r.Meetings {
 		m := res.Meeting
-		if m.Summary == "" || b.redact {
+		if m.Summary == "" || !b.p.Part(PartMeetingSummary) {
 			continue
 		}
 		b.line("- Meeting %d%s: %s", m.Number, place(m), strings.Join(strings.Fields(m.Summary), " "))
@@ -225,7 +238,10 @@ func (b *briefWriter) ledger() {
 		b.line("")
 		return
 	}
-	head := []string{"When", "Meeting", "Who", "Item", "From → to", "Size", "Traded for", "Flags"}
+	head := []string{"When", "Meeting", "Who", "Item", "From → to", "Size", "Traded for"}
+	if b.p.Part(PartFlags) {
+		head = append(head, "Flags")
+	}
 	var rows [][]string
 	for _, mv := range b.r.Moves {
 		it := b.d.Items[mv.Item]
@@ -237,17 +253,16 @@ func (b *briefWriter) ledger() {
 		if mv.By == Them {
 			who = "they"
 		}
-		flags := mv.Flags
-		if b.redact {
-			flags = 0 // our own discipline is not for the buyer's eyes
-		}
 		traded := mv.TradedFor
 		if traded == "" {
 			traded = "—"
 		}
-		rows = append(rows, []string{mv.At.Format("2006-01-02 15:04"), meeting, who, it.Title,
-			it.Format(mv.From) + " → " + it.Format(mv.To), it.Format(mv.Size),
-			traded, flags.String()})
+		row := []string{mv.At.Format("2006-01-02 15:04"), meeting, who, it.Title,
+			it.Format(mv.From) + " → " + it.Format(mv.To), it.Format(mv.Size), traded}
+		if b.p.Part(PartFlags) {
+			row = append(row, mv.Flags.String())
+		}
+		rows = append(rows, row)
 	}
 	b.table(head, rows)
 }
@@ -271,16 +286,19 @@ func (b *briefWriter) tradePlan() {
 
 func (b *briefWriter) scenarios() {
 	for _, s := range b.d.Scenarios {
+		if !b.p.Scenario(s) {
+			continue
+		}
 		switch s.Kind {
 		case CategoryScenario:
 			b.categoryImpact(s)
 		case ProfitScenario:
-			if !b.redact {
+			if b.p.Part(PartProfitability) {
 				b.profitability(s)
 			}
 		}
 	}
-	if !b.redact {
+	if b.p.Part(PartConcessionCosts) {
 		b.concessionCosts()
 	}
 }
@@ -359,7 +377,7 @@ func (b *briefWriter) openNotes() {
 	b.line("")
 	listed := false
 	for _, n := range b.d.Notes {
-		if !n.Open() {
+		if !n.Open() || !b.p.Note(n) {
 			continue
 		}
 		listed = true
@@ -382,7 +400,17 @@ func (b *briefWriter) openNotes() {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (b *briefWriter) followUps() {
-	done, total := b.d.FollowUpProgress()
+	var shown []FollowUp
+	done, total := 0, 0
+	for _, f := range b.d.FollowUps {
+		if b.p.FollowUp(f) {
+			shown = append(shown, f)
+			total++
+			if f.Done {
+				done++
+			}
+		}
+	}
 	b.line("## Follow-up")
 	b.line("")
 	if total == 0 {
@@ -393,7 +421,7 @@ func (b *briefWriter) followUps() {
 	b.line("Progress: %d/%d `%s`", done, total, Bar(float64(done)/float64(total), 20))
 	b.line("")
 	var rows [][]string
-	for _, f := range b.d.FollowUps {
+	for _, f := range shown {
 		due := "—"
 		if !f.Due.IsZero() {
 			due = f.Due.Format(DateLayout)

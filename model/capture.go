@@ -39,7 +39,7 @@ const CaptureHelp = `we|they <item> <value> [for <text>] · ! action · ? questi
 // that item numbers are 1-based positions). A line it cannot understand is
 // refused with an error that says why; nothing about the line is guessed.
 func ParseCapture(line string, items []AgendaItem) (Capture, error) {
-	line = strings.TrimSpace(line)
+	line = strings.TrimSpace(CleanText(line, false))
 	if line == "" {
 		return Capture{}, fmt.Errorf("nothing to save: type a note, or %s", CaptureHelp)
 	}
@@ -79,12 +79,22 @@ func concessionShaped(words []string, items []AgendaItem) bool {
 		return err == nil
 	}
 	switch {
-	case len(words) >= 3 && looksNumeric(words[2]):
+	case len(words) >= 3 && triesANumber(words[2]):
 		return namesItem() || len(words) == 3 || strings.EqualFold(words[3], "for")
 	case len(words) == 2:
 		return namesItem()
 	}
 	return false
+}
+
+// triesANumber tells a value typed wrong ("NaN", "Inf", "0x10", "12.4x")
+// from a word of a note, so that the wrong value is refused, not kept as a note.
+func triesANumber(word string) bool {
+	switch strings.ToLower(strings.TrimLeft(word, "+-−")) {
+	case "nan", "inf", "infinity":
+		return true
+	}
+	return looksNumeric(word) || strings.IndexFunc(word, unicode.IsDigit) >= 0
 }
 
 func looksNumeric(word string) bool {
@@ -103,7 +113,7 @@ func parseConcession(by Party, line string, words []string, items []AgendaItem) 
 	}
 	value, err := ParseNumber(strings.TrimPrefix(words[2], "+"))
 	if err != nil {
-		return Capture{}, err
+		return Capture{}, fmt.Errorf("%w (start the line with \" to keep it as a note)", err)
 	}
 	c := Capture{Kind: CaptureConcession, By: by, ItemID: it.ID, Value: value}
 	if len(words) == 3 {

@@ -175,7 +175,19 @@ func (d *Dossier) Validate() error {
 			return fmt.Errorf("scenario %q: %w", s.Name, err)
 		}
 	}
-	return nil
+	if err := d.checkMeetings(); err != nil {
+		return err
+	}
+	for _, err := range []error{
+		checkUniqueIDs("note", d.Notes, func(n Note) uint64 { return n.ID }),
+		checkUniqueIDs("follow-up", d.FollowUps, func(f FollowUp) uint64 { return f.ID }),
+		checkUniqueIDs("scenario", d.Scenarios, func(s Scenario) uint64 { return s.ID }),
+	} {
+		if err != nil {
+			return err
+		}
+	}
+	return d.checkLedgerMoves()
 }
 
 // CheckConcession says whether c can be logged (or, when c.ID is already in

@@ -51,6 +51,7 @@ func account(tx *bolt.Tx, id uint64) (model.Account, error) {
 
 // SaveAccount creates the account (ID 0) or replaces it.
 func (s *Store) SaveAccount(a *model.Account) error {
+	*a = a.Cleaned() // text is cleaned where it enters
 	if err := a.Validate(); err != nil {
 		return err
 	}
@@ -122,6 +123,7 @@ func negotiations(tx *bolt.Tx) ([]model.Negotiation, error) {
 // SaveNegotiation creates the negotiation (ID 0) with its buckets, or
 // replaces its record. Creating one makes it the current negotiation.
 func (s *Store) SaveNegotiation(n *model.Negotiation) error {
+	*n = n.Cleaned() // text is cleaned where it enters
 	if err := n.Validate(); err != nil {
 		return err
 	}

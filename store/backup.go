@@ -1,11 +1,12 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
+	"github.com/parley-app/parley/internal/atomicfile"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -13,10 +14,10 @@ import (
 // in use: the copy is written to a temporary file in dest's folder, fsynced
 // and renamed into place, so dest is either the old file or the whole copy.
 func (s *Store) Backup(dest string) error {
-	if same(dest, s.path) {
-		return fmt.Errorf("back up to %s: that is the database itself", dest)
+	if err := s.checkDest(dest); err != nil {
+		return fmt.Errorf("back up: %w", err)
 	}
-	return WriteFileAtomic(dest, func(w io.Writer) error {
+	return atomicfile.Write(dest, func(w io.Writer) error {
 		return s.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)
 			return err
@@ -24,6 +25,24 @@ func (s *Store) Backup(dest string) error {
 	})
 }
 
+// ErrIsDatabase: an export or backup was asked to overwrite the open database.
+var ErrIsDatabase = errors.New("is the database itself")
+
+// checkDest refuses to write an export or backup over the database itself
+// (by name, link or any other path to the same file) or over anything but a
+// regular file.
+func (s *Store) checkDest(dest string) error {
+	if dest == "" {
+		return fmt.Errorf("no file name given")
+	}
+	if same(dest, s.path) {
+		return fmt.Errorf("%s %w: give another file name", dest, ErrIsDatabase)
+	}
+	_, err := atomicfile.CheckTarget(dest)
+	return err
+}
+
+// same reports whether a and b are one file (os.SameFile follows links).
 func same(a, b string) bool {
 	ia, err1 := os.Stat(a)
 	ib, err2 := os.Stat(b)
@@ -31,47 +50,8 @@ func same(a, b string) bool {
 }
 
 // WriteFileAtomic writes a private (0600) file through a temporary file in
-// the same folder, fsynced and renamed into place: a crash or a full disk
-// leaves either the old file or the new one, never half of one.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return syncDir(dir)
-}
-
-// syncDir makes a rename durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return nil
+// the same folder, fsynced and renamed into place. It is atomicfile.Write,
+// kept here for the callers that know it by this name.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return atomicfile.Write(path, write)
 }

@@ -103,7 +103,7 @@ func getJSON(b *bolt.Bucket, key []byte, rec any) (found bool, err error) {
 		return false, nil
 	}
 	if err := json.Unmarshal(data, rec); err != nil {
-		return true, fmt.Errorf("%w: record %q: %v", ErrCorrupt, key, err)
+		return true, recordDamaged(fmt.Sprintf("%q", key))
 	}
 	return true, nil
 }
@@ -117,7 +117,7 @@ func loadAll[R any](b *bolt.Bucket) ([]R, error) {
 		}
 		var r R
 		if err := json.Unmarshal(v, &r); err != nil {
-			return fmt.Errorf("%w: record %d: %v", ErrCorrupt, btoi(k), err)
+			return recordDamaged(fmt.Sprint(btoi(k)))
 		}
 		out = append(out, r)
 		return nil

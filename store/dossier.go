@@ -29,7 +29,7 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 	}
 	var nr negotiationRecord
 	if found, err := getJSON(nb, keyNegMeta, &nr); err != nil || !found {
-		return nil, fmt.Errorf("negotiation %d has no record: %w", negID, ErrCorrupt)
+		return nil, fmt.Errorf("negotiation %d: its record %w", negID, ErrDamaged)
 	}
 	d := &model.Dossier{Negotiation: nr.model()}
 	d.Negotiation.ID = negID
@@ -62,7 +62,7 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 func loadChildren[R any, M any](nb *bolt.Bucket, name []byte, toModel func(R) M) ([]M, error) {
 	b := nb.Bucket(name)
 	if b == nil {
-		return nil, fmt.Errorf("missing %s bucket: %w", name, ErrCorrupt)
+		return nil, fmt.Errorf("the %s bucket is missing: %w", name, ErrDamaged)
 	}
 	recs, err := loadAll[R](b)
 	if err != nil {
@@ -74,9 +74,10 @@ func loadChildren[R any, M any](nb *bolt.Bucket, name []byte, toModel func(R) M)
 // AddDossier writes a whole dossier (the demo, or one negotiation of an
 // import) as a new account and negotiation, with fresh IDs and every link
 // between its records mapped to them, in one transaction. It becomes the
-// current negotiation. The dossier is validated first; nothing is written
+// current negotiation. Its texts are cleaned (in d too) and it is validated first; nothing is written
 // unless all of it is valid.
 func (s *Store) AddDossier(d *model.Dossier) (negID uint64, err error) {
+	d.Clean() // text is cleaned where it enters
 	if err := d.Validate(); err != nil {
 		return 0, err
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/parley-app/parley/internal/atomicfile"
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -39,10 +40,56 @@ type Counts struct {
 	Accounts, Negotiations int
 }
 
-// Export writes everything as JSON to path, atomically.
+// Export writes everything as JSON to path, atomically. The path may not be
+// the database itself, nor anything but a regular file.
 func (s *Store) Export(path string, now time.Time) (Counts, error) {
-	f := exportFile{Format: ExportFormat, Exported: now.UTC()}
-	err := s.view(func(tx *bolt.Tx) error {
+	if err := s.checkDest(path); err != nil {
+		return Counts{}, fmt.Errorf("export: %w", err)
+	}
+	data, counts, err := s.exportJSON(now)
+	if err != nil {
+		return Counts{}, err
+	}
+	return counts, atomicfile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// ExportTo writes everything as JSON to w (standard output for `export -`).
+func (s *Store) ExportTo(w io.Writer, now time.Time) (Counts, error) {
+	data, counts, err := s.exportJSON(now)
+	if err != nil {
+		return Counts{}, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return Counts{}, fmt.Errorf("export: %w", err)
+	}
+	return counts, nil
+}
+
+// exportJSON reads everything in one read transaction and encodes it.
+func (s *Store) exportJSON(now time.Time) ([]byte, Counts, error) {
+	var f exportFile
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		f, err = loadEverything(tx)
+		return err
+	})
+	if err != nil {
+		return nil, Counts{}, err
+	}
+	f.Format, f.Exported = ExportFormat, now.UTC()
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, Counts{}, fmt.Errorf("export: %w", err)
+	}
+	return append(data, '\n'), Counts{Accounts: len(f.Accounts), Negotiations: len(f.Negotiations)}, nil
+}
+
+// loadEverything reads every account and negotiation record.
+func loadEverything(tx *bolt.Tx) (exportFile, error) {
+	var f exportFile
+	err := func() error {
 		var err error
 		if f.Accounts, err = loadAll[accountRecord](tx.Bucket(bucketAccounts)); err != nil {
 			return err
@@ -77,28 +124,17 @@ func (s *Store) Export(path string, now time.Time) (Counts, error) {
 			f.Negotiations = append(f.Negotiations, n)
 			return nil
 		})
-	})
-	if err != nil {
-		return Counts{}, err
-	}
-	data, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return Counts{}, err
-	}
-	counts := Counts{Accounts: len(f.Accounts), Negotiations: len(f.Negotiations)}
-	return counts, WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(append(data, '\n'))
-		return err
-	})
+	}()
+	return f, err
 }
 
 // Import reads an export and adds all of it to the database: every record is
 // read and validated first, then everything is written in one transaction
 // with fresh IDs, or nothing is.
 func (s *Store) Import(path string) (Counts, error) {
-	data, err := os.ReadFile(path)
+	data, err := readCapped(path)
 	if err != nil {
-		return Counts{}, fmt.Errorf("read %s: %w", path, err)
+		return Counts{}, err
 	}
 	accounts, dossiers, err := ParseExport(data)
 	if err != nil {
@@ -130,6 +166,9 @@ func (s *Store) Import(path string) (Counts, error) {
 // ParseExport reads and validates an export without touching any database.
 // Unknown fields are refused, so a mistyped hand edit is caught, not dropped.
 func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
+	if err := checkTexts(data); err != nil {
+		return nil, nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var f exportFile
@@ -145,7 +184,7 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 	accounts := make([]model.Account, 0, len(f.Accounts))
 	byID := map[uint64]model.Account{}
 	for _, r := range f.Accounts {
-		a := r.model()
+		a := r.model().Cleaned()
 		if err := a.Validate(); err != nil {
 			return nil, nil, fmt.Errorf("account %q: %w", a.Name, err)
 		}
@@ -169,12 +208,55 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 		d.FollowUps = mapRecords(n.FollowUps, followUpRecord.model)
 		d.Scenarios = mapRecords(n.Scenarios, scenarioRecord.model)
 		d.Sort()
+		d.Clean()
 		if err := d.Validate(); err != nil {
 			return nil, nil, err
 		}
 		dossiers = append(dossiers, d)
 	}
 	return accounts, dossiers, nil
+}
+
+// MaxImportSize is the largest export Import reads: far more than years of
+// negotiations, far less than what would exhaust memory.
+const MaxImportSize = 64 << 20
+
+// MaxTextBytes is the longest text an import may hold in one field.
+const MaxTextBytes = 64 << 10
+
+// readCapped reads an export, refusing one larger than MaxImportSize
+// without reading more of it.
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxImportSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > MaxImportSize {
+		return nil, fmt.Errorf("%s is larger than %d MiB: no Parley export is that large", path, MaxImportSize>>20)
+	}
+	return data, nil
+}
+
+// checkTexts refuses an export holding a text longer than MaxTextBytes.
+func checkTexts(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("not a Parley export: %w", err)
+		}
+		if text, ok := tok.(string); ok && len(text) > MaxTextBytes {
+			return fmt.Errorf("a text of %d bytes (%.40q…) is longer than the %d KiB a field may hold", len(text), text, MaxTextBytes>>10)
+		}
+	}
 }
 
 func mapRecords[R, M any](recs []R, toModel func(R) M) []M {

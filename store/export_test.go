@@ -179,6 +179,31 @@ func TestImportRefusesABadFileAndWritesNothing(t *testing.T) {
 		{"account used twice", "used twice", editExport(t, good, func(f map[string]any) {
 			f["accounts"] = append(f["accounts"].([]any), f["accounts"].([]any)[0])
 		})},
+		{"a concession moving away from the other side", "concession 2: that is no concession", editExport(t, good, func(f map[string]any) {
+			at(f, "negotiations", 0, "ledger", 1)["to"] = "20" // we stood at 30 days, better down: 20 is no concession
+		})},
+		{"meeting number used twice", "meeting 1: the number is used twice", editExport(t, good, func(f map[string]any) {
+			at(f, "negotiations", 0, "meetings", 1)["number"] = 1
+		})},
+		{"two running meetings", "only one can run at a time", editExport(t, good, func(f map[string]any) {
+			delete(at(f, "negotiations", 0, "meetings", 0), "ended")
+			delete(at(f, "negotiations", 0, "meetings", 1), "ended")
+		})},
+		{"note id used twice", "note 1: id used twice", editExport(t, good, func(f map[string]any) {
+			at(f, "negotiations", 0, "notes", 1)["id"] = 1
+		})},
+		{"a 10,000-digit decimal", "is not a decimal number", editExport(t, good, func(f map[string]any) {
+			at(f, "negotiations", 0, "ledger", 1)["to"] = strings.Repeat("9", 10000)
+		})},
+		{"a 16-digit decimal", "is not a decimal number", editExport(t, good, func(f map[string]any) {
+			at(f, "negotiations", 0, "items", 0)["our_opening"] = "1234567890123456"
+		})},
+		{"a 9-decimal value", "is not a decimal number", editExport(t, good, func(f map[string]any) {
+			at(f, "negotiations", 0, "items", 0)["our_opening"] = "24.123456789"
+		})},
+		{"a text longer than a field may hold", "longer than the 64 KiB", editExport(t, good, func(f map[string]any) {
+			at(f, "accounts", 0)["notes"] = strings.Repeat("x", MaxTextBytes+1)
+		})},
 		{"truncated", "unexpected EOF", good[:len(good)/2]},
 		{"not JSON", "not a Parley export", []byte("Hollis Foodstores;2027 annual terms\n")},
 		{"empty", "not a Parley export", nil},
@@ -205,6 +230,26 @@ func TestImportRefusesABadFileAndWritesNothing(t *testing.T) {
 	}
 }
 
+func TestImportRefusesAFileLargerThanTheCap(t *testing.T) {
+	target, _ := demoStore(t)
+	path := filepath.Join(t.TempDir(), "huge.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxImportSize + 1); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	before := exported(t, target)
+	if _, err := target.Import(path); err == nil || !strings.Contains(err.Error(), "larger than 64 MiB") {
+		t.Errorf("importing a file over the cap: %v", err)
+	}
+	if !bytes.Equal(exported(t, target), before) {
+		t.Error("the refused import changed the database")
+	}
+}
+
 // Import writes in one transaction: when writing fails half way (here: the
 // file may not grow, as on a full disk), nothing of the file is kept.
 func TestImportIsAllOrNothing(t *testing.T) {
@@ -216,9 +261,19 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	}
 	path := export(t, source)
 
+	// How far the file grows with the whole import, measured on a twin.
+	twin, _ := demoStore(t)
+	start := len(stateOf(t, twin.Path()).data)
+	if _, err := twin.Import(path); err != nil {
+		t.Fatal(err)
+	}
+	grown := len(stateOf(t, twin.Path()).data)
+
 	target, _ := demoStore(t)
 	before := exported(t, target)
-	target.db.MaxSize = len(stateOf(t, target.Path()).data)
+	// Room for about half of it: written one negotiation at a time, the
+	// first ones would fit and stay.
+	target.db.MaxSize = start + (grown-start)/2
 	if _, err := target.Import(path); err == nil {
 		t.Fatal("the import fitted in the file: this test cannot make it fail half way")
 	}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"math/rand/v2"
 	"os"
@@ -175,6 +177,20 @@ func TestOpenRefusesFilesThatAreNotParley(t *testing.T) {
 			}
 			db.Close()
 		}},
+		{"Parley file with one damaged record", func(t *testing.T, path string) {
+			writeParleyFile(t, path, true)
+			flipInRecord(t, path, `"List price per case"`)
+		}},
+		{"Parley file with a damaged page header", func(t *testing.T, path string) {
+			writeParleyFile(t, path, true)
+			breakPageHoldingCurrent(t, path, `"List price per case"`)
+		}},
+		{"Parley file cut to one page", func(t *testing.T, path string) {
+			writeParleyFile(t, path, false)
+			if err := os.Truncate(path, int64(os.Getpagesize())); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"small Parley file cut to half its data", func(t *testing.T, path string) {
 			writeParleyFile(t, path, false)
 			truncateToHalf(t, path)
@@ -203,12 +219,24 @@ func TestOpenRefusesFilesThatAreNotParley(t *testing.T) {
 			}
 			before := stateOf(t, path)
 			outcome := openInAnotherProcess(t, path)
+			want := "not parley: "
+			if strings.Contains(tc.name, "Parley file") && !strings.Contains(tc.name, "meta") && !strings.Contains(tc.name, "schema") {
+				want = "damaged: "
+			}
 			switch {
 			case outcome == "crashed": // reported
-			case !strings.HasPrefix(outcome, "not parley: "):
-				t.Errorf("Open: %s; want ErrNotParley", outcome)
+			case !strings.HasPrefix(outcome, want):
+				t.Errorf("Open: %s; want %s", outcome, want)
 			case !strings.Contains(outcome, path):
 				t.Errorf("the error %q does not name the file", outcome)
+			}
+			for _, goText := range []string{"runtime", "slice bounds", "out of range", "file size too small", "nil pointer", "invalid character", "unexpected"} {
+				if strings.Contains(outcome, goText) {
+					t.Errorf("the error %q shows Go's own words (%q)", outcome, goText)
+				}
+			}
+			if want == "damaged: " && !strings.Contains(outcome, "backup") {
+				t.Errorf("the error %q does not say what to do", outcome)
 			}
 			assertUntouched(t, path, before)
 		})
@@ -296,4 +324,42 @@ func writeFile(t *testing.T, path string, data []byte) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// flipInRecord overwrites bytes inside every record that holds text, the way
+// a bad disk sector would: the page stays a page, the record is garbage.
+func flipInRecord(t *testing.T, path, text string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := bytes.Count(data, []byte(text))
+	if n == 0 {
+		t.Fatalf("%s does not hold %s", path, text)
+	}
+	garbage := append([]byte{'"', 0xff, '{', 0}, text[4:]...)
+	writeFile(t, path, bytes.ReplaceAll(data, []byte(text), garbage))
+}
+
+// breakPageHoldingCurrent gives every page that holds text an element count
+// far beyond what the page holds, so that bbolt reads past its elements.
+func breakPageHoldingCurrent(t *testing.T, path, text string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := os.Getpagesize()
+	broken := 0
+	for i := 2 * page; i+page <= len(data); i += page {
+		if bytes.Contains(data[i:i+page], []byte(text)) {
+			binary.LittleEndian.PutUint16(data[i+10:], 0xfff0)
+			broken++
+		}
+	}
+	if broken == 0 {
+		t.Fatalf("no page of %s holds %s", path, text)
+	}
+	writeFile(t, path, data)
 }

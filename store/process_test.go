@@ -43,6 +43,8 @@ func TestHelperProcess(t *testing.T) {
 		case err == nil:
 			s.Close()
 			fmt.Println("result: opened")
+		case errors.Is(err, ErrDamaged):
+			fmt.Println("result: damaged:", err)
 		case errors.Is(err, ErrNotParley):
 			fmt.Println("result: not parley:", err)
 		case errors.Is(err, ErrNewerSchema):

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"time"
 
 	"github.com/parley-app/parley/model"
@@ -94,6 +95,7 @@ func exists(tx *bolt.Tx, negID uint64, bucket []byte, id uint64, what string) er
 // SaveItem creates (ID 0) or replaces an agenda item. A new item with no
 // order goes to the end of the agenda.
 func (s *Store) SaveItem(negID uint64, it *model.AgendaItem) error {
+	*it = it.Cleaned() // text is cleaned where it enters
 	if err := it.Validate(); err != nil {
 		return err
 	}
@@ -190,6 +192,7 @@ func (s *Store) SaveOrder(negID uint64, ids []uint64) error {
 
 // SaveMeeting creates (ID 0) or replaces a meeting.
 func (s *Store) SaveMeeting(negID uint64, m *model.Meeting) error {
+	*m = m.Cleaned() // text is cleaned where it enters
 	if err := m.Validate(); err != nil {
 		return err
 	}
@@ -201,6 +204,7 @@ func (s *Store) SaveMeeting(negID uint64, m *model.Meeting) error {
 // real move is the caller's check (model.Dossier.CheckConcession); the store
 // makes sure what it points at exists.
 func (s *Store) SaveConcession(negID uint64, c *model.Concession) error {
+	*c = c.Cleaned() // text is cleaned where it enters
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -233,6 +237,7 @@ func (s *Store) DeleteConcession(negID, id uint64) error {
 
 // SaveNote creates (ID 0) or replaces a note, action or question.
 func (s *Store) SaveNote(negID uint64, n *model.Note) error {
+	*n = n.Cleaned() // text is cleaned where it enters
 	if err := n.Validate(); err != nil {
 		return err
 	}
@@ -260,6 +265,7 @@ func (s *Store) DeleteNote(negID, id uint64) error {
 
 // SaveFollowUp creates (ID 0) or replaces a follow-up line.
 func (s *Store) SaveFollowUp(negID uint64, f *model.FollowUp) error {
+	*f = f.Cleaned() // text is cleaned where it enters
 	if err := f.Validate(); err != nil {
 		return err
 	}
@@ -275,6 +281,10 @@ func (s *Store) DeleteFollowUp(negID, id uint64) error {
 // ReplaceFollowUps replaces the whole checklist (e.g. with a fresh template)
 // in one transaction; the lines get new IDs.
 func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error) {
+	lines = slices.Clone(lines)
+	for i := range lines {
+		lines[i] = lines[i].Cleaned()
+	}
 	for _, f := range lines {
 		if err := f.Validate(); err != nil {
 			return nil, err
@@ -310,6 +320,7 @@ func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.
 // SaveScenario creates (ID 0) or replaces a scenario. Marking one as shown to
 // the buyer unmarks the others, in the same transaction.
 func (s *Store) SaveScenario(negID uint64, sc *model.Scenario) error {
+	*sc = sc.Cleaned() // text is cleaned where it enters
 	if err := sc.Validate(); err != nil {
 		return err
 	}
@@ -347,6 +358,7 @@ func (s *Store) DeleteScenario(negID, id uint64) error {
 // Capture saves one capture line in one transaction: the note or concession
 // it makes, with the line's draft cleared. It returns the new record's ID.
 func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error) {
+	c.Text, c.TradedFor = model.CleanText(c.Text, false), model.CleanText(c.TradedFor, false)
 	var id uint64
 	err := s.update(func(tx *bolt.Tx) error {
 		var err error

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -21,8 +20,13 @@ var (
 	ErrNotParley = errors.New("is not a Parley database")
 	// ErrNewerSchema: the file was written by a newer Parley.
 	ErrNewerSchema = errors.New("was written by a newer version of Parley")
-	// ErrCorrupt: a record could not be read.
-	ErrCorrupt = errors.New("damaged record")
+	// ErrDamaged: the file is a Parley database that is damaged or cut
+	// short; it is refused without changing a byte.
+	ErrDamaged = errors.New("is damaged")
+	// ErrCorrupt is the older name of ErrDamaged.
+	ErrCorrupt = ErrDamaged
+	// ErrNoDatabase: a read-only command was pointed at a path with no database.
+	ErrNoDatabase = errors.New("no database")
 	// ErrNotFound: the record asked for does not exist.
 	ErrNotFound = errors.New("not found")
 )
@@ -87,6 +91,46 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// OpenReadOnly opens an existing database for reading only (bbolt's
+// read-only mode: a shared lock, the file opened O_RDONLY, so a 0444 file
+// reads fine). It never creates a folder or a file: a path with no database
+// is refused with ErrNoDatabase. The same files as Open are refused.
+func OpenReadOnly(path string) (*Store, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%w at %s: check --db or PARLEY_DB, or create one with 'parley demo' or 'parley'", ErrNoDatabase, path)
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+	case info.Size() == 0:
+		return nil, fmt.Errorf("%w at %s: the file is empty", ErrNoDatabase, path)
+	}
+	if err := inspect(path); err != nil {
+		return nil, err
+	}
+	db, err := openBolt(path, true)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path}
+	var v int
+	if err := s.view(func(tx *bolt.Tx) (err error) { v, err = schemaOf(tx, path); return err }); err != nil {
+		db.Close()
+		return nil, err
+	}
+	switch {
+	case v == 0:
+		db.Close()
+		return nil, fmt.Errorf("%w at %s: the file holds no Parley data yet", ErrNoDatabase, path)
+	case v < SchemaVersion:
+		db.Close()
+		return nil, fmt.Errorf("%s was written by an older Parley: open it once with 'parley' to upgrade it", path)
+	}
+	return s, nil
+}
+
 // ensureFolder creates the data folder, private to the user, when it is missing.
 func ensureFolder(dir string) error {
 	if _, err := os.Stat(dir); err == nil {
@@ -104,22 +148,20 @@ func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 	// A damaged file can make bbolt read past the end of its mapping; with
 	// panic-on-fault that is a panic recovered below, not a crash.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%s %w (damaged: %v)", path, ErrNotParley, r)
-		}
-	}()
+	defer recoverDamaged(path, &err)
 	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
 	switch {
 	case err == nil:
 		return db, nil
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("%s %w", path, ErrLocked)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch),
-		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, fmt.Errorf("%s %w (%v)", path, ErrNotParley, err)
+	case errors.Is(err, os.ErrPermission):
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	case looksLikeBolt(path):
+		// A checksum, a file shorter than two pages, a page that cannot be read.
+		return nil, damaged(path, "its first pages cannot be read")
 	}
-	return nil, fmt.Errorf("open %s: %w", path, err)
+	return nil, fmt.Errorf("%s %w", path, ErrNotParley)
 }
 
 // inspect opens an existing file read-only and refuses it unless it is a
@@ -138,22 +180,22 @@ func inspect(path string) error {
 		// A file cut short (a copy interrupted, a full disk) still has its
 		// meta pages but not the pages they point at.
 		if tx.Size() > info.Size() {
-			return fmt.Errorf("%s %w (damaged: %d bytes of data in a %d-byte file)", path, ErrNotParley, tx.Size(), info.Size())
+			return damaged(path, fmt.Sprintf("it is cut short: %d bytes of data in a %d-byte file", tx.Size(), info.Size()))
 		}
-		_, err := schemaOf(tx, path)
-		return err
+		v, err := schemaOf(tx, path)
+		if err != nil || v == 0 {
+			return err
+		}
+		return checkCurrent(tx)
 	})
 }
 
-// safeView runs a read transaction, reporting a panic from a damaged page as ErrNotParley.
+// safeView runs a read transaction, reporting a panic from a damaged page
+// and a record that cannot be read as ErrDamaged.
 func safeView(db *bolt.DB, path string, fn func(*bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s %w (damaged: %v)", path, ErrNotParley, r)
-		}
-	}()
-	return db.View(fn)
+	defer recoverDamaged(path, &err)
+	return plainDamage(path, db.View(fn))
 }
 
 // schemaOf reads the schema version: 0 for a file with no buckets at all
@@ -192,12 +234,8 @@ func (s *Store) Close() error { return s.db.Close() }
 // fsynced before it returns. A panic on a damaged page becomes an error.
 func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s %w (damaged: %v)", s.path, ErrNotParley, r)
-		}
-	}()
-	return s.db.Update(fn)
+	defer recoverDamaged(s.path, &err)
+	return plainDamage(s.path, s.db.Update(fn))
 }
 
 // view runs a read transaction.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
 )
 
@@ -37,8 +38,26 @@ type env struct {
 	now    func() time.Time
 }
 
-// open opens the database the command works on.
+// open opens the database the command works on, creating it when missing.
 func (e *env) open() (*store.Store, error) { return store.Open(e.dbPath) }
+
+// openReadOnly opens the database for a command that only reads: nothing is
+// created, and a read-only file reads fine.
+func (e *env) openReadOnly() (*store.Store, error) { return store.OpenReadOnly(e.dbPath) }
+
+// openVerified opens the database for a command that writes much at once,
+// after reading all of it: nothing is added to a damaged file.
+func (e *env) openVerified() (*store.Store, error) {
+	s, err := store.Open(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Verify(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
 
 // command is one `parley <name>` subcommand.
 type command struct {
@@ -157,7 +176,8 @@ func finish(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "parley: %v\n", err)
+	// An error may quote a file name or stored text: it must not act on the terminal.
+	fmt.Fprintf(stderr, "parley: %s\n", model.EscapeForTerminal(err.Error()))
 	var u usageError
 	if errors.As(err, &u) {
 		return exitUsage

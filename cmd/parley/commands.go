@@ -18,7 +18,7 @@ func demoCommand() command {
 			if fs.NArg() > 0 {
 				return usagef("demo takes no arguments")
 			}
-			s, err := e.open()
+			s, err := e.openVerified()
 			if err != nil {
 				return err
 			}
@@ -27,8 +27,8 @@ func demoCommand() command {
 			if _, err := s.AddDossier(d); err != nil {
 				return fmt.Errorf("add the demo: %w", err)
 			}
-			fmt.Fprintf(e.stdout, "Added the demo negotiation %s › %s to %s.\nOpen it with 'parley', or print its brief with 'parley brief'.\n",
-				d.Account.Name, d.Negotiation.Title, s.Path())
+			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Added the demo negotiation %s › %s to %s.\nOpen it with 'parley', or print its brief with 'parley brief'.\n",
+				d.Account.Name, d.Negotiation.Title, s.Path())))
 			return nil
 		},
 	}
@@ -40,16 +40,16 @@ func briefCommand() command {
 	return command{
 		name:    "brief",
 		args:    "[--redact] [--negotiation ID]",
-		summary: "print the meeting brief as Markdown; --redact leaves out targets, walk-aways, weights, scores and our profitability",
+		summary: "print the meeting brief as Markdown; --redact keeps only what the buyer may see",
 		flags: func(fs *flag.FlagSet) {
-			fs.BoolVar(&redact, "redact", false, "leave out targets, walk-aways, weights, scores, money values and our profitability")
+			fs.BoolVar(&redact, "redact", false, "keep only what the buyer may see: no targets, walk-aways, weights, scores, money, flags, reciprocity, trade plan, summaries, plain notes, internal follow-ups or unmarked scenarios")
 			fs.Uint64Var(&negID, "negotiation", 0, "the negotiation's `ID` (default: the current one)")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
 			if fs.NArg() > 0 {
 				return usagef("brief takes no arguments, only flags")
 			}
-			s, err := e.open()
+			s, err := e.openReadOnly()
 			if err != nil {
 				return err
 			}
@@ -111,7 +111,7 @@ func noteCommand() command {
 			if _, err := s.Capture(d.Negotiation.ID, c, now, meetingID, ""); err != nil {
 				return fmt.Errorf("not saved: %w", err)
 			}
-			fmt.Fprintf(e.stdout, "Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)
+			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)))
 			if c.Kind == model.CaptureConcession {
 				after, err := s.Dossier(d.Negotiation.ID)
 				if err != nil {
@@ -173,22 +173,26 @@ func activeDossier(s *store.Store) (*model.Dossier, error) {
 func exportCommand() command {
 	return command{
 		name:    "export",
-		args:    "FILE",
-		summary: "write everything to a JSON file (format parley/1), atomically",
+		args:    "FILE|-",
+		summary: "write everything to a JSON file (format parley/1), atomically; - writes to standard output",
 		run: func(e *env, fs *flag.FlagSet) error {
-			if fs.NArg() != 1 {
-				return usagef("export needs exactly one FILE")
+			if fs.NArg() != 1 || fs.Arg(0) == "" {
+				return usagef("export needs exactly one FILE, or - for standard output")
 			}
-			s, err := e.open()
+			s, err := e.openReadOnly()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
+			if fs.Arg(0) == "-" {
+				_, err := s.ExportTo(e.stdout, e.now())
+				return err
+			}
 			n, err := s.Export(fs.Arg(0), e.now())
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Exported %s and %s to %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), fs.Arg(0))
+			fmt.Fprintf(e.stdout, "Exported %s and %s to %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), model.EscapeForTerminal(fs.Arg(0)))
 			return nil
 		},
 	}
@@ -200,10 +204,10 @@ func importCommand() command {
 		args:    "FILE",
 		summary: "add everything in a JSON export; the whole file is checked first, then all of it is written or nothing",
 		run: func(e *env, fs *flag.FlagSet) error {
-			if fs.NArg() != 1 {
+			if fs.NArg() != 1 || fs.Arg(0) == "" {
 				return usagef("import needs exactly one FILE")
 			}
-			s, err := e.open()
+			s, err := e.openVerified()
 			if err != nil {
 				return err
 			}
@@ -212,7 +216,7 @@ func importCommand() command {
 			if err != nil {
 				return fmt.Errorf("nothing imported: %w", err)
 			}
-			fmt.Fprintf(e.stdout, "Imported %s and %s from %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), fs.Arg(0))
+			fmt.Fprintf(e.stdout, "Imported %s and %s from %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), model.EscapeForTerminal(fs.Arg(0)))
 			return nil
 		},
 	}
@@ -224,18 +228,21 @@ func backupCommand() command {
 		args:    "FILE",
 		summary: "write a consistent copy of the database to FILE",
 		run: func(e *env, fs *flag.FlagSet) error {
-			if fs.NArg() != 1 {
+			if fs.NArg() != 1 || fs.Arg(0) == "" {
 				return usagef("backup needs exactly one FILE")
 			}
-			s, err := e.open()
+			s, err := e.openReadOnly()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
+			if err := s.Verify(); err != nil {
+				return err
+			}
 			if err := s.Backup(fs.Arg(0)); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", s.Path(), fs.Arg(0))
+			fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", model.EscapeForTerminal(s.Path()), model.EscapeForTerminal(fs.Arg(0)))
 			return nil
 		},
 	}

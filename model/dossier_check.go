@@ -1,0 +1,75 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+)
+
+// checkMeetings refuses two meetings with one number and more than one
+// meeting running at once: the capture line and forms never make either.
+func (d *Dossier) checkMeetings() error {
+	numbers := map[int]bool{}
+	running := 0
+	for _, m := range d.Meetings {
+		if numbers[m.Number] {
+			return fmt.Errorf("meeting %d: the number is used twice", m.Number)
+		}
+		numbers[m.Number] = true
+		if m.Running() {
+			running++
+			if running > 1 {
+				return fmt.Errorf("meeting %d: another meeting is still running; only one can run at a time", m.Number)
+			}
+		}
+	}
+	return nil
+}
+
+// checkUniqueIDs refuses a record kind whose IDs repeat.
+func checkUniqueIDs[R any](what string, recs []R, id func(R) uint64) error {
+	seen := map[uint64]bool{}
+	for _, r := range recs {
+		if seen[id(r)] {
+			return fmt.Errorf("%s %d: id used twice", what, id(r))
+		}
+		seen[id(r)] = true
+	}
+	return nil
+}
+
+// checkLedgerMoves replays the ledger in order and refuses any concession
+// that is no move toward the other side, with the rule the capture line and
+// the concession form apply to a new one (Dossier.CheckConcession).
+func (d *Dossier) checkLedgerMoves() error {
+	ledger := slices.Clone(d.Ledger)
+	slices.SortStableFunc(ledger, func(a, b Concession) int { return a.At.Compare(b.At) })
+	type key struct {
+		item uint64
+		by   Party
+	}
+	pos := map[key]Concession{}
+	for _, c := range ledger {
+		it, ok := d.Item(c.ItemID)
+		if !ok {
+			continue // reported by Validate
+		}
+		if !it.Numeric() {
+			return fmt.Errorf("concession %d: %q has no numbers", c.ID, it.Title)
+		}
+		if c.By == Them && !it.TheirOpening.Valid {
+			return fmt.Errorf("concession %d: their opening on %q is not set", c.ID, it.Title)
+		}
+		from := it.OurOpening.Decimal
+		if c.By == Them {
+			from = it.TheirOpening.Decimal
+		}
+		if prev, ok := pos[key{c.ItemID, c.By}]; ok {
+			from = prev.To
+		}
+		if err := checkMove(it, c.By, from, c.To); err != nil {
+			return fmt.Errorf("concession %d: %w", c.ID, err)
+		}
+		pos[key{c.ItemID, c.By}] = c
+	}
+	return nil
+}

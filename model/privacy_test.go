@@ -1,0 +1,66 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/internal/sentinel"
+	"github.com/parley-app/parley/model"
+)
+
+func TestRedactedBriefHoldsNothingInternal(t *testing.T) {
+	now := time.Date(2027, time.March, 15, 10, 0, 0, 0, time.UTC)
+	set := sentinel.Negotiation(now)
+	if err := set.Dossier.Validate(); err != nil {
+		t.Fatalf("the sentinel negotiation is invalid: %v", err)
+	}
+	redacted := model.Brief(set.Dossier, model.BriefOptions{Redact: true, Now: now})
+	for _, s := range set.Internal {
+		if strings.Contains(redacted, s) {
+			t.Errorf("the redacted brief shows internal %q", s)
+		}
+	}
+	for _, s := range set.BuyerSafe {
+		if !strings.Contains(redacted, s) {
+			t.Errorf("the redacted brief lacks buyer-safe %q", s)
+		}
+	}
+	// The full brief shows the internal values: the sentinels are rendered where looked for.
+	full := model.Brief(set.Dossier, model.BriefOptions{Now: now})
+	for _, s := range []string{"SENTINEL-INTERNAL-WORST-CASE", "SENTINEL-INTERNAL-SUMMARY", "8,765,432.109", "unrecip", "Reciprocity", "Trade plan"} {
+		if !strings.Contains(full, s) {
+			t.Errorf("the full brief lacks %q: the sentinel is not where the test looks", s)
+		}
+	}
+	if t.Failed() {
+		t.Logf("redacted brief:\n%s", redacted)
+	}
+}
+
+func TestPrivacyRule(t *testing.T) {
+	p := model.Privacy{BuyerView: true}
+	for f, want := range map[model.ItemField]bool{model.FieldTitle: true, model.FieldPositions: true, model.FieldGap: true,
+		model.FieldTarget: false, model.FieldWalkAway: false, model.FieldTheirWalkAway: false, model.FieldWeight: false,
+		model.FieldValueToThem: false, model.FieldScore: false, model.FieldMoney: false, model.FieldNote: false, model.FieldLeverage: false} {
+		if p.Field(f) != want || !(model.Privacy{}).Field(f) {
+			t.Errorf("field %q: buyer view shows %v, want %v", f, p.Field(f), want)
+		}
+	}
+	if p.Note(model.Note{Kind: model.KindNote}) || !p.Note(model.Note{Kind: model.KindAction}) || !p.Note(model.Note{Kind: model.KindQuestion}) {
+		t.Error("notes: plain notes are internal, actions and questions buyer-safe")
+	}
+	if p.FollowUp(model.FollowUp{Side: model.InternalSide}) || !p.FollowUp(model.FollowUp{Side: model.CustomerSide}) {
+		t.Error("follow-ups: only the customer's side is buyer-safe")
+	}
+	if p.Scenario(model.Scenario{Kind: model.CategoryScenario}) || !p.Scenario(model.Scenario{Kind: model.CategoryScenario, ForBuyer: true}) ||
+		p.Scenario(model.Scenario{Kind: model.ProfitScenario, ForBuyer: true}) {
+		t.Error("scenarios: only the ★ category scenario is buyer-safe")
+	}
+	for _, part := range []model.Part{model.PartMeetingSummary, model.PartFlags, model.PartReciprocity, model.PartTradePlan,
+		model.PartAccountNotes, model.PartConcessionNote, model.PartProfitability, model.PartPackageScore} {
+		if p.Part(part) {
+			t.Errorf("part %q is shown to the buyer", part)
+		}
+	}
+}

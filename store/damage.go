@@ -1,0 +1,105 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// damagedError is a damaged file, said plainly: which file, what is wrong in
+// a few words (never a Go runtime message), and what to do.
+type damagedError struct {
+	path, what string
+}
+
+func (e *damagedError) Error() string {
+	return fmt.Sprintf("%s is damaged (%s). Parley has not changed it. Put back a good copy: "+
+		"`parley --db GOOD-COPY backup %s`, or restore it from your own backups", e.path, e.what, e.path)
+}
+
+// Is makes errors.Is(err, ErrDamaged) true.
+func (e *damagedError) Is(target error) bool { return target == ErrDamaged }
+
+func damaged(path, what string) error { return &damagedError{path: path, what: what} }
+
+// recoverDamaged turns a panic from reading a damaged page (bbolt trusts its
+// pages; with panic-on-fault, a read past the mapping panics too) into
+// ErrDamaged. Deferred by every function that reads pages.
+func recoverDamaged(path string, err *error) {
+	if r := recover(); r != nil {
+		*err = damaged(path, "a page cannot be read")
+	}
+}
+
+// plainDamage rewrites a record-level ErrDamaged (a record that does not
+// decode) as the plain message for the whole file.
+func plainDamage(path string, err error) error {
+	var d *damagedError
+	if err == nil || !errors.Is(err, ErrDamaged) || errors.As(err, &d) {
+		return err
+	}
+	return damaged(path, err.Error())
+}
+
+// recordDamaged is a record of a bucket that does not decode.
+func recordDamaged(key string) error { return fmt.Errorf("record %s %w", key, ErrDamaged) }
+
+// looksLikeBolt reports whether the file starts with a bbolt meta page, so
+// that a damaged Parley file is told from a file that is no database at all.
+func looksLikeBolt(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 20)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false
+	}
+	const magic = 0xED0CDAED // page header (16 bytes), then the meta's magic
+	return binary.LittleEndian.Uint32(head[16:]) == magic || binary.BigEndian.Uint32(head[16:]) == magic
+}
+
+// checkCurrent reads every record of the negotiation the workbench opens
+// first, so that a damaged record there refuses the file at Open. It costs in
+// proportion to that negotiation alone; other negotiations are checked when
+// they are loaded, and Verify checks the whole file.
+func checkCurrent(tx *bolt.Tx) error {
+	root := tx.Bucket(bucketNegotiations)
+	meta := tx.Bucket(bucketMeta)
+	if root == nil || meta == nil {
+		return fmt.Errorf("%w: a bucket is missing", ErrDamaged)
+	}
+	if _, err := loadAll[accountRecord](tx.Bucket(bucketAccounts)); err != nil {
+		return fmt.Errorf("accounts: %w", err)
+	}
+	cur := btoi(meta.Get(keyCurrent))
+	if cur == 0 || root.Bucket(itob(cur)) == nil {
+		k, _ := root.Cursor().Last()
+		cur = btoi(k)
+	}
+	if cur == 0 {
+		return nil
+	}
+	_, err := loadDossier(tx, cur)
+	return err
+}
+
+// Verify reads the whole file: bbolt's check of every page, then every
+// record. Commands that write much at once (demo, import) and backup run it
+// first, so that they never add to, or copy, a damaged file.
+func (s *Store) Verify() error {
+	return s.view(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			if err != nil {
+				return fmt.Errorf("a page is inconsistent %w", ErrDamaged)
+			}
+		}
+		_, err := loadEverything(tx)
+		return err
+	})
+}
