@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -418,5 +420,42 @@ func TestNewItemWeightTypesWithoutALeadingZero(t *testing.T) {
 	d := h.dossier()
 	if it := d.Items[len(d.Items)-1]; it.Weight != 80 || it.ValueToThem != 55 {
 		t.Fatalf("stored weight %d, value to them %d", it.Weight, it.ValueToThem)
+	}
+}
+
+// unreadableStore is a file whose negotiation cannot be read (damaged): it
+// counts the writes asked of it.
+type unreadableStore struct {
+	Store
+	adds int
+}
+
+func (s *unreadableStore) Current() (uint64, error) { return 1, nil }
+func (s *unreadableStore) Dossier(uint64) (*model.Dossier, error) {
+	return nil, errors.New("parley.db is damaged (a record does not read). Parley has not changed it")
+}
+func (s *unreadableStore) AddDossier(*model.Dossier) (uint64, error) {
+	s.adds++
+	return 0, errors.New("written")
+}
+
+// A file that cannot be read shows why, and offers no key that writes into
+// it: before, the welcome screen came up and d wrote a demo into the damaged file.
+func TestAnUnreadableFileShowsWhyAndWritesNothing(t *testing.T) {
+	h := newHarness(t, false, 80, 24)
+	bad := &unreadableStore{Store: h.store}
+	h2 := startHarness(t, h.store, h.path, Options{}, 80, 24)
+	h2.m = New(bad, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }})
+	h2.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h2.run(h2.m.Init())
+	h2.wantScreen("Parley cannot open this file", "is damaged", "q quit")
+	h2.lackScreen("Welcome to Parley")
+	h2.press("d", "a", "n")
+	if bad.adds != 0 {
+		t.Fatalf("d wrote into the unreadable file %d times", bad.adds)
+	}
+	h2.press("q")
+	if !h2.quit {
+		t.Fatal("q did not quit")
 	}
 }

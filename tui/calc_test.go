@@ -76,14 +76,26 @@ func TestCalcWorkedExampleThroughTheForm(t *testing.T) {
 		if !r.NetTurnover.Equal(dec("42000")) || !r.NetProfit.Equal(dec("14000")) || r.GrowthKnown {
 			t.Fatalf("stored result %+v", r)
 		}
-		for _, redact := range []bool{false, true} {
+		want := []string{"Category impact: Worked example", "Oat bar", "70,000.00", "28,000.00", "+42,000.00", "+14,000.00", "n/a (no baseline)"}
+		wantBrief := func(redact bool) {
+			t.Helper()
 			brief := model.Brief(h.dossier(), model.BriefOptions{Redact: redact, Now: testNow})
-			for _, want := range []string{"Category impact: Worked example", "Oat bar", "70,000.00", "28,000.00", "+42,000.00", "+14,000.00", "n/a (no baseline)"} {
-				if !strings.Contains(brief, want) {
-					t.Fatalf("brief (redact %v) lacks %q:\n%s", redact, want, brief)
+			for _, w := range want {
+				if !strings.Contains(brief, w) {
+					t.Fatalf("brief (redact %v) lacks %q:\n%s", redact, w, brief)
 				}
 			}
 		}
+		wantBrief(false)
+		// Only the scenario marked for the buyer (★) is in the redacted brief.
+		if brief := model.Brief(h.dossier(), model.BriefOptions{Redact: true, Now: testNow}); strings.Contains(brief, "Worked example") {
+			t.Fatalf("the redacted brief shows a scenario not marked for the buyer:\n%s", brief)
+		}
+		sc.ForBuyer = true
+		if err := h.store.SaveScenario(h.dossier().Negotiation.ID, &sc); err != nil {
+			t.Fatal(err)
+		}
+		wantBrief(true)
 	}
 }
 

@@ -66,7 +66,7 @@ func demoCmd(s Store, d *model.Dossier) tea.Cmd {
 	return func() tea.Msg {
 		id, err := s.AddDossier(d)
 		if err != nil {
-			return loadedMsg{err: err}
+			return ui.ErrorMsg{Err: fmt.Errorf("demo not added: %w", err)}
 		}
 		return load(s, id)
 	}

@@ -67,8 +67,11 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.setError(msg.err)
-		if m.snap == nil && !m.hasWelcome() {
-			m.push(dialog.NewWelcome(m.st))
+		if m.snap == nil {
+			// Nothing is open and the file could not be read: offer no way to
+			// write into it (the welcome's demo or account), only the reason.
+			m.remove(func(md modal) bool { _, ok := md.(*dialog.Welcome); return ok })
+			m.push(dialog.NewTrouble(m.st, msg.err))
 		}
 		return nil
 	}
