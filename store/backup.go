@@ -48,10 +48,3 @@ func same(a, b string) bool {
 	ib, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
 }
-
-// WriteFileAtomic writes a private (0600) file through a temporary file in
-// the same folder, fsynced and renamed into place. It is atomicfile.Write,
-// kept here for the callers that know it by this name.
-func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	return atomicfile.Write(path, write)
-}

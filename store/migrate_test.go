@@ -1,8 +1,10 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +19,7 @@ import (
 // here when you append a migration.
 var migrationTests = map[int]func(t *testing.T){
 	1: testCreateLayout,
+	2: testKeyDraftsByField,
 }
 
 func TestMigrations(t *testing.T) {
@@ -63,8 +66,8 @@ func testCreateLayout(t *testing.T) {
 			if app := string(meta.Get(keyApp)); app != "parley" {
 				t.Errorf("meta app = %q, want parley", app)
 			}
-			if v := btoi(meta.Get(keySchema)); v != 1 {
-				t.Errorf("meta schema = %d, want 1", v)
+			if v := btoi(meta.Get(keySchema)); v != uint64(SchemaVersion) {
+				t.Errorf("meta schema = %d, want %d", v, SchemaVersion)
 			}
 		}
 		return nil
@@ -190,4 +193,44 @@ func TestFailedMigrationLeavesTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSameDossier(t, dossier(t, s, negID), want)
+}
+
+// testKeyDraftsByField: a draft written by schema 1, keyed by the form's
+// labels, comes out keyed by field, product lines included; the capture
+// line's draft is left as it was.
+func testKeyDraftsByField(t *testing.T) {
+	path := tempDB(t)
+	openStore(t, path).Close()
+	db := rawBolt(t, path, false)
+	old := `{"Title#0":"Listing fee","Unit#0":"EUR/SKU","Weight#0":"80","Linked to#0":"","L2 cannibalized margin %#0":"25","Mystery#0":"x"}`
+	if err := db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketMeta).Put(keySchema, itob(1)); err != nil {
+			return err
+		}
+		d := tx.Bucket(bucketDrafts)
+		if err := d.Put([]byte("form/1/item/0"), []byte(old)); err != nil {
+			return err
+		}
+		return d.Put([]byte("capture/1"), []byte("they 1 23.60"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s := openStore(t, path)
+	got, err := s.Draft("form/1/item/0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]string
+	if err := json.Unmarshal([]byte(got), &v); err != nil {
+		t.Fatalf("migrated draft %q: %v", got, err)
+	}
+	want := map[string]string{"title": "Listing fee", "unit": "EUR/SKU", "weight": "80", "link": "", "line2.cannibal-margin": "25", "Mystery#0": "x"}
+	if !maps.Equal(v, want) {
+		t.Errorf("migrated draft = %v, want %v", v, want)
+	}
+	if line, _ := s.Draft("capture/1"); line != "they 1 23.60" {
+		t.Errorf("the capture draft became %q", line)
+	}
 }

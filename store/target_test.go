@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/parley-app/parley/internal/atomicfile"
 )
 
 // fileHash is the SHA-256 of a file's bytes, to prove nothing changed.
@@ -135,7 +137,7 @@ func TestAFailedWriteLeavesTheOldFileAndNoTemp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = WriteFileAtomic(path, func(w io.Writer) error {
+	err = atomicfile.Write(path, func(w io.Writer) error {
 		io.WriteString(w, "half of the new")
 		// Written in place, the target would already hold the new bytes.
 		if got, _ := os.ReadFile(path); string(got) != "old brief" {
@@ -160,7 +162,7 @@ func TestAFailedWriteLeavesTheOldFileAndNoTemp(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := WriteFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new brief"); return err }); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := io.WriteString(w, "new brief"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	kept, _ := io.ReadAll(f)

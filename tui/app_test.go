@@ -459,3 +459,27 @@ func TestAnUnreadableFileShowsWhyAndWritesNothing(t *testing.T) {
 		t.Fatal("q did not quit")
 	}
 }
+
+// A click while help is open belongs to the help, not to the pane drawn
+// under it: before the modal stack, it moved the focus behind the help.
+func TestAClickWhileHelpIsOpenLeavesTheFocus(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	ledger := h.m.rects()[paneLedger]
+	if !ledger.shown {
+		t.Fatal("the ledger is not on screen at 140×40")
+	}
+	h.press("?")
+	h.wantScreen("Keys")
+	h.send(tea.MouseMsg{X: ledger.x + 3, Y: ledger.y + 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	h.send(tea.MouseMsg{X: ledger.x + 3, Y: ledger.y + 3, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if h.m.focus != paneAgenda {
+		t.Fatalf("a click behind the help focused pane %d", h.m.focus+1)
+	}
+	h.wantScreen("Keys")
+	h.press("x") // any key closes the help
+	h.lackScreen("Any key closes this help")
+	h.send(tea.MouseMsg{X: ledger.x + 3, Y: ledger.y + 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if h.m.focus != paneLedger {
+		t.Fatalf("with no help open a click on the ledger focused pane %d", h.m.focus+1)
+	}
+}

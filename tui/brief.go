@@ -8,8 +8,8 @@ import (
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/internal/atomicfile"
 	"github.com/parley-app/parley/model"
-	"github.com/parley-app/parley/store"
 )
 
 // briefWrittenMsg answers E.
@@ -35,7 +35,7 @@ func (m *Model) writeBrief() tea.Cmd {
 	return func() tea.Msg {
 		path, err := filepath.Abs(filepath.Join(dir, name+".md"))
 		if err == nil {
-			err = store.WriteFileAtomic(path, func(w io.Writer) error {
+			err = atomicfile.Write(path, func(w io.Writer) error {
 				_, err := io.WriteString(w, text)
 				return err
 			})

@@ -39,7 +39,7 @@ func (m *Model) headerView() string {
 		gapPart = st.Private.Render(" PRIVATE ") + " " + gapPart
 	}
 	right := strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
-	// Drop the extras before the gap, then shorten the name, to ui.Fit.
+	// Drop the extras before the gap, then shorten the name, to fit.
 	for len(parts) > 0 && ui.TextWidth(right)+12 > w {
 		parts = parts[:len(parts)-1]
 		right = strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))

@@ -95,7 +95,7 @@ func saveDraftCmd(s Store, key, text string) tea.Cmd {
 		if err := s.SaveDraft(key, text); err != nil {
 			return ui.ErrorMsg{Err: fmt.Errorf("draft not kept: %w", err)}
 		}
-		return nil
+		return ui.DraftKeptMsg{Key: key, Text: text}
 	}
 }
 

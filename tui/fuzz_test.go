@@ -23,7 +23,7 @@ var fuzzKeys = func() []tea.KeyMsg {
 }()
 
 // FuzzKeys types random key streams into the workbench on the demo. It must
-// never panic; every ui.Frame must equal one drawn from scratch; the agenda must show the positions a fresh replay of the
+// never panic; every frame must equal one drawn from scratch; the agenda must show the positions a fresh replay of the
 // stored ledger gives; and the workbench's copy of the negotiation must equal
 // the file's: nothing changed in the store but what the keys did, and nothing
 // the keys did is missing from it.
@@ -53,7 +53,7 @@ func FuzzKeys(f *testing.F) {
 				break
 			}
 			h.send(fuzzKeys[int(b)%len(fuzzKeys)])
-			// A pane kept from the last ui.Frame must look as it would drawn anew.
+			// A pane kept from the last frame must look as it would drawn anew.
 			kept := h.m.View()
 			h.m.redrawAll()
 			if fresh := h.m.View(); kept != fresh {

@@ -96,7 +96,7 @@ func (m *Model) layout() {
 		if !r[i].shown {
 			w, h = max(0, m.width/2), m.bodyHeight()
 		}
-		p.SetSize(max(0, w-4), max(0, h-2)) // inside the ui.Frame and its padding
+		p.SetSize(max(0, w-4), max(0, h-2)) // inside the frame and its padding
 	}
 }
 

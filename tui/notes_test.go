@@ -152,7 +152,7 @@ func TestNewNoteScrollsIntoViewWhenFollowingTheEnd(t *testing.T) {
 	h.capture("first thing said", "second thing said", "third thing said", "fourth thing said", "fifth thing said",
 		"sixth thing said", "seventh thing said", "eighth thing said")
 	h.wantPane(paneNotes, "eighth thing said")
-	// Away from the end, the ui.Selection stays where it is.
+	// Away from the end, the selection stays where it is.
 	h.press("esc", "g")
 	h.capture("ninth thing said")
 	h.press("esc")

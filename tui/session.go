@@ -46,6 +46,10 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		return saveDraftCmd(m.store, msg.Key, msg.Text)
 	case formDraftTickMsg:
 		return m.keepFormDraft(msg)
+	case formDraftKeptMsg:
+		if f := m.formByID(msg.form); f != nil {
+			f.Kept(msg.version)
+		}
 	case dialog.PickerData:
 		if msg.Err != nil {
 			m.setError(msg.Err)

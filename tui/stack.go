@@ -206,6 +206,7 @@ func (m *Model) pushForm(f *form.Form) {
 		var v form.Values
 		if json.Unmarshal([]byte(text), &v) == nil {
 			f.Restore(v)
+			f.Kept(f.Version())
 			m.setStatus("Restored what you were typing in this form (esc drops it)")
 		}
 	}
@@ -225,7 +226,19 @@ func (m *Model) keepFormDraft(msg formDraftTickMsg) tea.Cmd {
 	}
 	k := formDraftKey(m.negID(), f.Ref)
 	m.formDrafts[k] = string(data)
-	return saveDraftCmd(m.store, k, string(data))
+	s, id, version := m.store, f.ID, f.Version()
+	return func() tea.Msg {
+		if err := s.SaveDraft(k, string(data)); err != nil {
+			return ui.ErrorMsg{Err: fmt.Errorf("draft not kept: %w", err)}
+		}
+		return formDraftKeptMsg{id, version}
+	}
+}
+
+// formDraftKeptMsg says a form's text reached the file as its draft.
+type formDraftKeptMsg struct {
+	form    int
+	version int
 }
 
 // dropFormDraft drops the draft of a form that closed.

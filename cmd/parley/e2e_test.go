@@ -61,7 +61,7 @@ type terminal struct {
 func startTerminal(t *testing.T, db string, w, h int, args ...string) *terminal {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
-	cmd.Env = append(os.Environ(), "PARLEY_DB="+db, "TERM=xterm-256color", "NO_COLOR=")
+	cmd.Env = append(os.Environ(), "PARLEY_DB="+db, "TERM=xterm-256color", "NO_COLOR=", "PARLEY_DRAFT_DELAY=100ms")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)})
 	if err != nil {
 		t.Fatal(err)

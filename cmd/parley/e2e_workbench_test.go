@@ -102,7 +102,7 @@ func TestCrashKeepsSavedLinesAndTheDraft(t *testing.T) {
 	term.typeText("they 2 55 for e-invoicing" + keyEnter)
 	term.waitFor("Saved: they Payment terms 60 → 55")
 	term.typeText("we need the Q3 volumes bef")
-	time.Sleep(1500 * time.Millisecond) // the draft is kept within a second of the last key
+	term.waitFor("✎ kept") // the line is in the file as the draft
 	if err := term.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestCrashKeepsAHalfFilledForm(t *testing.T) {
 	term.typeText("a")
 	term.waitFor("New agenda item")
 	term.typeText("Listing fee" + keyTab + keyTab + "EUR/SKU")
-	time.Sleep(1500 * time.Millisecond)
+	term.waitFor("✎ kept") // the form's text is in the file as its draft
 	if err := term.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}

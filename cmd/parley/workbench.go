@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"time"
 
 	"github.com/parley-app/parley/tui"
 )
@@ -19,7 +21,13 @@ func runWorkbench(e *env, g globalFlags) error {
 		return err
 	}
 	defer s.Close()
-	if err := tui.Run(s, tui.Options{Private: g.private, Theme: theme, Mouse: g.mouse}); err != nil {
+	opts := tui.Options{Private: g.private, Theme: theme, Mouse: g.mouse}
+	// PARLEY_DRAFT_DELAY shortens the wait before typed text is kept, for
+	// the end-to-end tests; users have no reason to set it.
+	if d, err := time.ParseDuration(os.Getenv("PARLEY_DRAFT_DELAY")); err == nil && d > 0 {
+		opts.DraftDelay = d
+	}
+	if err := tui.Run(s, opts); err != nil {
 		return fmt.Errorf("workbench: %w", err)
 	}
 	return nil

@@ -49,7 +49,8 @@ type Line struct {
 	err      error  // why the last Enter was refused or failed
 	info     string // what the last Enter saved
 	seq      int    // keystrokes that changed the text
-	drafted  string // the text last kept as a draft
+	drafted  string // the text last sent to be kept as a draft
+	kept     string // the text the file holds as the draft
 	inflight map[int]string
 	now      func() time.Time
 	tick     TickFunc
@@ -78,7 +79,7 @@ func (c *Line) SetData(s *ui.Snapshot) { c.snap = s }
 // Reset empties the line for another negotiation.
 func (c *Line) Reset() {
 	c.input.SetValue("")
-	c.err, c.info, c.drafted = nil, "", ""
+	c.err, c.info, c.drafted, c.kept = nil, "", "", ""
 }
 
 // IsOpen reports whether the line is shown and has the keys.
@@ -117,13 +118,17 @@ func (c *Line) Update(msg tea.Msg) tea.Cmd {
 		}
 		if msg.NegID == c.negID() && msg.Text != "" && c.input.Value() == "" {
 			c.input.SetValue(msg.Text)
-			c.drafted = msg.Text
+			c.drafted, c.kept = msg.Text, msg.Text
 			c.info = "Restored the line you were typing"
 			return c.Open()
 		}
 	case draftTickMsg:
 		if msg.seq == c.seq && msg.negID == c.negID() {
 			return c.KeepDraft()
+		}
+	case ui.DraftKeptMsg:
+		if msg.Key == DraftKey(c.negID()) {
+			c.kept = msg.Text
 		}
 	case confirmedMsg:
 		if c.input.Value() == msg.text {
@@ -143,8 +148,11 @@ func (c *Line) KeepDraft() tea.Cmd {
 	return ui.Cmd(ui.KeepDraftMsg{Key: DraftKey(c.negID()), Text: text})
 }
 
-// Drafted reports whether the text on the line is the one kept in the file.
+// Drafted reports whether the text on the line is the one sent to the file.
 func (c *Line) Drafted() bool { return c.input.Value() != "" && c.input.Value() == c.drafted }
+
+// Kept reports whether the file holds the text on the line as its draft.
+func (c *Line) Kept() bool { return c.input.Value() != "" && c.input.Value() == c.kept }
 
 func (c *Line) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
@@ -221,7 +229,7 @@ func (c *Line) Saved(msg ui.SavedMsg) (bool, tea.Cmd) {
 		return true, nil
 	}
 	c.info = msg.Status + " ✓"
-	c.drafted = ""
+	c.drafted, c.kept = "", ""
 	if c.input.Value() != "" {
 		// Typed on while the save ran: keep that as the draft now.
 		return true, c.KeepDraft()
@@ -246,8 +254,8 @@ func (c *Line) View(w int) []string {
 	default:
 		under = st.Dim.Render(model.CaptureHelp)
 	}
-	if c.Drafted() {
-		under = st.Dim.Render("✎ kept ") + under
+	if c.Kept() {
+		under = st.Dim.Render("✎ kept · ") + under
 	}
 	return []string{line, ui.Cut(under, w)}
 }

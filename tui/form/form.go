@@ -61,13 +61,14 @@ type Form struct {
 	preview func(f *Form) []string
 	submit  Submit
 	version int // counts changes of the text, for drafts
+	kept    int // the version the file holds as the draft, -1 for none
 	keys    Keys
 	st      *ui.Styles
 }
 
 // New makes a form for ref with the fields in order.
 func New(st *ui.Styles, ref Ref, title string, fields []*Field, submit Submit) *Form {
-	f := &Form{ID: ui.NewOrigin(), Ref: ref, title: title, fields: fields, submit: submit, keys: newKeys(), st: st,
+	f := &Form{ID: ui.NewOrigin(), Ref: ref, title: title, fields: fields, submit: submit, keys: newKeys(), st: st, kept: -1,
 		byKey: make(map[Key]*Field, len(fields))}
 	for _, fl := range fields {
 		f.byKey[fl.Key] = fl
@@ -102,6 +103,9 @@ func (f *Form) Cancelled() bool { return f.cancelled }
 
 // Version counts the changes of the form's text since it opened.
 func (f *Form) Version() int { return f.version }
+
+// Kept marks version of the text as the one the file holds as the draft.
+func (f *Form) Kept(version int) { f.kept = version }
 
 // ShortHelp is empty: the form shows its keys in its box.
 func (f *Form) ShortHelp() []key.Binding { return nil }

@@ -67,6 +67,8 @@ func (f *Form) View(w, h int) []string {
 		tail = append(tail, st.Dim.Render("saving…"))
 	case f.err != nil:
 		tail = append(tail, st.Error.Render(f.err.Error()))
+	case f.kept == f.version:
+		tail = append(tail, st.Dim.Render("✎ kept · enter next · ctrl+s save · esc cancel"))
 	default:
 		tail = append(tail, st.Dim.Render("enter next · ctrl+s save · esc cancel"))
 	}

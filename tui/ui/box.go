@@ -29,7 +29,7 @@ func SetInputWidth(in *textinput.Model, w int) {
 	in.SetCursor(in.Position())
 }
 
-// place centres a Block of lines in a w×h area.
+// Place centres a Block of lines in a w×h area.
 func Place(lines []string, w, h int) []string {
 	bw := 0
 	for _, l := range lines {

@@ -15,6 +15,7 @@ type FilterBox struct {
 	On    bool // the filter has the keys
 }
 
+// NewFilterBox makes a filter that shows placeholder while empty.
 func NewFilterBox(placeholder string) FilterBox {
 	in := textinput.New()
 	in.Prompt = "/ "
@@ -24,12 +25,13 @@ func NewFilterBox(placeholder string) FilterBox {
 	return FilterBox{input: in}
 }
 
+// Start gives the filter the keys.
 func (f *FilterBox) Start() tea.Cmd {
 	f.On = true
 	return f.input.Focus()
 }
 
-// update takes a key while typing; changed says the filter text changed.
+// Update takes a key while typing; changed says the filter text changed.
 func (f *FilterBox) Update(msg tea.KeyMsg) (changed bool) {
 	switch msg.String() {
 	case "enter":
@@ -48,18 +50,19 @@ func (f *FilterBox) Update(msg tea.KeyMsg) (changed bool) {
 	return f.input.Value() != before
 }
 
-// query is the filter text, lower-cased.
+// Query is the filter text, lower-cased.
 func (f *FilterBox) Query() string { return strings.ToLower(strings.TrimSpace(f.input.Value())) }
 
-// shown reports whether the filter line takes a row.
+// Shown reports whether the filter line takes a row.
 func (f *FilterBox) Shown() bool { return f.On || f.input.Value() != "" }
 
+// View draws the filter line w cells wide.
 func (f *FilterBox) View(w int) string {
 	SetInputWidth(&f.input, max(1, w-3))
 	return Cut(f.input.View(), w)
 }
 
-// matches reports whether any of the texts contains the query.
+// Matches reports whether any of the texts contains the query.
 func (f *FilterBox) Matches(texts ...string) bool {
 	q := f.Query()
 	if q == "" {

@@ -20,6 +20,7 @@ type MeetingGroups struct {
 	byNumber map[int]int    // meeting number → index
 }
 
+// NewMeetingGroups groups by the negotiation's meetings.
 func NewMeetingGroups(d *model.Dossier) MeetingGroups {
 	g := MeetingGroups{meetings: d.Meetings, byID: make(map[uint64]int, len(d.Meetings)), byNumber: make(map[int]int, len(d.Meetings))}
 	for i, mt := range d.Meetings {
@@ -29,10 +30,10 @@ func NewMeetingGroups(d *model.Dossier) MeetingGroups {
 	return g
 }
 
-// count is the number of groups.
+// Count is the number of groups.
 func (g MeetingGroups) Count() int { return 2*len(g.meetings) + 1 }
 
-// of is the group of a record of meeting meetingID (0: none) that counts
+// Of is the group of a record of meeting meetingID (0: none) that counts
 // with meeting number epoch.
 func (g MeetingGroups) Of(meetingID uint64, epoch int) int {
 	if i, ok := g.byID[meetingID]; ok && meetingID != 0 {
@@ -44,7 +45,7 @@ func (g MeetingGroups) Of(meetingID uint64, epoch int) int {
 	return 2 * len(g.meetings)
 }
 
-// at is the group of a record of meeting meetingID (0: none) made at t.
+// At is the group of a record of meeting meetingID (0: none) made at t.
 func (g MeetingGroups) At(meetingID uint64, t time.Time) int {
 	if i, ok := g.byID[meetingID]; ok && meetingID != 0 {
 		return 2*i + 1
@@ -52,7 +53,7 @@ func (g MeetingGroups) At(meetingID uint64, t time.Time) int {
 	return g.Of(0, g.Epoch(t))
 }
 
-// epoch is the number of the meeting a record made at t outside any meeting
+// Epoch is the number of the meeting a record made at t outside any meeting
 // counts with: the first meeting that had not ended by then (as the ledger
 // replay counts concessions), or the next one after the last.
 func (g MeetingGroups) Epoch(t time.Time) int {
@@ -66,7 +67,7 @@ func (g MeetingGroups) Epoch(t time.Time) int {
 	return n + 1
 }
 
-// meeting is the meeting of group k, when k is a meeting's own group.
+// Meeting is the meeting of group k, when k is a meeting's own group.
 func (g MeetingGroups) Meeting(k int) (model.Meeting, int, bool) {
 	if k%2 == 0 || k/2 >= len(g.meetings) {
 		return model.Meeting{}, -1, false
@@ -74,7 +75,7 @@ func (g MeetingGroups) Meeting(k int) (model.Meeting, int, bool) {
 	return g.meetings[k/2], k / 2, true
 }
 
-// label names a group of records made outside meetings.
+// Label names a group of records made outside meetings.
 func (g MeetingGroups) Label(k int) string {
 	i := k / 2
 	switch {
@@ -169,7 +170,7 @@ type RowKey struct {
 	id   uint64
 }
 
-// key names the row without reading the data behind it, which a write may
+// Key names the row without reading the data behind it, which a write may
 // have changed in place before the rows are rebuilt.
 func (r GroupedRow) Key() RowKey {
 	if r.Index < 0 {
@@ -178,7 +179,7 @@ func (r GroupedRow) Key() RowKey {
 	return RowKey{'r', r.ID}
 }
 
-// selectedKey names row pos and says whether it is the last one.
+// SelectedKey names row pos and says whether it is the last one.
 func SelectedKey(rows []GroupedRow, pos int) (RowKey, bool) {
 	if len(rows) == 0 {
 		return RowKey{}, true

@@ -12,19 +12,19 @@ type Selection struct {
 	offset, n, height int
 }
 
-// setN changes the number of rows, keeping the Selection in range.
+// SetN changes the number of rows, keeping the Selection in range.
 func (c *Selection) SetN(n int) {
 	c.n = max(0, n)
 	c.clamp()
 }
 
-// setHeight changes how many rows are visible.
+// SetHeight changes how many rows are visible.
 func (c *Selection) SetHeight(h int) {
 	c.height = max(1, h)
 	c.clamp()
 }
 
-// moveTo selects row i.
+// MoveTo selects row i.
 func (c *Selection) MoveTo(i int) {
 	c.Pos = i
 	c.clamp()
@@ -42,12 +42,12 @@ func (c *Selection) clamp() {
 	c.offset = min(max(0, c.offset), max(0, c.n-h))
 }
 
-// visible is the range of rows to draw.
+// Visible is the range of rows to draw.
 func (c *Selection) Visible() (from, to int) {
 	return c.offset, min(c.n, c.offset+max(1, c.height))
 }
 
-// update moves the Selection for the list keys; it reports whether the key was one.
+// Update moves the Selection for the list keys; it reports whether the key was one.
 func (c *Selection) Update(msg tea.KeyMsg, k ListKeys) bool {
 	switch {
 	case key.Matches(msg, k.Up):
@@ -77,7 +77,7 @@ type RowCache struct {
 	lines map[int]string
 }
 
-// get returns row i as rendered for key, rendering it on a miss.
+// Get returns row i as rendered for key, rendering it on a miss.
 func (c *RowCache) Get(key string, i int, render func() string) string {
 	if c.key != key || c.lines == nil || len(c.lines) > 2000 {
 		c.key, c.lines = key, make(map[int]string, 64)
@@ -90,5 +90,5 @@ func (c *RowCache) Get(key string, i int, render func() string) string {
 	return l
 }
 
-// reset forgets every row (the rows or their data changed).
+// Reset forgets every row (the rows or their data changed).
 func (c *RowCache) Reset() { c.lines = nil }

@@ -71,6 +71,9 @@ type QuitMsg struct{}
 // KeepDraftMsg keeps text being typed in the file (empty text drops it).
 type KeepDraftMsg struct{ Key, Text string }
 
+// DraftKeptMsg says a draft reached the file.
+type DraftKeptMsg struct{ Key, Text string }
+
 // Cmd delivers msg as a command's result.
 func Cmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 

@@ -235,7 +235,7 @@ func JoinColumns(cols ...[]string) []string {
 	return out
 }
 
-// bar draws a share of 0–1 as a bar of w cells.
+// Bar draws a share of 0–1 as a bar of w cells.
 func Bar(share float64, w int, st *Styles) string {
 	w = max(0, w)
 	full := int(min(1, max(0, share)) * float64(w))

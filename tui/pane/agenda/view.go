@@ -77,7 +77,7 @@ func (p *Pane) View(focused bool) []string {
 	return append(lines, ui.Block(p.detail(), p.w, p.footerLines())...)
 }
 
-// columns picks the columns that ui.Fit the pane, giving the rest to the title.
+// columns picks the columns that fit the pane, giving the rest to the title.
 func (p *Pane) columns() []agendaColumn {
 	titleMin := min(18, max(10, p.w/3))
 	used := 0
@@ -161,7 +161,7 @@ func (p *Pane) detail() []string {
 	if it, ok := p.Selected(); ok && n > 1 {
 		about = p.describe(it)
 	}
-	// Keep a blank line above, the description ui.Cut to ui.Fit, and the last line.
+	// Keep a blank line above, the description cut to fit, and the last line.
 	room := max(0, n-2)
 	if len(about) > room {
 		about = about[:room]

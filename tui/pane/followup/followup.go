@@ -72,7 +72,7 @@ func (p *Pane) SetSize(w, h int) {
 // SetData takes the open negotiation, keeping the selected line.
 func (p *Pane) SetData(s *ui.Snapshot) {
 	// The lines may have moved (the old snapshot's lists were updated in
-	// place): keep the ui.Selection by ID.
+	// place): keep the selection by ID.
 	if p.selID == 0 && p.sel.Pos < len(p.rows) {
 		p.selID = p.rows[p.sel.Pos].id
 	}
@@ -88,7 +88,7 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 	p.build()
 }
 
-// build groups the lines by side, heading each group, and keeps the ui.Selection
+// build groups the lines by side, heading each group, and keeps the selection
 // on the same line when it is still there.
 func (p *Pane) build() {
 	p.rows = p.rows[:0]
@@ -150,7 +150,7 @@ func (p *Pane) row(i int, f model.FollowUp) followUpRow {
 	return r
 }
 
-// skipHeading moves the ui.Selection off a heading, in the direction it moved.
+// skipHeading moves the selection off a heading, in the direction it moved.
 func (p *Pane) skipHeading(dir int) {
 	if p.sel.Pos >= len(p.rows) || p.rows[p.sel.Pos].index >= 0 {
 		return

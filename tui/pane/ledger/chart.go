@@ -123,7 +123,7 @@ func wholePercent(share float64) int {
 }
 
 // lines draws the chart in at most h lines of at most w cells; full puts
-// each bar's extra on a line under it. When the bars do not all ui.Fit, the
+// each bar's extra on a line under it. When the bars do not all fit, the
 // latest are shown.
 func (c gapChart) lines(w, h int, full bool, st *ui.Styles) []string {
 	if w <= 0 || h <= 0 {

@@ -172,7 +172,7 @@ func (p *Pane) selectedMove() (model.Move, bool) {
 	return p.snap.R.Moves[k], true
 }
 
-// syncChart brings the chart in line with the data, the ui.Selection and i.
+// syncChart brings the chart in line with the data, the selection and i.
 func (p *Pane) syncChart() {
 	if p.snap == nil {
 		return

@@ -8,7 +8,7 @@ import (
 	"github.com/parley-app/parley/tui/ui"
 )
 
-// ledgerLayout is which columns ui.Fit and how wide they are. A narrow pane
+// ledgerLayout is which columns fit and how wide they are. A narrow pane
 // shows who, item, from→to and a flag mark; the row's detail says the rest.
 type ledgerLayout struct {
 	narrow                                  bool
@@ -116,7 +116,7 @@ func (p *Pane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
 		style = st.Bad.Render
 	}
 	if selected {
-		style = plain // the ui.Selection's colours hold for the whole row
+		style = plain // the selection's colours hold for the whole row
 	}
 	var b strings.Builder
 	if l.narrow {

@@ -25,6 +25,7 @@ const (
 	noteShowCount
 )
 
+// String names the filter in the pane's title.
 func (s noteShow) String() string {
 	return [...]string{"all", "notes", "actions", "questions", "open only"}[s]
 }
