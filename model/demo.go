@@ -49,7 +49,7 @@ func Demo(now time.Time) *Dossier {
 			TheirOpening: opt("90"), TheirWalkAway: opt("60"),
 			Weight: 40, ValueToThem: 70, MoneyPerUnit: opt("482"),
 			Note: "A day of credit on EUR 4.4m at 4% a year costs about EUR 482."},
-		{ID: 3, Topic: TopicTerms, Title: "Annual growth rebate", Unit: "%", Better: Down,
+		{ID: 3, Topic: TopicDiscounts, Title: "Annual growth rebate", Unit: "%", Better: Down,
 			OurOpening: opt("1.0"), OurTarget: opt("2.0"), OurWalkAway: opt("3.0"),
 			TheirOpening: opt("4.0"), TheirWalkAway: opt("2.5"),
 			Weight: 70, ValueToThem: 85, MoneyPerUnit: opt("44000"),
