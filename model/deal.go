@@ -107,16 +107,16 @@ type LeverKind string
 
 // The levers of DESIGN 5.2.
 const (
-	LeverNone         LeverKind = ""                   // score only
-	LeverListPrice    LeverKind = "list price"         // price per unit
+	LeverNone         LeverKind = ""                    // score only
+	LeverListPrice    LeverKind = "list price"          // price per unit
 	LeverDiscount     LeverKind = "on-invoice discount" // % off list, stacked
-	LeverRebate       LeverKind = "rebate"             // off-invoice %, on turnover or on growth
-	LeverAllowance    LeverKind = "allowance"          // per unit
-	LeverLumpSum      LeverKind = "lump sum"           // a year: listing fee, marketing contribution
-	LeverPaymentDays  LeverKind = "payment days"       // days of credit
-	LeverVolume       LeverKind = "volume"             // units a year
-	LeverThreshold    LeverKind = "threshold cost"     // a cost per point past a threshold, e.g. service level
-	LeverMoneyPerUnit LeverKind = "money per unit"     // an amount a year per unit of movement
+	LeverRebate       LeverKind = "rebate"              // off-invoice %, on turnover or on growth
+	LeverAllowance    LeverKind = "allowance"           // per unit
+	LeverLumpSum      LeverKind = "lump sum"            // a year: listing fee, marketing contribution
+	LeverPaymentDays  LeverKind = "payment days"        // days of credit
+	LeverVolume       LeverKind = "volume"              // units a year
+	LeverThreshold    LeverKind = "threshold cost"      // a cost per point past a threshold, e.g. service level
+	LeverMoneyPerUnit LeverKind = "money per unit"      // an amount a year per unit of movement
 )
 
 // LeverKinds lists the levers in the order a form offers them.
