@@ -156,10 +156,10 @@ type PackageResult struct {
 	// Err says why the contribution cannot be computed; Waterfall is then empty.
 	Err error
 	// Change is the contribution against last year's package, when both are known.
-	Change      decimal.Decimal
-	ChangeKnown bool
-	Score       float64 // our package score, 0–100
-	Scored      bool
+	Change       decimal.Decimal
+	ChangeKnown  bool
+	Score        float64 // our package score, 0–100
+	Scored       bool
 	PastWalkAway int  // items worse for us than our walk-away
 	BelowFloor   bool // the contribution is below the deal floor
 }
