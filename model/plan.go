@@ -59,18 +59,6 @@ type ConcessionCost struct {
 	Via        string          // how the money was worked out
 }
 
-// ConcessionCosts prices every open numeric item whose money value is known:
-// what our moves from the opening have given away so far, and what closing
-// the gap at their position would cost. With a deal basis both come from
-// the waterfall of our offer (see OpenItemCosts); without one, from the
-// items' money per unit or scenario links as before.
-func (r *Replay) ConcessionCosts() []ConcessionCost {
-	if costs, err := r.OpenItemCosts(); err == nil && len(costs) > 0 {
-		return costs
-	}
-	return r.legacyConcessionCosts()
-}
-
 // OpenItemCosts prices every open item with a lever through the waterfall
 // of our offer: the contribution given away by our moves from the opening,
 // and what moving to their position would cost. The error says why our
@@ -147,8 +135,13 @@ func (r *Replay) GapValue(i int) (decimal.Decimal, error) {
 	return m.Neg(), err
 }
 
-// legacyConcessionCosts prices items by money per unit or scenario link.
-func (r *Replay) legacyConcessionCosts() []ConcessionCost {
+// ConcessionCosts prices every open numeric item by its money per unit or
+// scenario link: what our moves from the opening have given away so far,
+// and what closing the gap at their position would cost.
+//
+// Deprecated: use OpenItemCosts, which prices through the waterfall of our
+// offer. Kept for the workbench until it moves over.
+func (r *Replay) ConcessionCosts() []ConcessionCost {
 	d := r.dossier
 	var costs []ConcessionCost
 	for i, it := range d.Items {

@@ -345,18 +345,12 @@ func gapClosed(states []ItemState, weights []float64) float64 {
 	return sum / total
 }
 
-// GapMoney is the gap of item i in money: through the waterfall of our
-// offer when the item has a lever and the deal can be priced, else through
-// its money per unit.
+// GapMoney is the gap of item i in money, when the item has a money value per unit.
 //
-// Deprecated: use GapValue, which says why a gap cannot be priced.
+// Deprecated: use GapValue, which prices the gap through the waterfall of
+// our offer. Kept for the workbench until it moves over.
 func (r *Replay) GapMoney(i int) (decimal.Decimal, bool) {
 	it := r.dossier.Items[i]
-	if it.Lever.Kind != LeverNone {
-		if m, err := r.GapValue(i); err == nil {
-			return m, true
-		}
-	}
 	if !it.MoneyPerUnit.Valid || !it.Tracked() {
 		return decimal.Zero, false
 	}
