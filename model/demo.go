@@ -90,7 +90,7 @@ func Demo(now time.Time) *Dossier {
 		{ID: 8, Topic: TopicSupply, Title: "Service level, on time in full", Unit: "%", Better: Down,
 			OurOpening: opt("95"), OurTarget: opt("97"), OurWalkAway: opt("98.5"),
 			TheirOpening: opt("99.5"),
-			Weight: 30, ValueToThem: 80, MoneyPerUnit: opt("12000"),
+			Weight:       30, ValueToThem: 80, MoneyPerUnit: opt("12000"),
 			LastYear: opt("96"), Lever: Lever{Kind: LeverThreshold, Threshold: opt("97"), PerPoint: opt("12000")},
 			Note: "Up to 97 % our network delivers anyway; each point above costs about 12,000 a year in safety stock."},
 		{ID: 9, Topic: TopicOther, Title: "Quarterly joint business plan review", Better: Up,
