@@ -11,8 +11,9 @@ import (
 // BriefOptions says how to write a brief.
 type BriefOptions struct {
 	// Redact leaves out what the buyer must never see: targets, walk-aways,
-	// weights, scores, money values of our gap, our profitability, meeting
-	// summaries and discipline flags. The category impact stays: it is what
+	// weights, scores, money values of our gap, the deal (packages, their
+	// contributions and verdicts, the waterfall), meeting summaries and
+	// discipline flags. The category impact stays: it is what
 	// the buyer is shown.
 	Redact bool
 	Now    time.Time
@@ -27,6 +28,7 @@ func Brief(d *Dossier, opts BriefOptions) string {
 	b.ledger()
 	if !b.redact {
 		b.tradePlan()
+		b.deal()
 	}
 	b.scenarios()
 	b.openNotes()
@@ -96,6 +98,10 @@ func (b *briefWriter) header() {
 	}
 	b.line("")
 	b.line("Gap closed: %s", FormatPercent(b.r.GapClosed))
+	if !b.redact {
+		// The verdict judges their offer against our walk-aways and floor: internal.
+		b.line("Their offer: %s", b.r.Evaluate(b.r.Positions(OriginTheirs)).Verdict())
+	}
 	b.line("")
 	b.line("`%s`", Bar(b.r.GapClosed, 30))
 	b.line("")
@@ -143,8 +149,10 @@ func (b *briefWriter) agenda() {
 		}
 		if !b.redact {
 			money := "—"
-			if m, ok := b.r.GapMoney(i); ok {
-				money = FormatMoney(m)
+			if it.Lever.Kind != LeverNone && b.r.Items[i].Gap.IsPositive() {
+				if m, err := b.r.GapValue(i); err == nil {
+					money = FormatMoney(m)
+				}
 			}
 			room := "—"
 			if rl, ok := b.r.RoomLeft(i); ok {
@@ -274,10 +282,6 @@ func (b *briefWriter) scenarios() {
 		switch s.Kind {
 		case CategoryScenario:
 			b.categoryImpact(s)
-		case ProfitScenario:
-			if !b.redact {
-				b.profitability(s)
-			}
 		}
 	}
 	if !b.redact {
@@ -319,39 +323,28 @@ func (b *briefWriter) categoryImpact(s Scenario) {
 	b.line("")
 }
 
-func (b *briefWriter) profitability(s Scenario) {
-	b.line("## Our profitability: %s", s.Name)
-	b.line("")
-	p := s.Profit
-	b.line("List price %s, on-invoice discount %s%%, off-invoice rebate %s%%, allowance %s a unit, cost to serve %s a unit, cost of goods %s a unit, volume %s.",
-		FormatMoney(p.ListPrice), FormatValue(p.Discount), FormatValue(p.Rebate), FormatMoney(p.AllowancePerUnit),
-		FormatMoney(p.CostToServe), FormatMoney(p.CostOfGoods), FormatValue(p.Volume))
-	b.line("")
-	r := p.Result()
-	margin := "n/a"
-	if r.MarginKnown {
-		margin = FormatNumber(r.PocketMargin, 1) + "%"
-	}
-	b.table([]string{"Result", b.d.Negotiation.Currency}, [][]string{
-		{"Invoice price", FormatMoney(r.InvoicePrice)},
-		{"Pocket price", FormatMoney(r.PocketPrice)},
-		{"Pocket margin", margin},
-		{"Annual profit", FormatMoney(r.AnnualProfit)},
-	})
-}
-
 func (b *briefWriter) concessionCosts() {
-	costs := b.r.ConcessionCosts()
+	costs, err := b.r.OpenItemCosts()
+	if err != nil {
+		b.line("## What the open items cost")
+		b.line("")
+		b.line("Cannot be priced: %s.", err)
+		b.line("")
+		return
+	}
 	if len(costs) == 0 {
 		return
 	}
 	b.line("## What the open items cost")
 	b.line("")
+	b.line("Changes in the annual contribution of our offer.")
+	b.line("")
 	var rows [][]string
 	for _, c := range costs {
-		rows = append(rows, []string{b.d.Items[c.Index].Title, FormatMoney(c.GivenSoFar), FormatMoney(c.ToClose), c.Via})
+		it := b.d.Items[c.Index]
+		rows = append(rows, []string{it.Title, FormatMoney(c.GivenSoFar), FormatMoney(c.ToClose), it.Lever.Kind.Label()})
 	}
-	b.table([]string{"Item", "Given so far (" + b.d.Negotiation.Currency + ")", "To close at their position", "Worked out from"}, rows)
+	b.table([]string{"Item", "Given so far (" + b.d.Negotiation.Currency + ")", "To close at their position", "Lever"}, rows)
 }
 
 func (b *briefWriter) openNotes() {

@@ -57,7 +57,7 @@ func (w Waterfall) Steps() []WaterfallStep {
 		{"− lump sums", w.LumpSums, false},
 		{"Net-net price", w.NetNet, true},
 		{"− payment terms", w.PaymentCost, false},
-		{"− threshold costs", w.Thresholds, false},
+		{"− threshold and movement costs", w.Thresholds, false},
 		{"Pocket price", w.Pocket, true},
 		{"− cost of goods", w.CostOfGoods, false},
 		{"− cost to serve", w.CostToServe, false},

@@ -53,6 +53,7 @@ func commands() []command {
 	return []command{
 		demoCommand(),
 		briefCommand(),
+		dealCommand(),
 		noteCommand(),
 		exportCommand(),
 		importCommand(),

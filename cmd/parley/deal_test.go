@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// parley runs the command line in-process and returns its exit code and output.
+func parley(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// demoDB is a database holding the demo negotiation.
+func demoDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	if code, _, stderr := parley(t, "--db", db, "demo"); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	return db
+}
+
+func TestDealJSON(t *testing.T) {
+	db := demoDB(t)
+	code, stdout, stderr := parley(t, "--db", db, "deal", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got packagesJSON
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("not the documented JSON: %v\n%s", err, stdout)
+	}
+	var origins []string
+	for _, p := range got.Packages {
+		origins = append(origins, p.Origin)
+		if p.Contribution == nil {
+			t.Errorf("%s: no contribution (%s)", p.Name, p.Verdict)
+		} else if _, err := decimal.NewFromString(*p.Contribution); err != nil {
+			t.Errorf("%s: contribution %q is not a decimal", p.Name, *p.Contribution)
+		}
+		if p.Score == nil || *p.Score < 0 || *p.Score > 100 {
+			t.Errorf("%s: score %v", p.Name, p.Score)
+		}
+	}
+	if strings.Join(origins, ",") != "last year,walk-away,target,ours,theirs" {
+		t.Errorf("origins %v", origins)
+	}
+	if got.Floor == nil || *got.Floor != "800000.00" {
+		t.Errorf("floor %v", got.Floor)
+	}
+	ours, theirs := got.Packages[3], got.Packages[4]
+	// Values are keyed by agenda number, written with the item's decimals.
+	if ours.Values["1"] != "24.50" || ours.Values["4"] != "200000" || theirs.Values["2"] != "60" {
+		t.Errorf("values: ours %v, theirs %v", ours.Values, theirs.Values)
+	}
+	if _, ok := ours.Values["9"]; ok {
+		t.Error("the text-only item has a value")
+	}
+	if theirs.Verdict != "past our walk-away on 3 items and below the deal floor" || ours.Verdict != "acceptable" {
+		t.Errorf("verdicts: ours %q, theirs %q", ours.Verdict, theirs.Verdict)
+	}
+}
+
+func TestDealTable(t *testing.T) {
+	db := demoDB(t)
+	code, stdout, _ := parley(t, "--db", db, "deal")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"## Deal", "| Item | Unit | Last year | Our walk-away | Target | Our offer | Their offer |",
+		"### Waterfall of our offer", "| **Pocket price** |", "Warning: every walk-away together earns"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("deal lacks %q", want)
+		}
+	}
+}
+
+func TestDealUsageAndErrors(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "parley.db")
+	for _, tt := range []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"deal", "--help"}, 0, "Usage: parley deal [--json] [--negotiation ID]", ""},
+		{[]string{"deal", "extra"}, 2, "", "deal takes no arguments"},
+		{[]string{"deal", "--bogus"}, 2, "", "Run 'parley deal --help' for usage."},
+		{[]string{"--db", empty, "deal"}, 1, "", "there is no negotiation yet"},
+		{[]string{"--db", empty, "deal", "--negotiation", "7"}, 1, "", "negotiation 7"},
+	} {
+		code, stdout, stderr := parley(t, tt.args...)
+		if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", tt.args, code, stdout, stderr)
+		}
+	}
+}
