@@ -19,6 +19,7 @@ type migration struct {
 // only: a released migration never changes.
 var migrations = []migration{
 	{version: 1, name: "create the Parley layout", migrate: createLayout},
+	{version: 2, name: "levers, deal basis and packages from money per unit and profitability scenarios", migrate: migrateDeal},
 }
 
 // SchemaVersion is the version of the layout this Parley writes.

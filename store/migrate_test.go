@@ -17,6 +17,7 @@ import (
 // here when you append a migration.
 var migrationTests = map[int]func(t *testing.T){
 	1: testCreateLayout,
+	2: testMigrateDeal,
 }
 
 func TestMigrations(t *testing.T) {
@@ -63,8 +64,8 @@ func testCreateLayout(t *testing.T) {
 			if app := string(meta.Get(keyApp)); app != "parley" {
 				t.Errorf("meta app = %q, want parley", app)
 			}
-			if v := btoi(meta.Get(keySchema)); v != 1 {
-				t.Errorf("meta schema = %d, want 1", v)
+			if v := btoi(meta.Get(keySchema)); v != uint64(SchemaVersion) {
+				t.Errorf("meta schema = %d, want %d", v, SchemaVersion)
 			}
 		}
 		return nil
