@@ -25,50 +25,7 @@ func (b *briefWriter) deal() {
 		b.line("")
 		return
 	}
-	head := []string{"Item", "Unit"}
-	for _, pr := range dl.Results {
-		head = append(head, pr.Package.Name)
-	}
-	var rows [][]string
-	for _, it := range d.Items {
-		if !it.Numeric() {
-			continue
-		}
-		row := []string{it.Title, it.Unit}
-		for _, pr := range dl.Results {
-			v, ok := pr.Package.Values[it.ID]
-			row = append(row, optValue(it, v, ok))
-		}
-		rows = append(rows, row)
-	}
-	summary := func(label, unit string, get func(PackageResult) string) {
-		row := []string{label, unit}
-		for _, pr := range dl.Results {
-			row = append(row, get(pr))
-		}
-		rows = append(rows, row)
-	}
-	cur := d.Negotiation.Currency
-	summary("**Annual contribution**", cur, func(pr PackageResult) string {
-		if pr.Err != nil {
-			return "—"
-		}
-		return FormatMoney(pr.Waterfall.Contribution)
-	})
-	summary("Change against last year", cur, func(pr PackageResult) string {
-		if !pr.ChangeKnown {
-			return "—"
-		}
-		return FormatSigned(pr.Change, 2)
-	})
-	summary("Our score", "0–100", func(pr PackageResult) string {
-		if !pr.Scored {
-			return "—"
-		}
-		return fmt.Sprintf("%.0f", pr.Score)
-	})
-	summary("Verdict", "", PackageResult.Verdict)
-	b.table(head, rows)
+	b.packageTable(dl.Results)
 	if dl.Floor.Valid {
 		b.line("Deal floor (the least annual contribution we accept): %s %s.", FormatMoney(dl.Floor.Decimal), d.Negotiation.Currency)
 		b.line("")
@@ -115,4 +72,82 @@ func (b *briefWriter) waterfall(pr PackageResult) {
 	}
 	rows = append(rows, []string{"**Annual contribution**", margin, FormatMoney(w.Contribution)})
 	b.table([]string{"Step", "Per unit", "A year (" + FormatValue(w.Volume) + " units)"}, rows)
+}
+
+// packageTable writes packages side by side: each numeric item's value, then
+// the annual contribution, the change against last year, our score and the verdict.
+func (b *briefWriter) packageTable(results []PackageResult) {
+	d := b.d
+	head := []string{"Item", "Unit"}
+	for _, pr := range results {
+		head = append(head, pr.Package.Name)
+	}
+	var rows [][]string
+	for _, it := range d.Items {
+		if !it.Numeric() {
+			continue
+		}
+		row := []string{it.Title, it.Unit}
+		for _, pr := range results {
+			v, ok := pr.Package.Values[it.ID]
+			row = append(row, optValue(it, v, ok))
+		}
+		rows = append(rows, row)
+	}
+	summary := func(label, unit string, get func(PackageResult) string) {
+		row := []string{label, unit}
+		for _, pr := range results {
+			row = append(row, get(pr))
+		}
+		rows = append(rows, row)
+	}
+	cur := d.Negotiation.Currency
+	summary("**Annual contribution**", cur, func(pr PackageResult) string {
+		if pr.Err != nil {
+			return "—"
+		}
+		return FormatMoney(pr.Waterfall.Contribution)
+	})
+	summary("Change against last year", cur, func(pr PackageResult) string {
+		if !pr.ChangeKnown {
+			return "—"
+		}
+		return FormatSigned(pr.Change, 2)
+	})
+	summary("Our score", "0–100", func(pr PackageResult) string {
+		if !pr.Scored {
+			return "—"
+		}
+		return fmt.Sprintf("%.0f", pr.Score)
+	})
+	summary("Verdict", "", PackageResult.Verdict)
+	b.table(head, rows)
+}
+
+// MesoMarkdown writes equivalent offers beside their reference, with their
+// score for them, or the reason there are fewer than asked for. Internal.
+func MesoMarkdown(d *Dossier, m Meso) string {
+	b := &briefWriter{d: d, r: d.Replay()}
+	b.line("## Equivalent offers to %s", strings.ToLower(m.Reference.Package.Name))
+	b.line("")
+	results := []PackageResult{m.Reference}
+	for _, o := range m.Offers {
+		results = append(results, b.r.Evaluate(o))
+	}
+	b.packageTable(results)
+	var theirs []string
+	for _, pr := range results {
+		if sc, ok := b.r.TheirScore(pr.Package.Values); ok {
+			theirs = append(theirs, fmt.Sprintf("%s %.0f", pr.Package.Name, sc))
+		}
+	}
+	if len(theirs) > 0 {
+		b.line("Their score (our estimate, 0 at our opening, 100 at their position): %s.", strings.Join(theirs, " · "))
+		b.line("")
+	}
+	if m.Reason != "" {
+		b.line("Fewer offers than asked: %s.", m.Reason)
+		b.line("")
+	}
+	return b.String()
 }

@@ -54,6 +54,7 @@ func commands() []command {
 		demoCommand(),
 		briefCommand(),
 		dealCommand(),
+		mesoCommand(),
 		noteCommand(),
 		exportCommand(),
 		importCommand(),

@@ -105,3 +105,55 @@ func TestDealUsageAndErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestMesoJSON(t *testing.T) {
+	db := demoDB(t)
+	code, stdout, stderr := parley(t, "--db", db, "meso", "-n", "2", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got packagesJSON
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Packages) != 2 {
+		t.Fatalf("%d offers, want 2", len(got.Packages))
+	}
+	_, deal, _ := parley(t, "--db", db, "deal", "--json")
+	var all packagesJSON
+	if err := json.Unmarshal([]byte(deal), &all); err != nil {
+		t.Fatal(err)
+	}
+	ours, _ := decimal.NewFromString(*all.Packages[3].Contribution)
+	for _, p := range got.Packages {
+		c, _ := decimal.NewFromString(*p.Contribution)
+		if p.Origin != "meso" || c.Sub(ours).Abs().GreaterThan(ours.Mul(decimal.RequireFromString("0.005"))) {
+			t.Errorf("%s (%s) earns %s, our offer %s", p.Name, p.Origin, c, ours)
+		}
+		if p.Verdict != "acceptable" {
+			t.Errorf("%s: %s", p.Name, p.Verdict)
+		}
+	}
+}
+
+func TestMesoTableAndUsage(t *testing.T) {
+	db := demoDB(t)
+	code, stdout, _ := parley(t, "--db", db, "meso", "-n", "9")
+	if code != 0 || !strings.Contains(stdout, "## Equivalent offers to our offer") || !strings.Contains(stdout, "Fewer offers than asked: only") {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"meso", "--help"}, 0, "Usage: parley meso [-n N] [--json] [--negotiation ID]"},
+		{[]string{"--db", db, "meso", "-n", "0"}, 2, "ask for 1 to 9 offers"},
+		{[]string{"--db", db, "meso", "-n", "x"}, 2, "Run 'parley meso --help' for usage."},
+	} {
+		code, stdout, stderr := parley(t, tt.args...)
+		if code != tt.code || !strings.Contains(stdout+stderr, tt.want) {
+			t.Errorf("%v: exit %d, %q %q", tt.args, code, stdout, stderr)
+		}
+	}
+}
