@@ -297,7 +297,12 @@ func (b *briefWriter) categoryImpact(s Scenario) {
 	b.line("## Category impact: %s%s", s.Name, shown)
 	b.line("")
 	c := s.Impact
-	b.line("Baseline category turnover %s at %s%% margin.", FormatMoney(c.BaselineTurnover), FormatValue(c.BaselineMargin))
+	if c.OurSales.Valid {
+		b.line("Baseline category turnover %s at %s%% margin, of which our sales %s.", FormatMoney(c.BaselineTurnover),
+			FormatValue(c.BaselineMargin), FormatMoney(c.OurSales.Decimal))
+	} else {
+		b.line("Baseline category turnover %s at %s%% margin.", FormatMoney(c.BaselineTurnover), FormatValue(c.BaselineMargin))
+	}
 	b.line("")
 	var rows [][]string
 	for _, l := range c.Lines {
@@ -312,13 +317,18 @@ func (b *briefWriter) categoryImpact(s Scenario) {
 	if r.GrowthKnown {
 		growth = FormatSigned(r.Growth.Round(1), 1) + "%"
 	}
-	b.table([]string{"Result", b.d.Negotiation.Currency}, [][]string{
+	results := [][]string{
 		{"Gross new sales", FormatMoney(r.Gross)},
 		{"Cannibalized sales", FormatMoney(r.Cannibalized)},
 		{"Net category turnover change", FormatSigned(r.NetTurnover, 2)},
 		{"Net category profit change", FormatSigned(r.NetProfit, 2)},
 		{"Category growth", growth},
-	})
+	}
+	if r.ShareKnown {
+		results = append(results, []string{"Our share of the category",
+			FormatNumber(r.ShareBefore, 1) + "% → " + FormatNumber(r.ShareAfter, 1) + "%"})
+	}
+	b.table([]string{"Result", b.d.Negotiation.Currency}, results)
 	b.line("Verdict: %s.", r.Verdict())
 	b.line("")
 }

@@ -146,7 +146,7 @@ func Demo(now time.Time) *Dossier {
 	d.Scenarios = []Scenario{
 		{ID: 1, Name: "Crunch Oat listing, 6 SKUs", Kind: CategoryScenario, ForBuyer: true,
 			Impact: CategoryImpact{
-				BaselineTurnover: num("12400000"), BaselineMargin: num("28"),
+				BaselineTurnover: num("12400000"), BaselineMargin: num("28"), OurSales: opt("3998400"),
 				Lines: []ImpactLine{
 					{Product: "Crunch Oat Original 300g", Units: num("96000"), Price: num("2.49"), Margin: num("30"), CannibalRate: num("35"), CannibalMargin: num("26"), Allowance: num("12000")},
 					{Product: "Crunch Oat Chocolate 300g", Units: num("72000"), Price: num("2.69"), Margin: num("30"), CannibalRate: num("40"), CannibalMargin: num("26"), Allowance: num("8000")},
