@@ -40,9 +40,9 @@ func briefCommand() command {
 	return command{
 		name:    "brief",
 		args:    "[--redact] [--negotiation ID]",
-		summary: "print the meeting brief as Markdown; --redact leaves out targets, walk-aways, weights, scores and our profitability",
+		summary: "print the meeting brief as Markdown; --redact leaves out targets, walk-aways, weights, scores and the deal",
 		flags: func(fs *flag.FlagSet) {
-			fs.BoolVar(&redact, "redact", false, "leave out targets, walk-aways, weights, scores, money values and our profitability")
+			fs.BoolVar(&redact, "redact", false, "leave out targets, walk-aways, weights, scores, money values and the deal (packages, verdicts, waterfall)")
 			fs.Uint64Var(&negID, "negotiation", 0, "the negotiation's `ID` (default: the current one)")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
