@@ -26,6 +26,9 @@ func Brief(d *Dossier, opts BriefOptions) string {
 	if b.p.Part(PartTradePlan) {
 		b.tradePlan()
 	}
+	if b.p.Part(PartDeal) {
+		b.deal()
+	}
 	b.scenarios()
 	b.openNotes()
 	b.followUps()
@@ -96,6 +99,10 @@ func (b *briefWriter) header() {
 	}
 	b.line("")
 	b.line("Gap closed: %s", FormatPercent(b.r.GapClosed))
+	if b.p.Part(PartDeal) {
+		// The verdict judges their offer against our walk-aways and floor: internal.
+		b.line("Their offer: %s", b.r.Evaluate(b.r.Positions(OriginTheirs)).Verdict())
+	}
 	b.line("")
 	b.line("`%s`", Bar(b.r.GapClosed, 30))
 	b.line("")
@@ -146,8 +153,10 @@ func (b *briefWriter) agenda() {
 		}
 		if internal {
 			money := "—"
-			if m, ok := b.r.GapMoney(i); ok {
-				money = FormatMoney(m)
+			if it.Lever.Kind != LeverNone && b.r.Items[i].Gap.IsPositive() {
+				if m, err := b.r.GapValue(i); err == nil {
+					money = FormatMoney(m)
+				}
 			}
 			room := "—"
 			if rl, ok := b.r.RoomLeft(i); ok {
@@ -292,10 +301,6 @@ func (b *briefWriter) scenarios() {
 		switch s.Kind {
 		case CategoryScenario:
 			b.categoryImpact(s)
-		case ProfitScenario:
-			if b.p.Part(PartProfitability) {
-				b.profitability(s)
-			}
 		}
 	}
 	if b.p.Part(PartConcessionCosts) {
@@ -311,7 +316,12 @@ func (b *briefWriter) categoryImpact(s Scenario) {
 	b.line("## Category impact: %s%s", s.Name, shown)
 	b.line("")
 	c := s.Impact
-	b.line("Baseline category turnover %s at %s%% margin.", FormatMoney(c.BaselineTurnover), FormatValue(c.BaselineMargin))
+	if c.OurSales.Valid {
+		b.line("Baseline category turnover %s at %s%% margin, of which our sales %s.", FormatMoney(c.BaselineTurnover),
+			FormatValue(c.BaselineMargin), FormatMoney(c.OurSales.Decimal))
+	} else {
+		b.line("Baseline category turnover %s at %s%% margin.", FormatMoney(c.BaselineTurnover), FormatValue(c.BaselineMargin))
+	}
 	b.line("")
 	var rows [][]string
 	for _, l := range c.Lines {
@@ -326,50 +336,44 @@ func (b *briefWriter) categoryImpact(s Scenario) {
 	if r.GrowthKnown {
 		growth = FormatSigned(r.Growth.Round(1), 1) + "%"
 	}
-	b.table([]string{"Result", b.d.Negotiation.Currency}, [][]string{
+	results := [][]string{
 		{"Gross new sales", FormatMoney(r.Gross)},
 		{"Cannibalized sales", FormatMoney(r.Cannibalized)},
 		{"Net category turnover change", FormatSigned(r.NetTurnover, 2)},
 		{"Net category profit change", FormatSigned(r.NetProfit, 2)},
 		{"Category growth", growth},
-	})
+	}
+	if r.ShareKnown {
+		results = append(results, []string{"Our share of the category",
+			FormatNumber(r.ShareBefore, 1) + "% → " + FormatNumber(r.ShareAfter, 1) + "%"})
+	}
+	b.table([]string{"Result", b.d.Negotiation.Currency}, results)
 	b.line("Verdict: %s.", r.Verdict())
 	b.line("")
 }
 
-func (b *briefWriter) profitability(s Scenario) {
-	b.line("## Our profitability: %s", s.Name)
-	b.line("")
-	p := s.Profit
-	b.line("List price %s, on-invoice discount %s%%, off-invoice rebate %s%%, allowance %s a unit, cost to serve %s a unit, cost of goods %s a unit, volume %s.",
-		FormatMoney(p.ListPrice), FormatValue(p.Discount), FormatValue(p.Rebate), FormatMoney(p.AllowancePerUnit),
-		FormatMoney(p.CostToServe), FormatMoney(p.CostOfGoods), FormatValue(p.Volume))
-	b.line("")
-	r := p.Result()
-	margin := "n/a"
-	if r.MarginKnown {
-		margin = FormatNumber(r.PocketMargin, 1) + "%"
-	}
-	b.table([]string{"Result", b.d.Negotiation.Currency}, [][]string{
-		{"Invoice price", FormatMoney(r.InvoicePrice)},
-		{"Pocket price", FormatMoney(r.PocketPrice)},
-		{"Pocket margin", margin},
-		{"Annual profit", FormatMoney(r.AnnualProfit)},
-	})
-}
-
 func (b *briefWriter) concessionCosts() {
-	costs := b.r.ConcessionCosts()
+	costs, err := b.r.OpenItemCosts()
+	if err != nil {
+		b.line("## What the open items cost")
+		b.line("")
+		b.line("Cannot be priced: %s.", err)
+		b.line("")
+		return
+	}
 	if len(costs) == 0 {
 		return
 	}
 	b.line("## What the open items cost")
 	b.line("")
+	b.line("Changes in the annual contribution of our offer.")
+	b.line("")
 	var rows [][]string
 	for _, c := range costs {
-		rows = append(rows, []string{b.d.Items[c.Index].Title, FormatMoney(c.GivenSoFar), FormatMoney(c.ToClose), c.Via})
+		it := b.d.Items[c.Index]
+		rows = append(rows, []string{it.Title, FormatMoney(c.GivenSoFar), FormatMoney(c.ToClose), it.Lever.Kind.Label()})
 	}
-	b.table([]string{"Item", "Given so far (" + b.d.Negotiation.Currency + ")", "To close at their position", "Worked out from"}, rows)
+	b.table([]string{"Item", "Given so far (" + b.d.Negotiation.Currency + ")", "To close at their position", "Lever"}, rows)
 }
 
 func (b *briefWriter) openNotes() {

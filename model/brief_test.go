@@ -77,8 +77,14 @@ func TestBriefSections(t *testing.T) {
 		"| Item | Worth to us | Worth to them | Leverage | Advice |",
 		"| Quarterly joint business plan review | 10 | 50 | 5.00 | give first |",
 		"| Annual volume commitment | 60 | 30 | 0.50 | ask for |",
-		// The agenda with our numbers: list price gap 1.10 × 182,000 = 200,200; room 24.50 − 23.60 = 0.90.
-		"| 1 | price | List price per case | EUR/case | 24.50 | 23.40 | 1.10 | 200,200.00 | 24.20 | 23.60 | 0.90 | 90 | 0 | open |",
+		// The agenda with our numbers. The list price gap through our offer's waterfall:
+		// invoice −1.10 × 0.96 on 200,000 cases = −211,200 turnover; the growth rebate
+		// falls 1.75 % of it (3,696) and the payment cost 211,200 × 8 % × 45/365
+		// (2,083.07): 205,420.93. Room 24.50 − 23.60 = 0.90.
+		"| 1 | price | List price per case | EUR/case | 24.50 | 23.40 | 1.10 | 205,420.93 | 24.20 | 23.60 | 0.90 | 90 | 0 | open |",
+		// Their offer is past our walk-away on price (23.40 < 23.60), allowance
+		// (1.50 > 1.00) and service level (99.5 > 98.5).
+		"Their offer: past our walk-away on 3 items and below the deal floor",
 		// Package scores: their offer 16.48, ours 100.
 		"Package score (ours, 0 at walk-away, 100 at target): their offer 16 · our offer 100",
 		// Scenarios and costs.
@@ -86,10 +92,18 @@ func TestBriefSections(t *testing.T) {
 		"| Net category turnover change | +546,820.00 |",
 		"| Net category profit change | +214,935.56 |",
 		"| Category growth | +4.4% |", // 546,820 / 12,400,000 = 4.41 %
+		// Our share: 3,998,400 / 12,400,000 = 32.2 %; (3,998,400 + 892,280) / 12,946,820 = 37.8 %.
+		"| Our share of the category | 32.2% → 37.8% |",
 		"Verdict: net increase in category turnover, net increase in category profit.",
-		"## Our profitability: 2027 package at target",
-		"| Annual profit | 946,711.60 |",
-		"| Annual growth rebate | 32,234.40 | 53,724.00 | 2027 package at target: rebate % |",
+		// The deal: the floor, the warning, the waterfall of our offer (growth
+		// rebate 1.75 % of 4,704,000 − 3,998,400 = 12,348 a year).
+		"## Deal",
+		"Deal floor (the least annual contribution we accept): 800,000.00 EUR.",
+		"### Waterfall of our offer",
+		"| − rebates | 0.0617 | 12,348.00 |",
+		"| − lump sums | 0.1850 | 37,000.00 |",
+		// The open items through the same waterfall (see TestDemoNumbers).
+		"| Annual growth rebate | 5,292.00 | 8,820.00 | rebate |",
 		// Open notes: one action and one question are still open.
 		"- [ ] Send the revised category impact with 6 SKUs before Friday #sku _(SKUs listed, Crunch Oat range)_",
 		"- ? Can they commit to two leaflet weeks in Q2? #promo _(Promotional allowance)_",
@@ -102,7 +116,7 @@ func TestBriefSections(t *testing.T) {
 	// Order of the sections.
 	last := -1
 	for _, h := range []string{"## Agenda", "## Gap closed after each meeting", "## Concession ledger", "## Trade plan",
-		"## Category impact", "## Our profitability", "## What the open items cost", "## Open actions and questions", "## Follow-up"} {
+		"## Deal", "## Category impact", "## What the open items cost", "## Open actions and questions", "## Follow-up"} {
 		i := strings.Index(brief, h)
 		if i <= last {
 			t.Errorf("section %q is out of order", h)
@@ -118,6 +132,7 @@ func TestBriefRedacted(t *testing.T) {
 	assertLacks(t, brief,
 		"Target", "target", "Walk-away", "walk-away", "Weight", "Worth to us", "Score", "score",
 		"Room left", "Gap (EUR)", "## Trade plan", "## Our profitability", "## What the open items cost",
+		"## Deal", "Their offer:", "Annual contribution", "Waterfall", "verdict", "800,000",
 		"24.20",                  // list price target
 		"23.60",                  // list price walk-away
 		"98.5",                   // service level walk-away

@@ -19,6 +19,7 @@ const (
 	CaptureAction
 	CaptureQuestion
 	CaptureConcession
+	CaptureAgree // the item is settled: `agree <item> [<value>]`
 )
 
 // Capture is one capture line understood: a concession, or a note, action or
@@ -27,13 +28,14 @@ type Capture struct {
 	Kind      CaptureKind
 	By        Party           // concession: who moved
 	ItemID    uint64          // the concession's item, or the note's #tag (0: none)
-	Value     decimal.Decimal // concession: the new position
+	Value     decimal.Decimal // concession: the new position; agree: the settled value when HasValue
+	HasValue  bool            // agree: a value was typed (else their current position)
 	TradedFor string          // concession: what it was traded for
 	Text      string          // note, action or question
 }
 
 // CaptureHelp is the grammar in one line, for prompts and refusals.
-const CaptureHelp = `we|they <item> <value> [for <text>] · ! action · ? question · note with #item`
+const CaptureHelp = `we|they <item> <value> [for <text>] · agree <item> [<value>] · ! action · ? question · note with #item`
 
 // ParseCapture reads one capture line against the agenda (in agenda order, so
 // that item numbers are 1-based positions). A line it cannot understand is
@@ -52,6 +54,9 @@ func ParseCapture(line string, items []AgendaItem) (Capture, error) {
 	words := strings.Fields(line)
 	if by, ok := party(words[0]); ok && concessionShaped(words, items) {
 		return parseConcession(by, line, words, items)
+	}
+	if strings.EqualFold(words[0], "agree") && agreeShaped(words, items) {
+		return parseAgree(words, items)
 	}
 	return taggedText(CaptureNote, line, items, "")
 }
@@ -95,6 +100,34 @@ func triesANumber(word string) bool {
 		return true
 	}
 	return looksNumeric(word) || strings.IndexFunc(word, unicode.IsDigit) >= 0
+}
+
+// agreeShaped tells `agree 3`, `agree price 23.90` from a note such as
+// "Agree the leaflet dates with Priya".
+func agreeShaped(words []string, items []AgendaItem) bool {
+	if len(words) < 2 || len(words) > 3 || (len(words) == 3 && !looksNumeric(words[2])) {
+		return false
+	}
+	if looksNumeric(words[1]) {
+		return true
+	}
+	_, err := ResolveItem(words[1], items)
+	return err == nil
+}
+
+func parseAgree(words []string, items []AgendaItem) (Capture, error) {
+	it, err := ResolveItem(words[1], items)
+	if err != nil {
+		return Capture{}, err
+	}
+	c := Capture{Kind: CaptureAgree, ItemID: it.ID}
+	if len(words) == 3 {
+		if c.Value, err = ParseNumber(strings.TrimPrefix(words[2], "+")); err != nil {
+			return Capture{}, err
+		}
+		c.HasValue = true
+	}
+	return c, nil
 }
 
 func looksNumeric(word string) bool {
@@ -225,15 +258,15 @@ func (c Capture) Format(items []AgendaItem) string {
 	case CaptureQuestion:
 		return "? " + c.Text
 	case CaptureConcession:
-		n := 0
-		for i, it := range items {
-			if it.ID == c.ItemID {
-				n = i + 1
-			}
-		}
-		line := fmt.Sprintf("%s %d %s", map[Party]string{Us: "we", Them: "they"}[c.By], n, c.Value.String())
+		line := fmt.Sprintf("%s %d %s", map[Party]string{Us: "we", Them: "they"}[c.By], itemNumber(c.ItemID, items), c.Value.String())
 		if c.TradedFor != "" {
 			line += " for " + c.TradedFor
+		}
+		return line
+	case CaptureAgree:
+		line := fmt.Sprintf("agree %d", itemNumber(c.ItemID, items))
+		if c.HasValue {
+			line += " " + c.Value.String()
 		}
 		return line
 	}
@@ -259,4 +292,14 @@ func (c Capture) Note(at time.Time, meetingID uint64) Note {
 // Concession is the concession a concession capture makes.
 func (c Capture) Concession(at time.Time, meetingID uint64) Concession {
 	return Concession{MeetingID: meetingID, ItemID: c.ItemID, By: c.By, To: c.Value, TradedFor: c.TradedFor, At: at}
+}
+
+// itemNumber is the 1-based agenda number of an item, 0 when it is not there.
+func itemNumber(id uint64, items []AgendaItem) int {
+	for i, it := range items {
+		if it.ID == id {
+			return i + 1
+		}
+	}
+	return 0
 }

@@ -20,6 +20,7 @@ type Dossier struct {
 	Notes       []Note       // oldest first
 	FollowUps   []FollowUp   // in checklist order
 	Scenarios   []Scenario
+	Packages    []Package // saved proposals and equivalent offers
 }
 
 // Sort puts every list in its canonical order: agenda order, meeting number,
@@ -41,6 +42,7 @@ func (d *Dossier) Sort() {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.ID, b.ID))
 	})
 	slices.SortStableFunc(d.Scenarios, func(a, b Scenario) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(d.Packages, func(a, b Package) int { return cmp.Compare(a.ID, b.ID) })
 }
 
 // ItemIndex returns the position of the item with the given ID in the agenda, or -1.
@@ -175,6 +177,19 @@ func (d *Dossier) Validate() error {
 			return fmt.Errorf("scenario %q: %w", s.Name, err)
 		}
 	}
+	for _, p := range d.Packages {
+		if err := p.Validate(); err != nil {
+			return fmt.Errorf("package %q: %w", p.Name, err)
+		}
+		for id := range p.Values {
+			if !items[id] {
+				return fmt.Errorf("package %q has a value for an item that does not exist", p.Name)
+			}
+		}
+		if p.TabledMeeting != 0 && !meetings[p.TabledMeeting] {
+			return fmt.Errorf("package %q was tabled in a meeting that does not exist", p.Name)
+		}
+	}
 	if err := d.checkMeetings(); err != nil {
 		return err
 	}
@@ -223,6 +238,9 @@ func (d *Dossier) CheckConcession(c Concession) error {
 	if err := checkMove(it, c.By, from, c.To); err != nil {
 		return err
 	}
+	if err := d.checkNotPast(it, c); err != nil {
+		return err
+	}
 	if next != nil {
 		if err := checkMove(it, c.By, c.To, next.To); err != nil {
 			return fmt.Errorf("the next concession on %q (to %s) would no longer be a move: %w", it.Title, next.To, err)
@@ -265,6 +283,40 @@ func (d *Dossier) neighbours(c Concession) (from decimal.Decimal, next *Concessi
 		from = l.To
 	}
 	return from, nil
+}
+
+// checkNotPast refuses a move that passes the other side's position at that
+// point of the ledger: that is no concession but a settlement, and `agree`
+// records it as one.
+func (d *Dossier) checkNotPast(it AgendaItem, c Concession) error {
+	other := Concession{ID: c.ID, ItemID: c.ItemID, By: c.By.Other()}
+	open := it.TheirOpening
+	if other.By == Us {
+		open = it.OurOpening
+	}
+	if !open.Valid {
+		return nil
+	}
+	pos := open.Decimal
+	for _, l := range d.Ledger {
+		if c.ID != 0 && l.ID == c.ID {
+			break
+		}
+		if l.ItemID == c.ItemID && l.By == other.By {
+			pos = l.To
+		}
+	}
+	s := it.Better.Sign()
+	past := s.Mul(pos.Sub(c.To)).IsPositive() // we offer worse for us than they ask
+	who := "they ask"
+	if c.By == Them {
+		past = s.Mul(c.To.Sub(pos)).IsPositive() // they offer better for us than we ask
+		who = "we ask"
+	}
+	if !past {
+		return nil
+	}
+	return fmt.Errorf("%s %s; to settle there type `agree %d`", who, it.Format(pos), d.ItemIndex(it.ID)+1)
 }
 
 // checkMove refuses a "concession" that does not move the party toward the other side.

@@ -46,7 +46,7 @@ func TestCheckConcession(t *testing.T) {
 		{"theirs on price, after their 85", Concession{ItemID: 10, By: Them, To: dec("88"), At: at}, ""},
 		{"ours on days: down is better, so more days is a concession", Concession{ItemID: 20, By: Us, To: dec("45"), At: at}, ""},
 		{"theirs on days: fewer days", Concession{ItemID: 20, By: Them, To: dec("75"), At: at}, ""},
-		{"past the other side is still a move", Concession{ItemID: 10, By: Us, To: dec("70"), At: at}, ""},
+		{"to the other side's position is a move", Concession{ItemID: 10, By: Us, To: dec("85"), At: at}, ""},
 		{"traded against one of theirs", Concession{ItemID: 10, By: Us, To: dec("94"), At: at, TradedAgainst: 3}, ""},
 		{"their concession with no traded-for", Concession{ItemID: 20, By: Them, To: dec("89.5"), At: at}, ""},
 		// Refused.
@@ -60,6 +60,8 @@ func TestCheckConcession(t *testing.T) {
 		{"theirs no move", Concession{ItemID: 10, By: Them, To: dec("85"), At: at}, `they are already at 85 on "List price"`},
 		{"ours on days, fewer days", Concession{ItemID: 20, By: Us, To: dec("25"), At: at}, "moves away from the other side"},
 		{"theirs on days, more days", Concession{ItemID: 20, By: Them, To: dec("95"), At: at}, "moves away from the other side"},
+		{"ours past their position", Concession{ItemID: 10, By: Us, To: dec("70"), At: at}, "they ask 85; to settle there type `agree 1`"},
+		{"theirs past our position", Concession{ItemID: 10, By: Them, To: dec("96"), At: at}, "we ask 95; to settle there type `agree 1`"},
 		{"traded against one of ours", Concession{ItemID: 10, By: Us, To: dec("94"), At: at, TradedAgainst: 1}, "a concession is traded against one by the other side"},
 		{"traded against a missing one", Concession{ItemID: 10, By: Us, To: dec("94"), At: at, TradedAgainst: 42}, "the concession it is traded against does not exist"},
 		{"no time", Concession{ItemID: 10, By: Us, To: dec("94")}, "the concession has no time"},
@@ -198,5 +200,24 @@ func TestDossierLookupsAndSort(t *testing.T) {
 	}
 	if _, ok := empty.RunningMeeting(); ok {
 		t.Error("RunningMeeting found one in an empty dossier")
+	}
+}
+
+// The two moves issue 11 found saved as concessions: each passes the other
+// side's position and is refused with the hint to agree.
+func TestMovePastTheOtherSideIsRefused(t *testing.T) {
+	d := &Dossier{Items: []AgendaItem{
+		{ID: 1, Topic: TopicPrice, Title: "List price", Better: Up, OurOpening: opt("10.20"), TheirOpening: opt("9.50"), Status: ItemOpen},
+		{ID: 2, Topic: TopicSupply, Title: "Service level", Better: Down, OurOpening: opt("95"), TheirOpening: opt("99"), Status: ItemOpen},
+	}, Ledger: []Concession{{ID: 1, ItemID: 1, By: Them, To: dec("9.80"), At: t0}}}
+	for _, line := range []struct{ text, want string }{
+		{"they s 3", "we ask 95; to settle there type `agree 2`"},
+		{"we price 9.60", "they ask 9.80; to settle there type `agree 1`"},
+	} {
+		c, err := ParseCapture(line.text, d.Items)
+		if err != nil {
+			t.Fatalf("%s: %v", line.text, err)
+		}
+		assertErr(t, d.CheckConcession(c.Concession(t0.Add(time.Hour), 0)), line.want)
 	}
 }

@@ -14,6 +14,7 @@ type Topic string
 // The agenda topics.
 const (
 	TopicPrice           Topic = "price"
+	TopicDiscounts       Topic = "discounts" // discounts, rebates, allowances, listing fees
 	TopicTerms           Topic = "terms"
 	TopicVolume          Topic = "volume"
 	TopicProfitability   Topic = "profitability"
@@ -23,7 +24,7 @@ const (
 )
 
 // Topics lists the topics in agenda order.
-var Topics = []Topic{TopicPrice, TopicTerms, TopicVolume, TopicProfitability, TopicCannibalization, TopicSupply, TopicOther}
+var Topics = []Topic{TopicPrice, TopicDiscounts, TopicTerms, TopicVolume, TopicProfitability, TopicCannibalization, TopicSupply, TopicOther}
 
 // Valid reports whether t is a known topic.
 func (t Topic) Valid() bool {
@@ -84,9 +85,19 @@ type AgendaItem struct {
 	TheirOpening  decimal.NullDecimal // our estimate until they say it
 	TheirWalkAway decimal.NullDecimal // our estimate, optional
 
-	Weight       int                 // 0–100: what the item is worth to us
-	ValueToThem  int                 // 0–100: our estimate of its worth to them
-	MoneyPerUnit decimal.NullDecimal // what one unit of gap is worth, in the negotiation's currency
+	Weight      int // 0–100: what the item is worth to us
+	ValueToThem int // 0–100: our estimate of its worth to them
+
+	// LastYear is the value agreed last year, when there was one.
+	LastYear decimal.NullDecimal
+	// Lever is how the item's value enters the deal waterfall.
+	Lever Lever
+
+	// MoneyPerUnit is what one unit of gap is worth.
+	//
+	// Deprecated: the lever (money per unit, or any other) prices the item
+	// through the waterfall; kept until the workbench reads levers.
+	MoneyPerUnit decimal.NullDecimal
 
 	Status   ItemStatus
 	AgreedAt time.Time // when it was marked agreed; zero otherwise
@@ -95,6 +106,8 @@ type AgendaItem struct {
 
 	// Link points the item at a field of a scenario (e.g. the rebate item at
 	// the profitability scenario's rebate %), so its money effect can be shown.
+	//
+	// Deprecated: the lever replaces the link; kept until the workbench reads levers.
 	Link ScenarioLink
 }
 
@@ -144,7 +157,30 @@ func (it AgendaItem) Validate() error {
 	if !it.OurOpening.Valid {
 		return fmt.Errorf("a numeric item needs our opening")
 	}
-	return it.validateOrder()
+	if err := it.validateOrder(); err != nil {
+		return err
+	}
+	if err := it.Lever.Validate(); err != nil {
+		return err
+	}
+	if it.Lever.Kind == LeverThreshold && !it.Better.Valid() {
+		return fieldErr(FieldLever, "a threshold cost needs to know which way is better for us")
+	}
+	return nil
+}
+
+// LeverHint is the question a form asks when the item's direction
+// disagrees with the one its lever suggests ("did you mean lower?"), or "".
+func (it AgendaItem) LeverHint() string {
+	want, ok := it.Lever.Kind.Better()
+	if !ok || it.Better == "" || it.Better == want {
+		return ""
+	}
+	word := "higher"
+	if want == Down {
+		word = "lower"
+	}
+	return fmt.Sprintf("a %s is usually better for us %s: did you mean %s?", it.Lever.Kind.Label(), want, word)
 }
 
 // validateOrder checks that opening, target and walk-away run from best to
@@ -198,7 +234,7 @@ func topicList() string {
 // any of its positions was typed with.
 func (it AgendaItem) Places() int {
 	p := 0
-	for _, v := range []decimal.NullDecimal{it.OurOpening, it.OurTarget, it.OurWalkAway, it.TheirOpening, it.TheirWalkAway} {
+	for _, v := range []decimal.NullDecimal{it.LastYear, it.OurOpening, it.OurTarget, it.OurWalkAway, it.TheirOpening, it.TheirWalkAway} {
 		if v.Valid {
 			p = max(p, Places(v.Decimal))
 		}

@@ -29,6 +29,7 @@ type Negotiation struct {
 	Currency  string // ISO code such as EUR, GBP, USD
 	Created   time.Time
 	Deadline  time.Time // zero when none is set
+	Deal      DealBasis // what the waterfall of every package stands on
 }
 
 // Validate says what is wrong with the negotiation, in the user's words.
@@ -46,6 +47,9 @@ func (n Negotiation) Validate() error {
 		return fmt.Errorf("status %q is not active, agreed or abandoned", n.Status)
 	}
 	if err := ValidateCurrency(n.Currency); err != nil {
+		return err
+	}
+	if err := n.Deal.Validate(); err != nil {
 		return err
 	}
 	if !n.Deadline.IsZero() && !n.Created.IsZero() && dateOf(n.Deadline).Before(dateOf(n.Created)) {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -55,12 +56,91 @@ type ConcessionCost struct {
 	Index      int
 	GivenSoFar decimal.Decimal // from our opening to our current position
 	ToClose    decimal.Decimal // from our current position to theirs
-	Via        string          // how the money was worked out: "money per unit" or the linked scenario field
+	Via        string          // how the money was worked out
 }
 
-// ConcessionCosts prices every open numeric item whose money value is known
-// (see Worth): what our moves from the opening have given away so far, and
-// what closing the gap at their position would cost.
+// OpenItemCosts prices every open item with a lever through the waterfall
+// of our offer: the contribution given away by our moves from the opening,
+// and what moving to their position would cost. The error says why our
+// offer cannot be priced.
+func (r *Replay) OpenItemCosts() ([]ConcessionCost, error) {
+	d := r.dossier
+	ours := r.Positions(OriginOurs)
+	now, err := d.Waterfall(ours.Values)
+	if err != nil {
+		return nil, fmt.Errorf("our offer: %w", err)
+	}
+	var costs []ConcessionCost
+	for i, it := range d.Items {
+		if it.Status != ItemOpen || !it.Numeric() || it.Lever.Kind == LeverNone {
+			continue
+		}
+		st := r.Items[i]
+		atOpening, err := d.Waterfall(ours.With(it.ID, it.OurOpening.Decimal).Values)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", it.Title, err)
+		}
+		c := ConcessionCost{Index: i, GivenSoFar: atOpening.Contribution.Sub(now.Contribution), Via: "annual contribution"}
+		if st.HasTheirs && st.Gap.IsPositive() {
+			atTheirs, err := d.Waterfall(ours.With(it.ID, st.Theirs).Values)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", it.Title, err)
+			}
+			c.ToClose = now.Contribution.Sub(atTheirs.Contribution)
+		}
+		costs = append(costs, c)
+	}
+	return costs, nil
+}
+
+// ConcessionMoney is the money of a move of party by on an item to value
+// to: the change in annual contribution of that side's package (our offer
+// for us, negative when it costs us; their offer for them, positive when it
+// gains us). The error says why it cannot be priced.
+func (r *Replay) ConcessionMoney(by Party, itemID uint64, to decimal.Decimal) (decimal.Decimal, error) {
+	d := r.dossier
+	it, ok := d.Item(itemID)
+	if !ok {
+		return decimal.Zero, fmt.Errorf("there is no such item on the agenda")
+	}
+	if it.Lever.Kind == LeverNone {
+		return decimal.Zero, fmt.Errorf("%s has no lever: it counts in the score only", it.Title)
+	}
+	side, name := r.Positions(OriginOurs), "our offer"
+	if by == Them {
+		side, name = r.Positions(OriginTheirs), "their offer"
+	}
+	before, err := d.Waterfall(side.Values)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%s: %w", name, err)
+	}
+	after, err := d.Waterfall(side.With(itemID, to).Values)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%s: %w", name, err)
+	}
+	return after.Contribution.Sub(before.Contribution), nil
+}
+
+// GapValue is what closing the gap of item i at their position would cost
+// us a year: the fall in our offer's contribution.
+func (r *Replay) GapValue(i int) (decimal.Decimal, error) {
+	it, st := r.dossier.Items[i], r.Items[i]
+	if !it.Tracked() || !st.HasTheirs {
+		return decimal.Zero, fmt.Errorf("%s: their position is not known", it.Title)
+	}
+	if !st.Gap.IsPositive() {
+		return decimal.Zero, nil
+	}
+	m, err := r.ConcessionMoney(Us, it.ID, st.Theirs)
+	return m.Neg(), err
+}
+
+// ConcessionCosts prices every open numeric item by its money per unit or
+// scenario link: what our moves from the opening have given away so far,
+// and what closing the gap at their position would cost.
+//
+// Deprecated: use OpenItemCosts, which prices through the waterfall of our
+// offer. Kept for the workbench until it moves over.
 func (r *Replay) ConcessionCosts() []ConcessionCost {
 	d := r.dossier
 	var costs []ConcessionCost
@@ -88,6 +168,9 @@ func (r *Replay) ConcessionCosts() []ConcessionCost {
 // item's link to a profitability scenario (the change in our annual profit)
 // when it has one, else through its money per unit. ok is false when neither
 // is known.
+//
+// Deprecated: use Replay.ConcessionMoney, which prices the move through the
+// waterfall of the side's package. Kept for the workbench until it moves over.
 func (d *Dossier) Worth(it AgendaItem, from, to decimal.Decimal) (money decimal.Decimal, via string, ok bool) {
 	if sc, found := d.Scenario(it.Link.ScenarioID); found && sc.Kind == ProfitScenario {
 		atFrom, ok1 := sc.WithField(it.Link.Field, from)

@@ -56,6 +56,7 @@ const (
 	PartPackageScore    Part = "package score"
 	PartReadiness       Part = "readiness" // the preparation checks name targets and walk-aways
 	PartProfitability   Part = "profitability"
+	PartDeal            Part = "deal" // packages, contributions, verdicts, the waterfall
 	PartConcessionCosts Part = "concession costs"
 	PartForecast        Part = "forecast"
 	PartBudget          Part = "budget"

@@ -346,6 +346,9 @@ func gapClosed(states []ItemState, weights []float64) float64 {
 }
 
 // GapMoney is the gap of item i in money, when the item has a money value per unit.
+//
+// Deprecated: use GapValue, which prices the gap through the waterfall of
+// our offer. Kept for the workbench until it moves over.
 func (r *Replay) GapMoney(i int) (decimal.Decimal, bool) {
 	it := r.dossier.Items[i]
 	if !it.MoneyPerUnit.Valid || !it.Tracked() {

@@ -38,7 +38,10 @@ type Scenario struct {
 type CategoryImpact struct {
 	BaselineTurnover decimal.Decimal
 	BaselineMargin   decimal.Decimal // %
-	Lines            []ImpactLine
+	// OurSales is our current turnover in the category at this account,
+	// for our share before and after the proposal; blank when not known.
+	OurSales decimal.NullDecimal
+	Lines    []ImpactLine
 }
 
 // ImpactLine is one product of the proposal.
@@ -87,6 +90,9 @@ func (s Scenario) Validate() error {
 func (c CategoryImpact) Validate() error {
 	if c.BaselineTurnover.IsNegative() {
 		return fmt.Errorf("baseline turnover cannot be negative")
+	}
+	if c.OurSales.Valid && (c.OurSales.Decimal.IsNegative() || c.OurSales.Decimal.GreaterThan(c.BaselineTurnover)) {
+		return fmt.Errorf("our sales in the category %s should be between 0 and the baseline turnover", c.OurSales.Decimal)
 	}
 	if err := percentRange("baseline margin", c.BaselineMargin); err != nil {
 		return err
@@ -145,6 +151,10 @@ type CategoryResult struct {
 	GrowthKnown       bool            // false when the baseline is zero
 	ProfitGrowth      decimal.Decimal // % of baseline category profit
 	ProfitGrowthKnown bool
+	// ShareBefore and ShareAfter are our % of the category's turnover before
+	// and after the proposal, known when our sales and the baseline are.
+	ShareBefore, ShareAfter decimal.Decimal
+	ShareKnown              bool
 }
 
 // Result computes the category impact.
@@ -166,6 +176,13 @@ func (c CategoryImpact) Result() CategoryResult {
 		if baseProfit := c.BaselineTurnover.Mul(pct(c.BaselineMargin)); baseProfit.IsPositive() {
 			r.ProfitGrowth = r.NetProfit.Div(baseProfit).Mul(hundred)
 			r.ProfitGrowthKnown = true
+		}
+		// The proposal's products are ours; what they cannibalize is taken
+		// from the rest of the category.
+		if after := c.BaselineTurnover.Add(r.NetTurnover); c.OurSales.Valid && after.IsPositive() {
+			r.ShareBefore = c.OurSales.Decimal.Div(c.BaselineTurnover).Mul(hundred)
+			r.ShareAfter = c.OurSales.Decimal.Add(r.Gross).Div(after).Mul(hundred)
+			r.ShareKnown = true
 		}
 	}
 	return r

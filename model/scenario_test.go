@@ -196,3 +196,23 @@ func TestScenarioFieldAndWithField(t *testing.T) {
 		}
 	}
 }
+
+// Our share of the category: DESIGN 5.1's example line in a category of
+// 200,000 of which we sell 50,000 (25 %); the proposal adds 70,000 of ours
+// and, after cannibalization, 42,000 to the category: 120,000 / 242,000.
+func TestCategoryShare(t *testing.T) {
+	c := CategoryImpact{BaselineTurnover: dec("200000"), BaselineMargin: dec("30"), OurSales: opt("50000"),
+		Lines: []ImpactLine{{Product: "New", Units: dec("1000"), Price: dec("70"), Margin: dec("30"), CannibalRate: dec("40"), CannibalMargin: dec("25")}}}
+	r := c.Result()
+	if !r.ShareKnown {
+		t.Fatal("share unknown")
+	}
+	assertDec(t, "share before", r.ShareBefore, "25")
+	assertDec(t, "share after", r.ShareAfter.Round(4), "49.5868") // 120,000 / 242,000
+	c.OurSales = none
+	if c.Result().ShareKnown {
+		t.Error("share known without our sales")
+	}
+	c.OurSales = opt("250000")
+	assertErr(t, c.Validate(), "should be between 0 and the baseline turnover")
+}

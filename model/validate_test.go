@@ -111,7 +111,7 @@ func TestAgendaItemValidate(t *testing.T) {
 		}, ""},
 		{"target equals opening", price, func(it *AgendaItem) { it.OurTarget = opt("100") }, ""},
 		{"blank title", price, func(it *AgendaItem) { it.Title = " " }, "the item needs a title"},
-		{"topic", price, func(it *AgendaItem) { it.Topic = "logistics" }, `topic "logistics" is not one of price, terms, volume, profitability, cannibalization, supply, other`},
+		{"topic", price, func(it *AgendaItem) { it.Topic = "logistics" }, `topic "logistics" is not one of price, discounts, terms, volume, profitability, cannibalization, supply, other`},
 		{"status", price, func(it *AgendaItem) { it.Status = "done" }, `status "done" is not open, agreed or parked`},
 		{"weight over 100", price, func(it *AgendaItem) { it.Weight = 101 }, "weight 101 should be between 0 and 100"},
 		{"negative weight", price, func(it *AgendaItem) { it.Weight = -1 }, "weight -1 should be between 0 and 100"},
@@ -331,8 +331,8 @@ func TestKindsValid(t *testing.T) {
 		ScenarioKind("").Valid() {
 		t.Error("an unknown value is valid")
 	}
-	if len(Topics) != 7 {
-		t.Errorf("%d topics, DESIGN lists 7", len(Topics))
+	if len(Topics) != 8 {
+		t.Errorf("%d topics, DESIGN lists 8", len(Topics))
 	}
 }
 

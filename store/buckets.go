@@ -21,6 +21,7 @@ var (
 	bucketNotes     = []byte("notes")
 	bucketFollowUps = []byte("followups")
 	bucketScenarios = []byte("scenarios")
+	bucketPackages  = []byte("packages")
 
 	keyApp     = []byte("app")
 	keySchema  = []byte("schema")
@@ -31,7 +32,7 @@ var (
 )
 
 // childBuckets are the nested buckets of every negotiation.
-var childBuckets = [][]byte{bucketItems, bucketMeetings, bucketLedger, bucketNotes, bucketFollowUps, bucketScenarios}
+var childBuckets = [][]byte{bucketItems, bucketMeetings, bucketLedger, bucketNotes, bucketFollowUps, bucketScenarios, bucketPackages}
 
 // itob is an ID as an 8-byte big-endian key.
 func itob(id uint64) []byte {

@@ -14,7 +14,8 @@
 //	    ├── ledger              concession id → concessionRecord
 //	    ├── notes               note id → noteRecord
 //	    ├── followups           follow-up id → followUpRecord
-//	    └── scenarios           scenario id → scenarioRecord
+//	    ├── scenarios           scenario id → scenarioRecord
+//	    └── packages            package id → packageRecord (saved proposals)
 //	drafts                      draft key → text typed but not yet saved
 //
 // IDs come from each bucket's NextSequence and are stored as 8-byte

@@ -54,6 +54,9 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 	if d.Scenarios, err = loadChildren(nb, bucketScenarios, scenarioRecord.model); err != nil {
 		return nil, err
 	}
+	if d.Packages, err = loadChildren(nb, bucketPackages, packageRecord.model); err != nil {
+		return nil, err
+	}
 	d.Sort()
 	return d, nil
 }
@@ -164,6 +167,17 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 		note.ID = 0
 		note.ItemID, note.MeetingID = items[note.ItemID], meetings[note.MeetingID]
 		if err := putNew(nb.Bucket(bucketNotes), &note.ID, func() any { return noteToRecord(note) }); err != nil {
+			return 0, err
+		}
+	}
+	for _, p := range d.Packages {
+		p.ID, p.TabledMeeting = 0, meetings[p.TabledMeeting]
+		values := make(model.Values, len(p.Values))
+		for id, v := range p.Values {
+			values[items[id]] = v
+		}
+		p.Values = values
+		if err := putNew(nb.Bucket(bucketPackages), &p.ID, func() any { return packageToRecord(p) }); err != nil {
 			return 0, err
 		}
 	}

@@ -48,6 +48,16 @@ func scrambled(d *model.Dossier) *model.Dossier {
 	for i := range s.Scenarios {
 		s.Scenarios[i].ID = scenario(s.Scenarios[i].ID)
 	}
+	s.Packages = append([]model.Package(nil), d.Packages...)
+	for i := range s.Packages {
+		p := &s.Packages[i]
+		p.ID, p.TabledMeeting = 500+p.ID, meeting(p.TabledMeeting)
+		values := model.Values{}
+		for id, v := range p.Values {
+			values[item(id)] = v
+		}
+		p.Values = values
+	}
 	s.Sort()
 	return &s
 }

@@ -33,6 +33,7 @@ type exportNegotiation struct {
 	Notes       []noteRecord       `json:"notes"`
 	FollowUps   []followUpRecord   `json:"followups"`
 	Scenarios   []scenarioRecord   `json:"scenarios"`
+	Packages    []packageRecord    `json:"packages,omitempty"`
 }
 
 // Counts says how much an export or import held.
@@ -112,6 +113,7 @@ func loadEverything(tx *bolt.Tx) (exportFile, error) {
 				{bucketNotes, func(b *bolt.Bucket) (err error) { n.Notes, err = loadAll[noteRecord](b); return }},
 				{bucketFollowUps, func(b *bolt.Bucket) (err error) { n.FollowUps, err = loadAll[followUpRecord](b); return }},
 				{bucketScenarios, func(b *bolt.Bucket) (err error) { n.Scenarios, err = loadAll[scenarioRecord](b); return }},
+				{bucketPackages, func(b *bolt.Bucket) (err error) { n.Packages, err = loadAll[packageRecord](b); return }},
 			} {
 				b := nb.Bucket(part.name)
 				if b == nil {
@@ -207,6 +209,7 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 		d.Notes = mapRecords(n.Notes, noteRecord.model)
 		d.FollowUps = mapRecords(n.FollowUps, followUpRecord.model)
 		d.Scenarios = mapRecords(n.Scenarios, scenarioRecord.model)
+		d.Packages = mapRecords(n.Packages, packageRecord.model)
 		d.Sort()
 		d.Clean()
 		if err := d.Validate(); err != nil {

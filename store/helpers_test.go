@@ -61,6 +61,9 @@ func demoDossier() *model.Dossier {
 		d.FollowUps[i].ID = uint64(i + 1)
 	}
 	d.FollowUps[0].Done, d.FollowUps[0].DoneAt = true, now.Add(time.Hour)
+	d.Packages = []model.Package{{ID: 7, Name: "23.90, 60 days, 2.5 pp", Origin: model.OriginProposal,
+		Values:        model.Values{1: dec("23.90"), 2: dec("60"), 3: dec("2.5"), 4: dec("185000")},
+		TabledMeeting: 2, TabledAt: d.Meetings[1].Started.Add(30 * time.Minute)}}
 	return d
 }
 
@@ -188,6 +191,16 @@ func canonical(d *model.Dossier) *model.Dossier {
 	for _, s := range d.Scenarios {
 		s.ID = scenario(s.ID)
 		c.Scenarios = append(c.Scenarios, s)
+	}
+	pkg := positions(ids(len(d.Packages), func(i int) uint64 { return d.Packages[i].ID }))
+	for _, p := range d.Packages {
+		p.ID, p.TabledMeeting = pkg(p.ID), meeting(p.TabledMeeting)
+		values := model.Values{}
+		for id, v := range p.Values {
+			values[item(id)] = v
+		}
+		p.Values = values
+		c.Packages = append(c.Packages, p)
 	}
 	return c
 }

@@ -19,7 +19,8 @@ type migration struct {
 // only: a released migration never changes.
 var migrations = []migration{
 	{version: 1, name: "create the Parley layout", migrate: createLayout},
-	{version: 2, name: "key form drafts by field", migrate: keyDraftsByField},
+	{version: 2, name: "levers, deal basis and packages from money per unit and profitability scenarios", migrate: migrateDeal},
+	{version: 3, name: "key form drafts by field", migrate: keyDraftsByField},
 }
 
 // SchemaVersion is the version of the layout this Parley writes.

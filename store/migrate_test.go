@@ -19,7 +19,8 @@ import (
 // here when you append a migration.
 var migrationTests = map[int]func(t *testing.T){
 	1: testCreateLayout,
-	2: testKeyDraftsByField,
+	2: testMigrateDeal,
+	3: testKeyDraftsByField,
 }
 
 func TestMigrations(t *testing.T) {

@@ -43,46 +43,49 @@ func (r accountRecord) model() model.Account {
 }
 
 type negotiationRecord struct {
-	ID        uint64    `json:"id"`
-	AccountID uint64    `json:"account_id"`
-	Title     string    `json:"title"`
-	Stage     string    `json:"stage"`
-	Status    string    `json:"status"`
-	Currency  string    `json:"currency"`
-	Created   time.Time `json:"created"`
-	Deadline  time.Time `json:"deadline,omitzero"`
+	ID        uint64      `json:"id"`
+	AccountID uint64      `json:"account_id"`
+	Title     string      `json:"title"`
+	Stage     string      `json:"stage"`
+	Status    string      `json:"status"`
+	Currency  string      `json:"currency"`
+	Created   time.Time   `json:"created"`
+	Deadline  time.Time   `json:"deadline,omitzero"`
+	Deal      *dealRecord `json:"deal,omitempty"`
 }
 
 func negotiationToRecord(n model.Negotiation) negotiationRecord {
 	return negotiationRecord{ID: n.ID, AccountID: n.AccountID, Title: n.Title, Stage: string(n.Stage),
-		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline}
+		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline, Deal: dealToRecord(n.Deal)}
 }
 
 func (r negotiationRecord) model() model.Negotiation {
 	return model.Negotiation{ID: r.ID, AccountID: r.AccountID, Title: r.Title, Stage: model.Stage(r.Stage),
-		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline}
+		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline, Deal: r.Deal.model()}
 }
 
 type itemRecord struct {
-	ID            uint64    `json:"id"`
-	Topic         string    `json:"topic"`
-	Title         string    `json:"title"`
-	Unit          string    `json:"unit,omitempty"`
-	Better        string    `json:"better,omitempty"`
-	OurOpening    optExact  `json:"our_opening,omitzero"`
-	OurTarget     optExact  `json:"our_target,omitzero"`
-	OurWalkAway   optExact  `json:"our_walk_away,omitzero"`
-	TheirOpening  optExact  `json:"their_opening,omitzero"`
-	TheirWalkAway optExact  `json:"their_walk_away,omitzero"`
-	Weight        int       `json:"weight"`
-	ValueToThem   int       `json:"value_to_them"`
-	MoneyPerUnit  optExact  `json:"money_per_unit,omitzero"`
-	Status        string    `json:"status"`
-	AgreedAt      time.Time `json:"agreed_at,omitzero"`
-	Order         int       `json:"order"`
-	Note          string    `json:"note,omitempty"`
-	LinkScenario  uint64    `json:"link_scenario,omitempty"`
-	LinkField     string    `json:"link_field,omitempty"`
+	ID            uint64       `json:"id"`
+	Topic         string       `json:"topic"`
+	Title         string       `json:"title"`
+	Unit          string       `json:"unit,omitempty"`
+	Better        string       `json:"better,omitempty"`
+	OurOpening    optExact     `json:"our_opening,omitzero"`
+	OurTarget     optExact     `json:"our_target,omitzero"`
+	OurWalkAway   optExact     `json:"our_walk_away,omitzero"`
+	TheirOpening  optExact     `json:"their_opening,omitzero"`
+	TheirWalkAway optExact     `json:"their_walk_away,omitzero"`
+	Weight        int          `json:"weight"`
+	ValueToThem   int          `json:"value_to_them"`
+	MoneyPerUnit  optExact     `json:"money_per_unit,omitzero"`
+	Status        string       `json:"status"`
+	AgreedAt      time.Time    `json:"agreed_at,omitzero"`
+	Order         int          `json:"order"`
+	Note          string       `json:"note,omitempty"`
+	LinkScenario  uint64       `json:"link_scenario,omitempty"`
+	LinkField     string       `json:"link_field,omitempty"`
+	LastYear      optExact     `json:"last_year,omitzero"`
+	Lever         *leverRecord `json:"lever,omitempty"`
 }
 
 func itemToRecord(it model.AgendaItem) itemRecord {
@@ -91,7 +94,7 @@ func itemToRecord(it model.AgendaItem) itemRecord {
 		TheirOpening: optional(it.TheirOpening), TheirWalkAway: optional(it.TheirWalkAway),
 		Weight: it.Weight, ValueToThem: it.ValueToThem, MoneyPerUnit: optional(it.MoneyPerUnit),
 		Status: string(it.Status), AgreedAt: it.AgreedAt, Order: it.Order, Note: it.Note,
-		LinkScenario: it.Link.ScenarioID, LinkField: it.Link.Field}
+		LinkScenario: it.Link.ScenarioID, LinkField: it.Link.Field, LastYear: optional(it.LastYear), Lever: leverToRecord(it.Lever)}
 }
 
 func (r itemRecord) model() model.AgendaItem {
@@ -100,7 +103,7 @@ func (r itemRecord) model() model.AgendaItem {
 		TheirOpening: r.TheirOpening.null(), TheirWalkAway: r.TheirWalkAway.null(),
 		Weight: r.Weight, ValueToThem: r.ValueToThem, MoneyPerUnit: r.MoneyPerUnit.null(),
 		Status: model.ItemStatus(r.Status), AgreedAt: r.AgreedAt, Order: r.Order, Note: r.Note,
-		Link: model.ScenarioLink{ScenarioID: r.LinkScenario, Field: r.LinkField}}
+		Link: model.ScenarioLink{ScenarioID: r.LinkScenario, Field: r.LinkField}, LastYear: r.LastYear.null(), Lever: r.Lever.model()}
 }
 
 type meetingRecord struct {
@@ -207,6 +210,7 @@ type scenarioRecord struct {
 
 	BaselineTurnover exact              `json:"baseline_turnover,omitzero"`
 	BaselineMargin   exact              `json:"baseline_margin_pct,omitzero"`
+	OurSales         optExact           `json:"our_sales,omitzero"`
 	Lines            []impactLineRecord `json:"lines,omitempty"`
 
 	ListPrice        exact `json:"list_price,omitzero"`
@@ -221,7 +225,7 @@ type scenarioRecord struct {
 func scenarioToRecord(s model.Scenario) scenarioRecord {
 	i, p := s.Impact, s.Profit
 	r := scenarioRecord{ID: s.ID, Name: s.Name, Kind: string(s.Kind), ForBuyer: s.ForBuyer,
-		BaselineTurnover: exact(i.BaselineTurnover), BaselineMargin: exact(i.BaselineMargin),
+		BaselineTurnover: exact(i.BaselineTurnover), BaselineMargin: exact(i.BaselineMargin), OurSales: optional(i.OurSales),
 		ListPrice: exact(p.ListPrice), Discount: exact(p.Discount), Rebate: exact(p.Rebate),
 		AllowancePerUnit: exact(p.AllowancePerUnit), CostToServe: exact(p.CostToServe),
 		CostOfGoods: exact(p.CostOfGoods), Volume: exact(p.Volume)}
@@ -236,7 +240,7 @@ func scenarioToRecord(s model.Scenario) scenarioRecord {
 func (r scenarioRecord) model() model.Scenario {
 	d := func(e exact) decimal.Decimal { return decimal.Decimal(e) }
 	s := model.Scenario{ID: r.ID, Name: r.Name, Kind: model.ScenarioKind(r.Kind), ForBuyer: r.ForBuyer,
-		Impact: model.CategoryImpact{BaselineTurnover: d(r.BaselineTurnover), BaselineMargin: d(r.BaselineMargin)},
+		Impact: model.CategoryImpact{BaselineTurnover: d(r.BaselineTurnover), BaselineMargin: d(r.BaselineMargin), OurSales: r.OurSales.null()},
 		Profit: model.Profitability{ListPrice: d(r.ListPrice), Discount: d(r.Discount), Rebate: d(r.Rebate),
 			AllowancePerUnit: d(r.AllowancePerUnit), CostToServe: d(r.CostToServe), CostOfGoods: d(r.CostOfGoods),
 			Volume: d(r.Volume)}}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"time"
 
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
@@ -140,6 +139,9 @@ func (s *Store) DeleteItem(negID, itemID uint64) error {
 			return err
 		}
 		if err := unlinkConcessions(tx, negID, dropped); err != nil {
+			return err
+		}
+		if err := dropPackageValues(tx, negID, itemID); err != nil {
 			return err
 		}
 		return rewrite(tx, negID, bucketNotes, func(r noteRecord) uint64 { return r.ID },
@@ -353,57 +355,4 @@ func (s *Store) DeleteScenario(negID, id uint64) error {
 				return true, true
 			})
 	})
-}
-
-// Capture saves one capture line in one transaction: the note or concession
-// it makes, with the line's draft cleared. It returns the new record's ID.
-func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error) {
-	c.Text, c.TradedFor = model.CleanText(c.Text, false), model.CleanText(c.TradedFor, false)
-	var id uint64
-	err := s.update(func(tx *bolt.Tx) error {
-		var err error
-		if c.Kind == model.CaptureConcession {
-			id, err = addConcession(tx, negID, c.Concession(at, meetingID))
-		} else {
-			id, err = addNote(tx, negID, c.Note(at, meetingID))
-		}
-		if err != nil {
-			return err
-		}
-		if draftKey != "" {
-			return tx.Bucket(bucketDrafts).Delete([]byte(draftKey))
-		}
-		return nil
-	})
-	return id, err
-}
-
-func addConcession(tx *bolt.Tx, negID uint64, c model.Concession) (uint64, error) {
-	if err := c.Validate(); err != nil {
-		return 0, err
-	}
-	if err := checkConcessionLinks(tx, negID, c); err != nil {
-		return 0, err
-	}
-	b, err := child(tx, negID, bucketLedger)
-	if err != nil {
-		return 0, err
-	}
-	err = putNew(b, &c.ID, func() any { return concessionToRecord(c) })
-	return c.ID, err
-}
-
-func addNote(tx *bolt.Tx, negID uint64, n model.Note) (uint64, error) {
-	if err := n.Validate(); err != nil {
-		return 0, err
-	}
-	if err := checkNoteLinks(tx, negID, n); err != nil {
-		return 0, err
-	}
-	b, err := child(tx, negID, bucketNotes)
-	if err != nil {
-		return 0, err
-	}
-	err = putNew(b, &n.ID, func() any { return noteToRecord(n) })
-	return n.ID, err
 }

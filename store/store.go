@@ -186,6 +186,14 @@ func inspect(path string) error {
 		if err != nil || v == 0 {
 			return err
 		}
+		if v < SchemaVersion {
+			// An older layout lacks buckets a migration will add: check every
+			// page once before the upgrade writes, rather than its records.
+			for err := range tx.Check() {
+				return damaged(path, err.Error())
+			}
+			return nil
+		}
 		return checkCurrent(tx)
 	})
 }

@@ -72,6 +72,8 @@ func commands() []command {
 	return []command{
 		demoCommand(),
 		briefCommand(),
+		dealCommand(),
+		mesoCommand(),
 		noteCommand(),
 		exportCommand(),
 		importCommand(),

@@ -42,7 +42,7 @@ func briefCommand() command {
 		args:    "[--redact] [--negotiation ID]",
 		summary: "print the meeting brief as Markdown; --redact keeps only what the buyer may see",
 		flags: func(fs *flag.FlagSet) {
-			fs.BoolVar(&redact, "redact", false, "keep only what the buyer may see: no targets, walk-aways, weights, scores, money, flags, reciprocity, trade plan, summaries, plain notes, internal follow-ups or unmarked scenarios")
+			fs.BoolVar(&redact, "redact", false, "keep only what the buyer may see: no targets, walk-aways, weights, scores, money, flags, reciprocity, trade plan, the deal (packages, verdicts, waterfall), summaries, plain notes, internal follow-ups or unmarked scenarios")
 			fs.Uint64Var(&negID, "negotiation", 0, "the negotiation's `ID` (default: the current one)")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
@@ -78,7 +78,7 @@ func noteCommand() command {
 		name: "note",
 		args: "TEXT…",
 		summary: "capture one line into the most recent active negotiation: " +
-			"'we|they <item> <value> [for <text>]', '! action', '? question', or a note (#item tags it)",
+			"'we|they <item> <value> [for <text>]', 'agree <item> [<value>]', '! action', '? question', or a note (#item tags it)",
 		run: func(e *env, fs *flag.FlagSet) error {
 			line := strings.TrimSpace(strings.Join(fs.Args(), " "))
 			if line == "" {
@@ -112,7 +112,7 @@ func noteCommand() command {
 				return fmt.Errorf("not saved: %w", err)
 			}
 			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)))
-			if c.Kind == model.CaptureConcession {
+			if c.Kind == model.CaptureConcession || c.Kind == model.CaptureAgree {
 				after, err := s.Dossier(d.Negotiation.ID)
 				if err != nil {
 					return err
@@ -134,6 +134,9 @@ func captureWhat(c model.Capture, d *model.Dossier) string {
 			who = "their"
 		}
 		return fmt.Sprintf("%s concession on %q to %s %s", who, it.Title, it.Format(c.Value), it.Unit)
+	case model.CaptureAgree:
+		it, _ := d.Item(c.ItemID)
+		return fmt.Sprintf("the agreement on %q", it.Title)
 	case model.CaptureAction:
 		return "the action"
 	case model.CaptureQuestion:

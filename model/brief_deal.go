@@ -1,0 +1,153 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// DealMarkdown is the deal as a whole in Markdown: the packages side by side
+// (values, annual contribution, change against last year, our score, the
+// verdict), the warnings, and the waterfall of our offer. It is internal
+// (DESIGN 9): the redacted brief leaves it out.
+func DealMarkdown(d *Dossier) string {
+	b := &briefWriter{d: d, r: d.Replay()}
+	b.deal()
+	return b.String()
+}
+
+func (b *briefWriter) deal() {
+	d := b.d
+	dl := b.r.Deal()
+	b.line("## Deal")
+	b.line("")
+	if !d.Negotiation.Deal.Set() && !hasLever(d.Items) {
+		b.line("No deal basis or levers yet: the packages cannot be priced.")
+		b.line("")
+		return
+	}
+	b.packageTable(dl.Results)
+	if dl.Floor.Valid {
+		b.line("Deal floor (the least annual contribution we accept): %s %s.", FormatMoney(dl.Floor.Decimal), d.Negotiation.Currency)
+		b.line("")
+	}
+	for _, w := range dl.Warnings {
+		b.line("> Warning: %s.", w)
+		b.line("")
+	}
+	if ours, ok := dl.Result(OriginOurs); ok {
+		b.waterfall(ours)
+	}
+}
+
+func hasLever(items []AgendaItem) bool {
+	for _, it := range items {
+		if it.Lever.Kind != LeverNone {
+			return true
+		}
+	}
+	return false
+}
+
+// waterfall writes the waterfall of one package, per unit and a year.
+func (b *briefWriter) waterfall(pr PackageResult) {
+	b.line("### Waterfall of %s", strings.ToLower(pr.Package.Name))
+	b.line("")
+	if pr.Err != nil {
+		b.line("Cannot be computed: %s.", pr.Err)
+		b.line("")
+		return
+	}
+	w := pr.Waterfall
+	var rows [][]string
+	for _, s := range w.Steps() {
+		label := s.Label
+		if s.Total {
+			label = "**" + label + "**"
+		}
+		rows = append(rows, []string{label, FormatNumber(s.PerUnit, 4), FormatMoney(s.PerUnit.Mul(w.Volume))})
+	}
+	margin := "n/a"
+	if share, ok := w.MarginShare(); ok {
+		margin = FormatNumber(share, 1) + "% of pocket"
+	}
+	rows = append(rows, []string{"**Annual contribution**", margin, FormatMoney(w.Contribution)})
+	b.table([]string{"Step", "Per unit", "A year (" + FormatValue(w.Volume) + " units)"}, rows)
+}
+
+// packageTable writes packages side by side: each numeric item's value, then
+// the annual contribution, the change against last year, our score and the verdict.
+func (b *briefWriter) packageTable(results []PackageResult) {
+	d := b.d
+	head := []string{"Item", "Unit"}
+	for _, pr := range results {
+		head = append(head, pr.Package.Name)
+	}
+	var rows [][]string
+	for _, it := range d.Items {
+		if !it.Numeric() {
+			continue
+		}
+		row := []string{it.Title, it.Unit}
+		for _, pr := range results {
+			v, ok := pr.Package.Values[it.ID]
+			row = append(row, optValue(it, v, ok))
+		}
+		rows = append(rows, row)
+	}
+	summary := func(label, unit string, get func(PackageResult) string) {
+		row := []string{label, unit}
+		for _, pr := range results {
+			row = append(row, get(pr))
+		}
+		rows = append(rows, row)
+	}
+	cur := d.Negotiation.Currency
+	summary("**Annual contribution**", cur, func(pr PackageResult) string {
+		if pr.Err != nil {
+			return "—"
+		}
+		return FormatMoney(pr.Waterfall.Contribution)
+	})
+	summary("Change against last year", cur, func(pr PackageResult) string {
+		if !pr.ChangeKnown {
+			return "—"
+		}
+		return FormatSigned(pr.Change, 2)
+	})
+	summary("Our score", "0–100", func(pr PackageResult) string {
+		if !pr.Scored {
+			return "—"
+		}
+		return fmt.Sprintf("%.0f", pr.Score)
+	})
+	summary("Verdict", "", PackageResult.Verdict)
+	b.table(head, rows)
+}
+
+// MesoMarkdown writes equivalent offers beside their reference, with their
+// score for them, or the reason there are fewer than asked for. Internal.
+func MesoMarkdown(d *Dossier, m Meso) string {
+	b := &briefWriter{d: d, r: d.Replay()}
+	b.line("## Equivalent offers to %s", strings.ToLower(m.Reference.Package.Name))
+	b.line("")
+	results := []PackageResult{m.Reference}
+	for _, o := range m.Offers {
+		results = append(results, b.r.Evaluate(o))
+	}
+	b.packageTable(results)
+	var theirs []string
+	for _, pr := range results {
+		if sc, ok := b.r.TheirScore(pr.Package.Values); ok {
+			theirs = append(theirs, fmt.Sprintf("%s %.0f", pr.Package.Name, sc))
+		}
+	}
+	if len(theirs) > 0 {
+		b.line("Their score (our estimate, 0 at our opening, 100 at their position): %s.", strings.Join(theirs, " · "))
+		b.line("")
+	}
+	if m.Reason != "" {
+		b.line("Fewer offers than asked: %s.", m.Reason)
+		b.line("")
+	}
+	return b.String()
+}

@@ -1,0 +1,257 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// PackageOrigin says where a package of values comes from.
+type PackageOrigin string
+
+// The package origins of DESIGN 5.3 and 5.4.
+const (
+	OriginLastYear PackageOrigin = "last year"
+	OriginWalkAway PackageOrigin = "walk-away"
+	OriginTarget   PackageOrigin = "target"
+	OriginOurs     PackageOrigin = "ours"
+	OriginTheirs   PackageOrigin = "theirs"
+	OriginProposal PackageOrigin = "proposal"
+	OriginMeso     PackageOrigin = "meso"
+)
+
+// Valid reports whether o is a known origin.
+func (o PackageOrigin) Valid() bool {
+	switch o {
+	case OriginLastYear, OriginWalkAway, OriginTarget, OriginOurs, OriginTheirs, OriginProposal, OriginMeso:
+		return true
+	}
+	return false
+}
+
+// Package is a value for the numeric items of the agenda, bargained as one
+// ("23.90, 60 days, 2.5 %"). The last year, walk-away, target and current
+// positions are derived; proposals and equivalent offers are saved.
+type Package struct {
+	ID     uint64
+	Name   string
+	Origin PackageOrigin
+	Values Values
+	// TabledMeeting is the meeting in which the package was put on the table
+	// (0 while it is not), and TabledAt when.
+	TabledMeeting uint64
+	TabledAt      time.Time
+}
+
+// Tabled reports whether the package has been put to the buyer.
+func (p Package) Tabled() bool { return !p.TabledAt.IsZero() }
+
+// Validate says what is wrong with a saved package.
+func (p Package) Validate() error {
+	if strings.TrimSpace(p.Name) == "" {
+		return fmt.Errorf("the package needs a name")
+	}
+	if p.Origin != OriginProposal && p.Origin != OriginMeso {
+		return fmt.Errorf("a saved package is a proposal or an equivalent offer, not %q", p.Origin)
+	}
+	if p.TabledMeeting != 0 && p.TabledAt.IsZero() {
+		return fmt.Errorf("package %q is tabled in a meeting but has no time", p.Name)
+	}
+	return nil
+}
+
+// With is a copy of the package with one item set to v.
+func (p Package) With(itemID uint64, v decimal.Decimal) Package {
+	values := make(Values, len(p.Values)+1)
+	for k, x := range p.Values {
+		values[k] = x
+	}
+	values[itemID] = v
+	p.Values = values
+	return p
+}
+
+// Positions is the package of fixed positions of the agenda: last year,
+// walk-away, target, or (from the replayed ledger) ours or theirs now.
+func (r *Replay) Positions(origin PackageOrigin) Package {
+	names := map[PackageOrigin]string{OriginLastYear: "Last year", OriginWalkAway: "Our walk-away",
+		OriginTarget: "Target", OriginOurs: "Our offer", OriginTheirs: "Their offer"}
+	p := Package{Name: names[origin], Origin: origin, Values: Values{}}
+	for i, it := range r.dossier.Items {
+		if !it.Numeric() {
+			continue
+		}
+		st := r.Items[i]
+		var v decimal.NullDecimal
+		switch origin {
+		case OriginLastYear:
+			v = it.LastYear
+		case OriginWalkAway:
+			v = it.OurWalkAway
+		case OriginTarget:
+			v = it.OurTarget
+		case OriginOurs:
+			v = decimal.NullDecimal{Decimal: st.Ours, Valid: st.HasOurs}
+		case OriginTheirs:
+			v = decimal.NullDecimal{Decimal: st.Theirs, Valid: st.HasTheirs}
+		}
+		if v.Valid {
+			p.Values[it.ID] = v.Decimal
+		}
+	}
+	return p
+}
+
+// Packages lists every package of the negotiation: last year, our
+// walk-away, target, our offer and their offer, then the saved ones.
+func (r *Replay) Packages() []Package {
+	out := make([]Package, 0, 5+len(r.dossier.Packages))
+	for _, o := range []PackageOrigin{OriginLastYear, OriginWalkAway, OriginTarget, OriginOurs, OriginTheirs} {
+		out = append(out, r.Positions(o))
+	}
+	return append(out, r.dossier.Packages...)
+}
+
+// ScoreValues is our package score of a set of values: 100·Σ w·u / Σ w over
+// the scored items the package has a value for.
+func (d *Dossier) ScoreValues(v Values) (float64, bool) {
+	var sum, total float64
+	weights := d.weights()
+	for i, it := range d.Items {
+		x, has := v[it.ID]
+		if !has {
+			continue
+		}
+		u, ok := Score(it, x)
+		if !ok {
+			continue
+		}
+		sum += weights[i] * u
+		total += weights[i]
+	}
+	if total == 0 {
+		return 0, false
+	}
+	return 100 * sum / total, true
+}
+
+// PastWalkAway counts the items on which the values are worse for us than our walk-away.
+func (d *Dossier) PastWalkAway(v Values) int {
+	n := 0
+	for _, it := range d.Items {
+		x, has := v[it.ID]
+		if has && it.OurWalkAway.Valid && it.Better.Sign().Mul(x.Sub(it.OurWalkAway.Decimal)).IsNegative() {
+			n++
+		}
+	}
+	return n
+}
+
+// PackageResult is what a package earns us and how we judge it (DESIGN 5.3).
+type PackageResult struct {
+	Package   Package
+	Waterfall Waterfall
+	// Err says why the contribution cannot be computed; Waterfall is then empty.
+	Err error
+	// Change is the contribution against last year's package, when both are known.
+	Change       decimal.Decimal
+	ChangeKnown  bool
+	Score        float64 // our package score, 0–100
+	Scored       bool
+	PastWalkAway int  // items worse for us than our walk-away
+	BelowFloor   bool // the contribution is below the deal floor
+}
+
+// Contribution is the annual contribution, or the reason it is unknown.
+func (pr PackageResult) Contribution() (decimal.Decimal, error) {
+	return pr.Waterfall.Contribution, pr.Err
+}
+
+// Acceptable reports whether the package is inside every walk-away and
+// known to be at or above the deal floor.
+func (pr PackageResult) Acceptable() bool {
+	return pr.Err == nil && pr.PastWalkAway == 0 && !pr.BelowFloor
+}
+
+// Verdict is the judgement in words: "acceptable", "past our walk-away on N
+// items", "below the deal floor", both, or why it cannot be judged.
+func (pr PackageResult) Verdict() string {
+	var parts []string
+	if pr.PastWalkAway > 0 {
+		parts = append(parts, fmt.Sprintf("past our walk-away on %d %s", pr.PastWalkAway, plural(pr.PastWalkAway, "item", "items")))
+	}
+	if pr.BelowFloor {
+		parts = append(parts, "below the deal floor")
+	}
+	switch {
+	case len(parts) > 0:
+		return strings.Join(parts, " and ")
+	case pr.Err != nil:
+		return "cannot be judged: " + pr.Err.Error()
+	}
+	return "acceptable"
+}
+
+// Evaluate prices and judges one package against the deal floor and last year.
+func (r *Replay) Evaluate(p Package) PackageResult {
+	d := r.dossier
+	pr := PackageResult{Package: p, PastWalkAway: d.PastWalkAway(p.Values)}
+	pr.Score, pr.Scored = d.ScoreValues(p.Values)
+	pr.Waterfall, pr.Err = d.Waterfall(p.Values)
+	if pr.Err != nil {
+		pr.Waterfall = Waterfall{}
+		return pr
+	}
+	if floor := d.Negotiation.Deal.Floor; floor.Valid {
+		pr.BelowFloor = pr.Waterfall.Contribution.LessThan(floor.Decimal)
+	}
+	if p.Origin != OriginLastYear {
+		if last, err := d.Waterfall(r.Positions(OriginLastYear).Values); err == nil {
+			pr.Change, pr.ChangeKnown = pr.Waterfall.Contribution.Sub(last.Contribution), true
+		}
+	}
+	return pr
+}
+
+// Deal is every package of the negotiation judged, with the warnings that
+// concern the deal as a whole.
+type Deal struct {
+	Results  []PackageResult // in the order of Replay.Packages
+	Floor    decimal.NullDecimal
+	Warnings []string
+}
+
+// Result finds the result of the package of the given origin (the first
+// one for proposals).
+func (dl Deal) Result(origin PackageOrigin) (PackageResult, bool) {
+	for _, pr := range dl.Results {
+		if pr.Package.Origin == origin {
+			return pr, true
+		}
+	}
+	return PackageResult{}, false
+}
+
+// Deal judges every package and warns when our walk-aways together fall
+// below the deal floor, or the floor is above the target package.
+func (r *Replay) Deal() Deal {
+	dl := Deal{Floor: r.dossier.Negotiation.Deal.Floor}
+	for _, p := range r.Packages() {
+		dl.Results = append(dl.Results, r.Evaluate(p))
+	}
+	if !dl.Floor.Valid {
+		return dl
+	}
+	floor := FormatMoney(dl.Floor.Decimal)
+	if walk, ok := dl.Result(OriginWalkAway); ok && walk.Err == nil && walk.BelowFloor {
+		dl.Warnings = append(dl.Warnings, fmt.Sprintf("every walk-away together earns %s, below the deal floor %s: "+
+			"a deal can respect each walk-away and still lose money we need", FormatMoney(walk.Waterfall.Contribution), floor))
+	}
+	if target, ok := dl.Result(OriginTarget); ok && target.Err == nil && target.BelowFloor {
+		dl.Warnings = append(dl.Warnings, fmt.Sprintf("the deal floor %s is above the target package (%s): even the target is not enough",
+			floor, FormatMoney(target.Waterfall.Contribution)))
+	}
+	return dl
+}

@@ -1,0 +1,225 @@
+package model
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Values is a package's value for each numeric item, by item ID.
+type Values map[uint64]decimal.Decimal
+
+// Waterfall is what one package earns us, per unit from list price to pocket
+// margin and then a year (DESIGN 5.2). Per-unit figures are exact decimals;
+// round only to show them.
+type Waterfall struct {
+	List        decimal.Decimal // per unit
+	Invoice     decimal.Decimal // list × Π(1 − discount)
+	Rebates     decimal.Decimal // per unit, off invoice
+	Allowances  decimal.Decimal // per unit
+	LumpSums    decimal.Decimal // per unit: the lump sums a year ÷ volume
+	NetNet      decimal.Decimal // invoice − rebates − allowances − lump sums
+	PaymentCost decimal.Decimal // per unit: invoice × cost of capital × days / 365
+	Thresholds  decimal.Decimal // per unit: threshold costs and money per unit of movement
+	Pocket      decimal.Decimal // net-net − payment cost − thresholds
+	CostOfGoods decimal.Decimal // per unit
+	CostToServe decimal.Decimal // per unit
+	Margin      decimal.Decimal // pocket margin per unit: pocket − cost of goods − cost to serve
+
+	Volume       decimal.Decimal // units a year
+	Turnover     decimal.Decimal // invoice × volume
+	Contribution decimal.Decimal // margin × volume: the annual contribution
+}
+
+// MarginShare is the pocket margin as a % of the pocket price; ok is false
+// when the pocket price is not positive.
+func (w Waterfall) MarginShare() (pct decimal.Decimal, ok bool) {
+	if !w.Pocket.IsPositive() {
+		return decimal.Zero, false
+	}
+	return w.Margin.Div(w.Pocket).Mul(hundred), true
+}
+
+// WaterfallStep is one line of a waterfall as a table shows it.
+type WaterfallStep struct {
+	Label   string
+	PerUnit decimal.Decimal
+	Total   bool // a running result (invoice, net-net, pocket, margin) rather than a deduction
+}
+
+// Steps lists the waterfall from list price to pocket margin, for a table.
+func (w Waterfall) Steps() []WaterfallStep {
+	return []WaterfallStep{
+		{"List price", w.List, true},
+		{"Invoice price", w.Invoice, true},
+		{"− rebates", w.Rebates, false},
+		{"− allowances", w.Allowances, false},
+		{"− lump sums", w.LumpSums, false},
+		{"Net-net price", w.NetNet, true},
+		{"− payment terms", w.PaymentCost, false},
+		{"− threshold and movement costs", w.Thresholds, false},
+		{"Pocket price", w.Pocket, true},
+		{"− cost of goods", w.CostOfGoods, false},
+		{"− cost to serve", w.CostToServe, false},
+		{"Pocket margin", w.Margin, true},
+	}
+}
+
+var (
+	one         = decimal.NewFromInt(1)
+	daysPerYear = decimal.NewFromInt(365)
+)
+
+// ComputeWaterfall is the one function that prices a package: the values of
+// the items (by ID) through each item's lever, on the deal basis. A figure
+// that cannot be computed is an error that says why (a *FieldError when a
+// field is missing), never a zero.
+func ComputeWaterfall(basis DealBasis, items []AgendaItem, values Values) (Waterfall, error) {
+	var w Waterfall
+	terms, err := leverTerms(basis, items, values)
+	if err != nil {
+		return w, err
+	}
+	if !basis.CostOfGoods.Valid {
+		return w, fieldErr(FieldCostOfGoods, "the deal basis needs the cost of goods per unit")
+	}
+	if !basis.CostToServe.Valid {
+		return w, fieldErr(FieldCostToServe, "the deal basis needs the cost to serve per unit (0 if none)")
+	}
+	w.CostOfGoods, w.CostToServe = basis.CostOfGoods.Decimal, basis.CostToServe.Decimal
+
+	// Volume and list price first: everything else is per unit of them.
+	volume, hasVolume := basis.Volume.Decimal, basis.Volume.Valid
+	list, hasList := decimal.Zero, false
+	for _, t := range terms {
+		switch t.lever.Kind {
+		case LeverVolume:
+			volume, hasVolume = t.value, true
+		case LeverListPrice:
+			if hasList {
+				return w, fmt.Errorf("%s: a package has one list price, and two items have the list price lever", t.name)
+			}
+			list, hasList = t.value, true
+		}
+	}
+	if !hasVolume {
+		return w, fieldErr(FieldVolume, "no item has the volume lever and the deal basis has no volume")
+	}
+	if !volume.IsPositive() {
+		return w, fieldErr(FieldVolume, "the volume is %s: a package needs units a year to spread its costs over", volume)
+	}
+	if !hasList {
+		return w, fieldErr(FieldLever, "no item or standing term has the list price lever")
+	}
+	w.Volume, w.List, w.Invoice = volume, list, list
+	for _, t := range terms {
+		if t.lever.Kind == LeverDiscount {
+			w.Invoice = w.Invoice.Mul(one.Sub(pct(t.value)))
+		}
+	}
+	w.Turnover = w.Invoice.Mul(volume)
+
+	for _, t := range terms {
+		cost, err := t.perUnit(w, basis)
+		if err != nil {
+			return Waterfall{}, err
+		}
+		switch t.lever.Kind {
+		case LeverRebate:
+			w.Rebates = w.Rebates.Add(cost)
+		case LeverAllowance:
+			w.Allowances = w.Allowances.Add(cost)
+		case LeverLumpSum:
+			w.LumpSums = w.LumpSums.Add(cost)
+		case LeverPaymentDays:
+			w.PaymentCost = w.PaymentCost.Add(cost)
+		case LeverThreshold, LeverMoneyPerUnit:
+			w.Thresholds = w.Thresholds.Add(cost)
+		}
+	}
+	w.NetNet = w.Invoice.Sub(w.Rebates).Sub(w.Allowances).Sub(w.LumpSums)
+	w.Pocket = w.NetNet.Sub(w.PaymentCost).Sub(w.Thresholds)
+	w.Margin = w.Pocket.Sub(w.CostOfGoods).Sub(w.CostToServe)
+	w.Contribution = w.Margin.Mul(volume)
+	return w, nil
+}
+
+// term is one lever with its value in a package.
+type term struct {
+	name  string // the item's title, or "standing <lever>"
+	lever Lever
+	value decimal.Decimal
+	item  AgendaItem // zero for a standing term
+}
+
+// leverTerms pairs every item that has a lever with its value in the
+// package, after the standing terms.
+func leverTerms(basis DealBasis, items []AgendaItem, values Values) ([]term, error) {
+	terms := make([]term, 0, len(basis.Standing)+len(items))
+	for _, s := range basis.Standing {
+		if err := s.Lever.Validate(); err != nil {
+			return nil, fmt.Errorf("standing %s: %w", s.Lever.Kind.Label(), err)
+		}
+		terms = append(terms, term{name: "standing " + s.Lever.Kind.Label(), lever: s.Lever, value: s.Value})
+	}
+	for _, it := range items {
+		if it.Lever.Kind == LeverNone || !it.Numeric() {
+			continue
+		}
+		if err := it.Lever.Validate(); err != nil {
+			return nil, fmt.Errorf("%s: %w", it.Title, err)
+		}
+		v, ok := values[it.ID]
+		if !ok {
+			return nil, fmt.Errorf("%s: the package has no value for it", it.Title)
+		}
+		terms = append(terms, term{name: it.Title, lever: it.Lever, value: v, item: it})
+	}
+	return terms, nil
+}
+
+// perUnit is what the term takes off the price of each unit, once invoice
+// price, turnover and volume are known.
+func (t term) perUnit(w Waterfall, basis DealBasis) (decimal.Decimal, error) {
+	v := t.value
+	switch t.lever.Kind {
+	case LeverRebate:
+		if !t.lever.Growth {
+			return w.Invoice.Mul(pct(v)), nil
+		}
+		if !basis.LastYearTurnover.Valid {
+			return decimal.Zero, fieldErr(FieldLastYearTurnover, "%s is paid on growth, and the deal basis has no last year's turnover", t.name)
+		}
+		growth := decimal.Max(decimal.Zero, w.Turnover.Sub(basis.LastYearTurnover.Decimal))
+		return growth.Mul(pct(v)).Div(w.Volume), nil
+	case LeverAllowance:
+		return v, nil
+	case LeverLumpSum:
+		return v.Div(w.Volume), nil
+	case LeverPaymentDays:
+		if !basis.CostOfCapital.Valid {
+			return decimal.Zero, fieldErr(FieldCostOfCapital, "%s costs money only with the cost of capital in the deal basis", t.name)
+		}
+		return w.Invoice.Mul(pct(basis.CostOfCapital.Decimal)).Mul(v).Div(daysPerYear), nil
+	case LeverThreshold:
+		s := t.item.Better.Sign()
+		points := decimal.Max(decimal.Zero, s.Mul(t.lever.Threshold.Decimal.Sub(v)))
+		return points.Mul(t.lever.PerPoint.Decimal).Div(w.Volume), nil
+	case LeverMoneyPerUnit:
+		ref, ok := t.item.LastYear, t.item.LastYear.Valid
+		if !ok {
+			ref, ok = t.item.OurOpening, t.item.OurOpening.Valid
+		}
+		if !ok {
+			return decimal.Zero, fmt.Errorf("%s: money per unit counts from last year's value or our opening, and neither is set", t.name)
+		}
+		s := t.item.Better.Sign()
+		return s.Mul(ref.Decimal.Sub(v)).Mul(t.lever.Amount.Decimal).Div(w.Volume), nil
+	}
+	return decimal.Zero, nil
+}
+
+// Waterfall prices a package of this negotiation.
+func (d *Dossier) Waterfall(values Values) (Waterfall, error) {
+	return ComputeWaterfall(d.Negotiation.Deal, d.Items, values)
+}

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Capture saves one capture line in one transaction: the note or concession
+// it makes (for `agree`, the closing moves and the item marked agreed), with
+// the line's draft cleared. It returns the new record's ID (for `agree`, the
+// item's).
+func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error) {
+	c.Text, c.TradedFor = model.CleanText(c.Text, false), model.CleanText(c.TradedFor, false)
+	var id uint64
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		switch c.Kind {
+		case model.CaptureConcession:
+			id, err = addConcession(tx, negID, c.Concession(at, meetingID))
+		case model.CaptureAgree:
+			id, err = agree(tx, negID, c, at, meetingID)
+		default:
+			id, err = addNote(tx, negID, c.Note(at, meetingID))
+		}
+		if err != nil {
+			return err
+		}
+		if draftKey != "" {
+			return tx.Bucket(bucketDrafts).Delete([]byte(draftKey))
+		}
+		return nil
+	})
+	return id, err
+}
+
+func addConcession(tx *bolt.Tx, negID uint64, c model.Concession) (uint64, error) {
+	if err := c.Validate(); err != nil {
+		return 0, err
+	}
+	if err := checkConcessionLinks(tx, negID, c); err != nil {
+		return 0, err
+	}
+	b, err := child(tx, negID, bucketLedger)
+	if err != nil {
+		return 0, err
+	}
+	err = putNew(b, &c.ID, func() any { return concessionToRecord(c) })
+	return c.ID, err
+}
+
+func addNote(tx *bolt.Tx, negID uint64, n model.Note) (uint64, error) {
+	if err := n.Validate(); err != nil {
+		return 0, err
+	}
+	if err := checkNoteLinks(tx, negID, n); err != nil {
+		return 0, err
+	}
+	b, err := child(tx, negID, bucketNotes)
+	if err != nil {
+		return 0, err
+	}
+	err = putNew(b, &n.ID, func() any { return noteToRecord(n) })
+	return n.ID, err
+}
+
+// agree settles an item as model.Dossier.Agree says, reading the ledger in
+// the same transaction that writes the closing moves.
+func agree(tx *bolt.Tx, negID uint64, c model.Capture, at time.Time, meetingID uint64) (uint64, error) {
+	d, err := loadDossier(tx, negID)
+	if err != nil {
+		return 0, err
+	}
+	a, err := d.Agree(c, at, meetingID)
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range a.Moves {
+		if _, err := addConcession(tx, negID, m); err != nil {
+			return 0, fmt.Errorf("closing move on %q: %w", a.Item.Title, err)
+		}
+	}
+	b, err := child(tx, negID, bucketItems)
+	if err != nil {
+		return 0, err
+	}
+	return a.Item.ID, putJSON(b, itob(a.Item.ID), itemToRecord(a.Item))
+}
