@@ -106,11 +106,28 @@ func (r *Replay) ConcessionMoney(by Party, itemID uint64, to decimal.Decimal) (d
 	if it.Lever.Kind == LeverNone {
 		return decimal.Zero, fmt.Errorf("%s has no lever: it counts in the score only", it.Title)
 	}
+	origin := OriginOurs
+	if by == Them {
+		origin = OriginTheirs
+	}
+	from, ok := r.Positions(origin).Values[itemID]
+	if !ok {
+		return decimal.Zero, fmt.Errorf("the position on %s is not known", it.Title)
+	}
+	return r.MoveMoney(by, itemID, from, to)
+}
+
+// MoveMoney is the money of a move of party by on an item from one value to
+// another, with that side's other items at their current positions: the
+// change in annual contribution of the side's package. The concession form
+// prices a logged move with it (from the value before the move).
+func (r *Replay) MoveMoney(by Party, itemID uint64, from, to decimal.Decimal) (decimal.Decimal, error) {
+	d := r.dossier
 	side, name := r.Positions(OriginOurs), "our offer"
 	if by == Them {
 		side, name = r.Positions(OriginTheirs), "their offer"
 	}
-	before, err := d.Waterfall(side.Values)
+	before, err := d.Waterfall(side.With(itemID, from).Values)
 	if err != nil {
 		return decimal.Zero, fmt.Errorf("%s: %w", name, err)
 	}

@@ -11,13 +11,14 @@ import (
 	"github.com/parley-app/parley/tui/capture"
 	"github.com/parley-app/parley/tui/pane/agenda"
 	"github.com/parley-app/parley/tui/pane/calc"
+	"github.com/parley-app/parley/tui/pane/deal"
 	"github.com/parley-app/parley/tui/pane/followup"
 	"github.com/parley-app/parley/tui/pane/ledger"
 	"github.com/parley-app/parley/tui/pane/notes"
 	"github.com/parley-app/parley/tui/ui"
 )
 
-// paneID names the five panes in key order.
+// paneID names the six panes in key order.
 type paneID int
 
 const (
@@ -26,10 +27,11 @@ const (
 	paneNotes
 	paneFollowUp
 	paneCalc
+	paneDeal
 	paneCount
 )
 
-// pane is one of the five panes. A pane owns its rows and selection; it gets
+// pane is one of the six panes. A pane owns its rows and selection; it gets
 // the shared snapshot when the data changes and keys when it has focus, and
 // asks for everything else with ui messages.
 type pane interface {
@@ -74,9 +76,10 @@ type Model struct {
 	agenda   *agenda.Pane
 	followUp *followup.Pane
 	calc     *calc.Pane
+	deal     *deal.Pane
 	panes    [paneCount]pane
 	focus    paneID
-	desk     paneID // the pane shown on the left: agenda, follow-up or calculator
+	desk     paneID // the pane shown on the left: agenda, follow-up, calculator or deal
 	live     paneID // the pane shown on the right: ledger or notes
 
 	capture *capture.Line
@@ -132,13 +135,14 @@ func New(s Store, opts Options) *Model {
 	}
 	m := &Model{store: s, opts: opts, st: ui.NewStyles(opts.Renderer), keys: newGlobalKeys(),
 		now: opts.Now(), private: opts.Private, desk: paneAgenda, live: paneLedger}
-	m.agenda, m.followUp, m.calc = agenda.New(), followup.New(opts.Now), calc.New()
+	m.agenda, m.followUp, m.calc, m.deal = agenda.New(opts.Now), followup.New(opts.Now), calc.New(), deal.New(opts.Now)
 	m.panes = [paneCount]pane{
 		paneAgenda:   m.agenda,
 		paneLedger:   ledger.New(),
 		paneNotes:    notes.New(opts.Now),
 		paneFollowUp: m.followUp,
 		paneCalc:     m.calc,
+		paneDeal:     m.deal,
 	}
 	m.capture = capture.New(m.st, opts.Now, opts.Tick, opts.DraftDelay)
 	m.formDrafts = map[string]string{}
@@ -292,7 +296,7 @@ func (m *Model) setFocus(p paneID) {
 	m.paneOnly = false
 	m.focus = p
 	switch p {
-	case paneAgenda, paneFollowUp, paneCalc:
+	case paneAgenda, paneFollowUp, paneCalc, paneDeal:
 		if m.desk != p {
 			m.desk = p
 			m.layout()

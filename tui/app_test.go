@@ -126,10 +126,13 @@ func TestEditItemSavesAndTheAgendaFollows(t *testing.T) {
 
 func TestPrivacyHidesTargetsWalkAwaysAndMoney(t *testing.T) {
 	h := newHarness(t, true, 200, 60)
-	h.wantScreen("23.60", "24.20", "200,200") // list price walk-away, target, gap in money
+	// List price walk-away, target, and the gap in money: closing it at their
+	// 23.40 costs (24.50 − 23.40) × 0.96 × 200,000 = 211,200 of invoice, less
+	// 3,696 of growth rebate and 2,083.07 of payment cost = 205,420.93.
+	h.wantScreen("23.60", "24.20", "205,421")
 	h.press("p")
 	h.wantScreen("PRIVATE", "Privacy on", ui.Masked)
-	h.lackScreen("23.60", "24.20", "200,200", "room left")
+	h.lackScreen("23.60", "24.20", "205,421", "room left")
 	h.press("p")
 	h.wantScreen("23.60")
 	h.lackScreen("PRIVATE")
@@ -368,12 +371,13 @@ func TestWriteBriefShowsItsPath(t *testing.T) {
 func TestConcessionShowsItsMoneyEffectBeforeSaving(t *testing.T) {
 	h := newHarness(t, true, 200, 60)
 	h.press("n")
-	// The rebate item is linked to the profitability scenario's rebate %:
-	// 1.75 → 2.0 % costs 10,744.80 a year.
+	// The rebate is paid on growth over last year's turnover (3,998,400):
+	// our offer invoices 24.50 × 0.96 = 23.52 on 200,000 cases = 4,704,000,
+	// growth 705,600, and 1.75 → 2.0 % of it costs 0.25 % × 705,600 = 1,764.00.
 	h.typeText("we rebate 2.0")
-	h.wantScreen("costs us 10,744.80 EUR (2027 package at target: rebate %)")
+	h.wantScreen("costs us 1,764.00 EUR a year")
 	h.press("enter")
-	h.wantScreen("costs us 10,744.80 EUR")
+	h.wantScreen("costs us 1,764.00 EUR a year")
 	// Privacy hides money.
 	h.press("esc", "p", "n")
 	h.typeText("we 1 24.40")

@@ -306,15 +306,18 @@ func TestCalcPrivacyHidesOurProfitabilityNotTheCategoryImpact(t *testing.T) {
 	for _, size := range calcSizes {
 		h := newHarness(t, true, size[0], size[1])
 		h.press("5", "j")
-		// The demo's profitability: pocket 20.72, annual profit 946,711.60;
-		// the list price item has given 54,600.00 so far.
-		h.wantScreen("Pocket price", "20.72", "946,711.60", "24.7%", "What each open concession costs", "given so far 54,600.00")
+		// The demo's profitability: pocket 20.72, annual profit 946,711.60.
+		// The list price item has given 56,023.89 a year so far through the
+		// deal's waterfall: 24.80 → 24.50 is 0.288 of invoice on 200,000
+		// cases (57,600), less 1.75 % growth rebate on it (1,008) and its
+		// payment cost at 8 % for 45 days (568.11).
+		h.wantScreen("Pocket price", "20.72", "946,711.60", "24.7%", "What each open concession costs", "given so far 56,023.89")
 		h.press("p")
-		h.lackScreen("20.72", "946,711.60", "24.7%", "54,600.00", "list price 24.20")
+		h.lackScreen("20.72", "946,711.60", "24.7%", "56,023.89", "list price 24.20")
 		h.wantScreen("pocket •••", "Pocket price", "given so far •••")
 		if size[0] >= 140 {
 			h.press("J")
-			h.lackScreen("32,234.40", "53,724.00") // the linked rebate's costs
+			h.lackScreen("5,292.00", "8,820.00") // the rebate's costs
 		}
 
 		// The category impact is what the buyer sees: it stays.

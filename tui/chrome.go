@@ -32,6 +32,9 @@ func (m *Model) headerView() string {
 	if d.Negotiation.Status != model.Active {
 		parts = append(parts, st.Warn.Render(string(d.Negotiation.Status)))
 	}
+	if v, ok := m.theirVerdict(); ok {
+		parts = append(parts, v)
+	}
 	pct := model.FormatPercent(m.snap.R.GapClosed)
 	barW := min(20, max(0, w/8))
 	gapPart := st.HeaderDim.Render("gap closed ") + ui.Bar(m.snap.R.GapClosed, barW, st) + " " + st.Bold.Render(pct)
@@ -85,3 +88,26 @@ func (m *Model) footerView() string {
 	}
 	return ui.Cut(msg+st.Dim.Render("  │  ")+helpText, m.width)
 }
+
+// theirVerdict is their offer's verdict in a word for the header: internal,
+// so nothing while privacy is on or when the deal has no prices.
+func (m *Model) theirVerdict() (string, bool) {
+	if !m.privacy().Part(model.PartDeal) {
+		return "", false
+	}
+	r, ok := m.snap.Deal.Result(model.OriginTheirs)
+	if !ok || (r.Err != nil && r.PastWalkAway == 0) {
+		return "", false
+	}
+	st := m.st
+	switch {
+	case r.PastWalkAway > 0:
+		return st.Warn.Render("their offer past walk-away"), true
+	case r.BelowFloor:
+		return st.Warn.Render("their offer below floor"), true
+	}
+	return st.Good.Render("their offer acceptable"), true
+}
+
+// privacy is the one rule of what the buyer may see, as the screen applies it now.
+func (m *Model) privacy() model.Privacy { return model.Privacy{BuyerView: m.private} }

@@ -1,5 +1,5 @@
 // Package tui is Parley's workbench: the root of a Bubble Tea program with
-// five panes (Agenda, Ledger, Notes, Follow-up, Calculator), a header with
+// six panes (Agenda, Ledger, Notes, Follow-up, Calculator, Deal), a header with
 // the gap closed, the capture line, and a stack of modal forms and dialogs.
 //
 // The root routes; it does not draw the panes or build the forms. A key goes

@@ -12,7 +12,7 @@ import (
 // change shows as a diff. After a deliberate change, look at the diff and
 // run `go test ./tui -run TestGoldenScreens -update`.
 func TestGoldenScreens(t *testing.T) {
-	panes := []string{"agenda", "ledger", "notes", "followup", "calculator"}
+	panes := []string{"agenda", "ledger", "notes", "followup", "calculator", "deal"}
 	for _, size := range [][2]int{{80, 24}, {140, 40}} {
 		for i, name := range panes {
 			t.Run(fmt.Sprintf("%dx%d/%d-%s", size[0], size[1], i+1, name), func(t *testing.T) {

@@ -16,7 +16,7 @@ type globalKeys struct {
 	Help       key.Binding
 	Quit       key.Binding
 	ForceQuit  key.Binding
-	PanesHelp  key.Binding // one help line for 1–5
+	PanesHelp  key.Binding // one help line for 1–6
 	MoveHelp   key.Binding // one help line for the list keys
 }
 
@@ -34,7 +34,7 @@ func newGlobalKeys() globalKeys {
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit at once")),
-		PanesHelp:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "agenda·ledger·notes·follow-up·calculator")),
+		PanesHelp:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "agenda·ledger·notes·follow-up·calculator·deal")),
 		MoveHelp:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓/jk gG pgup/pgdn", "move")),
 	}
 	for i := range k.Panes {

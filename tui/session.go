@@ -116,7 +116,8 @@ func (m *Model) refresh() {
 	if m.snap == nil {
 		return
 	}
-	s := &ui.Snapshot{D: m.snap.D, R: m.snap.D.Replay(), Private: m.private, St: m.st}
+	r := m.snap.D.Replay()
+	s := &ui.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st}
 	m.snap = s
 	m.paneOnly = false // every pane has new data to draw
 	for _, p := range m.panes {

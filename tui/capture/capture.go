@@ -192,6 +192,14 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 	}
 	status := "Saved " + map[model.CaptureKind]string{model.CaptureNote: "note", model.CaptureAction: "action",
 		model.CaptureQuestion: "question"}[parsed.Kind]
+	if parsed.Kind == model.CaptureAgree {
+		a, err := d.Agree(parsed, now, meetingID)
+		if err != nil {
+			c.err = err
+			return nil
+		}
+		status = editor.AgreedStatus(a)
+	}
 	if parsed.Kind == model.CaptureConcession {
 		con := parsed.Concession(now, meetingID)
 		if err := d.CheckConcession(con); err != nil {
@@ -272,6 +280,12 @@ func (c *Line) preview() string {
 		tag = " on " + it.Title
 	}
 	switch parsed.Kind {
+	case model.CaptureAgree:
+		a, err := d.Agree(parsed, c.now(), 0)
+		if err != nil {
+			return "enter would refuse: " + err.Error()
+		}
+		return "enter: " + strings.ToLower(editor.AgreedStatus(a)[:1]) + editor.AgreedStatus(a)[1:]
 	case model.CaptureConcession:
 		con := parsed.Concession(c.now(), 0)
 		if err := d.CheckConcession(con); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,9 +22,9 @@ type Effect struct {
 	scored              bool
 	gapClosed           [2]float64      // overall, before and after
 	Flags               model.Flag      // the discipline flags it raises
-	money               decimal.Decimal // what the move is worth to us (model.Dossier.Worth)
-	moneyVia            string
-	priced              bool
+	money               decimal.Decimal // the change in annual contribution of the side's package
+	moneyErr            error           // why the move cannot be priced
+	priced              bool            // the item has a lever: the move has money
 	currency            string
 }
 
@@ -61,7 +62,8 @@ func ConcessionEffect(d *model.Dossier, r *model.Replay, c model.Concession) Eff
 	a, ok2 := ra.ItemScore(i, c.By)
 	e.score, e.scored = [2]float64{b, a}, ok1 && ok2
 	e.gapClosed = [2]float64{r.GapClosed, ra.GapClosed}
-	e.money, e.moneyVia, e.priced = d.Worth(e.item, e.from, e.to)
+	e.priced = e.item.Lever.Kind != model.LeverNone
+	e.money, e.moneyErr = r.MoveMoney(c.By, c.ItemID, e.from, c.To)
 	e.currency = d.Negotiation.Currency
 	return e
 }
@@ -81,12 +83,16 @@ func (e Effect) Summary(private bool) string {
 	if e.scored && !private {
 		parts = append(parts, fmt.Sprintf("our score of the offer %.0f → %.0f", 100*e.score[0], 100*e.score[1]))
 	}
-	if e.priced && !private && !e.money.IsZero() {
+	switch {
+	case !e.priced || private:
+	case e.moneyErr != nil:
+		parts = append(parts, "money unknown: "+e.moneyErr.Error())
+	case !e.money.IsZero():
 		verb := "gains us"
 		if e.money.IsNegative() {
 			verb = "costs us"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %s (%s)", verb, model.FormatMoney(e.money.Abs()), e.currency, e.moneyVia))
+		parts = append(parts, fmt.Sprintf("%s %s %s a year", verb, model.FormatMoney(e.money.Abs()), e.currency))
 	}
 	flags := e.Flags
 	if private {
@@ -96,4 +102,19 @@ func (e Effect) Summary(private bool) string {
 		parts = append(parts, "⚠ "+flags.String())
 	}
 	return strings.Join(parts, " · ")
+}
+
+// AgreedStatus says what an agreement settles: the item, the value, and
+// the closing moves it logs.
+func AgreedStatus(a model.Agreement) string {
+	it := a.Item
+	v := ""
+	if n := len(a.Moves); n > 0 {
+		v = " at " + it.Format(a.Moves[n-1].To) + " " + it.Unit
+	}
+	moves := "no closing move needed"
+	if n := len(a.Moves); n > 0 {
+		moves = fmt.Sprintf("%d closing %s logged", n, ui.Plural(n, "move", "moves"))
+	}
+	return fmt.Sprintf("Agreed %s%s · %s", it.Title, strings.TrimRight(v, " "), moves)
 }

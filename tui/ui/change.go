@@ -26,6 +26,8 @@ type Writer interface {
 	ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error)
 	SaveScenario(negID uint64, sc *model.Scenario) error
 	DeleteScenario(negID, id uint64) error
+	SavePackage(negID uint64, p *model.Package) error
+	DeletePackage(negID, id uint64) error
 	Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error)
 }
 
@@ -92,6 +94,17 @@ func noteID(v model.Note) uint64             { return v.ID }
 func followUpID(v model.FollowUp) uint64     { return v.ID }
 func scenarioID(v model.Scenario) uint64     { return v.ID }
 func meetingID(v model.Meeting) uint64       { return v.ID }
+func packageID(v model.Package) uint64       { return v.ID }
+
+// SavePackage writes a proposal (or a tabled package).
+func SavePackage(negID uint64, v model.Package) *Save[model.Package] {
+	return &Save[model.Package]{negID, v, Writer.SavePackage, func(d *model.Dossier) *[]model.Package { return &d.Packages }, packageID, nil}
+}
+
+// DeletePackage deletes a saved proposal.
+func DeletePackage(negID, id uint64) *Delete[model.Package] {
+	return &Delete[model.Package]{negID, id, Writer.DeletePackage, func(d *model.Dossier) *[]model.Package { return &d.Packages }, packageID, false}
+}
 
 // SaveItem writes an agenda item.
 func SaveItem(negID uint64, v model.AgendaItem) *Save[model.AgendaItem] {
@@ -265,9 +278,13 @@ func (c *Captured) Write(w Writer) (err error) {
 	return err
 }
 
-// Apply puts the concession or note in the open negotiation.
+// Apply puts the concession or note in the open negotiation; an agreement
+// (closing moves and the item agreed) is read again.
 func (c *Captured) Apply(d *model.Dossier) bool {
-	if c.Capture.Kind == model.CaptureConcession {
+	switch c.Capture.Kind {
+	case model.CaptureAgree:
+		return false
+	case model.CaptureConcession:
 		con := c.Capture.Concession(c.At, c.MeetingID)
 		con.ID = c.id
 		d.Ledger = Upsert(d.Ledger, con, concessionID)

@@ -8,6 +8,7 @@ import "github.com/parley-app/parley/model"
 type Snapshot struct {
 	D       *model.Dossier
 	R       *model.Replay
-	Private bool // privacy is on: nothing internal shows (DESIGN section 9)
+	Deal    model.Deal // every package priced and judged, once per change
+	Private bool       // privacy is on: nothing internal shows (DESIGN section 9)
 	St      *Styles
 }

@@ -4,6 +4,7 @@ package agenda
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -60,16 +61,17 @@ type Pane struct {
 	w, h   int
 	list   ui.ListKeys
 	edit   ui.EditKeys
-	keys   struct{ MoveUp, MoveDown, Plan, Concede key.Binding }
+	now    func() time.Time // the time of an agreement's closing moves
+	keys   struct{ MoveUp, MoveDown, Plan, Agree key.Binding }
 }
 
-// New makes the agenda pane.
-func New() *Pane {
-	p := &Pane{list: ui.NewListKeys(), edit: ui.NewEditKeys("item"), filter: ui.NewFilterBox("filter items")}
+// New makes the agenda pane; now stamps an agreement.
+func New(now func() time.Time) *Pane {
+	p := &Pane{now: now, list: ui.NewListKeys(), edit: ui.NewEditKeys("item"), filter: ui.NewFilterBox("filter items")}
 	p.keys.MoveUp = key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move item up"))
 	p.keys.MoveDown = key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move item down"))
 	p.keys.Plan = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "items / trade plan"))
-	p.keys.Concede = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "concession on this item"))
+	p.keys.Agree = key.NewBinding(key.WithKeys("="), key.WithHelp("=", "agree the item at their position"))
 	return p
 }
 
@@ -83,7 +85,7 @@ func (p *Pane) Title() string {
 
 // Keys are the pane's own keys, for the help.
 func (p *Pane) Keys() []key.Binding {
-	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.MoveUp, p.keys.MoveDown, p.keys.Plan, p.edit.Filter}
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.Agree, p.keys.MoveUp, p.keys.MoveDown, p.keys.Plan, p.edit.Filter}
 }
 
 // Typing reports whether the filter has the keys.
@@ -116,7 +118,7 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 			row.gap = it.Format(st.Gap)
 			row.met = st.Gap.IsZero()
 		}
-		if g, ok := r.GapMoney(i); ok {
+		if g, err := r.GapValue(i); err == nil {
 			row.money = model.FormatNumber(g, 0)
 		}
 		if u, ok := r.ItemScore(i, model.Them); ok {
@@ -189,6 +191,8 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		return edit(it)
 	case key.Matches(msg, p.edit.Delete):
 		return ui.Cmd(p.askDelete(it))
+	case key.Matches(msg, p.keys.Agree):
+		return p.agree(it)
 	case key.Matches(msg, p.keys.MoveUp):
 		return p.move(-1)
 	case key.Matches(msg, p.keys.MoveDown):
@@ -243,4 +247,23 @@ func (p *Pane) Positions() [][2]string {
 		out[r.index] = [2]string{r.ours, r.theirs}
 	}
 	return out
+}
+
+// agree asks to settle the item at their position, as `agree <item>` on the
+// capture line does: the closing moves are logged and the item is agreed.
+func (p *Pane) agree(it model.AgendaItem) tea.Cmd {
+	d := p.snap.D
+	var meetingID uint64
+	if mt, ok := d.RunningMeeting(); ok {
+		meetingID = mt.ID
+	}
+	c := model.Capture{Kind: model.CaptureAgree, ItemID: it.ID}
+	now := p.now()
+	a, err := d.Agree(c, now, meetingID)
+	if err != nil {
+		return ui.Error(err)
+	}
+	status := editor.AgreedStatus(a)
+	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Agree %s at their position?", it.Title), Detail: status,
+		Yes: ui.SaveMsg{Status: status, Change: &ui.Captured{NegID: d.Negotiation.ID, Capture: c, At: now, MeetingID: meetingID}}})
 }

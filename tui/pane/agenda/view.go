@@ -197,8 +197,10 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 		if stt.HasTheirs {
 			pos += fmt.Sprintf(" · theirs %s (opened %s)", it.Format(stt.Theirs), it.Format(it.TheirOpening.Decimal))
 			pos += " · gap " + it.Format(stt.Gap)
-			if g, ok := r.GapMoney(i); ok && !private {
-				pos += " = " + model.FormatMoney(g) + " " + p.snap.D.Negotiation.Currency
+			if g, err := r.GapValue(i); !private && err == nil {
+				pos += " = " + model.FormatMoney(g) + " " + p.snap.D.Negotiation.Currency + " a year"
+			} else if !private && it.Lever.Kind != model.LeverNone {
+				pos += st.Warn.Render(" · money unknown: " + err.Error())
 			}
 		} else {
 			pos += st.Warn.Render(" · their opening not estimated")

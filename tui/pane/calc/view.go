@@ -135,10 +135,14 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 	}, "") {
 		lines = append(lines, st.Dim.Render(l))
 	}
-	lines = append(lines, "", st.Bold.Render(ui.Cut("What each open concession costs, at our current position", v.w)))
-	costs := r.ConcessionCosts()
-	if len(costs) == 0 {
-		for _, l := range v.wrapText("No open item has a money value: set its money per unit, or link it to an input here (agenda form, Linked to).", "") {
+	lines = append(lines, "", st.Bold.Render(ui.Cut("What each open concession costs (the deal's waterfall, pane 6)", v.w)))
+	costs, err := r.OpenItemCosts()
+	if err != nil {
+		for _, l := range v.wrapText("Cannot be priced: "+err.Error(), "") {
+			lines = append(lines, st.Warn.Render(l))
+		}
+	} else if len(costs) == 0 {
+		for _, l := range v.wrapText("No open item has a lever: set one on the agenda form to price its moves.", "") {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}

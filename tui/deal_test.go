@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
+)
+
+// The Deal pane prices every package through the one waterfall: our offer
+// on the demo earns 1,250,256 a year, their offer is past our walk-away on
+// three items and below the 800,000 floor, and the warning about the
+// walk-aways together shows.
+func TestDealPaneShowsThePackagesAndTheVerdict(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("6")
+	h.wantScreen("6 Deal", "Last year", "Walk-away", "Target", "Ours", "Theirs",
+		"1,250,256", "walk×3 floor", "below the deal floor", "every walk-away together earns 694,369.87")
+	// The selected package's waterfall, from list price to contribution.
+	h.press("right", "right", "right") // our offer
+	h.wantScreen("Our offer: acceptable", "Invoice price", "23.5200", "Pocket margin", "annual contribution 1,250,256.38 EUR")
+	// The header says their offer's verdict in a word.
+	h.wantScreen("their offer past walk-away")
+	// All of it is internal.
+	h.press("p")
+	h.wantScreen("The deal is internal")
+	h.lackScreen("1,250,256", "their offer past walk-away", "Pocket margin")
+}
+
+// a makes a proposal from the selected package; its cells are edited in
+// place, a value that is not a number is refused next to the cell and the
+// stored proposal keeps its old value; esc leaves the cell.
+func TestDealProposalIsMadeAndEditedInItsCell(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("6", "right", "right", "right") // our offer
+	h.press("a")
+	h.wantScreen("Saved Proposal 1")
+	d := h.dossier()
+	if len(d.Packages) != 1 || d.Packages[0].Name != "Proposal 1" || !d.Packages[0].Values[1].Equal(decimal.RequireFromString("24.50")) {
+		t.Fatalf("stored packages: %+v", d.Packages)
+	}
+	// The new proposal is selected; edit its list price.
+	h.press("enter")
+	h.press("backspace", "backspace", "backspace", "backspace", "backspace")
+	h.typeText("23.9x")
+	h.wantScreen("✗")
+	h.press("enter") // refused: the text stays, nothing written
+	if v := h.dossier().Packages[0].Values[1]; !v.Equal(decimal.RequireFromString("24.50")) {
+		t.Fatalf("a bad value reached the store: %s", v)
+	}
+	h.press("backspace", "enter")
+	h.wantScreen("Saved Proposal 1: List price per case 23.9")
+	if v := h.dossier().Packages[0].Values[1]; !v.Equal(decimal.RequireFromString("23.9")) {
+		t.Fatalf("stored list price %s, want 23.9", v)
+	}
+	// Past our walk-away (23.60): saved, with the warning said.
+	h.press("enter", "backspace", "backspace", "backspace", "backspace")
+	h.typeText("23.5")
+	h.wantScreen("past our walk-away 23.60")
+	h.press("esc")
+	if v := h.dossier().Packages[0].Values[1]; !v.Equal(decimal.RequireFromString("23.9")) {
+		t.Fatalf("esc saved the cell: %s", v)
+	}
+	// d deletes the proposal after asking.
+	h.press("d")
+	h.wantScreen("Delete the proposal \"Proposal 1\"?")
+	h.press("y")
+	if n := len(h.dossier().Packages); n != 0 {
+		t.Fatalf("%d packages after the delete", n)
+	}
+}
+
+// Only a proposal is edited, tabled or deleted; a proposal is tabled in the
+// running meeting.
+func TestDealTablingNeedsAMeetingAndAProposal(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("6", "e")
+	h.wantScreen("only a proposal changes")
+	h.press("t")
+	h.wantScreen("only a saved proposal is tabled")
+	h.press("right", "right", "right", "a", "t")
+	h.wantScreen("a package is tabled in a meeting: start one with m")
+	h.press("m")
+	h.typeText("HQ")
+	h.press("ctrl+s")
+	h.press("6", "t")
+	h.wantScreen("Tabled Proposal 1 in meeting 3", "▸Proposal 1")
+	p := h.dossier().Packages[0]
+	if mt, ok := h.dossier().RunningMeeting(); !ok || p.TabledMeeting != mt.ID || !p.TabledAt.Equal(testNow) {
+		t.Fatalf("tabled package %+v", p)
+	}
+}
+
+// M makes equivalent offers from the selected package: each earns its
+// contribution within 0.5 % and can be saved with a.
+func TestDealEquivalentOffers(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("6", "right", "right", "right", "M")
+	h.wantScreen("equivalent offers from Our offer", "Offer A")
+	h.press("a")
+	d := h.dossier()
+	if len(d.Packages) != 1 || d.Packages[0].Origin != model.OriginMeso {
+		t.Fatalf("stored packages %+v", d.Packages)
+	}
+	r := d.Replay()
+	ours, _ := r.Evaluate(r.Positions(model.OriginOurs)).Contribution()
+	offer, err := r.Evaluate(d.Packages[0]).Contribution()
+	if err != nil || offer.Sub(ours).Abs().GreaterThan(ours.Mul(decimal.RequireFromString("0.005"))) {
+		t.Fatalf("saved offer earns %s, our offer %s (%v)", offer, ours, err)
+	}
+}
+
+// = settles the selected item at their position after asking: both sides'
+// closing moves are logged and the item is agreed.
+func TestEqualsAgreesTheSelectedItem(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("j") // Payment terms: ours 45, theirs 60
+	h.press("=")
+	h.wantScreen("Agree Payment terms at their position?", "Agreed Payment terms at 60 days")
+	h.press("n")
+	if it, _ := h.dossier().Item(2); it.Status == model.ItemAgreed {
+		t.Fatal("declining the question agreed the item")
+	}
+	h.press("=", "y")
+	d := h.dossier()
+	it, _ := d.Item(2)
+	last := d.Ledger[len(d.Ledger)-1]
+	if it.Status != model.ItemAgreed || last.ItemID != 2 || last.By != model.Us || !last.To.Equal(decimal.NewFromInt(60)) {
+		t.Fatalf("after =: item %+v, last move %+v", it, last)
+	}
+	h.wantScreen("✓ Payment terms")
+}
+
+// agree on the capture line says what it will settle before Enter, then
+// settles it.
+func TestCaptureAgree(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("n")
+	h.typeText("agree 2")
+	h.wantScreen("enter: agreed Payment terms at 60 days")
+	h.press("enter")
+	h.wantScreen("Agreed Payment terms at 60 days")
+	if it, _ := h.dossier().Item(2); it.Status != model.ItemAgreed {
+		t.Fatalf("item after agree: %+v", it)
+	}
+	h.typeText("agree 2")
+	h.press("enter")
+	h.wantScreen("already agreed")
+}
