@@ -61,10 +61,8 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 	for i, t := range model.Topics {
 		topics[i] = string(t)
 	}
-	private := func(f *form.Field) *form.Field {
-		f.Private = true
-		return f
-	}
+	priv := env.privacy()
+	internal := func(what model.ItemField, f *form.Field) *form.Field { return hideUnless(priv.Field(what), f) }
 	fields := []*form.Field{
 		form.Text(keyTitle, "Title", it.Title).Required(),
 		form.Choice(keyTopic, "Topic", topics, topics, string(it.Topic)),
@@ -72,17 +70,18 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		form.Choice(keyBetter, "Better for us", []string{string(model.Up), string(model.Down)},
 			[]string{"higher (price, volume, months)", "lower (days, rebate, allowance)"}, string(it.Better)),
 		form.Number(keyOurOpening, "Our opening", numberText(it.OurOpening)).WithHint("blank for a text-only item"),
-		private(form.Number(keyOurTarget, "Our target", numberText(it.OurTarget)).WithHint("what we aim to settle at")),
-		private(form.Number(keyOurWalkAway, "Our walk-away", numberText(it.OurWalkAway)).WithHint("the worst we accept")),
+		internal(model.FieldTarget, form.Number(keyOurTarget, "Our target", numberText(it.OurTarget)).WithHint("what we aim to settle at")),
+		internal(model.FieldWalkAway, form.Number(keyOurWalkAway, "Our walk-away", numberText(it.OurWalkAway)).WithHint("the worst we accept")),
 		form.Number(keyTheirOpening, "Their opening", numberText(it.TheirOpening)).WithHint("our estimate until they say it"),
-		form.Number(keyTheirWalkAway, "Their walk-away", numberText(it.TheirWalkAway)).WithHint("our estimate, optional"),
-		private(form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint("0–100: what it is worth to us")),
-		form.Score(keyValueToThem, "Value to them", scoreText(it.ValueToThem)).WithHint("0–100: our estimate of its worth to them"),
-		private(form.Number(keyMoneyPerUnit, "Money per unit", numberText(it.MoneyPerUnit)).WithHint("what one unit of gap is worth, optional")),
+		internal(model.FieldTheirWalkAway, form.Number(keyTheirWalkAway, "Their walk-away", numberText(it.TheirWalkAway)).WithHint("our estimate, optional")),
+		internal(model.FieldWeight, form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint("0–100: what it is worth to us")),
+		internal(model.FieldValueToThem, form.Score(keyValueToThem, "Value to them", scoreText(it.ValueToThem)).WithHint("0–100: our estimate of its worth to them")),
+		internal(model.FieldMoney, form.Number(keyMoneyPerUnit, "Money per unit", numberText(it.MoneyPerUnit)).WithHint("what one unit of gap is worth, optional")),
 		form.Choice(keyStatus, "Status", []string{string(model.ItemOpen), string(model.ItemAgreed), string(model.ItemParked)},
 			[]string{"open", "agreed", "parked"}, string(it.Status)),
-		form.Text(keyNote, "Note", it.Note),
-		linkField(env.Snap.D, it.Link),
+		internal(model.FieldNote, form.Text(keyNote, "Note", it.Note)),
+		// The link prices the item's concessions, and names our scenarios.
+		internal(model.FieldMoney, linkField(env.Snap.D, it.Link)),
 	}
 	build := func(f *form.Form) model.AgendaItem {
 		v := it
