@@ -83,6 +83,15 @@ func tour(h *harness, look func(string)) {
 		look("item form " + string(rune('1'+item)))
 		steps("item form tab", 15, "tab")
 	}
+	// An opening that crosses the hidden target: the reason must not name it.
+	h.press("esc", "g", "e", "tab", "tab", "tab", "tab")
+	for range 20 {
+		h.press("backspace")
+	}
+	h.typeText("8000000")
+	look("item form: an opening past the target")
+	h.press("ctrl+s")
+	look("item form: saving an opening past the target")
 	h.press("esc")
 
 	h.press("2", "g")
@@ -259,4 +268,27 @@ func TestPrivacyKeepsADraftedInternalFormClosed(t *testing.T) {
 	}
 	again := startHarness(t, h.store, h.path, Options{}, 140, 40)
 	again.wantScreen("SENTINEL-INTERNAL-NOTE and more")
+}
+
+// TestTheItemFormsReasonNamesNoHiddenValue: with privacy on, an opening
+// that crosses our hidden target is refused without saying the target.
+func TestTheItemFormsReasonNamesNoHiddenValue(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	before := h.dossier().Items[0]
+	h.press("p", "e", "tab", "tab", "tab", "tab")
+	for range 8 {
+		h.press("backspace")
+	}
+	h.typeText("24.0")
+	h.wantScreen("does not fit the item's hidden values")
+	h.lackScreen("24.2", "target")
+	h.press("ctrl+s")
+	h.wantScreen("Edit: "+before.Title, "does not fit the item's hidden values")
+	if got := h.dossier().Items[0].OurOpening.Decimal; !got.Equal(before.OurOpening.Decimal) {
+		t.Fatalf("the refused opening was saved: %s", got)
+	}
+	// A reason about what is shown is still said.
+	h.press("backspace", "backspace", "backspace", "backspace")
+	h.wantScreen("a numeric item needs our opening")
+	h.lackScreen("does not fit the item's hidden values", "24.2")
 }

@@ -113,16 +113,49 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		title = "Edit: " + it.Title
 	}
 	d, negID := env.Snap.D, env.negID()
+	validate := func(f *form.Form) error { return validateShown(build(f), priv) }
 	return form.New(env.St, form.Ref{Kind: ui.KindItem, ID: it.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
-		if err := v.Validate(); err != nil {
+		if err := validate(f); err != nil {
 			return nil, err
 		}
 		if err := checkItemAgainstLedger(d, v); err != nil {
 			return nil, err
 		}
 		return save(f, "Saved item "+v.Title, ui.SaveItem(negID, v)), nil
-	}).WithPreview(func(f *form.Form) []string { return warnings(env.St, build(f).Validate()) })
+	}).WithPreview(func(f *form.Form) []string { return warnings(env.St, validate(f)) })
+}
+
+// errHiddenValues is why an item does not validate when the reason lies in
+// the values privacy hides: the reason itself would name them.
+var errHiddenValues = fmt.Errorf("this does not fit the item's hidden values (p shows them)")
+
+// validateShown checks the whole item; with privacy on, a reason that only
+// the hidden values give is not said in words that would name them.
+func validateShown(v model.AgendaItem, priv model.Privacy) error {
+	err := v.Validate()
+	if err == nil || !priv.BuyerView {
+		return err
+	}
+	// The item as the buyer may see it: what is left of the reason is about
+	// the values shown.
+	shown := v
+	for field, clear := range map[model.ItemField]func(){
+		model.FieldTarget:        func() { shown.OurTarget = decimal.NullDecimal{} },
+		model.FieldWalkAway:      func() { shown.OurWalkAway = decimal.NullDecimal{} },
+		model.FieldTheirWalkAway: func() { shown.TheirWalkAway = decimal.NullDecimal{} },
+		model.FieldWeight:        func() { shown.Weight = 0 },
+		model.FieldValueToThem:   func() { shown.ValueToThem = 0 },
+		model.FieldMoney:         func() { shown.MoneyPerUnit = decimal.NullDecimal{} },
+	} {
+		if !priv.Field(field) {
+			clear()
+		}
+	}
+	if err := shown.Validate(); err != nil {
+		return err
+	}
+	return errHiddenValues
 }
 
 // checkItemAgainstLedger refuses an edit that would break the ledger: an

@@ -219,7 +219,8 @@ func (f *Form) Submit() tea.Cmd {
 		switch {
 		case fl.err == nil:
 		case fl.Hidden:
-			f.err = fmt.Errorf("%s (hidden while privacy is on): %v", fl.Label, fl.err)
+			// Its reason would quote what it hides.
+			f.err = fmt.Errorf("%s, hidden while privacy is on, is not valid (p shows it)", fl.Label)
 			return nil
 		default:
 			f.FocusField(i)
