@@ -88,3 +88,13 @@ func TestPastOurWalkAwayIsAskedWithoutNamingItWhilePrivate(t *testing.T) {
 		t.Fatalf("yes did not save the move: %d concessions, want %d", n, before+1)
 	}
 }
+
+// What the capture line said about the last save was said without privacy:
+// turning privacy on takes it away with the rest.
+func TestCaptureLineForgetsWhatItSaidWhenPrivacyTurnsOn(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.capture("we 1 24.45")
+	h.wantScreen("costs us")
+	h.press("esc", "p", "n")
+	h.lackScreen("costs us", "our score")
+}
