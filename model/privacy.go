@@ -61,6 +61,10 @@ const (
 	PartForecast        Part = "forecast"
 	PartBudget          Part = "budget"
 	PartOwed            Part = "owed"
+	// PartUnmarkedScenario is what a category scenario not marked ★ says.
+	PartUnmarkedScenario Part = "unmarked scenario"
+	// PartInternalFollowUps is anything that counts or shows internal follow-up lines.
+	PartInternalFollowUps Part = "internal follow-ups"
 )
 
 // BuyerSafePart reports whether a part may be shown to the buyer.
@@ -84,6 +88,10 @@ func BuyerSafeNote(n Note) bool { return n.Kind == KindAction || n.Kind == KindQ
 // buyer: the customer's side only.
 func BuyerSafeFollowUp(f FollowUp) bool { return f.Side == CustomerSide }
 
+// BuyerSafeContact reports whether a contact may be shown to the buyer:
+// the customer's people, not ours (they go with the internal follow-up lines).
+func BuyerSafeContact(c Contact) bool { return c.Side == CustomerSide }
+
 // Privacy is a renderer's answer to "may I show this?": with BuyerView off
 // everything is shown; on, only what the functions above call buyer-safe.
 type Privacy struct {
@@ -101,6 +109,12 @@ func (p Privacy) Scenario(s Scenario) bool { return !p.BuyerView || BuyerSafeSce
 
 // Note reports whether the note is shown.
 func (p Privacy) Note(n Note) bool { return !p.BuyerView || BuyerSafeNote(n) }
+
+// Check reports whether a stage's outcome check is shown.
+func (p Privacy) Check(c Check) bool { return c.Reveals == "" || p.Part(c.Reveals) }
+
+// Contact reports whether the contact is shown.
+func (p Privacy) Contact(c Contact) bool { return !p.BuyerView || BuyerSafeContact(c) }
 
 // FollowUp reports whether the follow-up line is shown.
 func (p Privacy) FollowUp(f FollowUp) bool { return !p.BuyerView || BuyerSafeFollowUp(f) }

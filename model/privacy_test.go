@@ -64,3 +64,59 @@ func TestPrivacyRule(t *testing.T) {
 		}
 	}
 }
+
+func TestPrivacyOfStageChecks(t *testing.T) {
+	set := sentinel.Negotiation(time.Date(2027, time.March, 15, 10, 0, 0, 0, time.UTC))
+	d := set.Dossier
+	p := model.Privacy{BuyerView: true}
+	shown := func(s model.Stage) map[string]bool {
+		out := map[string]bool{}
+		for _, c := range d.Checks(s) {
+			if !(model.Privacy{}).Check(c) {
+				t.Errorf("%s: %q is hidden without privacy", s, c.Label)
+			}
+			out[c.Label] = p.Check(c)
+		}
+		return out
+	}
+	// Readiness names what lacks a target or walk-away; the discipline
+	// flags and the trade plan are internal; meetings, questions and
+	// agreed items are not.
+	for label, want := range shown(model.StagePrepare) {
+		if want {
+			t.Errorf("prepare: %q is shown to the buyer", label)
+		}
+	}
+	for label, want := range shown(model.StageBargain) {
+		if want {
+			t.Errorf("bargain: %q is shown to the buyer", label)
+		}
+	}
+	propose := shown(model.StagePropose)
+	if propose["the trade plan ranks every open item"] || !propose["the category impact shows a net gain after cannibalization"] {
+		t.Errorf("propose: %v", propose)
+	}
+	if explore := shown(model.StageExplore); !explore["a meeting has been held"] || !explore["every question is answered"] {
+		t.Errorf("explore: %v", explore)
+	}
+	if agree := shown(model.StageAgree); !agree["every item is agreed or parked"] {
+		t.Errorf("agree: %v", agree)
+	}
+	if follow := shown(model.StageFollowUp); follow["every follow-up is done"] {
+		t.Error("follow-up: the count of every follow-up line, internal ones too, is shown to the buyer")
+	}
+	// Without the ★ the check names an internal scenario.
+	for i := range d.Scenarios {
+		d.Scenarios[i].ForBuyer = false
+	}
+	if shown(model.StagePropose)["the category impact shows a net gain after cannibalization"] {
+		t.Error("propose: the check naming a scenario not marked ★ is shown to the buyer")
+	}
+}
+
+func TestPrivacyOfContacts(t *testing.T) {
+	p := model.Privacy{BuyerView: true}
+	if p.Contact(model.Contact{Side: model.InternalSide}) || !p.Contact(model.Contact{Side: model.CustomerSide}) {
+		t.Error("contacts: only the customer's people are buyer-safe")
+	}
+}

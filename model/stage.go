@@ -75,6 +75,10 @@ type Check struct {
 	Label  string
 	OK     bool
 	Detail string // what is missing, when not OK
+	// Reveals is the internal part of the privacy rule (privacy.go) the
+	// check tells about, whether it passes or not; empty when it tells
+	// nothing the buyer may not see.
+	Reveals Part
 }
 
 // Checks lists the outcome checks of a stage against the dossier.
@@ -146,6 +150,9 @@ func (d *Dossier) prepareChecks() []Check {
 		check("weights are set", d.countItems(func(it AgendaItem) bool { return it.Weight == 0 }), "%d %s %s a weight"),
 		check("value to them is estimated", d.countItems(func(it AgendaItem) bool { return it.ValueToThem == 0 }), "%d %s %s a value to them"),
 	)
+	for i := range checks {
+		checks[i].Reveals = PartReadiness
+	}
 	return checks
 }
 
@@ -185,15 +192,20 @@ func (d *Dossier) proposeChecks() []Check {
 	case shown == nil:
 		c.Detail = "no category-impact scenario yet"
 	default:
+		if !BuyerSafeScenario(*shown) {
+			c.Reveals = PartUnmarkedScenario
+		}
 		r := shown.Impact.Result()
 		c.OK = r.NetTurnover.IsPositive() && r.NetProfit.IsPositive()
 		c.Detail = fmt.Sprintf("%q: %s", shown.Name, r.Verdict())
 	}
 	rank := d.countItems(func(it AgendaItem) bool { return it.Status == ItemOpen && it.Weight == 0 && it.ValueToThem == 0 })
+	ranked := check("the trade plan ranks every open item", rank, "%d %s %s weight and value to them")
+	ranked.Reveals = PartTradePlan
 	return []Check{
 		check("their position is known on every numeric item", d.countItems(func(it AgendaItem) bool { return it.Numeric() && !it.TheirOpening.Valid }), "%d %s %s their position"),
 		c,
-		check("the trade plan ranks every open item", rank, "%d %s %s weight and value to them"),
+		ranked,
 	}
 }
 
@@ -201,7 +213,7 @@ func (d *Dossier) bargainChecks() []Check {
 	r := d.Replay()
 	flag := func(label string, f Flag, detail string) Check {
 		n := r.Flagged(f)
-		return Check{Label: label, OK: n == 0, Detail: fmt.Sprintf(detail, n, plural(n, "concession", "concessions"))}
+		return Check{Label: label, OK: n == 0, Detail: fmt.Sprintf(detail, n, plural(n, "concession", "concessions")), Reveals: PartFlags}
 	}
 	return []Check{
 		flag("every concession of ours was traded", Unreciprocated, "%d unreciprocated %s"),
@@ -222,7 +234,8 @@ func (d *Dossier) followUpChecks() []Check {
 	done, total := d.FollowUpProgress()
 	return []Check{
 		{Label: "the negotiation is marked agreed", OK: d.Negotiation.Status == Agreed, Detail: "status is " + string(d.Negotiation.Status)},
-		{Label: "every follow-up is done", OK: total > 0 && done == total, Detail: fmt.Sprintf("%d/%d done", done, total)},
+		{Label: "every follow-up is done", OK: total > 0 && done == total, Detail: fmt.Sprintf("%d/%d done", done, total),
+			Reveals: PartInternalFollowUps},
 	}
 }
 

@@ -262,7 +262,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Privacy):
 		m.togglePrivacy()
 	case key.Matches(msg, k.Stage):
-		m.push(newStageDialog(m.st, m.snap.D))
+		m.push(newStageDialog(m.st, m.snap))
 	case key.Matches(msg, k.Open):
 		return m.openPicker()
 	case key.Matches(msg, k.Brief):
@@ -285,7 +285,7 @@ func (m *Model) togglePrivacy() {
 	m.private = !m.private
 	m.refresh()
 	if m.private {
-		m.setStatus("Privacy on: targets, walk-aways, weights, scores and money are hidden")
+		m.setStatus("Privacy on: only what the buyer may see is shown (p shows everything again)")
 	} else {
 		m.setStatus("Privacy off")
 	}

@@ -12,7 +12,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
-	"github.com/parley-app/parley/tui/ui"
 )
 
 func TestWelcomeThenDemoShowsTheAgenda(t *testing.T) {
@@ -131,22 +130,41 @@ func TestPrivacyHidesTargetsWalkAwaysAndMoney(t *testing.T) {
 	// 3,696 of growth rebate and 2,083.07 of payment cost = 205,420.93.
 	h.wantScreen("23.60", "24.20", "205,421")
 	h.press("p")
-	h.wantScreen("PRIVATE", "Privacy on", ui.Masked)
-	h.lackScreen("23.60", "24.20", "205,421", "room left")
+	h.wantScreen("PRIVATE", "Privacy on", "Ours", "Theirs", "Gap")
+	// The columns go, not only their values: a masked column would still
+	// say that we have a target.
+	h.lackScreen("23.60", "24.20", "205,421", "room left", "Target", "Walk", "Score", "Gap money", "Wt", "•••")
 	h.press("p")
-	h.wantScreen("23.60")
+	h.wantScreen("23.60", "Target")
 	h.lackScreen("PRIVATE")
 }
 
-func TestPrivateOptionStartsHidden(t *testing.T) {
+func TestPrivateOptionStartsHiddenAndTheFormKeepsHiddenValues(t *testing.T) {
 	h := newHarness(t, true, 200, 60)
+	before := h.dossier().Items[0]
 	h.m.private = true
 	h.m.refresh()
 	h.lackScreen("23.60")
-	// The edit form masks the private fields too.
+	// The edit form hides the internal fields (a mask would still show how
+	// many digits our walk-away has) and says so.
 	h.press("e")
-	h.wantScreen("Our walk-away", "•••")
-	h.lackScreen("23.60")
+	h.wantScreen("Our opening", "Their opening", "8 fields hidden while privacy is on")
+	h.lackScreen("23.60", "Our walk-away", "Our target", "Weight", "Value to them", "Note")
+	// The cursor skips the hidden fields: seven tabs go round the seven
+	// shown (title, topic, unit, better, our opening, their opening, status)
+	// back to the title. Saving keeps what it hides as it was.
+	h.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")
+	h.typeText(" EU")
+	h.press("ctrl+s")
+	h.wantScreen("Saved item " + before.Title + " EU")
+	after := h.dossier().Items[0]
+	if after.Title != before.Title+" EU" {
+		t.Fatalf("title = %q", after.Title)
+	}
+	after.Title = before.Title
+	if fmt.Sprintf("%+v", after) != fmt.Sprintf("%+v", before) {
+		t.Fatalf("the hidden fields changed:\nbefore %+v\nafter  %+v", before, after)
+	}
 }
 
 func TestResizingNeverPanics(t *testing.T) {

@@ -313,23 +313,22 @@ func TestCalcPrivacyHidesOurProfitabilityNotTheCategoryImpact(t *testing.T) {
 		// payment cost at 8 % for 45 days (568.11).
 		h.wantScreen("Pocket price", "20.72", "946,711.60", "24.7%", "What each open concession costs", "given so far 56,023.89")
 		h.press("p")
-		h.lackScreen("20.72", "946,711.60", "24.7%", "56,023.89", "list price 24.20")
-		h.wantScreen("pocket •••", "Pocket price", "given so far •••")
-		if size[0] >= 140 {
-			h.press("J")
-			h.lackScreen("5,292.00", "8,820.00") // the rebate's costs
-		}
+		// Our profitability is not listed at all: only the ★ category impact is the buyer's.
+		h.lackScreen("2027 package at target", "Pocket price", "20.72", "946,711.60", "24.7%", "56,023.89", "list price 24.20")
+		h.press("J", "j", "G")
+		h.lackScreen("2027 package at target", "5,292.00", "8,820.00") // the rebate's costs
 
 		// The category impact is what the buyer sees: it stays.
-		h.press("g")
-		h.wantScreen("net +546,820.00", "12,400,000.00", "Gross new sales")
+		h.press("K", "K", "g")
+		h.wantScreen("★ Crunch Oat", "net +546,820.00", "12,400,000.00", "Gross new sales")
 
-		// The profitability form masks its numbers and its results.
-		h.press("j", "e")
-		h.wantScreen("Results hidden while privacy is on")
-		h.lackScreen("24.2", "185,000", "20.72")
+		// A new profitability form hides its numbers.
+		h.press("a", "p", "enter")
+		h.wantScreen("New profitability scenario", "7 fields hidden while privacy is on")
+		h.lackScreen("List price", "Volume")
 		h.press("esc", "p")
-		h.wantScreen("20.72")
+		h.press("j")
+		h.wantScreen("2027 package at target", "20.72")
 	}
 }
 

@@ -26,7 +26,7 @@ func (m *Model) headerView() string {
 		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), ui.Plural(len(d.Meetings), "meeting", "meetings"))))
 	}
 	if d.Negotiation.Stage == model.StageFollowUp {
-		done, total := d.FollowUpProgress()
+		done, total := m.snap.FollowUpProgress()
 		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("follow-up %d/%d", done, total)))
 	}
 	if d.Negotiation.Status != model.Active {

@@ -58,6 +58,10 @@ func load(s Store, negID uint64) loadedMsg {
 	if err != nil {
 		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
 	}
+	// The store cleans what it writes; a file written before it did (or
+	// by someone else) may still hold text that would act on the terminal.
+	// Cleaned here, once, no screen ever sees it.
+	d.Clean()
 	return loadedMsg{dossier: d, formDrafts: drafts}
 }
 
@@ -85,7 +89,7 @@ func writeCmd(s Store, req ui.SaveMsg) tea.Cmd {
 func draftCmd(s Store, negID uint64) tea.Cmd {
 	return func() tea.Msg {
 		text, err := s.Draft(capture.DraftKey(negID))
-		return capture.DraftMsg{NegID: negID, Text: text, Err: err}
+		return capture.DraftMsg{NegID: negID, Text: model.CleanText(text, false), Err: err}
 	}
 }
 
@@ -107,6 +111,12 @@ func pickerDataCmd(s Store) tea.Cmd {
 			return dialog.PickerData{Err: err}
 		}
 		negs, err := s.Negotiations()
+		for i := range accounts { // cleaned as a loaded negotiation is
+			accounts[i] = accounts[i].Cleaned()
+		}
+		for i := range negs {
+			negs[i] = negs[i].Cleaned()
+		}
 		return dialog.PickerData{Accounts: accounts, Negotiations: negs, Err: err}
 	}
 }

@@ -302,9 +302,10 @@ func TestPrivacyHidesPastWalkAwayInTheLedger(t *testing.T) {
 	h.press("y", "esc")
 	h.wantPane(paneLedger, "past walk-away")
 	h.press("p")
-	h.lackPane(paneLedger, "past walk")
-	h.lackScreen("past walk")
-	h.wantPane(paneLedger, "unreciprocated")
+	// Every discipline flag is internal (DESIGN section 9), not only the walk-away.
+	h.lackPane(paneLedger, "past walk", "unreciprocated", "⚠", "reciprocity")
+	h.lackScreen("past walk", "unrecip", "⚠", "reciprocity")
+	h.wantPane(paneLedger, "23.50")
 }
 
 func TestLedgerAndNotesNeverPanicAtAnySize(t *testing.T) {

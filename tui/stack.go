@@ -148,7 +148,9 @@ func (m *Model) newConcession() ui.EditMsg {
 // meetingToggle starts the next meeting or ends the one that runs.
 func meetingToggle(d *model.Dossier) ui.EditMsg { return editor.MeetingToggle(d) }
 
-func newStageDialog(st *ui.Styles, d *model.Dossier) modal { return dialog.NewStage(st, d) }
+func newStageDialog(st *ui.Styles, s *ui.Snapshot) modal {
+	return dialog.NewStage(st, s.D, s.Privacy())
+}
 
 // openPicker opens the accounts and negotiations and reads them.
 func (m *Model) openPicker() tea.Cmd {
@@ -210,7 +212,6 @@ func (m *Model) pushForm(f *form.Form) {
 			m.setStatus("Restored what you were typing in this form (esc drops it)")
 		}
 	}
-	f.SetPrivate(m.private)
 	m.push(f)
 }
 

@@ -73,8 +73,14 @@ func New(st *ui.Styles, now func() time.Time, tick TickFunc, delay time.Duration
 	return c
 }
 
-// SetData gives the line the open negotiation.
-func (c *Line) SetData(s *ui.Snapshot) { c.snap = s }
+// SetData gives the line the open negotiation. When privacy changes, what
+// the last Enter saved goes: it was said under the other rule.
+func (c *Line) SetData(s *ui.Snapshot) {
+	if s != nil && c.snap != nil && s.Private != c.snap.Private {
+		c.info = ""
+	}
+	c.snap = s
+}
 
 // Reset empties the line for another negotiation.
 func (c *Line) Reset() {
@@ -206,12 +212,11 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 			c.err = err
 			return nil
 		}
-		effect := editor.ConcessionEffect(d, c.snap.R, con)
-		if effect.Flags.Has(model.PastWalkAway) && !confirmed {
-			return ui.Cmd(ui.ConfirmMsg{Question: editor.PastWalkAwayQuestion, Detail: effect.Summary(c.snap.Private),
-				Yes: confirmedMsg{text: c.input.Value()}})
+		effect, priv := editor.ConcessionEffect(d, c.snap.R, con), c.snap.Privacy()
+		if ask, ok := effect.PastWalkAway(priv, confirmedMsg{text: c.input.Value()}); ok && !confirmed {
+			return ui.Cmd(ask)
 		}
-		status = "Saved: " + effect.Summary(c.snap.Private)
+		status = "Saved: " + effect.Summary(priv)
 	}
 	origin := ui.NewOrigin()
 	c.inflight[origin] = text
@@ -291,7 +296,7 @@ func (c *Line) preview() string {
 		if err := d.CheckConcession(con); err != nil {
 			return "enter would refuse: " + err.Error()
 		}
-		return "enter: " + editor.ConcessionEffect(d, c.snap.R, con).Summary(c.snap.Private)
+		return "enter: " + editor.ConcessionEffect(d, c.snap.R, con).Summary(c.snap.Privacy())
 	case model.CaptureAction:
 		return "enter: action" + tag
 	case model.CaptureQuestion:

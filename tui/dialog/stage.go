@@ -10,9 +10,10 @@ import (
 )
 
 // Stage moves the negotiation through its stages and lists each stage's
-// outcome checks.
+// outcome checks, those the privacy rule shows.
 type Stage struct {
 	d      *model.Dossier
+	priv   model.Privacy
 	sel    ui.Selection
 	checks map[model.Stage][]model.Check // worked out once per stage shown (bargain replays the ledger)
 	done   bool
@@ -22,8 +23,8 @@ type Stage struct {
 }
 
 // NewStage opens on the negotiation's stage.
-func NewStage(st *ui.Styles, d *model.Dossier) *Stage {
-	s := &Stage{d: d, st: st, list: ui.NewListKeys(), checks: map[model.Stage][]model.Check{}}
+func NewStage(st *ui.Styles, d *model.Dossier, priv model.Privacy) *Stage {
+	s := &Stage{d: d, priv: priv, st: st, list: ui.NewListKeys(), checks: map[model.Stage][]model.Check{}}
 	s.keys.Set = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "move to this stage"))
 	s.keys.Close = key.NewBinding(key.WithKeys("esc", "s", "q"), key.WithHelp("esc", "close"))
 	s.sel.SetHeight(len(model.Stages))
@@ -81,12 +82,19 @@ func (s *Stage) View(w, h int) []string {
 		checks = d.Checks(chosen)
 		s.checks[chosen] = checks
 	}
+	hidden := 0
 	for _, c := range checks {
-		if c.OK {
+		switch {
+		case !s.priv.Check(c):
+			hidden++
+		case c.OK:
 			lines = append(lines, st.Good.Render("  ✓ ")+c.Label)
-		} else {
+		default:
 			lines = append(lines, st.Bad.Render("  ✗ ")+c.Label+st.Dim.Render(" — "+c.Detail))
 		}
+	}
+	if hidden > 0 {
+		lines = append(lines, st.Dim.Render(fmt.Sprintf("  %d %s hidden while privacy is on", hidden, ui.Plural(hidden, "check", "checks"))))
 	}
 	lines = append(lines, "", st.Dim.Render("↑↓ choose · enter move to it · esc close"))
 	return ui.Boxed(lines, w, h, st)

@@ -31,8 +31,14 @@ func accountForm(env Env, a model.Account) *form.Form {
 	name := form.Text(keyAccountName, "Name", a.Name).Required()
 	kind := form.Choice(keyAccountKind, "Kind", kinds, kinds, string(a.Kind))
 	category := form.Text(keyCategory, "Category", a.Category)
+	priv := env.privacy()
 	contacts := form.Text(keyContacts, "Contacts", formatContacts(a.Contacts)).WithHint("Name: role; … add (internal) for our people")
-	notes := form.Text(keyNotes, "Notes", a.Notes)
+	for _, c := range a.Contacts {
+		if !priv.Contact(c) {
+			contacts.Hidden = true // one field holds them all
+		}
+	}
+	notes := hideUnless(priv.Part(model.PartAccountNotes), form.Text(keyNotes, "Notes", a.Notes))
 	title := "New account"
 	if a.ID != 0 {
 		title = "Account: " + a.Name

@@ -21,11 +21,14 @@ const (
 // PastWalkAwayQuestion is asked before a move that takes us past our walk-away.
 const PastWalkAwayQuestion = "This takes us past our walk-away. Log it anyway?"
 
+// ConfirmMoveQuestion is asked instead while privacy is on: it names no limit.
+const ConfirmMoveQuestion = "Log this move?"
+
 // concessionForm logs a concession (c.ID 0) or edits one from the ledger.
 // It shows, before saving, how the gap and our score change and any flag;
 // going past our walk-away asks for confirmation.
 func concessionForm(env Env, c model.Concession) (*form.Form, error) {
-	d, r, private := env.Snap.D, env.Snap.R, env.Snap.Private
+	d, r, priv := env.Snap.D, env.Snap.R, env.privacy()
 	var itemIDs, itemLabels []string
 	for i, it := range d.Items {
 		if !it.Numeric() || (it.Status == model.ItemAgreed && it.ID != c.ItemID) {
@@ -65,7 +68,7 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 		form.Number(keyTo, "New value", value).Required(),
 		form.Text(keyTradedFor, "Traded for", c.TradedFor).WithHint("what was given in return"),
 		form.Choice(keyAgainst, "Traded against", against, againstLabels, fmt.Sprint(c.TradedAgainst)),
-		form.Text(keyNote, "Note", c.Note),
+		hideUnless(priv.Part(model.PartConcessionNote), form.Text(keyNote, "Note", c.Note)),
 	}
 	title := "Log a concession"
 	if c.ID != 0 {
@@ -93,9 +96,9 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 			return nil, err
 		}
 		e := ConcessionEffect(d, r, v)
-		msg := save(f, "Saved: "+e.Summary(private), ui.SaveConcession(d.Negotiation.ID, v))
-		if e.Flags.Has(model.PastWalkAway) {
-			return ui.ConfirmMsg{Question: PastWalkAwayQuestion, Detail: e.Summary(private), Yes: msg}, nil
+		msg := save(f, "Saved: "+e.Summary(priv), ui.SaveConcession(d.Negotiation.ID, v))
+		if ask, ok := e.PastWalkAway(priv, msg); ok {
+			return ask, nil
 		}
 		return msg, nil
 	}).WithPreview(func(f *form.Form) []string {
@@ -104,8 +107,8 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 			return []string{env.St.Warn.Render(err.Error())}
 		}
 		e := ConcessionEffect(d, r, v)
-		line := e.Summary(private)
-		if e.Flags != 0 {
+		line := e.Summary(priv)
+		if e.Warns(priv) {
 			return []string{env.St.Warn.Render(line)}
 		}
 		return []string{env.St.Good.Render(line)}

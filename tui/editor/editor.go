@@ -21,7 +21,17 @@ type Env struct {
 	Now  func() time.Time
 }
 
-func (e Env) private() bool { return e.Snap != nil && e.Snap.Private }
+// privacy is the rule the forms follow: with privacy on, a field that holds
+// what the buyer may not see is hidden (and keeps its value).
+func (e Env) privacy() model.Privacy {
+	return model.Privacy{BuyerView: e.Snap != nil && e.Snap.Private}
+}
+
+// hideUnless hides f unless the privacy rule shows what it holds.
+func hideUnless(shown bool, f *form.Field) *form.Field {
+	f.Hidden = !shown
+	return f
+}
 
 func (e Env) negID() uint64 {
 	if e.Snap == nil {
@@ -34,6 +44,9 @@ func (e Env) negID() uint64 {
 func Open(env Env, msg ui.EditMsg) (*form.Form, error) {
 	if env.Snap == nil && msg.Kind != ui.KindAccount && msg.Kind != ui.KindNegotiation {
 		return nil, fmt.Errorf("open a negotiation first (o)")
+	}
+	if !shown(env.privacy(), msg.Record) {
+		return nil, fmt.Errorf("privacy is on: this %s is not shown to the buyer (p shows it)", msg.Kind)
 	}
 	var f *form.Form
 	var err error
@@ -71,8 +84,25 @@ func Open(env Env, msg ui.EditMsg) (*form.Form, error) {
 	if f == nil {
 		return nil, fmt.Errorf("no form for %s", msg.Kind)
 	}
-	f.SetPrivate(env.private())
 	return f, nil
+}
+
+// shown reports whether the privacy rule shows a record at all: a form for
+// one it hides (a plain note, an internal follow-up line, a scenario not
+// marked ★, reopened from a draft) is not opened. A new record holds
+// nothing yet.
+func shown(p model.Privacy, record any) bool {
+	switch r := record.(type) {
+	case model.Note:
+		return r.ID == 0 || p.Note(r)
+	case model.FollowUp:
+		return r.ID == 0 || p.FollowUp(r)
+	case model.Scenario:
+		return r.ID == 0 || p.Scenario(r)
+	case ScenarioLine:
+		return r.Scenario.ID == 0 || p.Scenario(r.Scenario)
+	}
+	return true
 }
 
 // ScenarioLine asks for a category scenario's form with the cursor on a new

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
@@ -68,8 +69,10 @@ func ConcessionEffect(d *model.Dossier, r *model.Replay, c model.Concession) Eff
 	return e
 }
 
-// Summary says the effect in one line; private hides scores and walk-away talk.
-func (e Effect) Summary(private bool) string {
+// Summary says the effect in one line, as much of it as the privacy rule
+// shows: the move, the gap and the gap closed always; our score, the money
+// and the discipline flags only where the rule shows them.
+func (e Effect) Summary(priv model.Privacy) string {
 	who := "we"
 	if e.by == model.Them {
 		who = "they"
@@ -80,11 +83,11 @@ func (e Effect) Summary(private bool) string {
 		parts = append(parts, fmt.Sprintf("gap %s → %s", it.Format(e.gapBefore), it.Format(e.gapAfter)))
 	}
 	parts = append(parts, "closed "+model.FormatPercent(e.gapClosed[0])+" → "+model.FormatPercent(e.gapClosed[1]))
-	if e.scored && !private {
+	if e.scored && priv.Field(model.FieldScore) {
 		parts = append(parts, fmt.Sprintf("our score of the offer %.0f → %.0f", 100*e.score[0], 100*e.score[1]))
 	}
 	switch {
-	case !e.priced || private:
+	case !e.priced || !priv.Field(model.FieldMoney):
 	case e.moneyErr != nil:
 		parts = append(parts, "money unknown: "+e.moneyErr.Error())
 	case !e.money.IsZero():
@@ -94,12 +97,8 @@ func (e Effect) Summary(private bool) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s %s a year", verb, model.FormatMoney(e.money.Abs()), e.currency))
 	}
-	flags := e.Flags
-	if private {
-		flags &^= model.PastWalkAway
-	}
-	if flags != 0 {
-		parts = append(parts, "⚠ "+flags.String())
+	if e.Flags != 0 && priv.Part(model.PartFlags) {
+		parts = append(parts, "⚠ "+e.Flags.String())
 	}
 	return strings.Join(parts, " · ")
 }
@@ -117,4 +116,21 @@ func AgreedStatus(a model.Agreement) string {
 		moves = fmt.Sprintf("%d closing %s logged", n, ui.Plural(n, "move", "moves"))
 	}
 	return fmt.Sprintf("Agreed %s%s · %s", it.Title, strings.TrimRight(v, " "), moves)
+}
+
+// Warns reports whether the summary raises a flag, to colour it.
+func (e Effect) Warns(priv model.Privacy) bool { return e.Flags != 0 && priv.Part(model.PartFlags) }
+
+// PastWalkAway asks before a move that takes us past our walk-away. While
+// privacy is on, the question must not tell the buyer where our walk-away
+// is, so it only asks to confirm the move.
+func (e Effect) PastWalkAway(priv model.Privacy, yes tea.Msg) (ui.ConfirmMsg, bool) {
+	if !e.Flags.Has(model.PastWalkAway) {
+		return ui.ConfirmMsg{}, false
+	}
+	q := PastWalkAwayQuestion
+	if !priv.Field(model.FieldWalkAway) {
+		q = ConfirmMoveQuestion
+	}
+	return ui.ConfirmMsg{Question: q, Detail: e.Summary(priv), Yes: yes}, true
 }

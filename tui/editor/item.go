@@ -61,10 +61,8 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 	for i, t := range model.Topics {
 		topics[i] = string(t)
 	}
-	private := func(f *form.Field) *form.Field {
-		f.Private = true
-		return f
-	}
+	priv := env.privacy()
+	internal := func(what model.ItemField, f *form.Field) *form.Field { return hideUnless(priv.Field(what), f) }
 	fields := []*form.Field{
 		form.Text(keyTitle, "Title", it.Title).Required(),
 		form.Choice(keyTopic, "Topic", topics, topics, string(it.Topic)),
@@ -72,17 +70,18 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		form.Choice(keyBetter, "Better for us", []string{string(model.Up), string(model.Down)},
 			[]string{"higher (price, volume, months)", "lower (days, rebate, allowance)"}, string(it.Better)),
 		form.Number(keyOurOpening, "Our opening", numberText(it.OurOpening)).WithHint("blank for a text-only item"),
-		private(form.Number(keyOurTarget, "Our target", numberText(it.OurTarget)).WithHint("what we aim to settle at")),
-		private(form.Number(keyOurWalkAway, "Our walk-away", numberText(it.OurWalkAway)).WithHint("the worst we accept")),
+		internal(model.FieldTarget, form.Number(keyOurTarget, "Our target", numberText(it.OurTarget)).WithHint("what we aim to settle at")),
+		internal(model.FieldWalkAway, form.Number(keyOurWalkAway, "Our walk-away", numberText(it.OurWalkAway)).WithHint("the worst we accept")),
 		form.Number(keyTheirOpening, "Their opening", numberText(it.TheirOpening)).WithHint("our estimate until they say it"),
-		form.Number(keyTheirWalkAway, "Their walk-away", numberText(it.TheirWalkAway)).WithHint("our estimate, optional"),
-		private(form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint("0–100: what it is worth to us")),
-		form.Score(keyValueToThem, "Value to them", scoreText(it.ValueToThem)).WithHint("0–100: our estimate of its worth to them"),
-		private(form.Number(keyMoneyPerUnit, "Money per unit", numberText(it.MoneyPerUnit)).WithHint("what one unit of gap is worth, optional")),
+		internal(model.FieldTheirWalkAway, form.Number(keyTheirWalkAway, "Their walk-away", numberText(it.TheirWalkAway)).WithHint("our estimate, optional")),
+		internal(model.FieldWeight, form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint("0–100: what it is worth to us")),
+		internal(model.FieldValueToThem, form.Score(keyValueToThem, "Value to them", scoreText(it.ValueToThem)).WithHint("0–100: our estimate of its worth to them")),
+		internal(model.FieldMoney, form.Number(keyMoneyPerUnit, "Money per unit", numberText(it.MoneyPerUnit)).WithHint("what one unit of gap is worth, optional")),
 		form.Choice(keyStatus, "Status", []string{string(model.ItemOpen), string(model.ItemAgreed), string(model.ItemParked)},
 			[]string{"open", "agreed", "parked"}, string(it.Status)),
-		form.Text(keyNote, "Note", it.Note),
-		linkField(env.Snap.D, it.Link),
+		internal(model.FieldNote, form.Text(keyNote, "Note", it.Note)),
+		// The link prices the item's concessions, and names our scenarios.
+		internal(model.FieldMoney, linkField(env.Snap.D, it.Link)),
 	}
 	build := func(f *form.Form) model.AgendaItem {
 		v := it
@@ -114,16 +113,49 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		title = "Edit: " + it.Title
 	}
 	d, negID := env.Snap.D, env.negID()
+	validate := func(f *form.Form) error { return validateShown(build(f), priv) }
 	return form.New(env.St, form.Ref{Kind: ui.KindItem, ID: it.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
-		if err := v.Validate(); err != nil {
+		if err := validate(f); err != nil {
 			return nil, err
 		}
 		if err := checkItemAgainstLedger(d, v); err != nil {
 			return nil, err
 		}
 		return save(f, "Saved item "+v.Title, ui.SaveItem(negID, v)), nil
-	}).WithPreview(func(f *form.Form) []string { return warnings(env.St, build(f).Validate()) })
+	}).WithPreview(func(f *form.Form) []string { return warnings(env.St, validate(f)) })
+}
+
+// errHiddenValues is why an item does not validate when the reason lies in
+// the values privacy hides: the reason itself would name them.
+var errHiddenValues = fmt.Errorf("this does not fit the item's hidden values (p shows them)")
+
+// validateShown checks the whole item; with privacy on, a reason that only
+// the hidden values give is not said in words that would name them.
+func validateShown(v model.AgendaItem, priv model.Privacy) error {
+	err := v.Validate()
+	if err == nil || !priv.BuyerView {
+		return err
+	}
+	// The item as the buyer may see it: what is left of the reason is about
+	// the values shown.
+	shown := v
+	for field, clear := range map[model.ItemField]func(){
+		model.FieldTarget:        func() { shown.OurTarget = decimal.NullDecimal{} },
+		model.FieldWalkAway:      func() { shown.OurWalkAway = decimal.NullDecimal{} },
+		model.FieldTheirWalkAway: func() { shown.TheirWalkAway = decimal.NullDecimal{} },
+		model.FieldWeight:        func() { shown.Weight = 0 },
+		model.FieldValueToThem:   func() { shown.ValueToThem = 0 },
+		model.FieldMoney:         func() { shown.MoneyPerUnit = decimal.NullDecimal{} },
+	} {
+		if !priv.Field(field) {
+			clear()
+		}
+	}
+	if err := shown.Validate(); err != nil {
+		return err
+	}
+	return errHiddenValues
 }
 
 // checkItemAgainstLedger refuses an edit that would break the ledger: an

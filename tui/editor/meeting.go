@@ -28,7 +28,8 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 		if _, ok := d.RunningMeeting(); !ok {
 			return nil, fmt.Errorf("no meeting is running")
 		}
-		summary := form.Text(keySummary, "Summary", mt.Summary).WithHint("optional: what was agreed, what is next")
+		summary := hideUnless(env.privacy().Part(model.PartMeetingSummary),
+			form.Text(keySummary, "Summary", mt.Summary).WithHint("optional: what was agreed, what is next"))
 		title := fmt.Sprintf("End meeting %d (%s)", mt.Number, ui.Clock(env.Now().Sub(mt.Started)))
 		return form.New(env.St, ref, title, []*form.Field{summary}, func(f *form.Form) (tea.Msg, error) {
 			v := mt
@@ -56,7 +57,8 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 	}
 	place := form.Text(keyPlace, "Place", mt.Place)
 	attendees := form.Text(keyAttendees, "Attendees", strings.Join(mt.Attendees, ", ")).WithHint("comma-separated")
-	summary := form.Text(keySummary, "Summary", mt.Summary).WithHint("what was agreed, what is next")
+	summary := hideUnless(env.privacy().Part(model.PartMeetingSummary),
+		form.Text(keySummary, "Summary", mt.Summary).WithHint("what was agreed, what is next"))
 	title := fmt.Sprintf("Meeting %d · %s", mt.Number, ui.MeetingWhen(mt))
 	if !mt.Ended.IsZero() {
 		title += " (ended)"

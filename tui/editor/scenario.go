@@ -174,7 +174,7 @@ func profitForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 	volume := num(form.Number, keyVolume, "Volume", p.Volume, "units a year")
 	inputs := []*form.Field{list, discount, rebate, allowance, serve, goods, volume}
 	for _, f := range inputs {
-		f.Private = true
+		hideUnless(env.privacy().Part(model.PartProfitability), f)
 	}
 	build := func() (model.Scenario, error) {
 		v := sc
@@ -199,6 +199,6 @@ func profitForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 		if err != nil {
 			return []string{env.St.Warn.Render("✗ " + err.Error())}
 		}
-		return profitPreview(v.Profit, env.St, env.private())
+		return profitPreview(v.Profit, env.St, env.privacy())
 	})
 }

@@ -27,8 +27,8 @@ func categoryPreview(c model.CategoryImpact, st *ui.Styles) []string {
 }
 
 // profitPreview is the pocket price waterfall in a few lines, for the form.
-func profitPreview(p model.Profitability, st *ui.Styles, private bool) []string {
-	if private {
+func profitPreview(p model.Profitability, st *ui.Styles, priv model.Privacy) []string {
+	if !priv.Part(model.PartProfitability) {
 		return []string{st.Dim.Render("Results hidden while privacy is on (p)")}
 	}
 	r := p.Result()

@@ -34,10 +34,12 @@ const (
 // Field is one line of a form. Its text is checked on every keystroke and
 // the reason it is wrong shows beside it; the text is never changed for the user.
 type Field struct {
-	Key      Key
-	Label    string
-	Hint     string
-	Private  bool // masked while privacy is on
+	Key   Key
+	Label string
+	Hint  string
+	// Hidden fields are not shown and never get the cursor; they keep the
+	// value they were made with (privacy hides what the buyer may not see).
+	Hidden   bool
 	kind     fieldKind
 	input    textinput.Model
 	choices  []string // for choice fields: the values

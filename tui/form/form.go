@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/tui/ui"
 )
@@ -44,16 +43,15 @@ func newKeys() Keys {
 
 // Form is a modal form: fields, a whole-form error, and what saving does.
 type Form struct {
-	ID      int // the origin of the writes it asks for
-	Ref     Ref
-	title   string
-	fields  []*Field
-	byKey   map[Key]*Field
-	focus   int
-	err     error
-	saving  bool
-	private bool
-	done    bool
+	ID     int // the origin of the writes it asks for
+	Ref    Ref
+	title  string
+	fields []*Field
+	byKey  map[Key]*Field
+	focus  int
+	err    error
+	saving bool
+	done   bool
 	// cancelled is true when esc closed the form.
 	cancelled bool
 	// preview, when set, is shown under the fields while they are valid and
@@ -110,32 +108,38 @@ func (f *Form) Kept(version int) { f.kept = version }
 // ShortHelp is empty: the form shows its keys in its box.
 func (f *Form) ShortHelp() []key.Binding { return nil }
 
-// FocusField moves the cursor to field i.
-func (f *Form) FocusField(i int) {
-	if len(f.fields) == 0 {
+// FocusField moves the cursor to field i, or past it to the next shown
+// field when it is hidden.
+func (f *Form) FocusField(i int) { f.focusFrom(i, +1) }
+
+// focusFrom moves the cursor to field i, or from there in direction dir
+// to the first field that is not hidden.
+func (f *Form) focusFrom(i, dir int) {
+	n := len(f.fields)
+	if n == 0 {
 		return
 	}
 	if old := f.fields[f.focus]; old.kind != choiceField {
 		old.input.Blur()
 	}
-	f.focus = (i + len(f.fields)) % len(f.fields)
+	i = (i%n + n) % n
+	for k := 0; k < n && f.fields[i].Hidden; k++ {
+		i = ((i+dir)%n + n) % n
+	}
+	f.focus = i
 	if fl := f.fields[f.focus]; fl.kind != choiceField {
 		fl.input.Focus()
 	}
 }
 
-// SetPrivate masks the private fields while privacy is on.
-func (f *Form) SetPrivate(on bool) {
-	f.private = on
-	for _, fl := range f.fields {
-		if fl.Private {
-			fl.input.EchoMode = textinput.EchoNormal
-			if on {
-				fl.input.EchoMode = textinput.EchoPassword
-				fl.input.EchoCharacter = '•'
-			}
+// lastShown is the index of the last field that is not hidden.
+func (f *Form) lastShown() int {
+	for i := len(f.fields) - 1; i >= 0; i-- {
+		if !f.fields[i].Hidden {
+			return i
 		}
 	}
+	return len(f.fields) - 1
 }
 
 // Valid reports whether every field passes its check.
@@ -161,16 +165,16 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, f.keys.Save):
 		return f.Submit()
 	case key.Matches(msg, f.keys.Enter):
-		if f.focus == len(f.fields)-1 {
+		if f.focus >= f.lastShown() {
 			return f.Submit()
 		}
-		f.FocusField(f.focus + 1)
+		f.focusFrom(f.focus+1, +1)
 		return nil
 	case key.Matches(msg, f.keys.Next):
-		f.FocusField(f.focus + 1)
+		f.focusFrom(f.focus+1, +1)
 		return nil
 	case key.Matches(msg, f.keys.Prev):
-		f.FocusField(f.focus - 1)
+		f.focusFrom(f.focus-1, -1)
 		return nil
 	}
 	if fl.kind == choiceField {
@@ -216,7 +220,13 @@ func (f *Form) choose(fl *Field, msg tea.KeyMsg) {
 // Submit checks every field, then asks for what submit returns.
 func (f *Form) Submit() tea.Cmd {
 	for i, fl := range f.fields {
-		if fl.err != nil {
+		switch {
+		case fl.err == nil:
+		case fl.Hidden:
+			// Its reason would quote what it hides.
+			f.err = fmt.Errorf("%s, hidden while privacy is on, is not valid (p shows it)", fl.Label)
+			return nil
+		default:
 			f.FocusField(i)
 			f.err = fmt.Errorf("%s: %v", fl.Label, fl.err)
 			return nil

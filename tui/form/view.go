@@ -1,6 +1,7 @@
 package form
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -11,8 +12,12 @@ import (
 func (f *Form) View(w, h int) []string {
 	st := f.st
 	inner := max(0, w-4)
-	labelW := 0
+	labelW, hidden := 0, 0
 	for _, fl := range f.fields {
+		if fl.Hidden {
+			hidden++
+			continue
+		}
 		labelW = max(labelW, ui.TextWidth(fl.Label))
 	}
 	labelW = min(labelW, max(0, inner/3))
@@ -25,6 +30,9 @@ func (f *Form) View(w, h int) []string {
 	var rows []string
 	focusRow := 0
 	for i, fl := range f.fields {
+		if fl.Hidden {
+			continue
+		}
 		ls := st.Dim
 		marker := "  "
 		if i == f.focus {
@@ -54,6 +62,9 @@ func (f *Form) View(w, h int) []string {
 		rows = append(rows, marker+ls.Render(ui.Fit(fl.Label, labelW))+" "+ui.Fit(val, inputW)+" "+note)
 	}
 	var tail []string
+	if hidden > 0 {
+		tail = append(tail, st.Dim.Render(fmt.Sprintf("  %d %s hidden while privacy is on (they keep their values)", hidden, ui.Plural(hidden, "field", "fields"))))
+	}
 	if f.preview != nil && f.Valid() && f.err == nil {
 		tail = append(tail, "")
 		for _, l := range f.preview(f) {

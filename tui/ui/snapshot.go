@@ -12,3 +12,23 @@ type Snapshot struct {
 	Private bool       // privacy is on: nothing internal shows (DESIGN section 9)
 	St      *Styles
 }
+
+// Privacy is the one rule (model/privacy.go) every component asks before it
+// shows something: with privacy on, only what the buyer may see.
+func (s *Snapshot) Privacy() model.Privacy { return model.Privacy{BuyerView: s.Private} }
+
+// FollowUpProgress counts the follow-up lines done and in all, of those
+// the screen may show.
+func (s *Snapshot) FollowUpProgress() (done, total int) {
+	p := s.Privacy()
+	for _, f := range s.D.FollowUps {
+		if !p.FollowUp(f) {
+			continue
+		}
+		total++
+		if f.Done {
+			done++
+		}
+	}
+	return done, total
+}

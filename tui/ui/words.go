@@ -6,9 +6,6 @@ import (
 	"time"
 )
 
-// Masked stands in for a value hidden by privacy.
-const Masked = "•••"
-
 // Clock writes a duration as h:mm:ss.
 func Clock(d time.Duration) string {
 	d = max(0, d).Truncate(time.Second)

@@ -23,28 +23,30 @@ type agendaRow struct {
 	status                                model.ItemStatus
 }
 
-// agendaColumn is a column of the agenda table.
+// agendaColumn is a column of the agenda table, and the item field it
+// shows: with privacy on, a column the privacy rule hides is not drawn.
 type agendaColumn struct {
 	title string
 	width int
 	right bool
+	field model.ItemField
 	cell  func(r *agendaRow) string
 }
 
 // agendaColumns in priority order: a narrow pane drops them from the end.
 var agendaColumns = []agendaColumn{
-	{"#", 2, true, func(r *agendaRow) string { return r.num }},
-	{"Item", 0, false, func(r *agendaRow) string { return r.title }},
-	{"Ours", 8, true, func(r *agendaRow) string { return r.ours }},
-	{"Theirs", 8, true, func(r *agendaRow) string { return r.theirs }},
-	{"Gap", 7, true, func(r *agendaRow) string { return r.gap }},
-	{"Score", 5, true, func(r *agendaRow) string { return r.score }},
-	{"Target", 8, true, func(r *agendaRow) string { return r.target }},
-	{"Walk", 8, true, func(r *agendaRow) string { return r.walk }},
-	{"Gap money", 10, true, func(r *agendaRow) string { return r.money }},
-	{"Unit", 9, false, func(r *agendaRow) string { return r.unit }},
-	{"Wt", 3, true, func(r *agendaRow) string { return r.weight }},
-	{"Topic", 10, false, func(r *agendaRow) string { return r.topic }},
+	{"#", 2, true, model.FieldTitle, func(r *agendaRow) string { return r.num }},
+	{"Item", 0, false, model.FieldTitle, func(r *agendaRow) string { return r.title }},
+	{"Ours", 8, true, model.FieldPositions, func(r *agendaRow) string { return r.ours }},
+	{"Theirs", 8, true, model.FieldPositions, func(r *agendaRow) string { return r.theirs }},
+	{"Gap", 7, true, model.FieldGap, func(r *agendaRow) string { return r.gap }},
+	{"Score", 5, true, model.FieldScore, func(r *agendaRow) string { return r.score }},
+	{"Target", 8, true, model.FieldTarget, func(r *agendaRow) string { return r.target }},
+	{"Walk", 8, true, model.FieldWalkAway, func(r *agendaRow) string { return r.walk }},
+	{"Gap money", 10, true, model.FieldMoney, func(r *agendaRow) string { return r.money }},
+	{"Unit", 9, false, model.FieldUnit, func(r *agendaRow) string { return r.unit }},
+	{"Wt", 3, true, model.FieldWeight, func(r *agendaRow) string { return r.weight }},
+	{"Topic", 10, false, model.FieldTopic, func(r *agendaRow) string { return r.topic }},
 }
 
 // Pane is the agenda: positions, gaps and scores per item, the
@@ -102,7 +104,7 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 	p.snap = s
 	p.plan1 = p.planSummary()
 	p.all = p.all[:0]
-	d, r := s.D, s.R
+	d, r, priv := s.D, s.R, s.Privacy()
 	for i, it := range d.Items {
 		st := r.Items[i]
 		row := agendaRow{index: i, num: fmt.Sprint(i + 1), title: it.Title, topic: string(it.Topic), unit: it.Unit,
@@ -131,11 +133,7 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 			row.walk = it.Format(it.OurWalkAway.Decimal)
 		}
 		if room, ok := r.RoomLeft(i); ok && room.IsNegative() {
-			row.pastWalk = true
-		}
-		if s.Private {
-			row.money, row.score, row.target, row.walk, row.weight, row.leverage = ui.Masked, ui.Masked, ui.Masked, ui.Masked, ui.Masked, ui.Masked
-			row.pastWalk = false
+			row.pastWalk = priv.Field(model.FieldWalkAway) // the colour alone would tell
 		}
 		p.all = append(p.all, row)
 	}

@@ -81,8 +81,12 @@ func (p *Pane) View(focused bool) []string {
 func (p *Pane) columns() []agendaColumn {
 	titleMin := min(18, max(10, p.w/3))
 	used := 0
+	priv := p.snap.Privacy()
 	var picked []agendaColumn
 	for _, c := range agendaColumns {
+		if !priv.Field(c.field) {
+			continue
+		}
 		if c.width == 0 {
 			picked = append(picked, c)
 			continue
@@ -152,9 +156,9 @@ func (p *Pane) detail() []string {
 	if n == 0 {
 		return nil
 	}
-	st, d := p.snap.St, p.snap.D
+	st, d, priv := p.snap.St, p.snap.D, p.snap.Privacy()
 	last := p.plan1
-	if d.Negotiation.Stage == model.StagePrepare && !p.snap.Private {
+	if d.Negotiation.Stage == model.StagePrepare && priv.Part(model.PartReadiness) {
 		last = st.Warn.Render("Readiness: ") + d.Readiness()
 	}
 	var about []string
@@ -180,7 +184,7 @@ func (p *Pane) detail() []string {
 // describe is the selected item in full: direction, positions and openings,
 // target, walk-away and room left, worth to each side, link and note.
 func (p *Pane) describe(it model.AgendaItem) []string {
-	st, r, private := p.snap.St, p.snap.R, p.snap.Private
+	st, r, priv := p.snap.St, p.snap.R, p.snap.Privacy()
 	i := p.snap.D.ItemIndex(it.ID)
 	head := fmt.Sprintf("%d %s · %s", i+1, it.Title, it.Topic)
 	var lines []string
@@ -197,42 +201,41 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 		if stt.HasTheirs {
 			pos += fmt.Sprintf(" · theirs %s (opened %s)", it.Format(stt.Theirs), it.Format(it.TheirOpening.Decimal))
 			pos += " · gap " + it.Format(stt.Gap)
-			if g, err := r.GapValue(i); !private && err == nil {
+			if g, err := r.GapValue(i); priv.Field(model.FieldMoney) && err == nil {
 				pos += " = " + model.FormatMoney(g) + " " + p.snap.D.Negotiation.Currency + " a year"
-			} else if !private && it.Lever.Kind != model.LeverNone {
+			} else if priv.Field(model.FieldMoney) && it.Lever.Kind != model.LeverNone {
 				pos += st.Warn.Render(" · money unknown: " + err.Error())
 			}
 		} else {
 			pos += st.Warn.Render(" · their opening not estimated")
 		}
 		lines = append(lines, pos)
-		if !private {
-			var limits []string
-			if it.OurTarget.Valid {
-				limits = append(limits, "target "+it.Format(it.OurTarget.Decimal))
-			}
-			if it.OurWalkAway.Valid {
-				limits = append(limits, "walk-away "+it.Format(it.OurWalkAway.Decimal))
-			}
-			if room, ok := r.RoomLeft(i); ok {
-				if room.IsNegative() {
-					limits = append(limits, st.Bad.Render("past our walk-away by "+it.Format(room.Neg())))
-				} else {
-					limits = append(limits, "room left "+it.Format(room))
-				}
-			}
-			if it.TheirWalkAway.Valid {
-				limits = append(limits, "their walk-away (est.) "+it.Format(it.TheirWalkAway.Decimal))
-			}
-			if len(limits) > 0 {
-				lines = append(lines, strings.Join(limits, " · "))
+		var limits []string
+		if it.OurTarget.Valid && priv.Field(model.FieldTarget) {
+			limits = append(limits, "target "+it.Format(it.OurTarget.Decimal))
+		}
+		if it.OurWalkAway.Valid && priv.Field(model.FieldWalkAway) {
+			limits = append(limits, "walk-away "+it.Format(it.OurWalkAway.Decimal))
+		}
+		if room, ok := r.RoomLeft(i); ok && priv.Field(model.FieldRoomLeft) {
+			if room.IsNegative() {
+				limits = append(limits, st.Bad.Render("past our walk-away by "+it.Format(room.Neg())))
+			} else {
+				limits = append(limits, "room left "+it.Format(room))
 			}
 		}
+		if it.TheirWalkAway.Valid && priv.Field(model.FieldTheirWalkAway) {
+			limits = append(limits, "their walk-away (est.) "+it.Format(it.TheirWalkAway.Decimal))
+		}
+		if len(limits) > 0 {
+			lines = append(lines, strings.Join(limits, " · "))
+		}
 	}
-	if !private {
+	if priv.Field(model.FieldWeight) && priv.Field(model.FieldValueToThem) && priv.Field(model.FieldLeverage) {
 		lines = append(lines, fmt.Sprintf("Worth %d to us, %d to them · leverage %.2f", it.Weight, it.ValueToThem, it.Leverage()))
 	}
-	if sc, ok := p.snap.D.Scenario(it.Link.ScenarioID); ok {
+	// The link prices the item's concessions: it is about money.
+	if sc, ok := p.snap.D.Scenario(it.Link.ScenarioID); ok && priv.Field(model.FieldMoney) && priv.Scenario(sc) {
 		label := it.Link.Field
 		for _, f := range model.ScenarioFields(sc.Kind) {
 			if f.Name == it.Link.Field {
@@ -241,15 +244,18 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 		}
 		lines = append(lines, st.Dim.Render("Linked to "+sc.Name+": "+label))
 	}
-	if it.Note != "" {
+	if it.Note != "" && priv.Field(model.FieldNote) {
 		lines = append(lines, st.Dim.Render(it.Note))
 	}
 	return lines
 }
 
-// planSummary is the trade plan in one line.
+// planSummary is the trade plan in one line; nothing while privacy hides it.
 func (p *Pane) planSummary() string {
 	st := p.snap.St
+	if !p.snap.Privacy().Part(model.PartTradePlan) {
+		return ""
+	}
 	var give, ask []string
 	for _, e := range p.snap.D.TradePlan() {
 		switch e.Advice {
@@ -266,18 +272,22 @@ func (p *Pane) planSummary() string {
 		st.Accent.Render("ask for: ") + strings.Join(ask, ", ")
 }
 
-// planView ranks the open items by trade leverage.
+// planView ranks the open items by trade leverage. While privacy hides the
+// plan, it says so and shows nothing of it: not even the items in its order,
+// which alone would tell our weights.
 func (p *Pane) planView() []string {
 	st := p.snap.St
+	if !p.snap.Privacy().Part(model.PartTradePlan) {
+		lines := ui.WrapWords("Hidden while privacy is on (p shows it again).", p.w, "")
+		lines = append(lines, "", st.Dim.Render(ui.Cut("v back to the items", p.w)))
+		return ui.Block(lines, p.w, p.h)
+	}
 	plan := p.snap.D.TradePlan()
 	lines := []string{st.Dim.Render("Give the items at the top (worth more to them than to us) to get those at the bottom.")}
 	titleW := max(8, p.w-36)
 	lines = append(lines, st.Dim.Render(ui.Fit("Item", titleW)+" "+ui.FitRight("Us", 4)+" "+ui.FitRight("Them", 5)+" "+ui.FitRight("Lever", 6)+"  Advice"))
 	for _, e := range plan {
 		us, lev := fmt.Sprint(e.Item.Weight), fmt.Sprintf("%.2f", e.Leverage)
-		if p.snap.Private {
-			us, lev = ui.Masked, ui.Masked
-		}
 		advice := string(e.Advice)
 		switch e.Advice {
 		case model.GiveFirst:

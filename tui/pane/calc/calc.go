@@ -76,9 +76,13 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 	p.snap = s
 	p.rows = p.rows[:0]
 	pos := p.sel.Pos
-	for i, sc := range s.D.Scenarios {
+	priv := s.Privacy()
+	for _, sc := range s.D.Scenarios {
+		if !priv.Scenario(sc) {
+			continue
+		}
 		if sc.ID == p.selID {
-			pos = i
+			pos = len(p.rows)
 		}
 		p.rows = append(p.rows, p.row(sc))
 	}
@@ -105,9 +109,6 @@ func (p *Pane) row(sc model.Scenario) calcRow {
 	default:
 		r.kind = "profitability"
 		r.headline = "pocket " + model.FormatMoney(sc.Profit.Result().PocketPrice)
-		if p.snap.Private {
-			r.headline = "pocket " + ui.Masked
-		}
 	}
 	return r
 }
@@ -127,7 +128,7 @@ func (p *Pane) buildDetail() {
 	if !ok || p.w <= 0 {
 		return
 	}
-	v := scenarioView{st: p.snap.St, w: p.w, private: p.snap.Private}
+	v := scenarioView{st: p.snap.St, w: p.w}
 	if sc.Kind == model.CategoryScenario {
 		p.detail = v.category(sc)
 	} else {
@@ -237,6 +238,10 @@ func (p *Pane) View(focused bool) []string {
 		return ui.Block(nil, p.w, p.h)
 	}
 	st := p.snap.St
+	if len(p.rows) == 0 && len(p.snap.D.Scenarios) > 0 {
+		lines := ui.WrapWords("No scenario to show while privacy is on: only the category impact marked ★ for the buyer shows (b marks it, with privacy off).", p.w, "")
+		return ui.Block(lines, p.w, p.h)
+	}
 	if len(p.rows) == 0 {
 		lines := []string{st.Dim.Render("No scenarios yet.")}
 		for _, l := range ui.WrapWords("Press a to add one: the category impact that shows the buyer his category grows after cannibalization, or our profitability (pocket price, and what each open concession costs).", p.w, "") {

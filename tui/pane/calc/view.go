@@ -8,12 +8,11 @@ import (
 )
 
 // scenarioView lays out one scenario's inputs and results for a width.
-// Privacy masks our profitability; the category impact stays, since it is
-// what the buyer is shown.
+// With privacy on the pane lists only the scenario the buyer may see (the
+// category impact marked ★), so a view never needs to mask a figure.
 type scenarioView struct {
-	st      *ui.Styles
-	w       int
-	private bool
+	st *ui.Styles
+	w  int
 }
 
 // category is the buyer's view: the results and the verdict first, then
@@ -110,8 +109,8 @@ func (v scenarioView) lineTable(lines []model.ImpactLine) []string {
 func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *model.Replay) []string {
 	st, p := v.st, sc.Profit
 	lines := []string{ui.Cut(st.Bold.Render(sc.Name), v.w), st.Dim.Render(ui.Cut("Our profitability: the supplier's view", v.w))}
-	money := func(d decimal.Decimal) string { return v.mask(model.FormatMoney(d)) }
-	value := func(d decimal.Decimal, suffix string) string { return v.mask(model.FormatValue(d) + suffix) }
+	money := func(d decimal.Decimal) string { return model.FormatMoney(d) }
+	value := func(d decimal.Decimal, suffix string) string { return model.FormatValue(d) + suffix }
 	res := p.Result()
 	margin := "n/a"
 	if res.MarginKnown {
@@ -120,7 +119,7 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 	lines = append(lines, v.figures([][2]string{
 		{"Invoice price", money(res.InvoicePrice)},
 		{"Pocket price", money(res.PocketPrice)},
-		{"Pocket margin", v.mask(margin)},
+		{"Pocket margin", margin},
 		{"Unit profit", money(res.UnitProfit)},
 		{"Annual profit", money(res.AnnualProfit)},
 	})...)
@@ -155,14 +154,6 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 		}, "  ", "  ")...)
 	}
 	return lines
-}
-
-// mask hides a figure of ours while privacy is on.
-func (v scenarioView) mask(s string) string {
-	if v.private {
-		return ui.Masked
-	}
-	return s
 }
 
 // figures are label … value rows with the values right-aligned together.

@@ -78,10 +78,11 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 	}
 	p.snap = s
 	p.now = p.clock() // the workbench's clock only ticks during meetings
-	p.done, p.total = s.D.FollowUpProgress()
+	p.done, p.total = s.FollowUpProgress()
 	p.overdue = 0
+	priv := s.Privacy()
 	for _, f := range s.D.FollowUps {
-		if f.Overdue(p.now) {
+		if f.Overdue(p.now) && priv.FollowUp(f) {
 			p.overdue++
 		}
 	}
@@ -96,12 +97,12 @@ func (p *Pane) build() {
 	if p.snap == nil {
 		return
 	}
-	d := p.snap.D
+	d, priv := p.snap.D, p.snap.Privacy()
 	for _, side := range []model.Side{model.CustomerSide, model.InternalSide} {
 		var group []followUpRow
 		done := 0
 		for i, f := range d.FollowUps {
-			if f.Side != side || !p.filter.Matches(f.Role, f.Person, f.Action) {
+			if f.Side != side || !priv.FollowUp(f) || !p.filter.Matches(f.Role, f.Person, f.Action) {
 				continue
 			}
 			if f.Done {
@@ -241,10 +242,13 @@ func (p *Pane) askTemplate() tea.Cmd {
 	if len(d.FollowUps) == 0 {
 		return ui.Cmd(fill)
 	}
+	its := fmt.Sprintf("Its %d %s (%d done)", p.total, ui.Plural(p.total, "line", "lines"), p.done)
+	if _, all := d.FollowUpProgress(); all > p.total {
+		its += " and the lines privacy hides" // replaced too, and not counted on this screen
+	}
 	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Replace the checklist with the %s template?", templateName(d.Account.Kind)),
-		Detail: fmt.Sprintf("Its %d %s (%d done) give way to %d new ones, due from today.",
-			p.total, ui.Plural(p.total, "line", "lines"), p.done, len(fill.Change.(*ui.ReplaceFollowUps).Lines)),
-		Yes: fill})
+		Detail: fmt.Sprintf("%s give way to %d new ones, due from today.", its, len(fill.Change.(*ui.ReplaceFollowUps).Lines)),
+		Yes:    fill})
 }
 
 // Offer is the question, on moving to agree or follow-up, whether to fill

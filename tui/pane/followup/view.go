@@ -110,6 +110,9 @@ func (p *Pane) emptyLines() []string {
 	if p.filter.Query() != "" {
 		return []string{st.Dim.Render("No line matches the filter.")}
 	}
+	if len(p.snap.D.FollowUps) > 0 {
+		return []string{st.Dim.Render("No line to show while privacy is on.")}
+	}
 	kind := p.snap.D.Account.Kind
 	return []string{
 		st.Dim.Render("No follow-up checklist yet."),

@@ -27,14 +27,15 @@ type gapChart struct {
 }
 
 // overallChart charts the weighted gap closed at the openings, at the end
-// of each meeting, and now when moves made since the last meeting changed it.
-func overallChart(r *model.Replay) gapChart {
+// of each meeting, and now when moves made since the last meeting changed
+// it, with each meeting's reciprocity where the privacy rule shows it.
+func overallChart(r *model.Replay, priv model.Privacy) gapChart {
 	c := gapChart{title: "Gap closed after each meeting"}
 	c.points = append(c.points, chartPoint{label: "Openings", share: r.Openings})
 	prev := r.Openings
 	for _, res := range r.Meetings {
 		extra := fmt.Sprintf("%s · we moved %d, they %d", points(prev, res.GapClosed), res.OurMoves, res.TheirMoves)
-		if res.ReciprocityKnown {
+		if res.ReciprocityKnown && priv.Part(model.PartReciprocity) {
 			extra += fmt.Sprintf(" · reciprocity %.2f", res.Reciprocity)
 		}
 		c.points = append(c.points, chartPoint{label: fmt.Sprintf("Meeting %d", res.Meeting.Number),

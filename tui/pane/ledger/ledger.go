@@ -136,7 +136,11 @@ func (p *Pane) applyFilter(key ui.RowKey, atEnd bool) {
 func (p *Pane) matches(k int) bool {
 	mv := &p.snap.R.Moves[k]
 	it := &p.snap.D.Items[mv.Item]
-	return p.filter.Matches(it.Title, string(it.Topic), whoWords(mv.By), mv.TradedFor, mv.Note)
+	note := "" // a hidden note must not make a row match either
+	if p.snap.Privacy().Part(model.PartConcessionNote) {
+		note = mv.Note
+	}
+	return p.filter.Matches(it.Title, string(it.Topic), whoWords(mv.By), mv.TradedFor, note)
 }
 
 // whoWords are the words a filter can use for a party.
@@ -191,7 +195,7 @@ func (p *Pane) syncChart() {
 	if want >= 0 {
 		p.chart = itemChart(p.snap.D, p.snap.R, want)
 	} else {
-		p.chart = overallChart(p.snap.R)
+		p.chart = overallChart(p.snap.R, p.snap.Privacy())
 	}
 	p.sel.SetHeight(p.listHeight()) // the chart under the list may have grown
 }

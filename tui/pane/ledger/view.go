@@ -188,11 +188,11 @@ func shortFlags(f model.Flag) string {
 	return strings.Join(names, ",")
 }
 
-// flags are the move's flags as this screen may show them: privacy hides
-// the walk-away.
+// flags are the move's flags as this screen may show them: none while the
+// privacy rule hides the discipline flags.
 func (p *Pane) flags(mv *model.Move) model.Flag {
-	if p.snap.Private {
-		return mv.Flags &^ model.PastWalkAway
+	if !p.snap.Privacy().Part(model.PartFlags) {
+		return 0
 	}
 	return mv.Flags
 }
@@ -231,6 +231,7 @@ func (p *Pane) header(g int) ui.HeaderParts {
 		}
 		h.Stats = closed + model.FormatPercent(res.GapClosed)
 		switch {
+		case !p.snap.Privacy().Part(model.PartReciprocity):
 		case res.ReciprocityKnown:
 			h.Stats += fmt.Sprintf(" · reciprocity %.2f", res.Reciprocity)
 		case res.TheirMoves > 0:
@@ -256,6 +257,9 @@ func (p *Pane) detail() []string {
 		if len(mt.Attendees) == 0 {
 			who = "No attendees noted"
 		}
+		if !p.snap.Privacy().Part(model.PartMeetingSummary) {
+			return []string{st.Dim.Render(who)}
+		}
 		summary := "Summary: " + mt.Summary
 		if mt.Summary == "" {
 			summary = "No summary yet: enter to write one"
@@ -277,7 +281,7 @@ func (p *Pane) detail() []string {
 	if f := p.flags(mv); f != 0 {
 		second += " · " + st.Warn.Render("⚠ "+f.String())
 	}
-	if mv.Note != "" {
+	if mv.Note != "" && p.snap.Privacy().Part(model.PartConcessionNote) {
 		second += " · " + mv.Note
 	}
 	return []string{st.Dim.Render(first), second}

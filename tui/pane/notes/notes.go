@@ -146,14 +146,14 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 func (p *Pane) applyFilter(key ui.RowKey, atEnd bool) bool {
 	p.cache.Reset()
 	p.rows = ui.GroupRows(p.rows[:0], p.groups, func(g int) []int { return p.order[p.bounds[g]:p.bounds[g+1]] },
-		func(i int) uint64 { return p.snap.D.Notes[i].ID }, p.show != showAll || p.filter.Query() != "", p.accepts)
+		func(i int) uint64 { return p.snap.D.Notes[i].ID }, p.show != showAll || p.filter.Query() != "" || p.snap.Private, p.accepts)
 	p.sel.SetHeight(p.listHeight())
 	return ui.SelectRow(&p.sel, p.rows, key, atEnd)
 }
 
 func (p *Pane) accepts(i int) bool {
 	n := &p.snap.D.Notes[i]
-	return p.show.accepts(n) && p.filter.Matches(n.Text, p.titles[n.ItemID], n.Answer)
+	return p.snap.Privacy().Note(*n) && p.show.accepts(n) && p.filter.Matches(n.Text, p.titles[n.ItemID], n.Answer)
 }
 
 // selectedKey names the selected row and says whether it is the last one:

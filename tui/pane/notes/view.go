@@ -123,6 +123,9 @@ func (p *Pane) detail() []string {
 			return []string{st.Dim.Render("Notes made outside meetings, while preparing or between them.")}
 		}
 		lines := []string{st.Dim.Render("Attendees: " + orNone(strings.Join(mt.Attendees, ", ")))}
+		if !p.snap.Privacy().Part(model.PartMeetingSummary) {
+			return lines
+		}
 		return append(lines, wrapLines("Summary: "+orNone(mt.Summary), p.w, n-1)...)
 	}
 	note := &p.snap.D.Notes[r.Index]
