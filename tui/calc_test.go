@@ -44,7 +44,7 @@ func (h *harness) addWorkedExample() {
 	h.wantScreen("New scenario", "category impact (the buyer's view)")
 	h.press("enter")
 	h.wantScreen("New category impact", "Baseline turnover", "L1 product")
-	h.typeFields("Worked example", "", "", "Oat bar", "1,000", "70.00", "30", "40", "25")
+	h.typeFields("Worked example", "", "", "", "Oat bar", "1,000", "70.00", "30", "40", "25")
 }
 
 func TestCalcWorkedExampleThroughTheForm(t *testing.T) {
@@ -140,7 +140,7 @@ func TestCalcSeveralLinesBaselineAndRemovingALine(t *testing.T) {
 
 		// Clearing a product removes its line, said before saving.
 		h.press("e")
-		for range 10 { // name, baseline ×2, line 1 ×7 → line 2's product
+		for range 11 { // name, baseline ×2, our sales, line 1 ×7 → line 2's product
 			h.press("tab")
 		}
 		h.wantScreen("▸ L2 product")
@@ -157,7 +157,7 @@ func TestCalcSeveralLinesBaselineAndRemovingALine(t *testing.T) {
 func TestCalcZeroBaselineSaysNA(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("5", "a", "enter")
-	h.typeFields("Shelf reset", "0", "25", "Oat bar", "100", "2")
+	h.typeFields("Shelf reset", "0", "25", "", "Oat bar", "100", "2")
 	h.press("ctrl+s")
 	h.wantScreen("Shelf reset", "Category growth", "n/a (no baseline)", "+200.00")
 	if sc := scenarioNamed(t, h.dossier(), "Shelf reset"); sc.Impact.Result().GrowthKnown {
@@ -189,7 +189,7 @@ func TestCalcBadNumberIsExplainedAndNothingSaved(t *testing.T) {
 	for _, size := range calcSizes {
 		h := newHarness(t, true, size[0], size[1])
 		h.press("5", "a", "enter")
-		h.typeFields("Typo", "", "", "Oat bar")
+		h.typeFields("Typo", "", "", "", "Oat bar")
 		h.typeText("1,00o")
 		if size[0] >= 140 {
 			h.wantScreen(`✗ "1,00o" is not a number`)
@@ -232,7 +232,7 @@ func TestCalcNegativeNumbersAreRefused(t *testing.T) {
 func TestCalcNewLineNeedsAProduct(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("5", "a", "enter")
-	h.typeFields("No product", "", "", "", "100")
+	h.typeFields("No product", "", "", "", "", "100")
 	h.wantScreen("line 1 needs a product")
 	h.press("ctrl+s")
 	if n := len(h.dossier().Scenarios); n != 2 {

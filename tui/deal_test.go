@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parley-app/parley/model"
@@ -146,4 +147,106 @@ func TestCaptureAgree(t *testing.T) {
 	h.typeText("agree 2")
 	h.press("enter")
 	h.wantScreen("already agreed")
+}
+
+// toField tabs to the form field with the label.
+func (h *harness) toField(label string) {
+	h.t.Helper()
+	for range 40 {
+		if strings.Contains(h.screen(), "▸ "+label) {
+			return
+		}
+		h.press("tab")
+	}
+	h.t.Fatalf("no field %q:\n%s", label, h.screen())
+}
+
+// A lever without its parameters is refused with the reason next to the
+// field it needs, and nothing is written; with them the lever is saved.
+func TestItemLeverNeedsItsParameters(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("a")
+	h.typeText("Service level")
+	h.toField("Unit")
+	h.typeText("%")
+	h.toField("Our opening")
+	h.typeText("95")
+	h.toField("Lever")
+	h.press("t") // threshold cost
+	h.wantScreen("‹ threshold cost ›")
+	before := len(h.dossier().Items)
+	h.press("ctrl+s")
+	h.wantScreen("✗ a threshold cost needs the threshold where it starts")
+	if n := len(h.dossier().Items); n != before {
+		t.Fatal("an item with a lever short of its threshold was saved")
+	}
+	h.toField("Threshold")
+	h.typeText("97")
+	h.toField("Cost per point")
+	h.typeText("12,000")
+	h.press("ctrl+s")
+	h.wantScreen("Saved item Service level")
+	d := h.dossier()
+	it := d.Items[len(d.Items)-1]
+	if it.Lever.Kind != model.LeverThreshold || !it.Lever.Threshold.Decimal.Equal(decimal.NewFromInt(97)) || !it.Lever.PerPoint.Decimal.Equal(decimal.NewFromInt(12000)) {
+		t.Fatalf("stored lever %+v", it.Lever)
+	}
+}
+
+// A rebate better for us higher gets the question "did you mean lower?".
+func TestItemLeverSuggestsTheDirection(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("a")
+	h.typeText("Logistics rebate")
+	h.wantScreen("‹ higher") // a new item starts better-higher
+	h.toField("Our opening")
+	h.typeText("2")
+	h.toField("Lever")
+	h.press("r")
+	h.wantScreen("‹ rebate ›", "did you mean lower?")
+}
+
+// The deal basis is edited on the negotiation form: a floor above our offer
+// turns its verdict, and a value the basis refuses shows next to its field.
+func TestDealBasisOnTheNegotiationForm(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("o", "j", "e")
+	h.wantScreen("Negotiation: 2027 annual terms", "Deal floor", "800,000")
+	h.toField("Deal floor")
+	for range len("800,000") {
+		h.press("backspace")
+	}
+	h.typeText("1,300,000")
+	h.press("ctrl+s")
+	h.wantScreen("Saved negotiation")
+	if f := h.dossier().Negotiation.Deal.Floor; !f.Valid || !f.Decimal.Equal(decimal.NewFromInt(1300000)) {
+		t.Fatalf("stored floor %+v", f)
+	}
+	h.press("esc", "6", "right", "right", "right")
+	h.wantScreen("Our offer: below the deal floor")
+
+	h.press("o", "j", "e")
+	h.toField("Cost of goods")
+	h.press("home")
+	h.typeText("-") // -15.60
+	h.press("ctrl+s")
+	h.wantScreen("✗ -15.6 cannot be negative")
+	if c := h.dossier().Negotiation.Deal.CostOfGoods; c.Decimal.IsNegative() {
+		t.Fatal("a negative cost of goods was saved")
+	}
+}
+
+// The category impact shows our share of the category before and after
+// the proposal: 3,998,400 of 12,400,000 is 32.2 %; after it, (3,998,400 +
+// 892,280 gross) of (12,400,000 + 546,820 net) is 37.8 %. Editing the
+// scenario keeps our sales.
+func TestCategoryShareBeforeAndAfter(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("5")
+	h.wantScreen("Our share of the category", "32.2% → 37.8%")
+	h.press("e", "ctrl+s")
+	sc := scenarioNamed(t, h.dossier(), "Crunch Oat listing, 6 SKUs")
+	if !sc.Impact.OurSales.Valid || !sc.Impact.OurSales.Decimal.Equal(decimal.NewFromInt(3998400)) {
+		t.Fatalf("our sales after an edit: %+v", sc.Impact.OurSales)
+	}
 }

@@ -69,7 +69,7 @@ func TestDraftOfADeletedRecordIsNotReopened(t *testing.T) {
 func TestALongValueShowsItsEndWhereTheCursorIs(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("e")
-	for i := 0; i < 13; i++ { // to the note
+	for i := 0; i < 12; i++ { // to the note
 		h.press("tab")
 	}
 	h.wantScreen("every cent is EUR 1,820.")

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -82,17 +83,26 @@ func negotiationForm(env Env, n model.Negotiation, a model.Account) *form.Form {
 	if n.ID != 0 {
 		heading = "Negotiation: " + n.Title
 	}
-	return form.New(env.St, form.Ref{Kind: ui.KindNegotiation, ID: n.ID}, heading, []*form.Field{title, currency, due, status},
+	basis := basisFields(env.privacy(), n.Deal)
+	fields := append([]*form.Field{title, currency, due, status}, basis.fields()...)
+	return form.New(env.St, form.Ref{Kind: ui.KindNegotiation, ID: n.ID}, heading, fields,
 		func(f *form.Form) (tea.Msg, error) {
 			v := n
 			v.Title = title.Value()
 			v.Currency = strings.ToUpper(currency.Value())
 			v.Deadline = due.Time()
 			v.Status = model.Status(status.Value())
+			v.Deal = basis.read(n.Deal)
 			if v.ID == 0 {
 				v.Created = env.Now()
 			}
 			if err := v.Validate(); err != nil {
+				var fe *model.FieldError
+				if errors.As(err, &fe) {
+					if k, ok := basisKeys[fe.Field]; ok {
+						f.SetError(k, errors.New(fe.Problem))
+					}
+				}
 				return nil, err
 			}
 			return save(f, "Saved negotiation "+v.Title, &ui.SaveNegotiation{Negotiation: v, IsNew: n.ID == 0}), nil

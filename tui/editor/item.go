@@ -1,9 +1,9 @@
 package editor
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -26,11 +26,23 @@ const (
 	keyTheirWalkAway form.Key = "their-walk-away"
 	keyWeight        form.Key = "weight"
 	keyValueToThem   form.Key = "value-to-them"
-	keyMoneyPerUnit  form.Key = "money-per-unit"
+	keyMoneyPerUnit  form.Key = "money-per-unit" // until schema 2; kept so old drafts map somewhere
 	keyStatus        form.Key = "status"
 	keyNote          form.Key = "note"
-	keyLink          form.Key = "link"
+	keyLink          form.Key = "link" // until schema 2
+	keyLever         form.Key = "lever"
+	keyGrowth        form.Key = "growth"
+	keyThreshold     form.Key = "threshold"
+	keyPerPoint      form.Key = "per-point"
+	keyAmount        form.Key = "amount"
+	keyLastYear      form.Key = "last-year"
 )
+
+// leverFieldKeys maps the model's field names (in a *model.FieldError) to
+// the form's fields, so that the reason shows next to the field.
+var leverFieldKeys = map[string]form.Key{
+	model.FieldLever: keyLever, model.FieldThreshold: keyThreshold, model.FieldPerPoint: keyPerPoint, model.FieldAmount: keyAmount,
+}
 
 // NewItem is what the form for a new item starts from.
 func NewItem() model.AgendaItem {
@@ -76,13 +88,11 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		internal(model.FieldTheirWalkAway, form.Number(keyTheirWalkAway, "Their walk-away", numberText(it.TheirWalkAway)).WithHint("our estimate, optional")),
 		internal(model.FieldWeight, form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint("0–100: what it is worth to us")),
 		internal(model.FieldValueToThem, form.Score(keyValueToThem, "Value to them", scoreText(it.ValueToThem)).WithHint("0–100: our estimate of its worth to them")),
-		internal(model.FieldMoney, form.Number(keyMoneyPerUnit, "Money per unit", numberText(it.MoneyPerUnit)).WithHint("what one unit of gap is worth, optional")),
 		form.Choice(keyStatus, "Status", []string{string(model.ItemOpen), string(model.ItemAgreed), string(model.ItemParked)},
 			[]string{"open", "agreed", "parked"}, string(it.Status)),
 		internal(model.FieldNote, form.Text(keyNote, "Note", it.Note)),
-		// The link prices the item's concessions, and names our scenarios.
-		internal(model.FieldMoney, linkField(env.Snap.D, it.Link)),
 	}
+	fields = append(fields, leverFields(priv, it)...)
 	build := func(f *form.Form) model.AgendaItem {
 		v := it
 		v.Title = f.Field(keyTitle).Value()
@@ -96,10 +106,9 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		v.TheirWalkAway = f.Field(keyTheirWalkAway).Optional()
 		v.Weight = f.Field(keyWeight).Whole()
 		v.ValueToThem = f.Field(keyValueToThem).Whole()
-		v.MoneyPerUnit = f.Field(keyMoneyPerUnit).Optional()
 		v.Status = model.ItemStatus(f.Field(keyStatus).Value())
 		v.Note = f.Field(keyNote).Value()
-		v.Link = parseLink(f.Field(keyLink).Value())
+		v.Lever, v.LastYear = readLever(f, it)
 		switch {
 		case v.Status == model.ItemAgreed && it.Status != model.ItemAgreed:
 			v.AgreedAt = env.Now()
@@ -117,13 +126,27 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 	return form.New(env.St, form.Ref{Kind: ui.KindItem, ID: it.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
 		if err := validate(f); err != nil {
+			var fe *model.FieldError
+			if errors.As(err, &fe) {
+				if k, ok := leverFieldKeys[fe.Field]; ok && f.Field(k) != nil {
+					f.SetError(k, errors.New(fe.Problem))
+				}
+			}
 			return nil, err
 		}
 		if err := checkItemAgainstLedger(d, v); err != nil {
 			return nil, err
 		}
 		return save(f, "Saved item "+v.Title, ui.SaveItem(negID, v)), nil
-	}).WithPreview(func(f *form.Form) []string { return warnings(env.St, validate(f)) })
+	}).WithPreview(func(f *form.Form) []string {
+		if err := validate(f); err != nil {
+			return warnings(env.St, err)
+		}
+		if hint := build(f).LeverHint(); hint != "" && priv.Part(model.PartDeal) {
+			return []string{env.St.Warn.Render("? " + hint)}
+		}
+		return nil
+	})
 }
 
 // errHiddenValues is why an item does not validate when the reason lies in
@@ -189,35 +212,4 @@ func checkItemAgainstLedger(d0 *model.Dossier, v model.AgendaItem) error {
 		}
 	}
 	return nil
-}
-
-// linkField offers the scenario inputs an item can point at, so that a
-// concession on it shows its money effect (e.g. the rebate item at the
-// profitability scenario's rebate %).
-func linkField(d *model.Dossier, current model.ScenarioLink) *form.Field {
-	values, labels := []string{""}, []string{"nothing"}
-	for _, sc := range d.Scenarios {
-		for _, f := range model.ScenarioFields(sc.Kind) {
-			values = append(values, fmt.Sprintf("%d/%s", sc.ID, f.Name))
-			labels = append(labels, sc.Name+": "+f.Label)
-		}
-	}
-	value := ""
-	if current.ScenarioID != 0 {
-		value = fmt.Sprintf("%d/%s", current.ScenarioID, current.Field)
-	}
-	return form.Choice(keyLink, "Linked to", values, labels, value).WithHint("a scenario input this item moves")
-}
-
-// parseLink reads a link choice written by linkField.
-func parseLink(v string) model.ScenarioLink {
-	var l model.ScenarioLink
-	id, name, ok := strings.Cut(v, "/")
-	if !ok {
-		return l
-	}
-	if n, err := strconv.ParseUint(id, 10, 64); err == nil {
-		l.ScenarioID, l.Field = n, name
-	}
-	return l
 }

@@ -16,6 +16,7 @@ const (
 	keyScenarioKind     form.Key = "kind"
 	keyBaselineTurnover form.Key = "baseline-turnover"
 	keyBaselineMargin   form.Key = "baseline-margin"
+	keyOurSales         form.Key = "our-sales"
 	keyListPrice        form.Key = "list-price"
 	keyDiscount         form.Key = "discount"
 	keyRebate           form.Key = "rebate"
@@ -112,7 +113,8 @@ func (g impactLineFields) line() model.ImpactLine {
 func categoryForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 	turnover := num(form.Number, keyBaselineTurnover, "Baseline turnover", sc.Impact.BaselineTurnover, "the category's turnover a year; blank when unknown")
 	margin := num(form.Percent, keyBaselineMargin, "Baseline margin %", sc.Impact.BaselineMargin, "the category's retailer margin %")
-	fields := []*form.Field{name, turnover, margin}
+	ours := form.Number(keyOurSales, "Our sales in it", numberText(sc.Impact.OurSales)).WithHint("our turnover in the category at this account: our share before and after")
+	fields := []*form.Field{name, turnover, margin, ours}
 	var groups []impactLineFields
 	for i, l := range sc.Impact.Lines {
 		groups = append(groups, newImpactLineFields(i+1, l, true))
@@ -124,7 +126,7 @@ func categoryForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 	build := func() (model.Scenario, []string, error) {
 		v := sc
 		v.Name = name.Value()
-		v.Impact = model.CategoryImpact{BaselineTurnover: turnover.Decimal(), BaselineMargin: margin.Decimal()}
+		v.Impact = model.CategoryImpact{BaselineTurnover: turnover.Decimal(), BaselineMargin: margin.Decimal(), OurSales: ours.Optional()}
 		var notes []string
 		for i, g := range groups {
 			switch {

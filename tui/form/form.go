@@ -58,8 +58,9 @@ type Form struct {
 	// worked out again on every keystroke (e.g. how a concession changes the gap).
 	preview func(f *Form) []string
 	submit  Submit
-	version int // counts changes of the text, for drafts
-	kept    int // the version the file holds as the draft, -1 for none
+	version int           // counts changes of the text, for drafts
+	given   map[Key]error // reasons the whole value gives, by field, until the next change
+	kept    int           // the version the file holds as the draft, -1 for none
 	keys    Keys
 	st      *ui.Styles
 }
@@ -182,6 +183,7 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 		f.choose(fl, msg)
 		if fl.choice != before {
 			f.version++
+			f.given = nil
 		}
 		f.err = nil
 		return nil
@@ -191,6 +193,7 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 	fl.input, cmd = fl.input.Update(msg)
 	if fl.input.Value() != before {
 		f.version++
+		f.given = nil
 		fl.check()
 	}
 	f.err = nil
@@ -247,6 +250,20 @@ func (f *Form) Submit() tea.Cmd {
 		f.done = true
 	}
 	return ui.Cmd(msg)
+}
+
+// SetError shows err next to field k and puts the cursor there, until the
+// form's text changes: a reason the whole value gives (a lever without its
+// threshold), which the next submit checks again.
+func (f *Form) SetError(k Key, err error) {
+	for i, fl := range f.fields {
+		if fl.Key == k {
+			f.given = map[Key]error{k: err}
+			if !fl.Hidden {
+				f.FocusField(i)
+			}
+		}
+	}
 }
 
 // Saving marks the form as waiting for a write it asked for (after a

@@ -52,6 +52,8 @@ func (f *Form) View(w, h int) []string {
 		}
 		note := ""
 		switch {
+		case f.given[fl.Key] != nil:
+			note = st.Error.Render("✗ " + f.given[fl.Key].Error())
 		case fl.err != nil && fl.Value() != "":
 			note = st.Error.Render("✗ " + fl.err.Error())
 		case fl.err != nil:

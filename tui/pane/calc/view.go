@@ -32,6 +32,7 @@ func (v scenarioView) category(sc model.Scenario) []string {
 		{"Net category profit change", model.FormatSigned(r.NetProfit, 2)},
 		{"Category growth", editor.GrowthText(r.Growth, r.GrowthKnown)},
 		{"Category profit growth", editor.GrowthText(r.ProfitGrowth, r.ProfitGrowthKnown)},
+		{"Our share of the category", shareText(r)},
 	})...)
 	verdict := st.Good
 	if r.NetTurnover.IsNegative() || r.NetProfit.IsNegative() {
@@ -205,3 +206,12 @@ func (v scenarioView) wrapFrom(parts []string, first, indent string) []string {
 
 // wrapText breaks a sentence into lines of the view's width at spaces.
 func (v scenarioView) wrapText(text, indent string) []string { return ui.WrapWords(text, v.w, indent) }
+
+// shareText is our share of the category before and after the proposal, or
+// what it needs.
+func shareText(r model.CategoryResult) string {
+	if !r.ShareKnown {
+		return "unknown"
+	}
+	return model.FormatNumber(r.ShareBefore, 1) + "% → " + model.FormatNumber(r.ShareAfter, 1) + "%"
+}

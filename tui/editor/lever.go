@@ -1,0 +1,46 @@
+package editor
+
+import (
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/form"
+	"github.com/shopspring/decimal"
+)
+
+// leverFields are the item form's fields for how the item enters the deal's
+// waterfall, and last year's value. They are internal: the deal is.
+func leverFields(priv model.Privacy, it model.AgendaItem) []*form.Field {
+	kinds := make([]string, len(model.LeverKinds))
+	labels := make([]string, len(model.LeverKinds))
+	for i, k := range model.LeverKinds {
+		kinds[i], labels[i] = string(k), k.Label()
+	}
+	growth := "no"
+	if it.Lever.Growth {
+		growth = "yes"
+	}
+	deal := func(f *form.Field) *form.Field { return hideUnless(priv.Part(model.PartDeal), f) }
+	return []*form.Field{
+		deal(form.Choice(keyLever, "Lever", kinds, labels, string(it.Lever.Kind)).
+			WithHint("how the value enters the deal: ←→ to choose")),
+		deal(form.Choice(keyGrowth, "Rebate on", []string{"no", "yes"}, []string{"all invoice turnover", "growth over last year"}, growth).
+			WithHint("for a rebate")),
+		deal(form.Number(keyThreshold, "Threshold", numberText(it.Lever.Threshold)).WithHint("threshold cost: where the cost starts, e.g. 97")),
+		deal(form.Number(keyPerPoint, "Cost per point", numberText(it.Lever.PerPoint)).WithHint("threshold cost: a year, per point past it")),
+		deal(form.Number(keyAmount, "Amount per unit", numberText(it.Lever.Amount)).WithHint("money per unit: a year, per unit of movement")),
+		deal(form.Number(keyLastYear, "Last year", numberText(it.LastYear)).WithHint("the value agreed last year, optional")),
+	}
+}
+
+// readLever reads the lever fields; a hidden field keeps the item's value.
+func readLever(f *form.Form, it model.AgendaItem) (model.Lever, decimal.NullDecimal) {
+	l := it.Lever
+	if fl := f.Field(keyLever); fl != nil && !fl.Hidden {
+		l.Kind = model.LeverKind(fl.Value())
+		l.Growth = f.Field(keyGrowth).Value() == "yes" && l.Kind == model.LeverRebate
+		l.Threshold = f.Field(keyThreshold).Optional()
+		l.PerPoint = f.Field(keyPerPoint).Optional()
+		l.Amount = f.Field(keyAmount).Optional()
+		return l, f.Field(keyLastYear).Optional()
+	}
+	return l, it.LastYear
+}
