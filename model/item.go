@@ -51,10 +51,16 @@ func (d Direction) Valid() bool { return d == Up || d == Down }
 // Sign is s in the formulas: +1 when up is better for us, −1 when down is.
 func (d Direction) Sign() decimal.Decimal {
 	if d == Down {
-		return decimal.NewFromInt(-1)
+		return minusOne
 	}
-	return decimal.NewFromInt(1)
+	return plusOne
 }
+
+// The signs of a direction, made once: the replay asks for them per move.
+var (
+	plusOne  = decimal.NewFromInt(1)
+	minusOne = decimal.NewFromInt(-1)
+)
 
 // ItemStatus is whether an agenda item is still being negotiated.
 type ItemStatus string

@@ -196,6 +196,12 @@ func (pr PackageResult) Verdict() string {
 
 // Evaluate prices and judges one package against the deal floor and last year.
 func (r *Replay) Evaluate(p Package) PackageResult {
+	last, err := r.dossier.Waterfall(r.Positions(OriginLastYear).Values)
+	return r.evaluate(p, last, err)
+}
+
+// evaluate judges p against last year's package, priced once for all of them.
+func (r *Replay) evaluate(p Package, last Waterfall, lastErr error) PackageResult {
 	d := r.dossier
 	pr := PackageResult{Package: p, PastWalkAway: d.PastWalkAway(p.Values)}
 	pr.Score, pr.Scored = d.ScoreValues(p.Values)
@@ -207,10 +213,8 @@ func (r *Replay) Evaluate(p Package) PackageResult {
 	if floor := d.Negotiation.Deal.Floor; floor.Valid {
 		pr.BelowFloor = pr.Waterfall.Contribution.LessThan(floor.Decimal)
 	}
-	if p.Origin != OriginLastYear {
-		if last, err := d.Waterfall(r.Positions(OriginLastYear).Values); err == nil {
-			pr.Change, pr.ChangeKnown = pr.Waterfall.Contribution.Sub(last.Contribution), true
-		}
+	if p.Origin != OriginLastYear && lastErr == nil {
+		pr.Change, pr.ChangeKnown = pr.Waterfall.Contribution.Sub(last.Contribution), true
 	}
 	return pr
 }
@@ -238,8 +242,9 @@ func (dl Deal) Result(origin PackageOrigin) (PackageResult, bool) {
 // below the deal floor, or the floor is above the target package.
 func (r *Replay) Deal() Deal {
 	dl := Deal{Floor: r.dossier.Negotiation.Deal.Floor}
+	last, lastErr := r.dossier.Waterfall(r.Positions(OriginLastYear).Values)
 	for _, p := range r.Packages() {
-		dl.Results = append(dl.Results, r.Evaluate(p))
+		dl.Results = append(dl.Results, r.evaluate(p, last, lastErr))
 	}
 	if !dl.Floor.Valid {
 		return dl

@@ -138,6 +138,35 @@ func (r *Replay) MoveMoney(by Party, itemID uint64, from, to decimal.Decimal) (d
 	return after.Contribution.Sub(before.Contribution), nil
 }
 
+// GapValues is GapValue of every item, with our offer priced once: the
+// agenda shows them all after every change.
+func (r *Replay) GapValues() ([]decimal.Decimal, []error) {
+	d := r.dossier
+	values, errs := make([]decimal.Decimal, len(d.Items)), make([]error, len(d.Items))
+	ours := r.Positions(OriginOurs)
+	base, baseErr := d.Waterfall(ours.Values)
+	for i, it := range d.Items {
+		st := r.Items[i]
+		switch {
+		case !it.Tracked() || !st.HasTheirs:
+			errs[i] = fmt.Errorf("%s: their position is not known", it.Title)
+		case !st.Gap.IsPositive():
+		case it.Lever.Kind == LeverNone:
+			errs[i] = fmt.Errorf("%s has no lever: it counts in the score only", it.Title)
+		case baseErr != nil:
+			errs[i] = fmt.Errorf("our offer: %w", baseErr)
+		default:
+			change, err := d.contributionChange(ours.Values, base, it, st.Theirs)
+			if err != nil {
+				errs[i] = fmt.Errorf("our offer: %w", err)
+				continue
+			}
+			values[i] = change.Neg()
+		}
+	}
+	return values, errs
+}
+
 // GapValue is what closing the gap of item i at their position would cost
 // us a year: the fall in our offer's contribution.
 func (r *Replay) GapValue(i int) (decimal.Decimal, error) {

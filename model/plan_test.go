@@ -180,3 +180,55 @@ func TestWorthOfAMove(t *testing.T) {
 		t.Fatal("an item without money per unit or link has a worth")
 	}
 }
+
+// GapValues prices every gap as GapValue does, one item at a time.
+func TestGapValuesEqualsGapValue(t *testing.T) {
+	for _, d := range []*Dossier{Demo(demoNow), sampleLike()} {
+		r := d.Replay()
+		values, errs := r.GapValues()
+		for i := range d.Items {
+			v, err := r.GapValue(i)
+			if (err == nil) != (errs[i] == nil) || (err == nil && !v.Equal(values[i])) {
+				t.Errorf("%s: GapValues %s (%v), GapValue %s (%v)", d.Items[i].Title, values[i], errs[i], v, err)
+			}
+		}
+	}
+}
+
+// sampleLike is the demo with its deal basis gone: every gap is unpriced.
+func sampleLike() *Dossier {
+	d := Demo(demoNow)
+	d.Negotiation.Deal = DealBasis{}
+	return d
+}
+
+// contributionChange from one term equals pricing the whole package again,
+// for every lever of the demo and values on both sides of the positions.
+func TestContributionChangeEqualsTheWholeWaterfall(t *testing.T) {
+	d := Demo(demoNow)
+	r := d.Replay()
+	for _, origin := range []PackageOrigin{OriginOurs, OriginTheirs, OriginTarget} {
+		p := r.Positions(origin)
+		base, err := d.Waterfall(p.Values)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range d.Items {
+			v, ok := p.Values[it.ID]
+			if !ok {
+				continue
+			}
+			for _, delta := range []string{"-3", "-0.25", "0", "0.5", "7"} {
+				to := v.Add(dec(delta))
+				got, err := d.contributionChange(p.Values, base, it, to)
+				full, ferr := d.Waterfall(p.With(it.ID, to).Values)
+				if (err == nil) != (ferr == nil) {
+					t.Fatalf("%s %s → %s: %v vs %v", origin, it.Title, to, err, ferr)
+				}
+				if err == nil && !got.Equal(full.Contribution.Sub(base.Contribution)) {
+					t.Errorf("%s %s → %s: change %s, whole waterfall %s", origin, it.Title, to, got, full.Contribution.Sub(base.Contribution))
+				}
+			}
+		}
+	}
+}

@@ -122,10 +122,17 @@ func (d *Dossier) Replay() *Replay {
 		mv := &r.Moves[k]
 		it := d.Items[mv.Item]
 		st := &r.Items[mv.Item]
-		s := it.Better.Sign()
+		down := it.Better == Down
+		// toward is the size of a move from a to b in the direction better for us.
+		toward := func(a, b decimal.Decimal) decimal.Decimal {
+			if down {
+				return a.Sub(b)
+			}
+			return b.Sub(a)
+		}
 		if mv.By == Us {
 			mv.From = st.Ours
-			mv.Size = s.Mul(mv.From.Sub(mv.To))
+			mv.Size = toward(mv.To, mv.From)
 			st.Ours, st.HasOurs = mv.To, true
 			if !mv.Reciprocated() {
 				mv.Flags |= Unreciprocated
@@ -134,16 +141,16 @@ func (d *Dossier) Replay() *Replay {
 				mv.Flags |= Increasing
 			}
 			lastOurSize[mv.Item] = mv.Size
-			if it.OurWalkAway.Valid && s.Mul(mv.To.Sub(it.OurWalkAway.Decimal)).IsNegative() {
+			if it.OurWalkAway.Valid && toward(it.OurWalkAway.Decimal, mv.To).IsNegative() {
 				mv.Flags |= PastWalkAway
 			}
 		} else {
 			mv.From = st.Theirs
-			mv.Size = s.Mul(mv.To.Sub(mv.From))
+			mv.Size = toward(mv.From, mv.To)
 			st.Theirs, st.HasTheirs = mv.To, true
 		}
 		if st.Gap0.IsPositive() {
-			mv.Share, _ = mv.Size.Div(st.Gap0).Float64()
+			mv.Share = mv.Size.InexactFloat64() / st.Gap0.InexactFloat64()
 		}
 	}
 
@@ -159,8 +166,12 @@ func (d *Dossier) Replay() *Replay {
 // meetingResults walks the moves once in epoch order and takes the gap closed
 // at the end of each meeting, and each meeting's reciprocity.
 func (d *Dossier) meetingResults(moves []Move, weights []float64) []MeetingResult {
-	byEpoch := slices.Clone(moves)
-	slices.SortStableFunc(byEpoch, func(a, b Move) int { return a.Epoch - b.Epoch })
+	// The moves in epoch order, as indices: a Move is large to copy.
+	byEpoch := make([]int, len(moves))
+	for k := range byEpoch {
+		byEpoch[k] = k
+	}
+	slices.SortStableFunc(byEpoch, func(a, b int) int { return moves[a].Epoch - moves[b].Epoch })
 	type sums struct{ ours, theirs float64 }
 	inMeeting := make(map[uint64]*sums, len(d.Meetings))
 	counts := make(map[uint64]*MeetingResult, len(d.Meetings))
@@ -184,16 +195,31 @@ func (d *Dossier) meetingResults(moves []Move, weights []float64) []MeetingResul
 		}
 	}
 
+	// Each meeting settles only the items that moved since the last one or
+	// whose agreement it changes: a long negotiation has many meetings and
+	// few moves in each.
 	states := openingStates(d.Items)
+	agreed := make([]bool, len(d.Items))
+	dirty := make([]bool, len(d.Items))
+	for k := range dirty {
+		dirty[k] = true
+	}
 	next := 0
 	for i := range results {
 		res := &results[i]
 		m := res.Meeting
-		for ; next < len(byEpoch) && byEpoch[next].Epoch <= m.Number; next++ {
-			apply(states, byEpoch[next])
+		for ; next < len(byEpoch) && moves[byEpoch[next]].Epoch <= m.Number; next++ {
+			mv := moves[byEpoch[next]]
+			apply(states, mv)
+			dirty[mv.Item] = true
+		}
+		for k, it := range d.Items {
+			if a := agreedBy(it, m); dirty[k] || a != agreed[k] {
+				settleItem(it, &states[k], a)
+				agreed[k], dirty[k] = a, false
+			}
 		}
 		snapshot := slices.Clone(states)
-		d.settle(snapshot, func(it AgendaItem) bool { return agreedBy(it, m) })
 		res.GapClosed = gapClosed(snapshot, weights)
 		res.ItemClosed = make([]float64, len(snapshot))
 		for k, st := range snapshot {
@@ -285,24 +311,31 @@ func apply(states []ItemState, mv Move) {
 // settle computes each item's gap and closed share from its positions.
 func (d *Dossier) settle(states []ItemState, agreed func(AgendaItem) bool) {
 	for i, it := range d.Items {
-		st := &states[i]
-		if it.Tracked() {
-			st.Gap = gap(it, st.Ours, st.Theirs)
-		}
-		switch {
-		case agreed(it):
-			st.Closed = 1
-		case !it.Tracked():
-			st.Closed = 0
-		default:
-			st.Closed = closedShare(st.Gap0, st.Gap)
-		}
+		settleItem(it, &states[i], agreed(it))
+	}
+}
+
+// settleItem works out one item's gap and closed share from its positions.
+func settleItem(it AgendaItem, st *ItemState, agreed bool) {
+	if it.Tracked() {
+		st.Gap = gap(it, st.Ours, st.Theirs)
+	}
+	switch {
+	case agreed:
+		st.Closed = 1
+	case !it.Tracked():
+		st.Closed = 0
+	default:
+		st.Closed = closedShare(st.Gap0, st.Gap)
 	}
 }
 
 // gap is g = max(0, s·(ours − theirs)).
 func gap(it AgendaItem, ours, theirs decimal.Decimal) decimal.Decimal {
-	g := it.Better.Sign().Mul(ours.Sub(theirs))
+	g := ours.Sub(theirs)
+	if it.Better == Down {
+		g = theirs.Sub(ours)
+	}
 	if g.IsNegative() {
 		return decimal.Zero
 	}
@@ -314,7 +347,9 @@ func closedShare(g0, g decimal.Decimal) float64 {
 	if !g0.IsPositive() {
 		return 1
 	}
-	share, _ := decimal.NewFromInt(1).Sub(g.Div(g0)).Float64()
+	// A share to show and weigh: float division is exact enough and much
+	// cheaper than a decimal one, which the replay would do per item per meeting.
+	share := 1 - g.InexactFloat64()/g0.InexactFloat64()
 	return min(1, max(0, share))
 }
 

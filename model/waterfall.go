@@ -223,3 +223,33 @@ func (t term) perUnit(w Waterfall, basis DealBasis) (decimal.Decimal, error) {
 func (d *Dossier) Waterfall(values Values) (Waterfall, error) {
 	return ComputeWaterfall(d.Negotiation.Deal, d.Items, values)
 }
+
+// contributionChange is what moving one item to value to does to the annual
+// contribution of the package values, priced base. A lever that changes only
+// its own term (the invoice price, turnover and volume stay) is worked out
+// from that term alone — exactly what the whole waterfall gives, since the
+// rest of the sum does not move; the others price the package again.
+func (d *Dossier) contributionChange(values Values, base Waterfall, it AgendaItem, to decimal.Decimal) (decimal.Decimal, error) {
+	basis := d.Negotiation.Deal
+	switch it.Lever.Kind {
+	case LeverRebate, LeverAllowance, LeverLumpSum, LeverPaymentDays, LeverThreshold, LeverMoneyPerUnit:
+		from, ok := values[it.ID]
+		if !ok {
+			return decimal.Zero, fmt.Errorf("%s: the package has no value for it", it.Title)
+		}
+		before, err := term{name: it.Title, lever: it.Lever, value: from, item: it}.perUnit(base, basis)
+		if err != nil {
+			return decimal.Zero, err
+		}
+		after, err := term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis)
+		if err != nil {
+			return decimal.Zero, err
+		}
+		return before.Sub(after).Mul(base.Volume), nil
+	}
+	w, err := d.Waterfall(Package{Values: values}.With(it.ID, to).Values)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	return w.Contribution.Sub(base.Contribution), nil
+}

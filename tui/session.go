@@ -112,7 +112,11 @@ func (m *Model) setDossier(d *model.Dossier) {
 }
 
 // refresh recomputes the derived numbers and hands the snapshot to the panes.
-func (m *Model) refresh() {
+func (m *Model) refresh() { m.refreshExcept(paneCount) }
+
+// refreshExcept recomputes the derived numbers and hands the snapshot to
+// every pane but skip, whose data did not change.
+func (m *Model) refreshExcept(skip paneID) {
 	if m.snap == nil {
 		return
 	}
@@ -120,10 +124,46 @@ func (m *Model) refresh() {
 	s := &ui.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st}
 	m.snap = s
 	m.paneOnly = false // every pane has new data to draw
-	for _, p := range m.panes {
-		p.SetData(s)
+	for id, p := range m.panes {
+		if paneID(id) != skip {
+			p.SetData(s)
+		}
 	}
 	m.capture.SetData(s)
+}
+
+// notesOnly reports whether a change touches only notes, actions and
+// questions: they enter neither the ledger's replay nor the deal, so the
+// replay is not done again for them (the live meeting's commonest write).
+func notesOnly(c ui.Change) bool {
+	switch c := c.(type) {
+	case *ui.Save[model.Note], *ui.Delete[model.Note]:
+		return true
+	case *ui.Captured:
+		return c.Capture.Kind != model.CaptureConcession && c.Capture.Kind != model.CaptureAgree
+	}
+	return false
+}
+
+// ledgerOnly reports whether a change touches only the ledger's moves.
+func ledgerOnly(c ui.Change) bool {
+	switch c := c.(type) {
+	case *ui.Save[model.Concession]:
+		return true
+	case *ui.Captured:
+		return c.Capture.Kind == model.CaptureConcession
+	}
+	return false
+}
+
+// refreshNotes hands the notes that changed to the panes that show them,
+// keeping the replay and the deal, which notes do not change.
+func (m *Model) refreshNotes() {
+	s := *m.snap
+	m.snap = &s
+	m.paneOnly = false
+	m.panes[paneNotes].SetData(m.snap)
+	m.capture.SetData(m.snap)
 }
 
 // saved takes the answer of a write: first to whoever asked (a form keeps
@@ -182,13 +222,22 @@ func (m *Model) follow(c ui.Change) tea.Cmd {
 		}
 		return tea.Batch(append(cmds, loadCmd(m.store, d.Negotiation.ID))...)
 	}
-	d.Sort()
 	for _, p := range m.panes {
 		if s, ok := p.(interface{ Saved(ui.Change) }); ok {
 			s.Saved(c) // before the new data, which selects what the pane names
 		}
 	}
-	m.refresh()
+	switch {
+	case notesOnly(c):
+		d.SortNotes()
+		m.refreshNotes()
+	case ledgerOnly(c):
+		d.SortLedger()
+		m.refreshExcept(paneNotes) // the notes do not show the ledger
+	default:
+		d.Sort()
+		m.refresh()
+	}
 	if st := d.Negotiation.Stage; st != stageBefore && (st == model.StageAgree || st == model.StageFollowUp) && len(d.FollowUps) == 0 {
 		m.push(dialog.NewConfirm(m.st, followup.Offer(d, m.opts.Now())))
 	}

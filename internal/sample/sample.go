@@ -41,8 +41,16 @@ func Dossier(size Size, now time.Time) *model.Dossier {
 			OurOpening: nd(100000), OurTarget: nd(80000), OurWalkAway: nd(60000),
 			TheirOpening: nd(0), TheirWalkAway: nd(70000),
 			Weight: 10 + i%90, ValueToThem: 10 + (i*37)%90, MoneyPerUnit: nd(3),
+			// Every item enters the deal's waterfall, so that pricing the
+			// packages costs what it would in a real negotiation.
+			Lever: model.Lever{Kind: model.LeverMoneyPerUnit, Amount: nd(3)},
 		})
 	}
+	if size.Items > 0 {
+		d.Items[0].Lever = model.Lever{Kind: model.LeverListPrice}
+	}
+	d.Negotiation.Deal = model.DealBasis{Volume: nd(1000), CostOfGoods: nd(20000), CostToServe: nd(1000),
+		CostOfCapital: nd(8), Floor: nd(1000000)}
 	for k := 0; k < size.Meetings; k++ {
 		started := start.Add(time.Duration(k) * 24 * time.Hour)
 		d.Meetings = append(d.Meetings, model.Meeting{ID: uint64(k + 1), Number: k + 1, Started: started,

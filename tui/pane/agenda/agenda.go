@@ -105,6 +105,7 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 	p.plan1 = p.planSummary()
 	p.all = p.all[:0]
 	d, r, priv := s.D, s.R, s.Privacy()
+	gapValues, gapErrs := r.GapValues()
 	for i, it := range d.Items {
 		st := r.Items[i]
 		row := agendaRow{index: i, num: fmt.Sprint(i + 1), title: it.Title, topic: string(it.Topic), unit: it.Unit,
@@ -120,8 +121,8 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 			row.gap = it.Format(st.Gap)
 			row.met = st.Gap.IsZero()
 		}
-		if g, err := r.GapValue(i); err == nil {
-			row.money = model.FormatNumber(g, 0)
+		if gapErrs[i] == nil {
+			row.money = model.FormatNumber(gapValues[i], 0)
 		}
 		if u, ok := r.ItemScore(i, model.Them); ok {
 			row.score = fmt.Sprintf("%.0f", 100*u)
