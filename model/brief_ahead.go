@@ -59,13 +59,20 @@ func (b *briefWriter) budgetLines() {
 		return
 	}
 	left := "cannot be priced: " + fmt.Sprint(err)
-	if err == nil {
+	switch {
+	case err == nil && total.IsNegative():
+		left = "none, over it by " + FormatMoney(total.Neg()) + " " + b.d.Negotiation.Currency + " a year"
+	case err == nil:
 		left = FormatMoney(total) + " " + b.d.Negotiation.Currency + " a year"
 	}
 	b.line("- Today's budget (left: %s):", left)
 	for _, ib := range items {
 		it := b.d.Items[ib.Index]
-		b.line("  - %s: as far as %s (%s %s left)", it.Title, it.Format(ib.Budget.Value), it.Format(ib.Room), it.Unit)
+		room := it.Format(ib.Room) + " " + it.Unit + " left"
+		if ib.Room.IsNegative() {
+			room = "over it by " + it.Format(ib.Room.Neg()) + " " + it.Unit
+		}
+		b.line("  - %s: as far as %s (%s)", it.Title, it.Format(ib.Budget.Value), room)
 	}
 }
 
@@ -91,7 +98,7 @@ func ForecastMarkdown(d *Dossier, fc Forecast) string {
 		deadline = "deadline " + d.Negotiation.Deadline.Format(DateLayout)
 	}
 	b.line("Last meeting %d · %s · a meeting every %s days · %d %s left: landing by meeting %d.",
-		fc.LastMeeting, deadline, FormatNumber(fc.IntervalDays, min(2, Places(fc.IntervalDays))), fc.MeetingsLeft,
+		fc.LastMeeting, deadline, FormatValue(trim(fc.IntervalDays.Round(2))), fc.MeetingsLeft,
 		plural(fc.MeetingsLeft, "meeting", "meetings"), fc.LandingMeeting)
 	for _, n := range fc.Notes {
 		b.line("Note: %s.", n)
@@ -118,7 +125,7 @@ func sideText(it AgendaItem, p SideProjection) string {
 		return "holds at " + it.Format(p.From)
 	}
 	var notes []string
-	notes = append(notes, "r "+FormatValue(p.R.Round(3)))
+	notes = append(notes, "r "+FormatValue(trim(p.R.Round(3))))
 	notes = append(notes, fmt.Sprintf("moved in %d %s", len(p.Sizes), plural(len(p.Sizes), "meeting", "meetings")))
 	if p.Capped {
 		notes = append(notes, "stops at the walk-away")
