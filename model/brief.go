@@ -23,6 +23,7 @@ func Brief(d *Dossier, opts BriefOptions) string {
 	b.agenda()
 	b.meetings()
 	b.ledger()
+	b.nextMeetingAhead()
 	if b.p.Part(PartTradePlan) {
 		b.tradePlan()
 	}
@@ -103,6 +104,7 @@ func (b *briefWriter) header() {
 		// The verdict judges their offer against our walk-aways and floor: internal.
 		b.line("Their offer: %s", b.r.Evaluate(b.r.Positions(OriginTheirs)).Verdict())
 	}
+	b.landingLine()
 	b.line("")
 	b.line("`%s`", Bar(b.r.GapClosed, 30))
 	b.line("")

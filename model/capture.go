@@ -19,7 +19,8 @@ const (
 	CaptureAction
 	CaptureQuestion
 	CaptureConcession
-	CaptureAgree // the item is settled: `agree <item> [<value>]`
+	CaptureAgree  // the item is settled: `agree <item> [<value>]`
+	CaptureBudget // today's limit on the item: `budget <item> <value>` (DESIGN 5.6)
 )
 
 // Capture is one capture line understood: a concession, or a note, action or
@@ -28,14 +29,14 @@ type Capture struct {
 	Kind      CaptureKind
 	By        Party           // concession: who moved
 	ItemID    uint64          // the concession's item, or the note's #tag (0: none)
-	Value     decimal.Decimal // concession: the new position; agree: the settled value when HasValue
+	Value     decimal.Decimal // concession: the new position; agree: the settled value when HasValue; budget: the limit
 	HasValue  bool            // agree: a value was typed (else their current position)
 	TradedFor string          // concession: what it was traded for
 	Text      string          // note, action or question
 }
 
 // CaptureHelp is the grammar in one line, for prompts and refusals.
-const CaptureHelp = `we|they <item> <value> [for <text>] · agree <item> [<value>] · ! action · ? question · note with #item`
+const CaptureHelp = `we|they <item> <value> [for <text>] · agree <item> [<value>] · budget <item> <value> · ! action · ? question · note with #item`
 
 // ParseCapture reads one capture line against the agenda (in agenda order, so
 // that item numbers are 1-based positions). A line it cannot understand is
@@ -57,6 +58,9 @@ func ParseCapture(line string, items []AgendaItem) (Capture, error) {
 	}
 	if strings.EqualFold(words[0], "agree") && agreeShaped(words, items) {
 		return parseAgree(words, items)
+	}
+	if strings.EqualFold(words[0], "budget") && budgetShaped(words, items) {
+		return parseBudget(words, items)
 	}
 	return taggedText(CaptureNote, line, items, "")
 }
@@ -128,6 +132,31 @@ func parseAgree(words []string, items []AgendaItem) (Capture, error) {
 		c.HasValue = true
 	}
 	return c, nil
+}
+
+// budgetShaped tells `budget 1 23.90` from a note such as "Budget review
+// with Dana on Friday": an item and something that tries to be a number.
+func budgetShaped(words []string, items []AgendaItem) bool {
+	if len(words) != 3 || !triesANumber(words[2]) {
+		return false
+	}
+	if looksNumeric(words[1]) {
+		return true
+	}
+	_, err := ResolveItem(words[1], items)
+	return err == nil
+}
+
+func parseBudget(words []string, items []AgendaItem) (Capture, error) {
+	it, err := ResolveItem(words[1], items)
+	if err != nil {
+		return Capture{}, err
+	}
+	value, err := ParseNumber(strings.TrimPrefix(words[2], "+"))
+	if err != nil {
+		return Capture{}, fmt.Errorf("%w (start the line with \" to keep it as a note)", err)
+	}
+	return Capture{Kind: CaptureBudget, ItemID: it.ID, Value: value}, nil
 }
 
 func looksNumeric(word string) bool {
@@ -263,6 +292,8 @@ func (c Capture) Format(items []AgendaItem) string {
 			line += " for " + c.TradedFor
 		}
 		return line
+	case CaptureBudget:
+		return fmt.Sprintf("budget %d %s", itemNumber(c.ItemID, items), c.Value.String())
 	case CaptureAgree:
 		line := fmt.Sprintf("agree %d", itemNumber(c.ItemID, items))
 		if c.HasValue {
@@ -292,6 +323,11 @@ func (c Capture) Note(at time.Time, meetingID uint64) Note {
 // Concession is the concession a concession capture makes.
 func (c Capture) Concession(at time.Time, meetingID uint64) Concession {
 	return Concession{MeetingID: meetingID, ItemID: c.ItemID, By: c.By, To: c.Value, TradedFor: c.TradedFor, At: at}
+}
+
+// Budget is the budget a budget capture sets.
+func (c Capture) Budget(at time.Time, meetingID uint64) Budget {
+	return Budget{MeetingID: meetingID, ItemID: c.ItemID, Value: c.Value, At: at}
 }
 
 // itemNumber is the 1-based agenda number of an item, 0 when it is not there.

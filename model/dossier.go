@@ -21,6 +21,7 @@ type Dossier struct {
 	FollowUps   []FollowUp   // in checklist order
 	Scenarios   []Scenario
 	Packages    []Package // saved proposals and equivalent offers
+	Ahead                 // budgets, cleared trade-backs and value suggestions decided (ahead.go)
 }
 
 // Sort puts every list in its canonical order: agenda order, meeting number,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parley-app/parley/internal/sentinel"
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 )
 
 func TestRedactedBriefHoldsNothingInternal(t *testing.T) {
@@ -58,7 +59,8 @@ func TestPrivacyRule(t *testing.T) {
 		t.Error("scenarios: only the ★ category scenario is buyer-safe")
 	}
 	for _, part := range []model.Part{model.PartMeetingSummary, model.PartFlags, model.PartReciprocity, model.PartTradePlan,
-		model.PartAccountNotes, model.PartConcessionNote, model.PartProfitability, model.PartPackageScore} {
+		model.PartAccountNotes, model.PartConcessionNote, model.PartProfitability, model.PartPackageScore,
+		model.PartForecast, model.PartBudget, model.PartOwed} {
 		if p.Part(part) {
 			t.Errorf("part %q is shown to the buyer", part)
 		}
@@ -118,5 +120,40 @@ func TestPrivacyOfContacts(t *testing.T) {
 	p := model.Privacy{BuyerView: true}
 	if p.Contact(model.Contact{Side: model.InternalSide}) || !p.Contact(model.Contact{Side: model.CustomerSide}) {
 		t.Error("contacts: only the customer's people are buyer-safe")
+	}
+}
+
+// TestRedactedBriefHoldsNothingAhead: the forecast, today's budget and the
+// owed trade-backs (PartForecast, PartBudget, PartOwed) are in the full
+// brief and never in the redacted one.
+func TestRedactedBriefHoldsNothingAhead(t *testing.T) {
+	now := time.Date(2027, time.March, 15, 10, 0, 0, 0, time.UTC)
+	set := sentinel.Negotiation(now)
+	d := set.Dossier
+	d.Budgets = []model.Budget{{ID: 1, ItemID: 1, Value: decimal.RequireFromString("8123456.789"), At: now}}
+	if err := d.CheckBudget(d.Budgets[0]); err != nil {
+		t.Fatalf("the sentinel budget is refused: %v", err)
+	}
+	if len(d.Replay().Owed()) == 0 {
+		t.Fatal("the sentinel negotiation owes nothing: the owed lines are not where the test looks")
+	}
+	internal := []string{"Likely landing", "Owed trade-backs", "owed ", "Today's budget", "8,123,456.789", "budget left", "Next meeting"}
+	full := model.Brief(d, model.BriefOptions{Now: now})
+	redacted := model.Brief(d, model.BriefOptions{Redact: true, Now: now})
+	for _, s := range internal {
+		if s != "budget left" && !strings.Contains(full, s) {
+			t.Errorf("the full brief lacks %q: the sentinel is not where the test looks", s)
+		}
+		if strings.Contains(strings.ToLower(redacted), strings.ToLower(s)) {
+			t.Errorf("the redacted brief shows internal %q", s)
+		}
+	}
+	for _, s := range set.Internal {
+		if strings.Contains(redacted, s) {
+			t.Errorf("the redacted brief shows internal %q", s)
+		}
+	}
+	if t.Failed() {
+		t.Logf("redacted brief:\n%s", redacted)
 	}
 }

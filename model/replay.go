@@ -19,6 +19,8 @@ const (
 	Increasing
 	// PastWalkAway: the concession takes us beyond our walk-away.
 	PastWalkAway
+	// OverBudget: the concession takes us beyond today's budget (budget.go).
+	OverBudget
 )
 
 // Has reports whether every flag of g is set in f.
@@ -35,6 +37,9 @@ func (f Flag) Names() []string {
 	}
 	if f.Has(PastWalkAway) {
 		names = append(names, "past walk-away")
+	}
+	if f.Has(OverBudget) {
+		names = append(names, "over budget")
 	}
 	return names
 }
@@ -153,6 +158,8 @@ func (d *Dossier) Replay() *Replay {
 			mv.Share = mv.Size.InexactFloat64() / st.Gap0.InexactFloat64()
 		}
 	}
+
+	d.flagOverBudget(r.Moves)
 
 	// Positions now, and after each meeting.
 	weights := d.weights()

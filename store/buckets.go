@@ -32,7 +32,7 @@ var (
 )
 
 // childBuckets are the nested buckets of every negotiation.
-var childBuckets = [][]byte{bucketItems, bucketMeetings, bucketLedger, bucketNotes, bucketFollowUps, bucketScenarios, bucketPackages}
+var childBuckets = append([][]byte{bucketItems, bucketMeetings, bucketLedger, bucketNotes, bucketFollowUps, bucketScenarios, bucketPackages}, aheadBuckets...)
 
 // itob is an ID as an 8-byte big-endian key.
 func itob(id uint64) []byte {

@@ -22,6 +22,8 @@ func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID u
 			id, err = addConcession(tx, negID, c.Concession(at, meetingID))
 		case model.CaptureAgree:
 			id, err = agree(tx, negID, c, at, meetingID)
+		case model.CaptureBudget:
+			id, err = addBudget(tx, negID, c.Budget(at, meetingID))
 		default:
 			id, err = addNote(tx, negID, c.Note(at, meetingID))
 		}

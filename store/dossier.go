@@ -57,6 +57,9 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 	if d.Packages, err = loadChildren(nb, bucketPackages, packageRecord.model); err != nil {
 		return nil, err
 	}
+	if err := loadAhead(nb, d); err != nil {
+		return nil, err
+	}
 	d.Sort()
 	return d, nil
 }

@@ -21,6 +21,7 @@ var migrationTests = map[int]func(t *testing.T){
 	1: testCreateLayout,
 	2: testMigrateDeal,
 	3: testKeyDraftsByField,
+	4: testAddAheadBuckets,
 }
 
 func TestMigrations(t *testing.T) {

@@ -250,3 +250,24 @@ func TestCategoryShareBeforeAndAfter(t *testing.T) {
 		t.Fatalf("our sales after an edit: %+v", sc.Impact.OurSales)
 	}
 }
+
+// budget on the capture line previews and saves today's limit; it is read
+// back, not added as a note.
+func TestCaptureBudget(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	notes := len(h.dossier().Notes)
+	h.press("n")
+	h.typeText("budget 1 23.90")
+	h.wantScreen("enter: today's budget on List price per case: 23.90 EUR/case")
+	h.press("enter")
+	h.wantScreen("today's budget on List price per case")
+	d := h.dossier()
+	if len(d.Budgets) != 1 || !d.Budgets[0].Value.Equal(decimal.RequireFromString("23.90")) {
+		t.Fatalf("budgets in the file: %+v", d.Budgets)
+	}
+	if len(d.Notes) != notes || len(h.m.snap.D.Notes) != notes {
+		t.Fatalf("a budget line became a note: %d notes in the file, %d on screen, %d before", len(d.Notes), len(h.m.snap.D.Notes), notes)
+	}
+	h.typeText("budget 1 22")
+	h.wantScreen("enter would refuse")
+}

@@ -140,7 +140,10 @@ func notesOnly(c ui.Change) bool {
 	case *ui.Save[model.Note], *ui.Delete[model.Note]:
 		return true
 	case *ui.Captured:
-		return c.Capture.Kind != model.CaptureConcession && c.Capture.Kind != model.CaptureAgree
+		switch c.Capture.Kind {
+		case model.CaptureNote, model.CaptureAction, model.CaptureQuestion:
+			return true
+		}
 	}
 	return false
 }

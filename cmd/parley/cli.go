@@ -74,6 +74,7 @@ func commands() []command {
 		briefCommand(),
 		dealCommand(),
 		mesoCommand(),
+		forecastCommand(),
 		noteCommand(),
 		exportCommand(),
 		importCommand(),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
@@ -74,13 +75,21 @@ func briefCommand() command {
 }
 
 func noteCommand() command {
+	var yes bool
 	return command{
 		name: "note",
-		args: "TEXT…",
+		args: "[--yes] TEXT…",
 		summary: "capture one line into the most recent active negotiation: " +
-			"'we|they <item> <value> [for <text>]', 'agree <item> [<value>]', '! action', '? question', or a note (#item tags it)",
+			"'we|they <item> <value> [for <text>]', 'agree <item> [<value>]', 'budget <item> <value>', '! action', '? question', or a note (#item tags it)",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&yes, "yes", false, "log a concession of ours even past our walk-away or over today's budget")
+		},
 		run: func(e *env, fs *flag.FlagSet) error {
-			line := strings.TrimSpace(strings.Join(fs.Args(), " "))
+			args := fs.Args()
+			if n := len(args); n > 0 && (args[n-1] == "--yes" || args[n-1] == "-yes") {
+				yes, args = true, args[:n-1] // also after the text
+			}
+			line := strings.TrimSpace(strings.Join(args, " "))
 			if line == "" {
 				return usagef("note needs the text to capture")
 			}
@@ -103,10 +112,8 @@ func noteCommand() command {
 				meetingID, where = m.ID, fmt.Sprintf("meeting %d", m.Number)
 			}
 			now := e.now()
-			if c.Kind == model.CaptureConcession {
-				if err := d.CheckConcession(c.Concession(now, meetingID)); err != nil {
-					return fmt.Errorf("not saved: %w", err)
-				}
+			if err := checkCapture(d, c, now, meetingID, yes); err != nil {
+				return fmt.Errorf("not saved: %w", err)
 			}
 			if _, err := s.Capture(d.Negotiation.ID, c, now, meetingID, ""); err != nil {
 				return fmt.Errorf("not saved: %w", err)
@@ -124,6 +131,34 @@ func noteCommand() command {
 	}
 }
 
+// checkCapture refuses what the store would refuse, with the reason, and a
+// concession of ours past our walk-away or over today's budget unless yes.
+func checkCapture(d *model.Dossier, c model.Capture, now time.Time, meetingID uint64, yes bool) error {
+	switch c.Kind {
+	case model.CaptureBudget:
+		return d.CheckBudget(c.Budget(now, meetingID))
+	case model.CaptureConcession:
+		con := c.Concession(now, meetingID)
+		if err := d.CheckConcession(con); err != nil {
+			return err
+		}
+		ask := d.MoveFlags(con).AskFirst()
+		if ask == 0 || yes {
+			return nil
+		}
+		it, _ := d.Item(c.ItemID)
+		var why []string
+		if ask.Has(model.PastWalkAway) {
+			why = append(why, "past our walk-away "+it.Format(it.OurWalkAway.Decimal))
+		}
+		if b, ok := d.TodaysBudget(c.ItemID); ok && ask.Has(model.OverBudget) {
+			why = append(why, "over today's budget "+it.Format(b.Value))
+		}
+		return fmt.Errorf("%s to %s takes us %s: add --yes to log it anyway", it.Title, it.Format(c.Value), strings.Join(why, " and "))
+	}
+	return nil
+}
+
 // captureWhat describes a saved capture in a few words.
 func captureWhat(c model.Capture, d *model.Dossier) string {
 	switch c.Kind {
@@ -137,6 +172,9 @@ func captureWhat(c model.Capture, d *model.Dossier) string {
 	case model.CaptureAgree:
 		it, _ := d.Item(c.ItemID)
 		return fmt.Sprintf("the agreement on %q", it.Title)
+	case model.CaptureBudget:
+		it, _ := d.Item(c.ItemID)
+		return fmt.Sprintf("today's budget on %q: as far as %s %s", it.Title, it.Format(c.Value), it.Unit)
 	case model.CaptureAction:
 		return "the action"
 	case model.CaptureQuestion:

@@ -83,23 +83,28 @@ func writePackagesJSON(w io.Writer, d *model.Dossier, results []model.PackageRes
 		out.Floor = &s
 	}
 	for _, pr := range results {
-		p := packageJSON{Name: pr.Package.Name, Origin: string(pr.Package.Origin), Values: map[string]string{}, Verdict: pr.Verdict()}
-		for i, it := range d.Items {
-			if v, ok := pr.Package.Values[it.ID]; ok {
-				p.Values[strconv.Itoa(i+1)] = v.StringFixed(int32(max(it.Places(), model.Places(v))))
-			}
-		}
-		if c, err := pr.Contribution(); err == nil {
-			s := c.StringFixed(2)
-			p.Contribution = &s
-		}
-		if pr.Scored {
-			score := int(math.Round(pr.Score))
-			p.Score = &score
-		}
-		out.Packages = append(out.Packages, p)
+		out.Packages = append(out.Packages, toPackageJSON(d, pr))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// toPackageJSON is one judged package with values keyed by agenda number.
+func toPackageJSON(d *model.Dossier, pr model.PackageResult) packageJSON {
+	p := packageJSON{Name: pr.Package.Name, Origin: string(pr.Package.Origin), Values: map[string]string{}, Verdict: pr.Verdict()}
+	for i, it := range d.Items {
+		if v, ok := pr.Package.Values[it.ID]; ok {
+			p.Values[strconv.Itoa(i+1)] = v.StringFixed(int32(max(it.Places(), model.Places(v))))
+		}
+	}
+	if c, err := pr.Contribution(); err == nil {
+		s := c.StringFixed(2)
+		p.Contribution = &s
+	}
+	if pr.Scored {
+		score := int(math.Round(pr.Score))
+		p.Score = &score
+	}
+	return p
 }

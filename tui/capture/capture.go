@@ -198,6 +198,14 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 	}
 	status := "Saved " + map[model.CaptureKind]string{model.CaptureNote: "note", model.CaptureAction: "action",
 		model.CaptureQuestion: "question"}[parsed.Kind]
+	if parsed.Kind == model.CaptureBudget {
+		b := parsed.Budget(now, meetingID)
+		if err := d.CheckBudget(b); err != nil {
+			c.err = err
+			return nil
+		}
+		status = budgetStatus(d, b, c.snap.Privacy())
+	}
 	if parsed.Kind == model.CaptureAgree {
 		a, err := d.Agree(parsed, now, meetingID)
 		if err != nil {
@@ -285,6 +293,12 @@ func (c *Line) preview() string {
 		tag = " on " + it.Title
 	}
 	switch parsed.Kind {
+	case model.CaptureBudget:
+		b := parsed.Budget(c.now(), 0)
+		if err := d.CheckBudget(b); err != nil {
+			return "enter would refuse: " + err.Error()
+		}
+		return "enter: " + budgetStatus(d, b, c.snap.Privacy())
 	case model.CaptureAgree:
 		a, err := d.Agree(parsed, c.now(), 0)
 		if err != nil {
@@ -303,4 +317,14 @@ func (c *Line) preview() string {
 		return "enter: question" + tag
 	}
 	return "enter: note" + tag
+}
+
+// budgetStatus says what a budget line sets: today's furthest position on
+// the item. It is internal: while privacy is on it names only the item.
+func budgetStatus(d *model.Dossier, b model.Budget, priv model.Privacy) string {
+	it, _ := d.Item(b.ItemID)
+	if !priv.Part(model.PartBudget) {
+		return "budget set on " + it.Title
+	}
+	return fmt.Sprintf("today's budget on %s: %s %s", it.Title, it.Format(b.Value), it.Unit)
 }

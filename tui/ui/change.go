@@ -282,8 +282,8 @@ func (c *Captured) Write(w Writer) (err error) {
 // (closing moves and the item agreed) is read again.
 func (c *Captured) Apply(d *model.Dossier) bool {
 	switch c.Capture.Kind {
-	case model.CaptureAgree:
-		return false
+	case model.CaptureAgree, model.CaptureBudget:
+		return false // several records, or one the capture line does not build: read again
 	case model.CaptureConcession:
 		con := c.Capture.Concession(c.At, c.MeetingID)
 		con.ID = c.id

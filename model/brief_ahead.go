@@ -1,0 +1,134 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The brief's lines for staying ahead of the other side (DESIGN 5.5–5.7),
+// and the forecast as `parley forecast` prints it. Everything here is
+// internal (DESIGN 9): forecast, budget and owed are PartForecast,
+// PartBudget and PartOwed, which the redacted brief leaves out.
+
+// landingLine writes the header's "Likely landing: …" line.
+func (b *briefWriter) landingLine() {
+	if !b.p.Part(PartForecast) {
+		return
+	}
+	b.line("%s", b.r.Forecast(b.now).Line())
+}
+
+// aheadNextMeeting writes the next meeting's owed trade-backs, today's
+// budget and what their moves say about their values.
+func (b *briefWriter) aheadNextMeeting() {
+	if b.p.Part(PartOwed) {
+		b.owedLines()
+	}
+	if b.p.Part(PartBudget) {
+		b.budgetLines()
+	}
+	if b.p.Part(PartTradePlan) {
+		for _, s := range b.r.Suggestions() {
+			b.line("- Their moves say: %s", s.Text())
+		}
+	}
+	b.line("")
+}
+
+func (b *briefWriter) owedLines() {
+	owed := b.r.Owed()
+	if len(owed) == 0 {
+		b.line("- Owed trade-backs: none.")
+		return
+	}
+	b.line("- Owed trade-backs (%s): ask for something in return for", OwedLine(owed, b.d.Negotiation.Currency))
+	for _, o := range owed {
+		it := b.d.Items[o.Move.Item]
+		money := "not priced: " + fmt.Sprint(o.Err)
+		if o.Err == nil {
+			money = FormatMoney(o.Money) + " " + b.d.Negotiation.Currency + " a year"
+		}
+		b.line("  - #%d %s %s → %s (%s)", o.Number, it.Title, it.Format(o.Move.From), it.Format(o.Move.To), money)
+	}
+}
+
+func (b *briefWriter) budgetLines() {
+	items, total, err := b.r.BudgetLeft()
+	if len(items) == 0 {
+		b.line("- Today's budget: none set (`budget <item> <value>`).")
+		return
+	}
+	left := "cannot be priced: " + fmt.Sprint(err)
+	switch {
+	case err == nil && total.IsNegative():
+		left = "none, over it by " + FormatMoney(total.Neg()) + " " + b.d.Negotiation.Currency + " a year"
+	case err == nil:
+		left = FormatMoney(total) + " " + b.d.Negotiation.Currency + " a year"
+	}
+	b.line("- Today's budget (left: %s):", left)
+	for _, ib := range items {
+		it := b.d.Items[ib.Index]
+		room := it.Format(ib.Room) + " " + it.Unit + " left"
+		if ib.Room.IsNegative() {
+			room = "over it by " + it.Format(ib.Room.Neg()) + " " + it.Unit
+		}
+		b.line("  - %s: as far as %s (%s)", it.Title, it.Format(ib.Budget.Value), room)
+	}
+}
+
+// nextMeetingAhead writes a minimal "Next meeting" section holding only
+// these lines, for a brief that has no next-meeting section of its own.
+func (b *briefWriter) nextMeetingAhead() {
+	if !b.p.Part(PartOwed) && !b.p.Part(PartBudget) && !b.p.Part(PartTradePlan) {
+		return
+	}
+	b.line("## Next meeting")
+	b.line("")
+	b.aheadNextMeeting()
+}
+
+// ForecastMarkdown is the landing forecast as `parley forecast` prints it:
+// per item each side's projection and the outlook, then the landing line.
+func ForecastMarkdown(d *Dossier, fc Forecast) string {
+	b := &briefWriter{d: d}
+	b.line("## Landing forecast")
+	b.line("")
+	deadline := "no deadline"
+	if fc.Deadline {
+		deadline = "deadline " + d.Negotiation.Deadline.Format(DateLayout)
+	}
+	b.line("Last meeting %d · %s · a meeting every %s days · %d %s left: landing by meeting %d.",
+		fc.LastMeeting, deadline, FormatValue(trim(fc.IntervalDays.Round(2))), fc.MeetingsLeft,
+		plural(fc.MeetingsLeft, "meeting", "meetings"), fc.LandingMeeting)
+	for _, n := range fc.Notes {
+		b.line("Note: %s.", n)
+	}
+	b.line("")
+	var rows [][]string
+	for _, f := range fc.Items {
+		theirs := "—"
+		if f.TheirsKnown {
+			theirs = sideText(f.Item, f.Theirs)
+		}
+		rows = append(rows, []string{fmt.Sprint(f.Index + 1), f.Item.Title, sideText(f.Item, f.Ours), theirs,
+			f.Item.Format(round(f.PackageValue, f.Item)), f.Outlook()})
+	}
+	b.table([]string{"#", "Item", "We (now → projected)", "They (now → projected)", "In the landing", "Outlook"}, rows)
+	b.line("%s", fc.Line())
+	return EscapeForTerminal(b.String())
+}
+
+// sideText is one side's projection in a cell: "24.50 → 24.24 (r 0.5, moved
+// in 1 meeting)", "holds at 200,000", with "walk-away" when it cut the path.
+func sideText(it AgendaItem, p SideProjection) string {
+	if p.Holds() {
+		return "holds at " + it.Format(p.From)
+	}
+	var notes []string
+	notes = append(notes, "r "+FormatValue(trim(p.R.Round(3))))
+	notes = append(notes, fmt.Sprintf("moved in %d %s", len(p.Sizes), plural(len(p.Sizes), "meeting", "meetings")))
+	if p.Capped {
+		notes = append(notes, "stops at the walk-away")
+	}
+	return fmt.Sprintf("%s → %s (%s)", it.Format(p.From), it.Format(round(p.To, it)), strings.Join(notes, ", "))
+}

@@ -1,0 +1,214 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Ahead is what the KAM keeps to stay ahead of the other side (DESIGN
+// 5.6–5.7): today's budgets, the owed trade-backs cleared by hand, and the
+// value suggestions accepted or dismissed. A Dossier embeds it.
+type Ahead struct {
+	Budgets   []Budget             // oldest first
+	Cleared   []OwedClear          // trade-backs cleared by hand
+	Decisions []SuggestionDecision // value suggestions accepted or dismissed
+}
+
+// Budget is today's limit on one item: our furthest position in one meeting
+// (DESIGN 5.6). Set between meetings (MeetingID 0), it holds until the next
+// meeting ends, as a move between meetings counts toward the next one.
+type Budget struct {
+	ID        uint64
+	ItemID    uint64
+	MeetingID uint64 // 0 when set between meetings
+	Value     decimal.Decimal
+	At        time.Time
+}
+
+// Validate checks the budget on its own; whether it lies between our
+// position and our walk-away is checked by Dossier.CheckBudget.
+func (b Budget) Validate() error {
+	if b.ItemID == 0 {
+		return fmt.Errorf("the budget names no agenda item")
+	}
+	if b.At.IsZero() {
+		return fmt.Errorf("the budget has no time")
+	}
+	return nil
+}
+
+// CheckBudget says whether b can be set: a numeric open item, and a value
+// between our current position and our walk-away.
+func (d *Dossier) CheckBudget(b Budget) error {
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	i := d.ItemIndex(b.ItemID)
+	if i < 0 {
+		return fmt.Errorf("there is no such item on the agenda")
+	}
+	it := d.Items[i]
+	if !it.Numeric() {
+		return fmt.Errorf("%q has no numbers: a budget is a furthest position", it.Title)
+	}
+	if it.Status == ItemAgreed {
+		return fmt.Errorf("%q is already agreed: there is nothing left to give", it.Title)
+	}
+	s := it.Better.Sign()
+	ours := d.Replay().Items[i].Ours
+	if s.Mul(ours.Sub(b.Value)).IsNegative() {
+		return fmt.Errorf("%s on %q is behind our position %s: a budget is how far we may still move",
+			it.Format(b.Value), it.Title, it.Format(ours))
+	}
+	if it.OurWalkAway.Valid && s.Mul(b.Value.Sub(it.OurWalkAway.Decimal)).IsNegative() {
+		return fmt.Errorf("%s on %q is beyond our walk-away %s", it.Format(b.Value), it.Title, it.Format(it.OurWalkAway.Decimal))
+	}
+	return nil
+}
+
+// CurrentEpoch is the meeting that moves and budgets count toward now: the
+// running meeting, else the next one.
+func (d *Dossier) CurrentEpoch() int {
+	if m, ok := d.RunningMeeting(); ok {
+		return m.Number
+	}
+	return d.NextMeetingNumber()
+}
+
+// TodaysBudget is the budget that holds on the item now: the last one set
+// for the current meeting.
+func (d *Dossier) TodaysBudget(itemID uint64) (Budget, bool) {
+	return d.budgetAt(itemID, d.CurrentEpoch(), time.Time{}, d.meetingNumbers())
+}
+
+// budgetAt is the last budget on the item counting toward meeting epoch and
+// set by at (any time when at is zero).
+func (d *Dossier) budgetAt(itemID uint64, epoch int, at time.Time, numbers map[uint64]int) (Budget, bool) {
+	var found Budget
+	ok := false
+	for _, b := range d.Budgets {
+		if b.ItemID != itemID || (!at.IsZero() && b.At.After(at)) {
+			continue
+		}
+		if d.epoch(Concession{MeetingID: b.MeetingID, At: b.At}, numbers) != epoch {
+			continue
+		}
+		if !ok || !b.At.Before(found.At) {
+			found, ok = b, true
+		}
+	}
+	return found, ok
+}
+
+func (d *Dossier) meetingNumbers() map[uint64]int {
+	numbers := make(map[uint64]int, len(d.Meetings))
+	for _, m := range d.Meetings {
+		numbers[m.ID] = m.Number
+	}
+	return numbers
+}
+
+// flagOverBudget flags each move of ours that goes beyond the budget that
+// held on its item when it was made.
+func (d *Dossier) flagOverBudget(moves []Move) {
+	if len(d.Budgets) == 0 {
+		return
+	}
+	numbers := d.meetingNumbers()
+	for k := range moves {
+		mv := &moves[k]
+		if mv.By != Us {
+			continue
+		}
+		b, ok := d.budgetAt(mv.ItemID, mv.Epoch, mv.At, numbers)
+		if ok && d.Items[mv.Item].Better.Sign().Mul(mv.To.Sub(b.Value)).IsNegative() {
+			mv.Flags |= OverBudget
+		}
+	}
+}
+
+// MoveFlags are the discipline flags logging c would raise, from a replay of
+// the ledger with c in it: what the workbench asks about and `parley note`
+// refuses without --yes.
+func (d *Dossier) MoveFlags(c Concession) Flag {
+	after := *d
+	after.Ledger = slices.Clone(d.Ledger)
+	c.ID = ^uint64(0) // sorts after every logged concession made at the same time
+	after.Ledger = append(after.Ledger, c)
+	after.Sort()
+	for _, mv := range after.Replay().Moves {
+		if mv.ID == c.ID {
+			return mv.Flags
+		}
+	}
+	return 0
+}
+
+// AskFirst is the part of the flags that asks before the move is logged:
+// past our walk-away and over budget.
+func (f Flag) AskFirst() Flag { return f & (PastWalkAway | OverBudget) }
+
+// Question is what to ask before a move that raises flags f, or "" when
+// nothing needs asking.
+func (f Flag) Question() string {
+	var parts []string
+	if f.Has(PastWalkAway) {
+		parts = append(parts, "past our walk-away")
+	}
+	if f.Has(OverBudget) {
+		parts = append(parts, "over today's budget")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "This takes us " + strings.Join(parts, " and ") + ". Log it anyway?"
+}
+
+// ItemBudget is today's budget on one item and what is left of it.
+type ItemBudget struct {
+	Index  int // in Dossier.Items
+	Budget Budget
+	Room   decimal.Decimal // s·(ours − budget): units we may still give today
+	Money  decimal.Decimal // what giving all of it would cost our offer a year
+	Err    error           // why Money is unknown
+}
+
+// BudgetLeft is today's budgets: per item, and Total, the fall in our
+// offer's annual contribution if we moved to every budget at once (the
+// header's "budget left"). err says why the total cannot be priced; items
+// is empty when no budget holds today.
+func (r *Replay) BudgetLeft() (items []ItemBudget, total decimal.Decimal, err error) {
+	d := r.dossier
+	ours := r.Positions(OriginOurs)
+	atBudgets := ours
+	for i, it := range d.Items {
+		b, ok := d.TodaysBudget(it.ID)
+		if !ok || !it.Numeric() {
+			continue
+		}
+		ib := ItemBudget{Index: i, Budget: b, Room: it.Better.Sign().Mul(r.Items[i].Ours.Sub(b.Value))}
+		if it.Lever.Kind != LeverNone {
+			var m decimal.Decimal
+			m, ib.Err = r.ConcessionMoney(Us, it.ID, b.Value)
+			ib.Money = m.Neg()
+			atBudgets = atBudgets.With(it.ID, b.Value)
+		}
+		items = append(items, ib)
+	}
+	if len(items) == 0 {
+		return nil, decimal.Zero, nil
+	}
+	now, err := d.Waterfall(ours.Values)
+	if err != nil {
+		return items, decimal.Zero, fmt.Errorf("our offer: %w", err)
+	}
+	then, err := d.Waterfall(atBudgets.Values)
+	if err != nil {
+		return items, decimal.Zero, fmt.Errorf("our offer at today's budgets: %w", err)
+	}
+	return items, now.Contribution.Sub(then.Contribution), nil
+}

@@ -1,0 +1,366 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// The landing forecast (DESIGN 5.5): where each side is heading on each item,
+// from its own pattern of moves and the meetings left before the deadline,
+// and what the package where the sides are likely to meet earns us.
+//
+// Readings of DESIGN 5.5 this file makes, so that the numbers can be checked
+// by hand:
+//
+//   - d_1..d_k are a side's moves on the item counted per meeting: the sizes
+//     of all its moves whose epoch is one meeting are added up, and a move
+//     between meetings counts toward the next meeting (DESIGN 2). The decay r
+//     is a decay from one meeting to the next, and m counts meetings, so a
+//     step of the projection is one meeting's movement.
+//   - "Fewer than two moves: too few moves to tell" is what the item SAYS:
+//     an item shows a landing value only when both sides moved in at least
+//     two meetings. The rules DESIGN gives for k = 1 (r = 0.5) and k = 0 (the
+//     side holds) still project that side for the landing package, the only
+//     place they can be used; a rule written for k = 1 would otherwise never
+//     apply.
+//   - Where no agreement is expected on an item, the landing package takes
+//     their projected position: a deal would need us to close the gap left,
+//     which is the cautious figure to set against the deal floor. The verdict
+//     then says when that is past our walk-away.
+//   - Dates are calendar days: meeting dates are the days meetings started
+//     (a meeting without an end time is dated like any other), and the
+//     deadline is its day. The mean interval is (last − first)/(n − 1) days;
+//     with fewer than two meeting days it is unknown and taken as 7 days.
+//     With no meeting yet, "the last meeting" is today (meeting 0).
+//   - With no deadline, m = 1: one more meeting, and the forecast says so.
+
+// OriginLanding marks the derived package of the likely landing.
+const OriginLanding PackageOrigin = "landing"
+
+// unknownInterval is the days between meetings assumed when they are unknown.
+const unknownInterval = 7
+
+// maxSteps bounds the projection's terms: with r ≤ 0.9, a term past 500
+// meetings is below 10⁻²² of the last move, far below any stored decimal.
+const maxSteps = 500
+
+// SideProjection is one side's projected further movement on one item.
+type SideProjection struct {
+	Party Party
+	// Sizes are d_1..d_k: the side's movement in each meeting in which it moved.
+	Sizes []decimal.Decimal
+	// R is the decay; meaningful when len(Sizes) ≥ 1.
+	R decimal.Decimal
+	// Further is d_k·(r + r² + … + r^m), cut at the side's walk-away: how
+	// far the side is projected to move toward the other from where it stands.
+	Further decimal.Decimal
+	// Capped says the walk-away (ours, or our estimate of theirs) cut Further.
+	Capped bool
+	// From is where the side stands now; To where the projection leaves it.
+	From, To decimal.Decimal
+	// Path is the projected position after each of the m meetings left (at
+	// most 500 of them), for drawing after the real positions in a chart.
+	Path []decimal.Decimal
+}
+
+// Holds reports whether the side has not moved on the item: it is projected to stay.
+func (p SideProjection) Holds() bool { return len(p.Sizes) == 0 }
+
+// TooFew reports whether the side moved in fewer than two meetings, too few
+// to tell a pattern from.
+func (p SideProjection) TooFew() bool { return len(p.Sizes) < 2 }
+
+// ItemForecast is the forecast of one numeric item.
+type ItemForecast struct {
+	Index int // in Dossier.Items
+	Item  AgendaItem
+	Ours  SideProjection
+	// Theirs is meaningful when TheirsKnown (their opening is set).
+	Theirs      SideProjection
+	TheirsKnown bool
+	// Settled: the item is agreed (or the positions already met); Landing is where.
+	Settled bool
+	// Gap is the gap now, and GapLeft what the projections leave of it.
+	Gap, GapLeft decimal.Decimal
+	// Agrees says the projections meet or cross before the deadline; Landing
+	// is then the value that splits the gap in proportion to each side's
+	// projected movement, reached at meeting Meeting.
+	Agrees  bool
+	Landing decimal.Decimal
+	Meeting int
+	// PackageValue is the item's value in the landing package: the landing
+	// when the sides agree, else their projected position (our projection
+	// when theirs is unknown).
+	PackageValue decimal.Decimal
+}
+
+// Told reports whether the item has enough moves to show a landing: both
+// sides moved in at least two meetings, or it is settled.
+func (f ItemForecast) Told() bool {
+	return f.Settled || (f.TheirsKnown && !f.Ours.TooFew() && !f.Theirs.TooFew())
+}
+
+// Outlook is the item's forecast in words: the landing value, "no agreement
+// expected, gap X left", or "too few moves to tell".
+func (f ItemForecast) Outlook() string {
+	it := f.Item
+	switch {
+	case f.Settled:
+		return "settled at " + it.Format(f.Landing)
+	case !f.TheirsKnown:
+		return "their position is unknown"
+	case !f.Told():
+		return "too few moves to tell"
+	case f.Agrees:
+		return fmt.Sprintf("likely landing %s by meeting %d", it.Format(round(f.Landing, it)), f.Meeting)
+	}
+	return "no agreement expected, gap " + it.Format(round(f.GapLeft, it)) + " left"
+}
+
+// Forecast is the landing forecast of the whole negotiation.
+type Forecast struct {
+	Items []ItemForecast // numeric items, in agenda order
+	// LastMeeting is the number of the last meeting held or running (0: none yet).
+	LastMeeting int
+	// MeetingsLeft is m; LandingMeeting the meeting by which the package lands.
+	MeetingsLeft   int
+	LandingMeeting int
+	// IntervalDays is the mean interval between meetings used, and
+	// IntervalKnown whether it came from the meetings (else 7 days).
+	IntervalDays  decimal.Decimal
+	IntervalKnown bool
+	// Deadline is false when the negotiation has none (m is then 1).
+	Deadline bool
+	// Notes say what was assumed: no deadline, interval unknown.
+	Notes []string
+	// Landing is the landing package priced and judged by the waterfall.
+	Landing PackageResult
+	// Disagree counts the items on which no agreement is expected.
+	Disagree int
+	// Floor is the deal floor the landing is set against.
+	Floor decimal.NullDecimal
+}
+
+// Line is the brief's header line: "Likely landing: contribution 790,000.00
+// (floor 800,000.00) by meeting 4", with what it rests on when items are
+// not expected to agree or the contribution cannot be computed.
+func (fc Forecast) Line() string {
+	pr := fc.Landing
+	var b strings.Builder
+	b.WriteString("Likely landing: ")
+	if pr.Err != nil {
+		fmt.Fprintf(&b, "contribution cannot be computed (%s)", pr.Err)
+	} else {
+		b.WriteString("contribution " + FormatMoney(pr.Waterfall.Contribution))
+	}
+	if fc.Floor.Valid {
+		fmt.Fprintf(&b, " (floor %s)", FormatMoney(fc.Floor.Decimal))
+	}
+	fmt.Fprintf(&b, " by meeting %d", fc.LandingMeeting)
+	var more []string
+	if pr.Scored {
+		more = append(more, fmt.Sprintf("score %.0f", pr.Score))
+	}
+	if pr.Err == nil || pr.PastWalkAway > 0 {
+		more = append(more, pr.Verdict())
+	}
+	if fc.Disagree > 0 {
+		more = append(more, fmt.Sprintf("no agreement expected on %d %s (priced at their projected position)",
+			fc.Disagree, plural(fc.Disagree, "item", "items")))
+	}
+	if len(more) > 0 {
+		b.WriteString(" · " + strings.Join(more, " · "))
+	}
+	return b.String()
+}
+
+// Forecast projects every numeric item and prices the landing package. now
+// dates the forecast when no meeting has been held yet.
+func (r *Replay) Forecast(now time.Time) Forecast {
+	d := r.dossier
+	fc := Forecast{}
+	last, lastDate := d.lastMeeting(now)
+	fc.LastMeeting = last
+	fc.MeetingsLeft, fc.IntervalDays, fc.IntervalKnown = d.meetingsLeft(lastDate)
+	fc.Deadline = !d.Negotiation.Deadline.IsZero()
+	if !fc.Deadline {
+		fc.Notes = append(fc.Notes, "no deadline: one more meeting assumed")
+	}
+	if !fc.IntervalKnown {
+		fc.Notes = append(fc.Notes, "interval between meetings unknown: 7 days assumed")
+	}
+	sizes := r.sizesByMeeting()
+	landing := Package{Name: "Likely landing", Origin: OriginLanding, Values: Values{}}
+	fc.LandingMeeting = last
+	for i, it := range d.Items {
+		if !it.Numeric() {
+			continue
+		}
+		f := r.forecastItem(i, sizes[i], fc.MeetingsLeft, last)
+		landing.Values[it.ID] = f.PackageValue
+		switch {
+		case !f.TheirsKnown:
+			// Priced at our projection; it says nothing of when the sides meet.
+		case f.Agrees || f.Settled:
+			fc.LandingMeeting = max(fc.LandingMeeting, f.Meeting)
+		default:
+			fc.Disagree++
+		}
+		fc.Items = append(fc.Items, f)
+	}
+	if fc.Disagree > 0 {
+		fc.LandingMeeting = last + fc.MeetingsLeft
+	}
+	fc.Landing = r.Evaluate(landing)
+	fc.Floor = d.Negotiation.Deal.Floor
+	return fc
+}
+
+// sizesByMeeting is, per item and side, the side's movement in each meeting
+// (epoch) in which it moved, in meeting order.
+func (r *Replay) sizesByMeeting() []map[Party][]decimal.Decimal {
+	type key struct {
+		item  int
+		by    Party
+		epoch int
+	}
+	total := map[key]decimal.Decimal{}
+	var order []key
+	for _, mv := range r.Moves {
+		if !mv.Size.IsPositive() {
+			continue // not a concession: nothing to learn from
+		}
+		k := key{mv.Item, mv.By, mv.Epoch}
+		if _, seen := total[k]; !seen {
+			order = append(order, k)
+		}
+		total[k] = total[k].Add(mv.Size)
+	}
+	slices.SortStableFunc(order, func(a, b key) int { return a.epoch - b.epoch })
+	out := make([]map[Party][]decimal.Decimal, len(r.Items))
+	for i := range out {
+		out[i] = map[Party][]decimal.Decimal{}
+	}
+	for _, k := range order {
+		out[k.item][k.by] = append(out[k.item][k.by], total[k])
+	}
+	return out
+}
+
+// forecastItem projects both sides on item i and finds where they meet.
+func (r *Replay) forecastItem(i int, sizes map[Party][]decimal.Decimal, m, last int) ItemForecast {
+	it, st := r.dossier.Items[i], r.Items[i]
+	s := it.Better.Sign()
+	f := ItemForecast{Index: i, Item: it, TheirsKnown: st.HasTheirs, Gap: st.Gap}
+	// Our room: s·(ours − walk-away); theirs: s·(their walk-away − theirs).
+	ourRoom, theirRoom := it.OurWalkAway, it.TheirWalkAway
+	if ourRoom.Valid {
+		ourRoom.Decimal = decimal.Max(decimal.Zero, s.Mul(st.Ours.Sub(ourRoom.Decimal)))
+	}
+	if theirRoom.Valid {
+		theirRoom.Decimal = decimal.Max(decimal.Zero, s.Mul(theirRoom.Decimal.Sub(st.Theirs)))
+	}
+	f.Ours = project(Us, sizes[Us], m, ourRoom, st.Ours, s.Neg())
+	f.Theirs = project(Them, sizes[Them], m, theirRoom, st.Theirs, s)
+	f.PackageValue = f.Ours.To
+	if !st.HasTheirs {
+		f.Meeting = last + m
+		return f
+	}
+	if it.Status == ItemAgreed || !st.Gap.IsPositive() {
+		f.Settled, f.Landing, f.PackageValue, f.Meeting = true, st.Ours, st.Ours, last
+		return f
+	}
+	moved := f.Ours.Further.Add(f.Theirs.Further)
+	if moved.LessThan(st.Gap) {
+		f.GapLeft, f.PackageValue, f.Meeting = st.Gap.Sub(moved), f.Theirs.To, last+m
+		return f
+	}
+	// The gap splits in proportion to each side's projected movement.
+	f.Agrees = true
+	f.Landing = st.Ours.Sub(s.Mul(st.Gap).Mul(f.Ours.Further).Div(moved))
+	f.PackageValue = f.Landing
+	f.Meeting = last + m
+	for j := range min(m, maxSteps) {
+		if f.Ours.step(j).Add(f.Theirs.step(j)).GreaterThanOrEqual(st.Gap) {
+			f.Meeting = last + j + 1
+			break
+		}
+	}
+	return f
+}
+
+// step is the side's projected movement after j+1 meetings.
+func (p SideProjection) step(j int) decimal.Decimal {
+	if len(p.Path) == 0 {
+		return decimal.Zero
+	}
+	return p.Path[min(j, len(p.Path)-1)].Sub(p.From).Abs()
+}
+
+// project is one side's projection: the decay from its moves, the further
+// movement over m meetings cut at its room (when known), and the path of
+// positions. dir is the sign of the side's moves on the item's scale.
+func project(by Party, sizes []decimal.Decimal, m int, room decimal.NullDecimal, from, dir decimal.Decimal) SideProjection {
+	p := SideProjection{Party: by, Sizes: sizes, From: from, To: from}
+	steps := min(max(m, 1), maxSteps)
+	p.Path = make([]decimal.Decimal, steps)
+	for j := range p.Path {
+		p.Path[j] = from
+	}
+	if len(sizes) == 0 {
+		return p // the side holds
+	}
+	p.R = decay(sizes)
+	dk := sizes[len(sizes)-1]
+	power, cum := one, decimal.Zero
+	for j := range steps {
+		power = power.Mul(p.R)
+		cum = cum.Add(dk.Mul(power))
+		moved := cum
+		if room.Valid && moved.GreaterThan(room.Decimal) {
+			moved, p.Capped = room.Decimal, true
+		}
+		p.Path[j] = from.Add(dir.Mul(moved))
+		p.Further = moved
+	}
+	p.To = from.Add(dir.Mul(p.Further))
+	return p
+}
+
+var (
+	half     = decimal.RequireFromString("0.5")
+	maxDecay = decimal.RequireFromString("0.9")
+)
+
+// decay is r = clamp(median(d_{j+1}/d_j), 0, 0.9) for two moves or more,
+// and 0.5 for one. Sizes are positive (sizesByMeeting keeps only real moves).
+func decay(sizes []decimal.Decimal) decimal.Decimal {
+	if len(sizes) < 2 {
+		return half
+	}
+	ratios := make([]decimal.Decimal, 0, len(sizes)-1)
+	for j := 1; j < len(sizes); j++ {
+		ratios = append(ratios, sizes[j].Div(sizes[j-1]))
+	}
+	slices.SortFunc(ratios, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	n := len(ratios)
+	med := ratios[n/2]
+	if n%2 == 0 {
+		med = ratios[n/2-1].Add(ratios[n/2]).Div(decimal.NewFromInt(2))
+	}
+	return decimal.Min(maxDecay, decimal.Max(decimal.Zero, med))
+}
+
+// round keeps a projected value to two places more than the item's own, so
+// that a landing between two whole days still shows where it falls.
+func round(v decimal.Decimal, it AgendaItem) decimal.Decimal {
+	return trim(v.Round(int32(it.Places() + 2)))
+}
+
+// trim drops trailing zeros, so that 60.00 writes as the item writes 60.
+func trim(v decimal.Decimal) decimal.Decimal { return decimal.RequireFromString(v.String()) }

@@ -1,0 +1,205 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// OwedClear records that the KAM cleared an owed trade-back by hand (DESIGN
+// 5.6): the concession of ours no longer waits for anything in return.
+type OwedClear struct {
+	ConcessionID uint64
+	At           time.Time
+}
+
+// Owed is an unreciprocated concession of ours still waiting for a
+// trade-back, with what it cost us.
+type Owed struct {
+	Move   Move
+	Number int             // its ledger number: 1-based, in ledger order, as `#n` names it
+	Money  decimal.Decimal // what it cost our offer a year (positive: a cost)
+	Err    error           // why Money is unknown
+}
+
+// Owed lists our unreciprocated concessions, in ledger order, that no later
+// `they` concession was traded for and the KAM did not clear. A `they`
+// concession is traded for one of ours when it is linked to it (traded
+// against), when its "for" text says `#<ledger number>`, or when its "for"
+// text names the item of ours (the oldest owed one on that item is paid).
+func (r *Replay) Owed() []Owed {
+	d := r.dossier
+	cleared := make(map[uint64]bool, len(d.Cleared))
+	for _, c := range d.Cleared {
+		cleared[c.ConcessionID] = true
+	}
+	var open []int // indexes into r.Moves
+	for k, mv := range r.Moves {
+		if mv.By == Us {
+			if mv.Flags.Has(Unreciprocated) && !cleared[mv.ID] {
+				open = append(open, k)
+			}
+			continue
+		}
+		if len(open) == 0 {
+			continue
+		}
+		open = r.payBack(mv, open)
+	}
+	ours := r.Positions(OriginOurs)
+	_, baseErr := d.Waterfall(ours.Values)
+	out := make([]Owed, 0, len(open))
+	for _, k := range open {
+		mv := r.Moves[k]
+		o := Owed{Move: mv, Number: k + 1}
+		o.Money, o.Err = r.moveCost(ours, baseErr, mv)
+		out = append(out, o)
+	}
+	return out
+}
+
+// payBack removes from open the concessions of ours that their move mv was
+// traded for.
+func (r *Replay) payBack(mv Move, open []int) []int {
+	paid := -1
+	for n, k := range open {
+		if mv.TradedAgainst != 0 && r.Moves[k].ID == mv.TradedAgainst {
+			paid = n
+		}
+	}
+	for _, num := range ledgerRefs(mv.TradedFor) {
+		for n, k := range open {
+			if k+1 == num && paid < 0 {
+				paid = n
+			}
+		}
+	}
+	if paid < 0 {
+		for n, k := range open {
+			if NamesItem(mv.TradedFor, r.dossier.Items[r.Moves[k].Item], r.dossier.Items) {
+				paid = n
+				break
+			}
+		}
+	}
+	if paid < 0 {
+		return open
+	}
+	return append(open[:paid:paid], open[paid+1:]...)
+}
+
+// moveCost is what a move of ours cost our offer a year: our offer with the
+// item where the move started, less our offer with it where the move ended.
+func (r *Replay) moveCost(ours Package, baseErr error, mv Move) (decimal.Decimal, error) {
+	it := r.dossier.Items[mv.Item]
+	if it.Lever.Kind == LeverNone {
+		return decimal.Zero, fmt.Errorf("%s has no lever: it counts in the score only", it.Title)
+	}
+	if baseErr != nil {
+		return decimal.Zero, fmt.Errorf("our offer: %w", baseErr)
+	}
+	from, err := r.dossier.Waterfall(ours.With(it.ID, mv.From).Values)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
+	}
+	to, err := r.dossier.Waterfall(ours.With(it.ID, mv.To).Values)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
+	}
+	return from.Contribution.Sub(to.Contribution), nil
+}
+
+// OwedTotal adds up the money owed; ok is false when some of it cannot be priced.
+func OwedTotal(owed []Owed) (total decimal.Decimal, ok bool) {
+	ok = true
+	for _, o := range owed {
+		if o.Err != nil {
+			ok = false
+			continue
+		}
+		total = total.Add(o.Money)
+	}
+	return total, ok
+}
+
+// OwedLine is the header's short form, "owed €5,292", or "" while nothing is owed.
+func OwedLine(owed []Owed, currency string) string {
+	if len(owed) == 0 {
+		return ""
+	}
+	total, ok := OwedTotal(owed)
+	if !ok && total.IsZero() {
+		return fmt.Sprintf("owed %d %s", len(owed), plural(len(owed), "trade-back", "trade-backs"))
+	}
+	return "owed " + MoneyWithSymbol(total.Round(0), currency)
+}
+
+// MoneyWithSymbol writes a whole amount with the currency's symbol (€, £, $)
+// or its code: "€32,234", "CHF 1,200".
+func MoneyWithSymbol(d decimal.Decimal, currency string) string {
+	symbols := map[string]string{"EUR": "€", "GBP": "£", "USD": "$"}
+	v := FormatNumber(d, max(0, Places(d)))
+	if s, ok := symbols[currency]; ok {
+		return s + v
+	}
+	return currency + " " + v
+}
+
+// ledgerRefs are the ledger numbers a text names as #n.
+func ledgerRefs(text string) []int {
+	var nums []int
+	for _, w := range strings.Fields(text) {
+		w = strings.TrimLeft(w, "([{\"'“‘")
+		if !strings.HasPrefix(w, "#") {
+			continue
+		}
+		if n, err := strconv.Atoi(strings.TrimRight(w[1:], ",.;:!?)\"'")); err == nil && n > 0 {
+			nums = append(nums, n)
+		}
+	}
+	return nums
+}
+
+// NamesItem reports whether a "traded for" text names the item: it holds
+// the item's whole title, or a word of the title of four letters or more
+// that no other item's title has ("the rebate", "payment", "allowance"), as
+// a whole word and in any case.
+func NamesItem(text string, it AgendaItem, items []AgendaItem) bool {
+	lower := strings.ToLower(text)
+	if t := strings.ToLower(strings.TrimSpace(it.Title)); t != "" && strings.Contains(lower, t) {
+		return true
+	}
+	said := map[string]bool{}
+	for _, w := range words(lower) {
+		said[w] = true
+	}
+	for _, w := range words(strings.ToLower(it.Title)) {
+		if len([]rune(w)) < 4 || !said[w] {
+			continue
+		}
+		unique := true
+		for _, other := range items {
+			if other.ID == it.ID {
+				continue
+			}
+			for _, ow := range words(strings.ToLower(other.Title)) {
+				if ow == w {
+					unique = false
+				}
+			}
+		}
+		if unique {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits a text into its words of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}

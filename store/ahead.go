@@ -1,0 +1,183 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Staying ahead of the other side (DESIGN 5.6–5.7): today's budgets, owed
+// trade-backs cleared by hand, and value suggestions accepted or dismissed.
+// Each negotiation keeps them in three nested buckets:
+//
+//	budgets       budget id → budgetRecord
+//	owed          concession id → clearedRecord (a trade-back the KAM cleared)
+//	suggestions   decision id → decisionRecord
+
+var (
+	bucketBudgets     = []byte("budgets")
+	bucketOwed        = []byte("owed")
+	bucketSuggestions = []byte("suggestions")
+)
+
+// aheadBuckets are the nested buckets this file adds to every negotiation.
+var aheadBuckets = [][]byte{bucketBudgets, bucketOwed, bucketSuggestions}
+
+type budgetRecord struct {
+	ID        uint64    `json:"id"`
+	ItemID    uint64    `json:"item_id"`
+	MeetingID uint64    `json:"meeting_id,omitempty"`
+	Value     exact     `json:"value"`
+	At        time.Time `json:"at"`
+}
+
+func (r budgetRecord) model() model.Budget {
+	return model.Budget{ID: r.ID, ItemID: r.ItemID, MeetingID: r.MeetingID, Value: decimal.Decimal(r.Value), At: r.At}
+}
+
+type clearedRecord struct {
+	ConcessionID uint64    `json:"concession_id"`
+	At           time.Time `json:"at"`
+}
+
+func (r clearedRecord) model() model.OwedClear {
+	return model.OwedClear{ConcessionID: r.ConcessionID, At: r.At}
+}
+
+type decisionRecord struct {
+	ID       uint64    `json:"id"`
+	ItemID   uint64    `json:"item_id"`
+	After    int       `json:"after_meeting"`
+	Value    int       `json:"value"`
+	Accepted bool      `json:"accepted,omitempty"`
+	At       time.Time `json:"at"`
+}
+
+func (r decisionRecord) model() model.SuggestionDecision {
+	return model.SuggestionDecision{ID: r.ID, ItemID: r.ItemID, After: r.After, Value: r.Value, Accepted: r.Accepted, At: r.At}
+}
+
+// loadAhead reads a negotiation's budgets, cleared trade-backs and decisions.
+func loadAhead(nb *bolt.Bucket, d *model.Dossier) (err error) {
+	if d.Budgets, err = loadChildren(nb, bucketBudgets, budgetRecord.model); err != nil {
+		return err
+	}
+	if d.Cleared, err = loadChildren(nb, bucketOwed, clearedRecord.model); err != nil {
+		return err
+	}
+	d.Decisions, err = loadChildren(nb, bucketSuggestions, decisionRecord.model)
+	return err
+}
+
+// SaveBudget sets today's budget on an item (DESIGN 5.6), after checking in
+// the same transaction that it lies between our position and our walk-away.
+func (s *Store) SaveBudget(negID uint64, b *model.Budget) error {
+	return s.update(func(tx *bolt.Tx) error {
+		id, err := addBudget(tx, negID, *b)
+		b.ID = id
+		return err
+	})
+}
+
+func addBudget(tx *bolt.Tx, negID uint64, b model.Budget) (uint64, error) {
+	d, err := loadDossier(tx, negID)
+	if err != nil {
+		return 0, err
+	}
+	if err := d.CheckBudget(b); err != nil {
+		return 0, err
+	}
+	if b.MeetingID != 0 {
+		if err := exists(tx, negID, bucketMeetings, b.MeetingID, "meeting"); err != nil {
+			return 0, err
+		}
+	}
+	bb, err := child(tx, negID, bucketBudgets)
+	if err != nil {
+		return 0, err
+	}
+	err = putNew(bb, &b.ID, func() any {
+		return budgetRecord{ID: b.ID, ItemID: b.ItemID, MeetingID: b.MeetingID, Value: exact(b.Value), At: b.At}
+	})
+	return b.ID, err
+}
+
+// ClearOwed marks an unreciprocated concession of ours as no longer owed.
+func (s *Store) ClearOwed(negID, concessionID uint64, at time.Time) error {
+	return s.update(func(tx *bolt.Tx) error {
+		if err := exists(tx, negID, bucketLedger, concessionID, "concession"); err != nil {
+			return err
+		}
+		b, err := child(tx, negID, bucketOwed)
+		if err != nil {
+			return err
+		}
+		return putJSON(b, itob(concessionID), clearedRecord{ConcessionID: concessionID, At: at})
+	})
+}
+
+// AcceptSuggestion sets the item's value to them to the suggested value and
+// records the decision, in one transaction; the trade plan re-ranks from it.
+func (s *Store) AcceptSuggestion(negID uint64, sg model.Suggestion, at time.Time) error {
+	return s.decide(negID, sg, true, at)
+}
+
+// DismissSuggestion records that the KAM dismissed the suggestion: it stays
+// hidden until another meeting ends.
+func (s *Store) DismissSuggestion(negID uint64, sg model.Suggestion, at time.Time) error {
+	return s.decide(negID, sg, false, at)
+}
+
+func (s *Store) decide(negID uint64, sg model.Suggestion, accept bool, at time.Time) error {
+	if sg.Value < 0 || sg.Value > 100 {
+		return fmt.Errorf("value to them %d should be between 0 and 100", sg.Value)
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		items, err := child(tx, negID, bucketItems)
+		if err != nil {
+			return err
+		}
+		var it itemRecord
+		if found, err := getJSON(items, itob(sg.Item.ID), &it); err != nil {
+			return err
+		} else if !found {
+			return fmt.Errorf("item %d: %w", sg.Item.ID, ErrNotFound)
+		}
+		if accept {
+			it.ValueToThem = sg.Value
+			if err := putJSON(items, itob(it.ID), it); err != nil {
+				return err
+			}
+		}
+		b, err := child(tx, negID, bucketSuggestions)
+		if err != nil {
+			return err
+		}
+		var r decisionRecord
+		return putNew(b, &r.ID, func() any {
+			r = decisionRecord{ID: r.ID, ItemID: it.ID, After: sg.After, Value: sg.Value, Accepted: accept, At: at}
+			return r
+		})
+	})
+}
+
+// addAheadBuckets gives every negotiation the budgets, owed and suggestions
+// buckets (the migration that brings them in).
+func addAheadBuckets(tx *bolt.Tx) error {
+	root := tx.Bucket(bucketNegotiations)
+	if root == nil {
+		return nil
+	}
+	return root.ForEachBucket(func(k []byte) error {
+		nb := root.Bucket(k)
+		for _, name := range aheadBuckets {
+			if _, err := nb.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("negotiation %d: create %s: %w", btoi(k), name, err)
+			}
+		}
+		return nil
+	})
+}
