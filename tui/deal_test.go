@@ -271,3 +271,19 @@ func TestCaptureBudget(t *testing.T) {
 	h.typeText("budget 1 22")
 	h.wantScreen("enter would refuse")
 }
+
+// The ledger says what the selected move is worth a year: our rebate move
+// 1.0 → 1.75 % costs 0.75 % of the growth over last year (705,600) = 5,292.
+func TestLedgerShowsTheMoneyOfAMove(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("2")
+	for range 40 {
+		if strings.Contains(h.screen(), "we · Annual growth rebate 1.0 → 1.75") {
+			break
+		}
+		h.press("k")
+	}
+	h.wantScreen("we · Annual growth rebate 1.0 → 1.75", "costs us 5,292.00 EUR a year")
+	h.press("p")
+	h.lackScreen("5,292.00")
+}

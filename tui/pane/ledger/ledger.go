@@ -33,6 +33,11 @@ type Pane struct {
 	// Column widths measured from the agenda (not from 5,000 moves).
 	numW, sizeW, unitW, titleW int
 	w, h                       int
+	priced                     struct {
+		snap *ui.Snapshot
+		id   uint64
+		text string
+	} // the selected move's money, kept until the move or the data changes
 	list                       ui.ListKeys
 	edit                       ui.EditKeys
 	keys                       struct{ Chart, ItemChart key.Binding }

@@ -278,6 +278,9 @@ func (p *Pane) detail() []string {
 	if p.tradedFor(mv) == "" {
 		second = "nothing traded for it"
 	}
+	if money := p.money(mv); money != "" {
+		second = money + " · " + second
+	}
 	if f := p.flags(mv); f != 0 {
 		second += " · " + st.Warn.Render("⚠ "+f.String())
 	}
@@ -298,4 +301,28 @@ func (p *Pane) chartView() []string {
 	lines := p.chart.lines(p.w, max(0, p.h-2), true, st)
 	lines = append(lines, "", st.Dim.Render(ui.Cut(hint, p.w)))
 	return ui.Block(lines, p.w, p.h)
+}
+
+// money is what the selected move is worth a year through the deal's
+// waterfall ("costs us", "gains us"), worked out once per move and data
+// change rather than every frame; empty when privacy is on or the item has
+// no lever.
+func (p *Pane) money(mv *model.Move) string {
+	if !p.snap.Privacy().Field(model.FieldMoney) || p.snap.D.Items[mv.Item].Lever.Kind == model.LeverNone {
+		return ""
+	}
+	if p.priced.snap == p.snap && p.priced.id == mv.ID {
+		return p.priced.text
+	}
+	v, err := p.snap.R.MoveMoney(mv.By, mv.ItemID, mv.From, mv.To)
+	text := "money unknown: " + fmt.Sprint(err)
+	switch {
+	case err != nil:
+	case v.IsNegative():
+		text = "costs us " + model.FormatMoney(v.Neg()) + " " + p.snap.D.Negotiation.Currency + " a year"
+	default:
+		text = "gains us " + model.FormatMoney(v) + " " + p.snap.D.Negotiation.Currency + " a year"
+	}
+	p.priced.snap, p.priced.id, p.priced.text = p.snap, mv.ID, text
+	return text
 }
