@@ -222,7 +222,7 @@ func TestDemoFollowUpsFillPeople(t *testing.T) {
 		"stock controllers":    "Marc Oyelaran",
 		"order processors":     "Tom Becker",
 		"field sales managers": "Lena Ruiz",
-		"marketing specialist (promotional activity)": "Sam Okafor",
+		"marketing specialist on promotional activity": "Sam Okafor",
 	} {
 		if people[role] != want {
 			t.Errorf("%s: %q, want %q", role, people[role], want)

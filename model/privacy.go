@@ -84,6 +84,10 @@ func BuyerSafeNote(n Note) bool { return n.Kind == KindAction || n.Kind == KindQ
 // buyer: the customer's side only.
 func BuyerSafeFollowUp(f FollowUp) bool { return f.Side == CustomerSide }
 
+// BuyerSafeContact reports whether a contact may be shown to the buyer:
+// the customer's own people yes, ours no (as with follow-up lines).
+func BuyerSafeContact(c Contact) bool { return c.Side == CustomerSide }
+
 // Privacy is a renderer's answer to "may I show this?": with BuyerView off
 // everything is shown; on, only what the functions above call buyer-safe.
 type Privacy struct {
@@ -104,3 +108,6 @@ func (p Privacy) Note(n Note) bool { return !p.BuyerView || BuyerSafeNote(n) }
 
 // FollowUp reports whether the follow-up line is shown.
 func (p Privacy) FollowUp(f FollowUp) bool { return !p.BuyerView || BuyerSafeFollowUp(f) }
+
+// Contact reports whether the contact is shown.
+func (p Privacy) Contact(c Contact) bool { return !p.BuyerView || BuyerSafeContact(c) }
