@@ -17,15 +17,19 @@ type BriefOptions struct {
 // Brief writes the meeting brief as Markdown.
 func Brief(d *Dossier, opts BriefOptions) string {
 	b := &briefWriter{d: d, r: d.Replay(), p: Privacy{BuyerView: opts.Redact}, now: opts.Now}
+	// The order of DESIGN 7: what a KAM reads the night before, top down.
 	b.header()
+	b.contacts()
 	b.agenda()
-	b.meetings()
-	b.ledger()
-	if b.p.Part(PartTradePlan) {
-		b.tradePlan()
-	}
 	if b.p.Part(PartDeal) {
 		b.deal()
+	}
+	b.meetings()
+	b.record()
+	b.ledger()
+	b.nextMeeting()
+	if b.p.Part(PartTradePlan) {
+		b.tradePlan()
 	}
 	b.scenarios()
 	b.openNotes()

@@ -4,7 +4,6 @@ package model
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -104,21 +103,6 @@ func (b *briefWriter) meetings() {
 		rows[0] = rows[0][:len(head)]
 	}
 	b.table(head, rows)
-	for _, res := range b.r.Meetings {
-		m := res.Meeting
-		if m.Summary == "" || !b.p.Part(PartMeetingSummary) {
-			continue
-		}
-		b.line("- Meeting %d%s: %s", m.Number, place(m), strings.Join(strings.Fields(m.Summary), " "))
-	}
-	b.line("")
-}
-
-func place(m Meeting) string {
-	if m.Place == "" {
-		return ""
-	}
-	return " (" + m.Place + ")"
 }
 
 func (b *briefWriter) ledger() {
@@ -136,8 +120,8 @@ func (b *briefWriter) ledger() {
 	var rows [][]string
 	for _, mv := range b.r.Moves {
 		it := b.d.Items[mv.Item]
-		meeting := "between"
-		if m, ok := b.d.Meeting(mv.MeetingID); ok {
+		meeting := b.d.PeriodName(mv.Epoch)
+		if m, ok := b.d.Meeting(mv.MeetingID); ok && mv.MeetingID != 0 {
 			meeting = fmt.Sprint(m.Number)
 		}
 		who := "we"

@@ -50,10 +50,10 @@ func (d *Dossier) PeriodName(next int) string {
 func (d *Dossier) PeriodAt(t time.Time) string { return d.PeriodName(d.EpochAt(t)) }
 
 // WhereAt names where a record of meeting meetingID (0: none) made at t
-// belongs: "meeting 2", or the period between meetings.
+// belongs: "Meeting 2", or the period between meetings.
 func (d *Dossier) WhereAt(meetingID uint64, t time.Time) string {
 	if m, ok := d.Meeting(meetingID); ok && meetingID != 0 {
-		return fmt.Sprintf("meeting %d", m.Number)
+		return fmt.Sprintf("Meeting %d", m.Number)
 	}
 	return d.PeriodAt(t)
 }

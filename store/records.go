@@ -54,16 +54,20 @@ type negotiationRecord struct {
 	Created   time.Time   `json:"created"`
 	Deadline  time.Time   `json:"deadline,omitzero"`
 	Deal      *dealRecord `json:"deal,omitempty"`
+	// DecimalComma: numbers are typed with a decimal comma.
+	DecimalComma bool `json:"decimal_comma,omitempty"`
 }
 
 func negotiationToRecord(n model.Negotiation) negotiationRecord {
 	return negotiationRecord{ID: n.ID, AccountID: n.AccountID, Title: n.Title, Stage: string(n.Stage),
-		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline, Deal: dealToRecord(n.Deal)}
+		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline, Deal: dealToRecord(n.Deal),
+		DecimalComma: n.DecimalComma}
 }
 
 func (r negotiationRecord) model() model.Negotiation {
 	return model.Negotiation{ID: r.ID, AccountID: r.AccountID, Title: r.Title, Stage: model.Stage(r.Stage),
-		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline, Deal: r.Deal.model()}
+		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline, Deal: r.Deal.model(),
+		DecimalComma: r.DecimalComma}
 }
 
 type itemRecord struct {

@@ -74,11 +74,15 @@ func briefCommand() command {
 }
 
 func noteCommand() command {
+	var decimalComma bool
 	return command{
 		name: "note",
-		args: "TEXT…",
+		args: "[--decimal-comma] TEXT…",
 		summary: "capture one line into the most recent active negotiation: " +
 			"'we|they <item> <value> [for <text>]', 'agree <item> [<value>]', '! action', '? question', or a note (#item tags it)",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&decimalComma, "decimal-comma", false, "read numbers as 9,90 and 1.000,50 (the default is the negotiation's setting)")
+		},
 		run: func(e *env, fs *flag.FlagSet) error {
 			line := strings.TrimSpace(strings.Join(fs.Args(), " "))
 			if line == "" {
@@ -93,16 +97,19 @@ func noteCommand() command {
 			if err != nil {
 				return err
 			}
-			c, err := model.ParseCapture(line, d.Items)
+			numbers := d.Negotiation.Numbers()
+			numbers.DecimalComma = numbers.DecimalComma || decimalComma
+			c, err := model.ParseCaptureIn(line, d.Items, numbers)
 			if err != nil {
 				return fmt.Errorf("not saved: %w", err)
 			}
 			var meetingID uint64
-			where := "preparation"
 			if m, ok := d.RunningMeeting(); ok {
-				meetingID, where = m.ID, fmt.Sprintf("meeting %d", m.Number)
+				meetingID = m.ID
 			}
 			now := e.now()
+			// The period between meetings has one name everywhere (the brief, the ledger).
+			where := d.WhereAt(meetingID, now)
 			if c.Kind == model.CaptureConcession {
 				if err := d.CheckConcession(c.Concession(now, meetingID)); err != nil {
 					return fmt.Errorf("not saved: %w", err)
