@@ -107,7 +107,7 @@ func TestBriefSections(t *testing.T) {
 		// Open notes: one action and one question are still open.
 		"- [ ] Send the revised category impact with 6 SKUs before Friday #sku _(SKUs listed, Crunch Oat range)_",
 		"- ? Can they commit to two leaflet weeks in Q2? #promo _(Promotional allowance)_",
-		"Progress: 0/0 (no checklist yet)",
+		"Progress: 0/13 `░░░░░░░░░░░░░░░░░░░░`",
 	} {
 		if !hasLine(brief, line) {
 			t.Errorf("brief lacks the line %q", line)

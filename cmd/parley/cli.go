@@ -74,6 +74,8 @@ func commands() []command {
 		briefCommand(),
 		dealCommand(),
 		mesoCommand(),
+		minutesCommand(),
+		calendarCommand(),
 		noteCommand(),
 		exportCommand(),
 		importCommand(),
