@@ -3,6 +3,7 @@ package model
 // The brief's open actions and questions and the follow-up checklist.
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -67,7 +68,14 @@ func (b *briefWriter) followUps() {
 		if f.Done {
 			state = "done " + f.DoneAt.Format(DateLayout)
 		}
-		rows = append(rows, []string{string(f.Side), f.Role, f.Person, f.Action, due, state})
+		rows = append(rows, []string{string(f.Side), f.Role, f.Person, f.Action, due, state, dash(f.Commitment)})
 	}
-	b.table([]string{"Side", "Role", "Person", "Action", "Due", "Done"}, rows)
+	head := []string{"Side", "Role", "Person", "Action", "Due", "Done", "Commitment"}
+	if !slices.ContainsFunc(shown, func(f FollowUp) bool { return f.Commitment != "" }) {
+		head = head[:len(head)-1] // no commitments yet: the template's lines only
+		for i := range rows {
+			rows[i] = rows[i][:len(head)]
+		}
+	}
+	b.table(head, rows)
 }
