@@ -29,11 +29,11 @@ func TestCommitmentsFromTheDemo(t *testing.T) {
 	}
 	for line, person := range map[string]string{
 		// DESIGN 4's examples, word for word.
-		"they: 170,000 cases committed — stock controllers":                                       "Marc Oyelaran",
+		"they: 170,000 cases committed — stock controllers":                                          "Marc Oyelaran",
 		"we: two feature weeks in the spring leaflet — marketing specialist on promotional activity": "Sam Okafor",
-		"we: e-invoicing from January — order processors":                                          "Tom Becker",
-		"they: 24-month contract — buyers":                                                         "Dana Whitlock",
-		"we: Payment terms at 60 days — order processors":                                          "Tom Becker",
+		"we: e-invoicing from January — order processors":                                            "Tom Becker",
+		"they: 24-month contract — buyers":                                                           "Dana Whitlock",
+		"we: Payment terms at 60 days — order processors":                                            "Tom Becker",
 	} {
 		f, ok := byLine[line]
 		if !ok {
