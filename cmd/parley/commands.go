@@ -40,7 +40,7 @@ func briefCommand() command {
 	return command{
 		name:    "brief",
 		args:    "[--redact] [--negotiation ID]",
-		summary: "print the meeting brief as Markdown; --redact keeps only what the buyer may see",
+		summary: "print the meeting brief: rendered on a terminal, Markdown when piped; --redact keeps only what the buyer may see",
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&redact, "redact", false, "keep only what the buyer may see: no targets, walk-aways, weights, scores, money, flags, reciprocity, trade plan, the deal (packages, verdicts, waterfall), summaries, plain notes, internal follow-ups or unmarked scenarios")
 			fs.Uint64Var(&negID, "negotiation", 0, "the negotiation's `ID` (default: the current one)")
@@ -67,8 +67,8 @@ func briefCommand() command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(e.stdout, model.Brief(d, model.BriefOptions{Redact: redact, Now: e.now()}))
-			return nil
+			// Escaped inside Brief, so that what glamour renders holds no stored control character.
+			return printMarkdown(e.stdout, model.Brief(d, model.BriefOptions{Redact: redact, Now: e.now()}))
 		},
 	}
 }
