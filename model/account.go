@@ -40,11 +40,59 @@ const (
 // Valid reports whether s is one of the two sides.
 func (s Side) Valid() bool { return s == CustomerSide || s == InternalSide }
 
-// Contact is a person at the customer or in our own company, with their role.
+// Contact is a person at the customer or in our own company, with their
+// role: follow-up lines pick their person from the contacts by role.
 type Contact struct {
-	Name string
-	Role string
-	Side Side
+	Name  string
+	Role  string
+	Side  Side
+	Email string // optional
+	Phone string // optional
+}
+
+// Validate says what is wrong with the contact, in the user's words.
+func (c Contact) Validate() error {
+	if strings.TrimSpace(c.Name) == "" {
+		return fmt.Errorf("the contact needs a name")
+	}
+	if !c.Side.Valid() {
+		return fmt.Errorf("contact %s: side %q is not customer or internal", c.Name, c.Side)
+	}
+	if c.Email != "" {
+		local, domain, ok := strings.Cut(c.Email, "@")
+		if !ok || local == "" || !strings.Contains(strings.Trim(domain, "."), ".") || strings.ContainsAny(c.Email, " ,;<>") {
+			return fmt.Errorf("contact %s: %q is not an e-mail address such as dana@hollis.example", c.Name, c.Email)
+		}
+	}
+	if c.Phone != "" {
+		digits := 0
+		for _, r := range c.Phone {
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+			case strings.ContainsRune("+ ()-./", r):
+			default:
+				return fmt.Errorf("contact %s: phone %q may hold only digits, spaces and + ( ) - . /", c.Name, c.Phone)
+			}
+		}
+		if digits < 3 {
+			return fmt.Errorf("contact %s: phone %q has too few digits", c.Name, c.Phone)
+		}
+	}
+	return nil
+}
+
+// ContactsFor lists the contacts on side whose role matches role (loosely,
+// as the follow-up template matches them): the people a follow-up line of
+// that role can pick from.
+func (a Account) ContactsFor(side Side, role string) []Contact {
+	var out []Contact
+	for _, c := range a.Contacts {
+		if c.Side == side && rolesMatch(c.Role, role) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Account is a customer: a grocery chain, a manufacturer, a distributor.
@@ -69,8 +117,8 @@ func (a Account) Validate() error {
 		if strings.TrimSpace(c.Name) == "" {
 			return fmt.Errorf("contact %d needs a name", i+1)
 		}
-		if !c.Side.Valid() {
-			return fmt.Errorf("contact %s: side %q is not customer or internal", c.Name, c.Side)
+		if err := c.Validate(); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -22,17 +22,25 @@ func (b *briefWriter) landingLine() {
 // budget and what their moves say about their values.
 func (b *briefWriter) aheadNextMeeting() {
 	if b.p.Part(PartOwed) {
+		b.line("### Owed")
+		b.line("")
 		b.owedLines()
+		b.line("")
 	}
 	if b.p.Part(PartBudget) {
+		b.line("### Budget")
+		b.line("")
 		b.budgetLines()
+		b.line("")
 	}
-	if b.p.Part(PartTradePlan) {
-		for _, s := range b.r.Suggestions() {
-			b.line("- Their moves say: %s", s.Text())
+	if s := b.r.Suggestions(); len(s) > 0 && b.p.Part(PartTradePlan) {
+		b.line("### What their moves say")
+		b.line("")
+		for _, s := range s {
+			b.line("- %s", s.Text())
 		}
+		b.line("")
 	}
-	b.line("")
 }
 
 func (b *briefWriter) owedLines() {
@@ -74,17 +82,6 @@ func (b *briefWriter) budgetLines() {
 		}
 		b.line("  - %s: as far as %s (%s)", it.Title, it.Format(ib.Budget.Value), room)
 	}
-}
-
-// nextMeetingAhead writes a minimal "Next meeting" section holding only
-// these lines, for a brief that has no next-meeting section of its own.
-func (b *briefWriter) nextMeetingAhead() {
-	if !b.p.Part(PartOwed) && !b.p.Part(PartBudget) && !b.p.Part(PartTradePlan) {
-		return
-	}
-	b.line("## Next meeting")
-	b.line("")
-	b.aheadNextMeeting()
 }
 
 // ForecastMarkdown is the landing forecast as `parley forecast` prints it:

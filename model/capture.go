@@ -41,7 +41,19 @@ const CaptureHelp = `we|they <item> <value> [for <text>] · agree <item> [<value
 // ParseCapture reads one capture line against the agenda (in agenda order, so
 // that item numbers are 1-based positions). A line it cannot understand is
 // refused with an error that says why; nothing about the line is guessed.
+// Numbers are read with a decimal point; see ParseCaptureIn.
 func ParseCapture(line string, items []AgendaItem) (Capture, error) {
+	return ParseCaptureIn(line, items, NumberFormat{})
+}
+
+// ParseCapture reads a capture line typed in the negotiation: its numbers in
+// the negotiation's format (a decimal comma when it is set).
+func (d *Dossier) ParseCapture(line string) (Capture, error) {
+	return ParseCaptureIn(line, d.Items, d.Negotiation.Numbers())
+}
+
+// ParseCaptureIn reads one capture line with its numbers in format f.
+func ParseCaptureIn(line string, items []AgendaItem, f NumberFormat) (Capture, error) {
 	line = strings.TrimSpace(CleanText(line, false))
 	if line == "" {
 		return Capture{}, fmt.Errorf("nothing to save: type a note, or %s", CaptureHelp)
@@ -54,10 +66,10 @@ func ParseCapture(line string, items []AgendaItem) (Capture, error) {
 	}
 	words := strings.Fields(line)
 	if by, ok := party(words[0]); ok && concessionShaped(words, items) {
-		return parseConcession(by, line, words, items)
+		return parseConcession(by, line, words, items, f)
 	}
 	if strings.EqualFold(words[0], "agree") && agreeShaped(words, items) {
-		return parseAgree(words, items)
+		return parseAgree(words, items, f)
 	}
 	if strings.EqualFold(words[0], "budget") && budgetShaped(words, items) {
 		return parseBudget(words, items)
@@ -119,14 +131,14 @@ func agreeShaped(words []string, items []AgendaItem) bool {
 	return err == nil
 }
 
-func parseAgree(words []string, items []AgendaItem) (Capture, error) {
+func parseAgree(words []string, items []AgendaItem, f NumberFormat) (Capture, error) {
 	it, err := ResolveItem(words[1], items)
 	if err != nil {
 		return Capture{}, err
 	}
 	c := Capture{Kind: CaptureAgree, ItemID: it.ID}
 	if len(words) == 3 {
-		if c.Value, err = ParseNumber(strings.TrimPrefix(words[2], "+")); err != nil {
+		if c.Value, err = f.Parse(strings.TrimPrefix(words[2], "+")); err != nil {
 			return Capture{}, err
 		}
 		c.HasValue = true
@@ -164,7 +176,7 @@ func looksNumeric(word string) bool {
 	return unicode.IsDigit(r) || strings.ContainsRune("-−+.€$£¥", r)
 }
 
-func parseConcession(by Party, line string, words []string, items []AgendaItem) (Capture, error) {
+func parseConcession(by Party, line string, words []string, items []AgendaItem, f NumberFormat) (Capture, error) {
 	usage := fmt.Sprintf("write: %s <item> <value> [for <text>]", strings.ToLower(words[0]))
 	if len(words) < 3 {
 		return Capture{}, fmt.Errorf("the value is missing: %s", usage)
@@ -173,7 +185,7 @@ func parseConcession(by Party, line string, words []string, items []AgendaItem) 
 	if err != nil {
 		return Capture{}, err
 	}
-	value, err := ParseNumber(strings.TrimPrefix(words[2], "+"))
+	value, err := f.Parse(strings.TrimPrefix(words[2], "+"))
 	if err != nil {
 		return Capture{}, fmt.Errorf("%w (start the line with \" to keep it as a note)", err)
 	}
@@ -232,8 +244,11 @@ func taggedText(kind CaptureKind, text string, items []AgendaItem, empty string)
 }
 
 // ResolveItem finds the item a reference names: its 1-based number on the
-// agenda, or a case-insensitive prefix of its title, of its topic, or of a
-// word of its title, that names exactly one item.
+// agenda, or a case-insensitive prefix of its title or of its topic that
+// names exactly one item (title and topic together: "s" with "Service
+// level", "SKUs" and the topic supply names three), else a prefix of a
+// word of its title that names exactly one. A reference that names several
+// is refused with the candidates listed; nothing is picked silently.
 func ResolveItem(ref string, items []AgendaItem) (AgendaItem, error) {
 	if n, err := strconv.Atoi(ref); err == nil {
 		if n < 1 || n > len(items) {
@@ -242,41 +257,52 @@ func ResolveItem(ref string, items []AgendaItem) (AgendaItem, error) {
 		return items[n-1], nil
 	}
 	prefix := strings.ToLower(ref)
-	levels := []func(AgendaItem) bool{
-		func(it AgendaItem) bool { return strings.HasPrefix(strings.ToLower(it.Title), prefix) },
-		func(it AgendaItem) bool { return strings.HasPrefix(string(it.Topic), prefix) },
-		func(it AgendaItem) bool {
-			for _, w := range strings.Fields(strings.ToLower(it.Title)) {
-				if strings.HasPrefix(w, prefix) {
-					return true
-				}
+	byTitle := func(it AgendaItem) bool { return strings.HasPrefix(strings.ToLower(it.Title), prefix) }
+	byTopic := func(it AgendaItem) bool { return strings.HasPrefix(string(it.Topic), prefix) }
+	byWord := func(it AgendaItem) bool {
+		for _, w := range strings.Fields(strings.ToLower(it.Title)) {
+			if strings.HasPrefix(w, prefix) {
+				return true
 			}
-			return false
-		},
+		}
+		return false
 	}
-	for _, match := range levels {
+	for n, level := range [][]func(AgendaItem) bool{{byTitle, byTopic}, {byWord}} {
 		var found []int
 		for i, it := range items {
-			if match(it) {
-				found = append(found, i)
+			for _, match := range level {
+				if match(it) {
+					found = append(found, i)
+					break
+				}
 			}
 		}
 		switch {
 		case len(found) == 1:
 			return items[found[0]], nil
 		case len(found) > 1:
-			names := make([]string, 0, len(found))
-			for _, i := range found[:min(len(found), 4)] {
-				names = append(names, fmt.Sprintf("%d %s", i+1, items[i].Title))
-			}
-			if len(found) > 4 {
-				names = append(names, "…")
-			}
-			return AgendaItem{}, fmt.Errorf("%q matches %d items (%s): type more of it or use the number",
-				ref, len(found), strings.Join(names, ", "))
+			return AgendaItem{}, ambiguous(ref, items, found, func(it AgendaItem) bool { return n == 0 && !byTitle(it) })
 		}
 	}
 	return AgendaItem{}, fmt.Errorf("no item matches %q: use its number (1–%d) or the start of its title or topic", ref, len(items))
+}
+
+// ambiguous lists the candidates a reference names, each with its number
+// and, when its topic matched, the topic.
+func ambiguous(ref string, items []AgendaItem, found []int, byTopic func(AgendaItem) bool) error {
+	names := make([]string, 0, min(len(found), 4)+1)
+	for _, i := range found[:min(len(found), 4)] {
+		name := fmt.Sprintf("%d %s", i+1, items[i].Title)
+		if byTopic(items[i]) {
+			name += " (topic " + string(items[i].Topic) + ")"
+		}
+		names = append(names, name)
+	}
+	if len(found) > 4 {
+		names = append(names, "…")
+	}
+	return fmt.Errorf("%q matches %d items (%s): type more of it or use the number",
+		ref, len(found), strings.Join(names, " · "))
 }
 
 // Format writes the capture back as the canonical line that parses to it.

@@ -40,8 +40,8 @@ func TestResolveItem(t *testing.T) {
 		{"rebate", 13, ""},        // a word of the title
 		{"growth", 13, ""},
 		{"commit", 14, ""},
-		{"annual", 0, `"annual" matches 2 items (3 Annual growth rebate, 4 Annual volume commitment): type more of it or use the number`},
-		{"terms", 0, `"terms" matches 2 items (2 Payment terms, 3 Annual growth rebate)`}, // two items on the terms topic
+		{"annual", 0, `"annual" matches 2 items (3 Annual growth rebate · 4 Annual volume commitment): type more of it or use the number`},
+		{"terms", 0, `"terms" matches 2 items (2 Payment terms (topic terms) · 3 Annual growth rebate (topic terms))`}, // two items on the terms topic
 		{"zzz", 0, `no item matches "zzz": use its number (1–5) or the start of its title or topic`},
 	}
 	for _, tt := range tests {
@@ -59,25 +59,45 @@ func TestResolveItem(t *testing.T) {
 		}
 	}
 
-	// A title prefix wins over a topic prefix; a topic prefix over a word of a title.
+	// Title and topic prefixes count together, so neither is picked silently
+	// over the other; a word of a title only when neither names an item.
 	items := []AgendaItem{
 		{ID: 1, Topic: TopicPrice, Title: "Listing fee"},
 		{ID: 2, Topic: TopicSupply, Title: "Price review clause"},
 		{ID: 3, Topic: TopicTerms, Title: "Supply price index"},
 	}
-	for ref, want := range map[string]uint64{"price": 2, "sup": 3, "list": 1, "fee": 1, "index": 3} {
+	for ref, want := range map[string]uint64{"list": 1, "fee": 1, "index": 3, "ter": 3, "review": 2} {
 		if it, err := ResolveItem(ref, items); err != nil || it.ID != want {
 			t.Errorf("ResolveItem(%q) = %d, %v; want %d", ref, it.ID, err, want)
 		}
 	}
+	_, err := ResolveItem("price", items)
+	assertErr(t, err, `"price" matches 2 items (1 Listing fee (topic price) · 2 Price review clause)`)
+	_, err = ResolveItem("sup", items)
+	assertErr(t, err, `"sup" matches 2 items (2 Price review clause (topic supply) · 3 Supply price index)`)
+
+	// The demo: "s" names SKUs and Service level by title and Contract
+	// length by its topic, supply; "se" names one.
+	demo := Demo(t0).Items
+	_, err = ResolveItem("s", demo)
+	assertErr(t, err, `"s" matches 3 items (6 SKUs listed, Crunch Oat range · 7 Contract length (topic supply) · 8 Service level, on time in full)`)
+	if _, err := ParseCapture("we s 97", demo); err == nil {
+		t.Error("we s 97 was read as a concession on one item")
+	}
+	if it, err := ResolveItem("se", demo); err != nil || it.ID != 8 {
+		t.Errorf("ResolveItem(se) = %d, %v; want 8", it.ID, err)
+	}
+	// "c" is the title Contract length and the topic cannibalization (SKUs).
+	_, err = ResolveItem("c", demo)
+	assertErr(t, err, `"c" matches 2 items (6 SKUs listed, Crunch Oat range (topic cannibalization) · 7 Contract length)`)
 
 	// More than four matches are cut short.
 	many := make([]AgendaItem, 6)
 	for i := range many {
 		many[i] = AgendaItem{ID: uint64(i + 1), Topic: TopicOther, Title: "Clause " + string(rune('A'+i))}
 	}
-	_, err := ResolveItem("clause", many)
-	assertErr(t, err, `"clause" matches 6 items (1 Clause A, 2 Clause B, 3 Clause C, 4 Clause D, …)`)
+	_, err = ResolveItem("clause", many)
+	assertErr(t, err, `"clause" matches 6 items (1 Clause A · 2 Clause B · 3 Clause C · 4 Clause D · …)`)
 	_, err = ResolveItem("1", nil)
 	assertErr(t, err, "there is no item 1: the agenda has 0 items")
 }
@@ -154,7 +174,7 @@ func TestParseCaptureRefuses(t *testing.T) {
 		{"?", "write the question after ?"},
 		{"we zzz 5", `no item matches "zzz"`},
 		{"they 9 5", "there is no item 9: the agenda has 5 items"},
-		{"we annual 5", `"annual" matches 2 items (3 Annual growth rebate, 4 Annual volume commitment)`},
+		{"we annual 5", `"annual" matches 2 items (3 Annual growth rebate · 4 Annual volume commitment)`},
 		{"we 1 12.4x", `"12.4x" is not a number`},
 		{"we 1 1,5", "use a point for decimals, e.g. 1.5"},
 		{"we 1 1,00,000", "thousands separators should group by three digits"},

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Each record kind's Cleaned returns it with CleanText applied to every text
 // field: the store applies it to whatever a form saves and import applies it
 // to every record, so that text is cleaned wherever it enters. Free-text
@@ -14,11 +16,18 @@ func (a Account) Cleaned() Account {
 	if a.Contacts != nil {
 		cs := make([]Contact, len(a.Contacts))
 		for i, c := range a.Contacts {
-			cs[i] = Contact{Name: line(c.Name), Role: line(c.Role), Side: Side(line(string(c.Side)))}
+			cs[i] = c.Cleaned()
 		}
 		a.Contacts = cs
 	}
 	return a
+}
+
+// Cleaned is the contact with its texts cleaned and the blanks around its
+// e-mail address and phone number trimmed.
+func (c Contact) Cleaned() Contact {
+	return Contact{Name: line(c.Name), Role: line(c.Role), Side: Side(line(string(c.Side))),
+		Email: strings.TrimSpace(line(c.Email)), Phone: strings.TrimSpace(line(c.Phone))}
 }
 
 // Cleaned is the negotiation with its texts cleaned.
@@ -61,7 +70,7 @@ func (n Note) Cleaned() Note {
 
 // Cleaned is the follow-up line with its texts cleaned.
 func (f FollowUp) Cleaned() FollowUp {
-	f.Role, f.Person, f.Action = line(f.Role), line(f.Person), line(f.Action)
+	f.Role, f.Person, f.Action, f.Commitment = line(f.Role), line(f.Person), line(f.Action), line(f.Commitment)
 	return f
 }
 

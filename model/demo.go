@@ -6,6 +6,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// DemoWelcome is the line the workbench shows when it opens the demo: what
+// to try first.
+const DemoWelcome = "Try it: press n, type they 1 23.60 and Enter: their move on the list price is logged and the gap closes."
+
 // Demo builds a realistic negotiation a key account manager would recognise:
 // a grocery chain's 2027 annual terms, in the bargain stage after two
 // meetings. Times are counted back from now. IDs are local to the dossier;
@@ -163,6 +167,13 @@ func Demo(now time.Time) *Dossier {
 			}},
 	}
 	d.Items[2].Link = ScenarioLink{ScenarioID: 2, Field: "rebate"}
+
+	// The follow-up checklist, planned from the deadline: who on each side
+	// sees that the agreement is carried out, people picked by role.
+	d.FollowUps = FollowUpTemplate(d.Account.Kind, d.Negotiation.Deadline, d.Account.Contacts)
+	for i := range d.FollowUps {
+		d.FollowUps[i].ID = uint64(i + 1)
+	}
 	d.Sort()
 	return d
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -222,7 +223,7 @@ func TestDemoFollowUpsFillPeople(t *testing.T) {
 		"stock controllers":    "Marc Oyelaran",
 		"order processors":     "Tom Becker",
 		"field sales managers": "Lena Ruiz",
-		"marketing specialist (promotional activity)": "Sam Okafor",
+		"marketing specialist on promotional activity": "Sam Okafor",
 	} {
 		if people[role] != want {
 			t.Errorf("%s: %q, want %q", role, people[role], want)
@@ -257,4 +258,32 @@ func TestDemoDeal(t *testing.T) {
 	// 200,000 = 4,704,000 against 3,998,400) 1.75 pp of 705,600 is 12,348.
 	ours, _ := dl.Result(OriginOurs)
 	assertDec(t, "growth rebate at our offer", ours.Waterfall.Rebates.Mul(ours.Waterfall.Volume).Round(2), "12348")
+}
+
+func TestDemoHasAChecklistAndSaysWhatToTryFirst(t *testing.T) {
+	d := Demo(demoNow)
+	if len(d.FollowUps) != len(retailTemplate) {
+		t.Fatalf("the demo has %d follow-up lines, want the retail template's %d", len(d.FollowUps), len(retailTemplate))
+	}
+	for _, f := range d.FollowUps {
+		if f.Due.Before(d.Negotiation.Deadline) || f.ID == 0 {
+			t.Errorf("line %q: id %d due %v, before the deadline %v", f.Role, f.ID, f.Due, d.Negotiation.Deadline)
+		}
+	}
+	if f := d.FollowUps[0]; f.Role != RoleBuyers || f.Person != "Dana Whitlock" {
+		t.Errorf("first line %+v, want the buyers with Dana", f)
+	}
+	// The welcome line's advice works on the demo: their move on item 1 to 23.60.
+	for _, want := range []string{"press n", "they 1 23.60"} {
+		if !strings.Contains(DemoWelcome, want) {
+			t.Errorf("the welcome line %q does not say %q", DemoWelcome, want)
+		}
+	}
+	c, err := ParseCapture("they 1 23.60", d.Items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.CheckConcession(c.Concession(demoNow, 0)); err != nil {
+		t.Errorf("the welcome line's advice is refused on the demo: %v", err)
+	}
 }

@@ -14,41 +14,71 @@ type templateLine struct {
 	days   int
 }
 
-// The roles are the seed's, word for word.
+// The roles of the seed, word for word (DESIGN 4): the template and the
+// commitments name them, so that a contact's role matches either.
+const (
+	RoleBuyers               = "buyers"
+	RoleAreaFieldControllers = "area field controllers"
+	RoleBranchManagers       = "branch managers"
+	RoleStockControllers     = "stock controllers"
+	RoleProductEndUsers      = "product end users"
+	RoleMerchandising        = "merchandising and marketing staff"
+	RoleOrderProcessors      = "order processors"
+	RoleDistributionDepts    = "distribution departments"
+	RoleFieldSalesManagers   = "field sales managers"
+	RoleFieldSalespersons    = "field salespersons"
+	RoleBrandAmbassadors     = "brand ambassadors"
+	RoleSalesPromoters       = "sales promoters"
+	RolePromotionSpecialist  = "marketing specialist on promotional activity"
+
+	RoleEndUsers          = "end users (production managers, engineers, technical staff, etc.)"
+	RoleProductSpecifiers = "product specifiers (research specialists, engineers, technical experts, quality control personnel, etc.)"
+	RoleOtherSections     = "other section managers who could benefit from the product"
+	RoleTraining          = "training"
+	RoleTechnicalSupport  = "technical support"
+	RoleOrderProcessing   = "order processing"
+	RoleDistribution      = "distribution"
+)
+
 var retailTemplate = []templateLine{
-	{CustomerSide, "buyers", "Confirm the agreed terms, listings and start dates in writing", 3},
-	{CustomerSide, "area field controllers", "Brief them on the new range and the promotion plan for their area", 10},
-	{CustomerSide, "branch managers", "Announce the listings, shelf plan and promotion dates to every branch", 14},
-	{CustomerSide, "stock controllers", "Set up the new items, order quantities and delivery schedule", 7},
-	{CustomerSide, "product end users", "Gather first feedback on the product once it is on shelf", 30},
-	{CustomerSide, "merchandising and marketing staff", "Agree planograms, point-of-sale material and the promotion calendar", 14},
-	{InternalSide, "order processors", "Load the agreed prices, terms and rebates before the first order", 5},
-	{InternalSide, "distribution departments", "Plan launch stock and deliveries to the branches", 7},
-	{InternalSide, "field sales managers", "Brief the field team on the agreement and its targets", 7},
-	{InternalSide, "field salespersons", "Visit the branches to check listing, shelf position and price", 21},
-	{InternalSide, "brand ambassadors", "Plan in-store presence for the launch", 21},
-	{InternalSide, "sales promoters", "Run the in-store promotions on the agreed dates", 30},
-	{InternalSide, "marketing specialist (promotional activity)", "Prepare the promotional activity agreed with the buyer", 14},
+	{CustomerSide, RoleBuyers, "Confirm the agreed terms, listings and start dates in writing", 3},
+	{CustomerSide, RoleAreaFieldControllers, "Brief them on the new range and the promotion plan for their area", 10},
+	{CustomerSide, RoleBranchManagers, "Announce the listings, shelf plan and promotion dates to every branch", 14},
+	{CustomerSide, RoleStockControllers, "Set up the new items, order quantities and delivery schedule", 7},
+	{CustomerSide, RoleProductEndUsers, "Gather first feedback on the product once it is on shelf", 30},
+	{CustomerSide, RoleMerchandising, "Agree planograms, point-of-sale material and the promotion calendar", 14},
+	{InternalSide, RoleOrderProcessors, "Load the agreed prices, terms and rebates before the first order", 5},
+	{InternalSide, RoleDistributionDepts, "Plan launch stock and deliveries to the branches", 7},
+	{InternalSide, RoleFieldSalesManagers, "Brief the field team on the agreement and its targets", 7},
+	{InternalSide, RoleFieldSalespersons, "Visit the branches to check listing, shelf position and price", 21},
+	{InternalSide, RoleBrandAmbassadors, "Plan in-store presence for the launch", 21},
+	{InternalSide, RoleSalesPromoters, "Run the in-store promotions on the agreed dates", 30},
+	{InternalSide, RolePromotionSpecialist, "Prepare the promotional activity agreed with the buyer", 14},
 }
 
 var industrialTemplate = []templateLine{
-	{CustomerSide, "end users (production managers, engineers, technical staff)", "Arrange start-up support and training for the people who use the product", 14},
-	{CustomerSide, "product specifiers (research specialists, engineers, technical experts, quality control)", "Send specifications, certificates and quality documents", 7},
-	{CustomerSide, "other section managers who could benefit", "Introduce the product and the agreement to other sections", 30},
-	{InternalSide, "training", "Schedule training for the customer's users", 14},
-	{InternalSide, "technical support", "Name a technical contact and agree the support plan", 7},
-	{InternalSide, "order processing", "Set up the contract prices, terms and order routine", 5},
-	{InternalSide, "distribution", "Confirm the delivery schedule and continuity of supply", 7},
+	{CustomerSide, RoleEndUsers, "Arrange start-up support and training for the people who use the product", 14},
+	{CustomerSide, RoleProductSpecifiers, "Send specifications, certificates and quality documents", 7},
+	{CustomerSide, RoleOtherSections, "Introduce the product and the agreement to other sections", 30},
+	{InternalSide, RoleTraining, "Schedule training for the customer's users", 14},
+	{InternalSide, RoleTechnicalSupport, "Name a technical contact and agree the support plan", 7},
+	{InternalSide, RoleOrderProcessing, "Set up the contract prices, terms and order routine", 5},
+	{InternalSide, RoleDistribution, "Confirm the delivery schedule and continuity of supply", 7},
+}
+
+// template is the follow-up template of an account kind.
+func template(kind AccountKind) []templateLine {
+	if kind == Retail {
+		return retailTemplate
+	}
+	return industrialTemplate
 }
 
 // FollowUpTemplate generates the follow-up checklist for an account of the
 // given kind, due counted from agreed. Contacts whose role matches a line fill
 // its person.
 func FollowUpTemplate(kind AccountKind, agreed time.Time, contacts []Contact) []FollowUp {
-	lines := industrialTemplate
-	if kind == Retail {
-		lines = retailTemplate
-	}
+	lines := template(kind)
 	y, m, d := agreed.Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	out := make([]FollowUp, len(lines))
@@ -68,16 +98,14 @@ func FollowUpTemplate(kind AccountKind, agreed time.Time, contacts []Contact) []
 // personFor names the contacts of the line's side whose role matches its role.
 func personFor(l templateLine, contacts []Contact) string {
 	var names []string
-	for _, c := range contacts {
-		if c.Side == l.side && rolesMatch(c.Role, l.role) {
-			names = append(names, c.Name)
-		}
+	for _, c := range (Account{Contacts: contacts}).ContactsFor(l.side, l.role) {
+		names = append(names, c.Name)
 	}
 	return strings.Join(names, ", ")
 }
 
-// rolesMatch compares roles loosely: case, word endings and the words in
-// brackets do not matter, "category buyer" matches "buyers" and "order
+// rolesMatch compares roles loosely: case, word endings, the words in
+// brackets and a qualifier after "on" or "who" do not matter, "category buyer" matches "buyers" and "order
 // processor" matches "order processing".
 func rolesMatch(contactRole, templateRole string) bool {
 	a, b := roleWords(contactRole), roleWords(templateRole)
@@ -89,8 +117,10 @@ func rolesMatch(contactRole, templateRole string) bool {
 
 func roleWords(role string) string {
 	role = strings.ToLower(role)
-	if i := strings.Index(role, "("); i >= 0 {
-		role = role[:i]
+	for _, cut := range []string{"(", " on ", " who "} {
+		if i := strings.Index(role, cut); i >= 0 {
+			role = role[:i]
+		}
 	}
 	words := strings.Fields(role)
 	for i, w := range words {

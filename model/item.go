@@ -186,7 +186,7 @@ func (it AgendaItem) LeverHint() string {
 	if want == Down {
 		word = "lower"
 	}
-	return fmt.Sprintf("a %s is usually better for us %s: did you mean %s?", it.Lever.Kind.Label(), want, word)
+	return fmt.Sprintf("%s is usually better for us %s: did you mean %s?", withArticle(it.Lever.Kind.Label()), want, word)
 }
 
 // validateOrder checks that opening, target and walk-away run from best to

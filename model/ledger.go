@@ -130,6 +130,9 @@ type FollowUp struct {
 	Done   bool
 	DoneAt time.Time
 	Order  int
+	// Commitment is the agreed term or the trade the line checks, with
+	// whose it is ("they: 170,000 cases committed"); "" for a template line.
+	Commitment string
 }
 
 // Overdue reports whether the line is not done and its due date is before today.

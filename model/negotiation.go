@@ -30,7 +30,12 @@ type Negotiation struct {
 	Created   time.Time
 	Deadline  time.Time // zero when none is set
 	Deal      DealBasis // what the waterfall of every package stands on
+	// DecimalComma: numbers are typed 9,90 and 1.000,50 in this negotiation.
+	DecimalComma bool
 }
+
+// Numbers is how numbers are typed in the negotiation.
+func (n Negotiation) Numbers() NumberFormat { return NumberFormat{DecimalComma: n.DecimalComma} }
 
 // Validate says what is wrong with the negotiation, in the user's words.
 func (n Negotiation) Validate() error {

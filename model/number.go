@@ -12,8 +12,22 @@ import (
 // ParseNumber reads a number as a negotiator types it: "12.40", "1,000",
 // "€12.40", "2.5%", "-3". Thousands separators must group by three; a comma
 // used as a decimal point is refused with a hint rather than misread.
-func ParseNumber(s string) (decimal.Decimal, error) {
-	orig := s
+func ParseNumber(s string) (decimal.Decimal, error) { return NumberFormat{}.Parse(s) }
+
+// NumberFormat says how numbers are typed: with a decimal point and comma
+// thousands (24.40, 1,000.50), the default, or with a decimal comma and
+// point thousands (24,40, 1.000,50). A negotiation keeps its setting.
+type NumberFormat struct {
+	DecimalComma bool
+}
+
+// Parse reads a number typed in the format (see ParseNumber).
+func (f NumberFormat) Parse(s string) (decimal.Decimal, error) {
+	point, thousands := ".", ","
+	if f.DecimalComma {
+		point, thousands = ",", "."
+	}
+	orig := strings.TrimSpace(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(s, "%")
 	s = strings.TrimSpace(s)
@@ -24,23 +38,24 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	}
 	s = strings.TrimLeft(s, "€$£¥")
 	if s == "" {
-		return decimal.Zero, fmt.Errorf("%q is not a number", strings.TrimSpace(orig))
+		return decimal.Zero, fmt.Errorf("%q is not a number", orig)
 	}
-	intPart, frac, hasPoint := strings.Cut(s, ".")
-	if strings.Contains(intPart, ",") {
-		groups := strings.Split(intPart, ",")
+	intPart, frac, hasPoint := strings.Cut(s, point)
+	if strings.Contains(intPart, thousands) {
+		groups := strings.Split(intPart, thousands)
 		for i, g := range groups {
 			if (i == 0 && (len(g) == 0 || len(g) > 3)) || (i > 0 && len(g) != 3) {
 				if !hasPoint && len(groups) == 2 {
-					return decimal.Zero, fmt.Errorf("%q: use a point for decimals, e.g. %s.%s", strings.TrimSpace(orig), groups[0], groups[1])
+					return decimal.Zero, fmt.Errorf("%q: use %s for decimals, e.g. %s%s%s%s", orig, pointName(point),
+						groups[0], point, groups[1], commaHint(f))
 				}
-				return decimal.Zero, fmt.Errorf("%q: thousands separators should group by three digits", strings.TrimSpace(orig))
+				return decimal.Zero, fmt.Errorf("%q: thousands separators should group by three digits", orig)
 			}
 		}
 		intPart = strings.Join(groups, "")
 	}
 	if intPart == "" && frac == "" || !allDigits(intPart) || !allDigits(frac) || (hasPoint && frac == "" && intPart == "") {
-		return decimal.Zero, fmt.Errorf("%q is not a number", strings.TrimSpace(orig))
+		return decimal.Zero, fmt.Errorf("%q is not a number", orig)
 	}
 	if intPart == "" {
 		intPart = "0"
@@ -51,13 +66,13 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(text)
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("%q is not a number", strings.TrimSpace(orig))
+		return decimal.Zero, fmt.Errorf("%q is not a number", orig)
 	}
 	if len(intPart) > 15 {
-		return decimal.Zero, fmt.Errorf("%q is too large", strings.TrimSpace(orig))
+		return decimal.Zero, fmt.Errorf("%q is too large", orig)
 	}
 	if len(frac) > 6 {
-		return decimal.Zero, fmt.Errorf("%q has more than 6 decimals", strings.TrimSpace(orig))
+		return decimal.Zero, fmt.Errorf("%q has more than 6 decimals", orig)
 	}
 	if neg {
 		d = d.Neg()
@@ -65,12 +80,30 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
+func pointName(point string) string {
+	if point == "," {
+		return "a comma"
+	}
+	return "a point"
+}
+
+// commaHint tells a user typing decimal commas where the setting is.
+func commaHint(f NumberFormat) string {
+	if f.DecimalComma {
+		return " (the negotiation is set to decimal commas)"
+	}
+	return " (or set the negotiation to decimal commas)"
+}
+
 // ParseOptional reads an optional number: blank is no value.
-func ParseOptional(s string) (decimal.NullDecimal, error) {
+func ParseOptional(s string) (decimal.NullDecimal, error) { return NumberFormat{}.ParseOptional(s) }
+
+// ParseOptional reads an optional number in the format: blank is no value.
+func (f NumberFormat) ParseOptional(s string) (decimal.NullDecimal, error) {
 	if strings.TrimSpace(s) == "" {
 		return decimal.NullDecimal{}, nil
 	}
-	d, err := ParseNumber(s)
+	d, err := f.Parse(s)
 	if err != nil {
 		return decimal.NullDecimal{}, err
 	}

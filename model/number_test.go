@@ -216,3 +216,34 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+func TestDecimalCommaFormat(t *testing.T) {
+	comma := NumberFormat{DecimalComma: true}
+	for in, want := range map[string]string{"9,90": "9.90", "1.000,50": "1000.50", "1.000": "1000", "€12,40": "12.40",
+		"2,5%": "2.5", "-3": "-3", "170.000": "170000", ",5": "0.5"} {
+		got, err := comma.Parse(in)
+		if err != nil || !got.Equal(dec(want)) {
+			t.Errorf("decimal comma %q = %s, %v; want %s", in, got, err, want)
+		}
+	}
+	_, err := comma.Parse("24.40")
+	assertErr(t, err, `"24.40": use a comma for decimals, e.g. 24,40`)
+	_, err = comma.Parse("1,2,3")
+	assertErr(t, err, "is not a number")
+	// The default refuses 9,90 and says where the setting is.
+	_, err = ParseNumber("9,90")
+	assertErr(t, err, `use a point for decimals, e.g. 9.90 (or set the negotiation to decimal commas)`)
+	// The capture line reads values in the negotiation's format.
+	d := Demo(t0)
+	d.Negotiation.DecimalComma = true
+	c, err := d.ParseCapture("they 1 23,60 for 1.000 more cases")
+	if err != nil || !c.Value.Equal(dec("23.60")) || c.TradedFor != "1.000 more cases" {
+		t.Errorf("capture with a decimal comma = %+v, %v", c, err)
+	}
+	if c, err := d.ParseCapture("agree 2 52,5"); err != nil || !c.Value.Equal(dec("52.5")) {
+		t.Errorf("agree with a decimal comma = %+v, %v", c, err)
+	}
+	if v, err := comma.ParseOptional(" "); err != nil || v.Valid {
+		t.Errorf("blank optional = %v, %v", v, err)
+	}
+}

@@ -262,12 +262,7 @@ func (d *Dossier) epoch(c Concession, meetingNumber map[uint64]int) int {
 	if n, ok := meetingNumber[c.MeetingID]; ok {
 		return n
 	}
-	for _, m := range d.Meetings {
-		if m.Ended.IsZero() || !c.At.After(m.Ended) {
-			return m.Number
-		}
-	}
-	return d.NextMeetingNumber()
+	return d.EpochAt(c.At)
 }
 
 // agreedBy reports whether the item had been agreed by the end of meeting m.

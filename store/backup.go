@@ -28,6 +28,11 @@ func (s *Store) Backup(dest string) error {
 // ErrIsDatabase: an export or backup was asked to overwrite the open database.
 var ErrIsDatabase = errors.New("is the database itself")
 
+// CheckTarget says whether a file the commands write beside the database
+// (an export, a backup, a calendar) may be written at path: not the
+// database itself by any name or link, nothing but a regular file.
+func (s *Store) CheckTarget(path string) error { return s.checkDest(path) }
+
 // checkDest refuses to write an export or backup over the database itself
 // (by name, link or any other path to the same file) or over anything but a
 // regular file.

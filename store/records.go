@@ -12,9 +12,11 @@ import (
 // the file; each has a pair of functions mapping it to and from the model.
 
 type contactRecord struct {
-	Name string `json:"name"`
-	Role string `json:"role,omitempty"`
-	Side string `json:"side"`
+	Name  string `json:"name"`
+	Role  string `json:"role,omitempty"`
+	Side  string `json:"side"`
+	Email string `json:"email,omitempty"`
+	Phone string `json:"phone,omitempty"`
 }
 
 type accountRecord struct {
@@ -29,7 +31,7 @@ type accountRecord struct {
 func accountToRecord(a model.Account) accountRecord {
 	r := accountRecord{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Category: a.Category, Notes: a.Notes}
 	for _, c := range a.Contacts {
-		r.Contacts = append(r.Contacts, contactRecord{Name: c.Name, Role: c.Role, Side: string(c.Side)})
+		r.Contacts = append(r.Contacts, contactRecord{Name: c.Name, Role: c.Role, Side: string(c.Side), Email: c.Email, Phone: c.Phone})
 	}
 	return r
 }
@@ -37,7 +39,7 @@ func accountToRecord(a model.Account) accountRecord {
 func (r accountRecord) model() model.Account {
 	a := model.Account{ID: r.ID, Name: r.Name, Kind: model.AccountKind(r.Kind), Category: r.Category, Notes: r.Notes}
 	for _, c := range r.Contacts {
-		a.Contacts = append(a.Contacts, model.Contact{Name: c.Name, Role: c.Role, Side: model.Side(c.Side)})
+		a.Contacts = append(a.Contacts, model.Contact{Name: c.Name, Role: c.Role, Side: model.Side(c.Side), Email: c.Email, Phone: c.Phone})
 	}
 	return a
 }
@@ -52,16 +54,20 @@ type negotiationRecord struct {
 	Created   time.Time   `json:"created"`
 	Deadline  time.Time   `json:"deadline,omitzero"`
 	Deal      *dealRecord `json:"deal,omitempty"`
+	// DecimalComma: numbers are typed with a decimal comma.
+	DecimalComma bool `json:"decimal_comma,omitempty"`
 }
 
 func negotiationToRecord(n model.Negotiation) negotiationRecord {
 	return negotiationRecord{ID: n.ID, AccountID: n.AccountID, Title: n.Title, Stage: string(n.Stage),
-		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline, Deal: dealToRecord(n.Deal)}
+		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline, Deal: dealToRecord(n.Deal),
+		DecimalComma: n.DecimalComma}
 }
 
 func (r negotiationRecord) model() model.Negotiation {
 	return model.Negotiation{ID: r.ID, AccountID: r.AccountID, Title: r.Title, Stage: model.Stage(r.Stage),
-		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline, Deal: r.Deal.model()}
+		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline, Deal: r.Deal.model(),
+		DecimalComma: r.DecimalComma}
 }
 
 type itemRecord struct {
@@ -180,16 +186,18 @@ type followUpRecord struct {
 	Done   bool      `json:"done,omitempty"`
 	DoneAt time.Time `json:"done_at,omitzero"`
 	Order  int       `json:"order"`
+	// Commitment: the agreed term or trade the line checks.
+	Commitment string `json:"commitment,omitempty"`
 }
 
 func followUpToRecord(f model.FollowUp) followUpRecord {
 	return followUpRecord{ID: f.ID, Side: string(f.Side), Role: f.Role, Person: f.Person, Action: f.Action,
-		Due: f.Due, Done: f.Done, DoneAt: f.DoneAt, Order: f.Order}
+		Due: f.Due, Done: f.Done, DoneAt: f.DoneAt, Order: f.Order, Commitment: f.Commitment}
 }
 
 func (r followUpRecord) model() model.FollowUp {
 	return model.FollowUp{ID: r.ID, Side: model.Side(r.Side), Role: r.Role, Person: r.Person, Action: r.Action,
-		Due: r.Due, Done: r.Done, DoneAt: r.DoneAt, Order: r.Order}
+		Due: r.Due, Done: r.Done, DoneAt: r.DoneAt, Order: r.Order, Commitment: r.Commitment}
 }
 
 type impactLineRecord struct {

@@ -52,7 +52,11 @@ func newHarness(t *testing.T, demo bool, w, h int) *harness {
 	}
 	t.Cleanup(func() { s.Close() })
 	if demo {
-		if _, err := s.AddDossier(model.Demo(testNow)); err != nil {
+		// The follow-up tests start from the demo without its checklist
+		// (the demo gained one with the meeting record, issue 13).
+		d := model.Demo(testNow)
+		d.FollowUps = nil
+		if _, err := s.AddDossier(d); err != nil {
 			t.Fatal(err)
 		}
 	}

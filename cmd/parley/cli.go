@@ -75,6 +75,8 @@ func commands() []command {
 		dealCommand(),
 		mesoCommand(),
 		forecastCommand(),
+		minutesCommand(),
+		calendarCommand(),
 		noteCommand(),
 		exportCommand(),
 		importCommand(),

@@ -41,7 +41,7 @@ func briefCommand() command {
 	return command{
 		name:    "brief",
 		args:    "[--redact] [--negotiation ID]",
-		summary: "print the meeting brief as Markdown; --redact keeps only what the buyer may see",
+		summary: "print the meeting brief: rendered on a terminal, Markdown when piped; --redact keeps only what the buyer may see",
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&redact, "redact", false, "keep only what the buyer may see: no targets, walk-aways, weights, scores, money, flags, reciprocity, trade plan, the deal (packages, verdicts, waterfall), summaries, plain notes, internal follow-ups or unmarked scenarios")
 			fs.Uint64Var(&negID, "negotiation", 0, "the negotiation's `ID` (default: the current one)")
@@ -68,21 +68,22 @@ func briefCommand() command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(e.stdout, model.Brief(d, model.BriefOptions{Redact: redact, Now: e.now()}))
-			return nil
+			// Escaped inside Brief, so that what glamour renders holds no stored control character.
+			return printMarkdown(e.stdout, model.Brief(d, model.BriefOptions{Redact: redact, Now: e.now()}))
 		},
 	}
 }
 
 func noteCommand() command {
-	var yes bool
+	var yes, decimalComma bool
 	return command{
 		name: "note",
-		args: "[--yes] TEXT…",
+		args: "[--yes] [--decimal-comma] TEXT…",
 		summary: "capture one line into the most recent active negotiation: " +
 			"'we|they <item> <value> [for <text>]', 'agree <item> [<value>]', 'budget <item> <value>', '! action', '? question', or a note (#item tags it)",
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&yes, "yes", false, "log a concession of ours even past our walk-away or over today's budget")
+			fs.BoolVar(&decimalComma, "decimal-comma", false, "read numbers as 9,90 and 1.000,50 (the default is the negotiation's setting)")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
 			args := fs.Args()
@@ -102,19 +103,22 @@ func noteCommand() command {
 			if err != nil {
 				return err
 			}
-			c, err := model.ParseCapture(line, d.Items)
+			numbers := d.Negotiation.Numbers()
+			numbers.DecimalComma = numbers.DecimalComma || decimalComma
+			c, err := model.ParseCaptureIn(line, d.Items, numbers)
 			if err != nil {
 				return fmt.Errorf("not saved: %w", err)
 			}
 			var meetingID uint64
-			where := "preparation"
 			if m, ok := d.RunningMeeting(); ok {
-				meetingID, where = m.ID, fmt.Sprintf("meeting %d", m.Number)
+				meetingID = m.ID
 			}
 			now := e.now()
 			if err := checkCapture(d, c, now, meetingID, yes); err != nil {
 				return fmt.Errorf("not saved: %w", err)
 			}
+			// The period between meetings has one name everywhere (the brief, the ledger).
+			where := d.WhereAt(meetingID, now)
 			if _, err := s.Capture(d.Negotiation.ID, c, now, meetingID, ""); err != nil {
 				return fmt.Errorf("not saved: %w", err)
 			}

@@ -232,3 +232,53 @@ func TestNoteGoesToTheMostRecentActiveNegotiation(t *testing.T) {
 	}
 	s.Close()
 }
+
+func TestNoteNamesThePeriodAsTheBriefDoes(t *testing.T) {
+	db := demoDB(t)
+	code, out, stderr := parley(t, "--db", db, "note", "Called Dana about the leaflet")
+	if code != 0 {
+		t.Fatalf("note: exit %d: %s", code, stderr)
+	}
+	// The demo's two meetings have ended: the note belongs after meeting 2,
+	// under the name the brief's meeting record and the ledger use.
+	if !strings.Contains(out, "(After meeting 2)") || strings.Contains(out, "preparation") {
+		t.Errorf("note says %q, want the period named \"After meeting 2\"", out)
+	}
+	_, brief, _ := parley(t, "--db", db, "brief")
+	if !strings.Contains(brief, "### After meeting 2\n") || !strings.Contains(brief, "note: Called Dana about the leaflet") {
+		t.Errorf("the brief's meeting record lacks the note under \"After meeting 2\"")
+	}
+}
+
+func TestNoteReadsADecimalComma(t *testing.T) {
+	db := demoDB(t)
+	// Refused with a hint by default, nothing written.
+	code, _, stderr := parley(t, "--db", db, "note", "they", "1", "23,60")
+	if code != exitError || !strings.Contains(stderr, "use a point for decimals, e.g. 23.60") || !strings.Contains(stderr, "decimal commas") {
+		t.Fatalf("23,60 without the setting: exit %d, %q", code, stderr)
+	}
+	// Accepted with the flag …
+	code, out, stderr := parley(t, "--db", db, "note", "--decimal-comma", "they", "1", "23,60")
+	if code != 0 || !strings.Contains(out, `their concession on "List price per case" to 23.60 EUR/case`) {
+		t.Fatalf("--decimal-comma: exit %d, %q %q", code, out, stderr)
+	}
+	// … and with the negotiation's setting, which the store keeps.
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := s.Current()
+	d, err := s.Dossier(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Negotiation.DecimalComma = true
+	if err := s.SaveNegotiation(&d.Negotiation); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, stderr = parley(t, "--db", db, "note", "we", "allowance", "0,70", "for", "the", "leaflet")
+	if code != 0 || !strings.Contains(out, `our concession on "Promotional allowance" to 0.70 EUR/case`) {
+		t.Fatalf("the negotiation's setting: exit %d, %q %q", code, out, stderr)
+	}
+}

@@ -43,7 +43,11 @@ func Negotiation(now time.Time) Set {
 	start := now.Add(-48 * time.Hour).Truncate(time.Minute)
 	d := &model.Dossier{
 		Account: model.Account{ID: 1, Name: "SENTINEL-SAFE-ACCOUNT", Kind: model.Retail,
-			Category: "SENTINEL-SAFE-CATEGORY", Notes: "SENTINEL-INTERNAL-ACCOUNT-NOTES"},
+			Category: "SENTINEL-SAFE-CATEGORY", Notes: "SENTINEL-INTERNAL-ACCOUNT-NOTES",
+			Contacts: []model.Contact{
+				{Name: "SENTINEL-SAFE-CONTACT", Role: "buyer", Side: model.CustomerSide, Email: "safe@sentinel.example"},
+				{Name: "SENTINEL-INTERNAL-CONTACT", Role: "order processor", Side: model.InternalSide, Email: "internal@sentinel.example"},
+			}},
 		Negotiation: model.Negotiation{ID: 1, AccountID: 1, Title: "SENTINEL-SAFE-TITLE", Stage: model.StageBargain,
 			Status: model.Active, Currency: "EUR", Created: start.Add(-24 * time.Hour)},
 		Items: []model.AgendaItem{
@@ -90,11 +94,11 @@ func Negotiation(now time.Time) Set {
 		},
 	}
 	set.Dossier = d
-	set.safe("SENTINEL-SAFE-ACCOUNT", "SENTINEL-SAFE-TITLE", "SENTINEL-SAFE-ITEM-PRICE", "SENTINEL-SAFE-ITEM-DAYS",
+	set.safe("SENTINEL-SAFE-CONTACT", "safe@sentinel.example", "SENTINEL-SAFE-ACCOUNT", "SENTINEL-SAFE-TITLE", "SENTINEL-SAFE-ITEM-PRICE", "SENTINEL-SAFE-ITEM-DAYS",
 		"SENTINEL-SAFE-UNIT", "SENTINEL-SAFE-TRADED-FOR", "SENTINEL-SAFE-ACTION", "SENTINEL-SAFE-QUESTION",
 		"SENTINEL-SAFE-FOLLOWUP", "SENTINEL-SAFE-SCENARIO", "SENTINEL-SAFE-PRODUCT",
 		model.FormatValue(num("9000001.25")), model.FormatValue(num("1000002.5")), model.FormatValue(num("8999990.75")))
-	set.internal("SENTINEL-INTERNAL-ACCOUNT-NOTES", "SENTINEL-INTERNAL-ITEM-NOTE", "SENTINEL-INTERNAL-SUMMARY",
+	set.internal("SENTINEL-INTERNAL-CONTACT", "internal@sentinel.example", "SENTINEL-INTERNAL-ACCOUNT-NOTES", "SENTINEL-INTERNAL-ITEM-NOTE", "SENTINEL-INTERNAL-SUMMARY",
 		"SENTINEL-INTERNAL-CONCESSION-NOTE", "SENTINEL-INTERNAL-NOTE", "SENTINEL-INTERNAL-ROLE", "SENTINEL-INTERNAL-PERSON",
 		"SENTINEL-INTERNAL-FOLLOWUP", "SENTINEL-INTERNAL-WORST-CASE", "SENTINEL-INTERNAL-PRODUCT", "SENTINEL-INTERNAL-PROFIT")
 	set.internalNumber("8765432.109", "7654321.098", "6543210.987", "4321.987", "44.125", "58.375", "66.625",

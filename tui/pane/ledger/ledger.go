@@ -38,9 +38,9 @@ type Pane struct {
 		id   uint64
 		text string
 	} // the selected move's money, kept until the move or the data changes
-	list                       ui.ListKeys
-	edit                       ui.EditKeys
-	keys                       struct{ Chart, ItemChart key.Binding }
+	list ui.ListKeys
+	edit ui.EditKeys
+	keys struct{ Chart, ItemChart key.Binding }
 }
 
 // New makes the ledger pane.

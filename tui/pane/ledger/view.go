@@ -278,11 +278,12 @@ func (p *Pane) detail() []string {
 	if p.tradedFor(mv) == "" {
 		second = "nothing traded for it"
 	}
-	if money := p.money(mv); money != "" {
-		second = money + " · " + second
-	}
+
 	if f := p.flags(mv); f != 0 {
 		second += " · " + st.Warn.Render("⚠ "+f.String())
+	}
+	if money := p.money(mv); money != "" {
+		second += " · " + money
 	}
 	if mv.Note != "" && p.snap.Privacy().Part(model.PartConcessionNote) {
 		second += " · " + mv.Note

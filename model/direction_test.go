@@ -1,0 +1,69 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSuggestedDirection(t *testing.T) {
+	for _, tt := range []struct {
+		topic Topic
+		unit  string
+		want  Direction
+		ok    bool
+	}{
+		{TopicTerms, "days", Down, true},
+		{TopicOther, " Days ", Down, true},
+		{TopicTerms, "payment days", Down, true},
+		{TopicDiscounts, "%", Down, true}, // a rebate %
+		{TopicDiscounts, "EUR/case", Down, true},
+		{TopicPrice, "EUR/case", Up, true},
+		{TopicVolume, "cases", Up, true},
+		{TopicTerms, "months", Up, true},
+		{TopicSupply, "%", "", false}, // a service level: the form asks
+		{TopicCannibalization, "SKUs", "", false},
+	} {
+		got, ok := SuggestedDirection(tt.topic, tt.unit)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("SuggestedDirection(%s, %q) = %q, %v; want %q, %v", tt.topic, tt.unit, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestArticles(t *testing.T) {
+	for k, want := range map[NoteKind]string{KindAction: "an action", KindNote: "a note", KindQuestion: "a question"} {
+		if got := k.WithArticle(); got != want {
+			t.Errorf("%s: %q, want %q", k, got, want)
+		}
+	}
+	it := AgendaItem{Better: Up, Lever: Lever{Kind: LeverDiscount}}
+	if h := it.LeverHint(); !strings.HasPrefix(h, "an on-invoice discount is usually better for us down") {
+		t.Errorf("hint %q", h)
+	}
+	it.Lever.Kind = LeverRebate
+	if h := it.LeverHint(); !strings.HasPrefix(h, "a rebate is") {
+		t.Errorf("hint %q", h)
+	}
+}
+
+func TestTradedAgainstCandidates(t *testing.T) {
+	d := Demo(demoNow)
+	// A `they` concession is traded against our moves only.
+	for _, c := range d.TradedAgainstCandidates(Them, 0) {
+		if c.By != Us {
+			t.Errorf("candidate %d is theirs", c.ID)
+		}
+	}
+	if n := len(d.TradedAgainstCandidates(Them, 0)); n != 5 {
+		t.Errorf("%d of our moves, want 5", n)
+	}
+	ours := d.TradedAgainstCandidates(Us, 7)
+	if len(ours) != 7 {
+		t.Errorf("%d of their moves, want 7", len(ours))
+	}
+	for _, c := range ours {
+		if c.By != Them || c.ID == 7 {
+			t.Errorf("candidate %+v for our concession 7", c)
+		}
+	}
+}

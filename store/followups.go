@@ -1,0 +1,49 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// AddFollowUps appends lines to the checklist in one transaction (the
+// commitments generated when the stage moves to agree): each gets a new ID
+// and an order after every line already there. It returns the lines as
+// stored; nothing is written unless every line is valid.
+func (s *Store) AddFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error) {
+	out := slices.Clone(lines)
+	for i := range out {
+		out[i] = out[i].Cleaned() // text is cleaned where it enters
+		if err := out[i].Validate(); err != nil {
+			return nil, fmt.Errorf("follow-up %q: %w", out[i].Action, err)
+		}
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		nb, err := negotiationBucket(tx, negID)
+		if err != nil {
+			return err
+		}
+		b := nb.Bucket(bucketFollowUps)
+		existing, err := loadAll[followUpRecord](b)
+		if err != nil {
+			return err
+		}
+		last := 0
+		for _, r := range existing {
+			last = max(last, r.Order)
+		}
+		for i := range out {
+			out[i].ID, out[i].Order = 0, last+i+1
+			if err := putNew(b, &out[i].ID, func() any { return followUpToRecord(out[i]) }); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
