@@ -118,4 +118,3 @@ func (p Privacy) Contact(c Contact) bool { return !p.BuyerView || BuyerSafeConta
 
 // FollowUp reports whether the follow-up line is shown.
 func (p Privacy) FollowUp(f FollowUp) bool { return !p.BuyerView || BuyerSafeFollowUp(f) }
-
