@@ -26,7 +26,7 @@ func dealCommand() command {
 			if fs.NArg() > 0 {
 				return usagef("deal takes no arguments, only flags")
 			}
-			d, err := e.dossier(negID)
+			d, err := e.readDossier(negID)
 			if err != nil {
 				return err
 			}
@@ -37,25 +37,6 @@ func dealCommand() command {
 			return nil
 		},
 	}
-}
-
-// dossier loads the negotiation a read command works on: the one given, or
-// the current one.
-func (e *env) dossier(negID uint64) (*model.Dossier, error) {
-	s, err := e.open()
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	if negID == 0 {
-		if negID, err = s.Current(); err != nil {
-			return nil, err
-		}
-		if negID == 0 {
-			return nil, fmt.Errorf("there is no negotiation yet: run 'parley demo', or create one in the workbench ('parley')")
-		}
-	}
-	return s.Dossier(negID)
 }
 
 // packageJSON is one package as `deal --json` and `meso --json` print it.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-app/parley/store"
 	"github.com/shopspring/decimal"
 )
 
@@ -67,7 +68,13 @@ func TestDealTable(t *testing.T) {
 }
 
 func TestDealUsageAndErrors(t *testing.T) {
-	empty := filepath.Join(t.TempDir(), "parley.db")
+	dir := t.TempDir()
+	missing, empty := filepath.Join(dir, "missing.db"), filepath.Join(dir, "parley.db")
+	s, err := store.Open(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	for _, tt := range []struct {
 		args   []string
 		code   int
@@ -77,6 +84,7 @@ func TestDealUsageAndErrors(t *testing.T) {
 		{[]string{"deal", "--help"}, 0, "Usage: parley deal [--json] [--negotiation ID]", ""},
 		{[]string{"deal", "extra"}, 2, "", "deal takes no arguments"},
 		{[]string{"deal", "--bogus"}, 2, "", "Run 'parley deal --help' for usage."},
+		{[]string{"--db", missing, "deal"}, 1, "", "no database at"}, // a read-only command creates nothing
 		{[]string{"--db", empty, "deal"}, 1, "", "there is no negotiation yet"},
 		{[]string{"--db", empty, "deal", "--negotiation", "7"}, 1, "", "negotiation 7"},
 	} {

@@ -24,7 +24,7 @@ func forecastCommand() command {
 			if fs.NArg() > 0 {
 				return usagef("forecast takes no arguments, only flags")
 			}
-			d, err := e.dossier(negID)
+			d, err := e.readDossier(negID)
 			if err != nil {
 				return err
 			}

@@ -27,7 +27,7 @@ func mesoCommand() command {
 			if n < 1 || n > 9 {
 				return usagef("-n %d: ask for 1 to 9 offers", n)
 			}
-			d, err := e.dossier(negID)
+			d, err := e.readDossier(negID)
 			if err != nil {
 				return err
 			}
