@@ -1,0 +1,234 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The undo journal. Every user change (a save, a delete, a capture line, a
+// reorder, a template, the demo, an import) is one write transaction that
+// also appends an entry to the journal bucket: the before- and after-image
+// of every key it changed, and of every bucket it made or removed (with the
+// bucket's sequence, so that IDs are never handed out twice). Undo writes
+// the before-images back, redo the after-images, each in one transaction
+// and only when the file still holds what the entry left there: a record
+// another process changed since is never overwritten.
+//
+// Writes reach the file through bucket (below), which records into the
+// journal of its transaction when it has one. Drafts and "which negotiation
+// is current" are written around it and never journaled.
+
+var bucketJournal = []byte("journal")
+
+// JournalSize is how many changes the journal keeps; older ones cannot be undone.
+const JournalSize = 100
+
+// maxEntryBytes caps one entry: a change larger than this (a big import)
+// is recorded as a barrier that says it cannot be undone.
+const maxEntryBytes = 16 << 20
+
+// entry is one journaled change.
+type entry struct {
+	Label    string    `json:"label"`
+	At       time.Time `json:"at"`
+	TooLarge bool      `json:"too_large,omitempty"`
+	Edits    []edit    `json:"edits,omitempty"`
+}
+
+// edit is one key or bucket changed: Key nil means the bucket at Path
+// itself (Existed/Exists and its sequence); else the value of Key in the
+// bucket at Path (nil when absent).
+type edit struct {
+	Path    [][]byte `json:"path"`
+	Key     []byte   `json:"key,omitempty"`
+	Before  []byte   `json:"before,omitempty"`
+	After   []byte   `json:"after,omitempty"`
+	Bucket  bool     `json:"bucket,omitempty"`
+	Existed bool     `json:"existed,omitempty"`
+	Exists  bool     `json:"exists,omitempty"`
+	Seq     uint64   `json:"seq,omitempty"`
+}
+
+// journal collects the edits of one transaction.
+type journal struct {
+	label string // set from within the transaction, once the record is known
+	edits []edit
+	size  int
+}
+
+// journals maps a write transaction to the journal it records into.
+var journals sync.Map // *bolt.Tx → *journal
+
+func journalOf(tx *bolt.Tx) *journal {
+	if j, ok := journals.Load(tx); ok {
+		return j.(*journal)
+	}
+	return nil
+}
+
+func (j *journal) add(e edit) {
+	if j == nil {
+		return
+	}
+	j.size += len(e.Before) + len(e.After) + 64
+	if j.size <= maxEntryBytes {
+		j.edits = append(j.edits, e)
+	}
+}
+
+// bucket is a bbolt bucket whose writes are journaled when its transaction
+// has a journal. Reads go straight to the embedded bucket.
+type bucket struct {
+	*bolt.Bucket
+	path [][]byte
+	j    *journal
+}
+
+// wrap makes a bucket found at path journal into tx's journal.
+func wrap(tx *bolt.Tx, b *bolt.Bucket, path ...[]byte) *bucket {
+	if b == nil {
+		return nil
+	}
+	return &bucket{Bucket: b, path: path, j: journalOf(tx)}
+}
+
+// topBucket is a top-level bucket.
+func topBucket(tx *bolt.Tx, name []byte) *bucket { return wrap(tx, tx.Bucket(name), name) }
+
+// sub is a nested bucket, nil when missing.
+func (b *bucket) sub(name []byte) *bucket {
+	nb := b.Bucket.Bucket(name)
+	if nb == nil {
+		return nil
+	}
+	return &bucket{Bucket: nb, path: append(clonePath(b.path), name), j: b.j}
+}
+
+// Put writes a value, keeping what was there.
+func (b *bucket) Put(key, value []byte) error {
+	b.j.add(edit{Path: b.path, Key: clone(key), Before: clone(b.Get(key)), After: clone(value)})
+	return b.Bucket.Put(key, value)
+}
+
+// Delete removes a key, keeping what was there.
+func (b *bucket) Delete(key []byte) error {
+	if old := b.Get(key); old != nil {
+		b.j.add(edit{Path: b.path, Key: clone(key), Before: clone(old)})
+	}
+	return b.Bucket.Delete(key)
+}
+
+// CreateBucket makes a nested bucket.
+func (b *bucket) CreateBucket(name []byte) (*bucket, error) {
+	if _, err := b.Bucket.CreateBucket(name); err != nil {
+		return nil, err
+	}
+	nb := b.sub(name)
+	b.j.add(edit{Path: nb.path, Bucket: true, Exists: true})
+	return nb, nil
+}
+
+// DeleteBucket removes a nested bucket with everything in it, keeping every
+// record and bucket of it (deepest first, so that undo rebuilds it in order).
+func (b *bucket) DeleteBucket(name []byte) error {
+	if nb := b.sub(name); nb != nil && b.j != nil {
+		if err := nb.recordRemoval(); err != nil {
+			return err
+		}
+	}
+	return b.Bucket.DeleteBucket(name)
+}
+
+func (b *bucket) recordRemoval() error {
+	err := b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			return b.sub(k).recordRemoval()
+		}
+		b.j.add(edit{Path: b.path, Key: clone(k), Before: clone(v)})
+		return nil
+	})
+	b.j.add(edit{Path: b.path, Bucket: true, Existed: true, Seq: b.Sequence()})
+	return err
+}
+
+func clone(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return bytes.Clone(b)
+}
+
+func clonePath(p [][]byte) [][]byte { return append([][]byte(nil), p...) }
+
+// change runs one user change as one write transaction: fn's writes through
+// bucket are journaled under label, the redo history is dropped, the change
+// counter rises (Changed), and the journal keeps its last JournalSize entries.
+func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
+	return s.update(func(tx *bolt.Tx) error {
+		j := &journal{}
+		journals.Store(tx, j)
+		defer journals.Delete(tx)
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if j.label != "" {
+			label = j.label
+		}
+		e := entry{Label: label, At: time.Now().UTC(), Edits: j.edits}
+		if j.size > maxEntryBytes {
+			e.Edits, e.TooLarge = nil, true
+		}
+		return appendEntry(tx, e)
+	})
+}
+
+// keyJournalTop in the meta bucket is the key of the newest entry that is
+// done; entries after it are undone and can be redone.
+var keyJournalTop = []byte("journal-top")
+
+// appendEntry drops the undone entries (a new change ends redo), adds e,
+// trims the journal and counts the change.
+func appendEntry(tx *bolt.Tx, e entry) error {
+	jb, err := tx.CreateBucketIfNotExists(bucketJournal)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	top := btoi(tx.Bucket(bucketMeta).Get(keyJournalTop))
+	c := jb.Cursor()
+	for k, _ := c.Seek(itob(top + 1)); k != nil; k, _ = c.Seek(itob(top + 1)) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	seq, err := jb.NextSequence()
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	if err := jb.Put(itob(seq), data); err != nil {
+		return err
+	}
+	for k, _ := c.First(); k != nil && btoi(k)+JournalSize <= seq; k, _ = c.First() {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	if err := tx.Bucket(bucketMeta).Put(keyJournalTop, itob(seq)); err != nil {
+		return err
+	}
+	return countChange(tx)
+}
+
+// countChange raises the change counter that Changed compares.
+func countChange(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	return meta.Put(keyChanges, itob(btoi(meta.Get(keyChanges))+1))
+}

@@ -1,0 +1,169 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Every kind of change, undone step by step back to the start and redone
+// to the end, gives the same export as before and after it.
+func TestUndoAndRedoRoundTrip(t *testing.T) {
+	s, negID := demoStore(t)
+	start := exported(t, s)
+	d := dossier(t, s, negID)
+	var labels []string
+	step := func(label string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", label, err)
+		}
+		labels = append(labels, label)
+	}
+	_, err := s.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "Buyer wants the calendar"}, now, 0, "")
+	step("capture a note", err)
+	_, err = s.Capture(negID, model.Capture{Kind: model.CaptureConcession, By: model.Them, ItemID: d.Items[0].ID, Value: dec("23.60")}, now, 0, "")
+	step("capture a concession", err)
+	it := d.Items[1]
+	it.Title = "Payment terms, days"
+	step("edit an item", s.SaveItem(negID, &it))
+	step("delete a note", s.DeleteNote(negID, d.Notes[0].ID))
+	step("delete an item", s.DeleteItem(negID, d.Items[2].ID))
+	step("reorder", s.SaveOrder(negID, []uint64{d.Items[1].ID, d.Items[0].ID}))
+	_, err = s.ReplaceFollowUps(negID, model.FollowUpTemplate(d.Account.Kind, now, nil))
+	step("fill the checklist", err)
+	step("delete the negotiation", s.DeleteNegotiation(negID))
+	end := exported(t, s)
+
+	for i := len(labels) - 1; i >= 0; i-- {
+		if _, err := s.Undo(); err != nil {
+			t.Fatalf("undo %s: %v", labels[i], err)
+		}
+	}
+	if got := exported(t, s); !bytes.Equal(got, start) {
+		t.Fatalf("after undoing everything:\n%s", firstDifference(string(got), string(start)))
+	}
+	for _, l := range labels {
+		if _, err := s.Redo(); err != nil {
+			t.Fatalf("redo %s: %v", l, err)
+		}
+	}
+	if _, err := s.Redo(); !errors.Is(err, ErrNothingToRedo) {
+		t.Errorf("one redo too many: %v, want ErrNothingToRedo", err)
+	}
+	if got := exported(t, s); !bytes.Equal(got, end) {
+		t.Fatalf("after redoing everything:\n%s", firstDifference(string(got), string(end)))
+	}
+}
+
+// Undo names what it took back; a new file has nothing to undo.
+func TestUndoSaysWhatItUndid(t *testing.T) {
+	if _, err := openStore(t, tempDB(t)).Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("undo on a new file: %v, want ErrNothingToUndo", err)
+	}
+	s, negID := demoStore(t)
+	if _, err := s.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "Buyer wants the calendar"}, now, 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	label, err := s.Undo()
+	if err != nil || !strings.Contains(label, "Buyer wants the calendar") {
+		t.Errorf("Undo() = %q, %v", label, err)
+	}
+	label, err = s.Redo()
+	if err != nil || !strings.Contains(label, "Buyer wants the calendar") {
+		t.Errorf("Redo() = %q, %v", label, err)
+	}
+}
+
+// An undo of a record another process changed since refuses, and changes
+// nothing.
+func TestUndoRefusesWhatAnotherProcessChanged(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	n := model.Note{Kind: model.KindNote, At: now, Text: "first words"}
+	if err := s.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	n.Text = "their words"
+	if err := other.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	// Edit the record behind the journal's back, as an older Parley would:
+	// the undo of "their words" must not overwrite it.
+	if err := s.update(func(tx *bolt.Tx) error {
+		b, err := child(tx, negID, bucketNotes)
+		if err != nil {
+			return err
+		}
+		n.Text = "edited behind the journal"
+		return putJSON(b, itob(n.ID), noteToRecord(n))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	before := stateOf(t, s.Path())
+	_, err := s.Undo()
+	if !errors.Is(err, ErrChangedSince) {
+		t.Fatalf("Undo() = %v, want ErrChangedSince", err)
+	}
+	assertUntouched(t, s.Path(), before)
+}
+
+// A new change after an undo ends redo; the journal keeps its last JournalSize changes.
+func TestJournalIsBounded(t *testing.T) {
+	s, negID := demoStore(t)
+	for i := range JournalSize + 5 {
+		n := model.Note{Kind: model.KindNote, At: now, Text: strings.Repeat("x", i+1)}
+		if err := s.SaveNote(negID, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	n := model.Note{Kind: model.KindNote, At: now, Text: "new"}
+	if err := s.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Redo(); !errors.Is(err, ErrNothingToRedo) {
+		t.Errorf("redo after a new change: %v, want ErrNothingToRedo", err)
+	}
+	var entries int
+	if err := s.view(func(tx *bolt.Tx) error {
+		entries = tx.Bucket(bucketJournal).Stats().KeyN
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if entries > JournalSize || entries < JournalSize-1 {
+		t.Errorf("the journal holds %d entries, want at most %d", entries, JournalSize)
+	}
+}
+
+// After undoing a deleted negotiation, new records get fresh IDs: the
+// restored buckets keep their sequences.
+func TestUndoKeepsIDsUnique(t *testing.T) {
+	s, negID := demoStore(t)
+	before := dossier(t, s, negID)
+	if err := s.DeleteNegotiation(negID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	n := model.Note{Kind: model.KindNote, At: now, Text: "after the undo"}
+	if err := s.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	for _, old := range before.Notes {
+		if old.ID == n.ID {
+			t.Fatalf("the new note took the ID %d of a restored one", n.ID)
+		}
+	}
+	if got := len(dossier(t, s, negID).Notes); got != len(before.Notes)+1 {
+		t.Errorf("%d notes, want %d", got, len(before.Notes)+1)
+	}
+}
