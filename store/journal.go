@@ -32,12 +32,14 @@ const JournalSize = 100
 // is recorded as a barrier that says it cannot be undone.
 const maxEntryBytes = 16 << 20
 
-// entry is one journaled change.
+// entry is the header of one journaled change: what it was, who made it
+// (a session's token, see Store.author) and whether it is undone.
 type entry struct {
 	Label    string    `json:"label"`
 	At       time.Time `json:"at"`
+	By       string    `json:"by"`
+	Undone   bool      `json:"undone,omitempty"`
 	TooLarge bool      `json:"too_large,omitempty"`
-	Edits    []edit    `json:"edits,omitempty"`
 }
 
 // edit is one key or bucket changed: Key nil means the bucket at Path
@@ -179,50 +181,56 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 		if j.label != "" {
 			label = j.label
 		}
-		e := entry{Label: label, At: time.Now().UTC(), Edits: j.edits}
+		e, edits := entry{Label: label, At: time.Now().UTC(), By: s.author}, j.edits
 		if j.size > maxEntryBytes {
-			e.Edits, e.TooLarge = nil, true
+			e.TooLarge, edits = true, nil
 		}
-		return appendEntry(tx, e)
+		return appendEntry(tx, e, edits)
 	})
 }
 
-// keyJournalTop in the meta bucket is the key of the newest entry that is
-// done; entries after it are undone and can be redone.
-var keyJournalTop = []byte("journal-top")
+// bucketJournalEdits holds each entry's edits under the entry's key, apart
+// from its small header, so that finding the entry to undo decodes headers only.
+var bucketJournalEdits = []byte("journal-edits")
 
-// appendEntry drops the undone entries (a new change ends redo), adds e,
-// trims the journal and counts the change.
-func appendEntry(tx *bolt.Tx, e entry) error {
+// appendEntry adds e, trims the journal to JournalSize entries and counts
+// the change. Entries undone before it stay until trimmed, but can no
+// longer be redone: redo only looks past its author's newest done entry.
+func appendEntry(tx *bolt.Tx, e entry, edits []edit) error {
 	jb, err := tx.CreateBucketIfNotExists(bucketJournal)
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
-	top := btoi(tx.Bucket(bucketMeta).Get(keyJournalTop))
-	c := jb.Cursor()
-	for k, _ := c.Seek(itob(top + 1)); k != nil; k, _ = c.Seek(itob(top + 1)) {
-		if err := c.Delete(); err != nil {
-			return err
-		}
+	eb, err := tx.CreateBucketIfNotExists(bucketJournalEdits)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
 	}
 	seq, err := jb.NextSequence()
 	if err != nil {
 		return err
 	}
-	data, err := json.Marshal(e)
+	head, err := json.Marshal(e)
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
-	if err := jb.Put(itob(seq), data); err != nil {
+	body, err := json.Marshal(edits)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	if err := jb.Put(itob(seq), head); err != nil {
 		return err
 	}
+	if err := eb.Put(itob(seq), body); err != nil {
+		return err
+	}
+	c := jb.Cursor()
 	for k, _ := c.First(); k != nil && btoi(k)+JournalSize <= seq; k, _ = c.First() {
+		if err := eb.Delete(k); err != nil {
+			return err
+		}
 		if err := c.Delete(); err != nil {
 			return err
 		}
-	}
-	if err := tx.Bucket(bucketMeta).Put(keyJournalTop, itob(seq)); err != nil {
-		return err
 	}
 	return countChange(tx)
 }

@@ -41,9 +41,7 @@ func (s *Store) migrate() error {
 	if err := s.view(func(tx *bolt.Tx) error {
 		v, err := schemaOf(tx, s.path)
 		from = v
-		if v > 0 {
-			s.watch.saw(tx) // what this session has seen, for Changed
-		}
+		s.watch.saw(tx) // what this session has seen, for Changed
 		return err
 	}); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -43,6 +44,7 @@ type Store struct {
 	watch    *watch    // what this session has seen of the file
 	notices  *Notifier // every session of this file in this process
 	maxSize  int       // bbolt's MaxSize, for tests of a full disk; 0: none
+	author   string    // this session's token in the undo journal
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -101,7 +103,15 @@ func Open(path string) (*Store, error) {
 }
 
 func newStore(path string, readOnly bool) *Store {
-	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}}
+	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor()}
+}
+
+var sessions atomic.Uint64
+
+// newAuthor is a token that tells this session's changes in the journal
+// from every other's: the process, the session in it, and the time.
+func newAuthor() string {
+	return fmt.Sprintf("%d-%d-%d", os.Getpid(), sessions.Add(1), time.Now().UnixNano())
 }
 
 // OpenReadOnly opens an existing database for reading only (bbolt's

@@ -22,60 +22,89 @@ var (
 	ErrTooLargeToUndo = errors.New("is too large to undo")
 )
 
-// Undo takes back the newest change that is done, in one transaction, and
-// says what it was. It refuses, changing nothing, when a record the change
-// touched no longer holds what the change left there.
-func (s *Store) Undo() (label string, err error) { return s.step(true) }
+// Undo takes back the newest change made in the file that is not undone,
+// whoever made it (`parley undo`), in one transaction, and names it. It
+// refuses, changing nothing, when a record the change touched no longer
+// holds what the change left there.
+func (s *Store) Undo() (label string, err error) { return s.step(true, "") }
 
-// Redo makes again the change undone last, in one transaction.
-func (s *Store) Redo() (label string, err error) { return s.step(false) }
+// Redo makes again the change undone last, unless a change was made since.
+func (s *Store) Redo() (label string, err error) { return s.step(false, "") }
 
-func (s *Store) step(undo bool) (label string, err error) {
+// UndoOwn takes back the newest change this session made (the workbench's
+// u): changes made by other processes are left alone, and one of them that
+// changed the same record since makes the undo refuse.
+func (s *Store) UndoOwn() (label string, err error) { return s.step(true, s.author) }
+
+// RedoOwn makes again the change this session undid last, unless it made
+// another change since.
+func (s *Store) RedoOwn() (label string, err error) { return s.step(false, s.author) }
+
+// step undoes or redoes one entry by author ("" for anyone).
+func (s *Store) step(undo bool, author string) (label string, err error) {
 	err = s.update(func(tx *bolt.Tx) error {
-		jb := tx.Bucket(bucketJournal)
-		top := btoi(tx.Bucket(bucketMeta).Get(keyJournalTop))
-		var k, v []byte
-		if jb != nil {
-			c := jb.Cursor()
-			if undo {
-				k, v = c.Seek(itob(top))
-				if k != nil && btoi(k) != top {
-					k = nil
-				}
-			} else {
-				k, v = c.Seek(itob(top + 1))
-			}
-		}
-		if k == nil || (undo && top == 0) {
-			if undo {
-				return ErrNothingToUndo
-			}
-			return ErrNothingToRedo
-		}
-		var e entry
-		if err := json.Unmarshal(v, &e); err != nil {
-			return recordDamaged(fmt.Sprintf("journal %d", btoi(k)))
+		key, e, err := pick(tx, undo, author)
+		if err != nil {
+			return err
 		}
 		label = e.Label
 		if e.TooLarge {
 			return fmt.Errorf("%s %w", e.Label, ErrTooLargeToUndo)
 		}
-		if err := replay(tx, e.Edits, undo); err != nil {
+		var edits []edit
+		if err := json.Unmarshal(tx.Bucket(bucketJournalEdits).Get(key), &edits); err != nil {
+			return recordDamaged(fmt.Sprintf("journal %d", btoi(key)))
+		}
+		if err := replay(tx, edits, undo); err != nil {
 			return fmt.Errorf("%s: %w", e.Label, err)
 		}
-		newTop := btoi(k)
-		if undo {
-			c := jb.Cursor()
-			c.Seek(k)
-			prev, _ := c.Prev()
-			newTop = btoi(prev)
+		e.Undone = undo
+		data, err := json.Marshal(e)
+		if err != nil {
+			return err
 		}
-		if err := tx.Bucket(bucketMeta).Put(keyJournalTop, itob(newTop)); err != nil {
+		if err := tx.Bucket(bucketJournal).Put(key, data); err != nil {
 			return err
 		}
 		return countChange(tx)
 	})
 	return label, err
+}
+
+// pick finds the entry to undo (the newest done one by author) or to redo
+// (the oldest undone one by author after its newest done one).
+func pick(tx *bolt.Tx, undo bool, author string) ([]byte, entry, error) {
+	none := ErrNothingToRedo
+	if undo {
+		none = ErrNothingToUndo
+	}
+	jb := tx.Bucket(bucketJournal)
+	if jb == nil {
+		return nil, entry{}, none
+	}
+	var redoKey []byte
+	var redo entry
+	c := jb.Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		var e entry
+		if err := json.Unmarshal(v, &e); err != nil {
+			return nil, entry{}, recordDamaged(fmt.Sprintf("journal %d", btoi(k)))
+		}
+		if author != "" && e.By != author {
+			continue
+		}
+		if !e.Undone {
+			if undo {
+				return k, e, nil
+			}
+			break
+		}
+		redoKey, redo = k, e
+	}
+	if undo || redoKey == nil {
+		return nil, entry{}, none
+	}
+	return redoKey, redo, nil
 }
 
 // replay writes the before-images of edits, newest first (undo), or their

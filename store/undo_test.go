@@ -167,3 +167,40 @@ func TestUndoKeepsIDsUnique(t *testing.T) {
 		t.Errorf("%d notes, want %d", got, len(before.Notes)+1)
 	}
 }
+
+// UndoOwn takes back this session's change only: another process's later
+// change to another record stays, and one to the same record makes it refuse.
+func TestUndoOwnLeavesOthersAlone(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	mine := model.Note{Kind: model.KindNote, At: now, Text: "mine"}
+	if err := s.SaveNote(negID, &mine); err != nil {
+		t.Fatal(err)
+	}
+	theirs := model.Note{Kind: model.KindNote, At: now, Text: "theirs"}
+	if err := other.SaveNote(negID, &theirs); err != nil {
+		t.Fatal(err)
+	}
+	if label, err := s.UndoOwn(); err != nil || !strings.Contains(label, "mine") {
+		t.Fatalf("UndoOwn() = %q, %v", label, err)
+	}
+	d := dossier(t, s, negID)
+	if _, ok := noteByID(d, mine.ID); ok {
+		t.Error("my note is still there")
+	}
+	if _, ok := noteByID(d, theirs.ID); !ok {
+		t.Error("their note went with mine")
+	}
+	if _, err := s.RedoOwn(); err != nil {
+		t.Fatal(err)
+	}
+	mine.Text = "mine, edited by them"
+	if err := other.SaveNote(negID, &mine); err != nil {
+		t.Fatal(err)
+	}
+	before := stateOf(t, s.Path())
+	if _, err := s.UndoOwn(); !errors.Is(err, ErrChangedSince) {
+		t.Fatalf("UndoOwn of a note they edited since: %v, want ErrChangedSince", err)
+	}
+	assertUntouched(t, s.Path(), before)
+}

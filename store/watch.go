@@ -38,7 +38,10 @@ type watch struct {
 
 // saw records the state of the file a session has read.
 func (w *watch) saw(tx *bolt.Tx) {
-	w.tx, w.changes = uint64(tx.ID()), btoi(tx.Bucket(bucketMeta).Get(keyChanges))
+	w.tx, w.changes = uint64(tx.ID()), 0
+	if meta := tx.Bucket(bucketMeta); meta != nil {
+		w.changes = btoi(meta.Get(keyChanges))
+	}
 }
 
 // wrote moves the session along its own commit, unless another process
@@ -83,6 +86,7 @@ func (s *Store) Session() *Store {
 	s.watch.mu.Lock()
 	c.watch = &watch{tx: s.watch.tx, changes: s.watch.changes}
 	s.watch.mu.Unlock()
+	c.author = newAuthor()
 	return &c
 }
 
