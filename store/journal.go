@@ -25,12 +25,15 @@ import (
 
 var bucketJournal = []byte("journal")
 
-// JournalSize is how many changes the journal keeps; older ones cannot be undone.
+// JournalSize is how many changes the journal keeps at least (up to
+// trimBatch more); older ones cannot be undone.
 const JournalSize = 100
 
-// maxEntryBytes caps one entry: a change larger than this (a big import)
-// is recorded as a barrier that says it cannot be undone.
-const maxEntryBytes = 16 << 20
+// maxEntryBytes caps one entry: a change larger than this (a big import,
+// deleting a negotiation of thousands of notes) is recorded as a barrier
+// that says it cannot be undone, so that the journal stays small (at most
+// JournalSize+trimBatch entries of this size) and a save never carries it.
+const maxEntryBytes = 256 << 10
 
 // entry is the header of one journaled change: what it was, who made it
 // (a session's token, see Store.author) and whether it is undone.
@@ -189,22 +192,24 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 	})
 }
 
-// bucketJournalEdits holds each entry's edits under the entry's key, apart
-// from its small header, so that finding the entry to undo decodes headers only.
-var bucketJournalEdits = []byte("journal-edits")
+// An entry is two keys of the journal bucket, next to each other so that a
+// save dirties one leaf: its sequence number followed by 'h' (the header)
+// and by 'e' (the edits, decoded only to undo or redo it). The bucket's
+// sequence, raised by every change, undo and redo, is the change counter
+// Changed compares.
+func headKey(seq uint64) []byte  { return append(itob(seq), 'h') }
+func editsKey(seq uint64) []byte { return append(itob(seq), 'e') }
 
-// appendEntry adds e, trims the journal to JournalSize entries and counts
-// the change. Entries undone before it stay until trimmed, but can no
-// longer be redone: redo only looks past its author's newest done entry.
+// appendEntry adds e, trims the journal to the last JournalSize sequence
+// numbers and so counts the change. Entries undone before it stay until
+// trimmed, but can no longer be redone: redo only looks past its author's
+// newest done entry.
 func appendEntry(tx *bolt.Tx, e entry, edits []edit) error {
 	jb, err := tx.CreateBucketIfNotExists(bucketJournal)
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
-	eb, err := tx.CreateBucketIfNotExists(bucketJournalEdits)
-	if err != nil {
-		return fmt.Errorf("journal: %w", err)
-	}
+	jb.FillPercent = 0.9 // appended at the end: fill pages rather than split them in half
 	seq, err := jb.NextSequence()
 	if err != nil {
 		return err
@@ -217,26 +222,33 @@ func appendEntry(tx *bolt.Tx, e entry, edits []edit) error {
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
-	if err := jb.Put(itob(seq), head); err != nil {
+	if err := jb.Put(editsKey(seq), body); err != nil {
 		return err
 	}
-	if err := eb.Put(itob(seq), body); err != nil {
+	if err := jb.Put(headKey(seq), head); err != nil {
 		return err
 	}
+	// Trim in batches: deleting at the front dirties the first pages of
+	// the bucket, so it happens once every trimBatch changes, not on each.
 	c := jb.Cursor()
-	for k, _ := c.First(); k != nil && btoi(k)+JournalSize <= seq; k, _ = c.First() {
-		if err := eb.Delete(k); err != nil {
-			return err
-		}
+	if k, _ := c.First(); k == nil || btoi(k[:8])+JournalSize+trimBatch > seq {
+		return nil
+	}
+	for k, _ := c.First(); k != nil && btoi(k[:8])+JournalSize <= seq; k, _ = c.First() {
 		if err := c.Delete(); err != nil {
 			return err
 		}
 	}
-	return countChange(tx)
+	return nil
 }
 
-// countChange raises the change counter that Changed compares.
-func countChange(tx *bolt.Tx) error {
-	meta := tx.Bucket(bucketMeta)
-	return meta.Put(keyChanges, itob(btoi(meta.Get(keyChanges))+1))
+// trimBatch is how far past JournalSize the journal may grow before it is trimmed.
+const trimBatch = 20
+
+// changesOf is the change counter: the journal bucket's sequence.
+func changesOf(tx *bolt.Tx) uint64 {
+	if jb := tx.Bucket(bucketJournal); jb != nil {
+		return jb.Sequence()
+	}
+	return 0
 }

@@ -45,6 +45,7 @@ type Store struct {
 	notices  *Notifier // every session of this file in this process
 	maxSize  int       // bbolt's MaxSize, for tests of a full disk; 0: none
 	author   string    // this session's token in the undo journal
+	writer   *writer   // the handle writes go through, shared by sessions
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -103,7 +104,7 @@ func Open(path string) (*Store, error) {
 }
 
 func newStore(path string, readOnly bool) *Store {
-	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor()}
+	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor(), writer: &writer{}}
 }
 
 var sessions atomic.Uint64
@@ -213,13 +214,19 @@ func schemaOf(tx *bolt.Tx, path string) (int, error) {
 // Path is the file the store works on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the lock-info file. The database itself is not held
-// between transactions, so there is nothing else to let go.
+// Close closes the write handle and the lock-info file. Neither holds a
+// lock between transactions.
 func (s *Store) Close() error {
+	s.writer.mu.Lock()
+	werr := s.writer.close()
+	s.writer.mu.Unlock()
 	s.who.mu.Lock()
 	defer s.who.mu.Unlock()
 	if err := s.who.closeFile(); err != nil {
 		return fmt.Errorf("close %s: %w", lockInfoPath(s.path), err)
+	}
+	if werr != nil {
+		return fmt.Errorf("close %s: %w", s.path, werr)
 	}
 	return nil
 }

@@ -16,12 +16,13 @@ var ErrReadOnly = errors.New("is open read-only")
 // openBolt opens the file with a lock timeout, turning bbolt's errors (and
 // the panics a damaged file can cause) into ours. Only create may make a
 // new file: a file that went away mid-session is an error, not a fresh one.
-func openBolt(path string, readOnly, create bool, maxSize int) (db *bolt.DB, err error) {
-	// A damaged file can make bbolt read past the end of its mapping; with
-	// panic-on-fault that is a panic recovered below, not a crash.
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer recoverDamaged(path, &err)
-	opts := &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly, MaxSize: maxSize}
+func openBolt(path string, readOnly, create bool, maxSize int) (*bolt.DB, error) {
+	return openWith(path, boltOptions(path, readOnly, create, maxSize))
+}
+
+// boltOptions are the options of every open of the file.
+func boltOptions(path string, readOnly, create bool, maxSize int) *bolt.Options {
+	opts := &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly, MaxSize: maxSize, FreelistType: bolt.FreelistMapType}
 	if info, err := os.Stat(path); err == nil && !readOnly {
 		// Map room to grow, so that a commit never has to map the file
 		// again (bbolt maps the file's size rounded up, and a save that
@@ -34,6 +35,15 @@ func openBolt(path string, readOnly, create bool, maxSize int) (db *bolt.DB, err
 			return os.OpenFile(name, flag&^os.O_CREATE, perm)
 		}
 	}
+	return opts
+}
+
+// openWith opens the file with opts; see openBolt.
+func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
+	// A damaged file can make bbolt read past the end of its mapping; with
+	// panic-on-fault that is a panic recovered below, not a crash.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamaged(path, &err)
 	db, err = bolt.Open(path, 0o600, opts)
 	switch {
 	case err == nil:
@@ -59,13 +69,12 @@ func (s *Store) withFile(readOnly bool, fn func(*bolt.DB) error) (err error) {
 	if !readOnly && s.readOnly {
 		return fmt.Errorf("%s %w", s.path, ErrReadOnly)
 	}
+	if !readOnly {
+		return s.writer.with(s, fn)
+	}
 	db, err := openBolt(s.path, readOnly, false, s.maxSize)
 	if err != nil {
 		return err
-	}
-	if !readOnly {
-		s.who.claim(s.path)
-		defer s.who.release()
 	}
 	defer func() {
 		if cerr := db.Close(); cerr != nil && err == nil {
@@ -94,10 +103,7 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 			if err := fn(tx); err != nil {
 				return err
 			}
-			txid = uint64(tx.ID())
-			if meta := tx.Bucket(bucketMeta); meta != nil {
-				changes = btoi(meta.Get(keyChanges))
-			}
+			txid, changes = uint64(tx.ID()), changesOf(tx)
 			return nil
 		}))
 		if err == nil {

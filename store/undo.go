@@ -52,8 +52,9 @@ func (s *Store) step(undo bool, author string) (label string, err error) {
 			return fmt.Errorf("%s %w", e.Label, ErrTooLargeToUndo)
 		}
 		var edits []edit
-		if err := json.Unmarshal(tx.Bucket(bucketJournalEdits).Get(key), &edits); err != nil {
-			return recordDamaged(fmt.Sprintf("journal %d", btoi(key)))
+		jb := tx.Bucket(bucketJournal)
+		if err := json.Unmarshal(jb.Get(editsKey(key)), &edits); err != nil {
+			return recordDamaged(fmt.Sprintf("journal %d", key))
 		}
 		if err := replay(tx, edits, undo); err != nil {
 			return fmt.Errorf("%s: %w", e.Label, err)
@@ -63,46 +64,50 @@ func (s *Store) step(undo bool, author string) (label string, err error) {
 		if err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketJournal).Put(key, data); err != nil {
+		if err := jb.Put(headKey(key), data); err != nil {
 			return err
 		}
-		return countChange(tx)
+		_, err = jb.NextSequence() // the change counter
+		return err
 	})
 	return label, err
 }
 
 // pick finds the entry to undo (the newest done one by author) or to redo
 // (the oldest undone one by author after its newest done one).
-func pick(tx *bolt.Tx, undo bool, author string) ([]byte, entry, error) {
+func pick(tx *bolt.Tx, undo bool, author string) (uint64, entry, error) {
 	none := ErrNothingToRedo
 	if undo {
 		none = ErrNothingToUndo
 	}
 	jb := tx.Bucket(bucketJournal)
 	if jb == nil {
-		return nil, entry{}, none
+		return 0, entry{}, none
 	}
-	var redoKey []byte
+	var redoKey uint64
 	var redo entry
 	c := jb.Cursor()
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		if len(k) != 9 || k[8] != 'h' {
+			continue
+		}
 		var e entry
 		if err := json.Unmarshal(v, &e); err != nil {
-			return nil, entry{}, recordDamaged(fmt.Sprintf("journal %d", btoi(k)))
+			return 0, entry{}, recordDamaged(fmt.Sprintf("journal %d", btoi(k[:8])))
 		}
 		if author != "" && e.By != author {
 			continue
 		}
 		if !e.Undone {
 			if undo {
-				return k, e, nil
+				return btoi(k[:8]), e, nil
 			}
 			break
 		}
-		redoKey, redo = k, e
+		redoKey, redo = btoi(k[:8]), e
 	}
-	if undo || redoKey == nil {
-		return nil, entry{}, none
+	if undo || redoKey == 0 {
+		return 0, entry{}, none
 	}
 	return redoKey, redo, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -133,13 +134,13 @@ func TestJournalIsBounded(t *testing.T) {
 	}
 	var entries int
 	if err := s.view(func(tx *bolt.Tx) error {
-		entries = tx.Bucket(bucketJournal).Stats().KeyN
+		entries = tx.Bucket(bucketJournal).Stats().KeyN / 2 // a header and its edits
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if entries > JournalSize || entries < JournalSize-1 {
-		t.Errorf("the journal holds %d entries, want at most %d", entries, JournalSize)
+	if entries > JournalSize+trimBatch || entries < JournalSize-1 {
+		t.Errorf("the journal holds %d entries, want %d to %d", entries, JournalSize, JournalSize+trimBatch)
 	}
 }
 
@@ -201,6 +202,20 @@ func TestUndoOwnLeavesOthersAlone(t *testing.T) {
 	before := stateOf(t, s.Path())
 	if _, err := s.UndoOwn(); !errors.Is(err, ErrChangedSince) {
 		t.Fatalf("UndoOwn of a note they edited since: %v, want ErrChangedSince", err)
+	}
+	assertUntouched(t, s.Path(), before)
+}
+
+// A change too large for the journal (here the large sample negotiation)
+// cannot be undone, and says so; the journal stays small.
+func TestTooLargeChangeIsABarrier(t *testing.T) {
+	s := openStore(t, tempDB(t))
+	if _, err := s.AddDossier(sample.Dossier(sample.LargeSize, now)); err != nil {
+		t.Fatal(err)
+	}
+	before := stateOf(t, s.Path())
+	if _, err := s.Undo(); !errors.Is(err, ErrTooLargeToUndo) {
+		t.Fatalf("Undo() = %v, want ErrTooLargeToUndo", err)
 	}
 	assertUntouched(t, s.Path(), before)
 }

@@ -16,7 +16,7 @@ import (
 // Every commit raises bbolt's transaction ID, which sits in the file's two
 // meta pages: reading them is one small read, no lock, no map. Every user
 // change (not a draft, not "which negotiation is current") also raises a
-// counter in the meta bucket. A session (a Store, or one of its Sessions)
+// counter, the journal bucket's sequence (journal.go). A session (a Store, or one of its Sessions)
 // remembers the ID and the counter it has seen; Changed compares. Its own
 // commits move what it has seen along, unless another process wrote in
 // between, so a workbench never reloads for its own saves and never misses
@@ -25,9 +25,6 @@ import (
 // Within one process, several sessions on one file (the workbenches of a
 // future `parley serve`) also hear of each commit at once through the
 // Notifier they share; across processes the poll of Changed is the notice.
-
-// keyChanges counts user changes in the meta bucket (8-byte big-endian).
-var keyChanges = []byte("changes")
 
 // watch is what one session has seen of the file.
 type watch struct {
@@ -38,10 +35,7 @@ type watch struct {
 
 // saw records the state of the file a session has read.
 func (w *watch) saw(tx *bolt.Tx) {
-	w.tx, w.changes = uint64(tx.ID()), 0
-	if meta := tx.Bucket(bucketMeta); meta != nil {
-		w.changes = btoi(meta.Get(keyChanges))
-	}
+	w.tx, w.changes = uint64(tx.ID()), changesOf(tx)
 }
 
 // wrote moves the session along its own commit, unless another process
@@ -69,9 +63,6 @@ func (s *Store) Changed() (bool, error) {
 	}
 	before := s.watch.changes
 	err = s.view(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketMeta) == nil {
-			return fmt.Errorf("%s %w: no meta bucket", s.path, ErrNotParley)
-		}
 		s.watch.saw(tx)
 		return nil
 	})
