@@ -49,9 +49,9 @@
 // machine (go test -run '^$' -bench '^(BenchmarkSaveNote|BenchmarkBoltPutFloor|BenchmarkOpen)' -benchtime 2s ./store):
 // saving a note 0.44 ms against a bare bbolt put+commit of 0.31 ms (1.42;
 // it was 0.29/0.29 when the file was held for the session), opening 0.57 ms
-// on 1 negotiation and 2.6 ms on 200 (0.54 and 3.0 before). Most of the
-// on top of the floor is bbolt's own work on our layout, and the undo journal
-// adds about two pages to each commit (10 pages written per save instead of 8).
+// on 1 negotiation and 2.6 ms on 200 (0.54 and 3.0 before). What a save
+// costs over the floor is bbolt's work on our layout plus the undo journal,
+// which adds about two pages to each commit (10 written per save, not 8).
 //
 // Changes made by other processes are noticed by Changed (watch.go): it reads
 // the last transaction ID from the meta pages without a lock, and a change
