@@ -56,7 +56,7 @@ func (s *Store) SaveAccount(a *model.Account) error {
 		return err
 	}
 	v := *a
-	if err := s.update(func(tx *bolt.Tx) error { return saveAccount(tx, &v) }); err != nil {
+	if err := s.change(savedLabel("account", v.ID, v.Name), func(tx *bolt.Tx) error { return saveAccount(tx, &v) }); err != nil {
 		return err
 	}
 	*a = v // the ID only once the account is on disk
@@ -64,7 +64,7 @@ func (s *Store) SaveAccount(a *model.Account) error {
 }
 
 func saveAccount(tx *bolt.Tx, a *model.Account) error {
-	b := tx.Bucket(bucketAccounts)
+	b := topBucket(tx, bucketAccounts)
 	if err := assignID(b, &a.ID, "account"); err != nil {
 		return err
 	}
@@ -73,9 +73,9 @@ func saveAccount(tx *bolt.Tx, a *model.Account) error {
 
 // DeleteAccount removes the account and every negotiation of it.
 func (s *Store) DeleteAccount(id uint64) error {
-	return s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketAccounts)
-		if err := mustExist(b, id, "account"); err != nil {
+	return s.change(fmt.Sprintf("deleted account %d", id), func(tx *bolt.Tx) error {
+		b := topBucket(tx, bucketAccounts)
+		if err := mustExist(b.Bucket, id, "account"); err != nil {
 			return err
 		}
 		negs, err := negotiations(tx)
@@ -84,7 +84,7 @@ func (s *Store) DeleteAccount(id uint64) error {
 		}
 		for _, n := range negs {
 			if n.AccountID == id {
-				if err := tx.Bucket(bucketNegotiations).DeleteBucket(itob(n.ID)); err != nil {
+				if err := topBucket(tx, bucketNegotiations).DeleteBucket(itob(n.ID)); err != nil {
 					return err
 				}
 			}
@@ -128,7 +128,7 @@ func (s *Store) SaveNegotiation(n *model.Negotiation) error {
 		return err
 	}
 	v := *n
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.change(savedLabel("negotiation", v.ID, v.Title), func(tx *bolt.Tx) error {
 		if err := mustExist(tx.Bucket(bucketAccounts), v.AccountID, "account"); err != nil {
 			return err
 		}
@@ -149,7 +149,7 @@ func (s *Store) SaveNegotiation(n *model.Negotiation) error {
 }
 
 func createNegotiation(tx *bolt.Tx, n *model.Negotiation) error {
-	root := tx.Bucket(bucketNegotiations)
+	root := topBucket(tx, bucketNegotiations)
 	id, err := root.NextSequence()
 	if err != nil {
 		return err
@@ -172,11 +172,11 @@ func createNegotiation(tx *bolt.Tx, n *model.Negotiation) error {
 
 // DeleteNegotiation removes the negotiation and everything in it.
 func (s *Store) DeleteNegotiation(id uint64) error {
-	return s.update(func(tx *bolt.Tx) error {
+	return s.change(fmt.Sprintf("deleted negotiation %d", id), func(tx *bolt.Tx) error {
 		if _, err := negotiationBucket(tx, id); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketNegotiations).DeleteBucket(itob(id))
+		return topBucket(tx, bucketNegotiations).DeleteBucket(itob(id))
 	})
 }
 

@@ -139,7 +139,7 @@ func TestSaveNegotiationCreatesItsBucketsAndBecomesCurrent(t *testing.T) {
 				return err
 			}
 			for _, name := range childBuckets {
-				if nb.Bucket(name) == nil {
+				if nb.sub(name) == nil {
 					t.Errorf("negotiation %d has no %s bucket", id, name)
 				}
 			}

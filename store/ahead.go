@@ -75,7 +75,7 @@ func loadAhead(nb *bolt.Bucket, d *model.Dossier) (err error) {
 // SaveBudget sets today's budget on an item (DESIGN 5.6), after checking in
 // the same transaction that it lies between our position and our walk-away.
 func (s *Store) SaveBudget(negID uint64, b *model.Budget) error {
-	return s.update(func(tx *bolt.Tx) error {
+	return s.change(fmt.Sprintf("set today's budget on item %d to %s", b.ItemID, b.Value), func(tx *bolt.Tx) error {
 		id, err := addBudget(tx, negID, *b)
 		b.ID = id
 		return err
@@ -107,7 +107,7 @@ func addBudget(tx *bolt.Tx, negID uint64, b model.Budget) (uint64, error) {
 
 // ClearOwed marks an unreciprocated concession of ours as no longer owed.
 func (s *Store) ClearOwed(negID, concessionID uint64, at time.Time) error {
-	return s.update(func(tx *bolt.Tx) error {
+	return s.change(fmt.Sprintf("cleared the trade-back owed for concession %d", concessionID), func(tx *bolt.Tx) error {
 		if err := exists(tx, negID, bucketLedger, concessionID, "concession"); err != nil {
 			return err
 		}
@@ -135,13 +135,17 @@ func (s *Store) decide(negID uint64, sg model.Suggestion, accept bool, at time.T
 	if sg.Value < 0 || sg.Value > 100 {
 		return fmt.Errorf("value to them %d should be between 0 and 100", sg.Value)
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	verb := "dismissed"
+	if accept {
+		verb = "accepted"
+	}
+	return s.change(fmt.Sprintf("%s the suggestion for item %d", verb, sg.Item.ID), func(tx *bolt.Tx) error {
 		items, err := child(tx, negID, bucketItems)
 		if err != nil {
 			return err
 		}
 		var it itemRecord
-		if found, err := getJSON(items, itob(sg.Item.ID), &it); err != nil {
+		if found, err := getJSON(items.Bucket, itob(sg.Item.ID), &it); err != nil {
 			return err
 		} else if !found {
 			return fmt.Errorf("item %d: %w", sg.Item.ID, ErrNotFound)

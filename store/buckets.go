@@ -50,12 +50,12 @@ func btoi(b []byte) uint64 {
 }
 
 // negotiationBucket finds the bucket of one negotiation.
-func negotiationBucket(tx *bolt.Tx, id uint64) (*bolt.Bucket, error) {
-	root := tx.Bucket(bucketNegotiations)
+func negotiationBucket(tx *bolt.Tx, id uint64) (*bucket, error) {
+	root := topBucket(tx, bucketNegotiations)
 	if root == nil {
 		return nil, fmt.Errorf("%w: no negotiations bucket", ErrNotParley)
 	}
-	b := root.Bucket(itob(id))
+	b := root.sub(itob(id))
 	if b == nil {
 		return nil, fmt.Errorf("negotiation %d: %w", id, ErrNotFound)
 	}
@@ -63,12 +63,12 @@ func negotiationBucket(tx *bolt.Tx, id uint64) (*bolt.Bucket, error) {
 }
 
 // child finds a nested bucket of a negotiation.
-func child(tx *bolt.Tx, negID uint64, name []byte) (*bolt.Bucket, error) {
+func child(tx *bolt.Tx, negID uint64, name []byte) (*bucket, error) {
 	nb, err := negotiationBucket(tx, negID)
 	if err != nil {
 		return nil, err
 	}
-	b := nb.Bucket(name)
+	b := nb.sub(name)
 	if b == nil {
 		return nil, fmt.Errorf("negotiation %d has no %s bucket: %w", negID, name, ErrNotParley)
 	}
@@ -77,9 +77,9 @@ func child(tx *bolt.Tx, negID uint64, name []byte) (*bolt.Bucket, error) {
 
 // assignID gives a new record the bucket's next ID, and makes sure an
 // existing one is there to replace.
-func assignID(b *bolt.Bucket, id *uint64, what string) error {
+func assignID(b *bucket, id *uint64, what string) error {
 	if *id != 0 {
-		return mustExist(b, *id, what)
+		return mustExist(b.Bucket, *id, what)
 	}
 	next, err := b.NextSequence()
 	if err != nil {
@@ -89,7 +89,7 @@ func assignID(b *bolt.Bucket, id *uint64, what string) error {
 	return nil
 }
 
-func putJSON(b *bolt.Bucket, key []byte, rec any) error {
+func putJSON(b *bucket, key []byte, rec any) error {
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err

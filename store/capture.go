@@ -15,7 +15,7 @@ import (
 func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error) {
 	c.Text, c.TradedFor = model.CleanText(c.Text, false), model.CleanText(c.TradedFor, false)
 	var id uint64
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.change(captureLabel(c), func(tx *bolt.Tx) error {
 		var err error
 		switch c.Kind {
 		case model.CaptureConcession:

@@ -28,7 +28,7 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 		return nil, err
 	}
 	var nr negotiationRecord
-	if found, err := getJSON(nb, keyNegMeta, &nr); err != nil || !found {
+	if found, err := getJSON(nb.Bucket, keyNegMeta, &nr); err != nil || !found {
 		return nil, fmt.Errorf("negotiation %d: its record %w", negID, ErrDamaged)
 	}
 	d := &model.Dossier{Negotiation: nr.model()}
@@ -36,28 +36,28 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 	if d.Account, err = account(tx, nr.AccountID); err != nil {
 		return nil, err
 	}
-	if d.Items, err = loadChildren(nb, bucketItems, itemRecord.model); err != nil {
+	if d.Items, err = loadChildren(nb.Bucket, bucketItems, itemRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Meetings, err = loadChildren(nb, bucketMeetings, meetingRecord.model); err != nil {
+	if d.Meetings, err = loadChildren(nb.Bucket, bucketMeetings, meetingRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Ledger, err = loadChildren(nb, bucketLedger, concessionRecord.model); err != nil {
+	if d.Ledger, err = loadChildren(nb.Bucket, bucketLedger, concessionRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Notes, err = loadChildren(nb, bucketNotes, noteRecord.model); err != nil {
+	if d.Notes, err = loadChildren(nb.Bucket, bucketNotes, noteRecord.model); err != nil {
 		return nil, err
 	}
-	if d.FollowUps, err = loadChildren(nb, bucketFollowUps, followUpRecord.model); err != nil {
+	if d.FollowUps, err = loadChildren(nb.Bucket, bucketFollowUps, followUpRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Scenarios, err = loadChildren(nb, bucketScenarios, scenarioRecord.model); err != nil {
+	if d.Scenarios, err = loadChildren(nb.Bucket, bucketScenarios, scenarioRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Packages, err = loadChildren(nb, bucketPackages, packageRecord.model); err != nil {
+	if d.Packages, err = loadChildren(nb.Bucket, bucketPackages, packageRecord.model); err != nil {
 		return nil, err
 	}
-	if err := loadAhead(nb, d); err != nil {
+	if err := loadAhead(nb.Bucket, d); err != nil {
 		return nil, err
 	}
 	d.Sort()
@@ -87,7 +87,7 @@ func (s *Store) AddDossier(d *model.Dossier) (negID uint64, err error) {
 	if err := d.Validate(); err != nil {
 		return 0, err
 	}
-	err = s.update(func(tx *bolt.Tx) error {
+	err = s.change(fmt.Sprintf("added %s › %s", d.Account.Name, d.Negotiation.Title), func(tx *bolt.Tx) error {
 		a := d.Account
 		a.ID = 0
 		if err := saveAccount(tx, &a); err != nil {
@@ -117,7 +117,7 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 	for _, sc := range d.Scenarios {
 		old := sc.ID
 		sc.ID = 0
-		if err := putNew(nb.Bucket(bucketScenarios), &sc.ID, func() any { return scenarioToRecord(sc) }); err != nil {
+		if err := putNew(nb.sub(bucketScenarios), &sc.ID, func() any { return scenarioToRecord(sc) }); err != nil {
 			return 0, err
 		}
 		scenarios[old] = sc.ID
@@ -126,7 +126,7 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 		old := it.ID
 		it.ID = 0
 		it.Link.ScenarioID = scenarios[it.Link.ScenarioID]
-		if err := putNew(nb.Bucket(bucketItems), &it.ID, func() any { return itemToRecord(it) }); err != nil {
+		if err := putNew(nb.sub(bucketItems), &it.ID, func() any { return itemToRecord(it) }); err != nil {
 			return 0, err
 		}
 		items[old] = it.ID
@@ -134,7 +134,7 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 	for _, m := range d.Meetings {
 		old := m.ID
 		m.ID = 0
-		if err := putNew(nb.Bucket(bucketMeetings), &m.ID, func() any { return meetingToRecord(m) }); err != nil {
+		if err := putNew(nb.sub(bucketMeetings), &m.ID, func() any { return meetingToRecord(m) }); err != nil {
 			return 0, err
 		}
 		meetings[old] = m.ID
@@ -150,7 +150,7 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 			pending[old] = c.TradedAgainst
 			c.TradedAgainst = 0
 		}
-		if err := putNew(nb.Bucket(bucketLedger), &c.ID, func() any { return concessionToRecord(c) }); err != nil {
+		if err := putNew(nb.sub(bucketLedger), &c.ID, func() any { return concessionToRecord(c) }); err != nil {
 			return 0, err
 		}
 		ledger[old] = c.ID
@@ -162,14 +162,14 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 		}
 		c.ID, c.TradedAgainst = ledger[c.ID], ledger[against]
 		c.ItemID, c.MeetingID = items[c.ItemID], meetings[c.MeetingID]
-		if err := putJSON(nb.Bucket(bucketLedger), itob(c.ID), concessionToRecord(c)); err != nil {
+		if err := putJSON(nb.sub(bucketLedger), itob(c.ID), concessionToRecord(c)); err != nil {
 			return 0, err
 		}
 	}
 	for _, note := range d.Notes {
 		note.ID = 0
 		note.ItemID, note.MeetingID = items[note.ItemID], meetings[note.MeetingID]
-		if err := putNew(nb.Bucket(bucketNotes), &note.ID, func() any { return noteToRecord(note) }); err != nil {
+		if err := putNew(nb.sub(bucketNotes), &note.ID, func() any { return noteToRecord(note) }); err != nil {
 			return 0, err
 		}
 	}
@@ -180,13 +180,13 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 			values[items[id]] = v
 		}
 		p.Values = values
-		if err := putNew(nb.Bucket(bucketPackages), &p.ID, func() any { return packageToRecord(p) }); err != nil {
+		if err := putNew(nb.sub(bucketPackages), &p.ID, func() any { return packageToRecord(p) }); err != nil {
 			return 0, err
 		}
 	}
 	for _, f := range d.FollowUps {
 		f.ID = 0
-		if err := putNew(nb.Bucket(bucketFollowUps), &f.ID, func() any { return followUpToRecord(f) }); err != nil {
+		if err := putNew(nb.sub(bucketFollowUps), &f.ID, func() any { return followUpToRecord(f) }); err != nil {
 			return 0, err
 		}
 	}
@@ -197,7 +197,7 @@ func writeDossier(tx *bolt.Tx, d *model.Dossier, accountID uint64) (uint64, erro
 type idMap map[uint64]uint64
 
 // putNew gives a record the bucket's next ID and writes it.
-func putNew(b *bolt.Bucket, id *uint64, record func() any) error {
+func putNew(b *bucket, id *uint64, record func() any) error {
 	*id = 0
 	if err := assignID(b, id, ""); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/parley-app/parley/internal/atomicfile"
@@ -142,7 +143,7 @@ func (s *Store) Import(path string) (Counts, error) {
 	if err != nil {
 		return Counts{}, fmt.Errorf("%s: %w", path, err)
 	}
-	err = s.update(func(tx *bolt.Tx) error {
+	err = s.change("imported "+filepath.Base(path), func(tx *bolt.Tx) error {
 		newAccount := map[uint64]uint64{}
 		for _, a := range accounts {
 			old := a.ID

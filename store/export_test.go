@@ -273,11 +273,11 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	before := exported(t, target)
 	// Room for about half of it: written one negotiation at a time, the
 	// first ones would fit and stay.
-	target.db.MaxSize = start + (grown-start)/2
+	target.maxSize = start + (grown-start)/2
 	if _, err := target.Import(path); err == nil {
 		t.Fatal("the import fitted in the file: this test cannot make it fail half way")
 	}
-	target.db.MaxSize = 0
+	target.maxSize = 0
 	target = reopen(t, target)
 	if after := exported(t, target); !bytes.Equal(after, before) {
 		t.Errorf("a failed import left part of itself:\n%s", firstDifference(string(after), string(before)))

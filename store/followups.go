@@ -20,13 +20,13 @@ func (s *Store) AddFollowUps(negID uint64, lines []model.FollowUp) ([]model.Foll
 			return nil, fmt.Errorf("follow-up %q: %w", out[i].Action, err)
 		}
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.change(fmt.Sprintf("added %d follow-up lines", len(out)), func(tx *bolt.Tx) error {
 		nb, err := negotiationBucket(tx, negID)
 		if err != nil {
 			return err
 		}
-		b := nb.Bucket(bucketFollowUps)
-		existing, err := loadAll[followUpRecord](b)
+		b := nb.sub(bucketFollowUps)
+		existing, err := loadAll[followUpRecord](b.Bucket)
 		if err != nil {
 			return err
 		}

@@ -44,6 +44,7 @@ func (s *Store) migrate() error {
 	if err := s.view(func(tx *bolt.Tx) error {
 		v, err := schemaOf(tx, s.path)
 		from = v
+		s.watch.saw(tx) // what this session has seen, for Changed
 		return err
 	}); err != nil {
 		return err
@@ -58,6 +59,11 @@ func (s *Store) migrate() error {
 		}
 	}
 	return s.update(func(tx *bolt.Tx) error {
+		// Another process may have upgraded the file since the look above.
+		from, err := schemaOf(tx, s.path)
+		if err != nil {
+			return err
+		}
 		for _, m := range migrations {
 			if m.version <= from {
 				continue

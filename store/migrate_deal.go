@@ -153,7 +153,7 @@ func migrateDealOf(nb *bolt.Bucket) error {
 			return err
 		}
 		p.raw["lever"] = data
-		if err := putJSON(items, p.key, p.raw); err != nil {
+		if err := putJSON(&bucket{Bucket: items}, p.key, p.raw); err != nil {
 			return err
 		}
 	}
@@ -188,7 +188,7 @@ func writeV2Deal(nb *bolt.Bucket, s v2Scenario, negotiated map[string]bool) erro
 		return err
 	}
 	raw["deal"] = data
-	return putJSON(nb, keyNegMeta, raw)
+	return putJSON(&bucket{Bucket: nb}, keyNegMeta, raw)
 }
 
 func isZeroText(s string) bool {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
@@ -76,46 +75,6 @@ func TestOpenRefusesAFolder(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "folder") {
 		t.Errorf("error %q does not say the path is a folder", err)
-	}
-}
-
-// bbolt locks with flock, which belongs to an open file description: a
-// second Open in the same process conflicts with the first just as another
-// process would.
-func TestOpenRefusesAFileOpenInThisProcess(t *testing.T) {
-	t.Parallel()
-	path := tempDB(t)
-	openStore(t, path)
-	assertLocked(t, path)
-}
-
-func TestOpenRefusesAFileOpenInAnotherProcess(t *testing.T) {
-	t.Parallel()
-	path := tempDB(t)
-	openStore(t, path).Close()
-	release := holdInAnotherProcess(t, path)
-	assertLocked(t, path)
-	release()
-	openStore(t, path) // free again once the other process lets go
-}
-
-func assertLocked(t *testing.T, path string) {
-	t.Helper()
-	start := time.Now()
-	s, err := Open(path)
-	took := time.Since(start)
-	if err == nil {
-		s.Close()
-		t.Fatal("a second Open of a file in use succeeded")
-	}
-	if !errors.Is(err, ErrLocked) {
-		t.Errorf("error %v is not ErrLocked", err)
-	}
-	if !strings.Contains(err.Error(), "is open in another parley process") || !strings.Contains(err.Error(), path) {
-		t.Errorf("error %q should name the file and say it is open in another parley process", err)
-	}
-	if took > 2*LockTimeout+500*time.Millisecond {
-		t.Errorf("Open took %v to give up, want about %v", took, LockTimeout)
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Some tests need a second parley process: one that holds the database
@@ -29,14 +31,23 @@ func TestHelperProcess(t *testing.T) {
 	}
 	switch mode {
 	case "hold":
+		// A writer in the middle of a long transaction: it has the lock
+		// and names itself in the lock-info file.
 		s, err := Open(path)
 		if err != nil {
 			fmt.Println("error:", err)
 			os.Exit(1)
 		}
-		fmt.Println("held")
-		io.Copy(io.Discard, os.Stdin) // hold the file until the parent closes stdin
-		s.Close()
+		s.SetCommand("parley hold-test")
+		err = s.update(func(*bolt.Tx) error {
+			fmt.Println("held")
+			_, err := io.Copy(io.Discard, os.Stdin) // hold the lock until the parent closes stdin
+			return err
+		})
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
 	case "open":
 		s, err := Open(path)
 		switch {

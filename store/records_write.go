@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/parley-app/parley/model"
@@ -15,7 +17,7 @@ import (
 func saveChild[M any](s *Store, negID uint64, bucket []byte, what string, v *M, id func(*M) *uint64,
 	record func(M) any, prepare func(*bolt.Tx, *M) error) error {
 	c := *v
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.change(savedLabel(what, *id(&c), ""), func(tx *bolt.Tx) error {
 		if prepare != nil {
 			if err := prepare(tx, &c); err != nil {
 				return err
@@ -28,7 +30,9 @@ func saveChild[M any](s *Store, negID uint64, bucket []byte, what string, v *M, 
 		if err := assignID(b, id(&c), what); err != nil {
 			return err
 		}
-		return putJSON(b, itob(*id(&c)), record(c))
+		rec := record(c)
+		relabel(tx, savedLabel(what, *id(v), describe(rec)))
+		return putJSON(b, itob(*id(&c)), rec)
 	})
 	if err == nil {
 		*v = c
@@ -39,13 +43,17 @@ func saveChild[M any](s *Store, negID uint64, bucket []byte, what string, v *M, 
 // deleteChild removes one record of a negotiation; fix runs first in the same
 // transaction to mend what pointed at it.
 func (s *Store) deleteChild(negID uint64, bucket []byte, what string, id uint64, fix func(*bolt.Tx) error) error {
-	return s.update(func(tx *bolt.Tx) error {
+	return s.change(fmt.Sprintf("deleted %s %d", what, id), func(tx *bolt.Tx) error {
 		b, err := child(tx, negID, bucket)
 		if err != nil {
 			return err
 		}
-		if err := mustExist(b, id, what); err != nil {
+		if err := mustExist(b.Bucket, id, what); err != nil {
 			return err
+		}
+		var rec map[string]any
+		if json.Unmarshal(b.Get(itob(id)), &rec) == nil {
+			relabel(tx, "deleted "+what+" "+quoteLabel(describe(rec)))
 		}
 		if fix != nil {
 			if err := fix(tx); err != nil {
@@ -63,7 +71,7 @@ func rewrite[R any](tx *bolt.Tx, negID uint64, bucket []byte, id func(R) uint64,
 	if err != nil {
 		return err
 	}
-	recs, err := loadAll[R](b)
+	recs, err := loadAll[R](b.Bucket)
 	if err != nil {
 		return err
 	}
@@ -88,7 +96,7 @@ func exists(tx *bolt.Tx, negID uint64, bucket []byte, id uint64, what string) er
 	if err != nil {
 		return err
 	}
-	return mustExist(b, id, what)
+	return mustExist(b.Bucket, id, what)
 }
 
 // SaveItem creates (ID 0) or replaces an agenda item. A new item with no
@@ -113,7 +121,7 @@ func (s *Store) SaveItem(negID uint64, it *model.AgendaItem) error {
 			if err != nil {
 				return err
 			}
-			items, err := loadAll[itemRecord](b)
+			items, err := loadAll[itemRecord](b.Bucket)
 			for _, r := range items {
 				it.Order = max(it.Order, r.Order)
 			}
@@ -179,7 +187,7 @@ func (s *Store) SaveOrder(negID uint64, ids []uint64) error {
 	for i, id := range ids {
 		order[id] = i + 1
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	return s.change("reordered the agenda", func(tx *bolt.Tx) error {
 		return rewrite(tx, negID, bucketItems, func(r itemRecord) uint64 { return r.ID },
 			func(r *itemRecord) (bool, bool) {
 				o, ok := order[r.ID]
@@ -294,7 +302,7 @@ func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.
 	}
 	out := make([]model.FollowUp, len(lines))
 	copy(out, lines)
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.change("filled the follow-up checklist", func(tx *bolt.Tx) error {
 		nb, err := negotiationBucket(tx, negID)
 		if err != nil {
 			return err

@@ -498,7 +498,7 @@ func TestFailedSaveKeepsIDZero(t *testing.T) {
 func TestSaveFailingAtCommitKeepsIDZero(t *testing.T) {
 	s, negID := demoStore(t)
 	info := stateOf(t, s.Path())
-	s.db.MaxSize = len(info.data)
+	s.maxSize = len(info.data)
 	big := strings.Repeat("a long note ", 100_000)
 
 	it := newItem("Delivery window")
@@ -527,7 +527,7 @@ func TestSaveFailingAtCommitKeepsIDZero(t *testing.T) {
 		t.Errorf("negotiation: after a failed commit the caller has ID %d", n.ID)
 	}
 
-	s.db.MaxSize = 0
+	s.maxSize = 0
 	s = reopen(t, s)
 	if a, n := count(t, s); a != 1 || n != 1 {
 		t.Errorf("%d accounts and %d negotiations after failed commits, want 1 and 1", a, n)

@@ -5,17 +5,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
+	"sync/atomic"
 	"time"
 
+	"github.com/parley-app/parley/internal/storeerr"
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Errors callers test with errors.Is.
 var (
-	// ErrLocked: another parley process has the file open.
-	ErrLocked = errors.New("is open in another parley process")
+	// ErrLocked: another process held the file for longer than LockTimeout.
+	ErrLocked = errors.New("is busy in another process")
 	// ErrNotParley: the file is not a Parley database, or is damaged beyond reading.
 	ErrNotParley = errors.New("is not a Parley database")
 	// ErrNewerSchema: the file was written by a newer Parley.
@@ -28,16 +28,25 @@ var (
 	// ErrNoDatabase: a read-only command was pointed at a path with no database.
 	ErrNoDatabase = errors.New("no database")
 	// ErrNotFound: the record asked for does not exist.
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = storeerr.ErrNotFound
 )
 
-// LockTimeout is how long Open waits for another process to let go of the file.
+// LockTimeout is how long a transaction waits for another process to let go
+// of the file before it gives up with ErrLocked.
 const LockTimeout = time.Second
 
-// Store is an open Parley database.
+// Store is a Parley database file. It holds no lock and no open file
+// between transactions (see the package comment): each method opens the
+// file, runs one transaction and lets go.
 type Store struct {
-	db   *bolt.DB
-	path string
+	path     string
+	readOnly bool
+	who      *holder   // this process, as named in the lock-info file
+	watch    *watch    // what this session has seen of the file
+	notices  *Notifier // every session of this file in this process
+	maxSize  int       // bbolt's MaxSize, for tests of a full disk; 0: none
+	author   string    // this session's token in the undo journal
+	writer   *writer   // the handle writes go through, shared by sessions
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -56,7 +65,8 @@ func DefaultPath() (string, error) {
 // Open opens (or creates) the database at path. A file that is not a Parley
 // database, or is damaged, is refused with ErrNotParley and left untouched; a
 // file written by a newer Parley is refused with ErrNewerSchema; a file held
-// by another process is refused with ErrLocked after LockTimeout. An older
+// by another process for longer than LockTimeout is refused with ErrLocked.
+// An older
 // file is backed up next to itself and then migrated.
 func Open(path string) (*Store, error) {
 	if err := ensureFolder(filepath.Dir(path)); err != nil {
@@ -75,20 +85,35 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 
-	db, err := openBolt(path, false)
+	// The one open that may create the file; every later one refuses a
+	// file that has gone rather than make an empty one.
+	db, err := openBolt(path, false, true, 0)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path}
+	if err := db.Close(); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := newStore(path, false)
 	if err := os.Chmod(path, 0o600); err != nil {
-		db.Close()
 		return nil, fmt.Errorf("make %s private: %w", path, err)
 	}
 	if err := s.migrate(); err != nil {
-		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+func newStore(path string, readOnly bool) *Store {
+	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor(), writer: &writer{}}
+}
+
+var sessions atomic.Uint64
+
+// newAuthor is a token that tells this session's changes in the journal
+// from every other's: the process, the session in it, and the time.
+func newAuthor() string {
+	return fmt.Sprintf("%d-%d-%d", os.Getpid(), sessions.Add(1), time.Now().UnixNano())
 }
 
 // OpenReadOnly opens an existing database for reading only (bbolt's
@@ -110,22 +135,15 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err := inspect(path); err != nil {
 		return nil, err
 	}
-	db, err := openBolt(path, true)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, path: path}
+	s := newStore(path, true)
 	var v int
 	if err := s.view(func(tx *bolt.Tx) (err error) { v, err = schemaOf(tx, path); return err }); err != nil {
-		db.Close()
 		return nil, err
 	}
 	switch {
 	case v == 0:
-		db.Close()
 		return nil, fmt.Errorf("%w at %s: the file holds no Parley data yet", ErrNoDatabase, path)
 	case v < SchemaVersion:
-		db.Close()
 		return nil, fmt.Errorf("%s was written by an older Parley: open it once with 'parley' to upgrade it", path)
 	}
 	return s, nil
@@ -142,32 +160,10 @@ func ensureFolder(dir string) error {
 	return nil
 }
 
-// openBolt opens the file with a lock timeout, turning bbolt's errors (and
-// the panics a damaged file can cause) into ours.
-func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
-	// A damaged file can make bbolt read past the end of its mapping; with
-	// panic-on-fault that is a panic recovered below, not a crash.
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer recoverDamaged(path, &err)
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
-	switch {
-	case err == nil:
-		return db, nil
-	case errors.Is(err, berrors.ErrTimeout):
-		return nil, fmt.Errorf("%s %w", path, ErrLocked)
-	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	case looksLikeBolt(path):
-		// A checksum, a file shorter than two pages, a page that cannot be read.
-		return nil, damaged(path, "its first pages cannot be read")
-	}
-	return nil, fmt.Errorf("%s %w", path, ErrNotParley)
-}
-
 // inspect opens an existing file read-only and refuses it unless it is a
 // Parley database this version can read (or an empty bbolt file).
 func inspect(path string) error {
-	db, err := openBolt(path, true)
+	db, err := openBolt(path, true, false, 0)
 	if err != nil {
 		return err
 	}
@@ -198,14 +194,6 @@ func inspect(path string) error {
 	})
 }
 
-// safeView runs a read transaction, reporting a panic from a damaged page
-// and a record that cannot be read as ErrDamaged.
-func safeView(db *bolt.DB, path string, fn func(*bolt.Tx) error) (err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer recoverDamaged(path, &err)
-	return plainDamage(path, db.View(fn))
-}
-
 // schemaOf reads the schema version: 0 for a file with no buckets at all
 // (new), an error for a file that holds something other than Parley data or
 // was written by a newer version.
@@ -232,19 +220,22 @@ func schemaOf(tx *bolt.Tx, path string) (int, error) {
 	return v, nil
 }
 
-// Path is the file the store has open.
+// Path is the file the store works on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
-
-// update runs one user action as one write transaction, committed and
-// fsynced before it returns. A panic on a damaged page becomes an error.
-func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer recoverDamaged(s.path, &err)
-	return plainDamage(s.path, s.db.Update(fn))
+// Close closes the write handle and the lock-info file. Neither holds a
+// lock between transactions.
+func (s *Store) Close() error {
+	s.writer.mu.Lock()
+	werr := s.writer.close()
+	s.writer.mu.Unlock()
+	s.who.mu.Lock()
+	defer s.who.mu.Unlock()
+	if err := s.who.closeFile(); err != nil {
+		return fmt.Errorf("close %s: %w", lockInfoPath(s.path), err)
+	}
+	if werr != nil {
+		return fmt.Errorf("close %s: %w", s.path, werr)
+	}
+	return nil
 }
-
-// view runs a read transaction.
-func (s *Store) view(fn func(*bolt.Tx) error) error { return safeView(s.db, s.path, fn) }

@@ -58,6 +58,10 @@ type Options struct {
 	// DraftDelay is how long after the last keystroke typed text is kept
 	// as a draft (a second when 0).
 	DraftDelay time.Duration
+	// Poll is how often the workbench looks for changes other processes
+	// made to the file (a second when 0; never when negative). The look
+	// is scheduled with Tick, so tests fire it when they choose.
+	Poll time.Duration
 }
 
 // Model is the workbench's root model.
@@ -95,6 +99,7 @@ type Model struct {
 	drawn    [paneCount]drawnPane
 	paneOnly bool // the key being handled went to the focused pane only
 
+	bases      map[int]any       // by form ID: the stored record each form started from (conflict.go)
 	formDrafts map[string]string // form text kept in the file, by draft key
 	draftsRead bool              // formDrafts was filled from the file at start
 }
@@ -133,6 +138,9 @@ func New(s Store, opts Options) *Model {
 	if opts.DraftDelay <= 0 {
 		opts.DraftDelay = time.Second
 	}
+	if opts.Poll == 0 {
+		opts.Poll = time.Second
+	}
 	m := &Model{store: s, opts: opts, st: ui.NewStyles(opts.Renderer), keys: newGlobalKeys(),
 		now: opts.Now(), private: opts.Private, desk: paneAgenda, live: paneLedger}
 	m.agenda, m.followUp, m.calc, m.deal = agenda.New(opts.Now), followup.New(opts.Now), calc.New(), deal.New(opts.Now)
@@ -163,8 +171,9 @@ func Run(s Store, opts Options) error {
 	return err
 }
 
-// Init reads the negotiation opened last.
-func (m *Model) Init() tea.Cmd { return loadCmd(m.store, 0) }
+// Init reads the negotiation opened last and starts looking for changes
+// made by others.
+func (m *Model) Init() tea.Cmd { return tea.Batch(loadCmd(m.store, 0), m.poll()) }
 
 // Update routes one message: keys by the modal stack, the capture line and
 // the focus; answers to whoever asked; requests of the components to the
@@ -194,6 +203,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleMouse(msg)
 	case loadedMsg:
 		return m, m.takeLoaded(msg)
+	case pollMsg:
+		return m, changedCmd(m.store)
+	case changedMsg:
+		return m, m.takeChanged(msg)
+	case reloadedMsg:
+		return m, m.takeReloaded(msg)
+	case undoneMsg:
+		return m, m.takeUndone(msg)
 	case clockMsg:
 		m.clock = false
 		m.now = time.Time(msg)
@@ -267,6 +284,10 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 		return m.openPicker()
 	case key.Matches(msg, k.Brief):
 		return m.writeBrief()
+	case key.Matches(msg, k.Undo):
+		return undoCmd(m.store, false)
+	case key.Matches(msg, k.Redo):
+		return undoCmd(m.store, true)
 	default:
 		for i, b := range k.Panes {
 			if key.Matches(msg, b) {

@@ -467,7 +467,7 @@ func TestAnUnreadableFileShowsWhyAndWritesNothing(t *testing.T) {
 	h := newHarness(t, false, 80, 24)
 	bad := &unreadableStore{Store: h.store}
 	h2 := startHarness(t, h.store, h.path, Options{}, 80, 24)
-	h2.m = New(bad, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }})
+	h2.m = New(bad, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }, Poll: -1})
 	h2.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h2.run(h2.m.Init())
 	h2.wantScreen("Parley cannot open this file", "is damaged", "q quit")

@@ -24,6 +24,14 @@ type Store interface {
 	Draft(key string) (string, error)
 	Drafts(prefix string) (map[string]string, error)
 	SaveDraft(key, text string) error
+
+	// Changed reports a change made by another process (or session) since
+	// this one last looked; its own writes do not count.
+	Changed() (bool, error)
+	// UndoOwn and RedoOwn take back, or make again, this workbench's last
+	// change in the file, and name it.
+	UndoOwn() (string, error)
+	RedoOwn() (string, error)
 }
 
 // loadedMsg brings a negotiation read from the store (nil when the file has none).

@@ -13,6 +13,8 @@ type globalKeys struct {
 	Stage      key.Binding
 	Open       key.Binding
 	Brief      key.Binding
+	Undo       key.Binding
+	Redo       key.Binding
 	Help       key.Binding
 	Quit       key.Binding
 	ForceQuit  key.Binding
@@ -31,6 +33,8 @@ func newGlobalKeys() globalKeys {
 		Stage:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "stage")),
 		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open/accounts")),
 		Brief:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "write brief")),
+		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo the last change")),
+		Redo:       key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit at once")),

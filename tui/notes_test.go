@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -164,7 +165,7 @@ func TestFailedSaveKeepsTheFormAndItsText(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("3", "e")
 	h.typeText(" and more")
-	if err := h.store.Close(); err != nil {
+	if err := os.Remove(h.path); err != nil { // the file gone: the write fails
 		t.Fatal(err)
 	}
 	h.press("ctrl+s")

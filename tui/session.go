@@ -20,10 +20,9 @@ import (
 func (m *Model) request(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.SaveMsg:
-		if f := m.formByID(msg.Origin); f != nil {
-			f.Saving()
-		}
-		return writeCmd(m.store, msg)
+		return m.save(msg)
+	case keepMineMsg, keepTheirsMsg:
+		return m.resolve(msg)
 	case ui.SavedMsg:
 		return m.saved(msg)
 	case ui.EditMsg:

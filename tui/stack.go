@@ -68,6 +68,7 @@ func (m *Model) popDone() tea.Cmd {
 			continue
 		}
 		if f, ok := md.(*form.Form); ok {
+			delete(m.bases, f.ID)
 			if f.Cancelled() {
 				m.setStatus("Cancelled: nothing changed")
 			}
@@ -129,6 +130,7 @@ func (m *Model) edit(msg ui.EditMsg) tea.Cmd {
 		return nil
 	}
 	m.pushForm(f)
+	m.noteBase(f, msg.Record)
 	return nil
 }
 
@@ -162,7 +164,7 @@ func (m *Model) openPicker() tea.Cmd {
 func (m *Model) helpDialog() modal {
 	k := m.keys
 	return dialog.NewHelp(m.st,
-		dialog.HelpGroup{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Brief, k.Help, k.Quit, k.ForceQuit}},
+		dialog.HelpGroup{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Brief, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit}},
 		dialog.HelpGroup{Title: m.panes[m.focus].Title() + " pane", Keys: append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)})
 }
 

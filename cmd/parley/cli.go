@@ -32,14 +32,22 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 // env is what every command gets: where the database is and where to write.
 type env struct {
-	dbPath string
-	stdout io.Writer
-	stderr io.Writer
-	now    func() time.Time
+	command string // "parley note": what this process is, for another that waits for the file
+	dbPath  string
+	stdout  io.Writer
+	stderr  io.Writer
+	now     func() time.Time
 }
 
 // open opens the database the command works on, creating it when missing.
-func (e *env) open() (*store.Store, error) { return store.Open(e.dbPath) }
+func (e *env) open() (*store.Store, error) {
+	s, err := store.Open(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	s.SetCommand(e.command)
+	return s, nil
+}
 
 // openReadOnly opens the database for a command that only reads: nothing is
 // created, and a read-only file reads fine.
@@ -48,7 +56,7 @@ func (e *env) openReadOnly() (*store.Store, error) { return store.OpenReadOnly(e
 // openVerified opens the database for a command that writes much at once,
 // after reading all of it: nothing is added to a damaged file.
 func (e *env) openVerified() (*store.Store, error) {
-	s, err := store.Open(e.dbPath)
+	s, err := e.open()
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +89,8 @@ func commands() []command {
 		exportCommand(),
 		importCommand(),
 		backupCommand(),
+		undoCommand(),
+		redoCommand(),
 		versionCommand(),
 	}
 }
@@ -117,10 +127,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Run 'parley --help' for usage.")
 		return exitUsage
 	}
-	e := &env{stdout: stdout, stderr: stderr, now: time.Now}
+	e := &env{command: "parley", stdout: stdout, stderr: stderr, now: time.Now}
 
 	rest := fs.Args()
 	if len(rest) == 0 {
+		e.command = "parley workbench"
 		return finish(stderr, withPath(e, g.db, func() error { return runWorkbench(e, g) }))
 	}
 	name := rest[0]
@@ -147,6 +158,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "Run 'parley %s --help' for usage.\n", c.name)
 			return exitUsage
 		}
+		e.command = "parley " + c.name
 		code := finish(stderr, withPath(e, g.db, func() error { return c.run(e, cfs) }))
 		if code == exitUsage {
 			fmt.Fprintf(stderr, "usage: parley %s %s\n", c.name, c.args)

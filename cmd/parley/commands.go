@@ -25,6 +25,17 @@ func demoCommand() command {
 			}
 			defer s.Close()
 			d := model.Demo(e.now())
+			if id, err := findDemo(s, d); err != nil || id != 0 {
+				if err != nil {
+					return err
+				}
+				if err := s.SetCurrent(id); err != nil {
+					return err
+				}
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("The demo negotiation %s › %s is already in %s: it is now the current one.\n",
+					d.Account.Name, d.Negotiation.Title, s.Path())))
+				return nil
+			}
 			if _, err := s.AddDossier(d); err != nil {
 				return fmt.Errorf("add the demo: %w", err)
 			}
@@ -33,6 +44,27 @@ func demoCommand() command {
 			return nil
 		},
 	}
+}
+
+// findDemo finds the demo negotiation in the file (its account and title),
+// so that a second `parley demo` opens it rather than adding another.
+func findDemo(s *store.Store, demo *model.Dossier) (uint64, error) {
+	accounts, err := s.Accounts()
+	if err != nil {
+		return 0, err
+	}
+	negs, err := s.Negotiations()
+	if err != nil {
+		return 0, err
+	}
+	for _, n := range negs {
+		for _, a := range accounts {
+			if a.ID == n.AccountID && a.Name == demo.Account.Name && n.Title == demo.Negotiation.Title {
+				return n.ID, nil
+			}
+		}
+	}
+	return 0, nil
 }
 
 func briefCommand() command {

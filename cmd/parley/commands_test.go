@@ -282,3 +282,19 @@ func TestNoteReadsADecimalComma(t *testing.T) {
 		t.Fatalf("the negotiation's setting: exit %d, %q %q", code, out, stderr)
 	}
 }
+
+// A second `parley demo` opens the demo rather than adding another.
+func TestDemoTwiceOpensTheFirst(t *testing.T) {
+	db := demoDB(t)
+	code, stdout, stderr := parley(t, "--db", db, "demo")
+	if code != 0 || !strings.Contains(stdout, "already in") {
+		t.Fatalf("second demo: exit %d: %q %q", code, stdout, stderr)
+	}
+	s, err := store.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if negs, err := s.Negotiations(); err != nil || len(negs) != 1 {
+		t.Errorf("%d negotiations after two demos, want 1 (%v)", len(negs), err)
+	}
+}

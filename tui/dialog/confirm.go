@@ -12,15 +12,15 @@ import (
 // Confirm asks before something is deleted, overwritten or let past a limit.
 type Confirm struct {
 	question, detail string
-	yes              tea.Msg
+	yes, no          tea.Msg
 	done             bool
 	st               *ui.Styles
 	keys             struct{ Yes, No key.Binding }
 }
 
-// NewConfirm asks q; yes is delivered only on y or enter.
+// NewConfirm asks q; yes is delivered only on y or enter, no on n or esc.
 func NewConfirm(st *ui.Styles, q ui.ConfirmMsg) *Confirm {
-	c := &Confirm{question: q.Question, detail: q.Detail, yes: q.Yes, st: st}
+	c := &Confirm{question: q.Question, detail: q.Detail, yes: q.Yes, no: q.No, st: st}
 	c.keys.Yes = key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes"))
 	c.keys.No = key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no"))
 	return c
@@ -34,6 +34,9 @@ func (c *Confirm) Update(msg tea.KeyMsg) tea.Cmd {
 		return ui.Cmd(c.yes)
 	case key.Matches(msg, c.keys.No):
 		c.done = true
+		if c.no != nil {
+			return ui.Cmd(c.no)
+		}
 	}
 	return nil
 }

@@ -266,6 +266,10 @@ func (f *Form) SetError(k Key, err error) {
 	}
 }
 
+// Dismiss closes the form without saving, as esc does (the record was
+// kept as it is in the file).
+func (f *Form) Dismiss() { f.done, f.cancelled, f.saving = true, true, false }
+
 // Saving marks the form as waiting for a write it asked for (after a
 // question it asked was answered yes).
 func (f *Form) Saving() { f.saving = true }

@@ -19,10 +19,11 @@ type StatusMsg struct{ Text string }
 type ErrorMsg struct{ Err error }
 
 // ConfirmMsg asks a yes/no question. Yes is delivered as a message when the
-// user says yes; nothing happens on no.
+// user says yes; No (when set) when the user says no.
 type ConfirmMsg struct {
 	Question, Detail string
 	Yes              tea.Msg
+	No               tea.Msg
 }
 
 // EditMsg asks for the form of a record: Record is the model value to edit

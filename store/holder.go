@@ -1,0 +1,120 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// The lock-info file names the process that holds the write lock, so that
+// one that waits in vain can say whom it waited for (bbolt's flock cannot
+// say who holds it). It sits next to the database ("parley.db.lock-info",
+// 0600) and holds one fixed-size record, "+PID\nCOMMAND\n": a writer writes
+// it once it has the lock and turns the "+" into "-" before letting go. Each
+// is one positioned write on a file the store keeps open, so a save pays
+// two small syscalls for it, not an open and an unlink. It is a courtesy,
+// never trusted: a record of a process that is gone (killed mid-write) or
+// of this one is ignored.
+
+// infoSize is the size of the lock-info record; longer commands are cut.
+const infoSize = 128
+
+// holder is this process as the lock-info file names it.
+type holder struct {
+	mu      sync.Mutex
+	pid     int
+	command string
+	file    *os.File // the lock-info file, opened at the first write
+}
+
+func defaultHolder() *holder { return &holder{pid: os.Getpid(), command: "parley"} }
+
+// SetCommand names what this process is doing ("parley note"), for the
+// message of another process that waits for the file in vain.
+func (s *Store) SetCommand(command string) {
+	s.who.mu.Lock()
+	s.who.command = strings.Join(strings.Fields(command), " ")
+	s.who.mu.Unlock()
+}
+
+// lockInfoPath is the lock-info file of a database.
+func lockInfoPath(db string) string { return db + ".lock-info" }
+
+// claim says in the lock-info file that this process holds the lock. A
+// failure is not the write's failure: the record only helps another
+// process's message, and is ignored when it cannot be read.
+func (h *holder) claim(db string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.file == nil {
+		f, err := os.OpenFile(lockInfoPath(db), os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return // a courtesy, see above
+		}
+		h.file = f
+	}
+	rec := fmt.Sprintf("+%d\n%s", h.pid, h.command)
+	rec = rec[:min(len(rec), infoSize-1)] + "\n"
+	rec += strings.Repeat(" ", infoSize-len(rec))
+	if _, err := h.file.WriteAt([]byte(rec), 0); err != nil {
+		h.closeFile()
+	}
+}
+
+// release marks the record as let go, while the lock is still held.
+func (h *holder) release() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.file == nil {
+		return
+	}
+	if _, err := h.file.WriteAt([]byte("-"), 0); err != nil {
+		h.closeFile() // the "+" left behind names a live process: say nothing next time
+	}
+}
+
+// closeFile closes the lock-info file; the next claim opens it again.
+func (h *holder) closeFile() error {
+	if h.file == nil {
+		return nil
+	}
+	err := h.file.Close()
+	h.file = nil
+	return err
+}
+
+// lockedError says that path stayed busy, naming the holder when it is known.
+func lockedError(path string) error {
+	if pid, command, ok := readLockInfo(path); ok {
+		return fmt.Errorf("%s %w: %s (pid %d) has held it for over a second; try again in a moment",
+			path, ErrLocked, command, pid)
+	}
+	return fmt.Errorf("%s %w: it has been held for over a second (an older Parley, a long backup or an export?); try again in a moment",
+		path, ErrLocked)
+}
+
+// readLockInfo reads the lock-info file, and believes it only while the
+// process it names is alive and is not this one.
+func readLockInfo(db string) (pid int, command string, ok bool) {
+	data, err := os.ReadFile(lockInfoPath(db))
+	if err != nil || len(data) > 4*infoSize || !strings.HasPrefix(string(data), "+") {
+		return 0, "", false
+	}
+	first, rest, _ := strings.Cut(string(data[1:]), "\n")
+	pid, err = strconv.Atoi(first)
+	command = strings.TrimSpace(rest)
+	if err != nil || pid <= 0 || pid == os.Getpid() || command == "" || !alive(pid) {
+		return 0, "", false
+	}
+	return pid, command, true
+}
+
+// alive reports whether a process with this ID exists.
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

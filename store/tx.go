@@ -1,0 +1,131 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// ErrReadOnly: a write was asked of a store opened with OpenReadOnly.
+var ErrReadOnly = errors.New("is open read-only")
+
+// openBolt opens the file with a lock timeout, turning bbolt's errors (and
+// the panics a damaged file can cause) into ours. Only create may make a
+// new file: a file that went away mid-session is an error, not a fresh one.
+func openBolt(path string, readOnly, create bool, maxSize int) (*bolt.DB, error) {
+	return openWith(path, boltOptions(path, readOnly, create, maxSize))
+}
+
+// boltOptions are the options of every open of the file.
+func boltOptions(path string, readOnly, create bool, maxSize int) *bolt.Options {
+	opts := &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly, MaxSize: maxSize, FreelistType: bolt.FreelistMapType}
+	if info, err := os.Stat(path); err == nil && !readOnly {
+		// Map room to grow, so that a commit never has to map the file
+		// again (bbolt maps the file's size rounded up, and a save that
+		// crosses it would remap mid-commit). Mapping is address space,
+		// not memory, and does not grow the file.
+		opts.InitialMmapSize = int(2 * info.Size())
+	}
+	if !create {
+		opts.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			return os.OpenFile(name, flag&^os.O_CREATE, perm)
+		}
+	}
+	return opts
+}
+
+// openWith opens the file with opts; see openBolt.
+func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
+	// A damaged file can make bbolt read past the end of its mapping; with
+	// panic-on-fault that is a panic recovered below, not a crash.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamaged(path, &err)
+	db, err = bolt.Open(path, 0o600, opts)
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, lockedError(path)
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("open %s: the database is gone (moved or deleted while Parley was using it): %w", path, err)
+	case errors.Is(err, os.ErrPermission):
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	case looksLikeBolt(path):
+		// A checksum, a file shorter than two pages, a page that cannot be read.
+		return nil, damaged(path, "its first pages cannot be read")
+	}
+	return nil, fmt.Errorf("%s %w", path, ErrNotParley)
+}
+
+// withFile opens the file for one transaction (or a short batch of them)
+// and lets go of it afterwards: the lock is held only while fn runs. A
+// writer names itself in the lock-info file while it holds the lock, so
+// that a process that waits in vain can say whom it waited for.
+func (s *Store) withFile(readOnly bool, fn func(*bolt.DB) error) (err error) {
+	if !readOnly && s.readOnly {
+		return fmt.Errorf("%s %w", s.path, ErrReadOnly)
+	}
+	if !readOnly {
+		return s.writer.with(s, fn)
+	}
+	db, err := openBolt(s.path, readOnly, false, s.maxSize)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close %s: %w", s.path, cerr)
+		}
+	}()
+	return fn(db)
+}
+
+// update runs one write transaction, committed and fsynced before it
+// returns. A file upgraded by a newer Parley since this one opened it is
+// refused, and a panic on a damaged page becomes an error. When no other
+// process wrote since this session last looked, its own commit does not
+// count as a change to show (see Changed).
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	var txid, changes uint64
+	err := s.withFile(false, func(db *bolt.DB) (err error) {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer recoverDamaged(s.path, &err)
+		s.watch.mu.Lock()
+		defer s.watch.mu.Unlock()
+		err = plainDamage(s.path, db.Update(func(tx *bolt.Tx) error {
+			if _, err := schemaOf(tx, s.path); err != nil {
+				return err
+			}
+			if err := fn(tx); err != nil {
+				return err
+			}
+			txid, changes = uint64(tx.ID()), changesOf(tx)
+			return nil
+		}))
+		if err == nil {
+			s.watch.wrote(txid, changes)
+		}
+		return err
+	})
+	if err == nil {
+		s.notices.publish(txid)
+	}
+	return err
+}
+
+// view runs a read transaction under a shared lock.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return s.withFile(true, func(db *bolt.DB) error { return safeView(db, s.path, fn) })
+}
+
+// safeView runs a read transaction, reporting a panic from a damaged page
+// and a record that cannot be read as ErrDamaged.
+func safeView(db *bolt.DB, path string, fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamaged(path, &err)
+	return plainDamage(path, db.View(fn))
+}

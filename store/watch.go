@@ -1,0 +1,171 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// How a workbench learns that another process changed the file, cheaply.
+//
+// Every commit raises bbolt's transaction ID, which sits in the file's two
+// meta pages: reading them is one small read, no lock, no map. Every user
+// change (not a draft, not "which negotiation is current") also raises a
+// counter, the journal bucket's sequence (journal.go). A session (a Store, or one of its Sessions)
+// remembers the ID and the counter it has seen; Changed compares. Its own
+// commits move what it has seen along, unless another process wrote in
+// between, so a workbench never reloads for its own saves and never misses
+// another's.
+//
+// Within one process, several sessions on one file (the workbenches of a
+// future `parley serve`) also hear of each commit at once through the
+// Notifier they share; across processes the poll of Changed is the notice.
+
+// watch is what one session has seen of the file.
+type watch struct {
+	mu      sync.Mutex
+	tx      uint64 // the transaction ID last seen
+	changes uint64 // the change counter at tx
+}
+
+// saw records the state of the file a session has read.
+func (w *watch) saw(tx *bolt.Tx) {
+	w.tx, w.changes = uint64(tx.ID()), changesOf(tx)
+}
+
+// wrote moves the session along its own commit, unless another process
+// committed since the session last looked: then Changed must still see it.
+func (w *watch) wrote(txid, changes uint64) {
+	if txid-1 == w.tx {
+		w.tx, w.changes = txid, changes
+	}
+}
+
+// Changed reports whether another process (or another session) has changed
+// the file's data since this session last looked; the answer counts as
+// looking. When nothing was committed it costs one read of the meta pages;
+// a commit that changed no user data (a draft) costs a tiny read
+// transaction and reports false.
+func (s *Store) Changed() (bool, error) {
+	s.watch.mu.Lock()
+	defer s.watch.mu.Unlock()
+	txid, err := fileTxID(s.path)
+	if err != nil {
+		return false, err
+	}
+	if txid == s.watch.tx {
+		return false, nil
+	}
+	before := s.watch.changes
+	err = s.view(func(tx *bolt.Tx) error {
+		s.watch.saw(tx)
+		return nil
+	})
+	return err == nil && s.watch.changes != before, err
+}
+
+// Session is another view of the same file for another user of this
+// process (a second workbench): it sees the writes of this one as changes,
+// and this one sees its writes, as two processes would.
+func (s *Store) Session() *Store {
+	c := *s
+	s.watch.mu.Lock()
+	c.watch = &watch{tx: s.watch.tx, changes: s.watch.changes}
+	s.watch.mu.Unlock()
+	c.author = newAuthor()
+	return &c
+}
+
+// Notices delivers the transaction ID of each commit made through any
+// session of this Store in this process, until cancel is called. A slow
+// reader misses intermediate IDs, never the fact that something changed.
+func (s *Store) Notices() (ids <-chan uint64, cancel func()) { return s.notices.Subscribe() }
+
+// Notifier passes commit notices to every subscriber in the process.
+type Notifier struct {
+	mu   sync.Mutex
+	next int
+	subs map[int]chan uint64
+}
+
+// Subscribe returns a channel of commit notices and the function that ends them.
+func (n *Notifier) Subscribe() (<-chan uint64, func()) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.subs == nil {
+		n.subs = map[int]chan uint64{}
+	}
+	id, ch := n.next, make(chan uint64, 1)
+	n.next++
+	n.subs[id] = ch
+	return ch, func() {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		if c, ok := n.subs[id]; ok {
+			delete(n.subs, id)
+			close(c)
+		}
+	}
+}
+
+// publish tells every subscriber of a commit, never waiting for one.
+func (n *Notifier) publish(txid uint64) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, ch := range n.subs {
+		select {
+		case ch <- txid:
+		default:
+			select { // replace the unread notice with the newer one
+			case <-ch:
+			default:
+			}
+			ch <- txid
+		}
+	}
+}
+
+// fileTxID reads the ID of the last committed transaction from the file's
+// meta pages: the higher of the two whose checksum holds. It takes no lock;
+// a meta page being written fails its checksum and the other one counts.
+func fileTxID(path string) (uint64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("look at %s: %w", path, err)
+	}
+	defer f.Close()
+	const header, metaSize = 16, 64 // bbolt's page header and meta struct
+	buf := make([]byte, header+metaSize)
+	var best uint64
+	var found bool
+	pageSize := int64(0)
+	for i := range 2 {
+		if _, err := f.ReadAt(buf, int64(i)*pageSize); err != nil && err != io.EOF {
+			return 0, fmt.Errorf("look at %s: %w", path, err)
+		}
+		m := buf[header:]
+		sum := fnv.New64a()
+		sum.Write(m[:56])
+		if binary.NativeEndian.Uint32(m[0:]) != 0xED0CDAED || sum.Sum64() != binary.NativeEndian.Uint64(m[56:]) {
+			if i == 0 {
+				pageSize = 4096 // bbolt's default; the second meta is read from there
+			}
+			continue
+		}
+		if i == 0 {
+			pageSize = int64(binary.NativeEndian.Uint32(m[8:]))
+		}
+		if tx := binary.NativeEndian.Uint64(m[48:]); !found || tx > best {
+			best, found = tx, true
+		}
+	}
+	if !found {
+		return 0, damaged(path, "neither meta page can be read")
+	}
+	return best, nil
+}

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Changed sees the changes of another store on the file, never this one's
+// own, and not a draft; each change is seen once.
+func TestChangedSeesOthersNotOwn(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	wantChanged := func(who string, want bool) {
+		t.Helper()
+		got, err := s.Changed()
+		if err != nil || got != want {
+			t.Fatalf("after %s: Changed() = %v, %v; want %v", who, got, err, want)
+		}
+	}
+	wantChanged("opening", false)
+	note := func(st *Store, text string) {
+		t.Helper()
+		n := model.Note{Kind: model.KindNote, At: now, Text: text}
+		if err := st.SaveNote(negID, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note(s, "mine")
+	wantChanged("its own save", false)
+	note(other, "theirs")
+	wantChanged("another store's save", true)
+	wantChanged("looking again", false)
+	if err := other.SaveDraft(CaptureDraftKey(negID), "half a line"); err != nil {
+		t.Fatal(err)
+	}
+	wantChanged("another store's draft", false)
+	// Theirs and then mine before a look: theirs is not lost behind mine.
+	note(other, "theirs again")
+	note(s, "mine again")
+	wantChanged("theirs before mine", true)
+	if _, err := other.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	wantChanged("another store's undo", true)
+}
+
+// Two sessions of one store in one process see each other's writes as
+// changes, and hear of each commit through Notices.
+func TestSessionsAndNotices(t *testing.T) {
+	s, negID := demoStore(t)
+	second := s.Session()
+	ids, cancel := second.Notices()
+	defer cancel()
+	n := model.Note{Kind: model.KindNote, At: now, Text: "from the first"}
+	if err := s.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ids:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no notice of the commit")
+	}
+	if changed, err := second.Changed(); err != nil || !changed {
+		t.Errorf("second session: Changed() = %v, %v; want true", changed, err)
+	}
+	if changed, err := s.Changed(); err != nil || changed {
+		t.Errorf("first session after its own save: Changed() = %v, %v; want false", changed, err)
+	}
+}
+
+// fileTxID reads what bbolt itself says.
+func TestFileTxID(t *testing.T) {
+	s, _ := demoStore(t)
+	var want uint64
+	if err := s.view(func(tx *bolt.Tx) error { want = uint64(tx.ID()); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	got, err := fileTxID(s.Path())
+	if err != nil || got != want {
+		t.Errorf("fileTxID = %d, %v; want %d", got, err, want)
+	}
+}

@@ -1,0 +1,130 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// writer is the store's handle for writing, kept open between transactions
+// but not locked: opening bbolt for writing reads the whole freelist (on a
+// large file that is most of a save's cost), so the handle stays, and only
+// the lock comes and goes. Each write takes bbolt's exclusive flock on the
+// handle's own file again and checks that the file is still the one the
+// handle last committed (same file, same transaction ID in its meta
+// pages): then bbolt's state in memory (meta, freelist, map) is exactly
+// the file's, and the write goes ahead. If another process wrote since, or
+// the file was replaced, the handle is closed and opened afresh under the
+// lock. No transaction ever runs without the lock.
+type writer struct {
+	mu   sync.Mutex
+	db   *bolt.DB
+	file *os.File    // the handle's file, whose flock comes and goes
+	seen os.FileInfo // the file the handle has open
+	tx   uint64      // the transaction ID the handle last saw committed
+}
+
+// with runs fn under the exclusive lock, naming this process in the
+// lock-info file meanwhile.
+func (w *writer) with(s *Store, fn func(*bolt.DB) error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.lock(s); err != nil {
+		return err
+	}
+	s.who.claim(s.path)
+	err := fn(w.db)
+	s.who.release()
+	if err == nil {
+		err = w.db.View(func(tx *bolt.Tx) error { w.tx = uint64(tx.ID()); return nil })
+	}
+	if err != nil {
+		w.close() // after a failure, start afresh rather than trust what is in memory
+		return err
+	}
+	if uerr := syscall.Flock(int(w.file.Fd()), syscall.LOCK_UN); uerr != nil {
+		w.close()
+		return fmt.Errorf("let go of %s: %w", s.path, uerr)
+	}
+	return nil
+}
+
+// lock takes the exclusive lock on a handle that matches the file, opening
+// one when there is none or the file changed.
+func (w *writer) lock(s *Store) error {
+	if w.db != nil {
+		if err := flockTimeout(w.file, s.path); err != nil {
+			return err
+		}
+		if w.current(s.path) {
+			return nil
+		}
+		w.close() // another process wrote: bbolt's memory of the file is stale
+	}
+	opts := boltOptions(s.path, false, false, s.maxSize)
+	open := opts.OpenFile
+	opts.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := open(name, flag, perm)
+		w.file = f
+		return f, err
+	}
+	db, err := openWith(s.path, opts)
+	if err != nil {
+		w.file = nil
+		return err
+	}
+	w.db = db
+	w.seen, err = w.file.Stat()
+	if err == nil {
+		err = db.View(func(tx *bolt.Tx) error { w.tx = uint64(tx.ID()); return nil })
+	}
+	if err != nil {
+		w.close()
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// current reports whether the file at path is the handle's file, with no
+// commit since the handle's last.
+func (w *writer) current(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil || !os.SameFile(info, w.seen) {
+		return false
+	}
+	txid, err := fileTxID(path)
+	return err == nil && txid == w.tx
+}
+
+// close closes the handle (which lets go of any lock on it).
+func (w *writer) close() error {
+	if w.db == nil {
+		return nil
+	}
+	err := w.db.Close()
+	w.db, w.file, w.seen = nil, nil, nil
+	return err
+}
+
+// flockTimeout takes the exclusive flock on f, waiting up to LockTimeout
+// as bbolt's own open does.
+func flockTimeout(f *os.File, path string) error {
+	deadline := time.Now().Add(LockTimeout)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		switch {
+		case err == nil:
+			return nil
+		case !errors.Is(err, syscall.EWOULDBLOCK):
+			return fmt.Errorf("lock %s: %w", path, err)
+		case time.Now().After(deadline):
+			return lockedError(path)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

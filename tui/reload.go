@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/internal/storeerr"
+)
+
+// Live reload: the file is shared, so another workbench, `parley note` or a
+// script may change it while this one is open. Every Options.Poll the
+// workbench asks the store whether anything changed since it last looked
+// (one small read when nothing did; its own saves never count) and, when
+// something did, reads the open negotiation again. The panes keep their
+// selection by record, and the modal stack, the capture line's text and
+// the drafts are left as they are: only the data under them moves.
+
+// pollMsg is the moment to look for changes.
+type pollMsg struct{}
+
+// changedMsg says whether the file changed since the last look.
+type changedMsg struct {
+	changed bool
+	err     error
+}
+
+// reloadedMsg brings the open negotiation read again after a change.
+type reloadedMsg struct{ loadedMsg }
+
+// poll schedules the next look.
+func (m *Model) poll() tea.Cmd {
+	if m.opts.Poll < 0 {
+		return nil
+	}
+	return m.opts.Tick(m.opts.Poll, func(time.Time) tea.Msg { return pollMsg{} })
+}
+
+// changedCmd asks the store whether another process changed the file.
+func changedCmd(s Store) tea.Cmd {
+	return func() tea.Msg {
+		changed, err := s.Changed()
+		return changedMsg{changed: changed, err: err}
+	}
+}
+
+// reloadCmd reads the open negotiation again, without making it current
+// (that would be a write, and a change for every other workbench).
+func reloadCmd(s Store, negID uint64) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.Dossier(negID)
+		if errors.Is(err, storeerr.ErrNotFound) {
+			return load(s, 0) // deleted elsewhere: open the current one
+		}
+		if err != nil {
+			err = fmt.Errorf("read the changes made elsewhere: %w", err)
+		}
+		return reloadedMsg{loadedMsg{dossier: d, err: err}}
+	}
+}
+
+// takeChanged reloads after a change made elsewhere, and looks again later.
+func (m *Model) takeChanged(msg changedMsg) tea.Cmd {
+	switch {
+	case msg.err != nil:
+		m.setError(fmt.Errorf("cannot look for changes made elsewhere: %w", msg.err))
+	case msg.changed && m.snap != nil:
+		cmds := []tea.Cmd{reloadCmd(m.store, m.negID()), m.poll()}
+		if m.picker() != nil {
+			cmds = append(cmds, pickerDataCmd(m.store))
+		}
+		return tea.Batch(cmds...)
+	case msg.changed:
+		return tea.Batch(loadCmd(m.store, 0), m.poll()) // the welcome: maybe there is a negotiation now
+	}
+	return m.poll()
+}
+
+// takeReloaded puts the negotiation read again under whatever is open. A
+// negotiation that was meanwhile replaced by another (opened from the
+// picker) is left alone.
+func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError(msg.err)
+		return nil
+	}
+	switch {
+	case m.snap == nil || msg.dossier == nil:
+		return m.takeLoaded(msg.loadedMsg)
+	case msg.dossier.Negotiation.ID != m.negID():
+		return nil
+	}
+	m.setDossier(msg.dossier)
+	return m.tick()
+}
