@@ -135,7 +135,7 @@ func (h HeaderParts) Render(w int, selected bool, st *Styles) string {
 	}
 	text := strings.Join(append([]string{h.Name}, rest...), " · ")
 	if selected {
-		return st.Selected.Render(Fit(text, w))
+		return SelectedRow(text, w, st)
 	}
 	line := st.Accent.Render(h.Name)
 	if len(rest) > 0 {

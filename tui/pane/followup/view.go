@@ -145,7 +145,7 @@ func (p *Pane) rowView(r *followUpRow, cols followUpColumns, selected bool) stri
 	}
 	text := strings.Join(cells, " ")
 	if selected {
-		return st.Selected.Render(ui.Fit(mark+text+" "+date, p.w))
+		return ui.SelectedRow(mark+text+" "+date, p.w, st)
 	}
 	switch {
 	case r.done:

@@ -144,7 +144,7 @@ func (p *Pane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
 		b.WriteString(restCell(p.tradedFor(mv), flags, l.restW, style))
 	}
 	if selected {
-		return st.Selected.Render(ui.Fit(b.String(), p.w))
+		return ui.SelectedRow(b.String(), p.w, st)
 	}
 	return ui.Cut(b.String(), p.w)
 }

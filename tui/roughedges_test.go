@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// The rough edges a new user hit (issue 13), each with a test.
+
+// lineWith is the first screen line that holds part, "" when none does.
+func lineWith(screen, part string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, part) {
+			return l
+		}
+	}
+	return ""
+}
+
+// wantMarked fails unless the screen shows row, which starts with the
+// selection marker (the screens of these tests have no colour, as with
+// NO_COLOR).
+func wantMarked(t *testing.T, h *harness, row string) {
+	t.Helper()
+	if !strings.Contains(h.screen(), row) {
+		t.Fatalf("the selected row %q shows no marker without colour:\n%s", row, h.screen())
+	}
+}
+
+func TestEveryListMarksItsSelectedRowWithoutColour(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("1")
+	wantMarked(t, h, "›1 List price per case")
+	h.press("2")
+	wantMarked(t, h, "›we  Promotional all")
+	h.press("g")
+	wantMarked(t, h, "›Meeting 1 · gap closed")
+	h.press("3", "g")
+	wantMarked(t, h, "›Preparation")
+	h.press("j")
+	wantMarked(t, h, "›11-09 ·")
+	h.press("4", "t")
+	wantMarked(t, h, "›☐ buyers")
+	h.press("5")
+	wantMarked(t, h, "›★ ")
+	h.press("6")
+	if !strings.Contains(h.screen(), "›") || strings.Count(h.screen(), "›") < 2 {
+		t.Fatalf("the deal's selected cell shows no marker:\n%s", h.screen())
+	}
+	h.press("s")
+	wantMarked(t, h, "›4 bargain")
+	h.press("esc", "o")
+	wantMarked(t, h, "› ● 2027 annual terms")
+}
