@@ -30,6 +30,7 @@ type Store interface {
 type loadedMsg struct {
 	dossier    *model.Dossier
 	formDrafts map[string]string // every form draft in the file
+	accounts   int               // with no negotiation to open: how many accounts the file has
 	err        error
 }
 
@@ -49,7 +50,11 @@ func load(s Store, negID uint64) loadedMsg {
 			return loadedMsg{err: err}
 		}
 		if id == 0 {
-			return loadedMsg{formDrafts: drafts}
+			accounts, err := s.Accounts()
+			if err != nil {
+				return loadedMsg{err: fmt.Errorf("read the accounts: %w", err)}
+			}
+			return loadedMsg{formDrafts: drafts, accounts: len(accounts)}
 		}
 	} else if err := s.SetCurrent(id); err != nil {
 		return loadedMsg{err: err}

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/parley-app/parley/model"
 )
 
 // The rough edges a new user hit (issue 13), each with a test.
@@ -51,4 +53,38 @@ func TestEveryListMarksItsSelectedRowWithoutColour(t *testing.T) {
 	wantMarked(t, h, "›4 bargain")
 	h.press("esc", "o")
 	wantMarked(t, h, "› ● 2027 annual terms")
+}
+
+func TestLeavingTheFirstNegotiationFormSaysTheAccountWasKept(t *testing.T) {
+	h := newHarness(t, false, 100, 30)
+	h.press("a")
+	h.typeText("Acme Stores")
+	h.press("ctrl+s")
+	h.wantScreen("New negotiation for Acme Stores")
+	h.press("esc")
+	h.lackScreen("Cancelled: nothing changed")
+	h.wantScreen("Account Acme Stores kept", "Welcome to Parley", "open your accounts")
+	// The welcome leads to the account kept, rather than to a second one.
+	h.press("o")
+	h.wantScreen("Accounts and negotiations", "Acme Stores")
+	h.press("a")
+	h.wantScreen("New negotiation for Acme Stores")
+	h.press("ctrl+s")
+	h.wantScreen("Acme Stores › ")
+	accounts, err := h.store.Accounts()
+	if err != nil || len(accounts) != 1 {
+		t.Fatalf("accounts in the file = %v (%v), want the one kept", accounts, err)
+	}
+}
+
+func TestTheWelcomeOffersTheAccountsAlreadyInTheFile(t *testing.T) {
+	h := newHarness(t, false, 100, 30)
+	h.lackScreen("open your accounts") // nothing to open yet
+	if err := h.store.SaveAccount(&model.Account{Name: "Acme Stores", Kind: model.Retail}); err != nil {
+		t.Fatal(err)
+	}
+	h2 := startHarness(t, h.store, h.path, Options{}, 100, 30)
+	h2.wantScreen("Welcome to Parley", "open your accounts")
+	h2.press("o")
+	h2.wantScreen("Accounts and negotiations", "Acme Stores")
 }

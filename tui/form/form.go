@@ -54,6 +54,9 @@ type Form struct {
 	done   bool
 	// cancelled is true when esc closed the form.
 	cancelled bool
+	// onCancel is what the footer says when esc closes the form, when
+	// "nothing changed" would be wrong (see WithCancelStatus).
+	onCancel string
 	// preview, when set, is shown under the fields while they are valid and
 	// worked out again on every keystroke (e.g. how a concession changes the gap).
 	preview func(f *Form) []string
@@ -99,6 +102,22 @@ func (f *Form) Done() bool { return f.done }
 
 // Cancelled reports whether esc closed the form.
 func (f *Form) Cancelled() bool { return f.cancelled }
+
+// WithCancelStatus sets what the footer says when esc closes the form: for
+// a form that follows a save (a new account's first negotiation), leaving
+// it keeps what was saved, and the footer must say so.
+func (f *Form) WithCancelStatus(text string) *Form {
+	f.onCancel = text
+	return f
+}
+
+// CancelStatus is what the footer says when esc closed the form.
+func (f *Form) CancelStatus() string {
+	if f.onCancel != "" {
+		return f.onCancel
+	}
+	return "Cancelled: nothing changed"
+}
 
 // Version counts the changes of the form's text since it opened.
 func (f *Form) Version() int { return f.version }

@@ -62,6 +62,9 @@ type CaptureMsg struct{}
 // OpenMsg opens a negotiation by ID (0: the current one).
 type OpenMsg struct{ NegID uint64 }
 
+// AccountsMsg opens the accounts and negotiations (the picker).
+type AccountsMsg struct{}
+
 // DemoMsg adds the demo negotiation and opens it.
 type DemoMsg struct{}
 
