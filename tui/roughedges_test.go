@@ -88,3 +88,39 @@ func TestTheWelcomeOffersTheAccountsAlreadyInTheFile(t *testing.T) {
 	h2.press("o")
 	h2.wantScreen("Accounts and negotiations", "Acme Stores")
 }
+
+func TestAFieldPrefilledFromTheLastMeetingIsReplacedByTheFirstKey(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("m")
+	h.wantScreen("Start meeting 3", "Hollis head office, Leeds")
+	h.typeText("Video call")
+	h.lackScreen("LeedsVideo call")
+	h.press("tab") // attendees: kept as they were
+	h.press("ctrl+s")
+	d := h.dossier()
+	mt := d.Meetings[len(d.Meetings)-1]
+	if mt.Number != 3 || mt.Place != "Video call" {
+		t.Fatalf("meeting %d's place = %q, want the text typed over meeting 2's", mt.Number, mt.Place)
+	}
+	if strings.Join(mt.Attendees, ", ") != "Dana Whitlock, Lena Ruiz" {
+		t.Fatalf("attendees = %q, want meeting 2's kept", mt.Attendees)
+	}
+}
+
+func TestAPrefilledFieldCanBeEditedRatherThanReplaced(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("m", "end")
+	h.typeText(" (room 4)")
+	h.press("ctrl+s")
+	d := h.dossier()
+	if got := d.Meetings[len(d.Meetings)-1].Place; got != "Hollis head office, Leeds (room 4)" {
+		t.Fatalf("place = %q, want meeting 2's with the text added after moving the cursor", got)
+	}
+}
+
+func TestAnUnfocusedFieldShowsTheStartOfItsText(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("e") // the first item: its note is long
+	h.wantScreen("182,000 cases a year") // the note's start, not its end
+	h.lackScreen("every cent is EUR 1,820.")
+}

@@ -47,6 +47,10 @@ type Field struct {
 	choice   int
 	required bool
 	err      error
+	// prefilled text (from the last meeting) is replaced by the first
+	// letter typed, as selected text would be; a key that moves the cursor
+	// or deletes keeps it to be edited (DESIGN 8).
+	prefilled bool
 }
 
 func newField(key Key, label string, kind fieldKind, value string) *Field {
@@ -93,6 +97,13 @@ func (f *Field) Required() *Field {
 	return f
 }
 
+// Prefilled marks the text as a suggestion carried over (the last
+// meeting's place): the first letter typed replaces it.
+func (f *Field) Prefilled() *Field {
+	f.prefilled = f.input.Value() != ""
+	return f
+}
+
 // WithHint sets the hint shown beside the focused field.
 func (f *Field) WithHint(hint string) *Field {
 	f.Hint = hint
@@ -122,6 +133,7 @@ func (f *Field) SetValue(text string) {
 	}
 	f.input.SetValue(text)
 	f.input.CursorEnd()
+	f.prefilled = false
 	f.check()
 }
 

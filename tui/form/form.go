@@ -208,6 +208,12 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	before := fl.input.Value()
+	if fl.prefilled {
+		fl.prefilled = false
+		if msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace {
+			fl.input.SetValue("") // typing replaces the suggestion
+		}
+	}
 	var cmd tea.Cmd
 	fl.input, cmd = fl.input.Update(msg)
 	if fl.input.Value() != before {
