@@ -124,3 +124,24 @@ func TestAnUnfocusedFieldShowsTheStartOfItsText(t *testing.T) {
 	h.wantScreen("182,000 cases a year") // the note's start, not its end
 	h.lackScreen("every cent is EUR 1,820.")
 }
+
+func TestTheTooSmallMessageFitsAndNamesTheMinimumAtAnyWidth(t *testing.T) {
+	h := newHarness(t, true, 80, 24)
+	for w := 4; w < minWidth+10; w++ {
+		for hgt := 1; hgt <= minHeight+2; hgt++ {
+			if w >= minWidth && hgt >= minHeight {
+				continue
+			}
+			h.resize(w, hgt)
+			s := h.screen()
+			joined := strings.ReplaceAll(strings.ReplaceAll(s, "\n", ""), " ", "")
+			if !strings.Contains(joined, "30×8") || strings.Contains(s, "…") {
+				t.Fatalf("at %d×%d the message is cut or lacks the minimum size:\n%s", w, hgt, s)
+			}
+		}
+	}
+	h.resize(80, 24)
+	h.press("n")
+	h.resize(40, 6)
+	h.wantScreen("capture line is kept", "30×8")
+}
