@@ -145,3 +145,17 @@ func TestTheTooSmallMessageFitsAndNamesTheMinimumAtAnyWidth(t *testing.T) {
 	h.resize(40, 6)
 	h.wantScreen("capture line is kept", "30×8")
 }
+
+func TestJAndKMoveBetweenItemsInTheItemChart(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("2", "G", "k", "k", "k", "i", "v") // their price move: the list price's chart
+	h.wantPane(paneLedger, "Gap closed on List price per case", "j/k")
+	h.press("j")
+	h.wantPane(paneLedger, "Gap closed on Payment terms")
+	h.press("j", "k", "k")
+	h.wantPane(paneLedger, "Gap closed on List price per case")
+	h.press("k") // the first item stays
+	h.wantPane(paneLedger, "Gap closed on List price per case")
+	h.press("i")
+	h.wantPane(paneLedger, "Gap closed after each meeting")
+}

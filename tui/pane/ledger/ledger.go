@@ -186,8 +186,8 @@ func (p *Pane) syncChart() {
 	if p.snap == nil {
 		return
 	}
-	if mv, ok := p.selectedMove(); ok {
-		p.item = mv.Item
+	if mv, ok := p.selectedMove(); ok && !(p.full && p.perItem) {
+		p.item = mv.Item // while the item chart fills the pane, j/k choose its item
 	}
 	want := -1
 	if p.perItem && p.item >= 0 {
@@ -203,6 +203,17 @@ func (p *Pane) syncChart() {
 		p.chart = overallChart(p.snap.R, p.snap.Privacy())
 	}
 	p.sel.SetHeight(p.listHeight()) // the chart under the list may have grown
+}
+
+// stepItem charts the next (dir +1) or previous (-1) agenda item, staying
+// on the first or last.
+func (p *Pane) stepItem(dir int) {
+	n := len(p.snap.D.Items)
+	if n == 0 {
+		return
+	}
+	p.item = min(max(0, p.item+dir), n-1)
+	p.syncChart()
 }
 
 // Update takes a key while the pane has focus.
@@ -229,8 +240,14 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 			return ui.Status("Select a concession: the chart follows its item")
 		}
 		return nil
+	case p.full && p.perItem && key.Matches(msg, p.list.Down):
+		p.stepItem(+1)
+		return nil
+	case p.full && p.perItem && key.Matches(msg, p.list.Up):
+		p.stepItem(-1)
+		return nil
 	case p.full:
-		return nil // the full chart has only v and i
+		return nil // the full chart has only v and i (and j/k for the item chart)
 	case p.sel.Update(msg, p.list):
 		p.syncChart()
 		return nil
