@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/editor"
 )
 
 // The rough edges a new user hit (issue 13), each with a test.
@@ -158,4 +159,15 @@ func TestJAndKMoveBetweenItemsInTheItemChart(t *testing.T) {
 	h.wantPane(paneLedger, "Gap closed on List price per case")
 	h.press("i")
 	h.wantPane(paneLedger, "Gap closed after each meeting")
+}
+
+func TestDecliningTheWalkAwayQuestionSaysNothingWasSaved(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.capture("they 1 23.50")
+	h.wantScreen("Saved: they List price per case")
+	h.capture("we 1 23.55")
+	h.wantScreen(editor.PastWalkAwayQuestion)
+	h.press("n")
+	h.lackScreen("Saved: ")
+	h.wantScreen("Not logged: nothing saved")
 }

@@ -13,6 +13,7 @@ import (
 type Confirm struct {
 	question, detail string
 	yes              tea.Msg
+	no               string
 	done             bool
 	st               *ui.Styles
 	keys             struct{ Yes, No key.Binding }
@@ -20,7 +21,10 @@ type Confirm struct {
 
 // NewConfirm asks q; yes is delivered only on y or enter.
 func NewConfirm(st *ui.Styles, q ui.ConfirmMsg) *Confirm {
-	c := &Confirm{question: q.Question, detail: q.Detail, yes: q.Yes, st: st}
+	c := &Confirm{question: q.Question, detail: q.Detail, yes: q.Yes, no: q.No, st: st}
+	if c.no == "" {
+		c.no = ui.NothingChanged
+	}
 	c.keys.Yes = key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes"))
 	c.keys.No = key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no"))
 	return c
@@ -34,6 +38,7 @@ func (c *Confirm) Update(msg tea.KeyMsg) tea.Cmd {
 		return ui.Cmd(c.yes)
 	case key.Matches(msg, c.keys.No):
 		c.done = true
+		return ui.Status(c.no)
 	}
 	return nil
 }

@@ -19,11 +19,16 @@ type StatusMsg struct{ Text string }
 type ErrorMsg struct{ Err error }
 
 // ConfirmMsg asks a yes/no question. Yes is delivered as a message when the
-// user says yes; nothing happens on no.
+// user says yes; on no nothing happens but the footer saying so (No, or
+// NothingChanged), so that it does not keep an earlier "Saved: …".
 type ConfirmMsg struct {
 	Question, Detail string
 	Yes              tea.Msg
+	No               string
 }
+
+// NothingChanged is the footer's message after a no.
+const NothingChanged = "No: nothing changed"
 
 // EditMsg asks for the form of a record: Record is the model value to edit
 // (ID 0 for a new one), or a NegotiationRecord for a negotiation.
