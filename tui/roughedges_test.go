@@ -171,3 +171,11 @@ func TestDecliningTheWalkAwayQuestionSaysNothingWasSaved(t *testing.T) {
 	h.lackScreen("Saved: ")
 	h.wantScreen("Not logged: nothing saved")
 }
+
+func TestAnsweringAnActionSaysItIsAnAction(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("3", "g", "j", "j") // preparation: the note, then the action
+	h.press("A")
+	h.wantScreen("this is an action")
+	h.lackScreen("a action")
+}
