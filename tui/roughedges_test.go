@@ -39,7 +39,7 @@ func TestEveryListMarksItsSelectedRowWithoutColour(t *testing.T) {
 	h.press("g")
 	wantMarked(t, h, "›Meeting 1 · gap closed")
 	h.press("3", "g")
-	wantMarked(t, h, "›Preparation")
+	wantMarked(t, h, "›Before meeting 1")
 	h.press("j")
 	wantMarked(t, h, "›11-09 ·")
 	h.press("4", "t")
@@ -178,4 +178,22 @@ func TestAnsweringAnActionSaysItIsAnAction(t *testing.T) {
 	h.press("A")
 	h.wantScreen("this is an action")
 	h.lackScreen("a action")
+}
+
+func TestThePeriodBetweenMeetingsHasTheBriefsName(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.capture("Dana called: the rebate can wait")
+	h.press("esc", "3")
+	d := h.dossier()
+	n := d.Notes[len(d.Notes)-1]
+	where := d.WhereAt(n.MeetingID, n.At) // what the brief and parley note say
+	if where != "After meeting 2" {
+		t.Fatalf("the model names the period %q", where)
+	}
+	h.wantPane(paneNotes, where)
+	h.press("g")
+	h.wantPane(paneNotes, d.PeriodName(1))
+	h.lackPane(paneNotes, "Preparation")
+	h.press("2")
+	h.wantPane(paneLedger, "Between meetings 1 and 2")
 }
