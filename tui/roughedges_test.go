@@ -197,3 +197,21 @@ func TestThePeriodBetweenMeetingsHasTheBriefsName(t *testing.T) {
 	h.press("2")
 	h.wantPane(paneLedger, "Between meetings 1 and 2")
 }
+
+func TestTradedAgainstOffersOnlyTheOtherSidesMoves(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	n := len(h.dossier().Ledger)
+	h.press("c") // a new concession: theirs
+	h.toField("Traded against")
+	for range n + 1 {
+		h.press("right")
+		h.lackScreen("‹ they:")
+	}
+	h.toField("By")
+	h.press("w") // we conceded: traded against theirs
+	h.toField("Traded against")
+	for range n + 1 {
+		h.press("right")
+		h.lackScreen("‹ we:")
+	}
+}

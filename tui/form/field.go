@@ -90,6 +90,21 @@ func Choice(key Key, label string, values, labels []string, value string) *Field
 	return f
 }
 
+// SetChoices replaces a choice field's values and labels, keeping the
+// chosen value when it is still offered, else choosing the first.
+func (f *Field) SetChoices(values, labels []string) {
+	if f.kind != choiceField {
+		return
+	}
+	current := f.Value()
+	f.choices, f.labels, f.choice = values, labels, 0
+	for i, c := range values {
+		if c == current {
+			f.choice = i
+		}
+	}
+}
+
 // Required marks the field as needing a value.
 func (f *Field) Required() *Field {
 	f.required = true

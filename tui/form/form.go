@@ -60,6 +60,9 @@ type Form struct {
 	// preview, when set, is shown under the fields while they are valid and
 	// worked out again on every keystroke (e.g. how a concession changes the gap).
 	preview func(f *Form) []string
+	// changed, when set, is told which field a key changed, so that fields
+	// that follow it can (the choices of one, the suggestion of another).
+	changed func(f *Form, k Key)
 	submit  Submit
 	version int           // counts changes of the text, for drafts
 	given   map[Key]error // reasons the whole value gives, by field, until the next change
@@ -83,6 +86,19 @@ func New(st *ui.Styles, ref Ref, title string, fields []*Field, submit Submit) *
 func (f *Form) WithPreview(p func(f *Form) []string) *Form {
 	f.preview = p
 	return f
+}
+
+// WithChange sets what the form does after a key changed a field's value.
+func (f *Form) WithChange(fn func(f *Form, k Key)) *Form {
+	f.changed = fn
+	return f
+}
+
+// notify tells the form's change hook that field fl changed.
+func (f *Form) notify(fl *Field) {
+	if f.changed != nil {
+		f.changed(f, fl.Key)
+	}
 }
 
 // Fields are the form's fields in order.
@@ -203,6 +219,7 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 		if fl.choice != before {
 			f.version++
 			f.given = nil
+			f.notify(fl)
 		}
 		f.err = nil
 		return nil
@@ -220,6 +237,7 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 		f.version++
 		f.given = nil
 		fl.check()
+		f.notify(fl)
 	}
 	f.err = nil
 	return cmd
@@ -323,6 +341,7 @@ func (f *Form) Restore(v Values) {
 	for _, fl := range f.fields {
 		if text, ok := v[fl.Key]; ok {
 			fl.SetValue(text)
+			f.notify(fl) // in field order: a field that follows this one is restored after it
 		}
 	}
 	f.err = nil
