@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -214,4 +215,42 @@ func TestTradedAgainstOffersOnlyTheOtherSidesMoves(t *testing.T) {
 		h.press("right")
 		h.lackScreen("‹ we:")
 	}
+}
+
+func TestBetterForUsFollowsTheTopicAndUnitUntilSet(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("a")
+	h.typeText("Payment terms for private label")
+	h.wantScreen("‹ higher") // price: higher
+	h.toField("Unit")
+	h.typeText("days")
+	h.wantScreen("‹ lower") // days of credit cost us
+	h.toField("Topic")
+	h.press("d") // discounts
+	h.wantScreen("‹ lower")
+	h.press("v") // volume, but still days
+	h.wantScreen("‹ lower")
+	h.toField("Unit")
+	h.press("backspace", "backspace", "backspace", "backspace")
+	h.typeText("cases") // volume in cases: higher
+	h.wantScreen("‹ higher")
+	h.toField("Better for us")
+	h.press("right") // the user's choice: lower
+	h.toField("Topic")
+	h.press("p") // price would say higher; the user's choice stays
+	h.wantScreen("‹ lower")
+}
+
+func TestTheWeightFieldSaysWhatTheWeightsTotal(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	total := 0
+	d := h.dossier()
+	for _, it := range d.Items {
+		total += it.Weight
+	}
+	h.press("a")
+	h.toField("Weight")
+	h.wantScreen(fmt.Sprintf("weights total %d across %d items", total, len(d.Items)+1))
+	h.typeText("10")
+	h.wantScreen(fmt.Sprintf("weights total %d across %d items", total+10, len(d.Items)+1))
 }
