@@ -254,3 +254,22 @@ func TestTheWeightFieldSaysWhatTheWeightsTotal(t *testing.T) {
 	h.typeText("10")
 	h.wantScreen(fmt.Sprintf("weights total %d across %d items", total+10, len(d.Items)+1))
 }
+
+func TestTheCaptureLineReadsADecimalCommaWhenTheNegotiationSaysSo(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	before := len(h.dossier().Ledger)
+	h.press("o", "e") // the open negotiation's form
+	h.wantScreen("Negotiation: 2027 annual terms")
+	h.toField("Numbers typed")
+	h.press("right")
+	h.wantScreen("‹ 9,90 (decimal comma) ›")
+	h.press("ctrl+s", "esc")
+	if !h.dossier().Negotiation.DecimalComma {
+		t.Fatal("the decimal-comma setting was not saved")
+	}
+	h.capture("they 1 23,50")
+	d := h.dossier()
+	if len(d.Ledger) != before+1 || d.Ledger[len(d.Ledger)-1].To.String() != "23.5" {
+		t.Fatalf("they 1 23,50 with a decimal comma: %d moves (want %d), last %v", len(d.Ledger), before+1, d.Ledger[len(d.Ledger)-1])
+	}
+}

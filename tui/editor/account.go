@@ -20,6 +20,7 @@ const (
 	keyNotes       form.Key = "notes"
 	keyCurrency    form.Key = "currency"
 	keyDeadline    form.Key = "deadline"
+	keyNumbers     form.Key = "numbers"
 )
 
 // accountForm edits an account (ID 0: a new one, whose negotiation form
@@ -79,12 +80,15 @@ func negotiationForm(env Env, n model.Negotiation, a model.Account) *form.Form {
 	currency := form.Text(keyCurrency, "Currency", n.Currency)
 	due := form.Date(keyDeadline, "Deadline", deadline).WithHint("YYYY-MM-DD, optional")
 	status := form.Choice(keyStatus, "Status", statuses, statuses, string(n.Status))
+	numbers := form.Choice(keyNumbers, "Numbers typed", []string{"point", "comma"},
+		[]string{"24.40 (decimal point)", "9,90 (decimal comma)"}, map[bool]string{false: "point", true: "comma"}[n.DecimalComma]).
+		WithHint("how the capture line reads 9,90")
 	heading := "New negotiation for " + a.Name
 	if n.ID != 0 {
 		heading = "Negotiation: " + n.Title
 	}
 	basis := basisFields(env.privacy(), n.Deal)
-	fields := append([]*form.Field{title, currency, due, status}, basis.fields()...)
+	fields := append([]*form.Field{title, currency, due, status, numbers}, basis.fields()...)
 	return form.New(env.St, form.Ref{Kind: ui.KindNegotiation, ID: n.ID}, heading, fields,
 		func(f *form.Form) (tea.Msg, error) {
 			v := n
@@ -92,6 +96,7 @@ func negotiationForm(env Env, n model.Negotiation, a model.Account) *form.Form {
 			v.Currency = strings.ToUpper(currency.Value())
 			v.Deadline = due.Time()
 			v.Status = model.Status(status.Value())
+			v.DecimalComma = numbers.Value() == "comma"
 			v.Deal = basis.read(n.Deal)
 			if v.ID == 0 {
 				v.Created = env.Now()
