@@ -31,6 +31,7 @@ type loadedMsg struct {
 	dossier    *model.Dossier
 	formDrafts map[string]string // every form draft in the file
 	accounts   int               // with no negotiation to open: how many accounts the file has
+	demo       bool              // the demo, just added: the footer says what to try first
 	err        error
 }
 
@@ -77,7 +78,9 @@ func demoCmd(s Store, d *model.Dossier) tea.Cmd {
 		if err != nil {
 			return ui.ErrorMsg{Err: fmt.Errorf("demo not added: %w", err)}
 		}
-		return load(s, id)
+		msg := load(s, id)
+		msg.demo = true
+		return msg
 	}
 }
 

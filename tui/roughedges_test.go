@@ -273,3 +273,9 @@ func TestTheCaptureLineReadsADecimalCommaWhenTheNegotiationSaysSo(t *testing.T) 
 		t.Fatalf("they 1 23,50 with a decimal comma: %d moves (want %d), last %v", len(d.Ledger), before+1, d.Ledger[len(d.Ledger)-1])
 	}
 }
+
+func TestTheDemoSaysWhatToTryFirst(t *testing.T) {
+	h := newHarness(t, false, 140, 40)
+	h.press("d")
+	h.wantScreen("Try it: press n, type they 1 23.60")
+}

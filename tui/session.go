@@ -106,6 +106,9 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	}
 	if first {
 		m.setStatus("Opened " + msg.dossier.Account.Name + " › " + msg.dossier.Negotiation.Title)
+		if msg.demo {
+			m.setStatus(model.DemoWelcome)
+		}
 		m.reopenDraftedForm()
 		m.capture.Reset()
 		return tea.Batch(draftCmd(m.store, m.negID()), m.tick())
