@@ -206,6 +206,14 @@ func tour(h *harness, look func(string)) {
 	look("after the capture line")
 	h.press("2", "G")
 	look("ledger after the capture line")
+
+	// The agreement: the commitments' question (the checklist is not empty,
+	// so the template's is not asked).
+	h.press("s", "g", "j", "j", "j", "j", "enter")
+	look("agree: the commitments question")
+	h.press("y")
+	look("agree: the commitments added")
+	steps("follow-up with commitments j", 4, "j")
 }
 
 // TestPrivacySentinels renders every screen of the sentinel negotiation

@@ -219,7 +219,7 @@ func (m *Model) follow(c ui.Change) tea.Cmd {
 			m.remove(func(md modal) bool { _, ok := md.(*dialog.Picker); return ok })
 			return tea.Batch(append(cmds, loadCmd(m.store, c.Negotiation.ID))...)
 		}
-	case *ui.ReplaceFollowUps:
+	case *ui.ReplaceFollowUps, *ui.AddFollowUps:
 		m.setFocus(paneFollowUp)
 	}
 	if m.snap == nil {
@@ -251,6 +251,13 @@ func (m *Model) follow(c ui.Change) tea.Cmd {
 	default:
 		d.Sort()
 		m.refresh()
+	}
+	// At agree, the commitments (asked second, so that the template, if it
+	// fills an empty checklist, does not replace them).
+	if st := d.Negotiation.Stage; st != stageBefore && st == model.StageAgree {
+		if ask, ok := followup.OfferCommitments(d, m.privacy()); ok {
+			m.push(dialog.NewConfirm(m.st, ask))
+		}
 	}
 	if st := d.Negotiation.Stage; st != stageBefore && (st == model.StageAgree || st == model.StageFollowUp) && len(d.FollowUps) == 0 {
 		m.push(dialog.NewConfirm(m.st, followup.Offer(d, m.opts.Now())))

@@ -4,6 +4,8 @@
 package dialog
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/tui/ui"
@@ -54,7 +56,9 @@ func (c *Confirm) View(w, h int) []string {
 	st := c.st
 	lines := []string{st.Bold.Render(c.question)}
 	if c.detail != "" {
-		lines = append(lines, st.Dim.Render(c.detail))
+		for _, l := range strings.Split(c.detail, "\n") { // a detail may list lines
+			lines = append(lines, st.Dim.Render(l))
+		}
 	}
 	lines = append(lines, "", st.Key.Render("y")+" yes   "+st.Key.Render("n")+" no")
 	return ui.Boxed(lines, w, h, st)
