@@ -113,7 +113,8 @@ func tour(h *harness, look func(string)) {
 	look("ledger item chart, next move")
 	h.press("i", "?")
 	look("help (ledger)")
-	h.press("esc")
+	h.press("esc", "M")
+	look("ledger: minutes written")
 
 	h.press("3", "g")
 	look("notes")

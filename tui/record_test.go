@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -57,5 +59,56 @@ func TestCommitmentsOfferHidesInternalLinesWhilePrivate(t *testing.T) {
 	s := h.screen()
 	if strings.Contains(s, "we: ") {
 		t.Fatalf("an internal commitment shows while privacy is on:\n%s", s)
+	}
+}
+
+func TestMinutesOfTheSelectedMeetingAreWrittenToAFile(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("2", "M") // the last move: meeting 2
+	h.wantScreen("Minutes of meeting 2 written to")
+	files, _ := filepath.Glob(filepath.Join(h.m.opts.BriefDir, "*minutes-meeting-2.md"))
+	if len(files) != 1 {
+		t.Fatalf("minutes files: %v", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := model.Minutes(h.dossier(), 2, testNow)
+	if string(data) != want {
+		t.Fatalf("the file is not model.Minutes of meeting 2:\n%s", data)
+	}
+	if info, _ := os.Stat(files[0]); info.Mode().Perm() != 0o600 {
+		t.Fatalf("minutes mode %v, want 0600", info.Mode().Perm())
+	}
+	h.press("g", "M") // meeting 1's header
+	h.wantScreen("Minutes of meeting 1 written to")
+	if files, _ := filepath.Glob(filepath.Join(h.m.opts.BriefDir, "*minutes-meeting-1.md")); len(files) != 1 {
+		t.Fatalf("minutes of meeting 1: %v", files)
+	}
+}
+
+func TestMinutesWithoutAMeetingSayWhy(t *testing.T) {
+	h := newHarness(t, false, 140, 40)
+	h.press("a")
+	h.typeText("Acme Stores")
+	h.press("ctrl+s", "ctrl+s", "2", "M")
+	h.wantScreen("no minutes: there is no meeting yet")
+}
+
+// The minutes file is buyer-safe by construction: written from the
+// sentinel negotiation with privacy off, it holds no internal value.
+func TestMinutesHoldNoInternalSentinel(t *testing.T) {
+	h, set := sentinelHarness(t, false, 140, 40)
+	h.press("2", "M")
+	files, _ := filepath.Glob(filepath.Join(h.m.opts.BriefDir, "*minutes*.md"))
+	if len(files) != 1 {
+		t.Fatalf("minutes files: %v\n%s", files, h.screen())
+	}
+	data, _ := os.ReadFile(files[0])
+	for _, v := range set.Internal {
+		if strings.Contains(string(data), v) {
+			t.Errorf("the minutes show internal %q", v)
+		}
 	}
 }

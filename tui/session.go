@@ -64,8 +64,10 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		}
 	case ui.AccountsMsg:
 		return m.openPicker()
-	case briefWrittenMsg:
-		m.briefWritten(msg)
+	case writtenMsg:
+		m.written(msg)
+	case ui.MinutesMsg:
+		return m.writeMinutes(msg.Meeting)
 	default:
 		return m.capture.Update(msg) // the capture line's own messages
 	}

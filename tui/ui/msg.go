@@ -70,6 +70,10 @@ type OpenMsg struct{ NegID uint64 }
 // AccountsMsg opens the accounts and negotiations (the picker).
 type AccountsMsg struct{}
 
+// MinutesMsg writes the buyer-safe minutes of meeting number Meeting (0:
+// the last) to a file.
+type MinutesMsg struct{ Meeting int }
+
 // DemoMsg adds the demo negotiation and opens it.
 type DemoMsg struct{}
 

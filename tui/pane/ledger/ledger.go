@@ -40,7 +40,7 @@ type Pane struct {
 	} // the selected move's money, kept until the move or the data changes
 	list ui.ListKeys
 	edit ui.EditKeys
-	keys struct{ Chart, ItemChart key.Binding }
+	keys struct{ Chart, ItemChart, Minutes key.Binding }
 }
 
 // New makes the ledger pane.
@@ -51,6 +51,7 @@ func New() *Pane {
 	p.edit.Delete.SetHelp("d", "delete concession (asks first)")
 	p.keys.Chart = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "chart of gap closed: full / back"))
 	p.keys.ItemChart = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "chart the selected item / all items"))
+	p.keys.Minutes = key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "write the selected meeting's minutes for the buyer"))
 	return p
 }
 
@@ -68,7 +69,7 @@ func (p *Pane) Title() string {
 
 // Keys are the pane's own keys, for the help.
 func (p *Pane) Keys() []key.Binding {
-	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart}
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart, p.keys.Minutes}
 }
 
 // Typing reports whether the filter has the keys.
@@ -205,6 +206,22 @@ func (p *Pane) syncChart() {
 	p.sel.SetHeight(p.listHeight()) // the chart under the list may have grown
 }
 
+// selectedMeeting is the number of the meeting the selected row belongs
+// to (a move between meetings counts toward the next), 0 for the last.
+func (p *Pane) selectedMeeting() int {
+	if p.sel.Pos >= len(p.rows) {
+		return 0
+	}
+	g := p.rows[p.sel.Pos].Group
+	if mt, _, ok := p.groups.Meeting(g); ok {
+		return mt.Number
+	}
+	if mt, _, ok := p.groups.Meeting(g + 1); ok {
+		return mt.Number
+	}
+	return 0
+}
+
 // stepItem charts the next (dir +1) or previous (-1) agenda item, staying
 // on the first or last.
 func (p *Pane) stepItem(dir int) {
@@ -240,6 +257,8 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 			return ui.Status("Select a concession: the chart follows its item")
 		}
 		return nil
+	case key.Matches(msg, p.keys.Minutes):
+		return ui.Cmd(ui.MinutesMsg{Meeting: p.selectedMeeting()})
 	case p.full && p.perItem && key.Matches(msg, p.list.Down):
 		p.stepItem(+1)
 		return nil
