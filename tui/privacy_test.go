@@ -133,6 +133,10 @@ func tour(h *harness, look func(string)) {
 	steps("follow-up j", 3, "j")
 	h.press("g", "enter")
 	look("follow-up form")
+	steps("follow-up form: its contacts", 3, "tab", "right")
+	h.press("esc", "a", "right", "tab") // a new line of ours: our contacts must not show
+	h.typeText("order processor")
+	steps("new internal follow-up: contacts", 3, "tab", "right")
 	h.press("esc")
 
 	h.press("5", "g")

@@ -112,3 +112,29 @@ func TestMinutesHoldNoInternalSentinel(t *testing.T) {
 		}
 	}
 }
+
+func TestTheFollowUpPersonPicksFromTheContactsOfItsRole(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("4", "a")
+	h.toField("Role")
+	h.typeText("stock controllers")
+	h.toField("From contacts")
+	h.press("right")
+	h.wantScreen("‹ Marc Oyelaran (stock controller) ›", "Marc Oyelaran")
+	h.toField("Action")
+	h.typeText("Check the 170,000 cases")
+	h.press("ctrl+s")
+	d := h.dossier()
+	f := d.FollowUps[len(d.FollowUps)-1]
+	if f.Person != "Marc Oyelaran" || f.Role != "stock controllers" {
+		t.Fatalf("saved line = %+v, want Marc Oyelaran picked for stock controllers", f)
+	}
+	// Free text stays possible, and our own people do not show while private.
+	h.press("p", "a")
+	h.press("right") // internal side
+	h.toField("Role")
+	h.typeText("order processors")
+	h.toField("From contacts")
+	h.press("right")
+	h.lackScreen("Tom Becker")
+}
