@@ -138,3 +138,75 @@ func TestTheFollowUpPersonPicksFromTheContactsOfItsRole(t *testing.T) {
 	h.press("right")
 	h.lackScreen("Tom Becker")
 }
+
+// openAccountForm opens the open negotiation's account in its form.
+func openAccountForm(h *harness) {
+	h.t.Helper()
+	h.press("o", "g", "e")
+	h.wantScreen("Account: Hollis Foodstores")
+}
+
+func TestContactsAreAddedEditedAndRemovedOnTheAccountForm(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	openAccountForm(h)
+	h.wantScreen("Contact 1", "Dana Whitlock; category buyer; customer", "New contact")
+	h.toField("New contact")
+	h.typeText("Jo Park; buyers; customer; jo@hollis.example; +44 113 496 0000")
+	h.wantScreen("Contact 7", "New contact") // another blank line to add the next
+	h.toField("Contact 2")                   // Marc Oyelaran: removed
+	h.press("end", "ctrl+u")
+	h.toField("Contact 1") // Dana: a new role
+	h.press("end")
+	for range len("category buyer; customer") {
+		h.press("backspace")
+	}
+	h.typeText("head of category; customer")
+	h.press("ctrl+s")
+	h.wantScreen("Saved account Hollis Foodstores")
+	cs := h.dossier().Account.Contacts
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.Name)
+	}
+	if strings.Join(names, ", ") != "Dana Whitlock, Priya Natarajan, Tom Becker, Lena Ruiz, Sam Okafor, Jo Park" {
+		t.Fatalf("contacts after the edit: %q", names)
+	}
+	if cs[0].Role != "head of category" || cs[5].Email != "jo@hollis.example" || cs[5].Phone != "+44 113 496 0000" || cs[5].Side != model.CustomerSide {
+		t.Fatalf("contacts = %+v", cs)
+	}
+}
+
+func TestABadContactLineSaysWhyAndSavesNothing(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	before := h.dossier().Account.Contacts
+	openAccountForm(h)
+	h.toField("New contact")
+	h.typeText("Jo Park; buyers; elsewhere")
+	h.wantScreen(`side "elsewhere": customer or internal`)
+	h.press("ctrl+s")
+	h.wantScreen("Account: Hollis Foodstores")
+	if got := h.dossier().Account.Contacts; len(got) != len(before) {
+		t.Fatalf("a bad contact line saved: %d contacts, want %d", len(got), len(before))
+	}
+}
+
+func TestWithPrivacyOnTheAccountFormShowsTheCustomersContactsAndKeepsOurs(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	before := h.dossier().Account.Contacts
+	h.press("p")
+	openAccountForm(h)
+	h.wantScreen("Dana Whitlock", "Marc Oyelaran", "Priya Natarajan", "hidden while privacy is on")
+	h.lackScreen("Tom Becker", "Lena Ruiz", "Sam Okafor")
+	h.toField("New contact")
+	h.typeText("Jo Park; buyers")
+	h.press("ctrl+s")
+	cs := h.dossier().Account.Contacts
+	if len(cs) != len(before)+1 {
+		t.Fatalf("%d contacts after saving with privacy on, want %d (ours kept, Jo added)", len(cs), len(before)+1)
+	}
+	for i, c := range before {
+		if cs[i] != c {
+			t.Fatalf("contact %d = %+v, want it kept as %+v", i, cs[i], c)
+		}
+	}
+}

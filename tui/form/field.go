@@ -51,6 +51,8 @@ type Field struct {
 	// letter typed, as selected text would be; a key that moves the cursor
 	// or deletes keeps it to be edited (DESIGN 8).
 	prefilled bool
+	// extra checks the text further (a contact line), after the kind's check.
+	extra func(text string) error
 }
 
 func newField(key Key, label string, kind fieldKind, value string) *Field {
@@ -112,6 +114,14 @@ func (f *Field) Required() *Field {
 	return f
 }
 
+// WithCheck adds a check of the text as typed, for a field whose text has
+// a shape of its own (a contact: name; role; side; e-mail; phone).
+func (f *Field) WithCheck(check func(text string) error) *Field {
+	f.extra = check
+	f.check()
+	return f
+}
+
 // Prefilled marks the text as a suggestion carried over (the last
 // meeting's place): the first letter typed replaces it.
 func (f *Field) Prefilled() *Field {
@@ -164,6 +174,11 @@ func (f *Field) check() {
 			f.err = fmt.Errorf("required")
 		}
 		return
+	}
+	if f.extra != nil {
+		if f.err = f.extra(v); f.err != nil {
+			return
+		}
 	}
 	switch f.kind {
 	case numberField:

@@ -88,6 +88,13 @@ func (f *Form) WithPreview(p func(f *Form) []string) *Form {
 	return f
 }
 
+// AddField puts a field at the end of the form (a list that grows as it is
+// typed: the account's contacts).
+func (f *Form) AddField(fl *Field) {
+	f.fields = append(f.fields, fl)
+	f.byKey[fl.Key] = fl
+}
+
 // WithChange sets what the form does after a key changed a field's value.
 func (f *Form) WithChange(fn func(f *Form, k Key)) *Form {
 	f.changed = fn
