@@ -19,7 +19,7 @@ func TestWelcomeThenDemoShowsTheAgenda(t *testing.T) {
 		h := newHarness(t, false, size[0], size[1])
 		h.wantScreen("Welcome to Parley", "load the demo")
 		h.press("d")
-		h.wantScreen("Hollis Foodstores › 2027 annual terms", "List price pe", "Payment terms", "gap closed", "44%")
+		h.wantScreen("Hollis Foodstores › 2027", "List price pe", "Payment terms", "gap closed", "44%", "Try it: press n")
 		if d := h.dossier(); len(d.Items) != 9 {
 			t.Fatalf("the demo in the store has %d items, want 9", len(d.Items))
 		}

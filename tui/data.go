@@ -38,6 +38,8 @@ type Store interface {
 type loadedMsg struct {
 	dossier    *model.Dossier
 	formDrafts map[string]string // every form draft in the file
+	accounts   int               // with no negotiation to open: how many accounts the file has
+	demo       bool              // the demo, just added: the footer says what to try first
 	err        error
 }
 
@@ -57,7 +59,11 @@ func load(s Store, negID uint64) loadedMsg {
 			return loadedMsg{err: err}
 		}
 		if id == 0 {
-			return loadedMsg{formDrafts: drafts}
+			accounts, err := s.Accounts()
+			if err != nil {
+				return loadedMsg{err: fmt.Errorf("read the accounts: %w", err)}
+			}
+			return loadedMsg{formDrafts: drafts, accounts: len(accounts)}
 		}
 	} else if err := s.SetCurrent(id); err != nil {
 		return loadedMsg{err: err}
@@ -80,7 +86,9 @@ func demoCmd(s Store, d *model.Dossier) tea.Cmd {
 		if err != nil {
 			return ui.ErrorMsg{Err: fmt.Errorf("demo not added: %w", err)}
 		}
-		return load(s, id)
+		msg := load(s, id)
+		msg.demo = true
+		return msg
 	}
 }
 

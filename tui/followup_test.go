@@ -200,6 +200,8 @@ func TestMovingToAgreeOffersTheTemplate(t *testing.T) {
 			t.Fatalf("before the answer: stage %s, %d lines; want agree and none", d.Negotiation.Stage, len(d.FollowUps))
 		}
 		h.press("y")
+		h.wantScreen("Add the agreement's") // then the commitments: declined here
+		h.press("n")
 		if n := len(h.dossier().FollowUps); n != 13 {
 			t.Fatalf("%d follow-up lines after yes, want 13", n)
 		}
@@ -223,7 +225,7 @@ func TestFollowUpAddEditDelete(t *testing.T) {
 		h.press("right") // internal
 		h.press("tab")
 		h.typeText("legal")
-		h.press("tab")
+		h.press("tab", "tab") // past the contacts of the role (none has it)
 		h.typeText("Ana Silva")
 		h.press("tab")
 		h.typeText("Countersign the contract")
@@ -257,7 +259,7 @@ func TestFollowUpAddEditDelete(t *testing.T) {
 		// Edit: the form opens on the role, with everything filled in.
 		h.press("e")
 		h.wantScreen("Edit follow-up: legal", "Ana Silva")
-		h.press("tab")
+		h.press("tab", "tab")
 		for range len("Ana Silva") {
 			h.press("backspace")
 		}

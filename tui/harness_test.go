@@ -153,7 +153,7 @@ func keyMsg(k string) tea.KeyMsg {
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"backspace": tea.KeyBackspace, "ctrl+s": tea.KeyCtrlS, "ctrl+r": tea.KeyCtrlR, "ctrl+c": tea.KeyCtrlC,
 		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
-		"shift+up": tea.KeyShiftUp, "shift+down": tea.KeyShiftDown, "delete": tea.KeyDelete,
+		"shift+up": tea.KeyShiftUp, "shift+down": tea.KeyShiftDown, "delete": tea.KeyDelete, "ctrl+u": tea.KeyCtrlU,
 	}
 	if t, ok := named[k]; ok {
 		return tea.KeyMsg{Type: t}

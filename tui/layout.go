@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/parley-app/parley/tui/ui"
@@ -117,11 +118,7 @@ func (m *Model) View() string {
 	}
 	kind := m.layoutKind()
 	if kind == layoutTiny {
-		msg := "Parley needs a terminal of at least 30×8"
-		if m.capture.IsOpen() {
-			msg = "Terminal too small; your capture line is kept"
-		}
-		lines := ui.Block([]string{ui.Cut(msg, m.width)}, m.width, m.height)
+		lines := ui.Block(tooSmall(m.width, m.height, m.capture.IsOpen()), m.width, m.height)
 		return strings.Join(lines, "\n")
 	}
 	lines := make([]string, 0, m.height)
@@ -181,4 +178,39 @@ func (m *Model) tabsView() string {
 		b.WriteString(st.Render(m.paneTitle(paneID(i))))
 	}
 	return ui.Cut(b.String(), m.width)
+}
+
+// tooSmall is the message of a terminal below minWidth×minHeight: the
+// longest wording that fits whole, wrapped at spaces, so that it names the
+// minimum size at any width (down to the size alone, broken over lines).
+func tooSmall(w, h int, capturing bool) []string {
+	size := fmt.Sprintf("%d×%d", minWidth, minHeight)
+	wordings := []string{
+		"Parley needs a terminal of at least " + size,
+		"Parley needs at least " + size,
+		"Needs " + size,
+		size,
+	}
+	if capturing {
+		wordings = append([]string{
+			"Terminal too small (at least " + size + "); your capture line is kept",
+			"Needs " + size + "; capture line kept",
+		}, wordings...)
+	}
+	for _, text := range wordings {
+		lines := ui.WrapWords(text, w, "")
+		fits := len(lines) <= h
+		for _, l := range lines {
+			fits = fits && !strings.Contains(l, "…") && ui.TextWidth(l) <= w
+		}
+		if fits {
+			return lines
+		}
+	}
+	var lines []string // the size alone, a few cells a line
+	for rest := []rune(size); len(rest) > 0; {
+		n := min(len(rest), max(1, w))
+		lines, rest = append(lines, string(rest[:n])), rest[n:]
+	}
+	return lines
 }

@@ -27,10 +27,10 @@ func TestNotesAreGroupedByMeetingNewestLast(t *testing.T) {
 		h := newHarness(t, true, size[0], size[1])
 		h.press("3")
 		h.resize(size[0], 60) // tall enough for the whole demo stream
-		h.wantPane(paneNotes, "Preparation", "Meeting 1 · ", "Meeting 2 · ", "2 open",
+		h.wantPane(paneNotes, "Before meeting 1", "Meeting 1 · ", "Meeting 2 · ", "2 open",
 			"11-09 · ", "Dana took over", "10:55 ☑", "11:20 ✓", "15:35 ☐", "15:40 ? ")
 		text := h.paneText(paneNotes)
-		order := []string{"Preparation", "Dana took over", "Meeting 1 · ", "Own-label oat", "Meeting 2 · ", "Can they commit"}
+		order := []string{"Before meeting 1", "Dana took over", "Meeting 1 · ", "Own-label oat", "Meeting 2 · ", "Can they commit"}
 		last := -1
 		for _, s := range order {
 			i := strings.Index(text, s)
@@ -77,7 +77,7 @@ func TestNotesKindAndTextFilters(t *testing.T) {
 	h.typeText("price per")
 	h.press("enter")
 	h.wantPane(paneNotes, "Dana: 23.40", "Meeting 2 · ")
-	h.lackPane(paneNotes, "Own-label oat", "Preparation", "Meeting 1 · ")
+	h.lackPane(paneNotes, "Own-label oat", "Before meeting 1", "Meeting 1 · ")
 	h.press("/", "esc")
 	h.wantPane(paneNotes, "Own-label oat")
 }
@@ -158,7 +158,7 @@ func TestNewNoteScrollsIntoViewWhenFollowingTheEnd(t *testing.T) {
 	h.capture("ninth thing said")
 	h.press("esc")
 	h.lackPane(paneNotes, "ninth thing said")
-	h.wantPane(paneNotes, "Preparation")
+	h.wantPane(paneNotes, "Before meeting 1")
 }
 
 func TestFailedSaveKeepsTheFormAndItsText(t *testing.T) {

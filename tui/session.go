@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/dialog"
+	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/pane/followup"
 	"github.com/parley-app/parley/tui/ui"
 )
@@ -52,11 +53,20 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 	case dialog.PickerData:
 		if msg.Err != nil {
 			m.setError(msg.Err)
-		} else if p := m.picker(); p != nil {
+			return nil
+		}
+		if p := m.picker(); p != nil {
 			p.SetData(msg)
 		}
-	case briefWrittenMsg:
-		m.briefWritten(msg)
+		if w := m.welcome(); w != nil {
+			w.SetAccounts(len(msg.Accounts))
+		}
+	case ui.AccountsMsg:
+		return m.openPicker()
+	case writtenMsg:
+		m.written(msg)
+	case ui.MinutesMsg:
+		return m.writeMinutes(msg.Meeting)
 	default:
 		return m.capture.Update(msg) // the capture line's own messages
 	}
@@ -81,9 +91,10 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	if msg.dossier == nil {
 		m.snap = nil
 		m.capture.SetData(nil)
-		if !m.hasWelcome() {
+		if m.welcome() == nil {
 			m.stack = append([]modal{dialog.NewWelcome(m.st)}, m.stack...)
 		}
+		m.welcome().SetAccounts(msg.accounts)
 		m.layout()
 		m.reopenDraftedForm()
 		return nil
@@ -96,6 +107,9 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	}
 	if first {
 		m.setStatus("Opened " + msg.dossier.Account.Name + " › " + msg.dossier.Negotiation.Title)
+		if msg.demo {
+			m.setStatus(model.DemoWelcome)
+		}
 		m.reopenDraftedForm()
 		m.capture.Reset()
 		return tea.Batch(draftCmd(m.store, m.negID()), m.tick())
@@ -199,15 +213,14 @@ func (m *Model) follow(c ui.Change) tea.Cmd {
 	switch c := c.(type) {
 	case *ui.SaveAccount:
 		if c.IsNew {
-			cmds = append(cmds, m.edit(ui.EditMsg{Kind: ui.KindNegotiation,
-				Record: ui.NegotiationRecord{Negotiation: model.Negotiation{AccountID: c.Account.ID}, Account: c.Account}}))
+			cmds = append(cmds, m.firstNegotiation(c.Account))
 		}
 	case *ui.SaveNegotiation:
 		if c.IsNew {
 			m.remove(func(md modal) bool { _, ok := md.(*dialog.Picker); return ok })
 			return tea.Batch(append(cmds, loadCmd(m.store, c.Negotiation.ID))...)
 		}
-	case *ui.ReplaceFollowUps:
+	case *ui.ReplaceFollowUps, *ui.AddFollowUps:
 		m.setFocus(paneFollowUp)
 	}
 	if m.snap == nil {
@@ -240,10 +253,32 @@ func (m *Model) follow(c ui.Change) tea.Cmd {
 		d.Sort()
 		m.refresh()
 	}
+	// At agree, the commitments (asked second, so that the template, if it
+	// fills an empty checklist, does not replace them).
+	if st := d.Negotiation.Stage; st != stageBefore && st == model.StageAgree {
+		if ask, ok := followup.OfferCommitments(d, m.privacy()); ok {
+			m.push(dialog.NewConfirm(m.st, ask))
+		}
+	}
 	if st := d.Negotiation.Stage; st != stageBefore && (st == model.StageAgree || st == model.StageFollowUp) && len(d.FollowUps) == 0 {
 		m.push(dialog.NewConfirm(m.st, followup.Offer(d, m.opts.Now())))
 	}
 	return tea.Batch(cmds...)
+}
+
+// firstNegotiation opens the form of a new account's first negotiation.
+// The account is in the file already: leaving the form keeps it, and the
+// footer and the welcome screen say where to find it.
+func (m *Model) firstNegotiation(a model.Account) tea.Cmd {
+	cmd := m.edit(ui.EditMsg{Kind: ui.KindNegotiation,
+		Record: ui.NegotiationRecord{Negotiation: model.Negotiation{AccountID: a.ID}, Account: a}})
+	if f, ok := m.top().(*form.Form); ok && f.Ref.Kind == ui.KindNegotiation {
+		f.WithCancelStatus("Account " + a.Name + " kept, without a negotiation yet: o opens the accounts to add one")
+	}
+	if w := m.welcome(); w != nil {
+		w.AddAccount()
+	}
+	return cmd
 }
 
 // closeNegotiation leaves a negotiation that was deleted and opens the

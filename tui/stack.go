@@ -70,7 +70,7 @@ func (m *Model) popDone() tea.Cmd {
 		if f, ok := md.(*form.Form); ok {
 			delete(m.bases, f.ID)
 			if f.Cancelled() {
-				m.setStatus("Cancelled: nothing changed")
+				m.setStatus(f.CancelStatus())
 			}
 			cmds = append(cmds, m.dropFormDraft(f))
 		}
@@ -112,14 +112,14 @@ func (m *Model) picker() *dialog.Picker {
 	return nil
 }
 
-// hasWelcome reports whether the welcome screen is on the stack.
-func (m *Model) hasWelcome() bool {
+// welcome is the welcome screen on the stack, nil when it is not.
+func (m *Model) welcome() *dialog.Welcome {
 	for _, md := range m.stack {
-		if _, ok := md.(*dialog.Welcome); ok {
-			return true
+		if w, ok := md.(*dialog.Welcome); ok {
+			return w
 		}
 	}
-	return false
+	return nil
 }
 
 // edit opens the form an EditMsg asks for, with its draft when one was kept.

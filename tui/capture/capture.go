@@ -186,7 +186,7 @@ func (c *Line) key(msg tea.KeyMsg) tea.Cmd {
 func (c *Line) submit(confirmed bool) tea.Cmd {
 	d := c.snap.D
 	text := strings.TrimSpace(c.input.Value())
-	parsed, err := model.ParseCapture(text, d.Items)
+	parsed, err := d.ParseCapture(text)
 	if err != nil {
 		c.err = err
 		return nil
@@ -284,7 +284,7 @@ func (c *Line) View(w int) []string {
 // preview says what Enter would save, as the line is typed.
 func (c *Line) preview() string {
 	d := c.snap.D
-	parsed, err := model.ParseCapture(c.input.Value(), d.Items)
+	parsed, err := d.ParseCapture(c.input.Value())
 	if err != nil {
 		return "enter: " + model.CaptureHelp
 	}

@@ -4,6 +4,8 @@
 package dialog
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/tui/ui"
@@ -21,6 +23,9 @@ type Confirm struct {
 // NewConfirm asks q; yes is delivered only on y or enter, no on n or esc.
 func NewConfirm(st *ui.Styles, q ui.ConfirmMsg) *Confirm {
 	c := &Confirm{question: q.Question, detail: q.Detail, yes: q.Yes, no: q.No, st: st}
+	if c.no == nil {
+		c.no = ui.StatusMsg{Text: ui.NothingChanged}
+	}
 	c.keys.Yes = key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes"))
 	c.keys.No = key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no"))
 	return c
@@ -34,9 +39,7 @@ func (c *Confirm) Update(msg tea.KeyMsg) tea.Cmd {
 		return ui.Cmd(c.yes)
 	case key.Matches(msg, c.keys.No):
 		c.done = true
-		if c.no != nil {
-			return ui.Cmd(c.no)
-		}
+		return ui.Cmd(c.no)
 	}
 	return nil
 }
@@ -52,7 +55,9 @@ func (c *Confirm) View(w, h int) []string {
 	st := c.st
 	lines := []string{st.Bold.Render(c.question)}
 	if c.detail != "" {
-		lines = append(lines, st.Dim.Render(c.detail))
+		for _, l := range strings.Split(c.detail, "\n") { // a detail may list lines
+			lines = append(lines, st.Dim.Render(l))
+		}
 	}
 	lines = append(lines, "", st.Key.Render("y")+" yes   "+st.Key.Render("n")+" no")
 	return ui.Boxed(lines, w, h, st)

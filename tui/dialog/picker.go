@@ -248,7 +248,7 @@ func (p *Picker) View(w, h int) []string {
 		}
 		text = ui.Fit(text, width)
 		if i == p.sel.Pos {
-			text = st.Selected.Render(ui.Fit(ansi.Strip(text), width))
+			text = ui.SelectedRow(ansi.Strip(text), width, st)
 		}
 		lines = append(lines, text)
 	}

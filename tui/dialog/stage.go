@@ -69,9 +69,9 @@ func (s *Stage) View(w, h int) []string {
 		if stage == d.Negotiation.Stage {
 			marker = st.Accent.Render("● ")
 		}
-		text := fmt.Sprintf("%d %-10s %s", i+1, stage, st.Dim.Render(stage.Purpose()))
-		if i == s.sel.Pos {
-			text = st.Selected.Render(fmt.Sprintf("%d %-10s", i+1, stage)) + " " + st.Dim.Render(stage.Purpose())
+		text := fmt.Sprintf(" %d %-10s %s", i+1, stage, st.Dim.Render(stage.Purpose()))
+		if i == s.sel.Pos { // marked without colour too
+			text = st.Selected.Render(fmt.Sprintf("%s%d %-10s", ui.SelectionMark, i+1, stage)) + " " + st.Dim.Render(stage.Purpose())
 		}
 		lines = append(lines, marker+text)
 	}

@@ -1,6 +1,8 @@
 package dialog
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
@@ -8,10 +10,12 @@ import (
 )
 
 // Welcome is the first screen on a file with no negotiation yet. It stays
-// until a negotiation opens.
+// until a negotiation opens. When the file has accounts already (one kept
+// without a negotiation), it leads to them rather than to a second one.
 type Welcome struct {
-	st   *ui.Styles
-	keys struct{ Demo, New, Quit key.Binding }
+	st       *ui.Styles
+	accounts int
+	keys     struct{ Demo, New, Accounts, Quit key.Binding }
 }
 
 // NewWelcome makes the welcome screen.
@@ -19,9 +23,16 @@ func NewWelcome(st *ui.Styles) *Welcome {
 	w := &Welcome{st: st}
 	w.keys.Demo = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load the demo negotiation"))
 	w.keys.New = key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a", "create an account and a negotiation"))
+	w.keys.Accounts = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open your accounts"))
 	w.keys.Quit = key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit"))
 	return w
 }
+
+// SetAccounts says how many accounts the file holds.
+func (w *Welcome) SetAccounts(n int) { w.accounts = max(0, n) }
+
+// AddAccount counts an account just created.
+func (w *Welcome) AddAccount() { w.accounts++ }
 
 // Update asks for the demo, a new account, or to quit.
 func (w *Welcome) Update(msg tea.KeyMsg) tea.Cmd {
@@ -30,6 +41,8 @@ func (w *Welcome) Update(msg tea.KeyMsg) tea.Cmd {
 		return tea.Batch(ui.Status("Loading the demo…"), ui.Cmd(ui.DemoMsg{}))
 	case key.Matches(msg, w.keys.New):
 		return ui.Cmd(ui.EditMsg{Kind: ui.KindAccount, Record: model.Account{Kind: model.Retail}})
+	case key.Matches(msg, w.keys.Accounts) && w.accounts > 0:
+		return ui.Cmd(ui.AccountsMsg{})
 	case key.Matches(msg, w.keys.Quit):
 		return ui.Cmd(ui.QuitMsg{})
 	}
@@ -54,9 +67,13 @@ func (w *Welcome) View(width, height int) []string {
 		"",
 		st.Key.Render("d") + "  load the demo: a grocery chain's 2027 annual terms",
 		st.Key.Render("a") + "  create your own account and negotiation",
-		st.Key.Render("q") + "  quit",
-		"",
-		st.Dim.Render("Data file: everything stays in one private local file."),
 	}
+	if w.accounts > 0 {
+		lines = append(lines, st.Key.Render("o")+fmt.Sprintf("  open your accounts (%d) to add a negotiation", w.accounts))
+	}
+	lines = append(lines,
+		st.Key.Render("q")+"  quit",
+		"",
+		st.Dim.Render("Data file: everything stays in one private local file."))
 	return ui.Boxed(lines, width, height, st)
 }

@@ -43,21 +43,7 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 	if c.By == "" {
 		c.By = model.Them
 	}
-	against := []string{"0"}
-	againstLabels := []string{"nothing linked"}
-	for k := len(d.Ledger) - 1; k >= 0 && len(against) < 30; k-- {
-		l := d.Ledger[k]
-		if l.ID == c.ID {
-			continue
-		}
-		it, _ := d.Item(l.ItemID)
-		who := "we"
-		if l.By == model.Them {
-			who = "they"
-		}
-		against = append(against, fmt.Sprint(l.ID))
-		againstLabels = append(againstLabels, fmt.Sprintf("%s: %s to %s", who, it.Title, it.Format(l.To)))
-	}
+	against, againstLabels := tradedAgainst(d, c.By, c.ID)
 	value := ""
 	if c.ID != 0 {
 		value = c.To.String()
@@ -112,5 +98,28 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 			return []string{env.St.Warn.Render(line)}
 		}
 		return []string{env.St.Good.Render(line)}
+	}).WithChange(func(f *form.Form, k form.Key) {
+		if k == keyBy { // their moves are traded against ours, ours against theirs
+			f.Field(keyAgainst).SetChoices(tradedAgainst(d, model.Party(f.Field(keyBy).Value()), c.ID))
+		}
 	}), nil
+}
+
+// tradedAgainst lists what a concession by party by (id, 0 for a new one)
+// can be traded against: nothing, or one of the other side's moves, the
+// newest first (at most 30), as choice values and labels.
+func tradedAgainst(d *model.Dossier, by model.Party, id uint64) (values, labels []string) {
+	values, labels = []string{"0"}, []string{"nothing linked"}
+	cands := d.TradedAgainstCandidates(by, id)
+	for k := len(cands) - 1; k >= 0 && len(values) < 30; k-- {
+		l := cands[k]
+		it, _ := d.Item(l.ItemID)
+		who := "we"
+		if l.By == model.Them {
+			who = "they"
+		}
+		values = append(values, fmt.Sprint(l.ID))
+		labels = append(labels, fmt.Sprintf("%s: %s to %s", who, it.Title, it.Format(l.To)))
+	}
+	return values, labels
 }

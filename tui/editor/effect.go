@@ -132,5 +132,6 @@ func (e Effect) PastWalkAway(priv model.Privacy, yes tea.Msg) (ui.ConfirmMsg, bo
 	if !priv.Field(model.FieldWalkAway) {
 		q = ConfirmMoveQuestion
 	}
-	return ui.ConfirmMsg{Question: q, Detail: e.Summary(priv), Yes: yes}, true
+	return ui.ConfirmMsg{Question: q, Detail: e.Summary(priv), Yes: yes,
+		No: ui.StatusMsg{Text: "Not logged: nothing saved; change the move, or save again to be asked again"}}, true
 }

@@ -14,6 +14,7 @@ const (
 	keyPerson form.Key = "person"
 	keyAction form.Key = "action"
 	keyDue    form.Key = "due"
+	keyPick   form.Key = "pick-person"
 )
 
 // followUpForm adds (ID 0) or edits a follow-up line. The due date is
@@ -23,6 +24,9 @@ func followUpForm(env Env, f model.FollowUp) *form.Form {
 		[]string{"customer side", "internal"}, string(f.Side))
 	role := form.Text(keyRole, "Role", f.Role).WithHint("e.g. buyers, stock controllers, order processing")
 	person := form.Text(keyPerson, "Person", f.Person).WithHint("who, by name")
+	d, priv := env.Snap.D, env.privacy()
+	pick := form.Choice(keyPick, "From contacts", nil, nil, "")
+	pick.SetChoices(contactChoices(d.Account, priv, f.Side, f.Role))
 	action := form.Text(keyAction, "Action", f.Action).Required()
 	due := ""
 	if !f.Due.IsZero() {
@@ -47,18 +51,44 @@ func followUpForm(env Env, f model.FollowUp) *form.Form {
 		title = "Edit follow-up: " + FollowUpName(f)
 	}
 	negID := env.negID()
-	fm := form.New(env.St, form.Ref{Kind: ui.KindFollowUp, ID: f.ID}, title, []*form.Field{side, role, person, action, dueField},
+	fm := form.New(env.St, form.Ref{Kind: ui.KindFollowUp, ID: f.ID}, title, []*form.Field{side, role, pick, person, action, dueField},
 		func(fm *form.Form) (tea.Msg, error) {
 			v := build()
 			if err := v.Validate(); err != nil {
 				return nil, err
 			}
 			return save(fm, "Saved follow-up "+FollowUpName(v), ui.SaveFollowUp(negID, v)), nil
-		}).WithPreview(func(*form.Form) []string { return warnings(env.St, build().Validate()) })
+		}).WithPreview(func(*form.Form) []string { return warnings(env.St, build().Validate()) }).
+		WithChange(func(fm *form.Form, k form.Key) {
+			switch k {
+			case keySide, keyRole: // the people of the line's role
+				pick.SetChoices(contactChoices(d.Account, priv, model.Side(side.Value()), role.Value()))
+			case keyPick:
+				if name := pick.Value(); name != "" {
+					person.SetValue(name)
+				}
+			}
+		})
 	if f.ID != 0 {
 		fm.FocusField(1)
 	}
 	return fm
+}
+
+// contactChoices are the account's contacts a line of role on side can
+// pick its person from (those the privacy rule shows), after "type a name".
+func contactChoices(a model.Account, priv model.Privacy, side model.Side, role string) (values, labels []string) {
+	values, labels = []string{""}, []string{"none: type a name below"}
+	for _, c := range a.ContactsFor(side, role) {
+		if priv.Contact(c) {
+			values = append(values, c.Name)
+			labels = append(labels, c.Name+" ("+c.Role+")")
+		}
+	}
+	if len(values) == 1 {
+		labels[0] = "no contact has this role: type a name below"
+	}
+	return values, labels
 }
 
 // FollowUpName is how a line is named in messages: its role, else its person.

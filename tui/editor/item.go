@@ -75,6 +75,12 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 	}
 	priv := env.privacy()
 	internal := func(what model.ItemField, f *form.Field) *form.Field { return hideUnless(priv.Field(what), f) }
+	if it.ID == 0 {
+		if dir, ok := model.SuggestedDirection(it.Topic, it.Unit); ok {
+			it.Better = dir
+		}
+	}
+	weights := weightsOfOthers(env.Snap.D, it.ID)
 	fields := []*form.Field{
 		form.Text(keyTitle, "Title", it.Title).Required(),
 		form.Choice(keyTopic, "Topic", topics, topics, string(it.Topic)),
@@ -86,7 +92,7 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		internal(model.FieldWalkAway, form.Number(keyOurWalkAway, "Our walk-away", numberText(it.OurWalkAway)).WithHint("the worst we accept")),
 		form.Number(keyTheirOpening, "Their opening", numberText(it.TheirOpening)).WithHint("our estimate until they say it"),
 		internal(model.FieldTheirWalkAway, form.Number(keyTheirWalkAway, "Their walk-away", numberText(it.TheirWalkAway)).WithHint("our estimate, optional")),
-		internal(model.FieldWeight, form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint("0–100: what it is worth to us")),
+		internal(model.FieldWeight, form.Score(keyWeight, "Weight", scoreText(it.Weight)).WithHint(weights.hint(it.Weight))),
 		internal(model.FieldValueToThem, form.Score(keyValueToThem, "Value to them", scoreText(it.ValueToThem)).WithHint("0–100: our estimate of its worth to them")),
 		form.Choice(keyStatus, "Status", []string{string(model.ItemOpen), string(model.ItemAgreed), string(model.ItemParked)},
 			[]string{"open", "agreed", "parked"}, string(it.Status)),
@@ -123,6 +129,20 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 	}
 	d, negID := env.Snap.D, env.negID()
 	validate := func(f *form.Form) error { return validateShown(build(f), priv) }
+	betterSet := it.ID != 0 // an item's direction is the user's; a new one's follows its topic and unit until set
+	follow := func(f *form.Form, k form.Key) {
+		switch k {
+		case keyBetter:
+			betterSet = true
+		case keyTopic, keyUnit:
+			dir, ok := model.SuggestedDirection(model.Topic(f.Field(keyTopic).Value()), f.Field(keyUnit).Value())
+			if ok && !betterSet {
+				f.Field(keyBetter).SetValue(string(dir))
+			}
+		case keyWeight:
+			f.Field(keyWeight).Hint = weights.hint(f.Field(keyWeight).Whole())
+		}
+	}
 	return form.New(env.St, form.Ref{Kind: ui.KindItem, ID: it.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
 		if err := validate(f); err != nil {
@@ -146,7 +166,29 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 			return []string{env.St.Warn.Render("? " + hint)}
 		}
 		return nil
-	})
+	}).WithChange(follow)
+}
+
+// otherWeights are the weights of the agenda's other items, for the weight
+// field to say what the weights add up to with it.
+type otherWeights struct{ total, items int }
+
+func weightsOfOthers(d *model.Dossier, id uint64) otherWeights {
+	var w otherWeights
+	for _, it := range d.Items {
+		if it.ID != id {
+			w.total += it.Weight
+			w.items++
+		}
+	}
+	return w
+}
+
+// hint is the weight field's hint with this item weighing weight:
+// "0–100: what it is worth to us · weights total 465 across 9 items".
+func (w otherWeights) hint(weight int) string {
+	n := w.items + 1
+	return fmt.Sprintf("0–100: what it is worth to us · weights total %d across %d %s", w.total+weight, n, ui.Plural(n, "item", "items"))
 }
 
 // errHiddenValues is why an item does not validate when the reason lies in

@@ -47,6 +47,8 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 			last := d.Meetings[n-1]
 			place.SetValue(last.Place)
 			attendees.SetValue(strings.Join(last.Attendees, ", "))
+			place.Prefilled()
+			attendees.Prefilled()
 		}
 		number := d.NextMeetingNumber()
 		ref.ID = 0

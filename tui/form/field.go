@@ -47,6 +47,12 @@ type Field struct {
 	choice   int
 	required bool
 	err      error
+	// prefilled text (from the last meeting) is replaced by the first
+	// letter typed, as selected text would be; a key that moves the cursor
+	// or deletes keeps it to be edited (DESIGN 8).
+	prefilled bool
+	// extra checks the text further (a contact line), after the kind's check.
+	extra func(text string) error
 }
 
 func newField(key Key, label string, kind fieldKind, value string) *Field {
@@ -86,10 +92,40 @@ func Choice(key Key, label string, values, labels []string, value string) *Field
 	return f
 }
 
+// SetChoices replaces a choice field's values and labels, keeping the
+// chosen value when it is still offered, else choosing the first.
+func (f *Field) SetChoices(values, labels []string) {
+	if f.kind != choiceField {
+		return
+	}
+	current := f.Value()
+	f.choices, f.labels, f.choice = values, labels, 0
+	for i, c := range values {
+		if c == current {
+			f.choice = i
+		}
+	}
+}
+
 // Required marks the field as needing a value.
 func (f *Field) Required() *Field {
 	f.required = true
 	f.check()
+	return f
+}
+
+// WithCheck adds a check of the text as typed, for a field whose text has
+// a shape of its own (a contact: name; role; side; e-mail; phone).
+func (f *Field) WithCheck(check func(text string) error) *Field {
+	f.extra = check
+	f.check()
+	return f
+}
+
+// Prefilled marks the text as a suggestion carried over (the last
+// meeting's place): the first letter typed replaces it.
+func (f *Field) Prefilled() *Field {
+	f.prefilled = f.input.Value() != ""
 	return f
 }
 
@@ -122,6 +158,7 @@ func (f *Field) SetValue(text string) {
 	}
 	f.input.SetValue(text)
 	f.input.CursorEnd()
+	f.prefilled = false
 	f.check()
 }
 
@@ -137,6 +174,11 @@ func (f *Field) check() {
 			f.err = fmt.Errorf("required")
 		}
 		return
+	}
+	if f.extra != nil {
+		if f.err = f.extra(v); f.err != nil {
+			return
+		}
 	}
 	switch f.kind {
 	case numberField:

@@ -54,9 +54,15 @@ type Form struct {
 	done   bool
 	// cancelled is true when esc closed the form.
 	cancelled bool
+	// onCancel is what the footer says when esc closes the form, when
+	// "nothing changed" would be wrong (see WithCancelStatus).
+	onCancel string
 	// preview, when set, is shown under the fields while they are valid and
 	// worked out again on every keystroke (e.g. how a concession changes the gap).
 	preview func(f *Form) []string
+	// changed, when set, is told which field a key changed, so that fields
+	// that follow it can (the choices of one, the suggestion of another).
+	changed func(f *Form, k Key)
 	submit  Submit
 	version int           // counts changes of the text, for drafts
 	given   map[Key]error // reasons the whole value gives, by field, until the next change
@@ -82,6 +88,26 @@ func (f *Form) WithPreview(p func(f *Form) []string) *Form {
 	return f
 }
 
+// AddField puts a field at the end of the form (a list that grows as it is
+// typed: the account's contacts).
+func (f *Form) AddField(fl *Field) {
+	f.fields = append(f.fields, fl)
+	f.byKey[fl.Key] = fl
+}
+
+// WithChange sets what the form does after a key changed a field's value.
+func (f *Form) WithChange(fn func(f *Form, k Key)) *Form {
+	f.changed = fn
+	return f
+}
+
+// notify tells the form's change hook that field fl changed.
+func (f *Form) notify(fl *Field) {
+	if f.changed != nil {
+		f.changed(f, fl.Key)
+	}
+}
+
 // Fields are the form's fields in order.
 func (f *Form) Fields() []*Field { return f.fields }
 
@@ -99,6 +125,22 @@ func (f *Form) Done() bool { return f.done }
 
 // Cancelled reports whether esc closed the form.
 func (f *Form) Cancelled() bool { return f.cancelled }
+
+// WithCancelStatus sets what the footer says when esc closes the form: for
+// a form that follows a save (a new account's first negotiation), leaving
+// it keeps what was saved, and the footer must say so.
+func (f *Form) WithCancelStatus(text string) *Form {
+	f.onCancel = text
+	return f
+}
+
+// CancelStatus is what the footer says when esc closed the form.
+func (f *Form) CancelStatus() string {
+	if f.onCancel != "" {
+		return f.onCancel
+	}
+	return "Cancelled: nothing changed"
+}
 
 // Version counts the changes of the form's text since it opened.
 func (f *Form) Version() int { return f.version }
@@ -184,17 +226,25 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 		if fl.choice != before {
 			f.version++
 			f.given = nil
+			f.notify(fl)
 		}
 		f.err = nil
 		return nil
 	}
 	before := fl.input.Value()
+	if fl.prefilled {
+		fl.prefilled = false
+		if msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace {
+			fl.input.SetValue("") // typing replaces the suggestion
+		}
+	}
 	var cmd tea.Cmd
 	fl.input, cmd = fl.input.Update(msg)
 	if fl.input.Value() != before {
 		f.version++
 		f.given = nil
 		fl.check()
+		f.notify(fl)
 	}
 	f.err = nil
 	return cmd
@@ -302,6 +352,7 @@ func (f *Form) Restore(v Values) {
 	for _, fl := range f.fields {
 		if text, ok := v[fl.Key]; ok {
 			fl.SetValue(text)
+			f.notify(fl) // in field order: a field that follows this one is restored after it
 		}
 	}
 	f.err = nil

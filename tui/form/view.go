@@ -46,9 +46,11 @@ func (f *Form) View(w, h int) []string {
 				label = fl.labels[fl.choice]
 			}
 			val = "‹ " + label + " ›"
-		} else {
+		} else if i == f.focus {
 			ui.SetInputWidth(&fl.input, max(1, inputW-1))
 			val = fl.input.View()
+		} else {
+			val = fl.input.Value() // its start, whatever the cursor last showed
 		}
 		note := ""
 		switch {
@@ -58,6 +60,8 @@ func (f *Form) View(w, h int) []string {
 			note = st.Error.Render("✗ " + fl.err.Error())
 		case fl.err != nil:
 			note = st.Warn.Render(fl.err.Error())
+		case i == f.focus && fl.prefilled:
+			note = st.Dim.Render("as last time: typing replaces it, ← → edit it")
 		case i == f.focus && fl.Hint != "":
 			note = st.Dim.Render(fl.Hint)
 		}

@@ -24,6 +24,7 @@ type Writer interface {
 	SaveFollowUp(negID uint64, f *model.FollowUp) error
 	DeleteFollowUp(negID, id uint64) error
 	ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error)
+	AddFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error)
 	SaveScenario(negID uint64, sc *model.Scenario) error
 	DeleteScenario(negID, id uint64) error
 	SavePackage(negID uint64, p *model.Package) error
@@ -205,6 +206,25 @@ func (c *ReplaceFollowUps) Write(w Writer) (err error) {
 // Apply puts the new checklist in the open negotiation.
 func (c *ReplaceFollowUps) Apply(d *model.Dossier) bool {
 	d.FollowUps = c.Lines
+	return true
+}
+
+// AddFollowUps adds lines to the follow-up checklist in one transaction:
+// the commitments of an agreement.
+type AddFollowUps struct {
+	NegID uint64
+	Lines []model.FollowUp // as written, with their IDs after Write
+}
+
+// Write adds the lines.
+func (c *AddFollowUps) Write(w Writer) (err error) {
+	c.Lines, err = w.AddFollowUps(c.NegID, c.Lines)
+	return err
+}
+
+// Apply adds the new lines to the open negotiation's checklist.
+func (c *AddFollowUps) Apply(d *model.Dossier) bool {
+	d.FollowUps = append(d.FollowUps, c.Lines...)
 	return true
 }
 

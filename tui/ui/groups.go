@@ -15,6 +15,7 @@ import (
 // the last meeting ended. Group 2i is "before meeting i", 2i+1 is meeting i
 // (indices into Dossier.Meetings), and 2·len(Meetings) is "after the last".
 type MeetingGroups struct {
+	d        *model.Dossier // names the periods between meetings
 	meetings []model.Meeting
 	byID     map[uint64]int // meeting ID → index
 	byNumber map[int]int    // meeting number → index
@@ -22,7 +23,7 @@ type MeetingGroups struct {
 
 // NewMeetingGroups groups by the negotiation's meetings.
 func NewMeetingGroups(d *model.Dossier) MeetingGroups {
-	g := MeetingGroups{meetings: d.Meetings, byID: make(map[uint64]int, len(d.Meetings)), byNumber: make(map[int]int, len(d.Meetings))}
+	g := MeetingGroups{d: d, meetings: d.Meetings, byID: make(map[uint64]int, len(d.Meetings)), byNumber: make(map[int]int, len(d.Meetings))}
 	for i, mt := range d.Meetings {
 		g.byID[mt.ID] = i
 		g.byNumber[mt.Number] = i
@@ -75,16 +76,14 @@ func (g MeetingGroups) Meeting(k int) (model.Meeting, int, bool) {
 	return g.meetings[k/2], k / 2, true
 }
 
-// Label names a group of records made outside meetings.
+// Label names a group of records made outside meetings as the brief,
+// the minutes and `parley note` name it (model's PeriodName): "Before
+// meeting 1", "Between meetings 1 and 2", "After meeting 2".
 func (g MeetingGroups) Label(k int) string {
-	i := k / 2
-	switch {
-	case len(g.meetings) == 0 || i == 0:
-		return "Preparation"
-	case i >= len(g.meetings):
-		return fmt.Sprintf("After meeting %d", g.meetings[len(g.meetings)-1].Number)
+	if i := k / 2; i < len(g.meetings) {
+		return g.d.PeriodName(g.meetings[i].Number)
 	}
-	return fmt.Sprintf("Between meetings %d and %d", g.meetings[i-1].Number, g.meetings[i].Number)
+	return g.d.PeriodName(g.d.NextMeetingNumber())
 }
 
 // MeetingWhen is a meeting's date and times: "2026-11-18 14:00–15:45", or
@@ -135,7 +134,7 @@ func (h HeaderParts) Render(w int, selected bool, st *Styles) string {
 	}
 	text := strings.Join(append([]string{h.Name}, rest...), " · ")
 	if selected {
-		return st.Selected.Render(Fit(text, w))
+		return SelectedRow(text, w, st)
 	}
 	line := st.Accent.Render(h.Name)
 	if len(rest) > 0 {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -92,3 +94,29 @@ func (c *RowCache) Get(key string, i int, render func() string) string {
 
 // Reset forgets every row (the rows or their data changed).
 func (c *RowCache) Reset() { c.lines = nil }
+
+// SelectedRow draws the selected row of a list in w cells: in the
+// selection's colours and with › in its first cell, so that the row shows
+// without colour too (NO_COLOR, DESIGN 8). The marker takes a blank cell
+// of the row, so that nothing it shows is lost: the first cell when blank,
+// else the row moves one cell right into its last blank cell or, failing
+// that, into the first run of two blanks (a column's padding); only a row
+// without any is cut by one cell.
+func SelectedRow(text string, w int, st *Styles) string {
+	if w <= 0 {
+		return ""
+	}
+	text = Fit(text, w)
+	switch {
+	case strings.HasPrefix(text, " "):
+		text = text[1:]
+	case strings.HasSuffix(text, " "):
+		text = text[:len(text)-1]
+	case strings.Contains(text, "  "):
+		text = strings.Replace(text, "  ", " ", 1)
+	}
+	return st.Selected.Render(SelectionMark + Fit(text, w-1))
+}
+
+// SelectionMark marks the selected row of a list.
+const SelectionMark = "›"

@@ -19,12 +19,16 @@ type StatusMsg struct{ Text string }
 type ErrorMsg struct{ Err error }
 
 // ConfirmMsg asks a yes/no question. Yes is delivered as a message when the
-// user says yes; No (when set) when the user says no.
+// user says yes; No when the user says no — by default the footer saying
+// nothing changed, so that it does not keep an earlier "Saved: …".
 type ConfirmMsg struct {
 	Question, Detail string
 	Yes              tea.Msg
 	No               tea.Msg
 }
+
+// NothingChanged is the footer's message after a no.
+const NothingChanged = "No: nothing changed"
 
 // EditMsg asks for the form of a record: Record is the model value to edit
 // (ID 0 for a new one), or a NegotiationRecord for a negotiation.
@@ -62,6 +66,13 @@ type CaptureMsg struct{}
 
 // OpenMsg opens a negotiation by ID (0: the current one).
 type OpenMsg struct{ NegID uint64 }
+
+// AccountsMsg opens the accounts and negotiations (the picker).
+type AccountsMsg struct{}
+
+// MinutesMsg writes the buyer-safe minutes of meeting number Meeting (0:
+// the last) to a file.
+type MinutesMsg struct{ Meeting int }
 
 // DemoMsg adds the demo negotiation and opens it.
 type DemoMsg struct{}

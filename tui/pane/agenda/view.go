@@ -145,7 +145,7 @@ func (p *Pane) rowView(r *agendaRow, cols []agendaColumn, selected bool) string 
 	}
 	line := ui.Cut(b.String(), p.w)
 	if selected {
-		return st.Selected.Render(ui.Fit(line, p.w))
+		return ui.SelectedRow(line, p.w, st)
 	}
 	return line
 }

@@ -290,7 +290,7 @@ func (p *Pane) rowView(r *calcRow, selected bool) string {
 		text += " " + ui.FitRight(r.headline, headW)
 	}
 	if selected {
-		return st.Selected.Render(ui.Fit(star+text, p.w))
+		return ui.SelectedRow(star+text, p.w, st)
 	}
 	if r.forBuyer {
 		star = st.Warn.Render(star)

@@ -4,6 +4,7 @@ package followup
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -32,6 +33,7 @@ type Pane struct {
 	now     time.Time     // when the lines were last checked for being overdue
 	rows    []followUpRow // headings and lines, after the filter
 	maxRole int           // the longest role, for the column width
+	commits bool          // a line shown checks a commitment: its action column says whose
 	done    int
 	total   int
 	overdue int
@@ -93,7 +95,7 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 // on the same line when it is still there.
 func (p *Pane) build() {
 	p.rows = p.rows[:0]
-	p.maxRole = 0
+	p.maxRole, p.commits = 0, false
 	if p.snap == nil {
 		return
 	}
@@ -110,6 +112,7 @@ func (p *Pane) build() {
 			}
 			group = append(group, p.row(i, f))
 			p.maxRole = max(p.maxRole, ui.TextWidth(f.Role))
+			p.commits = p.commits || f.Commitment != ""
 		}
 		if len(group) == 0 {
 			continue
@@ -137,7 +140,11 @@ func (p *Pane) build() {
 }
 
 func (p *Pane) row(i int, f model.FollowUp) followUpRow {
-	r := followUpRow{index: i, id: f.ID, role: f.Role, person: f.Person, action: f.Action,
+	action := f.Action
+	if f.Commitment != "" {
+		action = f.Commitment // whose it is, and what: "they: 170,000 cases committed"
+	}
+	r := followUpRow{index: i, id: f.ID, role: f.Role, person: f.Person, action: action,
 		done: f.Done, overdue: f.Overdue(p.now), due: "—"}
 	if r.role == "" {
 		r.role = "—"
@@ -259,6 +266,43 @@ func Offer(d *model.Dossier, now time.Time) ui.ConfirmMsg {
 		Detail: fmt.Sprintf("%d lines from the %s template (customer-side and internal roles), due from today.",
 			len(fill.Change.(*ui.ReplaceFollowUps).Lines), templateName(d.Account.Kind)),
 		Yes: fill}
+}
+
+// OfferCommitments is the question, on moving to agree, whether to add the
+// commitments of the agreement (model.Commitments: every agreed item and
+// every "traded for", with whose it is and the role that checks it) to the
+// checklist; false when there is none to add. While privacy is on it lists
+// only the lines the buyer may see and counts the others.
+func OfferCommitments(d *model.Dossier, priv model.Privacy) (ui.ConfirmMsg, bool) {
+	lines := model.Commitments(d)
+	if len(lines) == 0 {
+		return ui.ConfirmMsg{}, false
+	}
+	var shown []string
+	hidden := 0
+	for _, f := range lines {
+		if !priv.FollowUp(f) {
+			hidden++
+			continue
+		}
+		if len(shown) < 6 {
+			shown = append(shown, "· "+f.CommitmentLine())
+		}
+	}
+	if more := len(lines) - hidden - len(shown); more > 0 {
+		shown = append(shown, fmt.Sprintf("· and %d more", more))
+	}
+	if hidden > 0 {
+		shown = append(shown, fmt.Sprintf("· %d internal %s hidden while privacy is on", hidden, ui.Plural(hidden, "line", "lines")))
+	}
+	n := len(lines)
+	return ui.ConfirmMsg{
+		Question: fmt.Sprintf("Add the agreement's %d %s to the follow-up checklist?", n, ui.Plural(n, "commitment", "commitments")),
+		Detail:   strings.Join(shown, "\n"),
+		Yes: ui.SaveMsg{Status: fmt.Sprintf("Added %d %s to the follow-up checklist", n, ui.Plural(n, "commitment", "commitments")),
+			Change: &ui.AddFollowUps{NegID: d.Negotiation.ID, Lines: lines}},
+		No: ui.StatusMsg{Text: "No commitments added: the checklist is as it was"},
+	}, true
 }
 
 // FillFromTemplate replaces the checklist with the template for the

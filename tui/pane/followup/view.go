@@ -49,7 +49,11 @@ func (p *Pane) columns() followUpColumns {
 	// The role comes first; the action (always in the detail below) gets
 	// what is left when that is enough to read.
 	c.role = max(0, rest)
-	if role := max(p.maxRole, 8); rest-role-1 >= 16 {
+	role := max(p.maxRole, 8)
+	if rest-role-1 < 16 && p.commits {
+		role = min(role, max(16, rest*2/5)) // a long role gives way to the action (whose commitment it is)
+	}
+	if rest-role-1 >= 16 {
 		c.role, c.action = role, rest-role-1
 	}
 	return c
@@ -145,7 +149,7 @@ func (p *Pane) rowView(r *followUpRow, cols followUpColumns, selected bool) stri
 	}
 	text := strings.Join(cells, " ")
 	if selected {
-		return st.Selected.Render(ui.Fit(mark+text+" "+date, p.w))
+		return ui.SelectedRow(mark+text+" "+date, p.w, st)
 	}
 	switch {
 	case r.done:
@@ -190,6 +194,9 @@ func (p *Pane) detail() []string {
 	}
 	for _, l := range ui.WrapWords(when, p.w, "  ") {
 		lines = append(lines, whenStyle.Render(l))
+	}
+	if c := f.CommitmentLine(); c != "" {
+		return append(lines, ui.WrapWords(c, p.w, "")...) // whose it is and the role that checks it
 	}
 	return append(lines, ui.WrapWords(f.Action, p.w, "")...)
 }

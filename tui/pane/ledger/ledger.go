@@ -40,7 +40,7 @@ type Pane struct {
 	} // the selected move's money, kept until the move or the data changes
 	list ui.ListKeys
 	edit ui.EditKeys
-	keys struct{ Chart, ItemChart key.Binding }
+	keys struct{ Chart, ItemChart, Minutes key.Binding }
 }
 
 // New makes the ledger pane.
@@ -51,6 +51,7 @@ func New() *Pane {
 	p.edit.Delete.SetHelp("d", "delete concession (asks first)")
 	p.keys.Chart = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "chart of gap closed: full / back"))
 	p.keys.ItemChart = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "chart the selected item / all items"))
+	p.keys.Minutes = key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "write the selected meeting's minutes for the buyer"))
 	return p
 }
 
@@ -68,7 +69,7 @@ func (p *Pane) Title() string {
 
 // Keys are the pane's own keys, for the help.
 func (p *Pane) Keys() []key.Binding {
-	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart}
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart, p.keys.Minutes}
 }
 
 // Typing reports whether the filter has the keys.
@@ -186,8 +187,8 @@ func (p *Pane) syncChart() {
 	if p.snap == nil {
 		return
 	}
-	if mv, ok := p.selectedMove(); ok {
-		p.item = mv.Item
+	if mv, ok := p.selectedMove(); ok && !(p.full && p.perItem) {
+		p.item = mv.Item // while the item chart fills the pane, j/k choose its item
 	}
 	want := -1
 	if p.perItem && p.item >= 0 {
@@ -203,6 +204,33 @@ func (p *Pane) syncChart() {
 		p.chart = overallChart(p.snap.R, p.snap.Privacy())
 	}
 	p.sel.SetHeight(p.listHeight()) // the chart under the list may have grown
+}
+
+// selectedMeeting is the number of the meeting the selected row belongs
+// to (a move between meetings counts toward the next), 0 for the last.
+func (p *Pane) selectedMeeting() int {
+	if p.sel.Pos >= len(p.rows) {
+		return 0
+	}
+	g := p.rows[p.sel.Pos].Group
+	if mt, _, ok := p.groups.Meeting(g); ok {
+		return mt.Number
+	}
+	if mt, _, ok := p.groups.Meeting(g + 1); ok {
+		return mt.Number
+	}
+	return 0
+}
+
+// stepItem charts the next (dir +1) or previous (-1) agenda item, staying
+// on the first or last.
+func (p *Pane) stepItem(dir int) {
+	n := len(p.snap.D.Items)
+	if n == 0 {
+		return
+	}
+	p.item = min(max(0, p.item+dir), n-1)
+	p.syncChart()
 }
 
 // Update takes a key while the pane has focus.
@@ -229,8 +257,16 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 			return ui.Status("Select a concession: the chart follows its item")
 		}
 		return nil
+	case key.Matches(msg, p.keys.Minutes):
+		return ui.Cmd(ui.MinutesMsg{Meeting: p.selectedMeeting()})
+	case p.full && p.perItem && key.Matches(msg, p.list.Down):
+		p.stepItem(+1)
+		return nil
+	case p.full && p.perItem && key.Matches(msg, p.list.Up):
+		p.stepItem(-1)
+		return nil
 	case p.full:
-		return nil // the full chart has only v and i
+		return nil // the full chart has only v and i (and j/k for the item chart)
 	case p.sel.Update(msg, p.list):
 		p.syncChart()
 		return nil

@@ -144,7 +144,7 @@ func (p *Pane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
 		b.WriteString(restCell(p.tradedFor(mv), flags, l.restW, style))
 	}
 	if selected {
-		return st.Selected.Render(ui.Fit(b.String(), p.w))
+		return ui.SelectedRow(b.String(), p.w, st)
 	}
 	return ui.Cut(b.String(), p.w)
 }
@@ -297,7 +297,7 @@ func (p *Pane) chartView() []string {
 	st := p.snap.St
 	hint := "v back to the ledger · i chart the selected item"
 	if p.charted >= 0 {
-		hint = "v back to the ledger · i all items"
+		hint = "j/k another item · v back to the ledger · i all items"
 	}
 	lines := p.chart.lines(p.w, max(0, p.h-2), true, st)
 	lines = append(lines, "", st.Dim.Render(ui.Cut(hint, p.w)))

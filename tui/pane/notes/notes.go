@@ -228,7 +228,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 			Yes: ui.SaveMsg{Status: "Deleted " + string(n.Kind) + ": " + n.Text, Change: ui.DeleteNote(p.snap.D.Negotiation.ID, n.ID)}})
 	case key.Matches(msg, p.keys.Done):
 		if n.Kind != model.KindAction {
-			return ui.Error(fmt.Errorf("x marks an action done; this is a %s", n.Kind))
+			return ui.Error(fmt.Errorf("x marks an action done; this is %s", n.Kind.WithArticle()))
 		}
 		v := editor.WithDone(n, !n.Done, p.now())
 		status := "Done: " + v.Text
@@ -238,7 +238,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		return ui.Cmd(ui.SaveMsg{Status: status, Change: ui.SaveNote(p.snap.D.Negotiation.ID, v)})
 	case key.Matches(msg, p.keys.Answer):
 		if n.Kind != model.KindQuestion {
-			return ui.Error(fmt.Errorf("only a question can be answered (A); this is a %s", n.Kind))
+			return ui.Error(fmt.Errorf("only a question can be answered (A); this is %s", n.Kind.WithArticle()))
 		}
 		return ui.Cmd(ui.EditMsg{Kind: ui.KindAnswer, Record: n})
 	}

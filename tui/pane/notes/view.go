@@ -81,7 +81,7 @@ func (p *Pane) rowView(r ui.GroupedRow, itemW int, selected bool) string {
 		answer = " → " + n.Answer
 	}
 	if selected {
-		return st.Selected.Render(ui.Fit(t+" "+mark+" "+item+text+answer, p.w))
+		return ui.SelectedRow(t+" "+mark+" "+item+text+answer, p.w, st)
 	}
 	switch {
 	case n.Kind == model.KindNote:
