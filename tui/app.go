@@ -97,6 +97,8 @@ type Model struct {
 
 	formDrafts map[string]string // form text kept in the file, by draft key
 	draftsRead bool              // formDrafts was filled from the file at start
+
+	ahead aheadState // the forecast, budgets, owed and suggestions follow each change (ahead.go)
 }
 
 // drawnPane is a pane's last drawing and whether it still holds.
@@ -166,10 +168,24 @@ func Run(s Store, opts Options) error {
 // Init reads the negotiation opened last.
 func (m *Model) Init() tea.Cmd { return loadCmd(m.store, 0) }
 
-// Update routes one message: keys by the modal stack, the capture line and
+// Update routes one message, then starts working out the figures that keep
+// us ahead (ahead.go) when the message changed the data.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if msg, ok := msg.(aheadMsg); ok {
+		m.takeAhead(msg)
+		return m, nil
+	}
+	_, cmd := m.route(msg)
+	if next := m.aheadCmd(); next != nil {
+		return m, tea.Batch(cmd, next)
+	}
+	return m, cmd
+}
+
+// route routes one message: keys by the modal stack, the capture line and
 // the focus; answers to whoever asked; requests of the components to the
 // root's own handlers.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, isKey := msg.(tea.KeyMsg); !isKey {
 		m.redrawAll()
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // headerView is the top line: account › negotiation, stage, meeting and
-// clock, and the gap closed as a bar with its percentage.
+// clock, their offer's verdict, owed, budget left and the likely landing,
+// and the gap closed as a bar with its percentage.
 func (m *Model) headerView() string {
 	st, w := m.st, m.width
 	if m.snap == nil {
@@ -35,6 +36,7 @@ func (m *Model) headerView() string {
 	if v, ok := m.theirVerdict(); ok {
 		parts = append(parts, v)
 	}
+	parts = append(parts, m.aheadParts()...)
 	pct := model.FormatPercent(m.snap.R.GapClosed)
 	barW := min(20, max(0, w/8))
 	gapPart := st.HeaderDim.Render("gap closed ") + ui.Bar(m.snap.R.GapClosed, barW, st) + " " + st.Bold.Render(pct)
