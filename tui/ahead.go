@@ -16,7 +16,7 @@ import (
 
 // aheadState is the root's part in it.
 type aheadState struct {
-	gen  int             // the change the latest copy was taken at
+	gen  int            // the change the latest copy was taken at
 	copy *model.Dossier // taken by a refresh, handed to the next command
 }
 
