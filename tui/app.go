@@ -140,7 +140,7 @@ func New(s Store, opts Options) *Model {
 	m.agenda, m.followUp, m.calc, m.deal = agenda.New(opts.Now), followup.New(opts.Now), calc.New(), deal.New(opts.Now)
 	m.panes = [paneCount]pane{
 		paneAgenda:   m.agenda,
-		paneLedger:   ledger.New(),
+		paneLedger:   ledger.New(opts.Now),
 		paneNotes:    notes.New(opts.Now),
 		paneFollowUp: m.followUp,
 		paneCalc:     m.calc,
