@@ -61,9 +61,6 @@ func budgetForm(env Env, b model.Budget) (*form.Form, error) {
 		}
 		return save(f, BudgetStatus(d, v), &ui.SaveBudget{NegID: d.Negotiation.ID, Budget: v}), nil
 	}).WithPreview(func(f *form.Form) []string {
-		if f.Field(keyBudgetValue).Value() == "" {
-			return []string{env.St.Dim.Render(budgetHint(d, f.Field(keyBudgetItem).ID()))}
-		}
 		v := build(f)
 		if err := d.CheckBudget(v); err != nil {
 			return warnings(env.St, err)

@@ -89,11 +89,11 @@ func (p *Pane) aheadLines(it model.AgendaItem) (lines, end []string) {
 		if sgs := a.ItemSuggestions(it.ID); len(sgs) > 0 {
 			sg := sgs[0]
 			line := st.Accent.Render(fmt.Sprintf("Their moves say: value to them %d → %d", sg.Item.ValueToThem, sg.Value)) +
-				st.Dim.Render(fmt.Sprintf(" (they closed %s of the gap by meeting %d) · y accepts · z dismisses",
-					model.FormatPercent(sg.Closed), sg.After))
+				st.Dim.Render(" · y accepts · z dismisses")
 			if n := len(a.Suggestions); n > 1 {
-				line += st.Dim.Render(fmt.Sprintf(" · %d suggestions: Y accepts all", n))
+				line += st.Dim.Render(fmt.Sprintf(" · Y all %d", n))
 			}
+			line += st.Dim.Render(fmt.Sprintf(" (they closed %s of the gap by meeting %d)", model.FormatPercent(sg.Closed), sg.After))
 			lines = append(lines, line)
 		} else if n := len(a.Suggestions); n > 0 {
 			end = append(end, st.Dim.Render(fmt.Sprintf("%d value-to-them %s on other items: Y accepts all",

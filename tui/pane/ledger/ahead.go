@@ -32,9 +32,9 @@ func (p *Pane) owedDetail(mv *model.Move) string {
 	}
 	money := "not priced"
 	if o.Err == nil {
-		money = model.FormatMoney(o.Money) + " " + p.snap.D.Negotiation.Currency + " a year"
+		money = "costs us " + model.FormatMoney(o.Money) + " " + p.snap.D.Negotiation.Currency + " a year"
 	}
-	return p.snap.St.Warn.Render(fmt.Sprintf("owed #%d (%s): ask for a trade-back · x clears it", o.Number, money))
+	return p.snap.St.Warn.Render(fmt.Sprintf("owed #%d: %s · ask for a trade-back · x clears it", o.Number, money))
 }
 
 // clearOwed asks to clear the trade-back owed for the selected move.
@@ -84,7 +84,7 @@ func (p *Pane) forecastView() []string {
 		sideW = max(sideW, ui.TextWidth(sides[k][0]), ui.TextWidth(sides[k][1]))
 	}
 	sideW = min(sideW, max(8, p.w/4))
-	titleW := min(p.titleW, max(12, p.w-2*sideW-3-20))
+	titleW := min(p.titleW, max(12, p.w-2*sideW-3-36)) // the outlook keeps room for "no agreement expected, gap … left"
 	lines = append(lines, st.Dim.Render(ui.Cut(ui.Fit("Item", titleW)+" "+ui.Fit("We: now → then", sideW)+" "+
 		ui.Fit("They: now → then", sideW)+" Outlook", p.w)))
 	for k, f := range fc.Items {

@@ -292,11 +292,10 @@ func (p *Pane) detail() []string {
 	if f := p.flags(mv); f != 0 {
 		second += " · " + st.Warn.Render("⚠ "+f.String())
 	}
-	if money := p.money(mv); money != "" {
-		second += " · " + money
-	}
 	if owed := p.owedDetail(mv); owed != "" {
-		second += " · " + owed
+		second += " · " + owed // with its money
+	} else if money := p.money(mv); money != "" {
+		second += " · " + money
 	}
 	if mv.Note != "" && p.snap.Privacy().Part(model.PartConcessionNote) {
 		second += " · " + mv.Note
