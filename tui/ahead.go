@@ -16,8 +16,9 @@ import (
 
 // aheadState is the root's part in it.
 type aheadState struct {
-	gen  int            // the change the latest copy was taken at
-	copy *model.Dossier // taken by a refresh, handed to the next command
+	gen    int            // the change the latest copy was taken at
+	copy   *model.Dossier // taken by a refresh, handed to the next command
+	replay *model.Replay  // the refresh's replay, read-only from then on
 }
 
 // aheadMsg brings the figures worked out for change gen.
@@ -32,14 +33,14 @@ type aheadMsg struct {
 // of them shows, so nothing is worked out or kept.
 func (m *Model) prepareAhead(s *ui.Snapshot, last *ui.Snapshot) {
 	m.ahead.gen++
-	m.ahead.copy = nil
+	m.ahead.copy, m.ahead.replay = nil, nil
 	if s.Private {
 		return
 	}
 	if last != nil && last.D.Negotiation.ID == s.D.Negotiation.ID {
 		s.Ahead = last.Ahead
 	}
-	m.ahead.copy = ui.AheadCopy(s.D)
+	m.ahead.copy, m.ahead.replay = ui.AheadCopy(s.D), s.R
 }
 
 // aheadCmd works out the figures from the copy the last refresh took, if any.
@@ -48,10 +49,11 @@ func (m *Model) aheadCmd() tea.Cmd {
 	if d == nil {
 		return nil
 	}
-	m.ahead.copy = nil
+	r := m.ahead.replay
+	m.ahead.copy, m.ahead.replay = nil, nil
 	gen, now := m.ahead.gen, m.opts.Now()
 	return func() tea.Msg {
-		return aheadMsg{gen: gen, negID: d.Negotiation.ID, ahead: ui.ComputeAhead(d, now)}
+		return aheadMsg{gen: gen, negID: d.Negotiation.ID, ahead: ui.ComputeAhead(d, r, now)}
 	}
 }
 

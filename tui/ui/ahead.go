@@ -24,10 +24,11 @@ type Ahead struct {
 	Suggestions []model.Suggestion
 }
 
-// ComputeAhead works the figures out from a negotiation nobody else changes
-// meanwhile (a copy from AheadCopy); now dates the forecast.
-func ComputeAhead(d *model.Dossier, now time.Time) *Ahead {
-	r := d.Replay()
+// ComputeAhead works the figures out from r, the replay of a negotiation,
+// read against d, a copy of it nobody else changes meanwhile (AheadCopy);
+// now dates the forecast.
+func ComputeAhead(d *model.Dossier, r *model.Replay, now time.Time) *Ahead {
+	r = r.On(d)
 	a := &Ahead{Forecast: r.Forecast(now), Owed: r.Owed(), Suggestions: r.Suggestions()}
 	a.Budgets, a.BudgetLeft, a.BudgetErr = r.BudgetLeft()
 	a.owedIDs = make(map[uint64]bool, len(a.Owed))
@@ -80,14 +81,15 @@ func (a *Ahead) ItemSuggestions(itemID uint64) []model.Suggestion {
 
 // AheadCopy copies what ComputeAhead reads of d, so that it can run while
 // the workbench goes on changing d: the records a change replaces in place
-// are copied; notes, follow-ups, contacts and saved packages, which it
-// does not read, are left out.
+// are copied. The ledger, which the replay already holds as its moves (and
+// which is long: copying it would cost the UI a millisecond), the notes,
+// follow-ups, contacts and saved packages are left out.
 func AheadCopy(d *model.Dossier) *model.Dossier {
 	cp := *d
 	cp.Account.Contacts = nil
 	cp.Items = slices.Clone(d.Items)
 	cp.Meetings = slices.Clone(d.Meetings)
-	cp.Ledger = slices.Clone(d.Ledger)
+	cp.Ledger = nil
 	cp.Scenarios = slices.Clone(d.Scenarios)
 	cp.Budgets = slices.Clone(d.Budgets)
 	cp.Cleared = slices.Clone(d.Cleared)
