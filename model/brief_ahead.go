@@ -129,3 +129,7 @@ func sideText(it AgendaItem, p SideProjection) string {
 	}
 	return fmt.Sprintf("%s → %s (%s)", it.Format(p.From), it.Format(round(p.To, it)), strings.Join(notes, ", "))
 }
+
+// Text is the projection in words, as `parley forecast` writes it: "24.50 →
+// 24.2375 (r 0.5, moved in 1 meeting)", "holds at 200,000".
+func (p SideProjection) Text(it AgendaItem) string { return sideText(it, p) }

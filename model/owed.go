@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,7 @@ func (r *Replay) Owed() []Owed {
 		cleared[c.ConcessionID] = true
 	}
 	var open []int // indexes into r.Moves
+	names := newItemNames(d.Items)
 	for k, mv := range r.Moves {
 		if mv.By == Us {
 			if mv.Flags.Has(Unreciprocated) && !cleared[mv.ID] {
@@ -48,7 +50,7 @@ func (r *Replay) Owed() []Owed {
 		if len(open) == 0 {
 			continue
 		}
-		open = r.payBack(mv, open)
+		open = r.payBack(mv, open, names)
 	}
 	ours := r.Positions(OriginOurs)
 	_, baseErr := d.Waterfall(ours.Values)
@@ -64,7 +66,7 @@ func (r *Replay) Owed() []Owed {
 
 // payBack removes from open the concessions of ours that their move mv was
 // traded for.
-func (r *Replay) payBack(mv Move, open []int) []int {
+func (r *Replay) payBack(mv Move, open []int, names *itemNames) []int {
 	paid := -1
 	for n, k := range open {
 		if mv.TradedAgainst != 0 && r.Moves[k].ID == mv.TradedAgainst {
@@ -78,9 +80,10 @@ func (r *Replay) payBack(mv Move, open []int) []int {
 			}
 		}
 	}
-	if paid < 0 {
+	if paid < 0 && mv.TradedFor != "" {
+		named := names.named(mv.TradedFor)
 		for n, k := range open {
-			if NamesItem(mv.TradedFor, r.dossier.Items[r.Moves[k].Item], r.dossier.Items) {
+			if named[r.Moves[k].Item] {
 				paid = n
 				break
 			}
@@ -169,34 +172,80 @@ func ledgerRefs(text string) []int {
 // that no other item's title has ("the rebate", "payment", "allowance"), as
 // a whole word and in any case.
 func NamesItem(text string, it AgendaItem, items []AgendaItem) bool {
-	lower := strings.ToLower(text)
-	if t := strings.ToLower(strings.TrimSpace(it.Title)); t != "" && strings.Contains(lower, t) {
-		return true
+	i := slices.IndexFunc(items, func(x AgendaItem) bool { return x.ID == it.ID })
+	if i < 0 {
+		items, i = append(slices.Clone(items), it), len(items)
 	}
+	return newItemNames(items).named(text)[i]
+}
+
+// itemNames answers NamesItem for many texts against one agenda: each
+// title's naming words are worked out once, and each text is read once
+// (a long ledger repeats the same "for" texts).
+type itemNames struct {
+	titles []string          // lower-case, trimmed
+	unique [][]string        // per item: its title's words of four letters or more no other title has
+	seen   map[string][]bool // text → the items it names
+}
+
+func newItemNames(items []AgendaItem) *itemNames {
+	n := &itemNames{titles: make([]string, len(items)), unique: make([][]string, len(items)), seen: map[string][]bool{}}
+	count := map[string]int{} // word → how many titles have it
+	titleWords := make([][]string, len(items))
+	for i, it := range items {
+		n.titles[i] = strings.ToLower(strings.TrimSpace(it.Title))
+		ws := words(strings.ToLower(it.Title))
+		titleWords[i] = ws
+		for _, w := range uniq(ws) {
+			count[w]++
+		}
+	}
+	for i, ws := range titleWords {
+		for _, w := range ws {
+			if len([]rune(w)) >= 4 && count[w] == 1 {
+				n.unique[i] = append(n.unique[i], w)
+			}
+		}
+	}
+	return n
+}
+
+// named says, per item, whether the text names it.
+func (n *itemNames) named(text string) []bool {
+	if got, ok := n.seen[text]; ok {
+		return got
+	}
+	lower := strings.ToLower(text)
 	said := map[string]bool{}
 	for _, w := range words(lower) {
 		said[w] = true
 	}
-	for _, w := range words(strings.ToLower(it.Title)) {
-		if len([]rune(w)) < 4 || !said[w] {
+	out := make([]bool, len(n.titles))
+	for i, t := range n.titles {
+		if t != "" && strings.Contains(lower, t) {
+			out[i] = true
 			continue
 		}
-		unique := true
-		for _, other := range items {
-			if other.ID == it.ID {
-				continue
+		for _, w := range n.unique[i] {
+			if said[w] {
+				out[i] = true
+				break
 			}
-			for _, ow := range words(strings.ToLower(other.Title)) {
-				if ow == w {
-					unique = false
-				}
-			}
-		}
-		if unique {
-			return true
 		}
 	}
-	return false
+	n.seen[text] = out
+	return out
+}
+
+// uniq is ws without repeats, in order.
+func uniq(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // words splits a text into its words of letters and digits.

@@ -102,6 +102,8 @@ type Model struct {
 	bases      map[int]any       // by form ID: the stored record each form started from (conflict.go)
 	formDrafts map[string]string // form text kept in the file, by draft key
 	draftsRead bool              // formDrafts was filled from the file at start
+
+	ahead aheadState // the forecast, budgets, owed and suggestions follow each change (ahead.go)
 }
 
 // drawnPane is a pane's last drawing and whether it still holds.
@@ -146,7 +148,7 @@ func New(s Store, opts Options) *Model {
 	m.agenda, m.followUp, m.calc, m.deal = agenda.New(opts.Now), followup.New(opts.Now), calc.New(), deal.New(opts.Now)
 	m.panes = [paneCount]pane{
 		paneAgenda:   m.agenda,
-		paneLedger:   ledger.New(),
+		paneLedger:   ledger.New(opts.Now),
 		paneNotes:    notes.New(opts.Now),
 		paneFollowUp: m.followUp,
 		paneCalc:     m.calc,
@@ -175,10 +177,24 @@ func Run(s Store, opts Options) error {
 // made by others.
 func (m *Model) Init() tea.Cmd { return tea.Batch(loadCmd(m.store, 0), m.poll()) }
 
-// Update routes one message: keys by the modal stack, the capture line and
+// Update routes one message, then starts working out the figures that keep
+// us ahead (ahead.go) when the message changed the data.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if msg, ok := msg.(aheadMsg); ok {
+		m.takeAhead(msg)
+		return m, nil
+	}
+	_, cmd := m.route(msg)
+	if next := m.aheadCmd(); next != nil {
+		return m, tea.Batch(cmd, next)
+	}
+	return m, cmd
+}
+
+// route routes one message: keys by the modal stack, the capture line and
 // the focus; answers to whoever asked; requests of the components to the
 // root's own handlers.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, isKey := msg.(tea.KeyMsg); !isKey {
 		m.redrawAll()
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // headerView is the top line: account › negotiation, stage, meeting and
-// clock, and the gap closed as a bar with its percentage.
+// clock, their offer's verdict, owed, budget left and the likely landing,
+// and the gap closed as a bar with its percentage.
 func (m *Model) headerView() string {
 	st, w := m.st, m.width
 	if m.snap == nil {
@@ -18,35 +19,58 @@ func (m *Model) headerView() string {
 	}
 	d := m.snap.D
 	name := d.Account.Name + " › " + d.Negotiation.Title
-	var parts []string
-	parts = append(parts, st.Accent.Render(string(d.Negotiation.Stage)))
+	parts := []headerPart{{st.Accent.Render(string(d.Negotiation.Stage)), keepStage}}
 	if mt, ok := d.RunningMeeting(); ok {
-		parts = append(parts, st.Bad.Render("●")+st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, ui.Clock(m.now.Sub(mt.Started)))))
+		parts = append(parts, headerPart{st.Bad.Render("●") + st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, ui.Clock(m.now.Sub(mt.Started)))), keepClock})
 	} else {
-		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), ui.Plural(len(d.Meetings), "meeting", "meetings"))))
+		parts = append(parts, headerPart{st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), ui.Plural(len(d.Meetings), "meeting", "meetings"))), keepCount})
 	}
 	if d.Negotiation.Stage == model.StageFollowUp {
 		done, total := m.snap.FollowUpProgress()
-		parts = append(parts, st.HeaderDim.Render(fmt.Sprintf("follow-up %d/%d", done, total)))
+		// After the deal the checklist is what the header is for.
+		parts = append(parts, headerPart{st.HeaderDim.Render(fmt.Sprintf("follow-up %d/%d", done, total)), keepStatus})
 	}
 	if d.Negotiation.Status != model.Active {
-		parts = append(parts, st.Warn.Render(string(d.Negotiation.Status)))
+		parts = append(parts, headerPart{st.Warn.Render(string(d.Negotiation.Status)), keepStatus})
 	}
 	if v, ok := m.theirVerdict(); ok {
-		parts = append(parts, v)
+		parts = append(parts, headerPart{v, keepVerdict})
 	}
+	parts = append(parts, m.aheadParts()...)
 	pct := model.FormatPercent(m.snap.R.GapClosed)
-	barW := min(20, max(0, w/8))
-	gapPart := st.HeaderDim.Render("gap closed ") + ui.Bar(m.snap.R.GapClosed, barW, st) + " " + st.Bold.Render(pct)
-	if m.private {
-		gapPart = st.Private.Render(" PRIVATE ") + " " + gapPart
+	gapPart := func(barW int) string {
+		g := st.HeaderDim.Render("gap closed ")
+		if barW > 0 {
+			g += ui.Bar(m.snap.R.GapClosed, barW, st) + " "
+		}
+		g += st.Bold.Render(pct)
+		if m.private {
+			g = st.Private.Render(" PRIVATE ") + " " + g
+		}
+		return g
 	}
-	right := strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
-	// Drop the extras before the gap, then shorten the name, to fit.
-	for len(parts) > 0 && ui.TextWidth(right)+12 > w {
-		parts = parts[:len(parts)-1]
-		right = strings.Join(append(parts, gapPart), st.HeaderDim.Render(" │ "))
+	join := func(barW int) string {
+		texts := make([]string, 0, len(parts)+1)
+		for _, p := range parts {
+			texts = append(texts, p.text)
+		}
+		return strings.Join(append(texts, gapPart(barW)), st.HeaderDim.Render(" │ "))
 	}
+	// Keep room for the name (whole, or two fifths of the line when it is
+	// longer); the bar takes what is left, up to 20 cells; when even the
+	// figures do not fit, the least useful part goes first, then the name
+	// shortens.
+	room := min(ui.TextWidth(name), max(12, w*2/5)) + 1
+	for len(parts) > 0 && ui.TextWidth(join(0))+room > w {
+		least := 0
+		for k, p := range parts {
+			if p.keep < parts[least].keep {
+				least = k
+			}
+		}
+		parts = append(parts[:least], parts[least+1:]...)
+	}
+	right := join(min(20, max(0, w-room-ui.TextWidth(join(0))-1)))
 	if ui.TextWidth(right) > w {
 		right = ui.Cut(st.Bold.Render(pct)+st.HeaderDim.Render(" closed"), w)
 	}
@@ -111,3 +135,25 @@ func (m *Model) theirVerdict() (string, bool) {
 
 // privacy is the one rule of what the buyer may see, as the screen applies it now.
 func (m *Model) privacy() model.Privacy { return model.Privacy{BuyerView: m.private} }
+
+// headerPart is one fact of the header and how long it stays when the line
+// is short: the higher keep, the later it goes.
+type headerPart struct {
+	text string
+	keep int
+}
+
+// What the header keeps longest, in a meeting: the clock, then the stage,
+// a status other than active (and, after the deal, the follow-up's
+// progress), today's budget, what is owed, their offer's verdict, the
+// landing, and last the meeting count.
+const (
+	keepCount = iota
+	keepLanding
+	keepVerdict
+	keepOwed
+	keepBudget
+	keepStatus
+	keepStage
+	keepClock
+)

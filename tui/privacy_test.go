@@ -21,8 +21,21 @@ func sentinelHarness(t *testing.T, private bool, w, h int) (*harness, sentinel.S
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if _, err := s.AddDossier(set.Dossier); err != nil {
+	id, err := s.AddDossier(set.Dossier)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// A budget is set on its own, as the capture line and b set it.
+	for _, b := range set.Dossier.Budgets {
+		it, _ := set.Dossier.Item(b.ItemID)
+		d, err := s.Dossier(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.ID, b.ItemID = 0, d.Items[d.ItemIndex(it.ID)].ID
+		if err := s.SaveBudget(id, &b); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return startHarness(t, s, path, Options{Private: private}, w, h), set
 }
@@ -70,7 +83,17 @@ func tour(h *harness, look func(string)) {
 	}
 	look("agenda")
 	steps("agenda j", 2, "j")
-	h.press("g", "v")
+	h.press("g", "b")
+	look("budget form (b)")
+	h.typeText("7000000")
+	look("budget form: beyond our walk-away")
+	h.press("esc", "y")
+	look("agenda: accept a suggestion (y)")
+	h.press("z")
+	look("agenda: dismiss a suggestion (z)")
+	h.press("Y")
+	look("agenda: accept every suggestion (Y)")
+	h.press("esc", "g", "v")
 	look("agenda trade plan (v)")
 	h.press("v", "?")
 	look("help (agenda)")
@@ -111,7 +134,17 @@ func tour(h *harness, look func(string)) {
 	look("ledger full item chart (i, v)")
 	h.press("v", "j")
 	look("ledger item chart, next move")
-	h.press("i", "?")
+	h.press("i", "F")
+	look("ledger forecast (F)")
+	h.press("v")
+	look("ledger forecast chart (F, v)")
+	h.press("i")
+	look("ledger forecast item chart (F, v, i)")
+	h.press("i", "v", "F", "g", "j")
+	look("ledger: our owed move")
+	h.press("x")
+	look("ledger: clear the owed trade-back (x)")
+	h.press("esc", "i", "?")
 	look("help (ledger)")
 	h.press("esc", "M")
 	look("ledger: minutes written")
@@ -266,7 +299,9 @@ func TestPrivacyOffShowsTheSentinels(t *testing.T) {
 	for _, v := range []string{"SENTINEL-INTERNAL-ACCOUNT-NOTES", "SENTINEL-INTERNAL-ITEM-NOTE", "SENTINEL-INTERNAL-SUMMARY",
 		"SENTINEL-INTERNAL-CONCESSION-NOTE", "SENTINEL-INTERNAL-NOTE", "SENTINEL-INTERNAL-ROLE", "SENTINEL-INTERNAL-PERSON",
 		"SENTINEL-INTERNAL-FOLLOWUP", "SENTINEL-INTERNAL-WORST-CASE", "SENTINEL-INTERNAL-PRODUCT", "SENTINEL-INTERNAL-PROFIT",
-		"8,765,432.109", "7,654,321.098", "6,543,210.987", "44.125", "58.375", "66.625", "unrecip", "Give first", "Target"} {
+		"8,765,432.109", "7,654,321.098", "6,543,210.987", "44.125", "58.375", "66.625", "unrecip", "Give first", "Target",
+		"Landing forecast", "Likely landing", "projected", "Today's budget", "8,888,888.125", "owed 1 trade-back", "owed #",
+		"Their moves say", "value-to-them"} {
 		if !log.seen[v] {
 			t.Errorf("without privacy the tour never shows %q: it does not look where that value is", v)
 		}

@@ -135,6 +135,7 @@ func (m *Model) refreshExcept(skip paneID) {
 	}
 	r := m.snap.D.Replay()
 	s := &ui.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st}
+	m.prepareAhead(s, m.snap)
 	m.snap = s
 	m.paneOnly = false // every pane has new data to draw
 	for id, p := range m.panes {

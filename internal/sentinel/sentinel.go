@@ -61,12 +61,16 @@ func Negotiation(now time.Time) Set {
 				TheirOpening: opt("90.5"), TheirWalkAway: opt("66.625"),
 				Weight: 20, ValueToThem: 95, Status: model.ItemOpen, Order: 2},
 		},
+		// Today's budget, set after meeting 1: it holds for meeting 2.
+		Ahead: model.Ahead{Budgets: []model.Budget{{ID: 1, ItemID: 1, Value: num("8888888.125"), At: at(start, 180)}}},
 		Meetings: []model.Meeting{{ID: 1, Number: 1, Started: start, Ended: at(start, 90),
 			Place: "SENTINEL-SAFE-PLACE", Attendees: []string{"SENTINEL-SAFE-ATTENDEE"}, Summary: "SENTINEL-INTERNAL-SUMMARY"}},
 		Ledger: []model.Concession{
 			{ID: 1, MeetingID: 1, ItemID: 1, By: model.Us, To: num("8999990.75"), At: at(start, 20),
 				Note: "SENTINEL-INTERNAL-CONCESSION-NOTE"},
 			{ID: 2, MeetingID: 1, ItemID: 2, By: model.Them, To: num("80.5"), TradedFor: "SENTINEL-SAFE-TRADED-FOR", At: at(start, 40)},
+			// They moved on two items: after the meeting their moves suggest a value to them.
+			{ID: 3, MeetingID: 1, ItemID: 1, By: model.Them, To: num("2000000.5"), At: at(start, 50)},
 		},
 		Notes: []model.Note{
 			{ID: 1, MeetingID: 1, Kind: model.KindNote, At: at(start, 10), Text: "SENTINEL-INTERNAL-NOTE"},
@@ -102,7 +106,7 @@ func Negotiation(now time.Time) Set {
 		"SENTINEL-INTERNAL-CONCESSION-NOTE", "SENTINEL-INTERNAL-NOTE", "SENTINEL-INTERNAL-ROLE", "SENTINEL-INTERNAL-PERSON",
 		"SENTINEL-INTERNAL-FOLLOWUP", "SENTINEL-INTERNAL-WORST-CASE", "SENTINEL-INTERNAL-PRODUCT", "SENTINEL-INTERNAL-PROFIT")
 	set.internalNumber("8765432.109", "7654321.098", "6543210.987", "4321.987", "44.125", "58.375", "66.625",
-		"987654.321", "76543.21")
+		"987654.321", "76543.21", "8888888.125")
 	// Derived internal values: money of the gap and room left, as the views write them.
 	r := d.Replay()
 	for i := range d.Items {
@@ -115,5 +119,9 @@ func Negotiation(now time.Time) Set {
 	}
 	// Words only internal parts use.
 	set.internal("unrecip", "Reciprocity", "Trade plan", "Give first", "Package score", "Walk-away", "Target", "Weight", "Score")
+	// Staying ahead (DESIGN 5.5–5.7): the forecast, the budget, the owed
+	// trade-back (our move 1) and the value suggestion (item 1: 10 → 49).
+	set.internal("Landing forecast", "Likely landing", "projected", "Today's budget", "budget left", "budget set",
+		"owed 1 trade-back", "owed #", "Their moves say", "value-to-them")
 	return set
 }

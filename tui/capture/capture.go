@@ -38,7 +38,8 @@ type draftTickMsg struct {
 	negID uint64
 }
 
-// confirmedMsg is the yes to going past our walk-away: save the line.
+// confirmedMsg is the yes to going past our walk-away or over today's
+// budget: save the line.
 type confirmedMsg struct{ text string }
 
 // Line is the capture line.
@@ -221,7 +222,7 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 			return nil
 		}
 		effect, priv := editor.ConcessionEffect(d, c.snap.R, con), c.snap.Privacy()
-		if ask, ok := effect.PastWalkAway(priv, confirmedMsg{text: c.input.Value()}); ok && !confirmed {
+		if ask, ok := effect.AskFirst(priv, confirmedMsg{text: c.input.Value()}); ok && !confirmed {
 			return ui.Cmd(ask)
 		}
 		status = "Saved: " + effect.Summary(priv)

@@ -18,15 +18,19 @@ const (
 	keyAgainst   form.Key = "traded-against"
 )
 
-// PastWalkAwayQuestion is asked before a move that takes us past our walk-away.
+// PastWalkAwayQuestion is asked before a move that takes us past our
+// walk-away (model.Flag.Question says it for every flag that asks first).
 const PastWalkAwayQuestion = "This takes us past our walk-away. Log it anyway?"
+
+// OverBudgetQuestion is asked before a move that takes us over today's budget.
+const OverBudgetQuestion = "This takes us over today's budget. Log it anyway?"
 
 // ConfirmMoveQuestion is asked instead while privacy is on: it names no limit.
 const ConfirmMoveQuestion = "Log this move?"
 
 // concessionForm logs a concession (c.ID 0) or edits one from the ledger.
 // It shows, before saving, how the gap and our score change and any flag;
-// going past our walk-away asks for confirmation.
+// going past our walk-away or over today's budget asks for confirmation.
 func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 	d, r, priv := env.Snap.D, env.Snap.R, env.privacy()
 	var itemIDs, itemLabels []string
@@ -83,7 +87,7 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 		}
 		e := ConcessionEffect(d, r, v)
 		msg := save(f, "Saved: "+e.Summary(priv), ui.SaveConcession(d.Negotiation.ID, v))
-		if ask, ok := e.PastWalkAway(priv, msg); ok {
+		if ask, ok := e.AskFirst(priv, msg); ok {
 			return ask, nil
 		}
 		return msg, nil

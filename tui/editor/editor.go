@@ -73,6 +73,8 @@ func Open(env Env, msg ui.EditMsg) (*form.Form, error) {
 		f = accountForm(env, r)
 	case ui.NegotiationRecord:
 		f = negotiationForm(env, r.Negotiation, r.Account)
+	case model.Budget:
+		f, err = budgetForm(env, r)
 	case nil:
 		if msg.Kind == ui.KindScenario {
 			f = newScenarioForm(env)
@@ -101,6 +103,8 @@ func shown(p model.Privacy, record any) bool {
 		return r.ID == 0 || p.Scenario(r)
 	case ScenarioLine:
 		return r.Scenario.ID == 0 || p.Scenario(r.Scenario)
+	case model.Budget:
+		return p.Part(model.PartBudget) // even a new one shows the budget it replaces
 	}
 	return true
 }
@@ -170,6 +174,8 @@ func recordFor(env Env, ref form.Ref) (ui.EditMsg, bool) {
 		return found(d.Account, ref.ID == d.Account.ID)
 	case ui.KindNegotiation:
 		return found(ui.NegotiationRecord{Negotiation: d.Negotiation, Account: d.Account}, ref.ID == d.Negotiation.ID)
+	case ui.KindBudget:
+		return found(model.Budget{ItemID: ref.ID}, d.ItemIndex(ref.ID) >= 0)
 	}
 	return ui.EditMsg{}, false
 }

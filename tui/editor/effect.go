@@ -121,15 +121,17 @@ func AgreedStatus(a model.Agreement) string {
 // Warns reports whether the summary raises a flag, to colour it.
 func (e Effect) Warns(priv model.Privacy) bool { return e.Flags != 0 && priv.Part(model.PartFlags) }
 
-// PastWalkAway asks before a move that takes us past our walk-away. While
-// privacy is on, the question must not tell the buyer where our walk-away
-// is, so it only asks to confirm the move.
-func (e Effect) PastWalkAway(priv model.Privacy, yes tea.Msg) (ui.ConfirmMsg, bool) {
-	if !e.Flags.Has(model.PastWalkAway) {
+// AskFirst asks before a move that takes us past our walk-away or over
+// today's budget (model.Flag.AskFirst). While privacy is on, the question
+// must not tell the buyer that we have such limits, so it only asks to
+// confirm the move.
+func (e Effect) AskFirst(priv model.Privacy, yes tea.Msg) (ui.ConfirmMsg, bool) {
+	ask := e.Flags.AskFirst()
+	if ask == 0 {
 		return ui.ConfirmMsg{}, false
 	}
-	q := PastWalkAwayQuestion
-	if !priv.Field(model.FieldWalkAway) {
+	q := ask.Question()
+	if !priv.Field(model.FieldWalkAway) || !priv.Part(model.PartBudget) {
 		q = ConfirmMoveQuestion
 	}
 	return ui.ConfirmMsg{Question: q, Detail: e.Summary(priv), Yes: yes,

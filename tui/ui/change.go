@@ -30,6 +30,10 @@ type Writer interface {
 	SavePackage(negID uint64, p *model.Package) error
 	DeletePackage(negID, id uint64) error
 	Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error)
+	SaveBudget(negID uint64, b *model.Budget) error
+	ClearOwed(negID, concessionID uint64, at time.Time) error
+	AcceptSuggestion(negID uint64, sg model.Suggestion, at time.Time) error
+	DismissSuggestion(negID uint64, sg model.Suggestion, at time.Time) error
 }
 
 // Change is one user action to write. Write runs in a command, off the UI

@@ -120,4 +120,5 @@ const (
 	KindMeetingEnd   Kind = "meeting-end"
 	KindAccount      Kind = "account"
 	KindNegotiation  Kind = "negotiation"
+	KindBudget       Kind = "budget" // today's budget on an item: its Ref ID is the item's
 )

@@ -11,6 +11,9 @@ type Snapshot struct {
 	Deal    model.Deal // every package priced and judged, once per change
 	Private bool       // privacy is on: nothing internal shows (DESIGN section 9)
 	St      *Styles
+	// Ahead is the forecast, budgets, owed trade-backs and suggestions (nil
+	// while privacy is on, or until they are first worked out).
+	Ahead *Ahead
 }
 
 // Privacy is the one rule (model/privacy.go) every component asks before it

@@ -65,11 +65,12 @@ type Pane struct {
 	edit   ui.EditKeys
 	now    func() time.Time // the time of an agreement's closing moves
 	keys   struct{ MoveUp, MoveDown, Plan, Agree key.Binding }
+	ahead  aheadKeys // b, y, Y, z (ahead.go)
 }
 
 // New makes the agenda pane; now stamps an agreement.
 func New(now func() time.Time) *Pane {
-	p := &Pane{now: now, list: ui.NewListKeys(), edit: ui.NewEditKeys("item"), filter: ui.NewFilterBox("filter items")}
+	p := &Pane{now: now, list: ui.NewListKeys(), edit: ui.NewEditKeys("item"), filter: ui.NewFilterBox("filter items"), ahead: newAheadKeys()}
 	p.keys.MoveUp = key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move item up"))
 	p.keys.MoveDown = key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move item down"))
 	p.keys.Plan = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "items / trade plan"))
@@ -87,7 +88,8 @@ func (p *Pane) Title() string {
 
 // Keys are the pane's own keys, for the help.
 func (p *Pane) Keys() []key.Binding {
-	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.Agree, p.keys.MoveUp, p.keys.MoveDown, p.keys.Plan, p.edit.Filter}
+	return append([]key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.Agree, p.keys.MoveUp, p.keys.MoveDown, p.keys.Plan, p.edit.Filter},
+		p.ahead.list()...)
 }
 
 // Typing reports whether the filter has the keys.
@@ -102,6 +104,7 @@ func (p *Pane) SetSize(w, h int) {
 // SetData takes the open negotiation.
 func (p *Pane) SetData(s *ui.Snapshot) {
 	p.snap = s
+	p.setAheadKeys()
 	p.plan1 = p.planSummary()
 	p.all = p.all[:0]
 	d, r, priv := s.D, s.R, s.Privacy()
@@ -196,6 +199,9 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		return p.move(-1)
 	case key.Matches(msg, p.keys.MoveDown):
 		return p.move(+1)
+	}
+	if cmd, ok := p.aheadKey(msg, it); ok {
+		return cmd
 	}
 	return nil
 }

@@ -247,7 +247,10 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 	if it.Note != "" && priv.Field(model.FieldNote) {
 		lines = append(lines, st.Dim.Render(it.Note))
 	}
-	return lines
+	// The item's suggestion and today's budget come under the title, where
+	// a short pane still shows them.
+	top, end := p.aheadLines(it)
+	return append(append(lines[:1:1], top...), append(lines[1:], end...)...)
 }
 
 // planSummary is the trade plan in one line; nothing while privacy hides it.

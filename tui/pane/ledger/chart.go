@@ -16,7 +16,10 @@ type chartPoint struct {
 	label   string  // "Openings", "Meeting 2", "Now"
 	share   float64 // 0–1
 	running bool    // the meeting still runs: its share is "so far"
-	extra   string  // shown after the percentage when the chart has room
+	// projected: a meeting still to come, where the landing forecast
+	// leaves the gap (drawn after the real bars while F shows).
+	projected bool
+	extra     string // shown after the percentage when the chart has room
 }
 
 // gapChart is the gap closed after each meeting, overall or on one item,
@@ -141,15 +144,19 @@ func (c gapChart) lines(w, h int, full bool, st *ui.Styles) []string {
 		title += fmt.Sprintf(" (last %d of %d)", keep, len(pts))
 		pts = pts[len(pts)-keep:]
 	}
-	labelW, running := 0, false
+	labelW, running, projected := 0, false, false
 	for _, p := range pts {
 		labelW = max(labelW, ui.TextWidth(p.label))
 		running = running || p.running
+		projected = projected || p.projected
 	}
 	labelW = min(labelW, max(1, w/4))
 	suffixW := 0
 	if running {
 		suffixW = len(" so far")
+	}
+	if projected {
+		suffixW = len(" projected")
 	}
 	barW := min(max(0, w-labelW-1-1-4-suffixW), 40)
 	indent := strings.Repeat(" ", min(labelW+1, max(0, w-1)))
@@ -158,6 +165,9 @@ func (c gapChart) lines(w, h int, full bool, st *ui.Styles) []string {
 		line := ui.Fit(p.label, labelW) + " " + ui.Bar(p.share, barW, st) + " " + ui.FitRight(model.FormatPercent(p.share), 4)
 		if p.running {
 			line += st.Dim.Render(" so far")
+		}
+		if p.projected {
+			line += st.Dim.Render(" projected")
 		}
 		lines = append(lines, ui.Cut(line, w))
 		if full && p.extra != "" {

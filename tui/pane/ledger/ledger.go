@@ -6,6 +6,7 @@ package ledger
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -41,12 +42,19 @@ type Pane struct {
 	list ui.ListKeys
 	edit ui.EditKeys
 	keys struct{ Chart, ItemChart, Minutes key.Binding }
+	// forecast: F shows the landing forecast (ahead.go); now stamps a
+	// trade-back cleared with x.
+	forecast bool
+	now      func() time.Time
+	ahead    struct{ Forecast, ClearOwed key.Binding }
 }
 
-// New makes the ledger pane.
-func New() *Pane {
+// New makes the ledger pane; now stamps a trade-back cleared by hand.
+func New(now func() time.Time) *Pane {
 	p := &Pane{list: ui.NewListKeys(), edit: ui.NewEditKeys("concession"), filter: ui.NewFilterBox("filter by item, we/they, traded for"),
-		item: -1, charted: -2}
+		item: -1, charted: -2, now: now}
+	p.ahead.Forecast = key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "landing forecast per item / back"))
+	p.ahead.ClearOwed = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear the trade-back owed for our move"))
 	p.edit.Edit.SetHelp("enter/e", "edit concession · on a meeting row: place, attendees, summary")
 	p.edit.Delete.SetHelp("d", "delete concession (asks first)")
 	p.keys.Chart = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "chart of gap closed: full / back"))
@@ -61,6 +69,9 @@ func (p *Pane) Title() string {
 	if p.full {
 		t += " · chart"
 	}
+	if p.forecast {
+		t += " · forecast"
+	}
 	if q := p.filter.Query(); q != "" {
 		t += " · /" + q
 	}
@@ -69,7 +80,8 @@ func (p *Pane) Title() string {
 
 // Keys are the pane's own keys, for the help.
 func (p *Pane) Keys() []key.Binding {
-	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart, p.keys.Minutes}
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.edit.Filter, p.keys.Chart, p.keys.ItemChart, p.keys.Minutes,
+		p.ahead.Forecast, p.ahead.ClearOwed}
 }
 
 // Typing reports whether the filter has the keys.
@@ -85,6 +97,8 @@ func (p *Pane) SetSize(w, h int) {
 func (p *Pane) SetData(s *ui.Snapshot) {
 	key, atEnd := p.selectedKey()
 	p.snap = s
+	p.ahead.Forecast.SetEnabled(s.Privacy().Part(model.PartForecast))
+	p.ahead.ClearOwed.SetEnabled(s.Privacy().Part(model.PartOwed))
 	p.groups = ui.NewMeetingGroups(s.D)
 	p.byGroup = make([][]int, p.groups.Count())
 	for k, mv := range s.R.Moves {
@@ -203,6 +217,7 @@ func (p *Pane) syncChart() {
 	} else {
 		p.chart = overallChart(p.snap.R, p.snap.Privacy())
 	}
+	p.chart = p.withProjection(p.chart, want)
 	p.sel.SetHeight(p.listHeight()) // the chart under the list may have grown
 }
 
@@ -250,6 +265,11 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.Chart):
 		p.full = !p.full
 		return nil
+	case key.Matches(msg, p.ahead.Forecast):
+		p.forecast = !p.forecast
+		p.charted = -2 // the chart gains or loses its projected bars
+		p.syncChart()
+		return nil
 	case key.Matches(msg, p.keys.ItemChart):
 		p.perItem = !p.perItem
 		p.syncChart()
@@ -265,8 +285,8 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	case p.full && p.perItem && key.Matches(msg, p.list.Up):
 		p.stepItem(-1)
 		return nil
-	case p.full:
-		return nil // the full chart has only v and i (and j/k for the item chart)
+	case p.full || p.forecast:
+		return nil // the full chart has only v and i (and j/k for the item chart), the forecast F and i
 	case p.sel.Update(msg, p.list):
 		p.syncChart()
 		return nil
@@ -298,6 +318,8 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 			return ui.Cmd(p.askDelete(p.snap.R.Moves[row.Index]))
 		}
 		return ui.Error(fmt.Errorf("meetings are kept: select a concession to delete it"))
+	case key.Matches(msg, p.ahead.ClearOwed):
+		return p.clearOwed()
 	}
 	return nil
 }

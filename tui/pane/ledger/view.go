@@ -70,6 +70,9 @@ func (p *Pane) View(focused bool) []string {
 	if p.full {
 		return p.chartView()
 	}
+	if p.forecast {
+		return p.forecastView()
+	}
 	st := p.snap.St
 	var lines []string
 	if p.filter.Shown() {
@@ -141,7 +144,11 @@ func (p *Pane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
 		if l.size {
 			b.WriteString(ui.FitRight(it.Format(mv.Size), l.sizeW) + " ")
 		}
-		b.WriteString(restCell(p.tradedFor(mv), flags, l.restW, style))
+		traded := p.tradedFor(mv)
+		if p.owed(mv) {
+			traded = strings.TrimSpace("owed " + traded)
+		}
+		b.WriteString(restCell(traded, flags, l.restW, style))
 	}
 	if selected {
 		return ui.SelectedRow(b.String(), p.w, st)
@@ -184,6 +191,9 @@ func shortFlags(f model.Flag) string {
 	}
 	if f.Has(model.Increasing) {
 		names = append(names, "increasing")
+	}
+	if f.Has(model.OverBudget) {
+		names = append(names, "over budget")
 	}
 	return strings.Join(names, ",")
 }
@@ -282,7 +292,9 @@ func (p *Pane) detail() []string {
 	if f := p.flags(mv); f != 0 {
 		second += " · " + st.Warn.Render("⚠ "+f.String())
 	}
-	if money := p.money(mv); money != "" {
+	if owed := p.owedDetail(mv); owed != "" {
+		second += " · " + owed // with its money
+	} else if money := p.money(mv); money != "" {
 		second += " · " + money
 	}
 	if mv.Note != "" && p.snap.Privacy().Part(model.PartConcessionNote) {
@@ -298,6 +310,9 @@ func (p *Pane) chartView() []string {
 	hint := "v back to the ledger · i chart the selected item"
 	if p.charted >= 0 {
 		hint = "j/k another item · v back to the ledger · i all items"
+	}
+	if p.forecast {
+		hint = strings.Replace(hint, "the ledger", "the forecast", 1)
 	}
 	lines := p.chart.lines(p.w, max(0, p.h-2), true, st)
 	lines = append(lines, "", st.Dim.Render(ui.Cut(hint, p.w)))

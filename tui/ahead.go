@@ -1,0 +1,135 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
+	"github.com/shopspring/decimal"
+)
+
+// The figures that keep the KAM ahead of the other side (ui.Ahead: the
+// forecast, budgets, owed trade-backs and suggestions) cost more than a
+// frame on a long ledger, so after each change they are worked out by a
+// command on a copy of the negotiation, and the screen takes them when they
+// arrive. Until then it shows the last ones; the panes look them up by ID,
+// so figures a change made stale never point at the wrong record.
+
+// aheadState is the root's part in it.
+type aheadState struct {
+	gen    int            // the change the latest copy was taken at
+	copy   *model.Dossier // taken by a refresh, handed to the next command
+	replay *model.Replay  // the refresh's replay, read-only from then on
+}
+
+// aheadMsg brings the figures worked out for change gen.
+type aheadMsg struct {
+	gen   int
+	negID uint64
+	ahead *ui.Ahead
+}
+
+// prepareAhead takes a copy to work the figures out from after a refresh
+// into s, which meanwhile keeps the last figures. With privacy on nothing
+// of them shows, so nothing is worked out or kept.
+func (m *Model) prepareAhead(s *ui.Snapshot, last *ui.Snapshot) {
+	m.ahead.gen++
+	m.ahead.copy, m.ahead.replay = nil, nil
+	if s.Private {
+		return
+	}
+	if last != nil && last.D.Negotiation.ID == s.D.Negotiation.ID {
+		s.Ahead = last.Ahead
+	}
+	m.ahead.copy, m.ahead.replay = ui.AheadCopy(s.D), s.R
+}
+
+// aheadCmd works out the figures from the copy the last refresh took, if any.
+func (m *Model) aheadCmd() tea.Cmd {
+	d := m.ahead.copy
+	if d == nil {
+		return nil
+	}
+	r := m.ahead.replay
+	m.ahead.copy, m.ahead.replay = nil, nil
+	gen, now := m.ahead.gen, m.opts.Now()
+	return func() tea.Msg {
+		return aheadMsg{gen: gen, negID: d.Negotiation.ID, ahead: ui.ComputeAhead(d, r, now)}
+	}
+}
+
+// takeAhead hands the figures to the header and the panes that show them,
+// unless another change came since they were worked out.
+func (m *Model) takeAhead(msg aheadMsg) {
+	if m.snap == nil || msg.gen != m.ahead.gen || msg.negID != m.negID() || m.snap.Private {
+		return
+	}
+	s := *m.snap
+	s.Ahead = msg.ahead
+	m.snap = &s
+	m.redrawAll()
+	for _, p := range []pane{m.panes[paneAgenda], m.panes[paneLedger]} {
+		p.SetData(m.snap)
+	}
+}
+
+// aheadParts are the header's parts from the figures: what is owed, the
+// budget left today and the likely landing in short. All internal: none
+// while privacy is on.
+func (m *Model) aheadParts() []headerPart {
+	a, priv, st := m.snap.Ahead, m.privacy(), m.st
+	if a == nil || m.snap.Private {
+		return nil
+	}
+	currency := m.snap.D.Negotiation.Currency
+	var parts []headerPart
+	if line := model.OwedLine(a.Owed, currency); line != "" && priv.Part(model.PartOwed) {
+		parts = append(parts, headerPart{st.Warn.Render(line), keepOwed})
+	}
+	if len(a.Budgets) > 0 && priv.Part(model.PartBudget) {
+		left := "budget left " + model.MoneyWithSymbol(a.BudgetLeft.Round(0), currency)
+		if a.BudgetErr != nil {
+			left = "budget set, money unknown"
+		}
+		parts = append(parts, headerPart{st.HeaderDim.Render(left), keepBudget})
+	}
+	if text, below, ok := landingShort(a.Forecast); ok && priv.Part(model.PartForecast) {
+		style := st.HeaderDim.Render
+		if below {
+			style = st.Warn.Render
+		}
+		parts = append(parts, headerPart{style(text), keepLanding})
+	}
+	return parts
+}
+
+// landingShort is the likely landing in a few letters, "landing 777k <
+// floor", and whether it falls below the deal floor; false when it cannot
+// be priced.
+func landingShort(fc model.Forecast) (string, bool, bool) {
+	pr := fc.Landing
+	if pr.Err != nil || len(fc.Items) == 0 {
+		return "", false, false
+	}
+	text := "landing " + shortMoney(pr.Waterfall.Contribution)
+	below := fc.Floor.Valid && pr.Waterfall.Contribution.LessThan(fc.Floor.Decimal)
+	switch {
+	case below:
+		text += " < floor"
+	case fc.Floor.Valid:
+		text += " ≥ floor"
+	}
+	return text, below, true
+}
+
+// shortMoney writes an amount in thousands or millions: 776,639.95 → 777k,
+// 1,250,000 → 1.25M.
+func shortMoney(v decimal.Decimal) string {
+	abs := v.Abs()
+	switch {
+	case abs.GreaterThanOrEqual(decimal.NewFromInt(1_000_000)):
+		return model.FormatValue(v.Div(decimal.NewFromInt(1_000_000)).Round(2)) + "M"
+	case abs.GreaterThanOrEqual(decimal.NewFromInt(1_000)):
+		return model.FormatValue(v.Div(decimal.NewFromInt(1_000)).Round(0)) + "k"
+	}
+	return model.FormatValue(v.Round(0))
+}
