@@ -122,36 +122,30 @@ func (d *Dossier) Replay() *Replay {
 	}
 
 	// Derive from, size and flags in ledger order.
-	lastOurSize := make(map[int]decimal.Decimal)
+	lastOurSize := make([]decimal.Decimal, len(d.Items))
+	ourMoved := make([]bool, len(d.Items))
 	for k := range r.Moves {
 		mv := &r.Moves[k]
 		it := d.Items[mv.Item]
 		st := &r.Items[mv.Item]
 		down := it.Better == Down
-		// toward is the size of a move from a to b in the direction better for us.
-		toward := func(a, b decimal.Decimal) decimal.Decimal {
-			if down {
-				return a.Sub(b)
-			}
-			return b.Sub(a)
-		}
 		if mv.By == Us {
 			mv.From = st.Ours
-			mv.Size = toward(mv.To, mv.From)
+			mv.Size = toward(down, mv.To, mv.From)
 			st.Ours, st.HasOurs = mv.To, true
 			if !mv.Reciprocated() {
 				mv.Flags |= Unreciprocated
 			}
-			if prev, ok := lastOurSize[mv.Item]; ok && mv.Size.GreaterThan(prev) {
+			if ourMoved[mv.Item] && mv.Size.GreaterThan(lastOurSize[mv.Item]) {
 				mv.Flags |= Increasing
 			}
-			lastOurSize[mv.Item] = mv.Size
-			if it.OurWalkAway.Valid && toward(it.OurWalkAway.Decimal, mv.To).IsNegative() {
+			lastOurSize[mv.Item], ourMoved[mv.Item] = mv.Size, true
+			if it.OurWalkAway.Valid && toward(down, it.OurWalkAway.Decimal, mv.To).IsNegative() {
 				mv.Flags |= PastWalkAway
 			}
 		} else {
 			mv.From = st.Theirs
-			mv.Size = toward(mv.From, mv.To)
+			mv.Size = toward(down, mv.From, mv.To)
 			st.Theirs, st.HasTheirs = mv.To, true
 		}
 		if st.Gap0.IsPositive() {
@@ -455,4 +449,13 @@ func (r *Replay) PackageScore(p Party) (float64, bool) {
 // Flagged counts the moves that carry flag f.
 func (r *Replay) Flagged(f Flag) int {
 	return len(slices.DeleteFunc(slices.Clone(r.Moves), func(mv Move) bool { return !mv.Flags.Has(f) }))
+}
+
+// toward is the size of a move from a to b in the direction better for us
+// (down: a falling value is better).
+func toward(down bool, a, b decimal.Decimal) decimal.Decimal {
+	if down {
+		return a.Sub(b)
+	}
+	return b.Sub(a)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/shopspring/decimal"
 )
 
 // agendaRow is one item's cells, formatted once per data change.
@@ -52,20 +53,22 @@ var agendaColumns = []agendaColumn{
 // Pane is the agenda: positions, gaps and scores per item, the
 // readiness line, and the trade plan.
 type Pane struct {
-	snap   *ui.Snapshot
-	all    []agendaRow
-	rows   []agendaRow // after the filter
-	sel    ui.Selection
-	filter ui.FilterBox
-	plan   bool   // show the trade plan instead of the items
-	plan1  string // the trade plan in one line, made once per data change
-	cache  ui.RowCache
-	w, h   int
-	list   ui.ListKeys
-	edit   ui.EditKeys
-	now    func() time.Time // the time of an agreement's closing moves
-	keys   struct{ MoveUp, MoveDown, Plan, Agree key.Binding }
-	ahead  aheadKeys // b, y, Y, z (ahead.go)
+	gapValues []decimal.Decimal // each item's gap in money a year, worked out once per data change
+	gapErrs   []error           // why an item's gap has no money
+	snap      *ui.Snapshot
+	all       []agendaRow
+	rows      []agendaRow // after the filter
+	sel       ui.Selection
+	filter    ui.FilterBox
+	plan      bool   // show the trade plan instead of the items
+	plan1     string // the trade plan in one line, made once per data change
+	cache     ui.RowCache
+	w, h      int
+	list      ui.ListKeys
+	edit      ui.EditKeys
+	now       func() time.Time // the time of an agreement's closing moves
+	keys      struct{ MoveUp, MoveDown, Plan, Agree key.Binding }
+	ahead     aheadKeys // b, y, Y, z (ahead.go)
 }
 
 // New makes the agenda pane; now stamps an agreement.
@@ -109,6 +112,7 @@ func (p *Pane) SetData(s *ui.Snapshot) {
 	p.all = p.all[:0]
 	d, r, priv := s.D, s.R, s.Privacy()
 	gapValues, gapErrs := r.GapValues()
+	p.gapValues, p.gapErrs = gapValues, gapErrs
 	for i, it := range d.Items {
 		st := r.Items[i]
 		row := agendaRow{index: i, num: fmt.Sprint(i + 1), title: it.Title, topic: string(it.Topic), unit: it.Unit,

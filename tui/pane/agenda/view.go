@@ -201,7 +201,7 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 		if stt.HasTheirs {
 			pos += fmt.Sprintf(" · theirs %s (opened %s)", it.Format(stt.Theirs), it.Format(it.TheirOpening.Decimal))
 			pos += " · gap " + it.Format(stt.Gap)
-			if g, err := r.GapValue(i); priv.Field(model.FieldMoney) && err == nil {
+			if g, err := p.gapValues[i], p.gapErrs[i]; priv.Field(model.FieldMoney) && err == nil {
 				pos += " = " + model.FormatMoney(g) + " " + p.snap.D.Negotiation.Currency + " a year"
 			} else if priv.Field(model.FieldMoney) && it.Lever.Kind != model.LeverNone {
 				pos += st.Warn.Render(" · money unknown: " + err.Error())
