@@ -210,3 +210,44 @@ func TestWithPrivacyOnTheAccountFormShowsTheCustomersContactsAndKeepsOurs(t *tes
 		}
 	}
 }
+
+// The brief of the demo after a meeting typed in the workbench holds that
+// meeting's attendees, notes, actions and questions under its heading, and
+// a next-meeting section (issue 13's test of the meeting record).
+func TestTheBriefHoldsTheMeetingTypedInTheWorkbench(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("m")
+	for range len("Hollis head office, Leeds") {
+		h.press("backspace")
+	}
+	h.typeText("Video call")
+	h.press("tab")
+	h.typeText("Dana Whitlock, Lena Ruiz, Ana Costa")
+	h.press("ctrl+s")
+	h.press("n")
+	for _, line := range []string{"Dana wants the listing fee waived #sku", "! send the revised volume plan #volume", "? can they take 6 SKUs by March"} {
+		h.typeText(line)
+		h.press("enter")
+	}
+	h.press("esc", "m")
+	h.typeText("Volume first, then the fee")
+	h.press("ctrl+s")
+	brief := model.Brief(h.dossier(), model.BriefOptions{Now: testNow})
+	i := strings.Index(brief, "Meeting 3")
+	if i < 0 {
+		t.Fatalf("the brief has no heading for meeting 3:\n%s", brief)
+	}
+	record := brief[i:]
+	if j := strings.Index(record, "## Next meeting"); j > 0 {
+		record = record[:j]
+	}
+	for _, want := range []string{"Video call", "Ana Costa", "Dana wants the listing fee waived", "send the revised volume plan",
+		"can they take 6 SKUs by March", "Volume first, then the fee"} {
+		if !strings.Contains(record, want) {
+			t.Errorf("meeting 3's record lacks %q:\n%s", want, record)
+		}
+	}
+	if !strings.Contains(brief, "## Next meeting") || !strings.Contains(brief, "Meeting 4") {
+		t.Errorf("the brief has no next-meeting section for meeting 4")
+	}
+}
