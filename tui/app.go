@@ -179,6 +179,9 @@ func (m *Model) Init() tea.Cmd { return tea.Batch(loadCmd(m.store, 0), m.poll())
 
 // Update routes one message, then starts working out the figures that keep
 // us ahead (ahead.go) when the message changed the data.
+// Update routes one message (route), then, when the message changed the
+// open negotiation, starts working out the forecast, budget left, owed and
+// suggestions off the UI goroutine (ahead.go): too slow for a refresh.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if msg, ok := msg.(aheadMsg); ok {
 		m.takeAhead(msg)
@@ -194,6 +197,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // route routes one message: keys by the modal stack, the capture line and
 // the focus; answers to whoever asked; requests of the components to the
 // root's own handlers.
+// route gives a message to whoever owns it: keys by the modal stack, the
+// capture line and the focus; answers to whoever asked; requests of the
+// components to the root's own handlers.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, isKey := msg.(tea.KeyMsg); !isKey {
 		m.redrawAll()
