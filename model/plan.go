@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -123,9 +124,24 @@ func (r *Replay) ConcessionMoney(by Party, itemID uint64, to decimal.Decimal) (d
 // prices a logged move with it (from the value before the move).
 func (r *Replay) MoveMoney(by Party, itemID uint64, from, to decimal.Decimal) (decimal.Decimal, error) {
 	d := r.dossier
-	side, name := r.Positions(OriginOurs), "our offer"
+	side, base, baseErr := r.sideBase(by)
+	name := "our offer"
 	if by == Them {
-		side, name = r.Positions(OriginTheirs), "their offer"
+		name = "their offer"
+	}
+	it, ok := d.Item(itemID)
+	if _, has := side.Values[itemID]; ok && has && baseErr == nil {
+		// From the side's package priced once: each end of the move is a
+		// change from it (from its own term alone for most levers).
+		atFrom, err := d.contributionChange(side.Values, base, it, from)
+		if err != nil {
+			return decimal.Zero, fmt.Errorf("%s: %w", name, err)
+		}
+		atTo, err := d.contributionChange(side.Values, base, it, to)
+		if err != nil {
+			return decimal.Zero, fmt.Errorf("%s: %w", name, err)
+		}
+		return atTo.Sub(atFrom), nil
 	}
 	before, err := d.Waterfall(side.With(itemID, from).Values)
 	if err != nil {
@@ -239,4 +255,34 @@ func fieldLabel(kind ScenarioKind, name string) string {
 		}
 	}
 	return name
+}
+
+// sideBases holds each side's current package and its waterfall, worked out
+// once per replay and shared by the replay's copies (Replay.On), which may be
+// read on another goroutine.
+type sideBases struct {
+	once [2]sync.Once
+	pkg  [2]Package
+	w    [2]Waterfall
+	err  [2]error
+}
+
+// sideBase is the current package of the side that moves (ours for Us,
+// theirs for Them) with its waterfall.
+func (r *Replay) sideBase(by Party) (Package, Waterfall, error) {
+	i, origin := 0, OriginOurs
+	if by == Them {
+		i, origin = 1, OriginTheirs
+	}
+	b := r.bases
+	if b == nil {
+		p := r.Positions(origin)
+		w, err := r.dossier.Waterfall(p.Values)
+		return p, w, err
+	}
+	b.once[i].Do(func() {
+		b.pkg[i] = r.Positions(origin)
+		b.w[i], b.err[i] = r.dossier.Waterfall(b.pkg[i].Values)
+	})
+	return b.pkg[i], b.w[i], b.err[i]
 }

@@ -232,3 +232,35 @@ func TestContributionChangeEqualsTheWholeWaterfall(t *testing.T) {
 		}
 	}
 }
+
+// MoveMoney from the side's package priced once equals pricing both ends
+// of the move whole, for every item, both sides and moves either way.
+func TestMoveMoneyEqualsTwoWholeWaterfalls(t *testing.T) {
+	d := Demo(demoNow)
+	r := d.Replay()
+	for _, by := range []Party{Us, Them} {
+		origin := OriginOurs
+		if by == Them {
+			origin = OriginTheirs
+		}
+		side := r.Positions(origin)
+		for _, it := range d.Items {
+			v, ok := side.Values[it.ID]
+			if !ok {
+				continue
+			}
+			for _, pair := range [][2]string{{"0", "1"}, {"-2", "0.5"}, {"3", "-1"}} {
+				from, to := v.Add(dec(pair[0])), v.Add(dec(pair[1]))
+				got, err := r.MoveMoney(by, it.ID, from, to)
+				a, errA := d.Waterfall(side.With(it.ID, from).Values)
+				b, errB := d.Waterfall(side.With(it.ID, to).Values)
+				if (err == nil) != (errA == nil && errB == nil) {
+					t.Fatalf("%s %s %s → %s: %v vs %v/%v", by, it.Title, from, to, err, errA, errB)
+				}
+				if err == nil && !got.Equal(b.Contribution.Sub(a.Contribution)) {
+					t.Errorf("%s %s %s → %s: %s, whole waterfalls %s", by, it.Title, from, to, got, b.Contribution.Sub(a.Contribution))
+				}
+			}
+		}
+	}
+}

@@ -96,11 +96,12 @@ type Replay struct {
 	Openings  float64 // overall share closed before any concession (items whose openings already meet)
 
 	dossier *Dossier
+	bases   *sideBases // each side's package priced once, when first asked
 }
 
 // Replay replays the whole ledger. It costs time in proportion to the ledger.
 func (d *Dossier) Replay() *Replay {
-	r := &Replay{dossier: d}
+	r := &Replay{dossier: d, bases: &sideBases{}}
 	index := make(map[uint64]int, len(d.Items))
 	for i, it := range d.Items {
 		index[it.ID] = i
