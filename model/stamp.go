@@ -14,4 +14,3 @@ type Stamp struct {
 
 // Stamped is the record's stamp, for code that handles every record kind alike.
 func (s *Stamp) Stamped() *Stamp { return s }
-

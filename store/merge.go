@@ -61,10 +61,10 @@ type merger struct {
 	now      time.Time
 	asNew    bool // every record is new: stamps in the input are ignored
 	counts   Counts
-	accounts idMap                     // the input's account IDs → local
-	byUID    map[string]accountRecord  // local accounts by UID
+	accounts idMap                      // the input's account IDs → local
+	byUID    map[string]accountRecord   // local accounts by UID
 	notes    map[uint64]map[string]bool // UIDs of each negotiation's notes, once read
-	later    []conflictNote            // account conflicts, noted once negotiations are in
+	later    []conflictNote             // account conflicts, noted once negotiations are in
 	written  int
 	fault    func(written int) error // tests: fail after so many writes
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/parley-app/parley/model"
 )
@@ -212,7 +213,7 @@ func (m *merger) settle(b *bucket, key []byte, theirs, ours record, what string)
 		return version{}, nil
 	}
 	ts, os := *theirs.stamped(), *ours.stamped()
-	label := what + " " + quoteLabel(describe(ours))
+	label := strings.TrimSpace(what + " " + quoteLabel(describe(ours)))
 	if ts.Updated.After(os.Updated) {
 		m.counts.Updated++
 		return version{uid: derivedUID(os.Updated, os.UID+"\x00"+string(o)),
