@@ -20,6 +20,9 @@
 //
 // IDs come from each bucket's NextSequence and are stored as 8-byte
 // big-endian keys, so a cursor walks records in the order they were made.
+// Every record also carries a uid (a ULID that names it in every file it is
+// exported to) and an updated time, both set by the store (stamp.go);
+// import merges by uid (merge.go).
 // Because each negotiation has its own bucket, loading one costs time in
 // proportion to that negotiation alone, however large the file grows.
 //
