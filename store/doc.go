@@ -56,6 +56,11 @@
 // on 1 negotiation and 2.6 ms on 200 (0.54 and 3.0 before). What a save
 // costs over the floor is bbolt's work on our layout plus the undo journal,
 // which adds about two pages to each commit (10 written per save, not 8).
+// The UID and Updated every record carries (schema 5) add about 70 bytes
+// to a note and no page: 10.3 pages written per save before and after; in
+// alternating runs SaveNote/BoltPutFloor was 1.51–1.53 before and 1.50–1.52
+// after (0.42–0.44 ms against 0.28–0.29 ms; the floor writes a stamped
+// note's bytes too).
 //
 // Changes made by other processes are noticed by Changed (watch.go): it reads
 // the last transaction ID from the meta pages without a lock, and a change
