@@ -103,6 +103,7 @@ type Account struct {
 	Category string // the category we sell into, e.g. "Biscuits"
 	Notes    string
 	Contacts []Contact
+	Stamp    // UID and Updated, set by the store
 }
 
 // Validate says what is wrong with the account, in the user's words.

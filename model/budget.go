@@ -27,6 +27,7 @@ type Budget struct {
 	MeetingID uint64 // 0 when set between meetings
 	Value     decimal.Decimal
 	At        time.Time
+	Stamp     // UID and Updated, set by the store
 }
 
 // Validate checks the budget on its own; whether it lies between our

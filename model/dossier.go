@@ -221,6 +221,9 @@ func (d *Dossier) Validate() error {
 	if err := d.checkMeetings(); err != nil {
 		return err
 	}
+	if err := d.checkAhead(items, meetings, concessions); err != nil {
+		return err
+	}
 	for _, err := range []error{
 		checkUniqueIDs("note", d.Notes, func(n Note) uint64 { return n.ID }),
 		checkUniqueIDs("follow-up", d.FollowUps, func(f FollowUp) uint64 { return f.ID }),

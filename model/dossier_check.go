@@ -73,3 +73,44 @@ func (d *Dossier) checkLedgerMoves() error {
 	}
 	return nil
 }
+
+// checkAhead refuses budgets, cleared trade-backs and suggestion decisions
+// that point at records the dossier does not hold (an import's are checked
+// as the forms' are).
+func (d *Dossier) checkAhead(items, meetings, concessions map[uint64]bool) error {
+	for _, b := range d.Budgets {
+		if err := b.Validate(); err != nil {
+			return fmt.Errorf("budget %d: %w", b.ID, err)
+		}
+		if !items[b.ItemID] {
+			return fmt.Errorf("budget %d is on an item that does not exist", b.ID)
+		}
+		if b.MeetingID != 0 && !meetings[b.MeetingID] {
+			return fmt.Errorf("budget %d belongs to a meeting that does not exist", b.ID)
+		}
+	}
+	for _, c := range d.Cleared {
+		if !concessions[c.ConcessionID] {
+			return fmt.Errorf("a cleared trade-back names concession %d, which does not exist", c.ConcessionID)
+		}
+	}
+	for _, s := range d.Decisions {
+		if !items[s.ItemID] {
+			return fmt.Errorf("suggestion decision %d is on an item that does not exist", s.ID)
+		}
+		if s.Value < 0 || s.Value > 100 {
+			return fmt.Errorf("suggestion decision %d: value to them %d should be between 0 and 100", s.ID, s.Value)
+		}
+	}
+	for _, err := range []error{
+		checkUniqueIDs("budget", d.Budgets, func(b Budget) uint64 { return b.ID }),
+		checkUniqueIDs("suggestion decision", d.Decisions, func(s SuggestionDecision) uint64 { return s.ID }),
+		checkUniqueIDs("package", d.Packages, func(p Package) uint64 { return p.ID }),
+		checkUniqueIDs("cleared trade-back of concession", d.Cleared, func(c OwedClear) uint64 { return c.ConcessionID }),
+	} {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -114,7 +114,8 @@ type AgendaItem struct {
 	// the profitability scenario's rebate %), so its money effect can be shown.
 	//
 	// Deprecated: the lever replaces the link; kept until the workbench reads levers.
-	Link ScenarioLink
+	Link  ScenarioLink
+	Stamp // UID and Updated, set by the store
 }
 
 // ScenarioLink names one input of one scenario. The zero value links nothing.

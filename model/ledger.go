@@ -41,6 +41,7 @@ type Concession struct {
 	TradedAgainst uint64
 	At            time.Time
 	Note          string
+	Stamp         // UID and Updated, set by the store
 }
 
 // Reciprocated reports whether something was traded for the concession.
@@ -90,6 +91,7 @@ type Note struct {
 	Done      bool      // an action that has been done
 	DoneAt    time.Time // when it was marked done
 	Answer    string    // the answer to a question, once known
+	Stamp               // UID and Updated, set by the store
 }
 
 // Open reports whether the note still asks for something: an action not done
@@ -133,6 +135,7 @@ type FollowUp struct {
 	// Commitment is the agreed term or the trade the line checks, with
 	// whose it is ("they: 170,000 cases committed"); "" for a template line.
 	Commitment string
+	Stamp      // UID and Updated, set by the store
 }
 
 // Overdue reports whether the line is not done and its due date is before today.

@@ -32,6 +32,7 @@ type Negotiation struct {
 	Deal      DealBasis // what the waterfall of every package stands on
 	// DecimalComma: numbers are typed 9,90 and 1.000,50 in this negotiation.
 	DecimalComma bool
+	Stamp        // UID and Updated, set by the store
 }
 
 // Numbers is how numbers are typed in the negotiation.
@@ -92,6 +93,7 @@ type Meeting struct {
 	Place     string
 	Attendees []string
 	Summary   string
+	Stamp     // UID and Updated, set by the store
 }
 
 // Running reports whether the meeting has started and not yet ended.

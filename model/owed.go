@@ -16,6 +16,7 @@ import (
 type OwedClear struct {
 	ConcessionID uint64
 	At           time.Time
+	Stamp        // UID and Updated, set by the store
 }
 
 // Owed is an unreciprocated concession of ours still waiting for a

@@ -43,6 +43,7 @@ type Package struct {
 	// (0 while it is not), and TabledAt when.
 	TabledMeeting uint64
 	TabledAt      time.Time
+	Stamp         // UID and Updated, set by the store
 }
 
 // Tabled reports whether the package has been put to the buyer.

@@ -31,6 +31,7 @@ type Scenario struct {
 	ForBuyer bool // the category scenario shown to the buyer
 	Impact   CategoryImpact
 	Profit   Profitability
+	Stamp    // UID and Updated, set by the store
 }
 
 // CategoryImpact is the buyer's category before the proposal and the lines

@@ -38,6 +38,7 @@ type SuggestionDecision struct {
 	Value    int
 	Accepted bool
 	At       time.Time
+	Stamp    // UID and Updated, set by the store
 }
 
 // SuggestedValue is v' = round((v + 100·(1 − c)) / 2), halves away from zero.

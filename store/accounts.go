@@ -68,7 +68,12 @@ func saveAccount(tx *bolt.Tx, a *model.Account) error {
 	if err := assignID(b, &a.ID, "account"); err != nil {
 		return err
 	}
-	return putJSON(b, itob(a.ID), accountToRecord(*a))
+	rec := accountToRecord(*a)
+	if err := putRecord(b, itob(a.ID), &rec); err != nil {
+		return err
+	}
+	a.Stamp = rec.toModel()
+	return nil
 }
 
 // DeleteAccount removes the account and every negotiation of it.
@@ -137,9 +142,14 @@ func (s *Store) SaveNegotiation(n *model.Negotiation) error {
 			if err != nil {
 				return err
 			}
-			return putJSON(nb, keyNegMeta, negotiationToRecord(v))
+			rec := negotiationToRecord(v)
+			if err := putRecord(nb, keyNegMeta, &rec); err != nil {
+				return err
+			}
+			v.Stamp = rec.toModel()
+			return nil
 		}
-		return createNegotiation(tx, &v)
+		return createNegotiation(tx, &v, nil)
 	})
 	if err != nil {
 		return err
@@ -148,7 +158,9 @@ func (s *Store) SaveNegotiation(n *model.Negotiation) error {
 	return nil
 }
 
-func createNegotiation(tx *bolt.Tx, n *model.Negotiation) error {
+// createNegotiation makes a negotiation's buckets and writes its record:
+// stamped as new, or with st (an import keeps the record's UID and time).
+func createNegotiation(tx *bolt.Tx, n *model.Negotiation, st *stamp) error {
 	root := topBucket(tx, bucketNegotiations)
 	id, err := root.NextSequence()
 	if err != nil {
@@ -164,9 +176,17 @@ func createNegotiation(tx *bolt.Tx, n *model.Negotiation) error {
 		}
 	}
 	n.ID = id
-	if err := putJSON(nb, keyNegMeta, negotiationToRecord(*n)); err != nil {
+	rec := negotiationToRecord(*n)
+	if st != nil {
+		rec.stamp = *st
+		err = putJSON(nb, keyNegMeta, rec)
+	} else {
+		err = putRecord(nb, keyNegMeta, &rec)
+	}
+	if err != nil {
 		return err
 	}
+	n.Stamp = rec.toModel()
 	return tx.Bucket(bucketMeta).Put(keyCurrent, itob(id))
 }
 

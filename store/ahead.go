@@ -32,19 +32,29 @@ type budgetRecord struct {
 	MeetingID uint64    `json:"meeting_id,omitempty"`
 	Value     exact     `json:"value"`
 	At        time.Time `json:"at"`
+	stamp
+}
+
+func budgetToRecord(b model.Budget) budgetRecord {
+	return budgetRecord{stamp: fromModel(b.Stamp), ID: b.ID, ItemID: b.ItemID, MeetingID: b.MeetingID, Value: exact(b.Value), At: b.At}
 }
 
 func (r budgetRecord) model() model.Budget {
-	return model.Budget{ID: r.ID, ItemID: r.ItemID, MeetingID: r.MeetingID, Value: decimal.Decimal(r.Value), At: r.At}
+	return model.Budget{Stamp: r.toModel(), ID: r.ID, ItemID: r.ItemID, MeetingID: r.MeetingID, Value: decimal.Decimal(r.Value), At: r.At}
 }
 
 type clearedRecord struct {
 	ConcessionID uint64    `json:"concession_id"`
 	At           time.Time `json:"at"`
+	stamp
+}
+
+func clearedToRecord(c model.OwedClear) clearedRecord {
+	return clearedRecord{stamp: fromModel(c.Stamp), ConcessionID: c.ConcessionID, At: c.At}
 }
 
 func (r clearedRecord) model() model.OwedClear {
-	return model.OwedClear{ConcessionID: r.ConcessionID, At: r.At}
+	return model.OwedClear{Stamp: r.toModel(), ConcessionID: r.ConcessionID, At: r.At}
 }
 
 type decisionRecord struct {
@@ -54,10 +64,15 @@ type decisionRecord struct {
 	Value    int       `json:"value"`
 	Accepted bool      `json:"accepted,omitempty"`
 	At       time.Time `json:"at"`
+	stamp
+}
+
+func decisionToRecord(d model.SuggestionDecision) decisionRecord {
+	return decisionRecord{stamp: fromModel(d.Stamp), ID: d.ID, ItemID: d.ItemID, After: d.After, Value: d.Value, Accepted: d.Accepted, At: d.At}
 }
 
 func (r decisionRecord) model() model.SuggestionDecision {
-	return model.SuggestionDecision{ID: r.ID, ItemID: r.ItemID, After: r.After, Value: r.Value, Accepted: r.Accepted, At: r.At}
+	return model.SuggestionDecision{Stamp: r.toModel(), ID: r.ID, ItemID: r.ItemID, After: r.After, Value: r.Value, Accepted: r.Accepted, At: r.At}
 }
 
 // loadAhead reads a negotiation's budgets, cleared trade-backs and decisions.
@@ -99,9 +114,7 @@ func addBudget(tx *bolt.Tx, negID uint64, b model.Budget) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = putNew(bb, &b.ID, func() any {
-		return budgetRecord{ID: b.ID, ItemID: b.ItemID, MeetingID: b.MeetingID, Value: exact(b.Value), At: b.At}
-	})
+	_, err = putNew(bb, &b.ID, func() budgetRecord { return budgetToRecord(b) })
 	return b.ID, err
 }
 
@@ -115,7 +128,7 @@ func (s *Store) ClearOwed(negID, concessionID uint64, at time.Time) error {
 		if err != nil {
 			return err
 		}
-		return putJSON(b, itob(concessionID), clearedRecord{ConcessionID: concessionID, At: at})
+		return putRecord(b, itob(concessionID), &clearedRecord{ConcessionID: concessionID, At: at})
 	})
 }
 
@@ -152,7 +165,7 @@ func (s *Store) decide(negID uint64, sg model.Suggestion, accept bool, at time.T
 		}
 		if accept {
 			it.ValueToThem = sg.Value
-			if err := putJSON(items, itob(it.ID), it); err != nil {
+			if err := putRecord(items, itob(it.ID), &it); err != nil {
 				return err
 			}
 		}
@@ -160,11 +173,11 @@ func (s *Store) decide(negID uint64, sg model.Suggestion, accept bool, at time.T
 		if err != nil {
 			return err
 		}
-		var r decisionRecord
-		return putNew(b, &r.ID, func() any {
-			r = decisionRecord{ID: r.ID, ItemID: it.ID, After: sg.After, Value: sg.Value, Accepted: accept, At: at}
-			return r
+		var id uint64
+		_, err = putNew(b, &id, func() decisionRecord {
+			return decisionRecord{ID: id, ItemID: it.ID, After: sg.After, Value: sg.Value, Accepted: accept, At: at}
 		})
+		return err
 	})
 }
 

@@ -55,7 +55,10 @@ func BenchmarkBoltPutFloor(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	data, _ := json.Marshal(noteToRecord(model.Note{ID: 1, Kind: model.KindNote, At: benchNow, Text: benchNoteText}))
+	// The same bytes as a saved note: with its UID and Updated time.
+	note := model.Note{ID: 1, Kind: model.KindNote, At: benchNow, Text: benchNoteText,
+		Stamp: model.Stamp{UID: newUID(), Updated: time.Now().UTC()}}
+	data, _ := json.Marshal(noteToRecord(note))
 	if err := db.Update(func(tx *bolt.Tx) error {
 		_, err := tx.CreateBucketIfNotExists([]byte("floor"))
 		return err

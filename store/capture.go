@@ -49,7 +49,7 @@ func addConcession(tx *bolt.Tx, negID uint64, c model.Concession) (uint64, error
 	if err != nil {
 		return 0, err
 	}
-	err = putNew(b, &c.ID, func() any { return concessionToRecord(c) })
+	_, err = putNew(b, &c.ID, func() concessionRecord { return concessionToRecord(c) })
 	return c.ID, err
 }
 
@@ -64,7 +64,7 @@ func addNote(tx *bolt.Tx, negID uint64, n model.Note) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = putNew(b, &n.ID, func() any { return noteToRecord(n) })
+	_, err = putNew(b, &n.ID, func() noteRecord { return noteToRecord(n) })
 	return n.ID, err
 }
 
@@ -88,5 +88,6 @@ func agree(tx *bolt.Tx, negID uint64, c model.Capture, at time.Time, meetingID u
 	if err != nil {
 		return 0, err
 	}
-	return a.Item.ID, putJSON(b, itob(a.Item.ID), itemToRecord(a.Item))
+	rec := itemToRecord(a.Item)
+	return a.Item.ID, putRecord(b, itob(a.Item.ID), &rec)
 }

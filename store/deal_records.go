@@ -87,6 +87,7 @@ type packageRecord struct {
 	Values        []packageValueRecord `json:"values"`
 	TabledMeeting uint64               `json:"tabled_meeting,omitempty"`
 	TabledAt      time.Time            `json:"tabled_at,omitzero"`
+	stamp
 }
 
 // packageValueRecord is one item's value; a list keeps the file's order stable.
@@ -96,7 +97,7 @@ type packageValueRecord struct {
 }
 
 func packageToRecord(p model.Package) packageRecord {
-	r := packageRecord{ID: p.ID, Name: p.Name, Origin: string(p.Origin), TabledMeeting: p.TabledMeeting, TabledAt: p.TabledAt,
+	r := packageRecord{stamp: fromModel(p.Stamp), ID: p.ID, Name: p.Name, Origin: string(p.Origin), TabledMeeting: p.TabledMeeting, TabledAt: p.TabledAt,
 		Values: []packageValueRecord{}}
 	for id, v := range p.Values {
 		r.Values = append(r.Values, packageValueRecord{ItemID: id, Value: exact(v)})
@@ -106,7 +107,7 @@ func packageToRecord(p model.Package) packageRecord {
 }
 
 func (r packageRecord) model() model.Package {
-	p := model.Package{ID: r.ID, Name: r.Name, Origin: model.PackageOrigin(r.Origin), TabledMeeting: r.TabledMeeting,
+	p := model.Package{Stamp: r.toModel(), ID: r.ID, Name: r.Name, Origin: model.PackageOrigin(r.Origin), TabledMeeting: r.TabledMeeting,
 		TabledAt: r.TabledAt, Values: model.Values{}}
 	for _, v := range r.Values {
 		p.Values[v.ItemID] = decimal.Decimal(v.Value)

@@ -20,6 +20,9 @@
 //
 // IDs come from each bucket's NextSequence and are stored as 8-byte
 // big-endian keys, so a cursor walks records in the order they were made.
+// Every record also carries a uid (a ULID that names it in every file it is
+// exported to) and an updated time, both set by the store (stamp.go);
+// import merges by uid (merge.go).
 // Because each negotiation has its own bucket, loading one costs time in
 // proportion to that negotiation alone, however large the file grows.
 //
@@ -53,6 +56,11 @@
 // on 1 negotiation and 2.6 ms on 200 (0.54 and 3.0 before). What a save
 // costs over the floor is bbolt's work on our layout plus the undo journal,
 // which adds about two pages to each commit (10 written per save, not 8).
+// The UID and Updated every record carries (schema 5) add about 70 bytes
+// to a note and no page: 10.3 pages written per save before and after; in
+// alternating runs SaveNote/BoltPutFloor was 1.51–1.53 before and 1.50–1.52
+// after (0.42–0.44 ms against 0.28–0.29 ms; the floor writes a stamped
+// note's bytes too).
 //
 // Changes made by other processes are noticed by Changed (watch.go): it reads
 // the last transaction ID from the meta pages without a lock, and a change

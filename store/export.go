@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,8 +15,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// ExportFormat names the export file format.
-const ExportFormat = "parley/1"
+// ExportFormat names the export file format: parley/2 carries every
+// record's UID and Updated time, and the budgets, cleared trade-backs and
+// suggestion decisions. Import reads parley/1 too (its records have no UID,
+// so they are added).
+const ExportFormat = "parley/2"
+
+// formatV1 is the format before UIDs.
+const formatV1 = "parley/1"
 
 // exportFile is the whole export: every account and every negotiation with
 // everything in it. Drafts are not exported.
@@ -35,11 +42,9 @@ type exportNegotiation struct {
 	FollowUps   []followUpRecord   `json:"followups"`
 	Scenarios   []scenarioRecord   `json:"scenarios"`
 	Packages    []packageRecord    `json:"packages,omitempty"`
-}
-
-// Counts says how much an export or import held.
-type Counts struct {
-	Accounts, Negotiations int
+	Budgets     []budgetRecord     `json:"budgets,omitempty"`
+	Owed        []clearedRecord    `json:"owed,omitempty"`
+	Suggestions []decisionRecord   `json:"suggestions,omitempty"`
 }
 
 // Export writes everything as JSON to path, atomically. The path may not be
@@ -115,6 +120,9 @@ func loadEverything(tx *bolt.Tx) (exportFile, error) {
 				{bucketFollowUps, func(b *bolt.Bucket) (err error) { n.FollowUps, err = loadAll[followUpRecord](b); return }},
 				{bucketScenarios, func(b *bolt.Bucket) (err error) { n.Scenarios, err = loadAll[scenarioRecord](b); return }},
 				{bucketPackages, func(b *bolt.Bucket) (err error) { n.Packages, err = loadAll[packageRecord](b); return }},
+				{bucketBudgets, func(b *bolt.Bucket) (err error) { n.Budgets, err = loadAll[budgetRecord](b); return }},
+				{bucketOwed, func(b *bolt.Bucket) (err error) { n.Owed, err = loadAll[clearedRecord](b); return }},
+				{bucketSuggestions, func(b *bolt.Bucket) (err error) { n.Suggestions, err = loadAll[decisionRecord](b); return }},
 			} {
 				b := nb.Bucket(part.name)
 				if b == nil {
@@ -131,10 +139,23 @@ func loadEverything(tx *bolt.Tx) (exportFile, error) {
 	return f, err
 }
 
-// Import reads an export and adds all of it to the database: every record is
-// read and validated first, then everything is written in one transaction
-// with fresh IDs, or nothing is.
+// Import reads an export and merges it into the database by UID (see
+// merge.go): what is new is added, what is the same is left alone, and of
+// a record changed on both sides the newer version is kept and the older
+// becomes a note. Every record is read and validated first, then
+// everything is written in one transaction, or nothing is. An import that
+// finds nothing new writes nothing (Counts.NothingNew).
 func (s *Store) Import(path string) (Counts, error) {
+	return s.importFile(path, false)
+}
+
+// ImportCopy reads an export and adds all of it as new records, with new
+// UIDs (`parley import --as-copy`): a second copy of what is there already.
+func (s *Store) ImportCopy(path string) (Counts, error) {
+	return s.importFile(path, true)
+}
+
+func (s *Store) importFile(path string, asCopy bool) (Counts, error) {
 	data, err := readCapped(path)
 	if err != nil {
 		return Counts{}, err
@@ -143,27 +164,27 @@ func (s *Store) Import(path string) (Counts, error) {
 	if err != nil {
 		return Counts{}, fmt.Errorf("%s: %w", path, err)
 	}
-	err = s.change("imported "+filepath.Base(path), func(tx *bolt.Tx) error {
-		newAccount := map[uint64]uint64{}
-		for _, a := range accounts {
-			old := a.ID
-			a.ID = 0
-			if err := saveAccount(tx, &a); err != nil {
-				return err
-			}
-			newAccount[old] = a.ID
+	label := "imported " + filepath.Base(path)
+	if asCopy {
+		label += " as a copy"
+	}
+	var counts Counts
+	err = s.change(label, func(tx *bolt.Tx) error {
+		m := newMerger(tx, journalOf(tx).now(), asCopy, s.importFault)
+		if err := m.importAll(accounts, dossiers); err != nil {
+			return err
 		}
-		for _, d := range dossiers {
-			if _, err := writeDossier(tx, d, newAccount[d.Account.ID]); err != nil {
-				return err
-			}
+		counts = m.counts
+		if counts.NothingNew() {
+			return errNothingNew // roll back: not even a journal entry
 		}
 		return nil
 	})
-	if err != nil {
-		return Counts{}, err
+	if err != nil && !errors.Is(err, errNothingNew) {
+		return Counts{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return Counts{Accounts: len(accounts), Negotiations: len(dossiers)}, nil
+	counts.Accounts, counts.Negotiations = len(accounts), len(dossiers)
+	return counts, nil
 }
 
 // ParseExport reads and validates an export without touching any database.
@@ -181,8 +202,11 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 	if err := dec.Decode(&struct{}{}); err != io.EOF {
 		return nil, nil, fmt.Errorf("not a Parley export: there is more after the end of the export")
 	}
-	if f.Format != ExportFormat {
+	if f.Format != ExportFormat && f.Format != formatV1 {
 		return nil, nil, fmt.Errorf("format %q is not %q: not a Parley export this version can read", f.Format, ExportFormat)
+	}
+	if err := checkUIDs(f); err != nil {
+		return nil, nil, err
 	}
 	accounts := make([]model.Account, 0, len(f.Accounts))
 	byID := map[uint64]model.Account{}
@@ -211,6 +235,9 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 		d.FollowUps = mapRecords(n.FollowUps, followUpRecord.model)
 		d.Scenarios = mapRecords(n.Scenarios, scenarioRecord.model)
 		d.Packages = mapRecords(n.Packages, packageRecord.model)
+		d.Budgets = mapRecords(n.Budgets, budgetRecord.model)
+		d.Cleared = mapRecords(n.Owed, clearedRecord.model)
+		d.Decisions = mapRecords(n.Suggestions, decisionRecord.model)
 		d.Sort()
 		d.Clean()
 		if err := d.Validate(); err != nil {

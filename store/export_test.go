@@ -63,8 +63,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(data, &head); err != nil {
 		t.Fatalf("the export is not JSON: %v", err)
 	}
-	if head.Format != "parley/1" || !head.Exported.Equal(now) {
-		t.Errorf("the export says format %q, exported %v; want parley/1, %v", head.Format, head.Exported, now)
+	if head.Format != "parley/2" || !head.Exported.Equal(now) {
+		t.Errorf("the export says format %q, exported %v; want parley/2, %v", head.Format, head.Exported, now)
 	}
 	if bytes.Contains(data, []byte("they 1 23.80")) {
 		t.Error("the export holds a draft")
@@ -75,8 +75,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if counts != (Counts{Accounts: 3, Negotiations: 2}) {
-		t.Errorf("Import counted %+v, want 3 accounts and 2 negotiations", counts)
+	if counts.Accounts != 3 || counts.Negotiations != 2 || counts.Added == 0 || counts.Updated+counts.Kept+counts.Same != 0 {
+		t.Errorf("Import counted %+v, want 3 accounts and 2 negotiations, all added", counts)
 	}
 	fresh = reopen(t, fresh)
 	accounts, err := fresh.Accounts()
@@ -108,12 +108,19 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 	}
 
-	// Import adds: a second import doubles everything.
-	if _, err := fresh.Import(path); err != nil {
+	// Import merges: a second import finds nothing new; one as a copy
+	// doubles everything.
+	if counts, err := fresh.Import(path); err != nil || !counts.NothingNew() {
+		t.Errorf("a second import counted %+v, %v; want nothing new", counts, err)
+	}
+	if a, n := count(t, fresh); a != 3 || n != 2 {
+		t.Errorf("after a second import, %d accounts and %d negotiations; want 3 and 2", a, n)
+	}
+	if _, err := fresh.ImportCopy(path); err != nil {
 		t.Fatal(err)
 	}
 	if a, n := count(t, fresh); a != 6 || n != 4 {
-		t.Errorf("after a second import, %d accounts and %d negotiations; want 6 and 4", a, n)
+		t.Errorf("after an import as a copy, %d accounts and %d negotiations; want 6 and 4", a, n)
 	}
 }
 
@@ -171,7 +178,7 @@ func TestImportRefusesABadFileAndWritesNothing(t *testing.T) {
 		{"unknown field", `unknown field "colour"`, editExport(t, good, func(f map[string]any) {
 			at(f, "negotiations", 0, "items", 0)["colour"] = "red"
 		})},
-		{"wrong format", `"parley/2"`, editExport(t, good, func(f map[string]any) { f["format"] = "parley/2" })},
+		{"wrong format", `"parley/9"`, editExport(t, good, func(f map[string]any) { f["format"] = "parley/9" })},
 		{"no format", "not a Parley export", editExport(t, good, func(f map[string]any) { delete(f, "format") })},
 		{"negotiation of a missing account", "not in the file", editExport(t, good, func(f map[string]any) {
 			at(f, "negotiations", 0, "negotiation")["account_id"] = 999

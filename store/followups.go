@@ -36,9 +36,11 @@ func (s *Store) AddFollowUps(negID uint64, lines []model.FollowUp) ([]model.Foll
 		}
 		for i := range out {
 			out[i].ID, out[i].Order = 0, last+i+1
-			if err := putNew(b, &out[i].ID, func() any { return followUpToRecord(out[i]) }); err != nil {
+			st, err := putNew(b, &out[i].ID, func() followUpRecord { return followUpToRecord(out[i]) })
+			if err != nil {
 				return err
 			}
+			out[i].Stamp = st
 		}
 		return nil
 	})

@@ -131,7 +131,8 @@ func noteByID(d *model.Dossier, id uint64) (model.Note, bool) {
 }
 
 // canonical is a copy of d with every ID replaced by the record's 1-based
-// position in its list and every link mapped the same way, so that two
+// position in its list, every link mapped the same way and every stamp
+// (UID, Updated) cleared, so that two
 // dossiers written with different IDs compare equal when they hold the same
 // records linked the same way. A link to a record that is not there becomes
 // danglingID.
@@ -166,35 +167,36 @@ func canonical(d *model.Dossier) *model.Dossier {
 	scenario := positions(ids(len(d.Scenarios), func(i int) uint64 { return d.Scenarios[i].ID }))
 
 	c := &model.Dossier{Account: d.Account, Negotiation: d.Negotiation}
-	c.Account.ID = 1
-	c.Negotiation.ID, c.Negotiation.AccountID = 1, 1
+	c.Account.ID, c.Account.Stamp = 1, model.Stamp{}
+	c.Negotiation.ID, c.Negotiation.AccountID, c.Negotiation.Stamp = 1, 1, model.Stamp{}
 	for _, it := range d.Items {
-		it.ID, it.Link.ScenarioID = item(it.ID), scenario(it.Link.ScenarioID)
+		it.ID, it.Link.ScenarioID, it.Stamp = item(it.ID), scenario(it.Link.ScenarioID), model.Stamp{}
 		c.Items = append(c.Items, it)
 	}
 	for _, m := range d.Meetings {
-		m.ID = meeting(m.ID)
+		m.ID, m.Stamp = meeting(m.ID), model.Stamp{}
 		c.Meetings = append(c.Meetings, m)
 	}
 	for _, l := range d.Ledger {
 		l.ID, l.ItemID, l.MeetingID, l.TradedAgainst = concession(l.ID), item(l.ItemID), meeting(l.MeetingID), concession(l.TradedAgainst)
+		l.Stamp = model.Stamp{}
 		c.Ledger = append(c.Ledger, l)
 	}
 	for _, n := range d.Notes {
-		n.ID, n.ItemID, n.MeetingID = note(n.ID), item(n.ItemID), meeting(n.MeetingID)
+		n.ID, n.ItemID, n.MeetingID, n.Stamp = note(n.ID), item(n.ItemID), meeting(n.MeetingID), model.Stamp{}
 		c.Notes = append(c.Notes, n)
 	}
 	for _, f := range d.FollowUps {
-		f.ID = followUp(f.ID)
+		f.ID, f.Stamp = followUp(f.ID), model.Stamp{}
 		c.FollowUps = append(c.FollowUps, f)
 	}
 	for _, s := range d.Scenarios {
-		s.ID = scenario(s.ID)
+		s.ID, s.Stamp = scenario(s.ID), model.Stamp{}
 		c.Scenarios = append(c.Scenarios, s)
 	}
 	pkg := positions(ids(len(d.Packages), func(i int) uint64 { return d.Packages[i].ID }))
 	for _, p := range d.Packages {
-		p.ID, p.TabledMeeting = pkg(p.ID), meeting(p.TabledMeeting)
+		p.ID, p.TabledMeeting, p.Stamp = pkg(p.ID), meeting(p.TabledMeeting), model.Stamp{}
 		values := model.Values{}
 		for id, v := range p.Values {
 			values[item(id)] = v

@@ -61,7 +61,8 @@ type edit struct {
 
 // journal collects the edits of one transaction.
 type journal struct {
-	label string // set from within the transaction, once the record is known
+	label string    // set from within the transaction, once the record is known
+	at    time.Time // the change's time: every record it writes is Updated then
 	edits []edit
 	size  int
 }
@@ -74,6 +75,14 @@ func journalOf(tx *bolt.Tx) *journal {
 		return j.(*journal)
 	}
 	return nil
+}
+
+// now is the time of the change being recorded (a write outside one: the clock's).
+func (j *journal) now() time.Time {
+	if j == nil || j.at.IsZero() {
+		return time.Now().UTC()
+	}
+	return j.at
 }
 
 func (j *journal) add(e edit) {
@@ -175,7 +184,7 @@ func clonePath(p [][]byte) [][]byte { return append([][]byte(nil), p...) }
 // counter rises (Changed), and the journal keeps its last JournalSize entries.
 func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 	return s.update(func(tx *bolt.Tx) error {
-		j := &journal{}
+		j := &journal{at: s.clock().UTC()}
 		journals.Store(tx, j)
 		defer journals.Delete(tx)
 		if err := fn(tx); err != nil {
@@ -184,7 +193,7 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 		if j.label != "" {
 			label = j.label
 		}
-		e, edits := entry{Label: label, At: time.Now().UTC(), By: s.author}, j.edits
+		e, edits := entry{Label: label, At: j.at, By: s.author}, j.edits
 		if j.size > maxEntryBytes {
 			e.TooLarge, edits = true, nil
 		}

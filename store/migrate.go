@@ -22,6 +22,7 @@ var migrations = []migration{
 	{version: 2, name: "levers, deal basis and packages from money per unit and profitability scenarios", migrate: migrateDeal},
 	{version: 3, name: "key form drafts by field", migrate: keyDraftsByField},
 	{version: 4, name: "budgets, owed trade-backs and value suggestions", migrate: addAheadBuckets},
+	{version: 5, name: "a UID and an Updated time on every record", migrate: giveUIDs},
 }
 
 // SchemaVersion is the version of the layout this Parley writes.

@@ -22,6 +22,7 @@ var migrationTests = map[int]func(t *testing.T){
 	2: testMigrateDeal,
 	3: testKeyDraftsByField,
 	4: testAddAheadBuckets,
+	5: testGiveUIDs,
 }
 
 func TestMigrations(t *testing.T) {

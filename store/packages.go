@@ -14,7 +14,7 @@ func (s *Store) SavePackage(negID uint64, p *model.Package) error {
 		return err
 	}
 	return saveChild(s, negID, bucketPackages, "package", p, func(v *model.Package) *uint64 { return &v.ID },
-		func(v model.Package) any { return packageToRecord(v) },
+		packageToRecord,
 		func(tx *bolt.Tx, p *model.Package) error {
 			for id := range p.Values {
 				if err := exists(tx, negID, bucketItems, id, "item"); err != nil {

@@ -26,10 +26,11 @@ type accountRecord struct {
 	Category string          `json:"category,omitempty"`
 	Notes    string          `json:"notes,omitempty"`
 	Contacts []contactRecord `json:"contacts,omitempty"`
+	stamp
 }
 
 func accountToRecord(a model.Account) accountRecord {
-	r := accountRecord{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Category: a.Category, Notes: a.Notes}
+	r := accountRecord{stamp: fromModel(a.Stamp), ID: a.ID, Name: a.Name, Kind: string(a.Kind), Category: a.Category, Notes: a.Notes}
 	for _, c := range a.Contacts {
 		r.Contacts = append(r.Contacts, contactRecord{Name: c.Name, Role: c.Role, Side: string(c.Side), Email: c.Email, Phone: c.Phone})
 	}
@@ -37,7 +38,7 @@ func accountToRecord(a model.Account) accountRecord {
 }
 
 func (r accountRecord) model() model.Account {
-	a := model.Account{ID: r.ID, Name: r.Name, Kind: model.AccountKind(r.Kind), Category: r.Category, Notes: r.Notes}
+	a := model.Account{Stamp: r.toModel(), ID: r.ID, Name: r.Name, Kind: model.AccountKind(r.Kind), Category: r.Category, Notes: r.Notes}
 	for _, c := range r.Contacts {
 		a.Contacts = append(a.Contacts, model.Contact{Name: c.Name, Role: c.Role, Side: model.Side(c.Side), Email: c.Email, Phone: c.Phone})
 	}
@@ -56,16 +57,17 @@ type negotiationRecord struct {
 	Deal      *dealRecord `json:"deal,omitempty"`
 	// DecimalComma: numbers are typed with a decimal comma.
 	DecimalComma bool `json:"decimal_comma,omitempty"`
+	stamp
 }
 
 func negotiationToRecord(n model.Negotiation) negotiationRecord {
-	return negotiationRecord{ID: n.ID, AccountID: n.AccountID, Title: n.Title, Stage: string(n.Stage),
+	return negotiationRecord{stamp: fromModel(n.Stamp), ID: n.ID, AccountID: n.AccountID, Title: n.Title, Stage: string(n.Stage),
 		Status: string(n.Status), Currency: n.Currency, Created: n.Created, Deadline: n.Deadline, Deal: dealToRecord(n.Deal),
 		DecimalComma: n.DecimalComma}
 }
 
 func (r negotiationRecord) model() model.Negotiation {
-	return model.Negotiation{ID: r.ID, AccountID: r.AccountID, Title: r.Title, Stage: model.Stage(r.Stage),
+	return model.Negotiation{Stamp: r.toModel(), ID: r.ID, AccountID: r.AccountID, Title: r.Title, Stage: model.Stage(r.Stage),
 		Status: model.Status(r.Status), Currency: r.Currency, Created: r.Created, Deadline: r.Deadline, Deal: r.Deal.model(),
 		DecimalComma: r.DecimalComma}
 }
@@ -92,10 +94,11 @@ type itemRecord struct {
 	LinkField     string       `json:"link_field,omitempty"`
 	LastYear      optExact     `json:"last_year,omitzero"`
 	Lever         *leverRecord `json:"lever,omitempty"`
+	stamp
 }
 
 func itemToRecord(it model.AgendaItem) itemRecord {
-	return itemRecord{ID: it.ID, Topic: string(it.Topic), Title: it.Title, Unit: it.Unit, Better: string(it.Better),
+	return itemRecord{stamp: fromModel(it.Stamp), ID: it.ID, Topic: string(it.Topic), Title: it.Title, Unit: it.Unit, Better: string(it.Better),
 		OurOpening: optional(it.OurOpening), OurTarget: optional(it.OurTarget), OurWalkAway: optional(it.OurWalkAway),
 		TheirOpening: optional(it.TheirOpening), TheirWalkAway: optional(it.TheirWalkAway),
 		Weight: it.Weight, ValueToThem: it.ValueToThem, MoneyPerUnit: optional(it.MoneyPerUnit),
@@ -104,7 +107,7 @@ func itemToRecord(it model.AgendaItem) itemRecord {
 }
 
 func (r itemRecord) model() model.AgendaItem {
-	return model.AgendaItem{ID: r.ID, Topic: model.Topic(r.Topic), Title: r.Title, Unit: r.Unit, Better: model.Direction(r.Better),
+	return model.AgendaItem{Stamp: r.toModel(), ID: r.ID, Topic: model.Topic(r.Topic), Title: r.Title, Unit: r.Unit, Better: model.Direction(r.Better),
 		OurOpening: r.OurOpening.null(), OurTarget: r.OurTarget.null(), OurWalkAway: r.OurWalkAway.null(),
 		TheirOpening: r.TheirOpening.null(), TheirWalkAway: r.TheirWalkAway.null(),
 		Weight: r.Weight, ValueToThem: r.ValueToThem, MoneyPerUnit: r.MoneyPerUnit.null(),
@@ -120,15 +123,16 @@ type meetingRecord struct {
 	Place     string    `json:"place,omitempty"`
 	Attendees []string  `json:"attendees,omitempty"`
 	Summary   string    `json:"summary,omitempty"`
+	stamp
 }
 
 func meetingToRecord(m model.Meeting) meetingRecord {
-	return meetingRecord{ID: m.ID, Number: m.Number, Started: m.Started, Ended: m.Ended, Place: m.Place,
+	return meetingRecord{stamp: fromModel(m.Stamp), ID: m.ID, Number: m.Number, Started: m.Started, Ended: m.Ended, Place: m.Place,
 		Attendees: m.Attendees, Summary: m.Summary}
 }
 
 func (r meetingRecord) model() model.Meeting {
-	return model.Meeting{ID: r.ID, Number: r.Number, Started: r.Started, Ended: r.Ended, Place: r.Place,
+	return model.Meeting{Stamp: r.toModel(), ID: r.ID, Number: r.Number, Started: r.Started, Ended: r.Ended, Place: r.Place,
 		Attendees: r.Attendees, Summary: r.Summary}
 }
 
@@ -142,15 +146,16 @@ type concessionRecord struct {
 	TradedAgainst uint64    `json:"traded_against,omitempty"`
 	At            time.Time `json:"at"`
 	Note          string    `json:"note,omitempty"`
+	stamp
 }
 
 func concessionToRecord(c model.Concession) concessionRecord {
-	return concessionRecord{ID: c.ID, MeetingID: c.MeetingID, ItemID: c.ItemID, By: string(c.By), To: exact(c.To),
+	return concessionRecord{stamp: fromModel(c.Stamp), ID: c.ID, MeetingID: c.MeetingID, ItemID: c.ItemID, By: string(c.By), To: exact(c.To),
 		TradedFor: c.TradedFor, TradedAgainst: c.TradedAgainst, At: c.At, Note: c.Note}
 }
 
 func (r concessionRecord) model() model.Concession {
-	return model.Concession{ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, By: model.Party(r.By), To: decimal.Decimal(r.To),
+	return model.Concession{Stamp: r.toModel(), ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, By: model.Party(r.By), To: decimal.Decimal(r.To),
 		TradedFor: r.TradedFor, TradedAgainst: r.TradedAgainst, At: r.At, Note: r.Note}
 }
 
@@ -164,15 +169,16 @@ type noteRecord struct {
 	Done      bool      `json:"done,omitempty"`
 	DoneAt    time.Time `json:"done_at,omitzero"`
 	Answer    string    `json:"answer,omitempty"`
+	stamp
 }
 
 func noteToRecord(n model.Note) noteRecord {
-	return noteRecord{ID: n.ID, MeetingID: n.MeetingID, ItemID: n.ItemID, Kind: string(n.Kind), At: n.At, Text: n.Text,
+	return noteRecord{stamp: fromModel(n.Stamp), ID: n.ID, MeetingID: n.MeetingID, ItemID: n.ItemID, Kind: string(n.Kind), At: n.At, Text: n.Text,
 		Done: n.Done, DoneAt: n.DoneAt, Answer: n.Answer}
 }
 
 func (r noteRecord) model() model.Note {
-	return model.Note{ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, Kind: model.NoteKind(r.Kind), At: r.At, Text: r.Text,
+	return model.Note{Stamp: r.toModel(), ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, Kind: model.NoteKind(r.Kind), At: r.At, Text: r.Text,
 		Done: r.Done, DoneAt: r.DoneAt, Answer: r.Answer}
 }
 
@@ -188,15 +194,16 @@ type followUpRecord struct {
 	Order  int       `json:"order"`
 	// Commitment: the agreed term or trade the line checks.
 	Commitment string `json:"commitment,omitempty"`
+	stamp
 }
 
 func followUpToRecord(f model.FollowUp) followUpRecord {
-	return followUpRecord{ID: f.ID, Side: string(f.Side), Role: f.Role, Person: f.Person, Action: f.Action,
+	return followUpRecord{stamp: fromModel(f.Stamp), ID: f.ID, Side: string(f.Side), Role: f.Role, Person: f.Person, Action: f.Action,
 		Due: f.Due, Done: f.Done, DoneAt: f.DoneAt, Order: f.Order, Commitment: f.Commitment}
 }
 
 func (r followUpRecord) model() model.FollowUp {
-	return model.FollowUp{ID: r.ID, Side: model.Side(r.Side), Role: r.Role, Person: r.Person, Action: r.Action,
+	return model.FollowUp{Stamp: r.toModel(), ID: r.ID, Side: model.Side(r.Side), Role: r.Role, Person: r.Person, Action: r.Action,
 		Due: r.Due, Done: r.Done, DoneAt: r.DoneAt, Order: r.Order, Commitment: r.Commitment}
 }
 
@@ -228,11 +235,12 @@ type scenarioRecord struct {
 	CostToServe      exact `json:"cost_to_serve,omitzero"`
 	CostOfGoods      exact `json:"cost_of_goods,omitzero"`
 	Volume           exact `json:"volume,omitzero"`
+	stamp
 }
 
 func scenarioToRecord(s model.Scenario) scenarioRecord {
 	i, p := s.Impact, s.Profit
-	r := scenarioRecord{ID: s.ID, Name: s.Name, Kind: string(s.Kind), ForBuyer: s.ForBuyer,
+	r := scenarioRecord{stamp: fromModel(s.Stamp), ID: s.ID, Name: s.Name, Kind: string(s.Kind), ForBuyer: s.ForBuyer,
 		BaselineTurnover: exact(i.BaselineTurnover), BaselineMargin: exact(i.BaselineMargin), OurSales: optional(i.OurSales),
 		ListPrice: exact(p.ListPrice), Discount: exact(p.Discount), Rebate: exact(p.Rebate),
 		AllowancePerUnit: exact(p.AllowancePerUnit), CostToServe: exact(p.CostToServe),
@@ -247,7 +255,7 @@ func scenarioToRecord(s model.Scenario) scenarioRecord {
 
 func (r scenarioRecord) model() model.Scenario {
 	d := func(e exact) decimal.Decimal { return decimal.Decimal(e) }
-	s := model.Scenario{ID: r.ID, Name: r.Name, Kind: model.ScenarioKind(r.Kind), ForBuyer: r.ForBuyer,
+	s := model.Scenario{Stamp: r.toModel(), ID: r.ID, Name: r.Name, Kind: model.ScenarioKind(r.Kind), ForBuyer: r.ForBuyer,
 		Impact: model.CategoryImpact{BaselineTurnover: d(r.BaselineTurnover), BaselineMargin: d(r.BaselineMargin), OurSales: r.OurSales.null()},
 		Profit: model.Profitability{ListPrice: d(r.ListPrice), Discount: d(r.Discount), Rebate: d(r.Rebate),
 			AllowancePerUnit: d(r.AllowancePerUnit), CostToServe: d(r.CostToServe), CostOfGoods: d(r.CostOfGoods),

@@ -13,9 +13,12 @@ import (
 // (ID 0) gets the bucket's next ID, an existing one must be there. prepare
 // runs first in the same transaction, on a copy of the value, to check what
 // it points at or fill in what the file decides. The caller's value is
-// updated only once the transaction has committed.
-func saveChild[M any](s *Store, negID uint64, bucket []byte, what string, v *M, id func(*M) *uint64,
-	record func(M) any, prepare func(*bolt.Tx, *M) error) error {
+// updated (ID, UID, Updated) only once the transaction has committed.
+func saveChild[M any, P interface {
+	*M
+	Stamped() *model.Stamp
+}, R any, PR recordPtr[R]](s *Store, negID uint64, bucket []byte, what string, v P, id func(P) *uint64,
+	toRecord func(M) R, prepare func(*bolt.Tx, P) error) error {
 	c := *v
 	err := s.change(savedLabel(what, *id(&c), ""), func(tx *bolt.Tx) error {
 		if prepare != nil {
@@ -30,9 +33,13 @@ func saveChild[M any](s *Store, negID uint64, bucket []byte, what string, v *M, 
 		if err := assignID(b, id(&c), what); err != nil {
 			return err
 		}
-		rec := record(c)
+		rec := toRecord(c)
 		relabel(tx, savedLabel(what, *id(v), describe(rec)))
-		return putJSON(b, itob(*id(&c)), rec)
+		if err := putRecord(b, itob(*id(&c)), PR(&rec)); err != nil {
+			return err
+		}
+		*P(&c).Stamped() = PR(&rec).stamped().toModel()
+		return nil
 	})
 	if err == nil {
 		*v = c
@@ -66,7 +73,7 @@ func (s *Store) deleteChild(negID uint64, bucket []byte, what string, id uint64,
 
 // rewrite loads every record of a nested bucket, lets edit change or drop
 // each one (keep false), and writes back what changed.
-func rewrite[R any](tx *bolt.Tx, negID uint64, bucket []byte, id func(R) uint64, edit func(*R) (keep, changed bool)) error {
+func rewrite[R any, P recordPtr[R]](tx *bolt.Tx, negID uint64, bucket []byte, id func(R) uint64, edit func(*R) (keep, changed bool)) error {
 	b, err := child(tx, negID, bucket)
 	if err != nil {
 		return err
@@ -81,7 +88,7 @@ func rewrite[R any](tx *bolt.Tx, negID uint64, bucket []byte, id func(R) uint64,
 		case !keep:
 			err = b.Delete(itob(id(r)))
 		case changed:
-			err = putJSON(b, itob(id(r)), r)
+			err = putRecord(b, itob(id(r)), P(&r))
 		}
 		if err != nil {
 			return err
@@ -107,7 +114,7 @@ func (s *Store) SaveItem(negID uint64, it *model.AgendaItem) error {
 		return err
 	}
 	return saveChild(s, negID, bucketItems, "item", it, func(v *model.AgendaItem) *uint64 { return &v.ID },
-		func(v model.AgendaItem) any { return itemToRecord(v) },
+		itemToRecord,
 		func(tx *bolt.Tx, it *model.AgendaItem) error {
 			if it.Link.ScenarioID != 0 {
 				if err := exists(tx, negID, bucketScenarios, it.Link.ScenarioID, "scenario"); err != nil {
@@ -207,7 +214,7 @@ func (s *Store) SaveMeeting(negID uint64, m *model.Meeting) error {
 		return err
 	}
 	return saveChild(s, negID, bucketMeetings, "meeting", m, func(v *model.Meeting) *uint64 { return &v.ID },
-		func(v model.Meeting) any { return meetingToRecord(v) }, nil)
+		meetingToRecord, nil)
 }
 
 // SaveConcession creates (ID 0) or replaces a concession. Whether it is a
@@ -219,7 +226,7 @@ func (s *Store) SaveConcession(negID uint64, c *model.Concession) error {
 		return err
 	}
 	return saveChild(s, negID, bucketLedger, "concession", c, func(v *model.Concession) *uint64 { return &v.ID },
-		func(v model.Concession) any { return concessionToRecord(v) },
+		concessionToRecord,
 		func(tx *bolt.Tx, c *model.Concession) error { return checkConcessionLinks(tx, negID, *c) })
 }
 
@@ -252,7 +259,7 @@ func (s *Store) SaveNote(negID uint64, n *model.Note) error {
 		return err
 	}
 	return saveChild(s, negID, bucketNotes, "note", n, func(v *model.Note) *uint64 { return &v.ID },
-		func(v model.Note) any { return noteToRecord(v) },
+		noteToRecord,
 		func(tx *bolt.Tx, n *model.Note) error { return checkNoteLinks(tx, negID, *n) })
 }
 
@@ -280,7 +287,7 @@ func (s *Store) SaveFollowUp(negID uint64, f *model.FollowUp) error {
 		return err
 	}
 	return saveChild(s, negID, bucketFollowUps, "follow-up", f, func(v *model.FollowUp) *uint64 { return &v.ID },
-		func(v model.FollowUp) any { return followUpToRecord(v) }, nil)
+		followUpToRecord, nil)
 }
 
 // DeleteFollowUp removes a follow-up line.
@@ -315,9 +322,11 @@ func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.
 			return err
 		}
 		for i := range out {
-			if err := putNew(b, &out[i].ID, func() any { return followUpToRecord(out[i]) }); err != nil {
+			st, err := putNew(b, &out[i].ID, func() followUpRecord { return followUpToRecord(out[i]) })
+			if err != nil {
 				return err
 			}
+			out[i].Stamp = st
 		}
 		return nil
 	})
@@ -335,7 +344,7 @@ func (s *Store) SaveScenario(negID uint64, sc *model.Scenario) error {
 		return err
 	}
 	return saveChild(s, negID, bucketScenarios, "scenario", sc, func(v *model.Scenario) *uint64 { return &v.ID },
-		func(v model.Scenario) any { return scenarioToRecord(v) },
+		scenarioToRecord,
 		func(tx *bolt.Tx, sc *model.Scenario) error {
 			if !sc.ForBuyer {
 				return nil

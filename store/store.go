@@ -41,12 +41,15 @@ const LockTimeout = time.Second
 type Store struct {
 	path     string
 	readOnly bool
-	who      *holder   // this process, as named in the lock-info file
-	watch    *watch    // what this session has seen of the file
-	notices  *Notifier // every session of this file in this process
-	maxSize  int       // bbolt's MaxSize, for tests of a full disk; 0: none
-	author   string    // this session's token in the undo journal
-	writer   *writer   // the handle writes go through, shared by sessions
+	who      *holder          // this process, as named in the lock-info file
+	watch    *watch           // what this session has seen of the file
+	notices  *Notifier        // every session of this file in this process
+	maxSize  int              // bbolt's MaxSize, for tests of a full disk; 0: none
+	author   string           // this session's token in the undo journal
+	writer   *writer          // the handle writes go through, shared by sessions
+	clock    func() time.Time // the time a change is Updated at (tests set it)
+	// importFault, set by tests, fails an import after so many records written.
+	importFault func(written int) error
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -105,7 +108,7 @@ func Open(path string) (*Store, error) {
 }
 
 func newStore(path string, readOnly bool) *Store {
-	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor(), writer: &writer{}}
+	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor(), writer: &writer{}, clock: time.Now}
 }
 
 var sessions atomic.Uint64

@@ -102,5 +102,33 @@ func canonicalJSON(t *testing.T, d *model.Dossier) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The stamps (UID, Updated) are the store's: the workbench's copy of a
+	// record it just added has none until the next reload, and a save
+	// keeps the file's UID whatever the copy holds.
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	data, err = json.Marshal(withoutStamps(v))
+	if err != nil {
+		t.Fatal(err)
+	}
 	return string(data)
+}
+
+// withoutStamps drops every UID and Updated field from a JSON tree.
+func withoutStamps(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		delete(v, "UID")
+		delete(v, "Updated")
+		for k, e := range v {
+			v[k] = withoutStamps(e)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = withoutStamps(e)
+		}
+	}
+	return v
 }

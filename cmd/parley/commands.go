@@ -275,30 +275,6 @@ func exportCommand() command {
 	}
 }
 
-func importCommand() command {
-	return command{
-		name:    "import",
-		args:    "FILE",
-		summary: "add everything in a JSON export; the whole file is checked first, then all of it is written or nothing",
-		run: func(e *env, fs *flag.FlagSet) error {
-			if fs.NArg() != 1 || fs.Arg(0) == "" {
-				return usagef("import needs exactly one FILE")
-			}
-			s, err := e.openVerified()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			n, err := s.Import(fs.Arg(0))
-			if err != nil {
-				return fmt.Errorf("nothing imported: %w", err)
-			}
-			fmt.Fprintf(e.stdout, "Imported %s and %s from %s.\n", count(n.Accounts, "account"), count(n.Negotiations, "negotiation"), model.EscapeForTerminal(fs.Arg(0)))
-			return nil
-		},
-	}
-}
-
 func backupCommand() command {
 	return command{
 		name:    "backup",

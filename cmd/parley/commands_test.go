@@ -68,7 +68,7 @@ func TestExportArguments(t *testing.T) {
 		t.Fatalf("export -: exit %d: %s", code, stderr)
 	}
 	var f struct{ Format string }
-	if err := json.Unmarshal([]byte(stdout), &f); err != nil || f.Format != "parley/1" {
+	if err := json.Unmarshal([]byte(stdout), &f); err != nil || f.Format != store.ExportFormat {
 		t.Errorf("export - wrote %.80q… (%v), want the JSON export", stdout, err)
 	}
 	if _, err := os.Stat("-"); err == nil {
