@@ -74,9 +74,6 @@ func checkCurrent(tx *bolt.Tx) error {
 	if root == nil || meta == nil {
 		return fmt.Errorf("%w: a bucket is missing", ErrDamaged)
 	}
-	if _, err := loadAll[accountRecord](tx.Bucket(bucketAccounts)); err != nil {
-		return fmt.Errorf("accounts: %w", err)
-	}
 	cur := btoi(meta.Get(keyCurrent))
 	if cur == 0 || root.Bucket(itob(cur)) == nil {
 		k, _ := root.Cursor().Last()
