@@ -197,57 +197,6 @@ func (r *Replay) GapValue(i int) (decimal.Decimal, error) {
 	return m.Neg(), err
 }
 
-// ConcessionCosts prices every open numeric item by its money per unit or
-// scenario link: what our moves from the opening have given away so far,
-// and what closing the gap at their position would cost.
-//
-// Deprecated: use OpenItemCosts, which prices through the waterfall of our
-// offer. Kept for the workbench until it moves over.
-func (r *Replay) ConcessionCosts() []ConcessionCost {
-	d := r.dossier
-	var costs []ConcessionCost
-	for i, it := range d.Items {
-		if it.Status != ItemOpen || !it.Numeric() {
-			continue
-		}
-		st := r.Items[i]
-		given, via, ok := d.Worth(it, it.OurOpening.Decimal, st.Ours)
-		if !ok {
-			continue
-		}
-		c := ConcessionCost{Index: i, GivenSoFar: given.Neg(), Via: via}
-		if st.HasTheirs && st.Gap.IsPositive() {
-			toClose, _, _ := d.Worth(it, st.Ours, st.Theirs)
-			c.ToClose = toClose.Neg()
-		}
-		costs = append(costs, c)
-	}
-	return costs
-}
-
-// Worth is what moving the item from one value to another is worth to us in
-// money (negative when it costs us), and how that was worked out: through the
-// item's link to a profitability scenario (the change in our annual profit)
-// when it has one, else through its money per unit. ok is false when neither
-// is known.
-//
-// Deprecated: use Replay.ConcessionMoney, which prices the move through the
-// waterfall of the side's package. Kept for the workbench until it moves over.
-func (d *Dossier) Worth(it AgendaItem, from, to decimal.Decimal) (money decimal.Decimal, via string, ok bool) {
-	if sc, found := d.Scenario(it.Link.ScenarioID); found && sc.Kind == ProfitScenario {
-		atFrom, ok1 := sc.WithField(it.Link.Field, from)
-		atTo, ok2 := sc.WithField(it.Link.Field, to)
-		if ok1 && ok2 {
-			return atTo.Profit.Result().AnnualProfit.Sub(atFrom.Profit.Result().AnnualProfit),
-				sc.Name + ": " + fieldLabel(sc.Kind, it.Link.Field), true
-		}
-	}
-	if it.MoneyPerUnit.Valid {
-		return it.Better.Sign().Mul(to.Sub(from)).Mul(it.MoneyPerUnit.Decimal), "money per unit", true
-	}
-	return decimal.Zero, "", false
-}
-
 func fieldLabel(kind ScenarioKind, name string) string {
 	for _, f := range ScenarioFields(kind) {
 		if f.Name == name {

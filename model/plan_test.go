@@ -2,9 +2,6 @@ package model
 
 import (
 	"testing"
-	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 func TestLeverage(t *testing.T) {
@@ -68,39 +65,6 @@ func TestTradePlan(t *testing.T) {
 	}
 }
 
-func TestConcessionCostsViaMoneyPerUnit(t *testing.T) {
-	d := formulaDossier()
-	d.Items = append(d.Items,
-		AgendaItem{ID: 3, Topic: TopicOther, Title: "Joint plan", Status: ItemOpen, MoneyPerUnit: opt("10")},          // text only: skipped
-		AgendaItem{ID: 4, Topic: TopicSupply, Title: "Contract", Better: Up, Status: ItemOpen, OurOpening: opt("36")}, // no money: skipped
-		AgendaItem{ID: 5, Topic: TopicSupply, Title: "Service", Better: Down, Status: ItemParked, OurOpening: opt("95"),
-			TheirOpening: opt("99"), MoneyPerUnit: opt("12000")}, // parked: skipped
-		AgendaItem{ID: 6, Topic: TopicVolume, Title: "Volume", Better: Up, Status: ItemOpen, OurOpening: opt("200"),
-			MoneyPerUnit: opt("5.10")}, // their opening unknown: nothing to close at
-	)
-	d.Ledger = append(d.Ledger, Concession{ID: 8, MeetingID: 12, ItemID: 6, By: Us, To: dec("190"), TradedFor: "z", At: m2.Ended})
-	costs := d.Replay().ConcessionCosts()
-	want := []struct {
-		index          int
-		given, toClose string
-	}{
-		{0, "9000", "3000"},  // A: (100 − 91) × 1,000 given; gap 3 × 1,000 to close
-		{1, "17500", "2500"}, // B: −(30 − 65) × 500 = 35 × 500; gap 5 × 500
-		{5, "51", "0"},       // Volume: (200 − 190) × 5.10
-	}
-	if len(costs) != len(want) {
-		t.Fatalf("%d costs, want %d: %+v", len(costs), len(want), costs)
-	}
-	for k, w := range want {
-		c := costs[k]
-		if c.Index != w.index || c.Via != "money per unit" {
-			t.Errorf("cost %d: index %d via %q", k, c.Index, c.Via)
-		}
-		assertDec(t, "given so far", c.GivenSoFar, w.given)
-		assertDec(t, "to close", c.ToClose, w.toClose)
-	}
-}
-
 // profitDossier links a rebate item to a profitability scenario:
 // list 100, discount 10 %, rebate r %, cost of goods 50, 1,000 units.
 // Annual profit at rebate r = (100 × 0.9 × (1 − r/100) − 50) × 1,000,
@@ -125,59 +89,6 @@ func profitDossier() *Dossier {
 			{ID: 9, Name: "Package", Kind: ProfitScenario, Profit: Profitability{
 				ListPrice: dec("100"), Discount: dec("10"), CostOfGoods: dec("50"), Volume: dec("1000")}},
 		},
-	}
-}
-
-func TestConcessionCostsViaProfitabilityLink(t *testing.T) {
-	costs := profitDossier().Replay().ConcessionCosts()
-	if len(costs) != 2 {
-		t.Fatalf("%d costs: %+v", len(costs), costs)
-	}
-	// Rebate 2 → 3: profit 38,200 → 37,300, given 900. To close at their 6: 37,300 − 34,600 = 2,700.
-	rebate := costs[0]
-	assertDec(t, "given so far", rebate.GivenSoFar, "900")
-	assertDec(t, "to close", rebate.ToClose, "2700")
-	if rebate.Via != "Package: rebate %" {
-		t.Errorf("via %q", rebate.Via)
-	}
-	// The category link cannot price a concession: money per unit does. (100 − 95) × 2; gap 5 × 2.
-	base := costs[1]
-	if base.Via != "money per unit" {
-		t.Errorf("via %q", base.Via)
-	}
-	assertDec(t, "given so far", base.GivenSoFar, "10")
-	assertDec(t, "to close", base.ToClose, "10")
-}
-
-func TestConcessionCostsLinkedWithoutTheirPosition(t *testing.T) {
-	d := profitDossier()
-	d.Items[0].TheirOpening = none
-	d.Ledger = d.Ledger[1:]
-	d.Ledger = append(d.Ledger, Concession{ID: 3, ItemID: 1, By: Us, To: dec("2.5"), At: t0.Add(time.Minute)})
-	costs := d.Replay().ConcessionCosts()
-	// 0.5 points of rebate × 900.
-	assertDec(t, "given", costs[0].GivenSoFar, "450")
-	assertDec(t, "to close", costs[0].ToClose, "0")
-}
-
-func TestWorthOfAMove(t *testing.T) {
-	d := Demo(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
-	price, _ := d.Item(1) // money per unit 182,000 a EUR/case; higher is better
-	got, via, ok := d.Worth(price, decimal.RequireFromString("24.50"), decimal.RequireFromString("24.40"))
-	// 0.10 EUR/case less on 182,000 cases = −18,200.
-	if !ok || via != "money per unit" || !got.Equal(decimal.RequireFromString("-18200")) {
-		t.Fatalf("price 24.50 → 24.40: %s via %q (%v)", got, via, ok)
-	}
-	rebate, _ := d.Item(3) // linked to the profitability scenario's rebate %
-	got, via, ok = d.Worth(rebate, decimal.RequireFromString("1.75"), decimal.RequireFromString("2.0"))
-	// Invoice 24.20 × 0.96 = 23.232; 0.25 % more rebate is 0.05808 a case on
-	// 185,000 cases = −10,744.80 a year.
-	if !ok || via != "2027 package at target: rebate %" || !got.Equal(decimal.RequireFromString("-10744.8")) {
-		t.Fatalf("rebate 1.75 → 2.0: %s via %q (%v)", got, via, ok)
-	}
-	length, _ := d.Item(7) // contract length: no money value
-	if _, _, ok := d.Worth(length, decimal.NewFromInt(36), decimal.NewFromInt(24)); ok {
-		t.Fatal("an item without money per unit or link has a worth")
 	}
 }
 

@@ -2,50 +2,9 @@ package model
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
-
-// Flag marks a concession of ours that breaks a rule of disciplined trading.
-type Flag uint8
-
-// The discipline flags.
-const (
-	// Unreciprocated: we gave something and nothing was traded for it.
-	Unreciprocated Flag = 1 << iota
-	// Increasing: larger than our previous concession on the same item, which
-	// teaches the buyer that waiting pays.
-	Increasing
-	// PastWalkAway: the concession takes us beyond our walk-away.
-	PastWalkAway
-	// OverBudget: the concession takes us beyond today's budget (budget.go).
-	OverBudget
-)
-
-// Has reports whether every flag of g is set in f.
-func (f Flag) Has(g Flag) bool { return f&g == g }
-
-// Names lists the flags in words.
-func (f Flag) Names() []string {
-	var names []string
-	if f.Has(Unreciprocated) {
-		names = append(names, "unreciprocated")
-	}
-	if f.Has(Increasing) {
-		names = append(names, "increasing concession")
-	}
-	if f.Has(PastWalkAway) {
-		names = append(names, "past walk-away")
-	}
-	if f.Has(OverBudget) {
-		names = append(names, "over budget")
-	}
-	return names
-}
-
-// String is the flags joined by commas, or "" when none is set.
-func (f Flag) String() string { return strings.Join(f.Names(), ", ") }
 
 // Move is a concession as the replayed ledger sees it: where the party moved
 // from, how far, and what the move breaks.
@@ -375,81 +334,6 @@ func gapClosed(states []ItemState, weights []float64) float64 {
 		return 0
 	}
 	return sum / total
-}
-
-// GapMoney is the gap of item i in money, when the item has a money value per unit.
-//
-// Deprecated: use GapValue, which prices the gap through the waterfall of
-// our offer. Kept for the workbench until it moves over.
-func (r *Replay) GapMoney(i int) (decimal.Decimal, bool) {
-	it := r.dossier.Items[i]
-	if !it.MoneyPerUnit.Valid || !it.Tracked() {
-		return decimal.Zero, false
-	}
-	return r.Items[i].Gap.Mul(it.MoneyPerUnit.Decimal), true
-}
-
-// RoomLeft is s·(ours − walk-away) for item i: how far we can still move.
-// Below zero we are past our walk-away.
-func (r *Replay) RoomLeft(i int) (decimal.Decimal, bool) {
-	it := r.dossier.Items[i]
-	if !it.Numeric() || !it.OurWalkAway.Valid {
-		return decimal.Zero, false
-	}
-	return it.Better.Sign().Mul(r.Items[i].Ours.Sub(it.OurWalkAway.Decimal)), true
-}
-
-// Score is our score u(x) of value x on the item: 0 at the walk-away, 1 at the
-// target, clamped to 0–1. ok is false when target or walk-away is missing.
-func Score(it AgendaItem, x decimal.Decimal) (u float64, ok bool) {
-	if !it.Scored() || !it.Better.Valid() {
-		return 0, false
-	}
-	s := it.Better.Sign()
-	span := s.Mul(it.OurTarget.Decimal.Sub(it.OurWalkAway.Decimal))
-	if !span.IsPositive() {
-		return 0, false
-	}
-	v, _ := s.Mul(x.Sub(it.OurWalkAway.Decimal)).Div(span).Float64()
-	return min(1, max(0, v)), true
-}
-
-// ItemScore is our score of the current offer of party p on item i.
-func (r *Replay) ItemScore(i int, p Party) (float64, bool) {
-	st := r.Items[i]
-	x, has := st.Ours, st.HasOurs
-	if p == Them {
-		x, has = st.Theirs, st.HasTheirs
-	}
-	if !has {
-		return 0, false
-	}
-	return Score(r.dossier.Items[i], x)
-}
-
-// PackageScore is 100·Σ w·u / Σ w over the scored items, for the current offer
-// of party p (their offer on the table, or ours).
-func (r *Replay) PackageScore(p Party) (float64, bool) {
-	var sum, total float64
-	weights := r.dossier.weights()
-	for i := range r.Items {
-		u, ok := r.ItemScore(i, p)
-		if !ok {
-			continue
-		}
-		w := weights[i]
-		sum += w * u
-		total += w
-	}
-	if total == 0 {
-		return 0, false
-	}
-	return 100 * sum / total, true
-}
-
-// Flagged counts the moves that carry flag f.
-func (r *Replay) Flagged(f Flag) int {
-	return len(slices.DeleteFunc(slices.Clone(r.Moves), func(mv Move) bool { return !mv.Flags.Has(f) }))
 }
 
 // toward is the size of a move from a to b in the direction better for us

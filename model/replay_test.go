@@ -333,8 +333,8 @@ func TestUntrackedItemCountsZeroUntilAgreed(t *testing.T) {
 	d.Ledger = nil
 	r := d.Replay()
 	assertFloat(t, "closed", r.Items[1].Closed, 0)
-	if _, ok := r.GapMoney(1); ok {
-		t.Error("GapMoney known without their opening")
+	if _, err := r.GapValue(1); err == nil {
+		t.Error("the gap has money without their opening")
 	}
 }
 
@@ -360,36 +360,6 @@ func TestAgreedItemClosedFromItsMeeting(t *testing.T) {
 	r = d.Replay()
 	assertFloat(t, "A closed after m2", r.Meetings[1].ItemClosed[0], 0.85)
 	assertFloat(t, "A closed in running m3", r.Meetings[2].ItemClosed[0], 1)
-}
-
-func TestGapMoneyAndRoomLeft(t *testing.T) {
-	r := formulaDossier().Replay()
-	// A: gap 3 × 1,000 = 3,000; B: gap 5 × 500 = 2,500.
-	for i, want := range []string{"3000", "2500"} {
-		got, ok := r.GapMoney(i)
-		if !ok {
-			t.Fatalf("GapMoney(%d) unknown", i)
-		}
-		assertDec(t, "gap money", got, want)
-	}
-	// A: 91 − 90 = 1 left; B: −(65 − 60) = −5, past the walk-away.
-	for i, want := range []string{"1", "-5"} {
-		got, ok := r.RoomLeft(i)
-		if !ok {
-			t.Fatalf("RoomLeft(%d) unknown", i)
-		}
-		assertDec(t, "room left", got, want)
-	}
-
-	d := formulaDossier()
-	d.Items[0].MoneyPerUnit, d.Items[0].OurWalkAway = none, none
-	r = d.Replay()
-	if _, ok := r.GapMoney(0); ok {
-		t.Error("GapMoney known without money per unit")
-	}
-	if _, ok := r.RoomLeft(0); ok {
-		t.Error("RoomLeft known without a walk-away")
-	}
 }
 
 func TestScore(t *testing.T) {

@@ -109,9 +109,10 @@ func Negotiation(now time.Time) Set {
 		"987654.321", "76543.21", "8888888.125")
 	// Derived internal values: money of the gap and room left, as the views write them.
 	r := d.Replay()
+	gapValues, gapErrs := r.GapValues()
 	for i := range d.Items {
-		if m, ok := r.GapMoney(i); ok && !m.IsZero() {
-			set.internal(model.FormatMoney(m))
+		if gapErrs[i] == nil && !gapValues[i].IsZero() {
+			set.internal(model.FormatMoney(gapValues[i]))
 		}
 		if rl, ok := r.RoomLeft(i); ok && !rl.IsZero() {
 			set.internal(d.Items[i].Format(rl))
