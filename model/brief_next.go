@@ -24,15 +24,6 @@ func (b *briefWriter) nextMeeting() {
 	b.aheadNextMeeting()
 }
 
-func (b *briefWriter) bullets(title string, lines []string) {
-	b.line("### %s", title)
-	b.line("")
-	for _, l := range lines {
-		b.line("- %s", l)
-	}
-	b.line("")
-}
-
 // deadlineText is the deadline and the days left to it, as of the brief's now.
 func (b *briefWriter) deadlineText() string {
 	dl := b.d.Negotiation.Deadline

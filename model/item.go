@@ -102,7 +102,8 @@ type AgendaItem struct {
 	// MoneyPerUnit is what one unit of gap is worth.
 	//
 	// Deprecated: the lever (money per unit, or any other) prices the item
-	// through the waterfall; kept until the workbench reads levers.
+	// through the waterfall. Kept as stored: migration 2 reads it into the
+	// lever, and older exports carry it; nothing prices by it.
 	MoneyPerUnit decimal.NullDecimal
 
 	Status   ItemStatus
@@ -113,7 +114,8 @@ type AgendaItem struct {
 	// Link points the item at a field of a scenario (e.g. the rebate item at
 	// the profitability scenario's rebate %), so its money effect can be shown.
 	//
-	// Deprecated: the lever replaces the link; kept until the workbench reads levers.
+	// Deprecated: the lever replaces the link. Kept as stored (migration 2
+	// reads it, older exports carry it); nothing prices by it.
 	Link  ScenarioLink
 	Stamp // UID and Updated, set by the store
 }

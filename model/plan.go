@@ -197,15 +197,6 @@ func (r *Replay) GapValue(i int) (decimal.Decimal, error) {
 	return m.Neg(), err
 }
 
-func fieldLabel(kind ScenarioKind, name string) string {
-	for _, f := range ScenarioFields(kind) {
-		if f.Name == name {
-			return f.Label
-		}
-	}
-	return name
-}
-
 // sideBases holds each side's current package and its waterfall, worked out
 // once per replay and shared by the replay's copies (Replay.On), which may be
 // read on another goroutine.

@@ -65,33 +65,6 @@ func TestTradePlan(t *testing.T) {
 	}
 }
 
-// profitDossier links a rebate item to a profitability scenario:
-// list 100, discount 10 %, rebate r %, cost of goods 50, 1,000 units.
-// Annual profit at rebate r = (100 × 0.9 × (1 − r/100) − 50) × 1,000,
-// so each point of rebate costs 90 × 1 % × 1,000 = 900.
-func profitDossier() *Dossier {
-	return &Dossier{
-		Items: []AgendaItem{
-			{ID: 1, Topic: TopicTerms, Title: "Rebate", Better: Down, Status: ItemOpen,
-				OurOpening: opt("2"), OurWalkAway: opt("5"), TheirOpening: opt("6"),
-				MoneyPerUnit: opt("1"), // ignored: the link wins
-				Link:         ScenarioLink{ScenarioID: 9, Field: "rebate"}},
-			{ID: 2, Topic: TopicVolume, Title: "Baseline", Better: Up, Status: ItemOpen,
-				OurOpening: opt("100"), TheirOpening: opt("90"), MoneyPerUnit: opt("2"),
-				Link: ScenarioLink{ScenarioID: 8, Field: "baseline_turnover"}}, // category link: priced per unit
-		},
-		Ledger: []Concession{
-			{ID: 1, ItemID: 1, By: Us, To: dec("3"), TradedFor: "leaflet", At: t0},
-			{ID: 2, ItemID: 2, By: Us, To: dec("95"), TradedFor: "x", At: t0},
-		},
-		Scenarios: []Scenario{
-			{ID: 8, Name: "Listing", Kind: CategoryScenario, Impact: CategoryImpact{BaselineTurnover: dec("100")}},
-			{ID: 9, Name: "Package", Kind: ProfitScenario, Profit: Profitability{
-				ListPrice: dec("100"), Discount: dec("10"), CostOfGoods: dec("50"), Volume: dec("1000")}},
-		},
-	}
-}
-
 // GapValues prices every gap as GapValue does, one item at a time.
 func TestGapValuesEqualsGapValue(t *testing.T) {
 	for _, d := range []*Dossier{Demo(demoNow), sampleLike()} {

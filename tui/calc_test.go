@@ -267,7 +267,7 @@ func TestCalcShownToTheBuyer(t *testing.T) {
 func TestCalcDeleteAsksFirst(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("5", "j", "d")
-	h.wantScreen(`Delete the scenario "2027 package at target"?`, "1 agenda item linked to it loses the link.")
+	h.wantScreen(`Delete the scenario "2027 package at target"?`, "Its inputs go with it; the deal is priced by the levers")
 	h.press("n")
 	if n := len(h.dossier().Scenarios); n != 2 {
 		t.Fatalf("n deleted a scenario")

@@ -287,3 +287,13 @@ func TestLedgerShowsTheMoneyOfAMove(t *testing.T) {
 	h.press("p")
 	h.lackScreen("5,292.00")
 }
+
+// The selected item's detail says how it enters the deal and what it was
+// last year; it is internal, as the deal is.
+func TestItemDetailSaysItsLever(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("j", "j") // the growth rebate
+	h.wantScreen("Lever: rebate, on growth over last year's turnover · last year 1.5")
+	h.press("p")
+	h.lackScreen("Lever: rebate")
+}

@@ -11,16 +11,6 @@ import (
 
 // The rough edges a new user hit (issue 13), each with a test.
 
-// lineWith is the first screen line that holds part, "" when none does.
-func lineWith(screen, part string) string {
-	for _, l := range strings.Split(screen, "\n") {
-		if strings.Contains(l, part) {
-			return l
-		}
-	}
-	return ""
-}
-
 // wantMarked fails unless the screen shows row, which starts with the
 // selection marker (the screens of these tests have no colour, as with
 // NO_COLOR).

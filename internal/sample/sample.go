@@ -40,7 +40,7 @@ func Dossier(size Size, now time.Time) *model.Dossier {
 			Unit: "EUR", Better: model.Up, Status: model.ItemOpen, Order: i + 1,
 			OurOpening: nd(100000), OurTarget: nd(80000), OurWalkAway: nd(60000),
 			TheirOpening: nd(0), TheirWalkAway: nd(70000),
-			Weight: 10 + i%90, ValueToThem: 10 + (i*37)%90, MoneyPerUnit: nd(3),
+			Weight: 10 + i%90, ValueToThem: 10 + (i*37)%90,
 			// Every item enters the deal's waterfall, so that pricing the
 			// packages costs what it would in a real negotiation.
 			Lever: model.Lever{Kind: model.LeverMoneyPerUnit, Amount: nd(3)},

@@ -38,9 +38,7 @@ func (t *Trouble) ShortHelp() []key.Binding { return []key.Binding{t.quit} }
 func (t *Trouble) View(w, h int) []string {
 	st := t.st
 	lines := []string{st.Error.Render("Parley cannot open this file"), ""}
-	for _, l := range ui.WrapWords(t.err.Error(), max(10, min(76, w-6)), "") {
-		lines = append(lines, l)
-	}
+	lines = append(lines, ui.WrapWords(t.err.Error(), max(10, min(76, w-6)), "")...)
 	lines = append(lines, "", st.Key.Render("q")+" quit")
 	return ui.Boxed(lines, w, h, st)
 }

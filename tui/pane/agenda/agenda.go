@@ -60,8 +60,9 @@ type Pane struct {
 	rows      []agendaRow // after the filter
 	sel       ui.Selection
 	filter    ui.FilterBox
-	plan      bool   // show the trade plan instead of the items
-	plan1     string // the trade plan in one line, made once per data change
+	plan      bool               // show the trade plan instead of the items
+	trades    []model.TradeEntry // the trade plan, worked out once per data change
+	plan1     string             // the trade plan in one line
 	cache     ui.RowCache
 	w, h      int
 	list      ui.ListKeys
@@ -108,6 +109,7 @@ func (p *Pane) SetSize(w, h int) {
 func (p *Pane) SetData(s *ui.Snapshot) {
 	p.snap = s
 	p.setAheadKeys()
+	p.trades = s.D.TradePlan()
 	p.plan1 = p.planSummary()
 	p.all = p.all[:0]
 	d, r, priv := s.D, s.R, s.Privacy()

@@ -28,7 +28,7 @@ func (p *Pane) footerLines() int {
 }
 
 // detailLines is the most the selected item's description takes.
-const detailLines = 7
+const detailLines = 8
 
 func (p *Pane) listHeight() int {
 	h := p.h - 1 - p.footerLines() // the column header
@@ -234,23 +234,18 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 	if priv.Field(model.FieldWeight) && priv.Field(model.FieldValueToThem) && priv.Field(model.FieldLeverage) {
 		lines = append(lines, fmt.Sprintf("Worth %d to us, %d to them · leverage %.2f", it.Weight, it.ValueToThem, it.Leverage()))
 	}
-	// The link prices the item's concessions: it is about money.
-	if sc, ok := p.snap.D.Scenario(it.Link.ScenarioID); ok && priv.Field(model.FieldMoney) && priv.Scenario(sc) {
-		label := it.Link.Field
-		for _, f := range model.ScenarioFields(sc.Kind) {
-			if f.Name == it.Link.Field {
-				label = f.Label
-			}
-		}
-		lines = append(lines, st.Dim.Render("Linked to "+sc.Name+": "+label))
-	}
 	if it.Note != "" && priv.Field(model.FieldNote) {
 		lines = append(lines, st.Dim.Render(it.Note))
 	}
 	// The item's suggestion and today's budget come under the title, where
-	// a short pane still shows them.
+	// a short pane still shows them; how the item enters the deal (internal,
+	// as the deal is) comes last, the first to go on a short pane.
 	top, end := p.aheadLines(it)
-	return append(append(lines[:1:1], top...), append(lines[1:], end...)...)
+	lines = append(append(lines[:1:1], top...), append(lines[1:], end...)...)
+	if text := leverText(it); text != "" && priv.Part(model.PartDeal) {
+		lines = append(lines, st.Dim.Render(text))
+	}
+	return lines
 }
 
 // planSummary is the trade plan in one line; nothing while privacy hides it.
@@ -260,7 +255,7 @@ func (p *Pane) planSummary() string {
 		return ""
 	}
 	var give, ask []string
-	for _, e := range p.snap.D.TradePlan() {
+	for _, e := range p.trades {
 		switch e.Advice {
 		case model.GiveFirst:
 			give = append(give, e.Item.Title)
@@ -285,7 +280,7 @@ func (p *Pane) planView() []string {
 		lines = append(lines, "", st.Dim.Render(ui.Cut("v back to the items", p.w)))
 		return ui.Block(lines, p.w, p.h)
 	}
-	plan := p.snap.D.TradePlan()
+	plan := p.trades
 	lines := []string{st.Dim.Render("Give the items at the top (worth more to them than to us) to get those at the bottom.")}
 	titleW := max(8, p.w-36)
 	lines = append(lines, st.Dim.Render(ui.Fit("Item", titleW)+" "+ui.FitRight("Us", 4)+" "+ui.FitRight("Them", 5)+" "+ui.FitRight("Lever", 6)+"  Advice"))
@@ -308,4 +303,26 @@ func (p *Pane) planView() []string {
 		lines[i] = ui.Cut(lines[i], p.w)
 	}
 	return ui.Block(lines, p.w, p.h)
+}
+
+// leverText says how an item enters the deal's waterfall and what it was
+// last year; empty for an item that counts in the score only.
+func leverText(it model.AgendaItem) string {
+	l := it.Lever
+	if l.Kind == model.LeverNone {
+		return ""
+	}
+	text := "Lever: " + l.Kind.Label()
+	switch {
+	case l.Growth:
+		text += ", on growth over last year's turnover"
+	case l.Kind == model.LeverThreshold && l.Threshold.Valid && l.PerPoint.Valid:
+		text += fmt.Sprintf(" from %s, %s a point a year", it.Format(l.Threshold.Decimal), model.FormatMoney(l.PerPoint.Decimal))
+	case l.Kind == model.LeverMoneyPerUnit && l.Amount.Valid:
+		text += fmt.Sprintf(", %s a year a unit of movement", model.FormatMoney(l.Amount.Decimal))
+	}
+	if it.LastYear.Valid {
+		text += " · last year " + it.Format(it.LastYear.Decimal)
+	}
+	return text
 }

@@ -195,15 +195,9 @@ func (p *Pane) toggleBuyer(sc model.Scenario) tea.Cmd {
 }
 
 func (p *Pane) askDelete(sc model.Scenario) ui.ConfirmMsg {
-	linked := 0
-	for _, it := range p.snap.D.Items {
-		if it.Link.ScenarioID == sc.ID {
-			linked++
-		}
-	}
-	detail := "No agenda item is linked to it."
-	if linked > 0 {
-		detail = fmt.Sprintf("%d agenda %s linked to it %s the link.", linked, ui.Plural(linked, "item", "items"), ui.Plural(linked, "loses", "lose"))
+	detail := "Its inputs go with it; the deal is priced by the levers, not by scenarios (u undoes the delete)."
+	if n := len(sc.Impact.Lines); n > 0 {
+		detail = fmt.Sprintf("Its %d product %s go with it (u undoes the delete).", n, ui.Plural(n, "line", "lines"))
 	}
 	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the scenario %q?", sc.Name), Detail: detail,
 		Yes: ui.SaveMsg{Status: "Deleted scenario " + sc.Name, Change: ui.DeleteScenario(p.snap.D.Negotiation.ID, sc.ID)}}
