@@ -36,16 +36,23 @@ func (s *Store) AddFollowUps(negID uint64, lines []model.FollowUp) ([]model.Foll
 		}
 		for i := range out {
 			out[i].ID, out[i].Order = 0, last+i+1
-			st, err := putNew(b, &out[i].ID, func() followUpRecord { return followUpToRecord(out[i]) })
-			if err != nil {
-				return err
-			}
-			out[i].Stamp = st
 		}
-		return nil
+		return putFollowUps(b, out)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// putFollowUps writes new follow-up lines, giving each its ID and stamp.
+func putFollowUps(b *bucket, lines []model.FollowUp) error {
+	for i := range lines {
+		st, err := putNew(b, &lines[i].ID, func() followUpRecord { return followUpToRecord(lines[i]) })
+		if err != nil {
+			return err
+		}
+		lines[i].Stamp = st
+	}
+	return nil
 }

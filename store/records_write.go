@@ -321,14 +321,7 @@ func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.
 		if err != nil {
 			return err
 		}
-		for i := range out {
-			st, err := putNew(b, &out[i].ID, func() followUpRecord { return followUpToRecord(out[i]) })
-			if err != nil {
-				return err
-			}
-			out[i].Stamp = st
-		}
-		return nil
+		return putFollowUps(b, out)
 	})
 	if err != nil {
 		return nil, err
