@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -68,11 +69,11 @@ func looksLikeBolt(path string) bool {
 // first, so that a damaged record there refuses the file at Open. It costs in
 // proportion to that negotiation alone; other negotiations are checked when
 // they are loaded, and Verify checks the whole file.
-func checkCurrent(tx *bolt.Tx) error {
+func checkCurrent(tx *bolt.Tx) (*checked, error) {
 	root := tx.Bucket(bucketNegotiations)
 	meta := tx.Bucket(bucketMeta)
 	if root == nil || meta == nil {
-		return fmt.Errorf("%w: a bucket is missing", ErrDamaged)
+		return nil, fmt.Errorf("%w: a bucket is missing", ErrDamaged)
 	}
 	cur := btoi(meta.Get(keyCurrent))
 	if cur == 0 || root.Bucket(itob(cur)) == nil {
@@ -80,10 +81,35 @@ func checkCurrent(tx *bolt.Tx) error {
 		cur = btoi(k)
 	}
 	if cur == 0 {
-		return nil
+		return nil, nil
 	}
-	_, err := loadDossier(tx, cur)
-	return err
+	d, err := loadDossier(tx, cur)
+	if err != nil {
+		return nil, err
+	}
+	return &checked{negID: cur, txid: uint64(tx.ID()), dossier: d}, nil
+}
+
+// checked is the negotiation Open read to check it, and the file's
+// transaction then: the first Dossier call takes it instead of reading the
+// negotiation again, while the file has not changed since (on a large
+// negotiation the read is a good part of starting up).
+type checked struct {
+	negID, txid uint64
+	dossier     *model.Dossier
+}
+
+// takeChecked hands out the negotiation Open checked, once, when it is the
+// one asked for and no one has written since.
+func (s *Store) takeChecked(negID uint64) (*model.Dossier, bool) {
+	c := s.checked.Swap(nil)
+	if c == nil || c.negID != negID {
+		return nil, false
+	}
+	if txid, err := fileTxID(s.path); err != nil || txid != c.txid {
+		return nil, false
+	}
+	return c.dossier, true
 }
 
 // Verify reads the whole file: bbolt's check of every page, then every

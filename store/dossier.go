@@ -10,6 +10,9 @@ import (
 // Dossier loads one negotiation with its account and everything in it. It
 // reads that negotiation's bucket only.
 func (s *Store) Dossier(negID uint64) (*model.Dossier, error) {
+	if d, ok := s.takeChecked(negID); ok {
+		return d, nil
+	}
 	var d *model.Dossier
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error

@@ -322,3 +322,42 @@ func breakPageHoldingCurrent(t *testing.T, path, text string) {
 	}
 	writeFile(t, path, data)
 }
+
+// Open reads the current negotiation to check it; the first read of it
+// takes that copy while the file is unchanged, and reads the file again
+// once someone wrote.
+func TestTheFirstReadTakesWhatOpenChecked(t *testing.T) {
+	path := tempDB(t)
+	s := openStore(t, path)
+	negID, err := s.AddDossier(model.Demo(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s = openStore(t, path)
+	c := s.checked.Load()
+	if c == nil || c.negID != negID {
+		t.Fatalf("Open kept %+v, want negotiation %d", c, negID)
+	}
+	d, err := s.Dossier(negID)
+	if err != nil || d != c.dossier {
+		t.Fatalf("the first read did not take the checked copy (%v)", err)
+	}
+	if s.checked.Load() != nil {
+		t.Fatal("the checked copy was kept after the first read")
+	}
+	s.Close()
+
+	// A write between Open and the first read: the file is read again.
+	s = openStore(t, path)
+	c = s.checked.Load()
+	other := openStore(t, path)
+	if _, err := other.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "from the phone"}, now, 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	d, err = s.Dossier(negID)
+	if err != nil || d == c.dossier || d.Notes[len(d.Notes)-1].Text != "from the phone" {
+		t.Fatalf("a read after another's write used the checked copy (%v)", err)
+	}
+}

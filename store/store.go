@@ -50,6 +50,7 @@ type Store struct {
 	clock    func() time.Time // the time a change is Updated at (tests set it)
 	// importFault, set by tests, fails an import after so many records written.
 	importFault func(written int) error
+	checked     *atomic.Pointer[checked] // the negotiation Open checked, until the first read takes it
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -75,13 +76,14 @@ func Open(path string) (*Store, error) {
 	if err := ensureFolder(filepath.Dir(path)); err != nil {
 		return nil, err
 	}
+	var cur *checked
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
 		return nil, fmt.Errorf("%s is a folder, not a database file", path)
 	case err == nil && info.Size() > 0:
 		// Look before writing: a read-only open never changes a byte.
-		if err := inspect(path); err != nil {
+		if cur, err = inspect(path); err != nil {
 			return nil, err
 		}
 	case err != nil && !errors.Is(err, os.ErrNotExist):
@@ -104,11 +106,13 @@ func Open(path string) (*Store, error) {
 	if err := s.migrate(); err != nil {
 		return nil, err
 	}
+	s.checked.Store(cur)
 	return s, nil
 }
 
 func newStore(path string, readOnly bool) *Store {
-	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor(), writer: &writer{}, clock: time.Now}
+	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor(), writer: &writer{}, clock: time.Now,
+		checked: new(atomic.Pointer[checked])}
 }
 
 var sessions atomic.Uint64
@@ -135,10 +139,12 @@ func OpenReadOnly(path string) (*Store, error) {
 	case info.Size() == 0:
 		return nil, fmt.Errorf("%w at %s: the file is empty", ErrNoDatabase, path)
 	}
-	if err := inspect(path); err != nil {
+	cur, err := inspect(path)
+	if err != nil {
 		return nil, err
 	}
 	s := newStore(path, true)
+	s.checked.Store(cur)
 	var v int
 	if err := s.view(func(tx *bolt.Tx) (err error) { v, err = schemaOf(tx, path); return err }); err != nil {
 		return nil, err
@@ -165,17 +171,17 @@ func ensureFolder(dir string) error {
 
 // inspect opens an existing file read-only and refuses it unless it is a
 // Parley database this version can read (or an empty bbolt file).
-func inspect(path string) error {
+func inspect(path string) (cur *checked, err error) {
 	db, err := openBolt(path, true, false, 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer db.Close()
 	info, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return safeView(db, path, func(tx *bolt.Tx) error {
+	err = safeView(db, path, func(tx *bolt.Tx) error {
 		// A file cut short (a copy interrupted, a full disk) still has its
 		// meta pages but not the pages they point at.
 		if tx.Size() > info.Size() {
@@ -193,8 +199,11 @@ func inspect(path string) error {
 			}
 			return nil
 		}
-		return checkCurrent(tx)
+		var cerr error
+		cur, cerr = checkCurrent(tx)
+		return cerr
 	})
+	return cur, err
 }
 
 // schemaOf reads the schema version: 0 for a file with no buckets at all

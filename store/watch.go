@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -78,6 +79,7 @@ func (s *Store) Session() *Store {
 	c.watch = &watch{tx: s.watch.tx, changes: s.watch.changes}
 	s.watch.mu.Unlock()
 	c.author = newAuthor()
+	c.checked = new(atomic.Pointer[checked]) // what Open checked is the first session's
 	return &c
 }
 
