@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 )
@@ -268,4 +269,28 @@ func TestTheDemoSaysWhatToTryFirst(t *testing.T) {
 	h := newHarness(t, false, 140, 40)
 	h.press("d")
 	h.wantScreen("Try it: press n, type they 1 23.60")
+}
+
+// The demo's first hint stays in the footer whatever order the program
+// delivers commands in: the status "Loading the demo…" once came in a batch
+// with the load, and arriving last it hid the hint.
+func TestTheDemoHintIsNotHiddenByTheLoadingStatus(t *testing.T) {
+	h := newHarness(t, false, 140, 40)
+	_, cmd := h.m.Update(keyMsg("d"))
+	var queue []tea.Cmd
+	if msg := cmd(); msg != nil {
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			// Reverse: the last command of a batch may well finish first.
+			for i := len(batch) - 1; i >= 0; i-- {
+				queue = append(queue, batch[i])
+			}
+		} else {
+			h.send(msg)
+		}
+	}
+	for _, c := range queue {
+		h.run(c)
+	}
+	h.wantScreen("Try it: press n, type they 1 23.60")
+	h.lackScreen("Loading the demo")
 }

@@ -39,6 +39,9 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 	case ui.OpenMsg:
 		return loadCmd(m.store, msg.NegID)
 	case ui.DemoMsg:
+		// Said here, before the load starts, so that it cannot arrive after
+		// the demo's own first hint (two commands of a batch keep no order).
+		m.setStatus("Loading the demo…")
 		return demoCmd(m.store, model.Demo(m.opts.Now()))
 	case ui.QuitMsg:
 		return m.quit()

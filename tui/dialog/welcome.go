@@ -38,7 +38,7 @@ func (w *Welcome) AddAccount() { w.accounts++ }
 func (w *Welcome) Update(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, w.keys.Demo):
-		return tea.Batch(ui.Status("Loading the demo…"), ui.Cmd(ui.DemoMsg{}))
+		return ui.Cmd(ui.DemoMsg{})
 	case key.Matches(msg, w.keys.New):
 		return ui.Cmd(ui.EditMsg{Kind: ui.KindAccount, Record: model.Account{Kind: model.Retail}})
 	case key.Matches(msg, w.keys.Accounts) && w.accounts > 0:
