@@ -36,8 +36,8 @@ type agendaColumn struct {
 
 // agendaColumns in priority order: a narrow pane drops them from the end.
 var agendaColumns = []agendaColumn{
+	{"Item", 0, false, model.FieldTitle, func(r *agendaRow) string { return r.title }}, // first: a pane too narrow for any other still names the items
 	{"#", 2, true, model.FieldTitle, func(r *agendaRow) string { return r.num }},
-	{"Item", 0, false, model.FieldTitle, func(r *agendaRow) string { return r.title }},
 	{"Ours", 8, true, model.FieldPositions, func(r *agendaRow) string { return r.ours }},
 	{"Theirs", 8, true, model.FieldPositions, func(r *agendaRow) string { return r.theirs }},
 	{"Gap", 7, true, model.FieldGap, func(r *agendaRow) string { return r.gap }},
