@@ -1,0 +1,236 @@
+package ledger_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/internal/uitest"
+	"github.com/parley-app/parley/tui/pane/ledger"
+	"github.com/parley-app/parley/tui/ui"
+)
+
+// newPane is the ledger on s at w×h.
+func newPane(t *testing.T, s *ui.Snapshot, w, h int) *ledger.Pane {
+	t.Helper()
+	p := ledger.New(uitest.Clock)
+	p.SetSize(w, h)
+	p.SetData(s)
+	return p
+}
+
+// press sends keys to the pane, failing if any asks the root for something.
+func press(t *testing.T, p *ledger.Pane, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		if msgs := uitest.Msgs(p.Update(uitest.Key(k))); len(msgs) > 0 {
+			t.Fatalf("key %q asks %#v", k, msgs)
+		}
+	}
+}
+
+func screen(t *testing.T, p *ledger.Pane, w, h int) string {
+	t.Helper()
+	return uitest.Screen(t, p.View(true), w, h)
+}
+
+// wantMarked fails unless the selected row (the one marked ›) contains row.
+func wantMarked(t *testing.T, p *ledger.Pane, row string) {
+	t.Helper()
+	s := screen(t, p, 80, 24)
+	if l := uitest.Line(s, "›"); !strings.Contains(l, row) {
+		t.Fatalf("the selected row is %q, want %q:\n%s", l, row, s)
+	}
+}
+
+// The demo's ledger rows, first to last.
+const (
+	rowMeeting1 = "Meeting 1 · 2026-11-11"
+	rowBetween  = "Between meetings 1 and 2"
+	rowMeeting2 = "Meeting 2 · 2026-11-18"
+	rowLast     = "15:30 we  Promotional all"
+	rowOwed     = "15:01 we  Annual growth r" // as selected: the marker takes a blank
+)
+
+// TestView keeps the demo's ledger, focused, in testdata/TestView: the
+// moves by meeting with their flags, the newest selected and told in full,
+// and the chart of the gap closed. After a deliberate change, read the diff
+// and run `go test ./tui/pane/ledger -update`.
+func TestView(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			p := newPane(t, uitest.DemoSnapshot(false), size[0], size[1])
+			golden.RequireEqual(t, []byte(screen(t, p, size[0], size[1])+"\n"))
+		})
+	}
+}
+
+func TestTinyPaneShowsTheNewestMoves(t *testing.T) {
+	p := newPane(t, uitest.DemoSnapshot(false), 10, 3)
+	s := screen(t, p, 10, 3)
+	if l := uitest.Line(s, "›"); !strings.Contains(l, "we") || !strings.Contains(l, "0.4") {
+		t.Fatalf("a 10×3 ledger does not show its newest move selected:\n%s", s)
+	}
+	for _, size := range [][2]int{{1, 1}, {0, 0}, {3, 10}} {
+		p.SetSize(size[0], size[1])
+		for _, k := range []string{"g", "v", "i", "v", "F", "F", "i"} {
+			press(t, p, k)
+			uitest.Screen(t, p.View(true), size[0], size[1])
+		}
+	}
+}
+
+func TestListKeysMoveTheSelectedRow(t *testing.T) {
+	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
+	wantMarked(t, p, rowLast) // a ledger opens at its newest move
+	for _, step := range []struct{ key, row string }{
+		{"k", "15:15 they Annual growth"},
+		{"up", rowOwed},
+		{"G", rowLast},
+		{"j", rowLast},
+		{"g", rowMeeting1},
+		{"down", "10:25 they SKUs listed"},
+	} {
+		press(t, p, step.key)
+		wantMarked(t, p, step.row)
+	}
+	// The detail under the list tells the selected move in full.
+	if s := screen(t, p, 80, 24); uitest.Line(s, "they · SKUs listed, Crunch Oat range 3 → 5 SKUs · moved 2") == "" {
+		t.Fatalf("the detail does not tell the selected move:\n%s", s)
+	}
+	if s := uitest.Screen(t, p.View(false), 80, 24); strings.Contains(s, "›") {
+		t.Fatalf("an unfocused ledger marks a row:\n%s", s)
+	}
+}
+
+func TestEditAsksForTheFormOfTheSelectedRow(t *testing.T) {
+	s := uitest.DemoSnapshot(false)
+	p := newPane(t, s, 80, 24)
+	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("enter")))
+	if c, ok := msg.Record.(model.Concession); msg.Kind != ui.KindConcession || !ok || c.ID != 12 || !c.To.Equal(s.D.Ledger[11].To) {
+		t.Fatalf("enter on the newest move asks %+v", msg)
+	}
+	press(t, p, "g")
+	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
+	if mt, ok := msg.Record.(model.Meeting); msg.Kind != ui.KindMeeting || !ok || mt.Number != 1 {
+		t.Fatalf("e on meeting 1 asks %+v", msg)
+	}
+	for range 6 {
+		press(t, p, "j")
+	}
+	wantMarked(t, p, rowBetween)
+	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("e"))); !strings.Contains(st.Text, "outside meetings") {
+		t.Fatalf("e on the moves between meetings says %q", st.Text)
+	}
+	// a logs a new move on the selected move's item.
+	press(t, p, "j")
+	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
+	if c, ok := msg.Record.(model.Concession); msg.Kind != ui.KindConcession || !ok || c.ID != 0 || c.ItemID != 2 {
+		t.Fatalf("a on a payment-terms move asks %+v, want a new concession on payment terms", msg)
+	}
+}
+
+func TestDeleteAsksFirstAndKeepsMeetings(t *testing.T) {
+	s := uitest.DemoSnapshot(false)
+	p := newPane(t, s, 80, 24)
+	press(t, p, "g", "j", "j") // we Payment terms 30 → 45, which they traded against
+	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	if ask.Question != "Delete the concession we Payment terms 30 → 45 days?" {
+		t.Fatalf("d asks %q", ask.Question)
+	}
+	save := ask.Yes.(ui.SaveMsg)
+	if del, ok := save.Change.(*ui.Delete[model.Concession]); !ok || del.ID != 2 || del.NegID != s.D.Negotiation.ID {
+		t.Fatalf("yes writes %#v, want concession 2 deleted", save.Change)
+	}
+	press(t, p, "g")
+	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("d"))); !strings.Contains(e.Err.Error(), "meetings are kept") {
+		t.Fatalf("d on a meeting says %v", e.Err)
+	}
+}
+
+func TestMinutesOfTheSelectedMeeting(t *testing.T) {
+	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
+	for _, step := range []struct {
+		keys    []string
+		row     string
+		meeting int
+	}{
+		{nil, rowLast, 2},
+		{[]string{"g"}, rowMeeting1, 1},
+		{[]string{"j", "j", "j", "j", "j", "j"}, rowBetween, 2}, // moves between meetings count toward the next
+	} {
+		press(t, p, step.keys...)
+		wantMarked(t, p, step.row)
+		if m := uitest.As[ui.MinutesMsg](t, p.Update(uitest.Key("M"))); m.Meeting != step.meeting {
+			t.Fatalf("M on %q asks the minutes of meeting %d, want %d", step.row, m.Meeting, step.meeting)
+		}
+	}
+}
+
+func TestClearingAnOwedTradeBack(t *testing.T) {
+	s := uitest.DemoSnapshot(false)
+	p := newPane(t, s, 80, 24)
+	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("x"))); !strings.Contains(st.Text, "owes nothing") {
+		t.Fatalf("x on a move that owes nothing says %q", st.Text)
+	}
+	press(t, p, "k", "k")
+	wantMarked(t, p, rowOwed)
+	if sc := screen(t, p, 80, 24); !strings.Contains(uitest.Line(sc, "›"), "owed") || uitest.Line(sc, "owed #10: costs us") == "" {
+		t.Fatalf("the owed move is not marked owed with its money:\n%s", sc)
+	}
+	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("x")))
+	clear, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.ClearOwed)
+	if !ok || clear.ConcessionID != 10 || !clear.At.Equal(uitest.Now) || !strings.Contains(ask.Question, "Annual growth rebate 1.0 → 1.75") {
+		t.Fatalf("x asks %q and writes %#v", ask.Question, ask.Yes)
+	}
+}
+
+func TestChartAndForecastFillThePane(t *testing.T) {
+	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
+	press(t, p, "v")
+	s := screen(t, p, 80, 24)
+	if p.Title() != "Ledger · chart" || uitest.Line(s, "v back to the ledger") == "" || uitest.Line(s, "Meeting 2 ") == "" {
+		t.Fatalf("v shows %q:\n%s", p.Title(), s)
+	}
+	press(t, p, "j", "d", "v", "F") // the chart has no rows to act on
+	s = screen(t, p, 80, 24)
+	if p.Title() != "Ledger · forecast" || uitest.Line(s, "Landing forecast") == "" || uitest.Line(s, "F back to the ledger") == "" {
+		t.Fatalf("F shows %q:\n%s", p.Title(), s)
+	}
+	press(t, p, "F")
+	wantMarked(t, p, rowLast)
+}
+
+func TestFilterKeepsTheMatchingMoves(t *testing.T) {
+	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
+	press(t, p, "/", "r", "e", "b", "a", "t", "e")
+	if !p.Typing() {
+		t.Fatal("the filter does not have the keys")
+	}
+	press(t, p, "enter")
+	s := screen(t, p, 80, 24)
+	if p.Typing() || p.Title() != "Ledger · /rebate" || uitest.Line(s, "Payment terms") != "" ||
+		strings.Count(s, "Annual growth r") < 2 || uitest.Line(s, rowBetween) != "" {
+		t.Fatalf("the filter rebate shows %q:\n%s", p.Title(), s)
+	}
+	press(t, p, "/", "esc")
+	if s := screen(t, p, 80, 24); p.Title() != "Ledger" || uitest.Line(s, "Payment terms") == "" {
+		t.Fatalf("esc does not clear the filter:\n%s", s)
+	}
+}
+
+func TestPrivacyHidesFlagsOwedAndForecast(t *testing.T) {
+	p := newPane(t, uitest.DemoSnapshot(true), 140, 40)
+	s := screen(t, p, 140, 40)
+	for _, hidden := range []string{"⚠", "owed", "reciprocity", "costs us", "Given to keep the mood"} {
+		if strings.Contains(s, hidden) {
+			t.Fatalf("with privacy on the ledger shows %q:\n%s", hidden, s)
+		}
+	}
+	press(t, p, "F", "x")
+	if p.Title() != "Ledger" {
+		t.Fatalf("F opens %q with privacy on", p.Title())
+	}
+}
