@@ -16,6 +16,13 @@ type Agreement struct {
 // current position), between their position and ours. Each side that is not
 // already there makes the closing move to it.
 func (d *Dossier) Agree(c Capture, at time.Time, meetingID uint64) (Agreement, error) {
+	return d.Replay().Agree(c, at, meetingID)
+}
+
+// Agree is Dossier.Agree from r, a replay of the dossier's ledger: it
+// costs in proportion to the agenda.
+func (r *Replay) Agree(c Capture, at time.Time, meetingID uint64) (Agreement, error) {
+	d := r.dossier
 	it, ok := d.Item(c.ItemID)
 	switch {
 	case !ok:
@@ -25,7 +32,7 @@ func (d *Dossier) Agree(c Capture, at time.Time, meetingID uint64) (Agreement, e
 	case !it.Numeric():
 		return Agreement{}, fmt.Errorf("%q has no numbers: mark it agreed on the agenda", it.Title)
 	}
-	st := d.Replay().Items[d.ItemIndex(it.ID)]
+	st := r.Items[d.ItemIndex(it.ID)]
 	v := c.Value
 	if !c.HasValue {
 		if !st.HasTheirs {

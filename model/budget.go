@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -45,6 +44,13 @@ func (b Budget) Validate() error {
 // CheckBudget says whether b can be set: a numeric open item, and a value
 // between our current position and our walk-away.
 func (d *Dossier) CheckBudget(b Budget) error {
+	return d.Replay().CheckBudget(b)
+}
+
+// CheckBudget is Dossier.CheckBudget from r, a replay of the dossier's
+// ledger: it costs in proportion to the agenda.
+func (r *Replay) CheckBudget(b Budget) error {
+	d := r.dossier
 	if err := b.Validate(); err != nil {
 		return err
 	}
@@ -60,7 +66,7 @@ func (d *Dossier) CheckBudget(b Budget) error {
 		return fmt.Errorf("%q is already agreed: there is nothing left to give", it.Title)
 	}
 	s := it.Better.Sign()
-	ours := d.Replay().Items[i].Ours
+	ours := r.Items[i].Ours
 	if s.Mul(ours.Sub(b.Value)).IsNegative() {
 		return fmt.Errorf("%s on %q is behind our position %s: a budget is how far we may still move",
 			it.Format(b.Value), it.Title, it.Format(ours))
@@ -121,32 +127,32 @@ func (d *Dossier) flagOverBudget(moves []Move) {
 	}
 	numbers := d.meetingNumbers()
 	for k := range moves {
-		mv := &moves[k]
-		if mv.By != Us {
-			continue
-		}
-		b, ok := d.budgetAt(mv.ItemID, mv.Epoch, mv.At, numbers)
-		if ok && d.Items[mv.Item].Better.Sign().Mul(mv.To.Sub(b.Value)).IsNegative() {
-			mv.Flags |= OverBudget
+		if d.overBudget(moves[k], numbers) {
+			moves[k].Flags |= OverBudget
 		}
 	}
+}
+
+// overBudget reports whether mv is a move of ours beyond the budget that
+// held on its item when it was made; numbers are the meetings' numbers by ID.
+func (d *Dossier) overBudget(mv Move, numbers map[uint64]int) bool {
+	if mv.By != Us || len(d.Budgets) == 0 {
+		return false
+	}
+	b, ok := d.budgetAt(mv.ItemID, mv.Epoch, mv.At, numbers)
+	return ok && d.Items[mv.Item].Better.Sign().Mul(mv.To.Sub(b.Value)).IsNegative()
 }
 
 // MoveFlags are the discipline flags logging c would raise, from a replay of
 // the ledger with c in it: what the workbench asks about and `parley note`
 // refuses without --yes.
 func (d *Dossier) MoveFlags(c Concession) Flag {
-	after := *d
-	after.Ledger = slices.Clone(d.Ledger)
-	c.ID = ^uint64(0) // sorts after every logged concession made at the same time
-	after.Ledger = append(after.Ledger, c)
-	after.Sort()
-	for _, mv := range after.Replay().Moves {
-		if mv.ID == c.ID {
-			return mv.Flags
-		}
+	c.ID = 0
+	e, err := d.Replay().Effect(c)
+	if err != nil {
+		return 0
 	}
-	return 0
+	return e.Move.Flags
 }
 
 // AskFirst is the part of the flags that asks before the move is logged:

@@ -239,7 +239,21 @@ func (d *Dossier) Validate() error {
 // CheckConcession says whether c can be logged (or, when c.ID is already in
 // the ledger, changed to c): the item must exist, carry numbers, be open, and
 // the value must be a move toward the other side from where that side stood.
+// It reads the ledger; Replay.Effect checks a new move from the replay.
 func (d *Dossier) CheckConcession(c Concession) error {
+	return d.checkConcession(c, d.standing(c), d.concession)
+}
+
+// standing is where both sides stand on a concession's item around it.
+type standing struct {
+	from  decimal.Decimal     // the conceding party before it: its opening or its previous move
+	other decimal.NullDecimal // the other party then; null when the other's opening is not set
+	next  *Concession         // the conceding party's next move after it, when it is logged
+}
+
+// checkConcession is CheckConcession's rule, given where the sides stand
+// (s) and how to find a logged concession by ID.
+func (d *Dossier) checkConcession(c Concession, s standing, logged func(uint64) (Concession, bool)) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -257,7 +271,7 @@ func (d *Dossier) CheckConcession(c Concession) error {
 		return fmt.Errorf("%q is already agreed: reopen it to log a concession", it.Title)
 	}
 	if c.TradedAgainst != 0 {
-		other, ok := d.concession(c.TradedAgainst)
+		other, ok := logged(c.TradedAgainst)
 		if !ok {
 			return fmt.Errorf("the concession it is traded against does not exist")
 		}
@@ -265,16 +279,15 @@ func (d *Dossier) CheckConcession(c Concession) error {
 			return fmt.Errorf("a concession is traded against one by the other side")
 		}
 	}
-	from, next := d.neighbours(c)
-	if err := checkMove(it, c.By, from, c.To); err != nil {
+	if err := checkMove(it, c.By, s.from, c.To); err != nil {
 		return err
 	}
-	if err := d.checkNotPast(it, c); err != nil {
+	if err := d.checkNotPast(it, c, s.other); err != nil {
 		return err
 	}
-	if next != nil {
-		if err := checkMove(it, c.By, c.To, next.To); err != nil {
-			return fmt.Errorf("the next concession on %q (to %s) would no longer be a move: %w", it.Title, next.To, err)
+	if s.next != nil {
+		if err := checkMove(it, c.By, c.To, s.next.To); err != nil {
+			return fmt.Errorf("the next concession on %q (to %s) would no longer be a move: %w", it.Title, s.next.To, err)
 		}
 	}
 	return nil
@@ -289,54 +302,49 @@ func (d *Dossier) concession(id uint64) (Concession, bool) {
 	return Concession{}, false
 }
 
-// neighbours finds the position the party stood at before c (its opening or
-// its previous concession on the item) and the party's next concession after
-// c, if c is already in the ledger.
-func (d *Dossier) neighbours(c Concession) (from decimal.Decimal, next *Concession) {
+// standing finds, in the ledger, where the party stood before c (its
+// opening or its previous concession on the item), where the other side
+// stood then, and the party's next concession after c, if c is already in
+// the ledger.
+func (d *Dossier) standing(c Concession) standing {
 	it, _ := d.Item(c.ItemID)
-	from = it.OurOpening.Decimal
+	s := standing{from: it.OurOpening.Decimal, other: it.TheirOpening}
 	if c.By == Them {
-		from = it.TheirOpening.Decimal
+		s.from, s.other = it.TheirOpening.Decimal, it.OurOpening
 	}
-	seen := false
+	// past: c's place in the ledger is behind; seen: and it was the party's
+	// move on the item, so the party's next one there follows c.
+	past, seen := false, false
 	for i := range d.Ledger {
 		l := d.Ledger[i]
-		if l.ItemID != c.ItemID || l.By != c.By {
-			continue
-		}
 		if c.ID != 0 && l.ID == c.ID {
-			seen = true
+			past, seen = true, l.ItemID == c.ItemID && l.By == c.By
 			continue
 		}
-		if seen {
-			return from, &d.Ledger[i]
+		switch {
+		case l.ItemID != c.ItemID:
+		case l.By != c.By:
+			if !past && s.other.Valid {
+				s.other.Decimal = l.To
+			}
+		case seen:
+			s.next = &d.Ledger[i]
+			return s
+		default:
+			s.from = l.To
 		}
-		from = l.To
 	}
-	return from, nil
+	return s
 }
 
 // checkNotPast refuses a move that passes the other side's position at that
-// point of the ledger: that is no concession but a settlement, and `agree`
-// records it as one.
-func (d *Dossier) checkNotPast(it AgendaItem, c Concession) error {
-	other := Concession{ID: c.ID, ItemID: c.ItemID, By: c.By.Other()}
-	open := it.TheirOpening
-	if other.By == Us {
-		open = it.OurOpening
-	}
-	if !open.Valid {
+// point of the ledger (other, null when its opening is not set): that is no
+// concession but a settlement, and `agree` records it as one.
+func (d *Dossier) checkNotPast(it AgendaItem, c Concession, other decimal.NullDecimal) error {
+	if !other.Valid {
 		return nil
 	}
-	pos := open.Decimal
-	for _, l := range d.Ledger {
-		if c.ID != 0 && l.ID == c.ID {
-			break
-		}
-		if l.ItemID == c.ItemID && l.By == other.By {
-			pos = l.To
-		}
-	}
+	pos := other.Decimal
 	s := it.Better.Sign()
 	past := s.Mul(pos.Sub(c.To)).IsPositive() // we offer worse for us than they ask
 	who := "they ask"

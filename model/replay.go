@@ -56,6 +56,14 @@ type Replay struct {
 
 	dossier *Dossier
 	bases   *sideBases // each side's package priced once, when first asked
+	ours    []ourLast  // per item, our last move: a new move is priced from it (effect.go)
+}
+
+// ourLast is our last move on an item, which tells whether the next one
+// is an increasing concession.
+type ourLast struct {
+	size  decimal.Decimal
+	moved bool
 }
 
 // Replay replays the whole ledger. It costs time in proportion to the ledger.
@@ -82,35 +90,10 @@ func (d *Dossier) Replay() *Replay {
 	}
 
 	// Derive from, size and flags in ledger order.
-	lastOurSize := make([]decimal.Decimal, len(d.Items))
-	ourMoved := make([]bool, len(d.Items))
+	r.ours = make([]ourLast, len(d.Items))
 	for k := range r.Moves {
 		mv := &r.Moves[k]
-		it := d.Items[mv.Item]
-		st := &r.Items[mv.Item]
-		down := it.Better == Down
-		if mv.By == Us {
-			mv.From = st.Ours
-			mv.Size = toward(down, mv.To, mv.From)
-			st.Ours, st.HasOurs = mv.To, true
-			if !mv.Reciprocated() {
-				mv.Flags |= Unreciprocated
-			}
-			if ourMoved[mv.Item] && mv.Size.GreaterThan(lastOurSize[mv.Item]) {
-				mv.Flags |= Increasing
-			}
-			lastOurSize[mv.Item], ourMoved[mv.Item] = mv.Size, true
-			if it.OurWalkAway.Valid && toward(down, it.OurWalkAway.Decimal, mv.To).IsNegative() {
-				mv.Flags |= PastWalkAway
-			}
-		} else {
-			mv.From = st.Theirs
-			mv.Size = toward(down, mv.From, mv.To)
-			st.Theirs, st.HasTheirs = mv.To, true
-		}
-		if st.Gap0.IsPositive() {
-			mv.Share = mv.Size.InexactFloat64() / st.Gap0.InexactFloat64()
-		}
+		step(d.Items[mv.Item], &r.Items[mv.Item], &r.ours[mv.Item], mv)
 	}
 
 	d.flagOverBudget(r.Moves)
@@ -122,6 +105,37 @@ func (d *Dossier) Replay() *Replay {
 	r.Openings = gapClosed(d.statesAfter(nil, nil, func(AgendaItem) bool { return false }), weights)
 	r.Meetings = d.meetingResults(r.Moves, weights)
 	return r
+}
+
+// step moves the conceding party of mv from where its item stands (st) to
+// the move's value, and derives the move's from, size and share, and the
+// flags that its item's history gives a move of ours (all but over budget:
+// Dossier.overBudget); last is our last move on the item, and becomes mv
+// when mv is ours. The replay steps every move; a preview steps one more.
+func step(it AgendaItem, st *ItemState, last *ourLast, mv *Move) {
+	down := it.Better == Down
+	if mv.By == Us {
+		mv.From = st.Ours
+		mv.Size = toward(down, mv.To, mv.From)
+		st.Ours, st.HasOurs = mv.To, true
+		if !mv.Reciprocated() {
+			mv.Flags |= Unreciprocated
+		}
+		if last.moved && mv.Size.GreaterThan(last.size) {
+			mv.Flags |= Increasing
+		}
+		*last = ourLast{size: mv.Size, moved: true}
+		if it.OurWalkAway.Valid && toward(down, it.OurWalkAway.Decimal, mv.To).IsNegative() {
+			mv.Flags |= PastWalkAway
+		}
+	} else {
+		mv.From = st.Theirs
+		mv.Size = toward(down, mv.From, mv.To)
+		st.Theirs, st.HasTheirs = mv.To, true
+	}
+	if st.Gap0.IsPositive() {
+		mv.Share = mv.Size.InexactFloat64() / st.Gap0.InexactFloat64()
+	}
 }
 
 // meetingResults walks the moves once in epoch order and takes the gap closed

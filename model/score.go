@@ -35,7 +35,11 @@ func Score(it AgendaItem, x decimal.Decimal) (u float64, ok bool) {
 
 // ItemScore is our score of the current offer of party p on item i.
 func (r *Replay) ItemScore(i int, p Party) (float64, bool) {
-	st := r.Items[i]
+	return itemScore(r.dossier.Items[i], r.Items[i], p)
+}
+
+// itemScore is our score of party p's offer on an item that stands at st.
+func itemScore(it AgendaItem, st ItemState, p Party) (float64, bool) {
 	x, has := st.Ours, st.HasOurs
 	if p == Them {
 		x, has = st.Theirs, st.HasTheirs
@@ -43,7 +47,7 @@ func (r *Replay) ItemScore(i int, p Party) (float64, bool) {
 	if !has {
 		return 0, false
 	}
-	return Score(r.dossier.Items[i], x)
+	return Score(it, x)
 }
 
 // PackageScore is 100·Σ w·u / Σ w over the scored items, for the current offer
