@@ -206,7 +206,7 @@ func (s *Store) Current() (uint64, error) {
 	var id uint64
 	err := s.view(func(tx *bolt.Tx) error {
 		root := tx.Bucket(bucketNegotiations)
-		if cur := btoi(tx.Bucket(bucketMeta).Get(keyCurrent)); cur != 0 && root.Bucket(itob(cur)) != nil {
+		if cur := btoi(tx.Bucket(bucketMeta).Get(s.currentKey())); cur != 0 && root.Bucket(itob(cur)) != nil {
 			id = cur
 			return nil
 		}
@@ -223,6 +223,6 @@ func (s *Store) SetCurrent(id uint64) error {
 		if _, err := negotiationBucket(tx, id); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(keyCurrent, itob(id))
+		return tx.Bucket(bucketMeta).Put(s.currentKey(), itob(id))
 	})
 }

@@ -98,7 +98,7 @@ func (s *Store) SaveBudget(negID uint64, b *model.Budget) error {
 }
 
 func addBudget(tx *bolt.Tx, negID uint64, b model.Budget) (uint64, error) {
-	d, err := loadDossier(tx, negID)
+	d, err := loadDeal(tx, negID)
 	if err != nil {
 		return 0, err
 	}
@@ -145,40 +145,63 @@ func (s *Store) DismissSuggestion(negID uint64, sg model.Suggestion, at time.Tim
 }
 
 func (s *Store) decide(negID uint64, sg model.Suggestion, accept bool, at time.Time) error {
-	if sg.Value < 0 || sg.Value > 100 {
-		return fmt.Errorf("value to them %d should be between 0 and 100", sg.Value)
+	return s.DecideSuggestions(negID, []model.Suggestion{sg}, accept, at)
+}
+
+// DecideSuggestions accepts or dismisses several suggestions as one change
+// (the workbench's Y): all of them are written, or none, and one undo takes
+// them all back.
+func (s *Store) DecideSuggestions(negID uint64, sgs []model.Suggestion, accept bool, at time.Time) error {
+	for _, sg := range sgs {
+		if sg.Value < 0 || sg.Value > 100 {
+			return fmt.Errorf("value to them %d should be between 0 and 100", sg.Value)
+		}
 	}
 	verb := "dismissed"
 	if accept {
 		verb = "accepted"
 	}
-	return s.change(fmt.Sprintf("%s the suggestion for item %d", verb, sg.Item.ID), func(tx *bolt.Tx) error {
-		items, err := child(tx, negID, bucketItems)
-		if err != nil {
-			return err
-		}
-		var it itemRecord
-		if found, err := getJSON(items.Bucket, itob(sg.Item.ID), &it); err != nil {
-			return err
-		} else if !found {
-			return fmt.Errorf("item %d: %w", sg.Item.ID, ErrNotFound)
-		}
-		if accept {
-			it.ValueToThem = sg.Value
-			if err := putRecord(items, itob(it.ID), &it); err != nil {
+	label := fmt.Sprintf("%s %d suggestions", verb, len(sgs))
+	if len(sgs) == 1 {
+		label = fmt.Sprintf("%s the suggestion for item %d", verb, sgs[0].Item.ID)
+	}
+	return s.change(label, func(tx *bolt.Tx) error {
+		for _, sg := range sgs {
+			if err := decideTx(tx, negID, sg, accept, at); err != nil {
 				return err
 			}
 		}
-		b, err := child(tx, negID, bucketSuggestions)
-		if err != nil {
+		return nil
+	})
+}
+
+// decideTx records one decision on a suggestion in tx.
+func decideTx(tx *bolt.Tx, negID uint64, sg model.Suggestion, accept bool, at time.Time) error {
+	items, err := child(tx, negID, bucketItems)
+	if err != nil {
+		return err
+	}
+	var it itemRecord
+	if found, err := getJSON(items.Bucket, itob(sg.Item.ID), &it); err != nil {
+		return err
+	} else if !found {
+		return fmt.Errorf("item %d: %w", sg.Item.ID, ErrNotFound)
+	}
+	if accept {
+		it.ValueToThem = sg.Value
+		if err := putRecord(items, itob(it.ID), &it); err != nil {
 			return err
 		}
-		var id uint64
-		_, err = putNew(b, &id, func() decisionRecord {
-			return decisionRecord{ID: id, ItemID: it.ID, After: sg.After, Value: sg.Value, Accepted: accept, At: at}
-		})
+	}
+	b, err := child(tx, negID, bucketSuggestions)
+	if err != nil {
 		return err
+	}
+	var id uint64
+	_, err = putNew(b, &id, func() decisionRecord {
+		return decisionRecord{ID: id, ItemID: it.ID, After: sg.After, Value: sg.Value, Accepted: accept, At: at}
 	})
+	return err
 }
 
 // addAheadBuckets gives every negotiation the budgets, owed and suggestions

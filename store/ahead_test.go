@@ -54,11 +54,11 @@ func TestBudgetCapture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Capture(negID, c, now, 0, ""); err != nil {
+	if _, err := s.Capture(negID, c, now, 0, "", true); err != nil {
 		t.Fatalf("budget 1 23.90: %v", err)
 	}
 	beyond, _ := model.ParseCapture("budget 1 23.50", d.Items)
-	if _, err := s.Capture(negID, beyond, now, 0, ""); err == nil {
+	if _, err := s.Capture(negID, beyond, now, 0, "", true); err == nil {
 		t.Error("a budget beyond our walk-away was saved")
 	}
 	d, err = s.Dossier(negID)

@@ -30,7 +30,7 @@ func BenchmarkSaveNote(b *testing.B) {
 	key := CaptureDraftKey(negID)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := s.Capture(negID, c, benchNow, 0, key); err != nil {
+		if _, err := s.Capture(negID, c, benchNow, 0, key, true); err != nil {
 			b.Fatal(err)
 		}
 	}

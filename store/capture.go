@@ -11,14 +11,24 @@ import (
 // Capture saves one capture line in one transaction: the note or concession
 // it makes (for `agree`, the closing moves and the item marked agreed), with
 // the line's draft cleared. It returns the new record's ID (for `agree`, the
-// item's).
-func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error) {
+// item's). The line is checked in the same transaction by the model's one
+// rule (model.Dossier.CheckCapture) on the file as it is: a move away from
+// the other side is refused, and a move of ours past our walk-away or over
+// today's budget is refused with *model.AskFirstError unless confirmed.
+func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string, confirmed bool) (uint64, error) {
 	c.Text, c.TradedFor = model.CleanText(c.Text, false), model.CleanText(c.TradedFor, false)
 	var id uint64
 	err := s.change(captureLabel(c), func(tx *bolt.Tx) error {
 		var err error
 		switch c.Kind {
 		case model.CaptureConcession:
+			d, lerr := loadDeal(tx, negID)
+			if lerr != nil {
+				return lerr
+			}
+			if err := d.CheckCapture(c, at, meetingID, confirmed); err != nil {
+				return err
+			}
 			id, err = addConcession(tx, negID, c.Concession(at, meetingID))
 		case model.CaptureAgree:
 			id, err = agree(tx, negID, c, at, meetingID)
@@ -31,7 +41,7 @@ func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID u
 			return err
 		}
 		if draftKey != "" {
-			return tx.Bucket(bucketDrafts).Delete([]byte(draftKey))
+			return tx.Bucket(bucketDrafts).Delete(s.draftKey(draftKey))
 		}
 		return nil
 	})
@@ -71,7 +81,7 @@ func addNote(tx *bolt.Tx, negID uint64, n model.Note) (uint64, error) {
 // agree settles an item as model.Dossier.Agree says, reading the ledger in
 // the same transaction that writes the closing moves.
 func agree(tx *bolt.Tx, negID uint64, c model.Capture, at time.Time, meetingID uint64) (uint64, error) {
-	d, err := loadDossier(tx, negID)
+	d, err := loadDeal(tx, negID)
 	if err != nil {
 		return 0, err
 	}

@@ -89,7 +89,7 @@ func TestCaptureWritesTheRecordAndClearsTheDraft(t *testing.T) {
 		if err := s.SaveDraft(key, tc.line); err != nil {
 			t.Fatal(err)
 		}
-		id, err := s.Capture(negID, c, now, meeting.ID, key)
+		id, err := s.Capture(negID, c, now, meeting.ID, key, true)
 		if err != nil {
 			t.Fatalf("Capture(%q): %v", tc.line, err)
 		}
@@ -116,11 +116,11 @@ func TestFailedCaptureKeepsTheDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Capture(negID, c, now, 99, key); err == nil { // meeting 99 does not exist
+	if _, err := s.Capture(negID, c, now, 99, key, true); err == nil { // meeting 99 does not exist
 		t.Error("a capture into a missing meeting was saved")
 	}
 	c.ItemID = 99
-	if _, err := s.Capture(negID, c, now, 0, key); err == nil {
+	if _, err := s.Capture(negID, c, now, 0, key, true); err == nil {
 		t.Error("a concession on a missing item was saved")
 	}
 	s = reopen(t, s)

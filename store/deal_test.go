@@ -87,13 +87,13 @@ func TestCaptureAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad, _ := model.ParseCapture("agree 1 30", d.Items)
-	if _, err := s.Capture(negID, bad, at, 0, ""); err == nil {
+	if _, err := s.Capture(negID, bad, at, 0, "", true); err == nil {
 		t.Fatal("agree outside the positions was saved")
 	}
 	if got := len(dossier(t, s, negID).Ledger); got != len(d.Ledger) {
 		t.Fatalf("a refused agree wrote %d concessions", got-len(d.Ledger))
 	}
-	if _, err := s.Capture(negID, c, at, 0, ""); err != nil {
+	if _, err := s.Capture(negID, c, at, 0, "", true); err != nil {
 		t.Fatal(err)
 	}
 	after := reopen(t, s).mustDossier(t, negID)

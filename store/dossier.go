@@ -26,6 +26,11 @@ func (s *Store) Dossier(negID uint64) (*model.Dossier, error) {
 }
 
 func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
+	return loadParts(tx, negID, true)
+}
+
+// loadParts loads a negotiation, with its notes and follow-ups or without.
+func loadParts(tx *bolt.Tx, negID uint64, notes bool) (*model.Dossier, error) {
 	nb, err := negotiationBucket(tx, negID)
 	if err != nil {
 		return nil, err
@@ -48,11 +53,13 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 	if d.Ledger, err = loadChildren(nb.Bucket, bucketLedger, concessionRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Notes, err = loadChildren(nb.Bucket, bucketNotes, noteRecord.model); err != nil {
-		return nil, err
-	}
-	if d.FollowUps, err = loadChildren(nb.Bucket, bucketFollowUps, followUpRecord.model); err != nil {
-		return nil, err
+	if notes {
+		if d.Notes, err = loadChildren(nb.Bucket, bucketNotes, noteRecord.model); err != nil {
+			return nil, err
+		}
+		if d.FollowUps, err = loadChildren(nb.Bucket, bucketFollowUps, followUpRecord.model); err != nil {
+			return nil, err
+		}
 	}
 	if d.Scenarios, err = loadChildren(nb.Bucket, bucketScenarios, scenarioRecord.model); err != nil {
 		return nil, err

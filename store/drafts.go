@@ -14,7 +14,7 @@ func CaptureDraftKey(negID uint64) string { return fmt.Sprintf("capture/%d", neg
 func (s *Store) Draft(key string) (string, error) {
 	var text string
 	err := s.view(func(tx *bolt.Tx) error {
-		text = string(tx.Bucket(bucketDrafts).Get([]byte(key)))
+		text = string(tx.Bucket(bucketDrafts).Get(s.draftKey(key)))
 		return nil
 	})
 	return text, err
@@ -26,9 +26,9 @@ func (s *Store) SaveDraft(key, text string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDrafts)
 		if text == "" {
-			return b.Delete([]byte(key))
+			return b.Delete(s.draftKey(key))
 		}
-		return b.Put([]byte(key), []byte(text))
+		return b.Put(s.draftKey(key), []byte(text))
 	})
 }
 
@@ -37,9 +37,11 @@ func (s *Store) Drafts(prefix string) (map[string]string, error) {
 	out := map[string]string{}
 	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketDrafts).Cursor()
-		p := []byte(prefix)
+		p := s.draftKey(prefix)
 		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-			out[string(k)] = string(v)
+			if key, ok := s.ownKey(string(k)); ok {
+				out[key] = string(v)
+			}
 		}
 		return nil
 	})

@@ -65,6 +65,9 @@ type journal struct {
 	at    time.Time // the change's time: every record it writes is Updated then
 	edits []edit
 	size  int
+	// deals are the negotiations whose summary the change may alter,
+	// known even when the edits themselves are too large to keep.
+	deals map[uint64]bool
 }
 
 // journals maps a write transaction to the journal it records into.
@@ -88,6 +91,12 @@ func (j *journal) now() time.Time {
 func (j *journal) add(e edit) {
 	if j == nil {
 		return
+	}
+	if id, ok := dealTouched(e.Path); ok {
+		if j.deals == nil {
+			j.deals = map[uint64]bool{}
+		}
+		j.deals[id] = true
 	}
 	j.size += len(e.Before) + len(e.After) + 64
 	if j.size <= maxEntryBytes {
@@ -188,6 +197,9 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 		journals.Store(tx, j)
 		defer journals.Delete(tx)
 		if err := fn(tx); err != nil {
+			return err
+		}
+		if err := refreshSummaries(tx, j.deals, j.at); err != nil {
 			return err
 		}
 		if j.label != "" {

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{version: 3, name: "key form drafts by field", migrate: keyDraftsByField},
 	{version: 4, name: "budgets, owed trade-backs and value suggestions", migrate: addAheadBuckets},
 	{version: 5, name: "a UID and an Updated time on every record", migrate: giveUIDs},
+	{version: 6, name: "a summary of every negotiation, for the portfolio", migrate: summarizeAll},
 }
 
 // SchemaVersion is the version of the layout this Parley writes.

@@ -23,6 +23,7 @@ var migrationTests = map[int]func(t *testing.T){
 	3: testKeyDraftsByField,
 	4: testAddAheadBuckets,
 	5: testGiveUIDs,
+	6: testSummarizeAll,
 }
 
 func TestMigrations(t *testing.T) {

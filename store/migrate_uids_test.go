@@ -102,8 +102,8 @@ func testGiveUIDs(t *testing.T) {
 	got := dossier(t, s, negID)
 	assertSameDossier(t, got, want)
 	s.Close()
-	if v := schemaIn(t, path); v != 5 {
-		t.Fatalf("schema %d after opening, want 5", v)
+	if v := schemaIn(t, path); v != SchemaVersion {
+		t.Fatalf("schema %d after opening, want %d", v, SchemaVersion)
 	}
 
 	db := rawBolt(t, path, true)

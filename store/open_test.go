@@ -353,7 +353,7 @@ func TestTheFirstReadTakesWhatOpenChecked(t *testing.T) {
 	s = openStore(t, path)
 	c = s.checked.Load()
 	other := openStore(t, path)
-	if _, err := other.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "from the phone"}, now, 0, ""); err != nil {
+	if _, err := other.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "from the phone"}, now, 0, "", true); err != nil {
 		t.Fatal(err)
 	}
 	d, err = s.Dossier(negID)

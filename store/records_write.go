@@ -33,6 +33,9 @@ func saveChild[M any, P interface {
 		if err := assignID(b, id(&c), what); err != nil {
 			return err
 		}
+		if err := checkFresh(b, itob(*id(&c)), what, P(&c).Stamped().Updated); err != nil {
+			return err
+		}
 		rec := toRecord(c)
 		relabel(tx, savedLabel(what, *id(v), describe(rec)))
 		if err := putRecord(b, itob(*id(&c)), PR(&rec)); err != nil {
@@ -217,9 +220,10 @@ func (s *Store) SaveMeeting(negID uint64, m *model.Meeting) error {
 		meetingToRecord, nil)
 }
 
-// SaveConcession creates (ID 0) or replaces a concession. Whether it is a
-// real move is the caller's check (model.Dossier.CheckConcession); the store
-// makes sure what it points at exists.
+// SaveConcession creates (ID 0) or replaces a concession, after checking in
+// the same transaction that it is a real move toward the other side on the
+// ledger as the file holds it (model.Dossier.CheckConcession) and that what
+// it points at exists.
 func (s *Store) SaveConcession(negID uint64, c *model.Concession) error {
 	*c = c.Cleaned() // text is cleaned where it enters
 	if err := c.Validate(); err != nil {
@@ -227,7 +231,12 @@ func (s *Store) SaveConcession(negID uint64, c *model.Concession) error {
 	}
 	return saveChild(s, negID, bucketLedger, "concession", c, func(v *model.Concession) *uint64 { return &v.ID },
 		concessionToRecord,
-		func(tx *bolt.Tx, c *model.Concession) error { return checkConcessionLinks(tx, negID, *c) })
+		func(tx *bolt.Tx, c *model.Concession) error {
+			if err := checkConcessionLinks(tx, negID, *c); err != nil {
+				return err
+			}
+			return checkMove(tx, negID, *c)
+		})
 }
 
 func checkConcessionLinks(tx *bolt.Tx, negID uint64, c model.Concession) error {

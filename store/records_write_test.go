@@ -196,7 +196,12 @@ func TestSaveConcession(t *testing.T) {
 	s, negID := demoStore(t)
 	d := dossier(t, s, negID)
 	price := itemByTitle(t, d, "List price per case")
-	theirs := d.Ledger[len(d.Ledger)-1]
+	var theirs model.Concession
+	for _, l := range d.Ledger {
+		if l.By == model.Them {
+			theirs = l // the last of theirs: ours is traded against one by the other side
+		}
+	}
 	c := model.Concession{MeetingID: d.Meetings[1].ID, ItemID: price.ID, By: model.Us, To: dec("24.30"),
 		TradedFor: "rebate back to 2.5%", TradedAgainst: theirs.ID, At: now, Note: "last offer"}
 	if err := s.SaveConcession(negID, &c); err != nil {

@@ -86,7 +86,7 @@ func TestNewRecordsAreStamped(t *testing.T) {
 	must("package", s.SavePackage(negID, &p))
 	c, err := model.ParseCapture("we 1 24.40", d.Items)
 	must("parse", err)
-	_, err = s.Capture(negID, c, now, 0, "")
+	_, err = s.Capture(negID, c, now, 0, "", true)
 	must("capture", err)
 	b := model.Budget{ItemID: d.Items[0].ID, Value: dec("23.90"), At: now}
 	must("budget", s.SaveBudget(negID, &b))

@@ -51,6 +51,7 @@ type Store struct {
 	// importFault, set by tests, fails an import after so many records written.
 	importFault func(written int) error
 	checked     *atomic.Pointer[checked] // the negotiation Open checked, until the first read takes it
+	person      string                   // whose drafts and current negotiation this session keeps ("": the file's one user)
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.

@@ -60,6 +60,9 @@ func (s *Store) step(undo bool, author string) (label string, err error) {
 		if err := replay(tx, edits, undo); err != nil {
 			return fmt.Errorf("%s: %w", e.Label, err)
 		}
+		if err := refreshSummaries(tx, touchedBy(edits), s.clock().UTC()); err != nil {
+			return err
+		}
 		e.Undone = undo
 		data, err := json.Marshal(e)
 		if err != nil {

@@ -26,9 +26,9 @@ func TestUndoAndRedoRoundTrip(t *testing.T) {
 		}
 		labels = append(labels, label)
 	}
-	_, err := s.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "Buyer wants the calendar"}, now, 0, "")
+	_, err := s.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "Buyer wants the calendar"}, now, 0, "", true)
 	step("capture a note", err)
-	_, err = s.Capture(negID, model.Capture{Kind: model.CaptureConcession, By: model.Them, ItemID: d.Items[0].ID, Value: dec("23.60")}, now, 0, "")
+	_, err = s.Capture(negID, model.Capture{Kind: model.CaptureConcession, By: model.Them, ItemID: d.Items[0].ID, Value: dec("23.60")}, now, 0, "", true)
 	step("capture a concession", err)
 	it := d.Items[1]
 	it.Title = "Payment terms, days"
@@ -68,7 +68,7 @@ func TestUndoSaysWhatItUndid(t *testing.T) {
 		t.Errorf("undo on a new file: %v, want ErrNothingToUndo", err)
 	}
 	s, negID := demoStore(t)
-	if _, err := s.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "Buyer wants the calendar"}, now, 0, ""); err != nil {
+	if _, err := s.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "Buyer wants the calendar"}, now, 0, "", true); err != nil {
 		t.Fatal(err)
 	}
 	label, err := s.Undo()
@@ -259,7 +259,7 @@ func TestUndoCoversTheDealAndAheadWrites(t *testing.T) {
 	}
 	_, err := s.AddFollowUps(negID, []model.FollowUp{{Side: model.CustomerSide, Role: "stock controllers", Action: "170,000 cases committed", Commitment: "they: 170,000 cases committed"}})
 	step("add commitments", err)
-	_, err = s.Capture(negID, model.Capture{Kind: model.CaptureAgree, ItemID: d.Items[1].ID}, now, 0, "")
+	_, err = s.Capture(negID, model.Capture{Kind: model.CaptureAgree, ItemID: d.Items[1].ID}, now, 0, "", true)
 	step("agree", err)
 	for i := len(states) - 1; i > 0; i-- {
 		if _, err := s.Undo(); err != nil {

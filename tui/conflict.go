@@ -110,6 +110,9 @@ func (m *Model) resolve(msg tea.Msg) tea.Cmd {
 			delete(m.bases, f.ID)
 			f.Saving()
 		}
+		if ow, ok := msg.req.Change.(interface{ Overwrite(*model.Dossier) }); ok && m.snap != nil {
+			ow.Overwrite(m.snap.D) // yours over theirs: written on the version read since
+		}
 		return writeCmd(m.store, msg.req)
 	case keepTheirsMsg:
 		if f := m.formByID(msg.form); f != nil {

@@ -47,7 +47,7 @@ func TestChangesMadeElsewhereAppear(t *testing.T) {
 
 	other := otherProcess(h)
 	id := h.dossier().Negotiation.ID
-	if _, err := other.Capture(id, model.Capture{Kind: model.CaptureNote, Text: "Logged from the phone"}, testNow, 0, ""); err != nil {
+	if _, err := other.Capture(id, model.Capture{Kind: model.CaptureNote, Text: "Logged from the phone"}, testNow, 0, "", true); err != nil {
 		t.Fatal(err)
 	}
 	h.lackPane(paneNotes, "Logged from the phone")

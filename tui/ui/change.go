@@ -29,11 +29,10 @@ type Writer interface {
 	DeleteScenario(negID, id uint64) error
 	SavePackage(negID uint64, p *model.Package) error
 	DeletePackage(negID, id uint64) error
-	Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string) (uint64, error)
+	Capture(negID uint64, c model.Capture, at time.Time, meetingID uint64, draftKey string, confirmed bool) (uint64, error)
 	SaveBudget(negID uint64, b *model.Budget) error
 	ClearOwed(negID, concessionID uint64, at time.Time) error
-	AcceptSuggestion(negID uint64, sg model.Suggestion, at time.Time) error
-	DismissSuggestion(negID uint64, sg model.Suggestion, at time.Time) error
+	DecideSuggestions(negID uint64, sgs []model.Suggestion, accept bool, at time.Time) error
 }
 
 // Change is one user action to write. Write runs in a command, off the UI
@@ -68,6 +67,18 @@ func (s *Save[T]) Apply(d *model.Dossier) bool {
 		s.after(d, s.Record)
 	}
 	return true
+}
+
+// Overwrite makes the save go over a change made elsewhere since the record
+// was read: it takes the Updated time the open negotiation holds now, so
+// the store's check of Updated (store.ErrConflict) lets it through.
+func (s *Save[T]) Overwrite(d *model.Dossier) {
+	cur, ok := Find(*s.list(d), s.id(s.Record), s.id)
+	mine, ok1 := any(&s.Record).(interface{ Stamped() *model.Stamp })
+	theirs, ok2 := any(&cur).(interface{ Stamped() *model.Stamp })
+	if ok && ok1 && ok2 {
+		mine.Stamped().Updated = theirs.Stamped().Updated
+	}
 }
 
 // Delete removes one record of a negotiation. A record that others point at
@@ -293,12 +304,15 @@ type Captured struct {
 	MeetingID uint64
 	DraftKey  string // the line's draft, dropped in the same transaction
 	Text      string // the line as typed, given back when the write fails
+	// Confirmed: the person said yes to a move past our walk-away or over
+	// today's budget (the store refuses one otherwise).
+	Confirmed bool
 	id        uint64
 }
 
 // Write saves the line and drops its draft.
 func (c *Captured) Write(w Writer) (err error) {
-	c.id, err = w.Capture(c.NegID, c.Capture, c.At, c.MeetingID, c.DraftKey)
+	c.id, err = w.Capture(c.NegID, c.Capture, c.At, c.MeetingID, c.DraftKey, c.Confirmed)
 	return err
 }
 

@@ -41,8 +41,8 @@ func (c *ClearOwed) Apply(d *model.Dossier) bool {
 	return true
 }
 
-// DecideSuggestions accepts or dismisses value suggestions, one transaction
-// each: accepting sets the item's value to them (the trade plan re-ranks),
+// DecideSuggestions accepts or dismisses value suggestions, all in one
+// transaction (Y is one user action, undone as one): accepting sets the item's value to them (the trade plan re-ranks),
 // dismissing hides the suggestion until another meeting ends.
 type DecideSuggestions struct {
 	NegID       uint64
@@ -51,18 +51,9 @@ type DecideSuggestions struct {
 	At          time.Time
 }
 
-// Write records each decision.
+// Write records every decision in one transaction.
 func (c *DecideSuggestions) Write(w Writer) error {
-	for _, sg := range c.Suggestions {
-		decide := w.DismissSuggestion
-		if c.Accept {
-			decide = w.AcceptSuggestion
-		}
-		if err := decide(c.NegID, sg, c.At); err != nil {
-			return err
-		}
-	}
-	return nil
+	return w.DecideSuggestions(c.NegID, c.Suggestions, c.Accept, c.At)
 }
 
 // Apply asks for the negotiation to be read again: the store numbers each

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Summaries per negotiation (model.Summary): what a portfolio page shows of
+// each negotiation, so that 200 of them read as 200 small records instead
+// of 200 replayed ledgers. A summary is derived data: it is worked out by
+// model.Summarize inside the very transaction that changes the negotiation's
+// deal (change, undo, redo, import), never journaled (undo rewrites it from
+// the records it restores) and never exported.
+//
+//	summaries                   negotiation id → model.Summary (JSON)
+
+var bucketSummaries = []byte("summaries")
+
+// dealTouched reports the negotiation a journaled edit at path belongs to,
+// when the edit can change its summary: anything in the negotiation's
+// bucket but its notes and follow-ups, which no summary figure reads.
+func dealTouched(path [][]byte) (negID uint64, ok bool) {
+	if len(path) < 2 || !bytes.Equal(path[0], bucketNegotiations) {
+		return 0, false
+	}
+	if len(path) >= 3 && (bytes.Equal(path[2], bucketNotes) || bytes.Equal(path[2], bucketFollowUps)) {
+		return 0, false
+	}
+	negID = btoi(path[1])
+	return negID, negID != 0
+}
+
+// touchedBy lists the negotiations whose summary the edits may change.
+func touchedBy(edits []edit) map[uint64]bool {
+	ids := map[uint64]bool{}
+	for _, e := range edits {
+		if id, ok := dealTouched(e.Path); ok {
+			ids[id] = true
+		}
+	}
+	return ids
+}
+
+// refreshSummaries works out again, in tx, the summary of each negotiation
+// in ids; a negotiation that is gone loses its summary.
+func refreshSummaries(tx *bolt.Tx, ids map[uint64]bool, now time.Time) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	sb, err := tx.CreateBucketIfNotExists(bucketSummaries)
+	if err != nil {
+		return fmt.Errorf("summaries: %w", err)
+	}
+	root := tx.Bucket(bucketNegotiations)
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
+		if root == nil || root.Bucket(itob(id)) == nil {
+			if err := sb.Delete(itob(id)); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := putSummary(tx, sb, id, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putSummary works out one negotiation's summary and writes it.
+func putSummary(tx *bolt.Tx, sb *bolt.Bucket, negID uint64, now time.Time) error {
+	d, err := loadDeal(tx, negID)
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(model.Summarize(d, now))
+	if err != nil {
+		return fmt.Errorf("summary of negotiation %d: %w", negID, err)
+	}
+	return sb.Put(itob(negID), data)
+}
+
+// summarizeAll writes the summary of every negotiation in the file: the
+// migration that brings summaries to files made before them.
+func summarizeAll(tx *bolt.Tx) error {
+	ids := map[uint64]bool{}
+	if root := tx.Bucket(bucketNegotiations); root != nil {
+		err := root.ForEach(func(k, v []byte) error {
+			if v == nil {
+				ids[btoi(k)] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := tx.CreateBucketIfNotExists(bucketSummaries); err != nil {
+		return err
+	}
+	return refreshSummaries(tx, ids, time.Now().UTC())
+}
+
+// Summaries reads the summary of every negotiation in the file, in the
+// order they were made: one small record each, no ledger replayed.
+func (s *Store) Summaries() ([]model.Summary, error) {
+	var out []model.Summary
+	err := s.view(func(tx *bolt.Tx) error {
+		sb := tx.Bucket(bucketSummaries)
+		if sb == nil {
+			return nil
+		}
+		out = make([]model.Summary, 0, sb.Stats().KeyN)
+		return sb.ForEach(func(k, v []byte) error {
+			var sm model.Summary
+			if err := json.Unmarshal(v, &sm); err != nil {
+				return recordDamaged(fmt.Sprintf("summary %d", btoi(k)))
+			}
+			out = append(out, sm)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Summary reads the summary of one negotiation.
+func (s *Store) Summary(negID uint64) (model.Summary, error) {
+	var sm model.Summary
+	err := s.view(func(tx *bolt.Tx) error {
+		sb := tx.Bucket(bucketSummaries)
+		if sb == nil {
+			return fmt.Errorf("summary of negotiation %d: %w", negID, ErrNotFound)
+		}
+		found, err := getJSON(sb, itob(negID), &sm)
+		if err == nil && !found {
+			err = fmt.Errorf("summary of negotiation %d: %w", negID, ErrNotFound)
+		}
+		return err
+	})
+	return sm, err
+}
+
+// loadDeal loads what a negotiation's rules and figures read: everything
+// but its notes and follow-ups (on a large negotiation the notes are most
+// of the bytes, and no rule of the deal reads them).
+func loadDeal(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
+	return loadParts(tx, negID, false)
+}
