@@ -1,12 +1,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
 )
@@ -146,53 +147,29 @@ func noteCommand() command {
 				meetingID = m.ID
 			}
 			now := e.now()
-			if err := checkCapture(d, c, now, meetingID, yes); err != nil {
-				return fmt.Errorf("not saved: %w", err)
-			}
 			// The period between meetings has one name everywhere (the brief, the ledger).
 			where := d.WhereAt(meetingID, now)
-			if _, err := s.Capture(d.Negotiation.ID, c, now, meetingID, ""); err != nil {
+			// The store checks the line by the model's one rule in the
+			// transaction that writes it (model.Dossier.CheckCapture).
+			sess := desk.New(s, "")
+			if _, err := sess.Do(desk.Capture{NegID: d.Negotiation.ID, Line: c, At: now, MeetingID: meetingID, Confirmed: yes}); err != nil {
+				if ask := (*model.AskFirstError)(nil); errors.As(err, &ask) {
+					return fmt.Errorf("not saved: %w: add --yes to log it anyway", err)
+				}
 				return fmt.Errorf("not saved: %w", err)
 			}
 			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)))
 			if c.Kind == model.CaptureConcession || c.Kind == model.CaptureAgree {
-				after, err := s.Dossier(d.Negotiation.ID)
+				// The summary was worked out in the same transaction: no second read of the ledger.
+				sm, err := s.Summary(d.Negotiation.ID)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "Gap closed: %s\n", model.FormatPercent(after.Replay().GapClosed))
+				fmt.Fprintf(e.stdout, "Gap closed: %s\n", model.FormatPercent(sm.GapClosed))
 			}
 			return nil
 		},
 	}
-}
-
-// checkCapture refuses what the store would refuse, with the reason, and a
-// concession of ours past our walk-away or over today's budget unless yes.
-func checkCapture(d *model.Dossier, c model.Capture, now time.Time, meetingID uint64, yes bool) error {
-	switch c.Kind {
-	case model.CaptureBudget:
-		return d.CheckBudget(c.Budget(now, meetingID))
-	case model.CaptureConcession:
-		con := c.Concession(now, meetingID)
-		if err := d.CheckConcession(con); err != nil {
-			return err
-		}
-		ask := d.MoveFlags(con).AskFirst()
-		if ask == 0 || yes {
-			return nil
-		}
-		it, _ := d.Item(c.ItemID)
-		var why []string
-		if ask.Has(model.PastWalkAway) {
-			why = append(why, "past our walk-away "+it.Format(it.OurWalkAway.Decimal))
-		}
-		if b, ok := d.TodaysBudget(c.ItemID); ok && ask.Has(model.OverBudget) {
-			why = append(why, "over today's budget "+it.Format(b.Value))
-		}
-		return fmt.Errorf("%s to %s takes us %s: add --yes to log it anyway", it.Title, it.Format(c.Value), strings.Join(why, " and "))
-	}
-	return nil
 }
 
 // captureWhat describes a saved capture in a few words.
