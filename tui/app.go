@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/tui/capture"
 	"github.com/parley-app/parley/tui/pane/agenda"
 	"github.com/parley-app/parley/tui/pane/calc"
@@ -58,9 +59,13 @@ type Options struct {
 	// DraftDelay is how long after the last keystroke typed text is kept
 	// as a draft (a second when 0).
 	DraftDelay time.Duration
+	// Events, when set, tells the workbench of every commit to the file
+	// (desk.Session.Events): it looks for changes then, and never polls.
+	Events <-chan desk.Event
 	// Poll is how often the workbench looks for changes other processes
-	// made to the file (a second when 0; never when negative). The look
-	// is scheduled with Tick, so tests fire it when they choose.
+	// made to the file when it has no Events (a second when 0; never when
+	// negative). The look is scheduled with Tick, so tests fire it when
+	// they choose.
 	Poll time.Duration
 }
 
@@ -104,6 +109,10 @@ type Model struct {
 	draftsRead bool              // formDrafts was filled from the file at start
 
 	ahead aheadState // the forecast, budgets, owed and suggestions follow each change (ahead.go)
+
+	// waitEvent makes the command that waits for the next commit to the
+	// file (reload.go); tests record the wait instead of blocking on it.
+	waitEvent func(<-chan desk.Event) tea.Cmd
 }
 
 // drawnPane is a pane's last drawing and whether it still holds.
@@ -144,7 +153,7 @@ func New(s Store, opts Options) *Model {
 		opts.Poll = time.Second
 	}
 	m := &Model{store: s, opts: opts, st: ui.NewStyles(opts.Renderer), keys: newGlobalKeys(),
-		now: opts.Now(), private: opts.Private, desk: paneAgenda, live: paneLedger}
+		now: opts.Now(), private: opts.Private, desk: paneAgenda, live: paneLedger, waitEvent: waitEvent}
 	m.agenda, m.followUp, m.calc, m.deal = agenda.New(opts.Now), followup.New(opts.Now), calc.New(), deal.New(opts.Now)
 	m.panes = [paneCount]pane{
 		paneAgenda:   m.agenda,

@@ -39,11 +39,24 @@ func TestComponentsImportNeitherTheRootNorEachOther(t *testing.T) {
 	for _, p := range panes {
 		components = append(components, filepath.ToSlash(p))
 	}
-	// The root itself reaches the store only through its Store interface.
-	root := map[string]bool{}
-	deps(t, module+"/tui", root)
-	if root[module+"/store"] {
-		t.Error("the root package tui imports the store; declare what it needs in its Store interface")
+	// The root itself reaches the store only through its Store interface
+	// and desk (DESIGN section 10: tui → desk → store), never directly; and
+	// desk knows nothing of the UI.
+	direct, err := build.ImportDir(".", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range direct.Imports {
+		if imp == module+"/store" {
+			t.Error("the root package tui imports the store; declare what it needs in its Store interface, or go through desk")
+		}
+	}
+	under := map[string]bool{}
+	deps(t, module+"/desk", under)
+	for dep := range under {
+		if strings.HasPrefix(dep, module+"/tui") {
+			t.Errorf("desk imports %s: the session layer holds no UI", dep)
+		}
 	}
 	for _, c := range components {
 		pkg := module + "/tui/" + c

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
 )
@@ -30,6 +31,7 @@ type harness struct {
 	now    time.Time
 	mu     sync.Mutex
 	timers []func(time.Time) tea.Msg
+	waits  []<-chan desk.Event // the workbench waits for a commit to the file
 	quit   bool
 }
 
@@ -79,6 +81,14 @@ func startHarness(t *testing.T, s *store.Store, path string, opts Options, w, h 
 		}
 	}
 	hs.m = New(s, opts)
+	hs.m.waitEvent = func(events <-chan desk.Event) tea.Cmd {
+		return func() tea.Msg {
+			hs.mu.Lock()
+			hs.waits = append(hs.waits, events)
+			hs.mu.Unlock()
+			return nil
+		}
+	}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())
 	return hs
@@ -123,6 +133,26 @@ func (h *harness) fireTimers() {
 	h.mu.Unlock()
 	for _, fn := range timers {
 		h.send(fn(h.now))
+	}
+}
+
+// awaitEvent lets the workbench's wait for a commit end: it blocks until
+// the event comes (failing the test after 10 s, so that a broken test does
+// not hang) and hands over what the wait would have.
+func (h *harness) awaitEvent() {
+	h.t.Helper()
+	h.mu.Lock()
+	waits := h.waits
+	h.waits = nil
+	h.mu.Unlock()
+	if len(waits) != 1 {
+		h.t.Fatalf("the workbench waits for %d event channels, want 1", len(waits))
+	}
+	select {
+	case <-waits[0]:
+		h.send(pollMsg{})
+	case <-time.After(10 * time.Second):
+		h.t.Fatal("no event came")
 	}
 }
 

@@ -6,14 +6,17 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/internal/storeerr"
 )
 
 // Live reload: the file is shared, so another workbench, `parley note` or a
-// script may change it while this one is open. Every Options.Poll the
-// workbench asks the store whether anything changed since it last looked
-// (one small read when nothing did; its own saves never count) and, when
-// something did, reads the open negotiation again. The panes keep their
+// script may change it while this one is open. When a change is committed
+// (an event from desk: this process's sessions at once, other processes'
+// as the file shows it), or every Options.Poll where there are no events,
+// the workbench asks the store whether anything changed since it last
+// looked (one small read when nothing did; its own saves never count) and,
+// when something did, reads the open negotiation again. The panes keep their
 // selection by record, and the modal stack, the capture line's text and
 // the drafts are left as they are: only the data under them moves.
 
@@ -29,12 +32,27 @@ type changedMsg struct {
 // reloadedMsg brings the open negotiation read again after a change.
 type reloadedMsg struct{ loadedMsg }
 
-// poll schedules the next look.
+// poll waits for the next event, or schedules the next look where there
+// are no events.
 func (m *Model) poll() tea.Cmd {
+	if m.opts.Events != nil {
+		return m.waitEvent(m.opts.Events)
+	}
 	if m.opts.Poll < 0 {
 		return nil
 	}
 	return m.opts.Tick(m.opts.Poll, func(time.Time) tea.Msg { return pollMsg{} })
+}
+
+// waitEvent waits off the UI goroutine for the next commit to the file; a
+// burst of them is one look (the channel keeps the last).
+func waitEvent(events <-chan desk.Event) tea.Cmd {
+	return func() tea.Msg {
+		if _, ok := <-events; !ok {
+			return nil // the events ended: the workbench is closing
+		}
+		return pollMsg{}
+	}
 }
 
 // changedCmd asks the store whether another process changed the file.

@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"path/filepath"
 	"testing"
 
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
 )
@@ -60,6 +62,38 @@ func TestChangesMadeElsewhereAppear(t *testing.T) {
 	h.fireTimers()
 	if counter.reads != 1 {
 		t.Errorf("read again with nothing changed: %d reads", counter.reads)
+	}
+}
+
+// With events (desk.Session.Events), a note another process captures shows
+// up when the file tells of the commit: no timer is fired, none is needed.
+func TestAnEventBringsAChangeMadeElsewhere(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "parley.db")
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.AddDossier(model.Demo(testNow)); err != nil {
+		t.Fatal(err)
+	}
+	events, stop := desk.New(s, "").Events()
+	defer stop()
+	h := startHarness(t, s, path, Options{Events: events}, 140, 40)
+	h.press("3")
+	other := otherProcess(h)
+	id := h.dossier().Negotiation.ID
+	if _, err := other.Capture(id, model.Capture{Kind: model.CaptureNote, Text: "Logged from the phone"}, testNow, 0, "", false); err != nil {
+		t.Fatal(err)
+	}
+	h.lackPane(paneNotes, "Logged from the phone")
+	h.awaitEvent()
+	h.wantPane(paneNotes, "Logged from the phone")
+	h.mu.Lock()
+	waits := len(h.waits)
+	h.mu.Unlock()
+	if waits != 1 {
+		t.Errorf("after the reload the workbench waits on %d event channels, want 1 (it waits again)", waits)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/tui"
 )
 
@@ -21,7 +22,11 @@ func runWorkbench(e *env, g globalFlags) error {
 		return err
 	}
 	defer s.Close()
-	opts := tui.Options{Private: g.private, Theme: theme, Mouse: g.mouse}
+	// The workbench hears of every commit to the file (its own process's
+	// and other processes') from desk, instead of looking every second.
+	events, stop := desk.New(s, "").Events()
+	defer stop()
+	opts := tui.Options{Private: g.private, Theme: theme, Mouse: g.mouse, Events: events}
 	// PARLEY_DRAFT_DELAY shortens the wait before typed text is kept, for
 	// the end-to-end tests; users have no reason to set it.
 	if d, err := time.ParseDuration(os.Getenv("PARLEY_DRAFT_DELAY")); err == nil && d > 0 {
