@@ -93,13 +93,13 @@ func (r *Replay) standingNow(c Concession) standing {
 // it; ok is false when the move must be replayed in place instead.
 func (r *Replay) stepOne(c Concession, i int) (mv Move, after ItemState, ok bool) {
 	d := r.dossier
-	it := d.Items[i]
+	it, numbers := d.Items[i], d.meetingNumbers()
 	after, st, last := r.Items[i], r.Items[i], r.ours[i]
 	if c.ID == 0 {
 		if n := len(r.Moves); n > 0 && c.At.Before(r.Moves[n-1].At) {
 			return Move{}, ItemState{}, false
 		}
-		mv = Move{Concession: c, Item: i, Epoch: d.epoch(c, d.meetingNumbers())}
+		mv = Move{Concession: c, Item: i, Epoch: d.epoch(c, numbers)}
 		step(it, &after, &last, &mv)
 	} else {
 		k := slices.IndexFunc(r.Moves, func(mv Move) bool { return mv.ID == c.ID })
@@ -132,7 +132,7 @@ func (r *Replay) stepOne(c Concession, i int) (mv Move, after ItemState, ok bool
 			after = st
 		}
 	}
-	if d.overBudget(mv, d.meetingNumbers()) {
+	if d.overBudget(mv, numbers) {
 		mv.Flags |= OverBudget
 	}
 	settleItem(it, &after, it.Status == ItemAgreed)

@@ -130,12 +130,16 @@ func (r *Replay) MoveMoney(by Party, itemID uint64, from, to decimal.Decimal) (d
 		name = "their offer"
 	}
 	it, ok := d.Item(itemID)
-	if _, has := side.Values[itemID]; ok && has && baseErr == nil {
+	if now, has := side.Values[itemID]; ok && has && baseErr == nil {
 		// From the side's package priced once: each end of the move is a
-		// change from it (from its own term alone for most levers).
-		atFrom, err := d.contributionChange(side.Values, base, it, from)
-		if err != nil {
-			return decimal.Zero, fmt.Errorf("%s: %w", name, err)
+		// change from it (from its own term alone for most levers), none
+		// for a move from where the side stands now, as a new one is.
+		var atFrom decimal.Decimal
+		if !from.Equal(now) {
+			var err error
+			if atFrom, err = d.contributionChange(side.Values, base, it, from); err != nil {
+				return decimal.Zero, fmt.Errorf("%s: %w", name, err)
+			}
 		}
 		atTo, err := d.contributionChange(side.Values, base, it, to)
 		if err != nil {
