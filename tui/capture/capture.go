@@ -49,6 +49,7 @@ type Line struct {
 	input    textinput.Model
 	err      error  // why the last Enter was refused or failed
 	info     string // what the last Enter saved
+	preview  string // what Enter would do with the text, worked out when the text or the data change
 	seq      int    // keystrokes that changed the text
 	drafted  string // the text last sent to be kept as a draft
 	kept     string // the text the file holds as the draft
@@ -81,12 +82,19 @@ func (c *Line) SetData(s *ui.Snapshot) {
 		c.info = ""
 	}
 	c.snap = s
+	c.updatePreview()
 }
 
 // Reset empties the line for another negotiation.
 func (c *Line) Reset() {
-	c.input.SetValue("")
+	c.setText("")
 	c.err, c.info, c.drafted, c.kept = nil, "", "", ""
+}
+
+// setText replaces what is typed.
+func (c *Line) setText(text string) {
+	c.input.SetValue(text)
+	c.updatePreview()
 }
 
 // IsOpen reports whether the line is shown and has the keys.
@@ -124,7 +132,7 @@ func (c *Line) Update(msg tea.Msg) tea.Cmd {
 			return ui.Error(fmt.Errorf("draft not read: %w", msg.Err))
 		}
 		if msg.NegID == c.negID() && msg.Text != "" && c.input.Value() == "" {
-			c.input.SetValue(msg.Text)
+			c.setText(msg.Text)
 			c.drafted, c.kept = msg.Text, msg.Text
 			c.info = "Restored the line you were typing"
 			return c.Open()
@@ -176,6 +184,7 @@ func (c *Line) key(msg tea.KeyMsg) tea.Cmd {
 	if c.input.Value() == before {
 		return cmd
 	}
+	c.updatePreview()
 	c.err, c.info = nil, ""
 	c.seq++
 	seq, negID := c.seq, c.negID()
@@ -192,47 +201,31 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 		c.err = err
 		return nil
 	}
-	now := c.now()
-	var meetingID uint64
-	if mt, ok := d.RunningMeeting(); ok {
-		meetingID = mt.ID
+	now, meetingID := c.now(), c.meetingID()
+	p, err := c.snap.R.Preview(parsed, now, meetingID)
+	if err != nil {
+		c.err = err
+		return nil
 	}
-	status := "Saved " + map[model.CaptureKind]string{model.CaptureNote: "note", model.CaptureAction: "action",
-		model.CaptureQuestion: "question"}[parsed.Kind]
-	if parsed.Kind == model.CaptureBudget {
-		b := parsed.Budget(now, meetingID)
-		if err := d.CheckBudget(b); err != nil {
-			c.err = err
-			return nil
-		}
-		status = budgetStatus(d, b, c.snap.Privacy())
-	}
-	if parsed.Kind == model.CaptureAgree {
-		a, err := d.Agree(parsed, now, meetingID)
-		if err != nil {
-			c.err = err
-			return nil
-		}
-		status = editor.AgreedStatus(a)
-	}
-	if parsed.Kind == model.CaptureConcession {
-		con := parsed.Concession(now, meetingID)
-		if err := d.CheckConcession(con); err != nil {
-			c.err = err
-			return nil
-		}
-		effect, priv := editor.ConcessionEffect(d, c.snap.R, con), c.snap.Privacy()
-		if ask, ok := effect.AskFirst(priv, confirmedMsg{text: c.input.Value()}); ok && !confirmed {
+	if parsed.Kind == model.CaptureConcession && !confirmed {
+		e := editor.Effect{Effect: p.Effect}
+		if ask, ok := e.AskFirst(c.snap.Privacy(), confirmedMsg{text: c.input.Value()}); ok {
 			return ui.Cmd(ask)
 		}
-		status = "Saved: " + effect.Summary(priv)
+	}
+	status := c.says(p)
+	switch parsed.Kind {
+	case model.CaptureConcession:
+		status = "Saved: " + status
+	case model.CaptureNote, model.CaptureAction, model.CaptureQuestion:
+		status = "Saved " + noteWords[parsed.Kind]
 	}
 	origin := ui.NewOrigin()
 	c.inflight[origin] = text
-	c.input.SetValue("")
+	c.setText("")
 	c.err, c.info = nil, "saving…"
 	return ui.Cmd(ui.SaveMsg{Origin: origin, Status: status, Change: &ui.Captured{NegID: d.Negotiation.ID, Capture: parsed,
-		At: now, MeetingID: meetingID, DraftKey: DraftKey(d.Negotiation.ID), Text: text}})
+		At: now, MeetingID: meetingID, DraftKey: DraftKey(d.Negotiation.ID), Text: text, Confirmed: confirmed}})
 }
 
 // Saved takes the answer of a save the line asked for (false for anyone
@@ -245,7 +238,7 @@ func (c *Line) Saved(msg ui.SavedMsg) (bool, tea.Cmd) {
 	delete(c.inflight, msg.Origin)
 	if msg.Err != nil {
 		rest := c.input.Value()
-		c.input.SetValue(strings.TrimSpace(text + " " + rest))
+		c.setText(strings.TrimSpace(text + " " + rest))
 		c.err = fmt.Errorf("not saved: %w", msg.Err)
 		c.info = ""
 		return true, nil
@@ -272,7 +265,7 @@ func (c *Line) View(w int) []string {
 	case c.info != "":
 		under = st.Good.Render(c.info)
 	case c.input.Value() != "":
-		under = st.Dim.Render(c.preview())
+		under = st.Dim.Render(c.preview)
 	default:
 		under = st.Dim.Render(model.CaptureHelp)
 	}
@@ -282,42 +275,64 @@ func (c *Line) View(w int) []string {
 	return []string{line, ui.Cut(under, w)}
 }
 
-// preview says what Enter would save, as the line is typed.
-func (c *Line) preview() string {
+// meetingID is the meeting a line typed now is logged in, 0 between
+// meetings.
+func (c *Line) meetingID() uint64 {
+	if mt, ok := c.snap.D.RunningMeeting(); ok {
+		return mt.ID
+	}
+	return 0
+}
+
+// updatePreview works out what Enter would do with the text as it is now,
+// for View to show: on each change of the text or of the negotiation, never
+// while drawing. It is the check Enter makes (model.Replay.Preview), which
+// costs in proportion to the agenda, not to the ledger.
+func (c *Line) updatePreview() {
+	text := c.input.Value()
+	if c.snap == nil || text == "" {
+		c.preview = ""
+		return
+	}
 	d := c.snap.D
-	parsed, err := d.ParseCapture(c.input.Value())
+	parsed, err := d.ParseCapture(text)
 	if err != nil {
-		return "enter: " + model.CaptureHelp
+		c.preview = "enter: " + model.CaptureHelp
+		return
 	}
-	tag := ""
-	if it, ok := d.Item(parsed.ItemID); ok {
-		tag = " on " + it.Title
+	p, err := c.snap.R.Preview(parsed, c.now(), c.meetingID())
+	if err != nil {
+		c.preview = "enter would refuse: " + err.Error()
+		return
 	}
+	says := c.says(p)
 	switch parsed.Kind {
-	case model.CaptureBudget:
-		b := parsed.Budget(c.now(), 0)
-		if err := d.CheckBudget(b); err != nil {
-			return "enter would refuse: " + err.Error()
-		}
-		return "enter: " + budgetStatus(d, b, c.snap.Privacy())
 	case model.CaptureAgree:
-		a, err := d.Agree(parsed, c.now(), 0)
-		if err != nil {
-			return "enter would refuse: " + err.Error()
+		says = strings.ToLower(says[:1]) + says[1:]
+	case model.CaptureNote, model.CaptureAction, model.CaptureQuestion:
+		if it, ok := d.Item(parsed.ItemID); ok {
+			says += " on " + it.Title
 		}
-		return "enter: " + strings.ToLower(editor.AgreedStatus(a)[:1]) + editor.AgreedStatus(a)[1:]
-	case model.CaptureConcession:
-		con := parsed.Concession(c.now(), 0)
-		if err := d.CheckConcession(con); err != nil {
-			return "enter would refuse: " + err.Error()
-		}
-		return "enter: " + editor.ConcessionEffect(d, c.snap.R, con).Summary(c.snap.Privacy())
-	case model.CaptureAction:
-		return "enter: action" + tag
-	case model.CaptureQuestion:
-		return "enter: question" + tag
 	}
-	return "enter: note" + tag
+	c.preview = "enter: " + says
+}
+
+// noteWords name the lines that need no check.
+var noteWords = map[model.CaptureKind]string{model.CaptureNote: "note", model.CaptureAction: "action", model.CaptureQuestion: "question"}
+
+// says is what a checked line logs, in words, as much as the privacy rule
+// shows.
+func (c *Line) says(p model.Preview) string {
+	d, priv := c.snap.D, c.snap.Privacy()
+	switch p.Capture.Kind {
+	case model.CaptureBudget:
+		return budgetStatus(d, p.Budget, priv)
+	case model.CaptureAgree:
+		return editor.AgreedStatus(p.Agreement)
+	case model.CaptureConcession:
+		return editor.Effect{Effect: p.Effect}.Summary(priv)
+	}
+	return noteWords[p.Capture.Kind]
 }
 
 // budgetStatus says what a budget line sets: today's furthest position on

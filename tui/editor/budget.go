@@ -22,7 +22,7 @@ const (
 // reason next to the field. The form is internal: it does not open while
 // privacy is on.
 func budgetForm(env Env, b model.Budget) (*form.Form, error) {
-	d := env.Snap.D
+	d, r := env.Snap.D, env.Snap.R
 	var itemIDs, itemLabels []string
 	for i, it := range d.Items {
 		if !it.Numeric() || it.Status == model.ItemAgreed {
@@ -55,14 +55,14 @@ func budgetForm(env Env, b model.Budget) (*form.Form, error) {
 	}
 	f := form.New(env.St, form.Ref{Kind: ui.KindBudget, ID: b.ItemID}, "Today's budget", fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
-		if err := d.CheckBudget(v); err != nil {
+		if err := r.CheckBudget(v); err != nil {
 			f.SetError(keyBudgetValue, errors.New(err.Error()))
 			return nil, err
 		}
 		return save(f, BudgetStatus(d, v), &ui.SaveBudget{NegID: d.Negotiation.ID, Budget: v}), nil
 	}).WithPreview(func(f *form.Form) []string {
 		v := build(f)
-		if err := d.CheckBudget(v); err != nil {
+		if err := r.CheckBudget(v); err != nil {
 			return warnings(env.St, err)
 		}
 		return []string{env.St.Good.Render(BudgetStatus(d, v) + " · " + budgetWhen(d))}

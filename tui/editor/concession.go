@@ -82,21 +82,20 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 	}
 	return form.New(env.St, form.Ref{Kind: ui.KindConcession, ID: c.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
-		if err := d.CheckConcession(v); err != nil {
+		e, err := ConcessionEffect(r, v)
+		if err != nil {
 			return nil, err
 		}
-		e := ConcessionEffect(d, r, v)
 		msg := save(f, "Saved: "+e.Summary(priv), ui.SaveConcession(d.Negotiation.ID, v))
 		if ask, ok := e.AskFirst(priv, msg); ok {
 			return ask, nil
 		}
 		return msg, nil
 	}).WithPreview(func(f *form.Form) []string {
-		v := build(f)
-		if err := d.CheckConcession(v); err != nil {
+		e, err := ConcessionEffect(r, build(f))
+		if err != nil {
 			return []string{env.St.Warn.Render(err.Error())}
 		}
-		e := ConcessionEffect(d, r, v)
 		line := e.Summary(priv)
 		if e.Warns(priv) {
 			return []string{env.St.Warn.Render(line)}

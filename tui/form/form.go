@@ -57,9 +57,11 @@ type Form struct {
 	// onCancel is what the footer says when esc closes the form, when
 	// "nothing changed" would be wrong (see WithCancelStatus).
 	onCancel string
-	// preview, when set, is shown under the fields while they are valid and
-	// worked out again on every keystroke (e.g. how a concession changes the gap).
-	preview func(f *Form) []string
+	// preview, when set, is shown under the fields while they are valid
+	// (e.g. how a concession changes the gap); previewed holds its lines,
+	// worked out when the text changes, never while drawing.
+	preview   func(f *Form) []string
+	previewed []string
 	// changed, when set, is told which field a key changed, so that fields
 	// that follow it can (the choices of one, the suggestion of another).
 	changed func(f *Form, k Key)
@@ -85,7 +87,16 @@ func New(st *ui.Styles, ref Ref, title string, fields []*Field, submit Submit) *
 // WithPreview sets the lines shown under the fields while they are valid.
 func (f *Form) WithPreview(p func(f *Form) []string) *Form {
 	f.preview = p
+	f.updatePreview()
 	return f
+}
+
+// updatePreview works the preview out again for the text as it is now.
+func (f *Form) updatePreview() {
+	f.previewed = nil
+	if f.preview != nil && f.Valid() {
+		f.previewed = f.preview(f)
+	}
 }
 
 // AddField puts a field at the end of the form (a list that grows as it is
@@ -227,6 +238,7 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 			f.version++
 			f.given = nil
 			f.notify(fl)
+			f.updatePreview()
 		}
 		f.err = nil
 		return nil
@@ -245,6 +257,7 @@ func (f *Form) Update(msg tea.KeyMsg) tea.Cmd {
 		f.given = nil
 		fl.check()
 		f.notify(fl)
+		f.updatePreview()
 	}
 	f.err = nil
 	return cmd
@@ -356,4 +369,5 @@ func (f *Form) Restore(v Values) {
 		}
 	}
 	f.err = nil
+	f.updatePreview()
 }

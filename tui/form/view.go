@@ -73,7 +73,7 @@ func (f *Form) View(w, h int) []string {
 	}
 	if f.preview != nil && f.Valid() && f.err == nil {
 		tail = append(tail, "")
-		for _, l := range f.preview(f) {
+		for _, l := range f.previewed {
 			// Long previews (a concession's effect) wrap rather than vanish.
 			tail = append(tail, strings.Split(ansi.Wrap(l, max(1, min(inner, 84)), " ·"), "\n")...)
 		}
