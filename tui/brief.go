@@ -5,15 +5,20 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/internal/atomicfile"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // The documents the workbench writes next to where Parley was started: the
-// brief (E) and a meeting's minutes for the buyer (M in the ledger).
+// brief (E) and a meeting's minutes for the buyer (M in the ledger). Each
+// is built off the UI goroutine, from a copy of the negotiation taken when
+// the key is pressed: on the large negotiation the brief alone takes a
+// quarter of a second, sixteen frames.
 
 // writtenMsg answers E and M: where the document went, or why it did not.
 type writtenMsg struct {
@@ -28,13 +33,20 @@ func (m *Model) writeBrief() tea.Cmd {
 	if m.snap == nil {
 		return nil
 	}
-	redact, now := m.private, m.opts.Now()
-	text := model.Brief(m.snap.D, model.BriefOptions{Redact: redact, Now: now})
-	name, what := m.docName("brief-"+now.Format(model.DateLayout)), "Brief"
-	if redact {
+	opts := model.BriefOptions{Redact: m.private, Now: m.opts.Now()}
+	name, what := m.docName("brief-"+opts.Now.Format(model.DateLayout)), "Brief"
+	if opts.Redact {
 		name, what = name+"-redacted", "Redacted brief (privacy is on)"
 	}
-	return writeDocCmd(m.opts.BriefDir, name, what, text)
+	return briefCmd(m.snap.D.Clone(), opts, m.opts.BriefDir, name, what)
+}
+
+// briefCmd builds the brief of d, a copy nobody else changes, and writes
+// it to dir/name.md.
+func briefCmd(d *model.Dossier, opts model.BriefOptions, dir, name, what string) tea.Cmd {
+	return func() tea.Msg {
+		return writeDoc(dir, name, what, model.Brief(d, opts))
+	}
 }
 
 // writeMinutes writes the buyer-safe minutes of a meeting (0: the last) as
@@ -44,17 +56,22 @@ func (m *Model) writeMinutes(number int) tea.Cmd {
 	if m.snap == nil {
 		return nil
 	}
-	d := m.snap.D
-	text, err := model.Minutes(d, number, m.opts.Now())
-	if err != nil {
-		m.setError(fmt.Errorf("no minutes: %w", err))
-		return nil
+	return minutesCmd(m.snap.D.Clone(), number, m.opts.Now(), m.opts.BriefDir, m.docName("minutes-meeting-"))
+}
+
+// minutesCmd builds the minutes of meeting number (0: the last) of d, a
+// copy nobody else changes, and writes them to dir/<prefix><number>.md.
+func minutesCmd(d *model.Dossier, number int, now time.Time, dir, prefix string) tea.Cmd {
+	return func() tea.Msg {
+		text, err := model.Minutes(d, number, now)
+		if err != nil {
+			return ui.ErrorMsg{Err: fmt.Errorf("no minutes: %w", err)}
+		}
+		if number == 0 {
+			number = d.Meetings[len(d.Meetings)-1].Number
+		}
+		return writeDoc(dir, fmt.Sprintf("%s%d", prefix, number), fmt.Sprintf("Minutes of meeting %d", number), text)
 	}
-	if number == 0 {
-		number = d.Meetings[len(d.Meetings)-1].Number
-	}
-	return writeDocCmd(m.opts.BriefDir, m.docName(fmt.Sprintf("minutes-meeting-%d", number)),
-		fmt.Sprintf("Minutes of meeting %d", number), text)
 }
 
 // docName names a document of the open negotiation: its account and title
@@ -63,18 +80,16 @@ func (m *Model) docName(what string) string {
 	return slug(m.snap.D.Account.Name+" "+m.snap.D.Negotiation.Title) + "-" + what
 }
 
-// writeDocCmd writes text atomically to dir/name.md, off the UI goroutine.
-func writeDocCmd(dir, name, what, text string) tea.Cmd {
-	return func() tea.Msg {
-		path, err := filepath.Abs(filepath.Join(dir, name+".md"))
-		if err == nil {
-			err = atomicfile.Write(path, func(w io.Writer) error {
-				_, err := io.WriteString(w, text)
-				return err
-			})
-		}
-		return writtenMsg{what: what, path: path, err: err}
+// writeDoc writes text atomically to dir/name.md; it runs in a command.
+func writeDoc(dir, name, what, text string) writtenMsg {
+	path, err := filepath.Abs(filepath.Join(dir, name+".md"))
+	if err == nil {
+		err = atomicfile.Write(path, func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		})
 	}
+	return writtenMsg{what: what, path: path, err: err}
 }
 
 // written shows where a document went.
