@@ -38,16 +38,6 @@ func box(t *testing.T, d dialogBox, w, h int) string {
 	return ansi.Strip(strings.Join(lines, "\n"))
 }
 
-// pressing sends keys, failing if any asks the root for something.
-func pressing(t *testing.T, d dialogBox, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(d.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 // pickerData is two accounts: the demo's with two negotiations, and one
 // without any yet.
 func pickerData() dialog.PickerData {
@@ -122,7 +112,7 @@ func TestConfirmYesAndNo(t *testing.T) {
 		}
 	}
 	c := confirmOf(yes, ui.StatusMsg{Text: "No commitments added"})
-	pressing(t, c, "x", "d", " ")
+	uitest.Press(t, c, "x", "d", " ")
 	if c.Done() {
 		t.Fatal("a key that is neither yes nor no answers the question")
 	}
@@ -156,7 +146,7 @@ func TestHelpListsTheKeysOfferedAndClosesOnAnyKey(t *testing.T) {
 	if l := uitest.Line(box(t, h, 80, 8), "Workbench"); !strings.Contains(l, "Agenda") {
 		t.Fatalf("a short help does not put the groups side by side: %q", l)
 	}
-	pressing(t, h, "q")
+	uitest.Press(t, h, "q")
 	if !h.Done() {
 		t.Fatal("a key does not close the help")
 	}
@@ -172,7 +162,7 @@ func TestPickerOpensTheSelectedNegotiation(t *testing.T) {
 	if strings.Index(s, "Spring promotion") > strings.Index(s, "2027 annual terms") {
 		t.Fatalf("the negotiations are not newest first:\n%s", s)
 	}
-	pressing(t, p, "k")
+	uitest.Press(t, p, "k")
 	open := uitest.As[ui.OpenMsg](t, p.Update(uitest.Key("enter")))
 	if open.NegID != 3 || !p.Done() {
 		t.Fatalf("enter on the spring promotion opens %d (done %v)", open.NegID, p.Done())
@@ -181,31 +171,31 @@ func TestPickerOpensTheSelectedNegotiation(t *testing.T) {
 
 func TestPickerFilters(t *testing.T) {
 	p := pickerOf()
-	pressing(t, p, "/", "s", "p", "r", "i", "n", "g")
+	uitest.Press(t, p, "/", "s", "p", "r", "i", "n", "g")
 	s := box(t, p, 80, 24)
 	if uitest.Line(s, "/ spring") == "" || uitest.Line(s, "Spring promotion") == "" || uitest.Line(s, "2027 annual terms") != "" || uitest.Line(s, "Northway") != "" {
 		t.Fatalf("the filter spring shows:\n%s", s)
 	}
 	// enter keeps the filter; enter again opens what it found.
-	pressing(t, p, "enter")
+	uitest.Press(t, p, "enter")
 	if l := uitest.Line(box(t, p, 80, 24), "›"); !strings.Contains(l, "Hollis Foodstores") {
 		t.Fatalf("the filter does not start on its first row: %q", l)
 	}
-	pressing(t, p, "enter") // an account row goes to its first negotiation
+	uitest.Press(t, p, "enter") // an account row goes to its first negotiation
 	if open := uitest.As[ui.OpenMsg](t, p.Update(uitest.Key("enter"))); open.NegID != 3 {
 		t.Fatalf("enter opens %d, want the spring promotion", open.NegID)
 	}
 	// A filter matching an account shows all its negotiations; esc clears it.
 	p = pickerOf()
-	pressing(t, p, "/", "b", "i", "s", "c")
+	uitest.Press(t, p, "/", "b", "i", "s", "c")
 	if s := box(t, p, 80, 24); uitest.Line(s, "2027 annual terms") == "" || uitest.Line(s, "Spring promotion") == "" || uitest.Line(s, "Northway") != "" {
 		t.Fatalf("the filter bisc (Hollis's category) shows:\n%s", s)
 	}
-	pressing(t, p, "esc")
+	uitest.Press(t, p, "esc")
 	if s := box(t, p, 80, 24); uitest.Line(s, "Northway") == "" || uitest.Line(s, "/ bisc") != "" {
 		t.Fatalf("esc does not clear the filter:\n%s", s)
 	}
-	pressing(t, p, "/", "z", "z", "z")
+	uitest.Press(t, p, "/", "z", "z", "z")
 	if s := box(t, p, 80, 24); uitest.Line(s, "Nothing matches the filter.") == "" {
 		t.Fatalf("a filter matching nothing does not say so:\n%s", s)
 	}
@@ -221,7 +211,7 @@ func TestPickerAsksForFormsAndDeletes(t *testing.T) {
 	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.DeleteNegotiation); !ok || del.ID != 1 || ask.Question != `Delete the negotiation "2027 annual terms"?` {
 		t.Fatalf("d on a negotiation asks %q and writes %#v", ask.Question, ask.Yes)
 	}
-	pressing(t, p, "g")
+	uitest.Press(t, p, "g")
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("r")))
 	if a, ok := msg.Record.(model.Account); msg.Kind != ui.KindAccount || !ok || a.ID != 1 {
 		t.Fatalf("r on an account asks %+v", msg)
@@ -239,14 +229,14 @@ func TestPickerAsksForFormsAndDeletes(t *testing.T) {
 		t.Fatalf("A asks %+v, want a new account", msg)
 	}
 	// An account without negotiations: enter starts its first.
-	pressing(t, p, "G")
+	uitest.Press(t, p, "G")
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("enter")))
 	if r, ok := msg.Record.(ui.NegotiationRecord); !ok || r.Account.ID != 2 || r.Negotiation.ID != 0 {
 		t.Fatalf("enter on an account without negotiations asks %+v", msg)
 	}
 	for _, k := range []string{"esc", "o", "q"} {
 		p := pickerOf()
-		pressing(t, p, k)
+		uitest.Press(t, p, k)
 		if !p.Done() {
 			t.Fatalf("%s does not close the picker", k)
 		}
@@ -256,7 +246,7 @@ func TestPickerAsksForFormsAndDeletes(t *testing.T) {
 	if s := box(t, empty, 80, 24); uitest.Line(s, "No accounts yet: press A to create one.") == "" {
 		t.Fatalf("an empty picker does not say how to start:\n%s", s)
 	}
-	pressing(t, empty, "enter", "e", "d")
+	uitest.Press(t, empty, "enter", "e", "d")
 	if msg := uitest.As[ui.EditMsg](t, empty.Update(uitest.Key("a"))); msg.Kind != ui.KindAccount {
 		t.Fatalf("a with no account asks %+v, want a new account", msg)
 	}
@@ -268,7 +258,7 @@ func TestStageMovesTheNegotiation(t *testing.T) {
 	if l := uitest.Line(box(t, s, 80, 24), "›"); !strings.Contains(l, "›4 bargain") {
 		t.Fatalf("the stage opens on %q, want the negotiation's", l)
 	}
-	pressing(t, s, "j")
+	uitest.Press(t, s, "j")
 	v := box(t, s, 80, 24)
 	if l := uitest.Line(v, "›"); !strings.Contains(l, "›5 agree") || uitest.Line(v, "Outcomes of agree") == "" {
 		t.Fatalf("j selects %q:\n%s", l, v)
@@ -284,7 +274,7 @@ func TestStageMovesTheNegotiation(t *testing.T) {
 	// enter on the stage it is at, or esc, close without a write.
 	for _, k := range []string{"enter", "esc", "s"} {
 		s := dialog.NewStage(uitest.Styles(), d, model.Privacy{})
-		pressing(t, s, k)
+		uitest.Press(t, s, k)
 		if !s.Done() {
 			t.Fatalf("%s does not close the stage", k)
 		}
@@ -311,7 +301,7 @@ func TestWelcomeAndTrouble(t *testing.T) {
 	}
 	uitest.As[ui.QuitMsg](t, w.Update(uitest.Key("q")))
 	// o leads to the accounts only when there are some.
-	pressing(t, w, "o")
+	uitest.Press(t, w, "o")
 	if s := box(t, w, 80, 24); strings.Contains(s, "open your accounts") {
 		t.Fatalf("with no account the welcome offers them:\n%s", s)
 	}
@@ -323,7 +313,7 @@ func TestWelcomeAndTrouble(t *testing.T) {
 	}
 
 	tr := dialog.NewTrouble(uitest.Styles(), errors.New("open parley.db: written by a newer Parley (schema 9); update Parley to open it"))
-	pressing(t, tr, "d", "a")
+	uitest.Press(t, tr, "d", "a")
 	for _, k := range []string{"q", "esc", "enter"} {
 		uitest.As[ui.QuitMsg](t, tr.Update(uitest.Key(k)))
 	}

@@ -54,16 +54,6 @@ func typeText(t *testing.T, f *form.Form, text string) {
 	}
 }
 
-// press sends named keys, failing if any asks something of the root.
-func press(t *testing.T, f *form.Form, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(f.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 // view is the form's box at w×h as text; it fails the test when the box is
 // larger or ragged.
 func view(t *testing.T, f *form.Form, w, h int) string {
@@ -84,15 +74,15 @@ func view(t *testing.T, f *form.Form, w, h int) string {
 func fillGood(t *testing.T, f *form.Form) {
 	t.Helper()
 	typeText(t, f, "Spring listing")
-	press(t, f, "tab")
+	uitest.Press(t, f, "tab")
 	typeText(t, f, "1,024.50")
-	press(t, f, "tab")
+	uitest.Press(t, f, "tab")
 	typeText(t, f, "4.5")
-	press(t, f, "tab")
+	uitest.Press(t, f, "tab")
 	typeText(t, f, "80")
-	press(t, f, "tab")
+	uitest.Press(t, f, "tab")
 	typeText(t, f, "2027-01-31")
-	press(t, f, "tab", "right")
+	uitest.Press(t, f, "tab", "right")
 }
 
 // TestView keeps a form with a bad number in testdata/TestView: the reason
@@ -101,7 +91,7 @@ func fillGood(t *testing.T, f *form.Form) {
 func TestView(t *testing.T) {
 	f := offerForm(new(offer))
 	typeText(t, f, "Spring listing")
-	press(t, f, "tab")
+	uitest.Press(t, f, "tab")
 	typeText(t, f, "24.5.0")
 	golden.RequireEqual(t, []byte(view(t, f, 80, 24)+"\n"))
 }
@@ -124,7 +114,7 @@ func TestABadValueShowsItsReasonBesideTheFieldAndKeepsTheText(t *testing.T) {
 			f := offerForm(&got)
 			typeText(t, f, "Spring listing")
 			for range tc.field {
-				press(t, f, "tab")
+				uitest.Press(t, f, "tab")
 			}
 			typeText(t, f, tc.typed)
 			row := uitest.Line(view(t, f, 100, 24), tc.label)
@@ -133,7 +123,7 @@ func TestABadValueShowsItsReasonBesideTheFieldAndKeepsTheText(t *testing.T) {
 			}
 			// Saving from another field refuses, says why at the bottom,
 			// and takes the cursor back to the field.
-			press(t, f, "shift+tab")
+			uitest.Press(t, f, "shift+tab")
 			if msgs := uitest.Msgs(f.Update(uitest.Key("ctrl+s"))); len(msgs) > 0 || f.Done() {
 				t.Fatalf("ctrl+s with a bad %s asks %#v (done %v)", tc.label, msgs, f.Done())
 			}
@@ -182,7 +172,7 @@ func TestAGoodFormAsksToSaveTheTypedValues(t *testing.T) {
 	if v := view(t, f, 80, 24); uitest.Line(v, "saving…") == "" || f.Done() {
 		t.Fatalf("a saving form shows:\n%s", v)
 	}
-	press(t, f, "x", "esc", "ctrl+s")
+	uitest.Press(t, f, "x", "esc", "ctrl+s")
 	if f.Done() || f.Field("side").Value() != "internal" {
 		t.Fatal("a key changed the form while it saved")
 	}
@@ -202,11 +192,11 @@ func TestEnterGoesToTheNextFieldAndSavesOnTheLast(t *testing.T) {
 	var got offer
 	f := offerForm(&got)
 	typeText(t, f, "Spring listing")
-	press(t, f, "enter", "enter", "enter", "enter", "enter") // on to the last field
+	uitest.Press(t, f, "enter", "enter", "enter", "enter", "enter") // on to the last field
 	if row := uitest.Line(view(t, f, 100, 24), "Side"); !strings.Contains(row, "▸ Side") {
 		t.Fatalf("enter did not reach the last field: %q", row)
 	}
-	press(t, f, "up", "down") // and back
+	uitest.Press(t, f, "up", "down") // and back
 	uitest.As[ui.SaveMsg](t, f.Update(uitest.Key("enter")))
 	if got.title != "Spring listing" || got.price.Valid || got.weight != 0 || !got.due.IsZero() {
 		t.Fatalf("the blank optional fields read %+v", got)
@@ -215,11 +205,11 @@ func TestEnterGoesToTheNextFieldAndSavesOnTheLast(t *testing.T) {
 
 func TestChoiceKeys(t *testing.T) {
 	f := offerForm(new(offer))
-	press(t, f, "shift+tab") // from the first field round to the last
+	uitest.Press(t, f, "shift+tab") // from the first field round to the last
 	for _, step := range []struct{ key, want string }{
 		{"right", "internal"}, {"right", "customer"}, {"left", "internal"}, {" ", "customer"}, {"i", "internal"}, {"c", "customer"},
 	} {
-		press(t, f, step.key)
+		uitest.Press(t, f, step.key)
 		if got := f.Field("side").Value(); got != step.want {
 			t.Fatalf("%q chooses %q, want %q", step.key, got, step.want)
 		}
@@ -233,12 +223,12 @@ func TestEscCancels(t *testing.T) {
 	var got offer
 	f := offerForm(&got)
 	typeText(t, f, "Spring")
-	press(t, f, "esc")
+	uitest.Press(t, f, "esc")
 	if !f.Done() || !f.Cancelled() || f.CancelStatus() != "Cancelled: nothing changed" || got != (offer{}) {
 		t.Fatalf("esc leaves done %v cancelled %v %q, read %+v", f.Done(), f.Cancelled(), f.CancelStatus(), got)
 	}
 	f = offerForm(&got).WithCancelStatus("Account kept")
-	press(t, f, "esc")
+	uitest.Press(t, f, "esc")
 	if f.CancelStatus() != "Account kept" {
 		t.Fatalf("the cancel status is %q", f.CancelStatus())
 	}
@@ -253,7 +243,7 @@ func TestWhatSubmitReturnsDecidesWhetherTheFormStays(t *testing.T) {
 	if ask := uitest.As[ui.ConfirmMsg](t, f.Update(uitest.Key("ctrl+s"))); ask.Question != "Sure?" || f.Done() {
 		t.Fatalf("a question closes the form (done %v)", f.Done())
 	}
-	press(t, f, "y") // the form still takes keys under its question
+	uitest.Press(t, f, "y") // the form still takes keys under its question
 	if f.Field("a").Value() != "xy" {
 		t.Fatalf("the form does not take keys after asking: %q", f.Field("a").Value())
 	}
@@ -263,11 +253,11 @@ func TestWhatSubmitReturnsDecidesWhetherTheFormStays(t *testing.T) {
 		t.Fatal("a form handing on does not close")
 	}
 	f = reply(nil, errors.New("the walk-away is beyond the opening"))
-	press(t, f, "ctrl+s")
+	uitest.Press(t, f, "ctrl+s")
 	if v := view(t, f, 80, 24); f.Done() || uitest.Line(v, "the walk-away is beyond the opening") == "" {
 		t.Fatalf("a refusal does not show:\n%s", v)
 	}
-	press(t, f, "z") // typing clears the refusal
+	uitest.Press(t, f, "z") // typing clears the refusal
 	if f.Err() != nil {
 		t.Fatalf("the refusal stays after a change: %v", f.Err())
 	}
@@ -279,7 +269,7 @@ func TestSetErrorShowsTheWholeValuesReasonBesideItsField(t *testing.T) {
 			f.SetError("threshold", errors.New("a threshold cost needs its threshold"))
 			return nil, errors.New("the lever is incomplete")
 		})
-	press(t, f, "ctrl+s")
+	uitest.Press(t, f, "ctrl+s")
 	v := view(t, f, 100, 24)
 	if row := uitest.Line(v, "Threshold"); !strings.Contains(row, "▸ Threshold") || !strings.Contains(row, "✗ a threshold cost needs its threshold") {
 		t.Fatalf("the reason is not beside its field: %q\n%s", row, v)
@@ -295,7 +285,7 @@ func TestHiddenFieldsAreSkippedAndCounted(t *testing.T) {
 	target.Hidden = true
 	f := form.New(uitest.Styles(), form.Ref{}, "Item", []*form.Field{form.Text("title", "Title", "Price"), target, form.Number("theirs", "Their opening", "")},
 		func(f *form.Form) (tea.Msg, error) { return ui.SaveMsg{Status: f.Field("target").Value()}, nil })
-	press(t, f, "tab")
+	uitest.Press(t, f, "tab")
 	typeText(t, f, "9")
 	v := view(t, f, 100, 24)
 	if strings.Contains(v, "Our target") || strings.Contains(v, "24.20") || uitest.Line(v, "1 field hidden while privacy is on") == "" {
@@ -312,7 +302,7 @@ func TestHiddenFieldsAreSkippedAndCounted(t *testing.T) {
 	bad.Hidden = true
 	f = form.New(uitest.Styles(), form.Ref{}, "Item", []*form.Field{form.Text("title", "Title", "Price"), bad},
 		func(*form.Form) (tea.Msg, error) { return ui.SaveMsg{}, nil })
-	press(t, f, "ctrl+s")
+	uitest.Press(t, f, "ctrl+s")
 	if f.Err() == nil || strings.Contains(f.Err().Error(), "abc") || !strings.Contains(f.Err().Error(), "hidden while privacy is on") {
 		t.Fatalf("a bad hidden field says %v", f.Err())
 	}
@@ -346,7 +336,7 @@ func TestPrefilledTextIsReplacedByTyping(t *testing.T) {
 		t.Fatalf("typing over a prefilled field gives %q", got)
 	}
 	f = newForm()
-	press(t, f, "left", "backspace")
+	uitest.Press(t, f, "left", "backspace")
 	if got := f.Field("place").Value(); got != "Hollis head office, Lees" {
 		t.Fatalf("editing a prefilled field gives %q", got)
 	}
@@ -377,7 +367,7 @@ func TestDraftValuesComeBack(t *testing.T) {
 func TestTinyFormsDoNotPanic(t *testing.T) {
 	f := offerForm(new(offer))
 	typeText(t, f, "Spring")
-	press(t, f, "tab")
+	uitest.Press(t, f, "tab")
 	typeText(t, f, "abc")
 	if v := view(t, f, 10, 3); !strings.HasPrefix(v, "╭") || strings.Count(v, "\n") != 2 {
 		t.Fatalf("a 10×3 form draws:\n%s", v)

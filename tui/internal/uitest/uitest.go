@@ -75,6 +75,19 @@ func Key(k string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
+// Keyed is a component that takes keys: a pane, a form, a dialog.
+type Keyed interface{ Update(msg tea.KeyMsg) tea.Cmd }
+
+// Press sends keys by name to c, failing if any asks the root for something.
+func Press(t *testing.T, c Keyed, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		if msgs := Msgs(c.Update(Key(k))); len(msgs) > 0 {
+			t.Fatalf("key %q asks %#v", k, msgs)
+		}
+	}
+}
+
 // Keys are the key presses of each rune of text, as typed.
 func Keys(text string) []tea.KeyMsg {
 	out := make([]tea.KeyMsg, 0, len(text))

@@ -22,16 +22,6 @@ func newPane(t *testing.T, s *ui.Snapshot, w, h int) *agenda.Pane {
 	return p
 }
 
-// press sends keys to the pane, failing if any asks the root for something.
-func press(t *testing.T, p *agenda.Pane, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(p.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 func screen(t *testing.T, p *agenda.Pane, w, h int) string {
 	t.Helper()
 	return uitest.Screen(t, p.View(true), w, h)
@@ -59,9 +49,9 @@ func TestTinyPaneStillNamesTheItems(t *testing.T) {
 	for _, size := range [][2]int{{1, 1}, {0, 0}, {3, 10}} {
 		p.SetSize(size[0], size[1])
 		uitest.Screen(t, p.View(true), size[0], size[1])
-		press(t, p, "j", "G", "v")
+		uitest.Press(t, p, "j", "G", "v")
 		uitest.Screen(t, p.View(true), size[0], size[1])
-		press(t, p, "v")
+		uitest.Press(t, p, "v")
 	}
 }
 
@@ -77,14 +67,14 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 		{"j", "›9 Quarterly joint"}, // and on the last
 		{"g", "›1 List price per case"},
 	} {
-		press(t, p, step.key)
+		uitest.Press(t, p, step.key)
 		s := screen(t, p, 80, 24)
 		if uitest.Line(s, step.row) == "" || strings.Count(s, "›") != 1 {
 			t.Fatalf("after %s the marked row is not %q:\n%s", step.key, step.row, s)
 		}
 	}
 	// The detail under the table follows the selection.
-	press(t, p, "j")
+	uitest.Press(t, p, "j")
 	if s := screen(t, p, 80, 24); uitest.Line(s, "2 Payment terms · terms · days") == "" {
 		t.Fatalf("the detail does not describe the selected item:\n%s", s)
 	}
@@ -96,7 +86,7 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 func TestEditKeysAskForTheItemsForm(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	press(t, p, "j")
+	uitest.Press(t, p, "j")
 	for _, k := range []string{"enter", "e"} {
 		msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key(k)))
 		it, ok := msg.Record.(model.AgendaItem)
@@ -126,7 +116,7 @@ func TestDeleteAsksFirstAndNamesWhatGoes(t *testing.T) {
 		t.Fatalf("yes writes %#v, want the first item deleted", save.Change)
 	}
 	// The last item has no concessions, and says so.
-	press(t, p, "G")
+	uitest.Press(t, p, "G")
 	if ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("delete"))); ask.Detail != "It has no concessions." {
 		t.Fatalf("delete on the last item asks %q / %q", ask.Question, ask.Detail)
 	}
@@ -155,7 +145,7 @@ func TestMovingAnItemSavesTheNewOrder(t *testing.T) {
 		t.Fatalf("shift+up on the second row writes %v, want %v (its swap with the first)", order.IDs, want)
 	}
 	// Nothing moves past the ends.
-	press(t, p, "g", "K", "G", "J")
+	uitest.Press(t, p, "g", "K", "G", "J")
 }
 
 func TestAgreeAsksThenSettlesAtTheirPosition(t *testing.T) {
@@ -188,7 +178,7 @@ func TestBudgetAndSuggestionKeys(t *testing.T) {
 	}
 	sg := s.Ahead.Suggestions[0]
 	for range sg.Index {
-		press(t, p, "j")
+		uitest.Press(t, p, "j")
 	}
 	if line := uitest.Line(screen(t, p, 80, 24), "Their moves say"); !strings.Contains(line, fmt.Sprintf("%d → %d", sg.Item.ValueToThem, sg.Value)) {
 		t.Fatalf("the detail of %s does not show its suggestion: %q", sg.Item.Title, line)
@@ -213,16 +203,16 @@ func TestBudgetAndSuggestionKeys(t *testing.T) {
 
 func TestFilterKeepsTheMatchingItems(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
-	press(t, p, "/")
+	uitest.Press(t, p, "/")
 	if !p.Typing() {
 		t.Fatal("/ does not give the filter the keys")
 	}
-	press(t, p, "r", "e", "b", "a", "t", "e", "J") // J is a letter of the filter, not a move
+	uitest.Press(t, p, "r", "e", "b", "a", "t", "e", "J") // J is a letter of the filter, not a move
 	s := screen(t, p, 80, 24)
 	if uitest.Line(s, "/ rebateJ") == "" || uitest.Line(s, "Payment terms") != "" {
 		t.Fatalf("the filter line or its rows are wrong:\n%s", s)
 	}
-	press(t, p, "backspace", "enter")
+	uitest.Press(t, p, "backspace", "enter")
 	s = screen(t, p, 80, 24)
 	if p.Typing() || uitest.Line(s, "›3 Annual growth rebate") == "" || uitest.Line(s, "List price") != "" {
 		t.Fatalf("enter does not keep the filter on its one row:\n%s", s)
@@ -231,7 +221,7 @@ func TestFilterKeepsTheMatchingItems(t *testing.T) {
 	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("J"))); !strings.Contains(e.Err.Error(), "clear the filter") {
 		t.Fatalf("J while filtered says %v", e.Err)
 	}
-	press(t, p, "/", "esc")
+	uitest.Press(t, p, "/", "esc")
 	if s := screen(t, p, 80, 24); uitest.Line(s, "List price per case") == "" || uitest.Line(s, "/ ") != "" {
 		t.Fatalf("esc does not clear the filter:\n%s", s)
 	}
@@ -239,12 +229,12 @@ func TestFilterKeepsTheMatchingItems(t *testing.T) {
 
 func TestTradePlanView(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
-	press(t, p, "v")
+	uitest.Press(t, p, "v")
 	s := screen(t, p, 80, 24)
 	if p.Title() != "Agenda · trade plan" || uitest.Line(s, "Give the items at the top") == "" || uitest.Line(s, "Advice") == "" {
 		t.Fatalf("v shows %q:\n%s", p.Title(), s)
 	}
-	press(t, p, "v")
+	uitest.Press(t, p, "v")
 	if p.Title() != "Agenda" {
 		t.Fatalf("v again leaves the title %q", p.Title())
 	}
@@ -263,7 +253,7 @@ func TestPrivacyHidesWhatTheBuyerMayNotSee(t *testing.T) {
 		t.Fatalf("with privacy on the positions go too: %q", head)
 	}
 	// Budgets and suggestions are internal: their keys do nothing.
-	press(t, p, "b", "y", "Y", "z", "v")
+	uitest.Press(t, p, "b", "y", "Y", "z", "v")
 	if s := screen(t, p, 140, 40); uitest.Line(s, "Hidden while privacy is on") == "" {
 		t.Fatalf("the trade plan shows with privacy on:\n%s", s)
 	}

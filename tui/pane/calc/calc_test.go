@@ -22,16 +22,6 @@ func newPane(t *testing.T, s *ui.Snapshot, w, h int) *calc.Pane {
 	return p
 }
 
-// press sends keys to the pane, failing if any asks the root for something.
-func press(t *testing.T, p *calc.Pane, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(p.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 func screen(t *testing.T, p *calc.Pane, w, h int) string {
 	t.Helper()
 	return uitest.Screen(t, p.View(true), w, h)
@@ -64,7 +54,7 @@ func TestTinyPaneShowsTheScenarios(t *testing.T) {
 	}
 	for _, size := range [][2]int{{1, 1}, {0, 0}, {3, 10}} {
 		p.SetSize(size[0], size[1])
-		press(t, p, "J", "j", "J", "K", "g")
+		uitest.Press(t, p, "J", "j", "J", "K", "g")
 		uitest.Screen(t, p.View(true), size[0], size[1])
 	}
 }
@@ -75,13 +65,13 @@ func TestSelectingAScenarioShowsItsFigures(t *testing.T) {
 	if uitest.Line(s, rowCategory) == "" || uitest.Line(s, "Category impact: the buyer's view") == "" {
 		t.Fatalf("the category impact is not selected first:\n%s", s)
 	}
-	press(t, p, "j")
+	uitest.Press(t, p, "j")
 	s = screen(t, p, 80, 24)
 	if uitest.Line(s, rowProfit) == "" || uitest.Line(s, "Our profitability: the supplier's view") == "" ||
 		uitest.Line(s, "Pocket price") == "" || uitest.Line(s, "Gross new sales") != "" {
 		t.Fatalf("j does not show the profitability:\n%s", s)
 	}
-	press(t, p, "k")
+	uitest.Press(t, p, "k")
 	if s := screen(t, p, 80, 24); uitest.Line(s, rowCategory) == "" {
 		t.Fatalf("k does not go back to the category impact:\n%s", s)
 	}
@@ -97,12 +87,12 @@ func TestScrollingTheFigures(t *testing.T) {
 	if !strings.Contains(rule, " 1–9 of ") {
 		t.Fatalf("a short pane does not say which figures show: %q\n%s", rule, s)
 	}
-	press(t, p, "J")
+	uitest.Press(t, p, "J")
 	s = screen(t, p, 80, 12)
 	if rule := uitest.Line(s, "pgup/pgdn"); !strings.Contains(rule, " 9–17 of ") || uitest.Line(s, "Gross new sales") != "" {
 		t.Fatalf("J does not scroll the figures a page: %q\n%s", rule, s)
 	}
-	press(t, p, "pgup")
+	uitest.Press(t, p, "pgup")
 	if rule := uitest.Line(screen(t, p, 80, 12), "pgup/pgdn"); !strings.Contains(rule, " 1–9 of ") {
 		t.Fatalf("pgup does not scroll back: %q", rule)
 	}
@@ -134,7 +124,7 @@ func TestKeysAskForTheScenariosWrites(t *testing.T) {
 		t.Fatalf("d asks %q / %q and writes %#v", ask.Question, ask.Detail, ask.Yes)
 	}
 	// The profitability has no lines and is never shown to the buyer.
-	press(t, p, "j")
+	uitest.Press(t, p, "j")
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
 	if sc, ok := msg.Record.(model.Scenario); msg.Kind != ui.KindProfit || !ok || sc.ID != 2 {
 		t.Fatalf("e on the profitability asks %+v", msg)
@@ -164,7 +154,7 @@ func TestNoScenarioSaysHowToAddOne(t *testing.T) {
 		t.Fatalf("an empty calculator does not say how to add a scenario:\n%s", s)
 	}
 	uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
-	press(t, p, "enter", "d", "b", "l")
+	uitest.Press(t, p, "enter", "d", "b", "l")
 }
 
 func TestPrivacyShowsTheBuyersScenarioOnly(t *testing.T) {

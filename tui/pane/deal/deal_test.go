@@ -23,16 +23,6 @@ func newPane(t *testing.T, s *ui.Snapshot, w, h int) *deal.Pane {
 	return p
 }
 
-// press sends keys to the pane, failing if any asks the root for something.
-func press(t *testing.T, p *deal.Pane, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(p.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 func screen(t *testing.T, p *deal.Pane, w, h int) string {
 	t.Helper()
 	return uitest.Screen(t, p.View(true), w, h)
@@ -107,7 +97,7 @@ func TestArrowsMoveTheSelectedCell(t *testing.T) {
 		{"left", "1 List price per ca", "23.80"},
 	} {
 		if step.key != "" {
-			press(t, p, step.key)
+			uitest.Press(t, p, step.key)
 		}
 		row, cell := selectedCell(t, screen(t, p, 80, 24))
 		if !strings.HasPrefix(row, step.row) || cell != step.cell {
@@ -119,7 +109,7 @@ func TestArrowsMoveTheSelectedCell(t *testing.T) {
 	if head := strings.Fields(strings.Split(s, "\n")[0]); strings.Join(head, " ") != "Last year Walk-away Target Ours" {
 		t.Fatalf("the packages shown are %q", head)
 	}
-	press(t, p, "l", "l", "l", "l")
+	uitest.Press(t, p, "l", "l", "l", "l")
 	s = screen(t, p, 80, 24)
 	if head := strings.Split(s, "\n")[0]; !strings.Contains(head, "Theirs") || strings.Contains(head, "Last year") {
 		t.Fatalf("moving to the last package does not bring it on screen: %q", head)
@@ -156,12 +146,12 @@ func TestNewProposalFromTheSelectedPackage(t *testing.T) {
 func TestEditingAProposalsCell(t *testing.T) {
 	d := withProposal()
 	p := newPane(t, uitest.Snapshot(d, false), 140, 40)
-	press(t, p, "l", "l", "l", "l", "l", "enter")
+	uitest.Press(t, p, "l", "l", "l", "l", "l", "enter")
 	if _, cell := selectedCell(t, screen(t, p, 140, 40)); !p.Typing() || cell != "24.70" {
 		t.Fatalf("enter on Proposal 1 does not open its cell with its value: %q", cell)
 	}
 	// A value that is not a number stays, with the reason under the table.
-	press(t, p, "backspace", "backspace", "backspace", "backspace", "backspace", "x", "y")
+	uitest.Press(t, p, "backspace", "backspace", "backspace", "backspace", "backspace", "x", "y")
 	if cmd := p.Update(uitest.Key("enter")); cmd != nil || !p.Typing() {
 		t.Fatalf("enter on a bad number asks %#v (typing %v)", uitest.Msgs(cmd), p.Typing())
 	}
@@ -170,11 +160,11 @@ func TestEditingAProposalsCell(t *testing.T) {
 		t.Fatalf("a bad number does not keep its text with the reason:\n%s", s)
 	}
 	// A number past our walk-away is warned of, and saved when asked.
-	press(t, p, "backspace", "backspace", "2", "3")
+	uitest.Press(t, p, "backspace", "backspace", "2", "3")
 	if s := screen(t, p, 140, 40); uitest.Line(s, "⚠ past our walk-away 23.60 · enter saves anyway") == "" {
 		t.Fatalf("a value past our walk-away is not warned of:\n%s", s)
 	}
-	press(t, p, "backspace", "backspace", "2", "4", ".", "9")
+	uitest.Press(t, p, "backspace", "backspace", "2", "4", ".", "9")
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("enter")))
 	pkg := save.Change.(*ui.Save[model.Package]).Record
 	if pkg.ID != 1 || !pkg.Values[1].Equal(decimal.RequireFromString("24.9")) || !pkg.Values[2].Equal(d.Packages[0].Values[2]) ||
@@ -182,11 +172,11 @@ func TestEditingAProposalsCell(t *testing.T) {
 		t.Fatalf("enter writes %+v (%q)", pkg, save.Status)
 	}
 	// esc leaves a cell as it was; an emptied cell drops the item's value.
-	press(t, p, "enter", "1", "esc")
+	uitest.Press(t, p, "enter", "1", "esc")
 	if _, cell := selectedCell(t, screen(t, p, 140, 40)); p.Typing() || cell != "24.70" {
 		t.Fatalf("esc leaves the cell %q (typing %v)", cell, p.Typing())
 	}
-	press(t, p, "enter", "backspace", "backspace", "backspace", "backspace", "backspace")
+	uitest.Press(t, p, "enter", "backspace", "backspace", "backspace", "backspace", "backspace")
 	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("enter")))
 	if pkg := save.Change.(*ui.Save[model.Package]).Record; len(pkg.Values) != len(d.Packages[0].Values)-1 {
 		t.Fatalf("an emptied cell writes %v", pkg.Values)
@@ -196,7 +186,7 @@ func TestEditingAProposalsCell(t *testing.T) {
 func TestDeletingAndTablingAProposal(t *testing.T) {
 	d := withProposal()
 	p := newPane(t, uitest.Snapshot(d, false), 140, 40)
-	press(t, p, "l", "l", "l", "l", "l")
+	uitest.Press(t, p, "l", "l", "l", "l", "l")
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
 	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.Delete[model.Package]); !ok || del.ID != 1 || ask.Question != `Delete the proposal "Proposal 1"?` {
 		t.Fatalf("d asks %q and writes %#v", ask.Question, ask.Yes)
@@ -254,5 +244,5 @@ func TestPrivacyHidesTheDeal(t *testing.T) {
 	if uitest.Line(s, "The deal is internal: hidden while privacy is on") == "" || strings.Contains(s, "Walk-away") || strings.Contains(s, "Contribution") {
 		t.Fatalf("with privacy on the deal shows:\n%s", s)
 	}
-	press(t, p, "a", "M", "enter", "d", "t")
+	uitest.Press(t, p, "a", "M", "enter", "d", "t")
 }

@@ -22,16 +22,6 @@ func newPane(t *testing.T, s *ui.Snapshot, w, h int) *followup.Pane {
 	return p
 }
 
-// press sends keys to the pane, failing if any asks the root for something.
-func press(t *testing.T, p *followup.Pane, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(p.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 func screen(t *testing.T, p *followup.Pane, w, h int) string {
 	t.Helper()
 	return uitest.Screen(t, p.View(true), w, h)
@@ -67,7 +57,7 @@ func TestTinyPaneShowsProgressAndALine(t *testing.T) {
 	}
 	for _, size := range [][2]int{{1, 1}, {0, 0}, {3, 10}} {
 		p.SetSize(size[0], size[1])
-		press(t, p, "G", "g", "k")
+		uitest.Press(t, p, "G", "g", "k")
 		uitest.Screen(t, p.View(true), size[0], size[1])
 	}
 }
@@ -89,7 +79,7 @@ func TestEmptyChecklistSaysHowToFillIt(t *testing.T) {
 	if f, ok := msg.Record.(model.FollowUp); msg.Kind != ui.KindFollowUp || !ok || f.ID != 0 || f.Side != model.CustomerSide {
 		t.Fatalf("a on an empty checklist asks %+v", msg)
 	}
-	press(t, p, "enter", "x", "d") // no line to edit, tick or delete
+	uitest.Press(t, p, "enter", "x", "d") // no line to edit, tick or delete
 }
 
 func TestListKeysSkipTheHeadings(t *testing.T) {
@@ -101,14 +91,14 @@ func TestListKeysSkipTheHeadings(t *testing.T) {
 		{"G", "☐ marketing specialist"},
 		{"g", "☐ buyers"},
 	} {
-		press(t, p, step.key)
+		uitest.Press(t, p, step.key)
 		wantMarked(t, p, step.row)
 	}
-	press(t, p, "j", "j", "j", "j", "j")
+	uitest.Press(t, p, "j", "j", "j", "j", "j")
 	wantMarked(t, p, "☐ merchandising")
-	press(t, p, "down") // over the heading "Internal"
+	uitest.Press(t, p, "down") // over the heading "Internal"
 	wantMarked(t, p, "☐ order processors")
-	press(t, p, "up")
+	uitest.Press(t, p, "up")
 	wantMarked(t, p, "☐ merchandising")
 	// The selected line in full under the list.
 	if s := screen(t, p, 80, 24); uitest.Line(s, "merchandising and marketing staff — Priya Natarajan") == "" {
@@ -143,7 +133,7 @@ func TestKeysAskForTheLinesWrites(t *testing.T) {
 		t.Fatalf("t asks %q / %q", ask.Question, ask.Detail)
 	}
 	// A new line goes on the side of the selected one.
-	press(t, p, "G")
+	uitest.Press(t, p, "G")
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
 	if f := msg.Record.(model.FollowUp); f.ID != 0 || f.Side != model.InternalSide {
 		t.Fatalf("a on an internal line asks %+v", f)
@@ -181,12 +171,12 @@ func TestSavedLineIsSelectedWithTheNewData(t *testing.T) {
 
 func TestFilterKeepsTheMatchingLines(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
-	press(t, p, "/", "r", "u", "i", "z", "enter")
+	uitest.Press(t, p, "/", "r", "u", "i", "z", "enter")
 	s := screen(t, p, 80, 24)
 	if p.Typing() || uitest.Line(s, "☐ field sales managers") == "" || uitest.Line(s, "buyers") != "" || uitest.Line(s, "Customer side") != "" {
 		t.Fatalf("the filter ruiz shows:\n%s", s)
 	}
-	press(t, p, "/", "esc")
+	uitest.Press(t, p, "/", "esc")
 	if s := screen(t, p, 80, 24); uitest.Line(s, "buyers") == "" {
 		t.Fatalf("esc does not clear the filter:\n%s", s)
 	}

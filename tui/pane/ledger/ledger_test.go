@@ -21,16 +21,6 @@ func newPane(t *testing.T, s *ui.Snapshot, w, h int) *ledger.Pane {
 	return p
 }
 
-// press sends keys to the pane, failing if any asks the root for something.
-func press(t *testing.T, p *ledger.Pane, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(p.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 func screen(t *testing.T, p *ledger.Pane, w, h int) string {
 	t.Helper()
 	return uitest.Screen(t, p.View(true), w, h)
@@ -76,7 +66,7 @@ func TestTinyPaneShowsTheNewestMoves(t *testing.T) {
 	for _, size := range [][2]int{{1, 1}, {0, 0}, {3, 10}} {
 		p.SetSize(size[0], size[1])
 		for _, k := range []string{"g", "v", "i", "v", "F", "F", "i"} {
-			press(t, p, k)
+			uitest.Press(t, p, k)
 			uitest.Screen(t, p.View(true), size[0], size[1])
 		}
 	}
@@ -93,7 +83,7 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 		{"g", rowMeeting1},
 		{"down", "10:25 they SKUs listed"},
 	} {
-		press(t, p, step.key)
+		uitest.Press(t, p, step.key)
 		wantMarked(t, p, step.row)
 	}
 	// The detail under the list tells the selected move in full.
@@ -112,20 +102,20 @@ func TestEditAsksForTheFormOfTheSelectedRow(t *testing.T) {
 	if c, ok := msg.Record.(model.Concession); msg.Kind != ui.KindConcession || !ok || c.ID != 12 || !c.To.Equal(s.D.Ledger[11].To) {
 		t.Fatalf("enter on the newest move asks %+v", msg)
 	}
-	press(t, p, "g")
+	uitest.Press(t, p, "g")
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
 	if mt, ok := msg.Record.(model.Meeting); msg.Kind != ui.KindMeeting || !ok || mt.Number != 1 {
 		t.Fatalf("e on meeting 1 asks %+v", msg)
 	}
 	for range 6 {
-		press(t, p, "j")
+		uitest.Press(t, p, "j")
 	}
 	wantMarked(t, p, rowBetween)
 	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("e"))); !strings.Contains(st.Text, "outside meetings") {
 		t.Fatalf("e on the moves between meetings says %q", st.Text)
 	}
 	// a logs a new move on the selected move's item.
-	press(t, p, "j")
+	uitest.Press(t, p, "j")
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
 	if c, ok := msg.Record.(model.Concession); msg.Kind != ui.KindConcession || !ok || c.ID != 0 || c.ItemID != 2 {
 		t.Fatalf("a on a payment-terms move asks %+v, want a new concession on payment terms", msg)
@@ -135,7 +125,7 @@ func TestEditAsksForTheFormOfTheSelectedRow(t *testing.T) {
 func TestDeleteAsksFirstAndKeepsMeetings(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	press(t, p, "g", "j", "j") // we Payment terms 30 → 45, which they traded against
+	uitest.Press(t, p, "g", "j", "j") // we Payment terms 30 → 45, which they traded against
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
 	if ask.Question != "Delete the concession we Payment terms 30 → 45 days?" {
 		t.Fatalf("d asks %q", ask.Question)
@@ -144,7 +134,7 @@ func TestDeleteAsksFirstAndKeepsMeetings(t *testing.T) {
 	if del, ok := save.Change.(*ui.Delete[model.Concession]); !ok || del.ID != 2 || del.NegID != s.D.Negotiation.ID {
 		t.Fatalf("yes writes %#v, want concession 2 deleted", save.Change)
 	}
-	press(t, p, "g")
+	uitest.Press(t, p, "g")
 	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("d"))); !strings.Contains(e.Err.Error(), "meetings are kept") {
 		t.Fatalf("d on a meeting says %v", e.Err)
 	}
@@ -161,7 +151,7 @@ func TestMinutesOfTheSelectedMeeting(t *testing.T) {
 		{[]string{"g"}, rowMeeting1, 1},
 		{[]string{"j", "j", "j", "j", "j", "j"}, rowBetween, 2}, // moves between meetings count toward the next
 	} {
-		press(t, p, step.keys...)
+		uitest.Press(t, p, step.keys...)
 		wantMarked(t, p, step.row)
 		if m := uitest.As[ui.MinutesMsg](t, p.Update(uitest.Key("M"))); m.Meeting != step.meeting {
 			t.Fatalf("M on %q asks the minutes of meeting %d, want %d", step.row, m.Meeting, step.meeting)
@@ -175,7 +165,7 @@ func TestClearingAnOwedTradeBack(t *testing.T) {
 	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("x"))); !strings.Contains(st.Text, "owes nothing") {
 		t.Fatalf("x on a move that owes nothing says %q", st.Text)
 	}
-	press(t, p, "k", "k")
+	uitest.Press(t, p, "k", "k")
 	wantMarked(t, p, rowOwed)
 	if sc := screen(t, p, 80, 24); !strings.Contains(uitest.Line(sc, "›"), "owed") || uitest.Line(sc, "owed #10: costs us") == "" {
 		t.Fatalf("the owed move is not marked owed with its money:\n%s", sc)
@@ -189,33 +179,33 @@ func TestClearingAnOwedTradeBack(t *testing.T) {
 
 func TestChartAndForecastFillThePane(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
-	press(t, p, "v")
+	uitest.Press(t, p, "v")
 	s := screen(t, p, 80, 24)
 	if p.Title() != "Ledger · chart" || uitest.Line(s, "v back to the ledger") == "" || uitest.Line(s, "Meeting 2 ") == "" {
 		t.Fatalf("v shows %q:\n%s", p.Title(), s)
 	}
-	press(t, p, "j", "d", "v", "F") // the chart has no rows to act on
+	uitest.Press(t, p, "j", "d", "v", "F") // the chart has no rows to act on
 	s = screen(t, p, 80, 24)
 	if p.Title() != "Ledger · forecast" || uitest.Line(s, "Landing forecast") == "" || uitest.Line(s, "F back to the ledger") == "" {
 		t.Fatalf("F shows %q:\n%s", p.Title(), s)
 	}
-	press(t, p, "F")
+	uitest.Press(t, p, "F")
 	wantMarked(t, p, rowLast)
 }
 
 func TestFilterKeepsTheMatchingMoves(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
-	press(t, p, "/", "r", "e", "b", "a", "t", "e")
+	uitest.Press(t, p, "/", "r", "e", "b", "a", "t", "e")
 	if !p.Typing() {
 		t.Fatal("the filter does not have the keys")
 	}
-	press(t, p, "enter")
+	uitest.Press(t, p, "enter")
 	s := screen(t, p, 80, 24)
 	if p.Typing() || p.Title() != "Ledger · /rebate" || uitest.Line(s, "Payment terms") != "" ||
 		strings.Count(s, "Annual growth r") < 2 || uitest.Line(s, rowBetween) != "" {
 		t.Fatalf("the filter rebate shows %q:\n%s", p.Title(), s)
 	}
-	press(t, p, "/", "esc")
+	uitest.Press(t, p, "/", "esc")
 	if s := screen(t, p, 80, 24); p.Title() != "Ledger" || uitest.Line(s, "Payment terms") == "" {
 		t.Fatalf("esc does not clear the filter:\n%s", s)
 	}
@@ -229,7 +219,7 @@ func TestPrivacyHidesFlagsOwedAndForecast(t *testing.T) {
 			t.Fatalf("with privacy on the ledger shows %q:\n%s", hidden, s)
 		}
 	}
-	press(t, p, "F", "x")
+	uitest.Press(t, p, "F", "x")
 	if p.Title() != "Ledger" {
 		t.Fatalf("F opens %q with privacy on", p.Title())
 	}

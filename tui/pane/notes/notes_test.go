@@ -21,16 +21,6 @@ func newPane(t *testing.T, s *ui.Snapshot, w, h int) *notes.Pane {
 	return p
 }
 
-// press sends keys to the pane, failing if any asks the root for something.
-func press(t *testing.T, p *notes.Pane, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if msgs := uitest.Msgs(p.Update(uitest.Key(k))); len(msgs) > 0 {
-			t.Fatalf("key %q asks %#v", k, msgs)
-		}
-	}
-}
-
 func screen(t *testing.T, p *notes.Pane, w, h int) string {
 	t.Helper()
 	return uitest.Screen(t, p.View(true), w, h)
@@ -93,7 +83,7 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 		{"home", "Before meeting 1"},
 		{"j", "11-09 ·"},
 	} {
-		press(t, p, step.key)
+		uitest.Press(t, p, step.key)
 		wantMarked(t, p, step.row)
 	}
 	// The selected note in full under the list, wrapped rather than cut.
@@ -113,13 +103,13 @@ func TestAddOpensTheCaptureLineAndEditTheForm(t *testing.T) {
 	if n, ok := msg.Record.(model.Note); msg.Kind != ui.KindNote || !ok || n.ID != 10 || n.Text != s.D.Notes[9].Text {
 		t.Fatalf("enter on the newest question asks %+v", msg)
 	}
-	press(t, p, "k", "k", "k")
+	uitest.Press(t, p, "k", "k", "k")
 	wantMarked(t, p, rowMeeting2)
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
 	if mt, ok := msg.Record.(model.Meeting); msg.Kind != ui.KindMeeting || !ok || mt.Number != 2 {
 		t.Fatalf("e on meeting 2 asks %+v", msg)
 	}
-	press(t, p, "g", "e", "d", "x", "A") // the notes made outside meetings: nothing to edit or delete
+	uitest.Press(t, p, "g", "e", "d", "x", "A") // the notes made outside meetings: nothing to edit or delete
 }
 
 func TestDeleteAsksFirst(t *testing.T) {
@@ -145,7 +135,7 @@ func TestDoneMarksAnActionAndAnswerOpensTheQuestion(t *testing.T) {
 			t.Fatalf("%s on the open question asks %+v", k, msg)
 		}
 	}
-	press(t, p, "k")
+	uitest.Press(t, p, "k")
 	wantMarked(t, p, rowAction)
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
 	n := save.Change.(*ui.Save[model.Note]).Record
@@ -155,9 +145,9 @@ func TestDoneMarksAnActionAndAnswerOpensTheQuestion(t *testing.T) {
 	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("A"))); !strings.Contains(e.Err.Error(), "only a question") {
 		t.Fatalf("A on an action says %v", e.Err)
 	}
-	press(t, p, "g")
+	uitest.Press(t, p, "g")
 	for range 7 {
-		press(t, p, "j")
+		uitest.Press(t, p, "j")
 	}
 	wantMarked(t, p, rowDoneAction)
 	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
@@ -199,16 +189,16 @@ func TestShowCyclesTheKinds(t *testing.T) {
 
 func TestFilterKeepsTheMatchingNotes(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
-	press(t, p, "/", "l", "e", "a", "f", "l", "e", "t", "enter")
+	uitest.Press(t, p, "/", "l", "e", "a", "f", "l", "e", "t", "enter")
 	s := screen(t, p, 80, 24)
 	if p.Typing() || p.Title() != "Notes · /leaflet" || uitest.Line(s, rowQuestion) == "" || uitest.Line(s, "Dana took over") != "" {
 		t.Fatalf("the filter leaflet shows %q:\n%s", p.Title(), s)
 	}
-	press(t, p, "/", "x", "y", "z", "enter")
+	uitest.Press(t, p, "/", "x", "y", "z", "enter")
 	if s := screen(t, p, 80, 24); uitest.Line(s, "Nothing matches") == "" {
 		t.Fatalf("a filter nothing matches does not say so:\n%s", s)
 	}
-	press(t, p, "/", "esc")
+	uitest.Press(t, p, "/", "esc")
 	if s := screen(t, p, 80, 24); p.Title() != "Notes" || uitest.Line(s, "Dana took over") == "" {
 		t.Fatalf("esc does not clear the filter:\n%s", s)
 	}
