@@ -99,10 +99,12 @@ type Model struct {
 	quitAnyway bool // quit asked once: the next one leaves even without the draft
 
 	// drawn keeps each pane's framed lines from the last frame. A key that
-	// only the focused pane handled redraws that pane alone; anything else
-	// (another message, a modal, a global key) redraws them all.
+	// only the focused pane handled redraws that pane alone, one typed on
+	// the capture line none; anything else (another message, a modal, a
+	// global key) redraws them all.
 	drawn    [paneCount]drawnPane
 	paneOnly bool // the key being handled went to the focused pane only
+	lineOnly bool // the key being handled went to the open capture line only
 
 	bases      map[int]any       // by form ID: the stored record each form started from (conflict.go)
 	formDrafts map[string]string // form text kept in the file, by draft key
@@ -222,11 +224,13 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			return m, m.typed(msg)
 		}
-		m.paneOnly = false
+		m.paneOnly, m.lineOnly = false, false
 		cmd := m.handleKey(msg)
-		if m.paneOnly {
+		switch {
+		case m.lineOnly:
+		case m.paneOnly:
 			m.drawn[m.focus].ok = false
-		} else {
+		default:
 			m.redrawAll()
 		}
 		return m, cmd
@@ -275,7 +279,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		cmd := m.capture.Update(msg)
 		if !m.capture.IsOpen() {
 			m.layout()
+			return cmd
 		}
+		m.lineOnly = true // what it asks for (a save, a question) arrives as a message
 		return cmd
 	case m.snap == nil:
 		if key.Matches(msg, m.keys.Quit) {
