@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -10,9 +11,12 @@ import (
 	"syscall"
 )
 
-// The lock-info file names the process that holds the write lock, so that
-// one that waits in vain can say whom it waited for (bbolt's flock cannot
-// say who holds it). It sits next to the database ("parley.db.lock-info",
+// The lock-info file says what the process that holds the write lock is
+// doing ("parley note"), so that one that waits in vain can say whom it
+// waited for: /proc/locks gives only the holder's PID, and is used for the
+// command only when it names that same PID (lockname.go); where there is no
+// /proc/locks, a new record is the sign that writers are taking turns
+// (lockwait.go). It sits next to the database ("parley.db.lock-info",
 // 0600) and holds one fixed-size record, "+PID\nCOMMAND\n": a writer writes
 // it once it has the lock and turns the "+" into "-" before letting go. Each
 // is one positioned write on a file the store keeps open, so a save pays
@@ -87,25 +91,27 @@ func (h *holder) closeFile() error {
 	return err
 }
 
-// lockedError says that path stayed busy, naming the holder when it is known.
-func lockedError(path string) error {
-	if pid, command, ok := readLockInfo(path); ok {
-		return fmt.Errorf("%s %w: %s (pid %d) has held it for over a second; try again in a moment",
-			path, ErrLocked, command, pid)
+// readLockRecord is the lock-info record as it stands, "" when there is none.
+func readLockRecord(db string) string {
+	f, err := os.Open(lockInfoPath(db))
+	if err != nil {
+		return ""
 	}
-	return fmt.Errorf("%s %w: it has been held for over a second (an older Parley, a long backup or an export?); try again in a moment",
-		path, ErrLocked)
+	defer f.Close()
+	buf := make([]byte, infoSize)
+	n, _ := io.ReadFull(f, buf)
+	return string(buf[:n])
 }
 
 // readLockInfo reads the lock-info file, and believes it only while the
 // process it names is alive and is not this one.
 func readLockInfo(db string) (pid int, command string, ok bool) {
-	data, err := os.ReadFile(lockInfoPath(db))
-	if err != nil || len(data) > 4*infoSize || !strings.HasPrefix(string(data), "+") {
+	rec, ok := strings.CutPrefix(readLockRecord(db), "+")
+	if !ok {
 		return 0, "", false
 	}
-	first, rest, _ := strings.Cut(string(data[1:]), "\n")
-	pid, err = strconv.Atoi(first)
+	first, rest, _ := strings.Cut(rec, "\n")
+	pid, err := strconv.Atoi(first)
 	command = strings.TrimSpace(rest)
 	if err != nil || pid <= 0 || pid == os.Getpid() || command == "" || !alive(pid) {
 		return 0, "", false

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // The file is shared, not held: two stores on one file in this process (a
@@ -82,19 +85,104 @@ func TestWritersAtTheSameMomentAllLand(t *testing.T) {
 	}
 }
 
+// A reader waits while a writer (another Store in this process: its own
+// open of the file, as another process's would be) keeps the file for
+// twice LockTimeout, committing all along: every commit is progress. It
+// reads once the writer lets go, and sees the last commit.
+func TestReaderWaitsWhileAWriterKeepsCommitting(t *testing.T) {
+	t.Parallel()
+	path := tempDB(t)
+	reader := openStore(t, path)
+	writer := openStore(t, path)
+	held, commits := make(chan struct{}), make(chan uint64, 1)
+	go func() {
+		var n uint64
+		err := writer.writer.with(writer, func(db *bolt.DB) error {
+			db.NoSync = true // many commits; none needs to reach the disk
+			defer func() { db.NoSync = false }()
+			close(held)
+			for start := time.Now(); time.Since(start) < 2*LockTimeout; {
+				n++
+				if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("test-turn"), itob(n)) }); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Error(err)
+		}
+		commits <- n
+	}()
+	<-held
+	var last []byte
+	err := reader.view(func(tx *bolt.Tx) error {
+		last = slices.Clone(tx.Bucket(bucketMeta).Get([]byte("test-turn")))
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("a read while another open commits under one long lock: %v", err)
+	}
+	if n := <-commits; string(last) != string(itob(n)) {
+		t.Errorf("the read saw commit %x, want the last, %d: it did not wait", last, n)
+	}
+}
+
+// A writer waits while readers in other processes take turns with the
+// file for twice LockTimeout, never leaving it free: the holders change.
+// It saves once they let go.
+func TestWriterWaitsWhileReadersTakeTurns(t *testing.T) {
+	t.Parallel()
+	path := tempDB(t)
+	s := openStore(t, path)
+	if err := s.SaveAccount(&model.Account{Name: "Before", Kind: model.Retail}); err != nil {
+		t.Fatal(err) // the write handle is open and kept from here
+	}
+	a, b := startHelper(t, "turns", path), startHelper(t, "turns", path)
+	turn := func(h *helper, what string) {
+		t.Helper()
+		if answer := h.say(what); answer != "done" {
+			t.Fatalf("helper %s: %q", what, answer)
+		}
+	}
+	turn(a, "lock")
+	saved := make(chan error, 1)
+	go func() { saved <- s.SaveAccount(&model.Account{Name: "Brightway", Kind: model.Retail}) }()
+	for start := time.Now(); time.Since(start) < 2*LockTimeout; {
+		turn(b, "lock")
+		turn(a, "unlock")
+		turn(a, "lock")
+		turn(b, "unlock")
+	}
+	select {
+	case err := <-saved:
+		t.Fatalf("the save returned while readers held the file: %v", err)
+	default:
+	}
+	turn(a, "unlock")
+	if err := <-saved; err != nil {
+		t.Fatalf("the save after the readers let go: %v", err)
+	}
+	if got, err := s.Accounts(); err != nil || len(got) != 2 {
+		t.Errorf("Accounts() = %d, %v; want both saves", len(got), err)
+	}
+}
+
 // A writer that waits in vain for a second gets ErrLocked naming the
-// process that holds the file; once it lets go, the file is free again.
+// process that holds the file, by the PID that holds the lock and the
+// command its lock-info record gives; once it lets go, the file is free
+// again.
 func TestWriterWaitsThenNamesTheHolder(t *testing.T) {
 	t.Parallel()
 	path := tempDB(t)
 	s := openStore(t, path)
-	release := holdInAnotherProcess(t, path)
+	pid, release := holdInAnotherProcess(t, "hold", path)
 	a := model.Account{Name: "Brightway", Kind: model.Retail}
 	err := s.SaveAccount(&a)
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("a save while another process holds the lock: %v, want ErrLocked", err)
 	}
-	for _, part := range []string{path, "parley hold-test", "pid"} {
+	for _, part := range []string{path, fmt.Sprintf("parley hold-test (pid %d) has held it for writing", pid), "try again"} {
 		if !strings.Contains(err.Error(), part) {
 			t.Errorf("error %q does not mention %q", err, part)
 		}
@@ -110,21 +198,22 @@ func TestWriterWaitsThenNamesTheHolder(t *testing.T) {
 }
 
 // Lock info left by a process that is gone (killed while writing) is not
-// believed: the message then names nobody.
+// believed, nor is a record of this process: where no holder can be seen
+// the message then names nobody.
 func TestStaleLockInfoIsNotBelieved(t *testing.T) {
 	path := tempDB(t)
 	openStore(t, path)
-	if err := os.WriteFile(lockInfoPath(path), []byte("999999999\nparley ghost\n"), 0o600); err != nil {
+	if err := os.WriteFile(lockInfoPath(path), []byte("+999999999\nparley ghost\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	err := lockedError(path)
-	if !errors.Is(err, ErrLocked) || strings.Contains(err.Error(), "ghost") {
+	err := lockedError(path, lockSight{}, heldTooLong)
+	if !errors.Is(err, ErrLocked) || strings.Contains(err.Error(), "ghost") || strings.Contains(err.Error(), "pid") {
 		t.Errorf("lockedError with stale info = %v", err)
 	}
-	if err := os.WriteFile(lockInfoPath(path), []byte(fmt.Sprintf("%d\nparley note\n", os.Getpid())), 0o600); err != nil {
+	if err := os.WriteFile(lockInfoPath(path), []byte(fmt.Sprintf("+%d\nparley note\n", os.Getpid())), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := lockedError(path); strings.Contains(err.Error(), "parley note") {
+	if err := lockedError(path, lockSight{}, heldTooLong); strings.Contains(err.Error(), "parley note") {
 		t.Errorf("this process named as the holder: %v", err)
 	}
 }

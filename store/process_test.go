@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -47,6 +48,40 @@ func TestHelperProcess(t *testing.T) {
 		if err != nil {
 			fmt.Println("error:", err)
 			os.Exit(1)
+		}
+	case "flock-read", "flock-write":
+		// Something that is not Parley holding a flock on the file.
+		how := syscall.LOCK_SH
+		if mode == "flock-write" {
+			how = syscall.LOCK_EX
+		}
+		f, err := os.Open(path)
+		if err == nil {
+			err = syscall.Flock(int(f.Fd()), how)
+		}
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		fmt.Println("held")
+		io.Copy(io.Discard, os.Stdin)
+	case "turns":
+		// A reader taking and letting go of a shared flock when told to.
+		f, err := os.Open(path)
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		for in := bufio.NewScanner(os.Stdin); in.Scan(); {
+			how := syscall.LOCK_UN
+			if in.Text() == "lock" {
+				how = syscall.LOCK_SH
+			}
+			if err := syscall.Flock(int(f.Fd()), how); err != nil {
+				fmt.Println("error:", err)
+				os.Exit(1)
+			}
+			fmt.Println("done")
 		}
 	case "open":
 		s, err := Open(path)
@@ -123,12 +158,42 @@ func crashSummary(stderr string) string {
 	return strings.Join(out, "\n")
 }
 
-// holdInAnotherProcess keeps path open in a helper process until the
-// returned function is called.
-func holdInAnotherProcess(t *testing.T, path string) (release func()) {
+// holdInAnotherProcess keeps path locked in a helper process until the
+// returned function is called: mode "hold" is a Parley writer in the middle
+// of a transaction, "flock-read" and "flock-write" a program that is not
+// Parley. It returns the helper's PID.
+func holdInAnotherProcess(t *testing.T, mode, path string) (pid int, release func()) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	cmd := helperCommand(ctx, "hold", path)
+	h := startHelper(t, mode, path)
+	if line := h.read(); line != "held" {
+		t.Fatalf("the helper process did not lock %s: %q", path, line)
+	}
+	return h.cmd.Process.Pid, h.stop
+}
+
+// helper is a helper process that the test talks to line by line.
+type helper struct {
+	t       *testing.T
+	cmd     *exec.Cmd
+	stdin   io.WriteCloser
+	out     *bufio.Reader
+	cancel  context.CancelFunc
+	stopped bool
+}
+
+// startHelper starts a helper process, stopped when the test ends.
+func startHelper(t *testing.T, mode, path string) *helper {
+	t.Helper()
+	return startHelperAs(t, os.Args[0], mode, path)
+}
+
+// startHelperAs is startHelper running the test binary by another name
+// (a link to it), which is then its command line's first word.
+func startHelperAs(t *testing.T, program, mode, path string) *helper {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	cmd := helperCommand(ctx, mode, path)
+	cmd.Path, cmd.Args[0] = program, program
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -140,22 +205,34 @@ func holdInAnotherProcess(t *testing.T, path string) (release func()) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	released := false
-	release = func() {
-		if released {
-			return
-		}
-		released = true
-		stdin.Close()
-		if err := cmd.Wait(); err != nil {
-			t.Errorf("helper process: %v", err)
-		}
-		cancel()
+	h := &helper{t: t, cmd: cmd, stdin: stdin, out: bufio.NewReader(stdout), cancel: cancel}
+	t.Cleanup(h.stop)
+	return h
+}
+
+// read is the helper's next line of output.
+func (h *helper) read() string {
+	line, _ := h.out.ReadString('\n')
+	return strings.TrimSpace(line)
+}
+
+// say sends the helper a line and returns its answer.
+func (h *helper) say(line string) string {
+	if _, err := fmt.Fprintln(h.stdin, line); err != nil {
+		h.t.Fatalf("helper process: %v", err)
 	}
-	t.Cleanup(release)
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if strings.TrimSpace(line) != "held" {
-		t.Fatalf("the helper process did not open %s: %q %v", path, line, err)
+	return h.read()
+}
+
+// stop closes the helper's input, which ends it, and waits for it.
+func (h *helper) stop() {
+	if h.stopped {
+		return
 	}
-	return release
+	h.stopped = true
+	h.stdin.Close()
+	if err := h.cmd.Wait(); err != nil {
+		h.t.Errorf("helper process: %v", err)
+	}
+	h.cancel()
 }

@@ -14,8 +14,9 @@ import (
 
 // Errors callers test with errors.Is.
 var (
-	// ErrLocked: another process held the file for longer than LockTimeout.
-	ErrLocked = errors.New("is busy in another process")
+	// ErrLocked: one process (or another open in this one) held the file
+	// for longer than LockTimeout; the message names it (lockname.go).
+	ErrLocked = errors.New("is busy")
 	// ErrNotParley: the file is not a Parley database, or is damaged beyond reading.
 	ErrNotParley = errors.New("is not a Parley database")
 	// ErrNewerSchema: the file was written by a newer Parley.
@@ -31,8 +32,9 @@ var (
 	ErrNotFound = storeerr.ErrNotFound
 )
 
-// LockTimeout is how long a transaction waits for another process to let go
-// of the file before it gives up with ErrLocked.
+// LockTimeout is how long a transaction waits for one holder of the file
+// to let go before it gives up with ErrLocked; while the holders change or
+// commit, it waits on (lockwait.go).
 const LockTimeout = time.Second
 
 // Store is a Parley database file. It holds no lock and no open file
@@ -69,10 +71,9 @@ func DefaultPath() (string, error) {
 
 // Open opens (or creates) the database at path. A file that is not a Parley
 // database, or is damaged, is refused with ErrNotParley and left untouched; a
-// file written by a newer Parley is refused with ErrNewerSchema; a file held
-// by another process for longer than LockTimeout is refused with ErrLocked.
-// An older
-// file is backed up next to itself and then migrated.
+// file written by a newer Parley is refused with ErrNewerSchema; a file one
+// process holds for longer than LockTimeout is refused with ErrLocked. An
+// older file is backed up next to itself and then migrated.
 func Open(path string) (*Store, error) {
 	if err := ensureFolder(filepath.Dir(path)); err != nil {
 		return nil, err

@@ -13,14 +13,18 @@ import (
 // ErrReadOnly: a write was asked of a store opened with OpenReadOnly.
 var ErrReadOnly = errors.New("is open read-only")
 
-// openBolt opens the file with a lock timeout, turning bbolt's errors (and
-// the panics a damaged file can cause) into ours. Only create may make a
-// new file: a file that went away mid-session is an error, not a fresh one.
+// openBolt opens the file, waiting for its lock (lockwait.go), turning
+// bbolt's errors (and the panics a damaged file can cause) into ours. Only
+// create may make a new file: a file that went away mid-session is an
+// error, not a fresh one.
 func openBolt(path string, readOnly, create bool, maxSize int) (*bolt.DB, error) {
 	return openWith(path, boltOptions(path, readOnly, create, maxSize))
 }
 
-// boltOptions are the options of every open of the file.
+// boltOptions are the options of every open of the file. Its OpenFile
+// takes the flock itself, as lockFile waits for it (shared to read,
+// exclusive to write), so that bbolt's own flock on the same open file
+// succeeds at once and its Timeout never runs out.
 func boltOptions(path string, readOnly, create bool, maxSize int) *bolt.Options {
 	opts := &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly, MaxSize: maxSize, FreelistType: bolt.FreelistMapType}
 	if info, err := os.Stat(path); err == nil && !readOnly {
@@ -30,10 +34,19 @@ func boltOptions(path string, readOnly, create bool, maxSize int) *bolt.Options 
 		// not memory, and does not grow the file.
 		opts.InitialMmapSize = int(2 * info.Size())
 	}
-	if !create {
-		opts.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			return os.OpenFile(name, flag&^os.O_CREATE, perm)
+	opts.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		if !create {
+			flag &^= os.O_CREATE
 		}
+		f, err := os.OpenFile(name, flag, perm)
+		if err != nil {
+			return nil, err
+		}
+		if err := lockFile(f, path, flag&(os.O_WRONLY|os.O_RDWR) != 0); err != nil {
+			f.Close()
+			return nil, err
+		}
+		return f, nil
 	}
 	return opts
 }
@@ -48,8 +61,11 @@ func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	switch {
 	case err == nil:
 		return db, nil
+	case errors.Is(err, ErrLocked), errors.Is(err, errCannotLock):
+		return nil, err // from lockFile, which said it all
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, lockedError(path)
+		// Not expected: OpenFile took the lock before bbolt's flock.
+		return nil, fmt.Errorf("%s %w: bbolt could not lock it after Parley had", path, ErrLocked)
 	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("open %s: the database is gone (moved or deleted while Parley was using it): %w", path, err)
 	case errors.Is(err, os.ErrPermission):

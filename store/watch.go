@@ -141,6 +141,11 @@ func fileTxID(path string) (uint64, error) {
 		return 0, fmt.Errorf("look at %s: %w", path, err)
 	}
 	defer f.Close()
+	return metaTxID(f, path)
+}
+
+// metaTxID is fileTxID on a file already open.
+func metaTxID(f io.ReaderAt, path string) (uint64, error) {
 	const header, metaSize = 16, 64 // bbolt's page header and meta struct
 	buf := make([]byte, header+metaSize)
 	var best uint64

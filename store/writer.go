@@ -1,12 +1,10 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"sync"
 	"syscall"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -14,10 +12,10 @@ import (
 // writer is the store's handle for writing, kept open between transactions
 // but not locked: opening bbolt for writing reads the whole freelist (on a
 // large file that is most of a save's cost), so the handle stays, and only
-// the lock comes and goes. Each write takes bbolt's exclusive flock on the
-// handle's own file again and checks that the file is still the one the
-// handle last committed (same file, same transaction ID in its meta
-// pages): then bbolt's state in memory (meta, freelist, map) is exactly
+// the lock comes and goes. Each write takes the exclusive flock on the
+// handle's own file again (lockFile, waiting as every open does) and
+// checks that the file is still the one the handle last committed (same
+// file, same transaction ID in its meta pages): then bbolt's state in memory (meta, freelist, map) is exactly
 // the file's, and the write goes ahead. If another process wrote since, or
 // the file was replaced, the handle is closed and opened afresh under the
 // lock. No transaction ever runs without the lock.
@@ -58,7 +56,7 @@ func (w *writer) with(s *Store, fn func(*bolt.DB) error) error {
 // one when there is none or the file changed.
 func (w *writer) lock(s *Store) error {
 	if w.db != nil {
-		if err := flockTimeout(w.file, s.path); err != nil {
+		if err := lockFile(w.file, s.path, true); err != nil {
 			return err
 		}
 		if w.current(s.path) {
@@ -109,22 +107,4 @@ func (w *writer) close() error {
 	err := w.db.Close()
 	w.db, w.file, w.seen = nil, nil, nil
 	return err
-}
-
-// flockTimeout takes the exclusive flock on f, waiting up to LockTimeout
-// as bbolt's own open does.
-func flockTimeout(f *os.File, path string) error {
-	deadline := time.Now().Add(LockTimeout)
-	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		switch {
-		case err == nil:
-			return nil
-		case !errors.Is(err, syscall.EWOULDBLOCK):
-			return fmt.Errorf("lock %s: %w", path, err)
-		case time.Now().After(deadline):
-			return lockedError(path)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
