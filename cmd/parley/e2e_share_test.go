@@ -90,16 +90,19 @@ func TestEndToEndTwoWorkbenchesSeeEachOther(t *testing.T) {
 	}
 }
 
-// Thirty `parley note` processes at once while a workbench is open: every
-// one is saved, none twice.
-func TestEndToEndThirtyNotesAtOnce(t *testing.T) {
+// A hundred `parley note` processes started at once while a workbench is
+// open: every one is saved, none twice. None is turned away, however long
+// the others make it wait, because a waiter gives up only when one holder
+// keeps the file for over a second (store/lockwait.go); with the first
+// fixed second of waiting, 7 of 30 were refused on a loaded 2-core machine.
+func TestEndToEndHundredNotesAtOnce(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "parley.db")
 	if code := run([]string{"--db", db, "demo"}, discard{}, discard{}); code != 0 {
 		t.Fatalf("demo: exit %d", code)
 	}
 	term := startTerminal(t, db, 140, 40)
 	term.waitFor("Payment terms")
-	const n = 30
+	const n = 100
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
 	for i := range n {
