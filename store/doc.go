@@ -36,9 +36,12 @@
 // page, a lazy map) and close it again. Writers take bbolt's exclusive
 // flock for the transaction only. So the workbench, `parley note`, `brief`,
 // `backup` and a second workbench all work on one file, taking turns by the
-// transaction. A process that cannot get its lock within LockTimeout gets
-// ErrLocked, naming the holder from the lock-info file (holder.go) when it
-// is alive.
+// transaction. A process that finds the file locked waits its turn for as
+// long as others make progress (the holders change, or commit), and gets
+// ErrLocked only when one holder kept the file for over LockTimeout (or,
+// however much progress it saw, after 30 seconds), naming the holder by
+// PID and command from /proc/locks and /proc, and saying whether it reads
+// or writes (lockwait.go, lockname.go).
 //
 // The cost, and the design that keeps it small. A cached read-only handle
 // cannot stay open between transactions: any bbolt handle holds a flock on
