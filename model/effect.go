@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -52,25 +53,58 @@ func (r *Replay) Effect(c Concession) (Effect, error) {
 	}
 	i := d.ItemIndex(c.ItemID)
 	e := Effect{Item: d.Items[i], Before: r.Items[i], Currency: d.Negotiation.Currency}
-	var after []ItemState
 	if mv, st, ok := r.stepOne(c, i); ok {
-		e.Move = mv
-		after = slices.Clone(r.Items)
-		after[i] = st
-		e.GapClosed = [2]float64{r.GapClosed, gapClosed(after, d.weights())}
+		e.Move, e.After = mv, st
+		e.GapClosed = [2]float64{r.GapClosed, gapClosedWith(r.Items, r.weights, i, st.Closed)}
 	} else {
 		ra, mv := d.replayWith(c)
-		e.Move, after = mv, ra.Items
+		e.Move, e.After = mv, ra.Items[i]
 		e.GapClosed = [2]float64{r.GapClosed, ra.GapClosed}
 	}
-	e.After = after[i]
 	b, ok1 := r.ItemScore(i, c.By)
 	a, ok2 := itemScore(e.Item, e.After, c.By)
 	e.Score, e.Scored = [2]float64{b, a}, ok1 && ok2
 	if e.Priced = e.Item.Lever.Kind != LeverNone; e.Priced {
-		e.Money, e.MoneyErr = r.MoveMoney(c.By, c.ItemID, e.Move.From, c.To)
+		e.Money, e.MoneyErr = r.moveMoneyOnce(c.By, c.ItemID, e.Move.From, c.To)
 	}
 	return e, nil
+}
+
+// movePrices remembers the money of the last few moves priced from one
+// replay: the capture line prices the same move again on every key of its
+// "for" text, and a price move runs the whole package's waterfall.
+type movePrices struct {
+	mu    sync.Mutex
+	moves []pricedMove // the newest last
+}
+
+type pricedMove struct {
+	by       Party
+	itemID   uint64
+	from, to decimal.Decimal
+	money    decimal.Decimal
+	err      error
+}
+
+// moveMoneyOnce is MoveMoney, worked out once per move and replay.
+func (r *Replay) moveMoneyOnce(by Party, itemID uint64, from, to decimal.Decimal) (decimal.Decimal, error) {
+	if r.bases == nil {
+		return r.MoveMoney(by, itemID, from, to)
+	}
+	p := &r.bases.prices
+	p.mu.Lock()
+	for _, m := range p.moves {
+		if m.by == by && m.itemID == itemID && m.from.Equal(from) && m.to.Equal(to) {
+			p.mu.Unlock()
+			return m.money, m.err
+		}
+	}
+	p.mu.Unlock()
+	money, err := r.MoveMoney(by, itemID, from, to)
+	p.mu.Lock()
+	p.moves = append(p.moves[max(0, len(p.moves)-7):], pricedMove{by, itemID, from, to, money, err})
+	p.mu.Unlock()
+	return money, err
 }
 
 // standingNow is where the sides stand for a new move: where the replay
@@ -93,7 +127,7 @@ func (r *Replay) standingNow(c Concession) standing {
 // it; ok is false when the move must be replayed in place instead.
 func (r *Replay) stepOne(c Concession, i int) (mv Move, after ItemState, ok bool) {
 	d := r.dossier
-	it, numbers := d.Items[i], d.meetingNumbers()
+	it, numbers := d.Items[i], r.numbers
 	after, st, last := r.Items[i], r.Items[i], r.ours[i]
 	if c.ID == 0 {
 		if n := len(r.Moves); n > 0 && c.At.Before(r.Moves[n-1].At) {

@@ -205,10 +205,11 @@ func (r *Replay) GapValue(i int) (decimal.Decimal, error) {
 // once per replay and shared by the replay's copies (Replay.On), which may be
 // read on another goroutine.
 type sideBases struct {
-	once [2]sync.Once
-	pkg  [2]Package
-	w    [2]Waterfall
-	err  [2]error
+	once   [2]sync.Once
+	pkg    [2]Package
+	w      [2]Waterfall
+	err    [2]error
+	prices movePrices // the last moves Effect priced (effect.go)
 }
 
 // sideBase is the current package of the side that moves (ours for Us,

@@ -56,7 +56,11 @@ type Replay struct {
 
 	dossier *Dossier
 	bases   *sideBases // each side's package priced once, when first asked
-	ours    []ourLast  // per item, our last move: a new move is priced from it (effect.go)
+	// What a new move is priced from (effect.go): our last move on each
+	// item, the items' weights and the meetings' numbers by ID.
+	ours    []ourLast
+	weights []float64
+	numbers map[uint64]int
 }
 
 // ourLast is our last move on an item, which tells whether the next one
@@ -74,10 +78,8 @@ func (d *Dossier) Replay() *Replay {
 		index[it.ID] = i
 	}
 	r.Items = openingStates(d.Items)
-	meetingNumber := make(map[uint64]int, len(d.Meetings))
-	for _, m := range d.Meetings {
-		meetingNumber[m.ID] = m.Number
-	}
+	meetingNumber := d.meetingNumbers()
+	r.numbers = meetingNumber
 
 	// Moves in ledger order, each with its epoch.
 	r.Moves = make([]Move, 0, len(d.Ledger))
@@ -100,6 +102,7 @@ func (d *Dossier) Replay() *Replay {
 
 	// Positions now, and after each meeting.
 	weights := d.weights()
+	r.weights = weights
 	r.Items = d.statesAfter(r.Moves, func(Move) bool { return true }, func(it AgendaItem) bool { return it.Status == ItemAgreed })
 	r.GapClosed = gapClosed(r.Items, weights)
 	r.Openings = gapClosed(d.statesAfter(nil, nil, func(AgendaItem) bool { return false }), weights)
@@ -339,10 +342,20 @@ func (d *Dossier) weights() []float64 {
 
 // gapClosed is Σ w·closed / Σ w over the agenda.
 func gapClosed(states []ItemState, weights []float64) float64 {
+	return gapClosedWith(states, weights, -1, 0)
+}
+
+// gapClosedWith is gapClosed with item i's closed share taken as closed
+// (i < 0: none): a preview's gap closed, without copying every state.
+func gapClosedWith(states []ItemState, weights []float64, i int, closed float64) float64 {
 	var sum, total float64
-	for i, st := range states {
-		sum += weights[i] * st.Closed
-		total += weights[i]
+	for k, st := range states {
+		c := st.Closed
+		if k == i {
+			c = closed
+		}
+		sum += weights[k] * c
+		total += weights[k]
 	}
 	if total == 0 {
 		return 0
