@@ -39,7 +39,7 @@
 // transaction. A process that finds the file locked waits its turn for as
 // long as others make progress (the holders change, or commit), and gets
 // ErrLocked only when one holder kept the file for over LockTimeout (or,
-// however much progress it saw, after 30 seconds), naming the holder by
+// however much progress it saw, after a minute), naming the holder by
 // PID and command from /proc/locks and /proc, and saying whether it reads
 // or writes (lockwait.go, lockname.go).
 //

@@ -128,11 +128,11 @@ func TestLockedMessages(t *testing.T) {
 		want  string
 	}{
 		{sightOf(7, self), waitedTooLong, fmt.Sprintf(
-			"%s is busy: others took turns with it for 30 seconds without a turn for this one (another open of it in this process (pid %d) holds it for writing now); try again when fewer are using it", path, self)},
+			"%s is busy: others took turns with it for 60 seconds without a turn for this one (another open of it in this process (pid %d) holds it for writing now); try again when fewer are using it", path, self)},
 		{lockSight{known: true, holders: []lockHolder{{pid: 0}, {pid: self}}}, heldTooLong, fmt.Sprintf(
 			"%s is busy: a process outside Parley's sight (in another container?) and another open of it in this process (pid %d) have held it for reading for over a second; try again in a moment, or end those processes if they hang", path, self)},
 		{lockSight{}, waitedTooLong,
-			path + " is busy: others took turns with it for 30 seconds without a turn for this one; try again when fewer are using it"},
+			path + " is busy: others took turns with it for 60 seconds without a turn for this one; try again when fewer are using it"},
 		{lockSight{known: true}, heldTooLong,
 			path + " is busy: it has been held for over a second by a process Parley cannot see; try again in a moment"},
 	}
