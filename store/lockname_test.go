@@ -28,14 +28,11 @@ func holdHere(t *testing.T, path string, how int) int {
 	return os.Getpid()
 }
 
-// holdThere has a helper process hold path, by this name of the test binary.
+// holdThere has a helper process hold path, by this name of the test
+// binary, and returns its PID.
 func holdThere(t *testing.T, program, mode, path string) int {
 	t.Helper()
-	h := startHelperAs(t, program, mode, path)
-	if line := h.read(); line != "held" {
-		t.Fatalf("the helper process did not lock %s: %q", path, line)
-	}
-	return h.cmd.Process.Pid
+	return holdAs(t, program, mode, path).cmd.Process.Pid
 }
 
 var pidInMessage = regexp.MustCompile(`pid (\d+)`)

@@ -164,11 +164,18 @@ func crashSummary(stderr string) string {
 // Parley. It returns the helper's PID.
 func holdInAnotherProcess(t *testing.T, mode, path string) (pid int, release func()) {
 	t.Helper()
-	h := startHelper(t, mode, path)
+	h := holdAs(t, os.Args[0], mode, path)
+	return h.cmd.Process.Pid, h.stop
+}
+
+// holdAs is holdInAnotherProcess running the test binary by another name.
+func holdAs(t *testing.T, program, mode, path string) *helper {
+	t.Helper()
+	h := startHelperAs(t, program, mode, path)
 	if line := h.read(); line != "held" {
 		t.Fatalf("the helper process did not lock %s: %q", path, line)
 	}
-	return h.cmd.Process.Pid, h.stop
+	return h
 }
 
 // helper is a helper process that the test talks to line by line.

@@ -64,8 +64,8 @@ func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	case errors.Is(err, ErrLocked), errors.Is(err, errCannotLock):
 		return nil, err // from lockFile, which said it all
 	case errors.Is(err, berrors.ErrTimeout):
-		// Not expected: OpenFile took the lock before bbolt's flock.
-		return nil, fmt.Errorf("%s %w: bbolt could not lock it after Parley had", path, ErrLocked)
+		// Not expected: OpenFile took the lock before bbolt tried.
+		return nil, fmt.Errorf("%s %w: its lock could not be taken; try again in a moment", path, ErrLocked)
 	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("open %s: the database is gone (moved or deleted while Parley was using it): %w", path, err)
 	case errors.Is(err, os.ErrPermission):
