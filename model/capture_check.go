@@ -21,33 +21,30 @@ func (e *AskFirstError) Error() string { return e.What }
 // toward the other side, an agreement must be possible, a budget must lie
 // between our position and our walk-away; a move of ours past our walk-away
 // or over today's budget is refused with *AskFirstError unless confirmed.
-// The store runs it again inside the write transaction, on the file as it
-// is then.
+// It is Replay.Preview (what the capture line shows as it is typed) plus
+// the question; the store runs it inside the write transaction, on the
+// file as it is then.
 func (d *Dossier) CheckCapture(c Capture, at time.Time, meetingID uint64, confirmed bool) error {
 	switch c.Kind {
-	case CaptureBudget:
-		return d.CheckBudget(c.Budget(at, meetingID))
-	case CaptureAgree:
-		_, err := d.Agree(c, at, meetingID)
-		return err
-	case CaptureConcession:
-		con := c.Concession(at, meetingID)
-		if err := d.CheckConcession(con); err != nil {
-			return err
-		}
-		ask := d.MoveFlags(con).AskFirst()
-		if ask == 0 || confirmed {
-			return nil
-		}
-		it, _ := d.Item(c.ItemID)
-		var why []string
-		if ask.Has(PastWalkAway) {
-			why = append(why, "past our walk-away "+it.Format(it.OurWalkAway.Decimal))
-		}
-		if b, ok := d.TodaysBudget(c.ItemID); ok && ask.Has(OverBudget) {
-			why = append(why, "over today's budget "+it.Format(b.Value))
-		}
-		return &AskFirstError{Flags: ask, What: fmt.Sprintf("%s to %s takes us %s", it.Title, it.Format(c.Value), strings.Join(why, " and "))}
+	case CaptureBudget, CaptureAgree, CaptureConcession:
+	default:
+		return c.Note(at, meetingID).Validate()
 	}
-	return c.Note(at, meetingID).Validate()
+	p, err := d.Replay().Preview(c, at, meetingID)
+	if err != nil {
+		return err
+	}
+	ask := p.Effect.Move.Flags.AskFirst()
+	if c.Kind != CaptureConcession || ask == 0 || confirmed {
+		return nil
+	}
+	it := p.Effect.Item
+	var why []string
+	if ask.Has(PastWalkAway) {
+		why = append(why, "past our walk-away "+it.Format(it.OurWalkAway.Decimal))
+	}
+	if b, ok := d.TodaysBudget(c.ItemID); ok && ask.Has(OverBudget) {
+		why = append(why, "over today's budget "+it.Format(b.Value))
+	}
+	return &AskFirstError{Flags: ask, What: fmt.Sprintf("%s to %s takes us %s", it.Title, it.Format(c.Value), strings.Join(why, " and "))}
 }

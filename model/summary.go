@@ -83,16 +83,3 @@ func contribution(pr PackageResult) (decimal.NullDecimal, string) {
 	}
 	return decimal.NewNullDecimal(c), ""
 }
-
-// DaysLeft is the number of whole days from now to the deadline (negative
-// once it has passed); ok is false when there is no deadline.
-func (s Summary) DaysLeft(now time.Time) (days int, ok bool) {
-	if s.Deadline.IsZero() {
-		return 0, false
-	}
-	y, m, dd := now.Date()
-	today := time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
-	y, m, dd = s.Deadline.Date()
-	due := time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
-	return int(due.Sub(today).Hours() / 24), true
-}
