@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
 )
@@ -50,9 +51,8 @@ func TestAChangeReachesAnotherSessionAsAnEvent(t *testing.T) {
 	events, cancel := ben.Events()
 	defer cancel()
 	line := model.Capture{Kind: model.CaptureNote, Text: "ann was here"}
-	change := Capture{NegID: negID, Line: line, At: t0.Add(time.Hour)}
-	res, err := ann.Do(change)
-	if err != nil {
+	change := &act.Captured{NegID: negID, Capture: line, At: t0.Add(time.Hour)}
+	if err := ann.Do(change); err != nil {
 		t.Fatal(err)
 	}
 	for {
@@ -60,8 +60,8 @@ func TestAChangeReachesAnotherSessionAsAnEvent(t *testing.T) {
 		if ev.Elsewhere {
 			continue // the file watch also saw the write; this process's event says more
 		}
-		got, ok := ev.Change.(Capture)
-		if !ok || got.Line.Text != line.Text || ev.Person != "ann" || ev.NegotiationID != negID {
+		got, ok := ev.Change.(*act.Captured)
+		if !ok || got.Capture.Text != line.Text || ev.Person != "ann" || ev.NegotiationID != negID {
 			t.Fatalf("event %+v, want ann's capture on negotiation %d", ev, negID)
 		}
 		break
@@ -72,10 +72,10 @@ func TestAChangeReachesAnotherSessionAsAnEvent(t *testing.T) {
 	}
 	found := false
 	for _, n := range snap.Dossier.Notes {
-		found = found || (n.ID == res.ID && n.Text == line.Text)
+		found = found || (n.ID == change.ID && n.Text == line.Text)
 	}
 	if !found {
-		t.Errorf("ben's snapshot has no note %d %q", res.ID, line.Text)
+		t.Errorf("ben's snapshot has no note %d %q", change.ID, line.Text)
 	}
 }
 
@@ -123,7 +123,7 @@ func TestTwoSessionsKeepTheirOwnDraftAndCurrent(t *testing.T) {
 	if _, err := ben.Open(second); err != nil {
 		t.Fatal(err)
 	}
-	_, err = ann.Do(Capture{NegID: first, Line: model.Capture{Kind: model.CaptureNote, Text: "ann's half-typed line"}, At: t0, DraftKey: key})
+	err = ann.Do(&act.Captured{NegID: first, Capture: model.Capture{Kind: model.CaptureNote, Text: "ann's half-typed line"}, At: t0, DraftKey: key})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,14 +154,14 @@ func TestDoRefusesAMoveThatAsksFirst(t *testing.T) {
 	it := d.Items[0]
 	st0 := snap.Replay.Items[0]
 	past := it.OurWalkAway.Decimal.Add(st0.Theirs).Div(decimalTwo).Round(4)
-	c := Capture{NegID: negID, Line: model.Capture{Kind: model.CaptureConcession, By: model.Us, ItemID: it.ID, Value: past}, At: t0}
-	if d.CheckConcession(c.Line.Concession(t0, 0)) != nil || d.MoveFlags(c.Line.Concession(t0, 0)).AskFirst() == 0 {
+	c := &act.Captured{NegID: negID, Capture: model.Capture{Kind: model.CaptureConcession, By: model.Us, ItemID: it.ID, Value: past}, At: t0}
+	if d.CheckConcession(c.Capture.Concession(t0, 0)) != nil || d.MoveFlags(c.Capture.Concession(t0, 0)).AskFirst() == 0 {
 		t.Skipf("%s to %s is no move past our walk-away in the demo", it.Title, past)
 	}
 	events, cancel := ann.Events()
 	defer cancel()
 	var ask *model.AskFirstError
-	if _, err := ann.Do(c); !errors.As(err, &ask) {
+	if err := ann.Do(c); !errors.As(err, &ask) {
 		t.Fatalf("unconfirmed: err %v, want *model.AskFirstError", err)
 	}
 	select {
@@ -172,7 +172,7 @@ func TestDoRefusesAMoveThatAsksFirst(t *testing.T) {
 	default:
 	}
 	c.Confirmed = true
-	if _, err := ann.Do(c); err != nil {
+	if err := ann.Do(c); err != nil {
 		t.Fatalf("confirmed: %v", err)
 	}
 }

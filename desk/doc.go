@@ -10,8 +10,8 @@
 //
 // A Session acts for one person ("" is the file's one user, as on a
 // laptop): their drafts, their current negotiation, their undo history.
-// Every user action is a Change: a plain value (it can be logged, compared
-// and broadcast) that Do runs as one write transaction, in which the store
+// Every user action is an act.Change: a plain value (it can be logged,
+// compared and broadcast) that Do runs as one write transaction, in which the store
 // runs the model's own rules on the file as it is then (a move toward the
 // other side, not past it; a move of ours past our walk-away or over
 // today's budget only once confirmed; a record not changed elsewhere since

@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/parley-app/parley/act"
 )
 
 // Event says that a change was committed to the file.
 type Event struct {
-	NegotiationID uint64 // the negotiation changed (0: unknown, or none in particular)
-	Person        string // who made it, when made in this process
-	Change        Change // the change itself, when made in this process
+	NegotiationID uint64     // the negotiation changed (0: unknown, or none in particular)
+	Person        string     // who made it, when made in this process
+	Change        act.Change // the change itself, when made in this process through Do
 	// Elsewhere: made by another process; Changed on a store session says
 	// whether it concerns that session, and the negotiation must be read again.
 	Elsewhere bool

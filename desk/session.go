@@ -3,24 +3,23 @@ package desk
 import (
 	"errors"
 	"fmt"
-	"time"
 
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
 )
 
 // Session is one person's view of one file.
 type Session struct {
-	st    *store.Store
-	hub   *hub
-	clock func() time.Time
+	st  *store.Store
+	hub *hub
 }
 
 // New makes a session for person on an open store: its own store session
 // (drafts, current negotiation and undo history of its own), sharing the
 // file's event hub with every other session of the file in this process.
 func New(st *store.Store, person string) *Session {
-	return &Session{st: st.For(person), hub: hubFor(st.Path()), clock: time.Now}
+	return &Session{st: st.For(person), hub: hubFor(st.Path())}
 }
 
 // Store is the session's own view of the file, for what desk does not
@@ -30,8 +29,9 @@ func (s *Session) Store() *store.Store { return s.st }
 // Person is whose session this is ("" for the file's one user).
 func (s *Session) Person() string { return s.st.Person() }
 
-// Snapshot is one negotiation as it was read, with the figures derived from
-// it worked out once. Nobody changes it: a change leads to a new one.
+// Snapshot is one negotiation as it was read, with its replay and the
+// summary the store keeps of it. Nobody changes it: a change leads to a
+// new one.
 type Snapshot struct {
 	Dossier *model.Dossier
 	Replay  *model.Replay
@@ -63,8 +63,11 @@ func (s *Session) Read(negID uint64) (*Snapshot, error) {
 		return nil, err
 	}
 	d.Clean() // a file written before text was cleaned: cleaned once, here
-	r := d.Replay()
-	return &Snapshot{Dossier: d, Replay: r, Summary: model.Summarize(d, s.clock())}, nil
+	sm, err := s.st.Summary(negID)
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshot{Dossier: d, Replay: d.Replay(), Summary: sm}, nil
 }
 
 // ErrNoNegotiation: the file holds no negotiation to open.
@@ -84,20 +87,59 @@ func (s *Session) SaveDraft(key, text string) error { return s.st.SaveDraft(key,
 func (s *Session) Summaries() ([]model.Summary, error) { return s.st.Summaries() }
 
 // Do runs one change as one write transaction and, once it is committed,
-// tells every session of the file in this process.
-func (s *Session) Do(c Change) (Result, error) {
-	res, err := c.run(s.st)
-	if err != nil {
-		return res, err
+// tells every session of the file in this process. The values the file
+// decided (new IDs, stamps) are in the change afterwards.
+func (s *Session) Do(c act.Change) error {
+	if err := c.Write(s.st); err != nil {
+		return err
 	}
-	s.hub.publish(Event{NegotiationID: c.Negotiation(), Person: s.Person(), Change: c})
-	return res, nil
+	s.hub.publish(Event{NegotiationID: c.NegotiationID(), Person: s.Person(), Change: c})
+	return nil
 }
 
-// Result is what a change wrote: the new record's ID, when it made one.
-type Result struct {
-	ID uint64
+// AddDossier writes a whole negotiation (the demo, a copy) as one change
+// and makes it the person's current one.
+func (s *Session) AddDossier(d *model.Dossier) (uint64, error) {
+	id, err := s.st.AddDossier(d)
+	if err == nil {
+		s.hub.publish(Event{NegotiationID: id, Person: s.Person()})
+	}
+	return id, err
 }
+
+// UndoOwn takes back the person's last change in this session, and names it.
+func (s *Session) UndoOwn() (string, error) { return s.stepped(s.st.UndoOwn()) }
+
+// RedoOwn makes again the change the person undid last, and names it.
+func (s *Session) RedoOwn() (string, error) { return s.stepped(s.st.RedoOwn()) }
+
+func (s *Session) stepped(label string, err error) (string, error) {
+	if err == nil {
+		s.hub.publish(Event{Person: s.Person()})
+	}
+	return label, err
+}
+
+// The reads a workbench makes, of the person's view of the file.
+
+// SetCurrent makes a negotiation the person's current one.
+func (s *Session) SetCurrent(id uint64) error { return s.st.SetCurrent(id) }
+
+// Dossier reads one negotiation whole.
+func (s *Session) Dossier(negID uint64) (*model.Dossier, error) { return s.st.Dossier(negID) }
+
+// Accounts reads every account.
+func (s *Session) Accounts() ([]model.Account, error) { return s.st.Accounts() }
+
+// Negotiations reads every negotiation's own record.
+func (s *Session) Negotiations() ([]model.Negotiation, error) { return s.st.Negotiations() }
+
+// Drafts reads the person's drafts whose key starts with prefix.
+func (s *Session) Drafts(prefix string) (map[string]string, error) { return s.st.Drafts(prefix) }
+
+// Changed reports whether anyone else (another session, another process)
+// changed the file's data since this session last looked.
+func (s *Session) Changed() (bool, error) { return s.st.Changed() }
 
 // Close closes the session's store.
 func (s *Session) Close() error {

@@ -2,9 +2,9 @@ package model
 
 import "slices"
 
-// Clone copies the dossier so that the copy can be read on another
-// goroutine while the original goes on changing (the workbench builds the
-// brief and the minutes from one): every list is copied. A change replaces
+// Clone copies the dossier's lists, so that the copy can be changed in
+// place without touching the original (tests use it to hold what a change
+// must leave alone): every list is copied. A change replaces
 // a record whole, never its own lists (attendees, contacts, a package's
 // values) in place, so those are shared.
 func (d *Dossier) Clone() *Dossier {

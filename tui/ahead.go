@@ -7,53 +7,51 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The figures that keep the KAM ahead of the other side (ui.Ahead: the
-// forecast, budgets, owed trade-backs and suggestions) cost more than a
+// The figures that keep the KAM ahead of the other side (model.Outlook:
+// the forecast, budgets, owed trade-backs and suggestions) cost more than a
 // frame on a long ledger, so after each change they are worked out by a
-// command on a copy of the negotiation, and the screen takes them when they
-// arrive. Until then it shows the last ones; the panes look them up by ID,
+// command from the change's replay (its negotiation is never changed: a
+// change makes a new copy), and the screen takes them when they arrive. Until then it shows the last ones; the panes look them up by ID,
 // so figures a change made stale never point at the wrong record.
 
 // aheadState is the root's part in it.
 type aheadState struct {
-	gen    int            // the change the latest copy was taken at
-	copy   *model.Dossier // taken by a refresh, handed to the next command
-	replay *model.Replay  // the refresh's replay, read-only from then on
+	gen    int           // the change the latest replay is of
+	replay *model.Replay // the refresh's replay, handed to the next command
 }
 
 // aheadMsg brings the figures worked out for change gen.
 type aheadMsg struct {
 	gen   int
 	negID uint64
-	ahead *ui.Ahead
+	ahead *model.Outlook
 }
 
-// prepareAhead takes a copy to work the figures out from after a refresh
-// into s, which meanwhile keeps the last figures. With privacy on nothing
+// prepareAhead keeps the replay to work the figures out from after a
+// refresh into s, which meanwhile keeps the last figures. With privacy on nothing
 // of them shows, so nothing is worked out or kept.
 func (m *Model) prepareAhead(s *ui.Snapshot, last *ui.Snapshot) {
 	m.ahead.gen++
-	m.ahead.copy, m.ahead.replay = nil, nil
+	m.ahead.replay = nil
 	if s.Private {
 		return
 	}
 	if last != nil && last.D.Negotiation.ID == s.D.Negotiation.ID {
 		s.Ahead = last.Ahead
 	}
-	m.ahead.copy, m.ahead.replay = ui.AheadCopy(s.D), s.R
+	m.ahead.replay = s.R
 }
 
-// aheadCmd works out the figures from the copy the last refresh took, if any.
+// aheadCmd works out the figures from the replay the last refresh kept, if any.
 func (m *Model) aheadCmd() tea.Cmd {
-	d := m.ahead.copy
-	if d == nil {
+	r := m.ahead.replay
+	if r == nil {
 		return nil
 	}
-	r := m.ahead.replay
-	m.ahead.copy, m.ahead.replay = nil, nil
-	gen, now := m.ahead.gen, m.opts.Now()
+	m.ahead.replay = nil
+	gen, now, negID := m.ahead.gen, m.opts.Now(), m.negID()
 	return func() tea.Msg {
-		return aheadMsg{gen: gen, negID: d.Negotiation.ID, ahead: ui.ComputeAhead(d, r, now)}
+		return aheadMsg{gen: gen, negID: negID, ahead: r.Outlook(now)}
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
-	"github.com/parley-app/parley/tui/ui"
 )
 
 // The demo's figures behind these tests, worked from DESIGN 5.5–5.7:
@@ -209,7 +208,7 @@ func TestLedgerForecastAndItsProjectedChart(t *testing.T) {
 // BenchmarkAhead is what the forecast, budgets, owed trade-backs and
 // suggestions cost on the large negotiation: "compute" off the UI goroutine
 // (the command), "arrive" on it (the header's figures and the agenda's and
-// ledger's SetData). BenchmarkLiveRefresh includes the copy a refresh takes.
+// ledger's SetData).
 func BenchmarkAhead(b *testing.B) {
 	m := New(nil, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }})
 	m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
@@ -218,7 +217,7 @@ func BenchmarkAhead(b *testing.B) {
 	msg := cmd().(aheadMsg)
 	b.Run("compute", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			_ = ui.ComputeAhead(ui.AheadCopy(m.snap.D), m.snap.R, testNow)
+			_ = m.snap.R.Outlook(testNow)
 		}
 	})
 	b.Run("arrive", func(b *testing.B) {

@@ -466,7 +466,7 @@ func (s *unreadableStore) AddDossier(*model.Dossier) (uint64, error) {
 // it: before, the welcome screen came up and d wrote a demo into the damaged file.
 func TestAnUnreadableFileShowsWhyAndWritesNothing(t *testing.T) {
 	h := newHarness(t, false, 80, 24)
-	bad := &unreadableStore{Store: h.store}
+	bad := &unreadableStore{Store: h.sess}
 	h2 := startHarness(t, h.store, h.path, Options{}, 80, 24)
 	h2.m = New(bad, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }, Poll: -1})
 	h2.send(tea.WindowSizeMsg{Width: 80, Height: 24})

@@ -16,9 +16,10 @@ import (
 
 // The documents the workbench writes next to where Parley was started: the
 // brief (E) and a meeting's minutes for the buyer (M in the ledger). Each
-// is built off the UI goroutine, from a copy of the negotiation taken when
-// the key is pressed: on the large negotiation the brief alone takes a
-// quarter of a second, sixteen frames.
+// is built off the UI goroutine, from the negotiation as the snapshot holds
+// it when the key is pressed (a change makes a new copy, never edits that
+// one): on the large negotiation the brief alone takes a quarter of a
+// second, sixteen frames.
 
 // writtenMsg answers E and M: where the document went, or why it did not.
 type writtenMsg struct {
@@ -38,10 +39,10 @@ func (m *Model) writeBrief() tea.Cmd {
 	if opts.Redact {
 		name, what = name+"-redacted", "Redacted brief (privacy is on)"
 	}
-	return briefCmd(m.snap.D.Clone(), opts, m.opts.BriefDir, name, what)
+	return briefCmd(m.snap.D, opts, m.opts.BriefDir, name, what)
 }
 
-// briefCmd builds the brief of d, a copy nobody else changes, and writes
+// briefCmd builds the brief of d, which nobody changes, and writes
 // it to dir/name.md.
 func briefCmd(d *model.Dossier, opts model.BriefOptions, dir, name, what string) tea.Cmd {
 	return func() tea.Msg {
@@ -56,11 +57,11 @@ func (m *Model) writeMinutes(number int) tea.Cmd {
 	if m.snap == nil {
 		return nil
 	}
-	return minutesCmd(m.snap.D.Clone(), number, m.opts.Now(), m.opts.BriefDir, m.docName("minutes-meeting-"))
+	return minutesCmd(m.snap.D, number, m.opts.Now(), m.opts.BriefDir, m.docName("minutes-meeting-"))
 }
 
-// minutesCmd builds the minutes of meeting number (0: the last) of d, a
-// copy nobody else changes, and writes them to dir/<prefix><number>.md.
+// minutesCmd builds the minutes of meeting number (0: the last) of d,
+// which nobody changes, and writes them to dir/<prefix><number>.md.
 func minutesCmd(d *model.Dossier, number int, now time.Time, dir, prefix string) tea.Cmd {
 	return func() tea.Msg {
 		text, err := model.Minutes(d, number, now)

@@ -8,15 +8,16 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
 )
 
 // TestDocumentsAreBuiltInACommand: E and M return a command and build
 // nothing in Update (which allocates a small fraction of what building the
-// document does: the copy of the negotiation it hands over); the file
-// appears only once the command runs, and holds the negotiation as it was
-// when the key was pressed, though the workbench changed it meanwhile.
+// document does); the file appears only once the command runs, and holds
+// the negotiation as it was when the key was pressed, though the workbench
+// took a change meanwhile.
 func TestDocumentsAreBuiltInACommand(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, status string
@@ -47,7 +48,12 @@ func TestDocumentsAreBuiltInACommand(t *testing.T) {
 				t.Fatalf("written by Update: %v", files)
 			}
 			title := d.Items[0].Title
-			d.Items[0].Title = "Changed in place" // as a save applied to the open negotiation does
+			it := d.Items[0]
+			it.Title = "Changed since"
+			m.follow(act.SaveItem(d.Negotiation.ID, it)) // a save reaching the file meanwhile
+			if m.snap.D.Items[0].Title != "Changed since" {
+				t.Fatal("the workbench did not take the change")
+			}
 			msg, ok := cmd().(writtenMsg)
 			if !ok || msg.err != nil {
 				t.Fatalf("the command answered %#v", msg)
@@ -56,7 +62,7 @@ func TestDocumentsAreBuiltInACommand(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(string(data), title) || strings.Contains(string(data), "Changed in place") {
+			if !strings.Contains(string(data), title) || strings.Contains(string(data), "Changed since") {
 				t.Errorf("the document is not of the negotiation as it was when asked for:\n%s", data)
 			}
 			m.Update(msg)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
@@ -359,8 +360,14 @@ type failingStore struct{ Store }
 
 var errDiskFull = errors.New("disk full")
 
-func (failingStore) SaveScenario(uint64, *model.Scenario) error { return errDiskFull }
-func (failingStore) SaveFollowUp(uint64, *model.FollowUp) error { return errDiskFull }
+// Do fails the saves of scenarios and follow-up lines, as a full disk would.
+func (s failingStore) Do(c act.Change) error {
+	switch c.(type) {
+	case *act.Save[model.Scenario], *act.Save[model.FollowUp]:
+		return errDiskFull
+	}
+	return s.Store.Do(c)
+}
 
 func TestCalcFailedWriteKeepsTheFormAndItsText(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
@@ -372,7 +379,7 @@ func TestCalcFailedWriteKeepsTheFormAndItsText(t *testing.T) {
 	if n := len(h.dossier().Scenarios); n != 2 {
 		t.Fatalf("%d scenarios, want 2", n)
 	}
-	h.m.store = h.store // the disk has room again: the same form saves
+	h.m.store = h.sess // the disk has room again: the same form saves
 	h.press("ctrl+s")
 	h.lackScreen("New category impact")
 	scenarioNamed(t, h.dossier(), "Worked example")

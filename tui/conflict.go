@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"reflect"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -70,7 +71,7 @@ func find[T any](list []T, id uint64, idOf func(T) uint64) (any, bool) {
 	if id == 0 {
 		return nil, false
 	}
-	v, ok := ui.Find(list, id, idOf)
+	v, ok := act.Find(list, id, idOf)
 	return v, ok
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
@@ -10,10 +11,12 @@ import (
 	"github.com/parley-app/parley/tui/ui"
 )
 
-// Store is what the workbench needs of the database: the writes of
-// ui.Writer, and reads. *store.Store has it.
+// Store is what the workbench needs of the file: one person's session on
+// it, which runs every change (act.Change) as one transaction checked by
+// the model's rules, and reads. *desk.Session has it.
 type Store interface {
-	ui.Writer
+	// Do runs one change; the values the file decided are in it afterwards.
+	Do(c act.Change) error
 	Current() (uint64, error)
 	SetCurrent(id uint64) error
 	Dossier(negID uint64) (*model.Dossier, error)
@@ -96,7 +99,7 @@ func demoCmd(s Store, d *model.Dossier) tea.Cmd {
 // outcome. The change holds copies of what it writes.
 func writeCmd(s Store, req ui.SaveMsg) tea.Cmd {
 	return func() tea.Msg {
-		err := req.Change.Write(s)
+		err := s.Do(req.Change)
 		return ui.SavedMsg{Origin: req.Origin, Status: req.Status, Change: req.Change, Err: err}
 	}
 }

@@ -27,6 +27,7 @@ type harness struct {
 	t      *testing.T
 	m      *Model
 	store  *store.Store
+	sess   *desk.Session // the workbench's session on store
 	path   string
 	now    time.Time
 	mu     sync.Mutex
@@ -80,7 +81,8 @@ func startHarness(t *testing.T, s *store.Store, path string, opts Options, w, h 
 			return nil
 		}
 	}
-	hs.m = New(s, opts)
+	hs.sess = desk.New(s, "")
+	hs.m = New(hs.sess, opts)
 	hs.m.waitEvent = func(events <-chan desk.Event) tea.Cmd {
 		return func() tea.Msg {
 			hs.mu.Lock()

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,7 +14,6 @@ import (
 	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
-	"github.com/parley-app/parley/tui/ui"
 	"github.com/shopspring/decimal"
 )
 
@@ -410,9 +410,9 @@ func BenchmarkLiveRefresh(b *testing.B) {
 	d := sample.Dossier(sample.LargeSize, testNow)
 	m.setDossier(d)
 	negID := d.Negotiation.ID
-	changes := map[string]ui.Change{
-		"note":       ui.SaveNote(negID, d.Notes[len(d.Notes)-1]),
-		"concession": ui.SaveConcession(negID, d.Ledger[len(d.Ledger)-1]),
+	changes := map[string]act.Change{
+		"note":       act.SaveNote(negID, d.Notes[len(d.Notes)-1]),
+		"concession": act.SaveConcession(negID, d.Ledger[len(d.Ledger)-1]),
 	}
 	for _, name := range []string{"note", "concession"} {
 		b.Run(name, func(b *testing.B) {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"github.com/parley-app/parley/desk"
 	"path/filepath"
 	"testing"
 	"time"
@@ -20,7 +21,7 @@ func TestProgramWelcomeDemoQuit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := New(s, Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }, BriefDir: t.TempDir()})
+		m := New(desk.New(s, ""), Options{Renderer: asciiRenderer(), Now: func() time.Time { return testNow }, BriefDir: t.TempDir()})
 		tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 		waitFor(t, tm, "Welcome to Parley")
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})

@@ -37,7 +37,7 @@ func otherProcess(h *harness) *store.Store {
 // read back.
 func TestChangesMadeElsewhereAppear(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
-	counter := &countingStore{Store: h.store}
+	counter := &countingStore{Store: h.sess}
 	h.m.store = counter
 	h.press("3")
 	h.capture("our own line")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -152,11 +153,11 @@ func (m *Model) refreshExcept(skip paneID) {
 // notesOnly reports whether a change touches only notes, actions and
 // questions: they enter neither the ledger's replay nor the deal, so the
 // replay is not done again for them (the live meeting's commonest write).
-func notesOnly(c ui.Change) bool {
+func notesOnly(c act.Change) bool {
 	switch c := c.(type) {
-	case *ui.Save[model.Note], *ui.Delete[model.Note]:
+	case *act.Save[model.Note], *act.Delete[model.Note]:
 		return true
-	case *ui.Captured:
+	case *act.Captured:
 		switch c.Capture.Kind {
 		case model.CaptureNote, model.CaptureAction, model.CaptureQuestion:
 			return true
@@ -166,11 +167,11 @@ func notesOnly(c ui.Change) bool {
 }
 
 // ledgerOnly reports whether a change touches only the ledger's moves.
-func ledgerOnly(c ui.Change) bool {
+func ledgerOnly(c act.Change) bool {
 	switch c := c.(type) {
-	case *ui.Save[model.Concession]:
+	case *act.Save[model.Concession]:
 		return true
-	case *ui.Captured:
+	case *act.Captured:
 		return c.Capture.Kind == model.CaptureConcession
 	}
 	return false
@@ -209,40 +210,45 @@ func (m *Model) saved(msg ui.SavedMsg) tea.Cmd {
 }
 
 // follow brings the workbench in line with a change that reached the file.
-func (m *Model) follow(c ui.Change) tea.Cmd {
+func (m *Model) follow(c act.Change) tea.Cmd {
 	var cmds []tea.Cmd
 	if m.picker() != nil {
 		cmds = append(cmds, pickerDataCmd(m.store))
 	}
 	switch c := c.(type) {
-	case *ui.SaveAccount:
+	case *act.SaveAccount:
 		if c.IsNew {
 			cmds = append(cmds, m.firstNegotiation(c.Account))
 		}
-	case *ui.SaveNegotiation:
+	case *act.SaveNegotiation:
 		if c.IsNew {
 			m.remove(func(md modal) bool { _, ok := md.(*dialog.Picker); return ok })
 			return tea.Batch(append(cmds, loadCmd(m.store, c.Negotiation.ID))...)
 		}
-	case *ui.ReplaceFollowUps, *ui.AddFollowUps:
+	case *act.ReplaceFollowUps, *act.AddFollowUps:
 		m.setFocus(paneFollowUp)
 	}
 	if m.snap == nil {
 		return tea.Batch(cmds...)
 	}
-	d := m.snap.D
-	stageBefore := d.Negotiation.Stage
-	if !c.Apply(d) {
-		if _, gone := c.(*ui.DeleteNegotiation); gone {
+	stageBefore := m.snap.D.Negotiation.Stage
+	// A new copy with the change in it: the snapshot the panes, the
+	// figures' command and a document being written read is never changed.
+	d, ok := c.Apply(m.snap.D)
+	if !ok {
+		if _, gone := c.(*act.DeleteNegotiation); gone {
 			return m.closeNegotiation(cmds)
 		}
-		if _, gone := c.(*ui.DeleteAccount); gone {
+		if _, gone := c.(*act.DeleteAccount); gone {
 			return m.closeNegotiation(cmds)
 		}
-		return tea.Batch(append(cmds, loadCmd(m.store, d.Negotiation.ID))...)
+		return tea.Batch(append(cmds, loadCmd(m.store, m.snap.D.Negotiation.ID))...)
 	}
+	s := *m.snap
+	s.D = d
+	m.snap = &s
 	for _, p := range m.panes {
-		if s, ok := p.(interface{ Saved(ui.Change) }); ok {
+		if s, ok := p.(interface{ Saved(act.Change) }); ok {
 			s.Saved(c) // before the new data, which selects what the pane names
 		}
 	}

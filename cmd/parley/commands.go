@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
@@ -152,7 +153,7 @@ func noteCommand() command {
 			// The store checks the line by the model's one rule in the
 			// transaction that writes it (model.Dossier.CheckCapture).
 			sess := desk.New(s, "")
-			if _, err := sess.Do(desk.Capture{NegID: d.Negotiation.ID, Line: c, At: now, MeetingID: meetingID, Confirmed: yes}); err != nil {
+			if err := sess.Do(&act.Captured{NegID: d.Negotiation.ID, Capture: c, At: now, MeetingID: meetingID, Confirmed: yes}); err != nil {
 				if ask := (*model.AskFirstError)(nil); errors.As(err, &ask) {
 					return fmt.Errorf("not saved: %w: add --yes to log it anyway", err)
 				}

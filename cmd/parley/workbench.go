@@ -22,9 +22,11 @@ func runWorkbench(e *env, g globalFlags) error {
 		return err
 	}
 	defer s.Close()
-	// The workbench hears of every commit to the file (its own process's
-	// and other processes') from desk, instead of looking every second.
-	events, stop := desk.New(s, "").Events()
+	// The workbench is one person's session (desk): it writes through it,
+	// and hears of every commit to the file (its own process's and other
+	// processes') from it, instead of looking every second.
+	sess := desk.New(s, "")
+	events, stop := sess.Events()
 	defer stop()
 	opts := tui.Options{Private: g.private, Theme: theme, Mouse: g.mouse, Events: events}
 	// PARLEY_DRAFT_DELAY shortens the wait before typed text is kept, for
@@ -32,7 +34,7 @@ func runWorkbench(e *env, g globalFlags) error {
 	if d, err := time.ParseDuration(os.Getenv("PARLEY_DRAFT_DELAY")); err == nil && d > 0 {
 		opts.DraftDelay = d
 	}
-	if err := tui.Run(s, opts); err != nil {
+	if err := tui.Run(sess, opts); err != nil {
 		return fmt.Errorf("workbench: %w", err)
 	}
 	return nil

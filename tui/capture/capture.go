@@ -7,6 +7,7 @@ package capture
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"time"
 
@@ -224,7 +225,7 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 	c.inflight[origin] = text
 	c.setText("")
 	c.err, c.info = nil, "saving…"
-	return ui.Cmd(ui.SaveMsg{Origin: origin, Status: status, Change: &ui.Captured{NegID: d.Negotiation.ID, Capture: parsed,
+	return ui.Cmd(ui.SaveMsg{Origin: origin, Status: status, Change: &act.Captured{NegID: d.Negotiation.ID, Capture: parsed,
 		At: now, MeetingID: meetingID, DraftKey: DraftKey(d.Negotiation.ID), Text: text, Confirmed: confirmed}})
 }
 

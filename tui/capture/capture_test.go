@@ -2,6 +2,7 @@ package capture_test
 
 import (
 	"errors"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 	"time"
@@ -69,9 +70,9 @@ func (l *line) view(w int) string {
 func (l *line) enter() tea.Cmd { return l.c.Update(uitest.Key("enter")) }
 
 // captured is the change a save asks for, failing unless it is a capture.
-func captured(t *testing.T, save ui.SaveMsg) *ui.Captured {
+func captured(t *testing.T, save ui.SaveMsg) *act.Captured {
 	t.Helper()
-	c, ok := save.Change.(*ui.Captured)
+	c, ok := save.Change.(*act.Captured)
 	if !ok {
 		t.Fatalf("the save writes %#v, want a capture", save.Change)
 	}

@@ -2,6 +2,7 @@ package dialog_test
 
 import (
 	"errors"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
@@ -208,7 +209,7 @@ func TestPickerAsksForFormsAndDeletes(t *testing.T) {
 		t.Fatalf("e on a negotiation asks %+v", msg)
 	}
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.DeleteNegotiation); !ok || del.ID != 1 || ask.Question != `Delete the negotiation "2027 annual terms"?` {
+	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.DeleteNegotiation); !ok || del.ID != 1 || ask.Question != `Delete the negotiation "2027 annual terms"?` {
 		t.Fatalf("d on a negotiation asks %q and writes %#v", ask.Question, ask.Yes)
 	}
 	uitest.Press(t, p, "g")
@@ -217,7 +218,7 @@ func TestPickerAsksForFormsAndDeletes(t *testing.T) {
 		t.Fatalf("r on an account asks %+v", msg)
 	}
 	ask = uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("delete")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.DeleteAccount); !ok || del.ID != 1 || !strings.HasPrefix(ask.Detail, "Its 2 negotiations") {
+	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.DeleteAccount); !ok || del.ID != 1 || !strings.HasPrefix(ask.Detail, "Its 2 negotiations") {
 		t.Fatalf("delete on an account asks %q and writes %#v", ask.Detail, ask.Yes)
 	}
 	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
@@ -264,7 +265,7 @@ func TestStageMovesTheNegotiation(t *testing.T) {
 		t.Fatalf("j selects %q:\n%s", l, v)
 	}
 	save := uitest.As[ui.SaveMsg](t, s.Update(uitest.Key("enter")))
-	n, ok := save.Change.(*ui.SaveNegotiation)
+	n, ok := save.Change.(*act.SaveNegotiation)
 	if !ok || n.Negotiation.ID != d.Negotiation.ID || n.Negotiation.Stage != model.StageAgree || n.IsNew || !s.Done() || save.Status != "Stage: agree" {
 		t.Fatalf("enter writes %#v (%q)", save.Change, save.Status)
 	}

@@ -3,6 +3,7 @@ package dialog
 import (
 	"cmp"
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"slices"
 	"strings"
 
@@ -200,7 +201,7 @@ func (p *Picker) askDelete(row pickerRow) ui.ConfirmMsg {
 		n := *row.neg
 		return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the negotiation %q?", n.Title),
 			Detail: "Its agenda, meetings, ledger, notes, follow-ups and scenarios go with it. This cannot be undone.",
-			Yes:    ui.SaveMsg{Status: "Deleted " + n.Title, Change: &ui.DeleteNegotiation{ID: n.ID}}}
+			Yes:    ui.SaveMsg{Status: "Deleted " + n.Title, Change: &act.DeleteNegotiation{ID: n.ID}}}
 	}
 	a := row.account
 	count := 0
@@ -211,7 +212,7 @@ func (p *Picker) askDelete(row pickerRow) ui.ConfirmMsg {
 	}
 	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the account %q?", a.Name),
 		Detail: fmt.Sprintf("Its %d %s and everything in them go with it. This cannot be undone.", count, ui.Plural(count, "negotiation", "negotiations")),
-		Yes:    ui.SaveMsg{Status: "Deleted " + a.Name, Change: &ui.DeleteAccount{ID: a.ID}}}
+		Yes:    ui.SaveMsg{Status: "Deleted " + a.Name, Change: &act.DeleteAccount{ID: a.ID}}}
 }
 
 // View draws the list in a box.

@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -49,7 +50,7 @@ func (s *Stage) Update(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		n.Stage = stage
-		return ui.Cmd(ui.SaveMsg{Status: "Stage: " + string(stage), Change: &ui.SaveNegotiation{Negotiation: n}})
+		return ui.Cmd(ui.SaveMsg{Status: "Stage: " + string(stage), Change: &act.SaveNegotiation{Negotiation: n}})
 	}
 	return nil
 }

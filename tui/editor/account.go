@@ -3,6 +3,7 @@ package editor
 import (
 	"errors"
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -54,7 +55,7 @@ func accountForm(env Env, a model.Account) *form.Form {
 			if err := v.Validate(); err != nil {
 				return nil, err
 			}
-			return save(f, "Saved account "+v.Name, &ui.SaveAccount{Account: v, IsNew: a.ID == 0}), nil
+			return save(f, "Saved account "+v.Name, &act.SaveAccount{Account: v, IsNew: a.ID == 0}), nil
 		}).WithChange(contacts.changed)
 }
 
@@ -107,6 +108,6 @@ func negotiationForm(env Env, n model.Negotiation, a model.Account) *form.Form {
 				}
 				return nil, err
 			}
-			return save(f, "Saved negotiation "+v.Title, &ui.SaveNegotiation{Negotiation: v, IsNew: n.ID == 0}), nil
+			return save(f, "Saved negotiation "+v.Title, &act.SaveNegotiation{Negotiation: v, IsNew: n.ID == 0}), nil
 		})
 }

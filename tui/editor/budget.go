@@ -3,6 +3,7 @@ package editor
 import (
 	"errors"
 	"fmt"
+	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
@@ -59,7 +60,7 @@ func budgetForm(env Env, b model.Budget) (*form.Form, error) {
 			f.SetError(keyBudgetValue, errors.New(err.Error()))
 			return nil, err
 		}
-		return save(f, BudgetStatus(d, v), &ui.SaveBudget{NegID: d.Negotiation.ID, Budget: v}), nil
+		return save(f, BudgetStatus(d, v), &act.SaveBudget{NegID: d.Negotiation.ID, Budget: v}), nil
 	}).WithPreview(func(f *form.Form) []string {
 		v := build(f)
 		if err := r.CheckBudget(v); err != nil {

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
@@ -86,7 +87,7 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 		if err != nil {
 			return nil, err
 		}
-		msg := save(f, "Saved: "+e.Summary(priv), ui.SaveConcession(d.Negotiation.ID, v))
+		msg := save(f, "Saved: "+e.Summary(priv), act.SaveConcession(d.Negotiation.ID, v))
 		if ask, ok := e.AskFirst(priv, msg); ok {
 			return ask, nil
 		}

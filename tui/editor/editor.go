@@ -6,6 +6,7 @@ package editor
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"time"
 
 	"github.com/parley-app/parley/model"
@@ -150,14 +151,14 @@ func recordFor(env Env, ref form.Ref) (ui.EditMsg, bool) {
 		if ref.ID == 0 {
 			return edit(model.Concession{})
 		}
-		return found(ui.Find(d.Ledger, ref.ID, func(c model.Concession) uint64 { return c.ID }))
+		return found(act.Find(d.Ledger, ref.ID, func(c model.Concession) uint64 { return c.ID }))
 	case ui.KindNote, ui.KindAnswer:
-		return found(ui.Find(d.Notes, ref.ID, func(n model.Note) uint64 { return n.ID }))
+		return found(act.Find(d.Notes, ref.ID, func(n model.Note) uint64 { return n.ID }))
 	case ui.KindFollowUp:
 		if ref.ID == 0 {
 			return edit(model.FollowUp{Side: model.CustomerSide})
 		}
-		return found(ui.Find(d.FollowUps, ref.ID, func(f model.FollowUp) uint64 { return f.ID }))
+		return found(act.Find(d.FollowUps, ref.ID, func(f model.FollowUp) uint64 { return f.ID }))
 	case ui.KindCategory, ui.KindProfit:
 		if ref.ID == 0 {
 			return edit(model.Scenario{Kind: model.ScenarioKind(ref.Kind)})
@@ -190,7 +191,7 @@ func MeetingToggle(d *model.Dossier) ui.EditMsg {
 }
 
 // save asks for a write on behalf of form f.
-func save(f *form.Form, status string, c ui.Change) ui.SaveMsg {
+func save(f *form.Form, status string, c act.Change) ui.SaveMsg {
 	return ui.SaveMsg{Origin: f.ID, Status: status, Change: c}
 }
 

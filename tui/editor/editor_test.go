@@ -1,6 +1,7 @@
 package editor_test
 
 import (
+	"github.com/parley-app/parley/act"
 	"slices"
 	"strings"
 	"testing"
@@ -94,7 +95,7 @@ func wantBadField(t *testing.T, f *form.Form, label, text, reason string) {
 }
 
 // saved presses ctrl+s and returns the write it asks for, of a T.
-func saved[T ui.Change](t *testing.T, f *form.Form) (ui.SaveMsg, T) {
+func saved[T act.Change](t *testing.T, f *form.Form) (ui.SaveMsg, T) {
 	t.Helper()
 	save := uitest.As[ui.SaveMsg](t, f.Update(uitest.Key("ctrl+s")))
 	c, ok := save.Change.(T)
@@ -134,7 +135,7 @@ func TestItemFormWithABadNumberKeepsItAndSavesOnceRight(t *testing.T) {
 	set(t, f, "Our walk-away", "3")
 	set(t, f, "Their opening", "2")
 	set(t, f, "Weight", "35")
-	save, c := saved[*ui.Save[model.AgendaItem]](t, f)
+	save, c := saved[*act.Save[model.AgendaItem]](t, f)
 	it := c.Record
 	if it.ID != 0 || c.NegID != s.D.Negotiation.ID || it.Title != "Delivery window" || !it.OurOpening.Decimal.Equal(num("4.5")) ||
 		!it.OurWalkAway.Decimal.Equal(num("3")) || !it.TheirOpening.Decimal.Equal(num("2")) || it.OurTarget.Valid || it.Weight != 35 ||
@@ -152,7 +153,7 @@ func TestItemFormRefusesAWholeItemThatDoesNotHold(t *testing.T) {
 		t.Fatalf("the form says %v:\n%s", f.Err(), view(t, f))
 	}
 	set(t, f, "Our target", "24.30")
-	_, c := saved[*ui.Save[model.AgendaItem]](t, f)
+	_, c := saved[*act.Save[model.AgendaItem]](t, f)
 	want := s.D.Items[0]
 	want.OurTarget = decimal.NewNullDecimal(num("24.30"))
 	if got := c.Record; got.ID != want.ID || !got.OurTarget.Decimal.Equal(want.OurTarget.Decimal) || !got.OurWalkAway.Decimal.Equal(want.OurWalkAway.Decimal) ||
@@ -173,7 +174,7 @@ func TestConcessionFormAsksBeforeAMovePastOurWalkAway(t *testing.T) {
 		t.Fatalf("the form does not preview the move:\n%s", v)
 	}
 	set(t, f, "Traded for", "the volume")
-	_, c := saved[*ui.Save[model.Concession]](t, f)
+	_, c := saved[*act.Save[model.Concession]](t, f)
 	if got := c.Record; got.ID != 0 || got.ItemID != 1 || got.By != model.Them || !got.To.Equal(num("23.60")) || got.TradedFor != "the volume" ||
 		!got.At.Equal(uitest.Now) || got.MeetingID != 0 {
 		t.Fatalf("the form writes %+v", got)
@@ -186,7 +187,7 @@ func TestConcessionFormAsksBeforeAMovePastOurWalkAway(t *testing.T) {
 		t.Fatalf("a move past our walk-away asks %q (done %v)", ask.Question, f.Done())
 	}
 	yes, ok := ask.Yes.(ui.SaveMsg)
-	if c, isSave := yes.Change.(*ui.Save[model.Concession]); !ok || !isSave || c.Record.By != model.Us || !c.Record.To.Equal(num("23.50")) || yes.Origin != f.ID {
+	if c, isSave := yes.Change.(*act.Save[model.Concession]); !ok || !isSave || c.Record.By != model.Us || !c.Record.To.Equal(num("23.50")) || yes.Origin != f.ID {
 		t.Fatalf("yes writes %#v", ask.Yes)
 	}
 }
@@ -200,7 +201,7 @@ func TestFollowUpFormWithABadDate(t *testing.T) {
 	wantBadField(t, f, "Due", "2027-02-30", "a date like 2027-01-31")
 	refused(t, f)
 	set(t, f, "Due", "2027-02-28")
-	save, c := saved[*ui.Save[model.FollowUp]](t, f)
+	save, c := saved[*act.Save[model.FollowUp]](t, f)
 	if got := c.Record; got.ID != 0 || got.Role != "category buyers" || got.Action != "Sign the listing form" || got.Side != model.CustomerSide ||
 		!got.Due.Equal(time.Date(2027, 2, 28, 0, 0, 0, 0, time.UTC)) || got.Order != len(s.D.FollowUps)+1 || save.Status != "Saved follow-up category buyers" {
 		t.Fatalf("the form writes %+v (%q)", got, save.Status)
@@ -220,7 +221,7 @@ func TestBudgetFormRefusesABudgetPastOurWalkAway(t *testing.T) {
 		t.Fatalf("the form says %v:\n%s", f.Err(), view(t, f))
 	}
 	set(t, f, "Furthest today", "24.00")
-	save, c := saved[*ui.SaveBudget](t, f)
+	save, c := saved[*act.SaveBudget](t, f)
 	if b := c.Budget; b.ItemID != 1 || !b.Value.Equal(num("24.00")) || !b.At.Equal(uitest.Now) || c.NegID != s.D.Negotiation.ID ||
 		save.Status != "Today's budget on List price per case: 24.00 EUR/case" {
 		t.Fatalf("the form writes %+v (%q)", c, save.Status)
@@ -232,7 +233,7 @@ func TestNoteAndAnswerForms(t *testing.T) {
 	question := s.D.Notes[9]
 	f := open(t, env(s), ui.KindAnswer, question)
 	set(t, f, "Answer", "Yes, weeks 14 and 15")
-	save, c := saved[*ui.Save[model.Note]](t, f)
+	save, c := saved[*act.Save[model.Note]](t, f)
 	if c.Record.ID != question.ID || c.Record.Answer != "Yes, weeks 14 and 15" || save.Status != "Answered: "+question.Text {
 		t.Fatalf("the answer writes %+v (%q)", c.Record, save.Status)
 	}
@@ -242,7 +243,7 @@ func TestNoteAndAnswerForms(t *testing.T) {
 	f.Update(uitest.Key("a"))
 	focus(t, f, "Done")
 	f.Update(uitest.Key("right"))
-	_, c = saved[*ui.Save[model.Note]](t, f)
+	_, c = saved[*act.Save[model.Note]](t, f)
 	if n := c.Record; n.Kind != model.KindAction || !n.Done || !n.DoneAt.Equal(uitest.Now) || n.Answer != "" || n.Text != question.Text {
 		t.Fatalf("the note form writes %+v", n)
 	}
@@ -261,7 +262,7 @@ func TestMeetingForms(t *testing.T) {
 	if !strings.Contains(view(t, f), "Start meeting 3") {
 		t.Fatalf("m opens:\n%s", view(t, f))
 	}
-	save, c := saved[*ui.Save[model.Meeting]](t, f)
+	save, c := saved[*act.Save[model.Meeting]](t, f)
 	if mt := c.Record; mt.Number != 3 || !mt.Started.Equal(uitest.Now) || mt.Place != "Hollis head office, Leeds" ||
 		!slices.Equal(mt.Attendees, []string{"Dana Whitlock", "Lena Ruiz"}) || !strings.HasPrefix(save.Status, "Meeting 3 started") {
 		t.Fatalf("starting meeting 3 writes %+v (%q)", mt, save.Status)
@@ -273,7 +274,7 @@ func TestMeetingForms(t *testing.T) {
 		t.Fatalf("m in meeting 3 opens:\n%s", view(t, f))
 	}
 	set(t, f, "Summary", "Listing agreed")
-	_, c = saved[*ui.Save[model.Meeting]](t, f)
+	_, c = saved[*act.Save[model.Meeting]](t, f)
 	if mt := c.Record; mt.ID != 3 || !mt.Ended.Equal(uitest.Now) || mt.Summary != "Listing agreed" {
 		t.Fatalf("ending meeting 3 writes %+v", mt)
 	}
@@ -296,7 +297,7 @@ func TestNewScenarioAsksItsKindFirst(t *testing.T) {
 	wantBadField(t, f, "Baseline margin %", "128", "between 0 and 100")
 	refused(t, f)
 	set(t, f, "Baseline margin %", "29")
-	_, c := saved[*ui.Save[model.Scenario]](t, f)
+	_, c := saved[*act.Save[model.Scenario]](t, f)
 	if sc := c.Record; sc.ID != 1 || !sc.Impact.BaselineMargin.Equal(num("29")) || len(sc.Impact.Lines) != 6 {
 		t.Fatalf("the category form writes %+v", sc)
 	}
@@ -310,7 +311,7 @@ func TestAccountAndNegotiationFormsNeedNoNegotiation(t *testing.T) {
 	f := open(t, e, ui.KindAccount, model.Account{Kind: model.Retail})
 	refused(t, f) // a name is required
 	set(t, f, "Name", "Northway Catering")
-	save, acc := saved[*ui.SaveAccount](t, f)
+	save, acc := saved[*act.SaveAccount](t, f)
 	if !acc.IsNew || acc.Account.Name != "Northway Catering" || acc.Account.Kind != model.Retail || save.Status != "Saved account Northway Catering" {
 		t.Fatalf("the account form writes %+v (%q)", acc, save.Status)
 	}
@@ -319,7 +320,7 @@ func TestAccountAndNegotiationFormsNeedNoNegotiation(t *testing.T) {
 	set(t, f, "Deadline", "31/03/2027")
 	wantBadField(t, f, "Deadline", "31/03/2027", "a date like 2027-01-31")
 	set(t, f, "Deadline", "2027-03-31")
-	_, neg := saved[*ui.SaveNegotiation](t, f)
+	_, neg := saved[*act.SaveNegotiation](t, f)
 	if n := neg.Negotiation; !neg.IsNew || n.AccountID != 7 || n.Title != "2027 annual terms" || n.Currency != "EUR" || n.Stage != model.StagePrepare ||
 		!n.Deadline.Equal(time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)) || !n.Created.Equal(uitest.Now) {
 		t.Fatalf("the negotiation form writes %+v", n)
@@ -340,7 +341,7 @@ func TestPrivacyHidesInternalFieldsAndForms(t *testing.T) {
 		t.Fatalf("the item form does not count its hidden fields:\n%s", v)
 	}
 	set(t, f, "Title", "List price per case (2027)")
-	_, c := saved[*ui.Save[model.AgendaItem]](t, f)
+	_, c := saved[*act.Save[model.AgendaItem]](t, f)
 	if got := c.Record; !got.OurTarget.Decimal.Equal(s.D.Items[0].OurTarget.Decimal) || got.Weight != s.D.Items[0].Weight || got.Title != "List price per case (2027)" {
 		t.Fatalf("a hidden field lost its value: %+v", got)
 	}

@@ -2,6 +2,7 @@ package editor
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/ui"
@@ -57,7 +58,7 @@ func followUpForm(env Env, f model.FollowUp) *form.Form {
 			if err := v.Validate(); err != nil {
 				return nil, err
 			}
-			return save(fm, "Saved follow-up "+FollowUpName(v), ui.SaveFollowUp(negID, v)), nil
+			return save(fm, "Saved follow-up "+FollowUpName(v), act.SaveFollowUp(negID, v)), nil
 		}).WithPreview(func(*form.Form) []string { return warnings(env.St, build().Validate()) }).
 		WithChange(func(fm *form.Form, k form.Key) {
 			switch k {

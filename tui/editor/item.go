@@ -3,6 +3,7 @@ package editor
 import (
 	"errors"
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strconv"
 	"time"
 
@@ -157,7 +158,7 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		if err := checkItemAgainstLedger(d, v); err != nil {
 			return nil, err
 		}
-		return save(f, "Saved item "+v.Title, ui.SaveItem(negID, v)), nil
+		return save(f, "Saved item "+v.Title, act.SaveItem(negID, v)), nil
 	}).WithPreview(func(f *form.Form) []string {
 		if err := validate(f); err != nil {
 			return warnings(env.St, err)
@@ -230,7 +231,7 @@ func checkItemAgainstLedger(d0 *model.Dossier, v model.AgendaItem) error {
 		return nil
 	}
 	d := *d0
-	d.Items = ui.Upsert(append([]model.AgendaItem(nil), d.Items...), v, func(it model.AgendaItem) uint64 { return it.ID })
+	d.Items = act.Upsert(append([]model.AgendaItem(nil), d.Items...), v, func(it model.AgendaItem) uint64 { return it.ID })
 	for _, c := range d.Ledger {
 		if c.ItemID != v.ID {
 			continue

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -35,7 +36,7 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 			v := mt
 			v.Ended = env.Now()
 			v.Summary = summary.Value()
-			return save(f, fmt.Sprintf("Meeting %d ended", v.Number), ui.SaveMeeting(negID, v)), nil
+			return save(f, fmt.Sprintf("Meeting %d ended", v.Number), act.SaveMeeting(negID, v)), nil
 		}), nil
 	case ui.KindMeetingStart:
 		if running, ok := d.RunningMeeting(); ok {
@@ -54,7 +55,7 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 		ref.ID = 0
 		return form.New(env.St, ref, fmt.Sprintf("Start meeting %d", number), []*form.Field{place, attendees}, func(f *form.Form) (tea.Msg, error) {
 			v := model.Meeting{Number: number, Started: env.Now(), Place: place.Value(), Attendees: ui.SplitAttendees(attendees.Value())}
-			return save(f, fmt.Sprintf("Meeting %d started: notes and concessions now belong to it", number), ui.SaveMeeting(negID, v)), nil
+			return save(f, fmt.Sprintf("Meeting %d started: notes and concessions now belong to it", number), act.SaveMeeting(negID, v)), nil
 		}), nil
 	}
 	place := form.Text(keyPlace, "Place", mt.Place)
@@ -70,6 +71,6 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 		v.Place = place.Value()
 		v.Attendees = ui.SplitAttendees(attendees.Value())
 		v.Summary = summary.Value()
-		return save(f, fmt.Sprintf("Meeting %d saved", v.Number), ui.SaveMeeting(negID, v)), nil
+		return save(f, fmt.Sprintf("Meeting %d saved", v.Number), act.SaveMeeting(negID, v)), nil
 	}), nil
 }

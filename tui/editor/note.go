@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -54,7 +55,7 @@ func noteForm(env Env, n model.Note) *form.Form {
 		if err := v.Validate(); err != nil {
 			return nil, err
 		}
-		return save(f, "Saved "+string(v.Kind), ui.SaveNote(negID, v)), nil
+		return save(f, "Saved "+string(v.Kind), act.SaveNote(negID, v)), nil
 	})
 }
 
@@ -69,7 +70,7 @@ func answerForm(env Env, n model.Note) *form.Form {
 		if v.Answer == "" {
 			status = "Question open again: " + v.Text
 		}
-		return save(f, status, ui.SaveNote(negID, v)), nil
+		return save(f, status, act.SaveNote(negID, v)), nil
 	})
 }
 

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
@@ -149,7 +150,7 @@ func categoryForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 		if err != nil {
 			return nil, err
 		}
-		return save(f, fmt.Sprintf("Saved %s: %s", v.Name, v.Impact.Result().Verdict()), ui.SaveScenario(env.negID(), v)), nil
+		return save(f, fmt.Sprintf("Saved %s: %s", v.Name, v.Impact.Result().Verdict()), act.SaveScenario(env.negID(), v)), nil
 	})
 	return fm.WithPreview(func(*form.Form) []string {
 		v, notes, err := build()
@@ -194,7 +195,7 @@ func profitForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 		if err != nil {
 			return nil, err
 		}
-		return save(f, "Saved "+v.Name, ui.SaveScenario(env.negID(), v)), nil
+		return save(f, "Saved "+v.Name, act.SaveScenario(env.negID(), v)), nil
 	})
 	return fm.WithPreview(func(*form.Form) []string {
 		v, err := build()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/parley-app/parley/act"
 	"sync/atomic"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -49,7 +50,7 @@ type NegotiationRecord struct {
 type SaveMsg struct {
 	Origin int
 	Status string // the footer's message once the change is in the file
-	Change Change
+	Change act.Change
 }
 
 // SavedMsg answers a SaveMsg once the change is in the file (Err nil) or
@@ -57,7 +58,7 @@ type SaveMsg struct {
 type SavedMsg struct {
 	Origin int
 	Status string
-	Change Change
+	Change act.Change
 	Err    error
 }
 

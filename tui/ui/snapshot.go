@@ -13,7 +13,7 @@ type Snapshot struct {
 	St      *Styles
 	// Ahead is the forecast, budgets, owed trade-backs and suggestions (nil
 	// while privacy is on, or until they are first worked out).
-	Ahead *Ahead
+	Ahead *model.Outlook
 }
 
 // Privacy is the one rule (model/privacy.go) every component asks before it

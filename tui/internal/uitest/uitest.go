@@ -49,7 +49,7 @@ func Snapshot(d *model.Dossier, private bool) *ui.Snapshot {
 	r := d.Replay()
 	s := &ui.Snapshot{D: d, R: r, Deal: r.Deal(), Private: private, St: Styles()}
 	if !private {
-		s.Ahead = ui.ComputeAhead(ui.AheadCopy(d), r, Now)
+		s.Ahead = r.Outlook(Now)
 	}
 	return s
 }

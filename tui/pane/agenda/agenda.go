@@ -4,6 +4,7 @@ package agenda
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -224,7 +225,7 @@ func (p *Pane) askDelete(it model.AgendaItem) ui.ConfirmMsg {
 		detail = fmt.Sprintf("Its %d %s go with it; notes tagged to it stay, untagged.", n, ui.Plural(n, "concession", "concessions"))
 	}
 	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the item %q?", it.Title), Detail: detail,
-		Yes: ui.SaveMsg{Status: "Deleted " + it.Title, Change: ui.DeleteItem(p.snap.D.Negotiation.ID, it.ID)}}
+		Yes: ui.SaveMsg{Status: "Deleted " + it.Title, Change: act.DeleteItem(p.snap.D.Negotiation.ID, it.ID)}}
 }
 
 // edit asks for the item's form.
@@ -246,7 +247,7 @@ func (p *Pane) move(delta int) tea.Cmd {
 	}
 	ids[i], ids[j] = ids[j], ids[i]
 	p.sel.MoveTo(j)
-	return ui.Cmd(ui.SaveMsg{Status: "Agenda order saved", Change: &ui.SaveOrder{NegID: d.Negotiation.ID, IDs: ids}})
+	return ui.Cmd(ui.SaveMsg{Status: "Agenda order saved", Change: &act.SaveOrder{NegID: d.Negotiation.ID, IDs: ids}})
 }
 
 // Positions are the positions the pane shows for each item of the agenda,
@@ -276,5 +277,5 @@ func (p *Pane) agree(it model.AgendaItem) tea.Cmd {
 	}
 	status := editor.AgreedStatus(a)
 	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Agree %s at their position?", it.Title), Detail: status,
-		Yes: ui.SaveMsg{Status: status, Change: &ui.Captured{NegID: d.Negotiation.ID, Capture: c, At: now, MeetingID: meetingID}}})
+		Yes: ui.SaveMsg{Status: status, Change: &act.Captured{NegID: d.Negotiation.ID, Capture: c, At: now, MeetingID: meetingID}}})
 }

@@ -2,6 +2,7 @@ package agenda_test
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"slices"
 	"strings"
 	"testing"
@@ -111,7 +112,7 @@ func TestDeleteAsksFirstAndNamesWhatGoes(t *testing.T) {
 	if !ok {
 		t.Fatalf("yes delivers %T", ask.Yes)
 	}
-	del, ok := save.Change.(*ui.Delete[model.AgendaItem])
+	del, ok := save.Change.(*act.Delete[model.AgendaItem])
 	if !ok || del.NegID != s.D.Negotiation.ID || del.ID != s.D.Items[0].ID {
 		t.Fatalf("yes writes %#v, want the first item deleted", save.Change)
 	}
@@ -130,7 +131,7 @@ func TestMovingAnItemSavesTheNewOrder(t *testing.T) {
 		ids[i] = it.ID
 	}
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("J")))
-	order, ok := save.Change.(*ui.SaveOrder)
+	order, ok := save.Change.(*act.SaveOrder)
 	want := slices.Clone(ids)
 	want[0], want[1] = want[1], want[0]
 	if !ok || order.NegID != s.D.Negotiation.ID || !slices.Equal(order.IDs, want) {
@@ -141,7 +142,7 @@ func TestMovingAnItemSavesTheNewOrder(t *testing.T) {
 		t.Fatalf("after J the selection stays behind:\n%s", s)
 	}
 	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("shift+up")))
-	if order := save.Change.(*ui.SaveOrder); !slices.Equal(order.IDs, want) {
+	if order := save.Change.(*act.SaveOrder); !slices.Equal(order.IDs, want) {
 		t.Fatalf("shift+up on the second row writes %v, want %v (its swap with the first)", order.IDs, want)
 	}
 	// Nothing moves past the ends.
@@ -156,7 +157,7 @@ func TestAgreeAsksThenSettlesAtTheirPosition(t *testing.T) {
 		t.Fatalf("= asks %q / %q", ask.Question, ask.Detail)
 	}
 	save := ask.Yes.(ui.SaveMsg)
-	c, ok := save.Change.(*ui.Captured)
+	c, ok := save.Change.(*act.Captured)
 	if !ok || c.Capture.Kind != model.CaptureAgree || c.Capture.ItemID != s.D.Items[0].ID || !c.At.Equal(uitest.Now) {
 		t.Fatalf("yes writes %#v, want the first item agreed now", save.Change)
 	}
@@ -188,13 +189,13 @@ func TestBudgetAndSuggestionKeys(t *testing.T) {
 		accept bool
 	}{{"y", true}, {"z", false}} {
 		save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key(k.key)))
-		dec, ok := save.Change.(*ui.DecideSuggestions)
+		dec, ok := save.Change.(*act.DecideSuggestions)
 		if !ok || dec.Accept != k.accept || len(dec.Suggestions) != 1 || dec.Suggestions[0].Item.ID != sg.Item.ID {
 			t.Fatalf("%s writes %#v, want the suggestion on %s decided %v", k.key, save.Change, sg.Item.Title, k.accept)
 		}
 	}
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("Y")))
-	all, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.DecideSuggestions)
+	all, ok := ask.Yes.(ui.SaveMsg).Change.(*act.DecideSuggestions)
 	if !ok || !all.Accept || len(all.Suggestions) != len(s.Ahead.Suggestions) ||
 		ask.Question != fmt.Sprintf("Accept all %d value-to-them suggestions?", len(s.Ahead.Suggestions)) {
 		t.Fatalf("Y asks %q and writes %#v", ask.Question, ask.Yes)

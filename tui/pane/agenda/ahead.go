@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -78,7 +79,7 @@ func (p *Pane) decide(sgs []model.Suggestion, accept bool) ui.SaveMsg {
 	case !accept:
 		status = "Dismissed the suggestion on " + sgs[0].Item.Title + " until another meeting ends"
 	}
-	return ui.SaveMsg{Status: status, Change: &ui.DecideSuggestions{NegID: p.snap.D.Negotiation.ID, Suggestions: sgs, Accept: accept, At: p.now()}}
+	return ui.SaveMsg{Status: status, Change: &act.DecideSuggestions{NegID: p.snap.D.Negotiation.ID, Suggestions: sgs, Accept: accept, At: p.now()}}
 }
 
 // aheadLines are the item's suggestion and today's budget, for the top of

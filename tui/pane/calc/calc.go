@@ -4,6 +4,7 @@ package calc
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -191,7 +192,7 @@ func (p *Pane) toggleBuyer(sc model.Scenario) tea.Cmd {
 	if !sc.ForBuyer {
 		status = "No longer marked as shown to the buyer: " + sc.Name
 	}
-	return ui.Cmd(ui.SaveMsg{Status: status, Change: ui.SaveScenario(p.snap.D.Negotiation.ID, sc)})
+	return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SaveScenario(p.snap.D.Negotiation.ID, sc)})
 }
 
 func (p *Pane) askDelete(sc model.Scenario) ui.ConfirmMsg {
@@ -200,12 +201,12 @@ func (p *Pane) askDelete(sc model.Scenario) ui.ConfirmMsg {
 		detail = fmt.Sprintf("Its %d product %s go with it (u undoes the delete).", n, ui.Plural(n, "line", "lines"))
 	}
 	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the scenario %q?", sc.Name), Detail: detail,
-		Yes: ui.SaveMsg{Status: "Deleted scenario " + sc.Name, Change: ui.DeleteScenario(p.snap.D.Negotiation.ID, sc.ID)}}
+		Yes: ui.SaveMsg{Status: "Deleted scenario " + sc.Name, Change: act.DeleteScenario(p.snap.D.Negotiation.ID, sc.ID)}}
 }
 
 // Saved selects a scenario just saved (a new one has its ID only now).
-func (p *Pane) Saved(c ui.Change) {
-	if s, ok := c.(*ui.Save[model.Scenario]); ok {
+func (p *Pane) Saved(c act.Change) {
+	if s, ok := c.(*act.Save[model.Scenario]); ok {
 		p.selID = s.Record.ID
 	}
 }

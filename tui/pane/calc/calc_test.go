@@ -2,6 +2,7 @@ package calc_test
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
@@ -114,12 +115,12 @@ func TestKeysAskForTheScenariosWrites(t *testing.T) {
 		t.Fatalf("l asks %+v, want a new line of the category impact", msg)
 	}
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("b")))
-	if sc := save.Change.(*ui.Save[model.Scenario]).Record; sc.ID != 1 || sc.ForBuyer || len(sc.Impact.Lines) != 6 ||
+	if sc := save.Change.(*act.Save[model.Scenario]).Record; sc.ID != 1 || sc.ForBuyer || len(sc.Impact.Lines) != 6 ||
 		!strings.HasPrefix(save.Status, "No longer marked") {
 		t.Fatalf("b on the ★ scenario writes %+v (%q)", sc, save.Status)
 	}
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.Delete[model.Scenario]); !ok || del.ID != 1 ||
+	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.Scenario]); !ok || del.ID != 1 ||
 		ask.Question != `Delete the scenario "Crunch Oat listing, 6 SKUs"?` || !strings.HasPrefix(ask.Detail, "Its 6 product lines go") {
 		t.Fatalf("d asks %q / %q and writes %#v", ask.Question, ask.Detail, ask.Yes)
 	}
@@ -139,7 +140,7 @@ func TestKeysAskForTheScenariosWrites(t *testing.T) {
 func TestSavedScenarioIsSelectedWithTheNewData(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	p.Saved(ui.SaveScenario(s.D.Negotiation.ID, s.D.Scenarios[1]))
+	p.Saved(act.SaveScenario(s.D.Negotiation.ID, s.D.Scenarios[1]))
 	p.SetData(uitest.DemoSnapshot(false))
 	if s := screen(t, p, 80, 24); uitest.Line(s, rowProfit) == "" {
 		t.Fatalf("the scenario just saved is not selected:\n%s", s)

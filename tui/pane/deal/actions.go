@@ -3,6 +3,7 @@ package deal
 import (
 	"errors"
 	"fmt"
+	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
@@ -89,7 +90,7 @@ func (p *Pane) saveCell() tea.Cmd {
 	if warn != "" {
 		status += " (" + warn + ")"
 	}
-	return ui.Cmd(ui.SaveMsg{Status: status, Change: ui.SavePackage(p.snap.D.Negotiation.ID, pkg)})
+	return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
 }
 
 // makeOffers works out equivalent offers from the selected package (our
@@ -136,7 +137,7 @@ func (p *Pane) table() tea.Cmd {
 	}
 	pkg.TabledMeeting, pkg.TabledAt = mt.ID, p.now()
 	return ui.Cmd(ui.SaveMsg{Status: fmt.Sprintf("Tabled %s in meeting %d", pkg.Name, mt.Number),
-		Change: ui.SavePackage(p.snap.D.Negotiation.ID, pkg)})
+		Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
 }
 
 // askDelete deletes the selected proposal once confirmed.
@@ -154,5 +155,5 @@ func (p *Pane) askDelete() tea.Cmd {
 	}
 	pkg := c.pkg()
 	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Delete the proposal %q?", pkg.Name), Detail: "Its values go; the agenda and the ledger stay.",
-		Yes: ui.SaveMsg{Status: "Deleted " + pkg.Name, Change: ui.DeletePackage(p.snap.D.Negotiation.ID, pkg.ID)}})
+		Yes: ui.SaveMsg{Status: "Deleted " + pkg.Name, Change: act.DeletePackage(p.snap.D.Negotiation.ID, pkg.ID)}})
 }

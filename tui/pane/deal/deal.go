@@ -8,6 +8,7 @@ package deal
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -139,8 +140,8 @@ func (p *Pane) item() (model.AgendaItem, bool) {
 
 // Saved selects a proposal just saved (by name: a new one has its ID only
 // now) once the new data comes.
-func (p *Pane) Saved(c ui.Change) {
-	if s, ok := c.(*ui.Save[model.Package]); ok {
+func (p *Pane) Saved(c act.Change) {
+	if s, ok := c.(*act.Save[model.Package]); ok {
 		p.pick = s.Record.Name
 		p.dropOffer(s.Record.Name)
 	}
@@ -200,7 +201,7 @@ func (p *Pane) newProposal() tea.Cmd {
 	if c.offer {
 		pkg.Name, pkg.Origin = c.pkg().Name, model.OriginMeso
 	}
-	return ui.Cmd(ui.SaveMsg{Status: "Saved " + pkg.Name + ": edit its cells with enter", Change: ui.SavePackage(p.snap.D.Negotiation.ID, pkg)})
+	return ui.Cmd(ui.SaveMsg{Status: "Saved " + pkg.Name + ": edit its cells with enter", Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
 }
 
 // freeName is the first "<base> N" no package has.

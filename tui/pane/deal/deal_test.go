@@ -2,6 +2,7 @@ package deal_test
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 	"time"
@@ -126,7 +127,7 @@ func TestNewProposalFromTheSelectedPackage(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("a")))
-	pkg := save.Change.(*ui.Save[model.Package]).Record
+	pkg := save.Change.(*act.Save[model.Package]).Record
 	last := s.R.Positions(model.OriginLastYear)
 	if pkg.ID != 0 || pkg.Name != "Proposal 1" || pkg.Origin != model.OriginProposal || len(pkg.Values) != len(last.Values) ||
 		!pkg.Values[1].Equal(last.Values[1]) {
@@ -166,7 +167,7 @@ func TestEditingAProposalsCell(t *testing.T) {
 	}
 	uitest.Press(t, p, "backspace", "backspace", "2", "4", ".", "9")
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("enter")))
-	pkg := save.Change.(*ui.Save[model.Package]).Record
+	pkg := save.Change.(*act.Save[model.Package]).Record
 	if pkg.ID != 1 || !pkg.Values[1].Equal(decimal.RequireFromString("24.9")) || !pkg.Values[2].Equal(d.Packages[0].Values[2]) ||
 		save.Status != "Saved Proposal 1: List price per case 24.9" || p.Typing() {
 		t.Fatalf("enter writes %+v (%q)", pkg, save.Status)
@@ -178,7 +179,7 @@ func TestEditingAProposalsCell(t *testing.T) {
 	}
 	uitest.Press(t, p, "enter", "backspace", "backspace", "backspace", "backspace", "backspace")
 	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("enter")))
-	if pkg := save.Change.(*ui.Save[model.Package]).Record; len(pkg.Values) != len(d.Packages[0].Values)-1 {
+	if pkg := save.Change.(*act.Save[model.Package]).Record; len(pkg.Values) != len(d.Packages[0].Values)-1 {
 		t.Fatalf("an emptied cell writes %v", pkg.Values)
 	}
 }
@@ -188,7 +189,7 @@ func TestDeletingAndTablingAProposal(t *testing.T) {
 	p := newPane(t, uitest.Snapshot(d, false), 140, 40)
 	uitest.Press(t, p, "l", "l", "l", "l", "l")
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.Delete[model.Package]); !ok || del.ID != 1 || ask.Question != `Delete the proposal "Proposal 1"?` {
+	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.Package]); !ok || del.ID != 1 || ask.Question != `Delete the proposal "Proposal 1"?` {
 		t.Fatalf("d asks %q and writes %#v", ask.Question, ask.Yes)
 	}
 	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("t"))); !strings.Contains(e.Err.Error(), "start one with m") {
@@ -198,7 +199,7 @@ func TestDeletingAndTablingAProposal(t *testing.T) {
 	d.Meetings = append(d.Meetings, model.Meeting{ID: 3, Number: 3, Started: uitest.Now.Add(-time.Hour)})
 	p.SetData(uitest.Snapshot(d, false))
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("t")))
-	pkg := save.Change.(*ui.Save[model.Package]).Record
+	pkg := save.Change.(*act.Save[model.Package]).Record
 	if pkg.ID != 1 || pkg.TabledMeeting != 3 || !pkg.TabledAt.Equal(uitest.Now) || save.Status != "Tabled Proposal 1 in meeting 3" {
 		t.Fatalf("t in meeting 3 writes %+v (%q)", pkg, save.Status)
 	}
@@ -216,7 +217,7 @@ func TestEquivalentOffers(t *testing.T) {
 	}
 	// The first offer is selected; a saves it as it is, d drops it.
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("a")))
-	if pkg := save.Change.(*ui.Save[model.Package]).Record; pkg.Name != "Offer A" || pkg.Origin != model.OriginMeso {
+	if pkg := save.Change.(*act.Save[model.Package]).Record; pkg.Name != "Offer A" || pkg.Origin != model.OriginMeso {
 		t.Fatalf("a on Offer A writes %+v", pkg)
 	}
 	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("d"))); st.Text != "Dropped Offer A" {
@@ -231,7 +232,7 @@ func TestSavedProposalIsSelectedWithTheNewData(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 140, 40)
 	d := withProposal()
-	p.Saved(ui.SavePackage(d.Negotiation.ID, d.Packages[0]))
+	p.Saved(act.SavePackage(d.Negotiation.ID, d.Packages[0]))
 	p.SetData(uitest.Snapshot(d, false))
 	if _, cell := selectedCell(t, screen(t, p, 140, 40)); cell != "24.70" {
 		t.Fatalf("the proposal just saved is not selected: its cell reads %q", cell)

@@ -4,6 +4,7 @@ package followup
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"time"
 
@@ -224,7 +225,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		return p.toggle(f)
 	case key.Matches(msg, p.edit.Delete):
 		return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Delete the follow-up line %q?", editor.FollowUpName(f)), Detail: f.Action,
-			Yes: ui.SaveMsg{Status: "Deleted " + editor.FollowUpName(f), Change: ui.DeleteFollowUp(p.snap.D.Negotiation.ID, f.ID)}})
+			Yes: ui.SaveMsg{Status: "Deleted " + editor.FollowUpName(f), Change: act.DeleteFollowUp(p.snap.D.Negotiation.ID, f.ID)}})
 	}
 	return nil
 }
@@ -238,7 +239,7 @@ func (p *Pane) toggle(f model.FollowUp) tea.Cmd {
 		f.DoneAt = p.clock()
 		status = "Done: " + editor.FollowUpName(f)
 	}
-	return ui.Cmd(ui.SaveMsg{Status: status, Change: ui.SaveFollowUp(p.snap.D.Negotiation.ID, f)})
+	return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SaveFollowUp(p.snap.D.Negotiation.ID, f)})
 }
 
 // askTemplate fills the checklist from the template: at once when it is
@@ -254,7 +255,7 @@ func (p *Pane) askTemplate() tea.Cmd {
 		its += " and the lines privacy hides" // replaced too, and not counted on this screen
 	}
 	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Replace the checklist with the %s template?", templateName(d.Account.Kind)),
-		Detail: fmt.Sprintf("%s give way to %d new ones, due from today.", its, len(fill.Change.(*ui.ReplaceFollowUps).Lines)),
+		Detail: fmt.Sprintf("%s give way to %d new ones, due from today.", its, len(fill.Change.(*act.ReplaceFollowUps).Lines)),
 		Yes:    fill})
 }
 
@@ -264,7 +265,7 @@ func Offer(d *model.Dossier, now time.Time) ui.ConfirmMsg {
 	fill := FillFromTemplate(d, now)
 	return ui.ConfirmMsg{Question: "Fill the follow-up checklist now?",
 		Detail: fmt.Sprintf("%d lines from the %s template (customer-side and internal roles), due from today.",
-			len(fill.Change.(*ui.ReplaceFollowUps).Lines), templateName(d.Account.Kind)),
+			len(fill.Change.(*act.ReplaceFollowUps).Lines), templateName(d.Account.Kind)),
 		Yes: fill}
 }
 
@@ -300,7 +301,7 @@ func OfferCommitments(d *model.Dossier, priv model.Privacy) (ui.ConfirmMsg, bool
 		Question: fmt.Sprintf("Add the agreement's %d %s to the follow-up checklist?", n, ui.Plural(n, "commitment", "commitments")),
 		Detail:   strings.Join(shown, "\n"),
 		Yes: ui.SaveMsg{Status: fmt.Sprintf("Added %d %s to the follow-up checklist", n, ui.Plural(n, "commitment", "commitments")),
-			Change: &ui.AddFollowUps{NegID: d.Negotiation.ID, Lines: lines}},
+			Change: &act.AddFollowUps{NegID: d.Negotiation.ID, Lines: lines}},
 		No: ui.StatusMsg{Text: "No commitments added: the checklist is as it was"},
 	}, true
 }
@@ -311,12 +312,12 @@ func FillFromTemplate(d *model.Dossier, now time.Time) ui.SaveMsg {
 	contacts := append([]model.Contact(nil), d.Account.Contacts...)
 	lines := model.FollowUpTemplate(d.Account.Kind, now, contacts)
 	return ui.SaveMsg{Status: fmt.Sprintf("Follow-up checklist filled from the %s template: %d lines", templateName(d.Account.Kind), len(lines)),
-		Change: &ui.ReplaceFollowUps{NegID: d.Negotiation.ID, Lines: lines}}
+		Change: &act.ReplaceFollowUps{NegID: d.Negotiation.ID, Lines: lines}}
 }
 
 // Saved selects a line just saved (a new one has its ID only now).
-func (p *Pane) Saved(c ui.Change) {
-	if s, ok := c.(*ui.Save[model.FollowUp]); ok {
+func (p *Pane) Saved(c act.Change) {
+	if s, ok := c.(*act.Save[model.FollowUp]); ok {
 		p.selID = s.Record.ID
 	}
 }

@@ -2,6 +2,7 @@ package followup_test
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 	"time"
@@ -72,7 +73,7 @@ func TestEmptyChecklistSaysHowToFillIt(t *testing.T) {
 	}
 	// With nothing to replace, t fills it at once.
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("t")))
-	if fill, ok := save.Change.(*ui.ReplaceFollowUps); !ok || len(fill.Lines) != 13 || fill.NegID != d.Negotiation.ID {
+	if fill, ok := save.Change.(*act.ReplaceFollowUps); !ok || len(fill.Lines) != 13 || fill.NegID != d.Negotiation.ID {
 		t.Fatalf("t on an empty checklist writes %#v", save.Change)
 	}
 	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
@@ -118,17 +119,17 @@ func TestKeysAskForTheLinesWrites(t *testing.T) {
 		t.Fatalf("enter asks %+v, want the buyers' line", msg)
 	}
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
-	done := save.Change.(*ui.Save[model.FollowUp]).Record
+	done := save.Change.(*act.Save[model.FollowUp]).Record
 	if done.ID != first.ID || !done.Done || !done.DoneAt.Equal(uitest.Now) || save.Status != "Done: buyers" {
 		t.Fatalf("x writes %+v (%q), want the buyers' line done now", done, save.Status)
 	}
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.Delete[model.FollowUp]); !ok || del.ID != first.ID ||
+	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.FollowUp]); !ok || del.ID != first.ID ||
 		ask.Question != `Delete the follow-up line "buyers"?` {
 		t.Fatalf("d asks %q and writes %#v", ask.Question, ask.Yes)
 	}
 	ask = uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("t")))
-	if fill, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.ReplaceFollowUps); !ok || len(fill.Lines) != 13 ||
+	if fill, ok := ask.Yes.(ui.SaveMsg).Change.(*act.ReplaceFollowUps); !ok || len(fill.Lines) != 13 ||
 		ask.Question != "Replace the checklist with the retail template?" || !strings.HasPrefix(ask.Detail, "Its 13 lines (0 done) give way to 13 new ones") {
 		t.Fatalf("t asks %q / %q", ask.Question, ask.Detail)
 	}
@@ -155,7 +156,7 @@ func TestDoneAndOverdueLinesShow(t *testing.T) {
 	}
 	// x on a done line opens it again.
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
-	if f := save.Change.(*ui.Save[model.FollowUp]).Record; f.Done || !f.DoneAt.IsZero() || save.Status != "Open again: buyers" {
+	if f := save.Change.(*act.Save[model.FollowUp]).Record; f.Done || !f.DoneAt.IsZero() || save.Status != "Open again: buyers" {
 		t.Fatalf("x on a done line writes %+v (%q)", f, save.Status)
 	}
 }
@@ -164,7 +165,7 @@ func TestSavedLineIsSelectedWithTheNewData(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
 	line := s.D.FollowUps[8] // the field sales managers'
-	p.Saved(ui.SaveFollowUp(s.D.Negotiation.ID, line))
+	p.Saved(act.SaveFollowUp(s.D.Negotiation.ID, line))
 	p.SetData(uitest.DemoSnapshot(false))
 	wantMarked(t, p, "☐ "+line.Role)
 }

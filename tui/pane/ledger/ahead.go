@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -51,7 +52,7 @@ func (p *Pane) clearOwed() tea.Cmd {
 	return ui.Cmd(ui.ConfirmMsg{Question: "Clear the trade-back owed for " + what + "?",
 		Detail: "It stops counting as owed; the move and its flags stay in the ledger.",
 		Yes: ui.SaveMsg{Status: "No longer owed: " + what,
-			Change: &ui.ClearOwed{NegID: p.snap.D.Negotiation.ID, ConcessionID: mv.ID, At: p.now()}}})
+			Change: &act.ClearOwed{NegID: p.snap.D.Negotiation.ID, ConcessionID: mv.ID, At: p.now()}}})
 }
 
 // forecastView is the landing forecast filling the pane: per item each

@@ -5,6 +5,7 @@ package ledger
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"time"
 
@@ -342,7 +343,7 @@ func (p *Pane) askDelete(mv model.Move) ui.ConfirmMsg {
 			ui.Plural(linked, "keeps its text but loses the link", "keep their text but lose the link"))
 	}
 	return ui.ConfirmMsg{Question: "Delete the concession " + what + "?", Detail: detail,
-		Yes: ui.SaveMsg{Status: "Deleted: " + what, Change: ui.DeleteConcession(d.Negotiation.ID, mv.ID)}}
+		Yes: ui.SaveMsg{Status: "Deleted: " + what, Change: act.DeleteConcession(d.Negotiation.ID, mv.ID)}}
 }
 
 // Heights of the parts of the pane.

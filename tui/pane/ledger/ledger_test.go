@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
@@ -131,7 +132,7 @@ func TestDeleteAsksFirstAndKeepsMeetings(t *testing.T) {
 		t.Fatalf("d asks %q", ask.Question)
 	}
 	save := ask.Yes.(ui.SaveMsg)
-	if del, ok := save.Change.(*ui.Delete[model.Concession]); !ok || del.ID != 2 || del.NegID != s.D.Negotiation.ID {
+	if del, ok := save.Change.(*act.Delete[model.Concession]); !ok || del.ID != 2 || del.NegID != s.D.Negotiation.ID {
 		t.Fatalf("yes writes %#v, want concession 2 deleted", save.Change)
 	}
 	uitest.Press(t, p, "g")
@@ -171,7 +172,7 @@ func TestClearingAnOwedTradeBack(t *testing.T) {
 		t.Fatalf("the owed move is not marked owed with its money:\n%s", sc)
 	}
 	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("x")))
-	clear, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.ClearOwed)
+	clear, ok := ask.Yes.(ui.SaveMsg).Change.(*act.ClearOwed)
 	if !ok || clear.ConcessionID != 10 || !clear.At.Equal(uitest.Now) || !strings.Contains(ask.Question, "Annual growth rebate 1.0 → 1.75") {
 		t.Fatalf("x asks %q and writes %#v", ask.Question, ask.Yes)
 	}

@@ -4,6 +4,7 @@ package notes
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -225,7 +226,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, p.edit.Delete):
 		return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Delete this %s?", n.Kind), Detail: ui.Cut(n.Text, 70),
-			Yes: ui.SaveMsg{Status: "Deleted " + string(n.Kind) + ": " + n.Text, Change: ui.DeleteNote(p.snap.D.Negotiation.ID, n.ID)}})
+			Yes: ui.SaveMsg{Status: "Deleted " + string(n.Kind) + ": " + n.Text, Change: act.DeleteNote(p.snap.D.Negotiation.ID, n.ID)}})
 	case key.Matches(msg, p.keys.Done):
 		if n.Kind != model.KindAction {
 			return ui.Error(fmt.Errorf("x marks an action done; this is %s", n.Kind.WithArticle()))
@@ -235,7 +236,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		if !v.Done {
 			status = "Not done: " + v.Text
 		}
-		return ui.Cmd(ui.SaveMsg{Status: status, Change: ui.SaveNote(p.snap.D.Negotiation.ID, v)})
+		return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SaveNote(p.snap.D.Negotiation.ID, v)})
 	case key.Matches(msg, p.keys.Answer):
 		if n.Kind != model.KindQuestion {
 			return ui.Error(fmt.Errorf("only a question can be answered (A); this is %s", n.Kind.WithArticle()))

@@ -2,6 +2,7 @@ package notes_test
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
@@ -119,7 +120,7 @@ func TestDeleteAsksFirst(t *testing.T) {
 	if ask.Question != "Delete this question?" || ask.Detail != "Can they commit to two leaflet weeks in Q2? #promo" {
 		t.Fatalf("d asks %q / %q", ask.Question, ask.Detail)
 	}
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*ui.Delete[model.Note]); !ok || del.ID != 10 || del.NegID != s.D.Negotiation.ID {
+	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.Note]); !ok || del.ID != 10 || del.NegID != s.D.Negotiation.ID {
 		t.Fatalf("yes writes %#v, want note 10 deleted", ask.Yes)
 	}
 }
@@ -138,7 +139,7 @@ func TestDoneMarksAnActionAndAnswerOpensTheQuestion(t *testing.T) {
 	uitest.Press(t, p, "k")
 	wantMarked(t, p, rowAction)
 	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
-	n := save.Change.(*ui.Save[model.Note]).Record
+	n := save.Change.(*act.Save[model.Note]).Record
 	if n.ID != 9 || !n.Done || !n.DoneAt.Equal(uitest.Now) || save.Status != "Done: "+n.Text {
 		t.Fatalf("x on an open action writes %+v (%q)", n, save.Status)
 	}
@@ -151,7 +152,7 @@ func TestDoneMarksAnActionAndAnswerOpensTheQuestion(t *testing.T) {
 	}
 	wantMarked(t, p, rowDoneAction)
 	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
-	if n := save.Change.(*ui.Save[model.Note]).Record; n.ID != 6 || n.Done || !n.DoneAt.IsZero() || !strings.HasPrefix(save.Status, "Not done: ") {
+	if n := save.Change.(*act.Save[model.Note]).Record; n.ID != 6 || n.Done || !n.DoneAt.IsZero() || !strings.HasPrefix(save.Status, "Not done: ") {
 		t.Fatalf("x on a done action writes %+v (%q)", n, save.Status)
 	}
 }
