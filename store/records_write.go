@@ -109,8 +109,9 @@ func exists(tx *bolt.Tx, negID uint64, bucket []byte, id uint64, what string) er
 	return mustExist(b.Bucket, id, what)
 }
 
-// SaveItem creates (ID 0) or replaces an agenda item. A new item with no
-// order goes to the end of the agenda.
+// SaveItem creates (ID 0) or replaces an agenda item, after checking in the
+// same transaction that the ledger still holds with it (model.Dossier.CheckItem).
+// A new item with no order goes to the end of the agenda.
 func (s *Store) SaveItem(negID uint64, it *model.AgendaItem) error {
 	*it = it.Cleaned() // text is cleaned where it enters
 	if err := it.Validate(); err != nil {
@@ -124,7 +125,15 @@ func (s *Store) SaveItem(negID uint64, it *model.AgendaItem) error {
 					return err
 				}
 			}
-			if it.ID != 0 || it.Order != 0 {
+			if it.ID != 0 {
+				// The ledger as the file holds it must still hold with the edit.
+				d, err := loadDeal(tx, negID)
+				if err != nil {
+					return err
+				}
+				return d.CheckItem(*it)
+			}
+			if it.Order != 0 {
 				return nil
 			}
 			b, err := child(tx, negID, bucketItems)

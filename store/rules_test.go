@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 )
 
 // The store runs the model's rules inside its own transaction: a caller
@@ -154,4 +155,41 @@ func TestPeopleKeepTheirOwnDraftsAndCurrent(t *testing.T) {
 	if got, _ := ben.Current(); got != second {
 		t.Errorf("ben's current = %d, want %d", got, second)
 	}
+}
+
+// An item edit that would break the ledger is refused inside the store's
+// transaction, though the caller did not ask model.Dossier.CheckItem.
+func TestStoreRefusesAnItemEditThatBreaksTheLedger(t *testing.T) {
+	s, negID := demoStore(t)
+	d := dossier(t, s, negID)
+	var it model.AgendaItem
+	for _, c := range d.Ledger {
+		if c.By == model.Them {
+			it, _ = d.Item(c.ItemID)
+			break
+		}
+	}
+	noTheirs := it
+	noTheirs.TheirOpening = decimal.NullDecimal{}
+	// Their opening moved past where their first move went: it is no move any more.
+	past := it
+	first := concessionOf(d, it.ID, model.Them)
+	past.TheirOpening = decimal.NewNullDecimal(first.To.Add(it.Better.Sign().Mul(dec("0.5"))))
+	before := stateOf(t, s.Path())
+	for name, v := range map[string]model.AgendaItem{"without their opening": noTheirs, "their opening past their first move": past} {
+		if err := s.SaveItem(negID, &v); err == nil {
+			t.Errorf("%s: the edit of %q was stored", name, it.Title)
+		}
+	}
+	assertUntouched(t, s.Path(), before)
+}
+
+// concessionOf is the first concession by side on the item.
+func concessionOf(d *model.Dossier, itemID uint64, by model.Party) model.Concession {
+	for _, c := range d.Ledger {
+		if c.ItemID == itemID && c.By == by {
+			return c
+		}
+	}
+	return model.Concession{}
 }

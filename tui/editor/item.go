@@ -155,7 +155,7 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 			}
 			return nil, err
 		}
-		if err := checkItemAgainstLedger(d, v); err != nil {
+		if err := d.CheckItem(v); err != nil {
 			return nil, err
 		}
 		return save(f, "Saved item "+v.Title, act.SaveItem(negID, v)), nil
@@ -224,35 +224,3 @@ func validateShown(v model.AgendaItem, priv model.Privacy) error {
 	return errHiddenValues
 }
 
-// checkItemAgainstLedger refuses an edit that would break the ledger: an
-// item with concessions keeps its numbers, and every logged move stays a move.
-func checkItemAgainstLedger(d0 *model.Dossier, v model.AgendaItem) error {
-	if v.ID == 0 {
-		return nil
-	}
-	d := *d0
-	d.Items = act.Upsert(append([]model.AgendaItem(nil), d.Items...), v, func(it model.AgendaItem) uint64 { return it.ID })
-	for _, c := range d.Ledger {
-		if c.ItemID != v.ID {
-			continue
-		}
-		if !v.Numeric() {
-			return fmt.Errorf("the item has concessions in the ledger: it needs our opening")
-		}
-		if c.By == model.Them && !v.TheirOpening.Valid {
-			return fmt.Errorf("the item has concessions of theirs: it needs their opening")
-		}
-	}
-	// Replaying with the new openings must keep every concession a move.
-	for k := range d.Items {
-		if d.Items[k].ID == v.ID {
-			d.Items[k].Status = model.ItemOpen // agreed items refuse new concessions, not old ones
-		}
-	}
-	for _, mv := range d.Replay().Moves {
-		if mv.ItemID == v.ID && !mv.Size.IsPositive() {
-			return fmt.Errorf("with these openings the concession to %s would no longer be a move", v.Format(mv.To))
-		}
-	}
-	return nil
-}
