@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/parley-app/parley/act"
 	"reflect"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
@@ -76,14 +77,45 @@ func find[T any](list []T, id uint64, idOf func(T) uint64) (any, bool) {
 }
 
 // changedElsewhere reports whether the record a form edits changed in the
-// open negotiation since the form opened.
+// open negotiation since the form opened: by its Updated time, which the
+// store moves with every save (and checks again when the form is written);
+// a record without one (an account, a file from before stamps) by value.
 func (m *Model) changedElsewhere(f *form.Form) bool {
 	base, ok := m.bases[f.ID]
 	if !ok {
 		return false
 	}
 	now, ok := m.stored(base)
-	return ok && !reflect.DeepEqual(now, base)
+	if !ok {
+		return false
+	}
+	if b, n := updatedOf(base), updatedOf(now); !b.IsZero() && !n.IsZero() {
+		return !b.Equal(n)
+	}
+	return !reflect.DeepEqual(now, base)
+}
+
+// updatedOf is a record's Updated time, zero when it has none.
+func updatedOf(record any) time.Time {
+	switch r := record.(type) {
+	case model.AgendaItem:
+		return r.Updated
+	case model.Concession:
+		return r.Updated
+	case model.Note:
+		return r.Updated
+	case model.FollowUp:
+		return r.Updated
+	case model.Scenario:
+		return r.Updated
+	case model.Meeting:
+		return r.Updated
+	case model.Account:
+		return r.Updated
+	case model.Negotiation:
+		return r.Updated
+	}
+	return time.Time{}
 }
 
 // save writes what a component asked for, first asking which to keep when
