@@ -223,4 +223,3 @@ func validateShown(v model.AgendaItem, priv model.Privacy) error {
 	}
 	return errHiddenValues
 }
-
