@@ -75,18 +75,6 @@ func (r decisionRecord) model() model.SuggestionDecision {
 	return model.SuggestionDecision{Stamp: r.toModel(), ID: r.ID, ItemID: r.ItemID, After: r.After, Value: r.Value, Accepted: r.Accepted, At: r.At}
 }
 
-// loadAhead reads a negotiation's budgets, cleared trade-backs and decisions.
-func loadAhead(nb *bolt.Bucket, d *model.Dossier) (err error) {
-	if d.Budgets, err = loadChildren(nb, bucketBudgets, budgetRecord.model); err != nil {
-		return err
-	}
-	if d.Cleared, err = loadChildren(nb, bucketOwed, clearedRecord.model); err != nil {
-		return err
-	}
-	d.Decisions, err = loadChildren(nb, bucketSuggestions, decisionRecord.model)
-	return err
-}
-
 // SaveBudget sets today's budget on an item (DESIGN 5.6), after checking in
 // the same transaction that it lies between our position and our walk-away.
 func (s *Store) SaveBudget(negID uint64, b *model.Budget) error {

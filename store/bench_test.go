@@ -110,3 +110,42 @@ func BenchmarkOpen(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadLarge reads the large negotiation as the workbench and
+// every command do, and says how long the file's lock is held for it:
+// "lock-copy" is what a read holds it for now (the records' bytes copied),
+// "lock-decode" what it held it for when the records were decoded under
+// it, "whole" the read as the caller sees it.
+func BenchmarkReadLarge(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "parley.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.AddDossier(sample.Dossier(sample.LargeSize, benchNow))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("whole", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Dossier(id); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("lock-copy", func(b *testing.B) {
+		for b.Loop() {
+			if err := s.view(func(tx *bolt.Tx) error { _, err := copyDossier(tx, id, true); return err }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("lock-decode", func(b *testing.B) {
+		for b.Loop() {
+			if err := s.view(func(tx *bolt.Tx) error { _, err := loadDossier(tx, id); return err }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -65,10 +65,11 @@ func looksLikeBolt(path string) bool {
 	return binary.LittleEndian.Uint32(head[16:]) == magic || binary.BigEndian.Uint32(head[16:]) == magic
 }
 
-// checkCurrent reads every record of the negotiation the workbench opens
-// first, so that a damaged record there refuses the file at Open. It costs in
-// proportion to that negotiation alone; other negotiations are checked when
-// they are loaded, and Verify checks the whole file.
+// checkCurrent copies every record of the negotiation the workbench opens
+// first, for inspect to decode once the lock is let go (check), so that a
+// damaged record there refuses the file at Open. It costs in proportion to
+// that negotiation alone; other negotiations are checked when they are
+// loaded, and Verify checks the whole file.
 func checkCurrent(tx *bolt.Tx) (*checked, error) {
 	root := tx.Bucket(bucketNegotiations)
 	meta := tx.Bucket(bucketMeta)
@@ -83,11 +84,25 @@ func checkCurrent(tx *bolt.Tx) (*checked, error) {
 	if cur == 0 {
 		return nil, nil
 	}
-	d, err := loadDossier(tx, cur)
+	raw, err := copyDossier(tx, cur, true)
 	if err != nil {
 		return nil, err
 	}
-	return &checked{negID: cur, txid: uint64(tx.ID()), dossier: d}, nil
+	return &checked{negID: cur, txid: uint64(tx.ID()), raw: raw}, nil
+}
+
+// check decodes what checkCurrent copied: a record that does not decode
+// refuses the file.
+func (c *checked) check(path string) error {
+	if c == nil || c.raw == nil {
+		return nil
+	}
+	d, err := c.raw.decode()
+	if err != nil {
+		return plainDamage(path, err)
+	}
+	c.dossier, c.raw = d, nil
+	return nil
 }
 
 // checked is the negotiation Open read to check it, and the file's
@@ -96,6 +111,7 @@ func checkCurrent(tx *bolt.Tx) (*checked, error) {
 // negotiation the read is a good part of starting up).
 type checked struct {
 	negID, txid uint64
+	raw         *rawDossier // copied under the lock, until check decodes it
 	dossier     *model.Dossier
 }
 

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 
 	"github.com/parley-app/parley/model"
@@ -8,21 +10,24 @@ import (
 )
 
 // Dossier loads one negotiation with its account and everything in it. It
-// reads that negotiation's bucket only.
+// reads that negotiation's bucket only, and holds the file's lock only to
+// copy the records' bytes: they are decoded after it is let go, so that a
+// writer waiting for the file waits for a copy, not for 20,000 notes to be
+// decoded.
 func (s *Store) Dossier(negID uint64) (*model.Dossier, error) {
 	if d, ok := s.takeChecked(negID); ok {
 		return d, nil
 	}
-	var d *model.Dossier
-	err := s.view(func(tx *bolt.Tx) error {
-		var err error
-		d, err = loadDossier(tx, negID)
+	var raw *rawDossier
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		raw, err = copyDossier(tx, negID, true)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return d, nil
+	d, err := raw.decode()
+	return d, plainDamage(s.path, err)
 }
 
 func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
@@ -31,60 +36,154 @@ func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
 
 // loadParts loads a negotiation, with its notes and follow-ups or without.
 func loadParts(tx *bolt.Tx, negID uint64, notes bool) (*model.Dossier, error) {
+	raw, err := copyDossier(tx, negID, notes)
+	if err != nil {
+		return nil, err
+	}
+	return raw.decode()
+}
+
+// rawDossier is a negotiation's records as the file holds them, copied out
+// of a read transaction (bbolt's bytes are valid only inside it).
+type rawDossier struct {
+	negID         uint64
+	meta, account []byte
+	notes         bool                 // the notes and follow-ups were copied
+	children      map[string]rawBucket // by bucket name
+}
+
+// rawBucket is one nested bucket's records: their values one after the
+// other in buf (one allocation, however many records), and where each is.
+type rawBucket struct {
+	buf  []byte
+	recs []rawRecord
+}
+
+type rawRecord struct {
+	id     uint64
+	lo, hi int
+}
+
+// copyDossier copies what loading a negotiation reads: its record, its
+// account's and every record of its nested buckets (without notes and
+// follow-ups unless notes).
+func copyDossier(tx *bolt.Tx, negID uint64, notes bool) (*rawDossier, error) {
 	nb, err := negotiationBucket(tx, negID)
 	if err != nil {
 		return nil, err
 	}
-	var nr negotiationRecord
-	if found, err := getJSON(nb.Bucket, keyNegMeta, &nr); err != nil || !found {
+	raw := &rawDossier{negID: negID, notes: notes, children: map[string]rawBucket{}}
+	raw.meta = clone(nb.Get(keyNegMeta))
+	if raw.meta == nil {
 		return nil, fmt.Errorf("negotiation %d: its record %w", negID, ErrDamaged)
 	}
+	var nr struct {
+		AccountID uint64 `json:"account_id"`
+	}
+	if err := json.Unmarshal(raw.meta, &nr); err != nil {
+		return nil, fmt.Errorf("negotiation %d: its record %w", negID, ErrDamaged)
+	}
+	raw.account = clone(tx.Bucket(bucketAccounts).Get(itob(nr.AccountID)))
+	for _, name := range childBuckets {
+		if !notes && (bytes.Equal(name, bucketNotes) || bytes.Equal(name, bucketFollowUps)) {
+			continue
+		}
+		b := nb.Bucket.Bucket(name)
+		if b == nil {
+			return nil, fmt.Errorf("the %s bucket is missing: %w", name, ErrDamaged)
+		}
+		raw.children[string(name)] = copyBucket(b)
+	}
+	return raw, nil
+}
+
+// copyBucket copies every record of a bucket, in key order.
+func copyBucket(b *bolt.Bucket) rawBucket {
+	n, size := 0, 0
+	b.ForEach(func(_, v []byte) error { //nolint:errcheck // fn returns nil
+		if v != nil {
+			n, size = n+1, size+len(v)
+		}
+		return nil
+	})
+	rb := rawBucket{buf: make([]byte, 0, size), recs: make([]rawRecord, 0, n)}
+	b.ForEach(func(k, v []byte) error { //nolint:errcheck // fn returns nil
+		if v != nil {
+			lo := len(rb.buf)
+			rb.buf = append(rb.buf, v...)
+			rb.recs = append(rb.recs, rawRecord{id: btoi(k), lo: lo, hi: len(rb.buf)})
+		}
+		return nil
+	})
+	return rb
+}
+
+// decode turns the copied records into the negotiation, sorted.
+func (raw *rawDossier) decode() (*model.Dossier, error) {
+	var nr negotiationRecord
+	if json.Unmarshal(raw.meta, &nr) != nil {
+		return nil, fmt.Errorf("negotiation %d: its record %w", raw.negID, ErrDamaged)
+	}
 	d := &model.Dossier{Negotiation: nr.model()}
-	d.Negotiation.ID = negID
-	if d.Account, err = account(tx, nr.AccountID); err != nil {
+	d.Negotiation.ID = raw.negID
+	if raw.account == nil {
+		return nil, fmt.Errorf("account %d: %w", nr.AccountID, ErrNotFound)
+	}
+	var ar accountRecord
+	if json.Unmarshal(raw.account, &ar) != nil {
+		return nil, recordDamaged(fmt.Sprintf("%q", itob(nr.AccountID)))
+	}
+	d.Account = ar.model()
+	var err error
+	if d.Items, err = decodeChildren(raw, bucketItems, itemRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Items, err = loadChildren(nb.Bucket, bucketItems, itemRecord.model); err != nil {
+	if d.Meetings, err = decodeChildren(raw, bucketMeetings, meetingRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Meetings, err = loadChildren(nb.Bucket, bucketMeetings, meetingRecord.model); err != nil {
+	if d.Ledger, err = decodeChildren(raw, bucketLedger, concessionRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Ledger, err = loadChildren(nb.Bucket, bucketLedger, concessionRecord.model); err != nil {
-		return nil, err
-	}
-	if notes {
-		if d.Notes, err = loadChildren(nb.Bucket, bucketNotes, noteRecord.model); err != nil {
+	if raw.notes {
+		if d.Notes, err = decodeChildren(raw, bucketNotes, noteRecord.model); err != nil {
 			return nil, err
 		}
-		if d.FollowUps, err = loadChildren(nb.Bucket, bucketFollowUps, followUpRecord.model); err != nil {
+		if d.FollowUps, err = decodeChildren(raw, bucketFollowUps, followUpRecord.model); err != nil {
 			return nil, err
 		}
 	}
-	if d.Scenarios, err = loadChildren(nb.Bucket, bucketScenarios, scenarioRecord.model); err != nil {
+	if d.Scenarios, err = decodeChildren(raw, bucketScenarios, scenarioRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Packages, err = loadChildren(nb.Bucket, bucketPackages, packageRecord.model); err != nil {
+	if d.Packages, err = decodeChildren(raw, bucketPackages, packageRecord.model); err != nil {
 		return nil, err
 	}
-	if err := loadAhead(nb.Bucket, d); err != nil {
+	if d.Budgets, err = decodeChildren(raw, bucketBudgets, budgetRecord.model); err != nil {
+		return nil, err
+	}
+	if d.Cleared, err = decodeChildren(raw, bucketOwed, clearedRecord.model); err != nil {
+		return nil, err
+	}
+	if d.Decisions, err = decodeChildren(raw, bucketSuggestions, decisionRecord.model); err != nil {
 		return nil, err
 	}
 	d.Sort()
 	return d, nil
 }
 
-// loadChildren reads one nested bucket of a negotiation into model values.
-func loadChildren[R any, M any](nb *bolt.Bucket, name []byte, toModel func(R) M) ([]M, error) {
-	b := nb.Bucket(name)
-	if b == nil {
-		return nil, fmt.Errorf("the %s bucket is missing: %w", name, ErrDamaged)
+// decodeChildren decodes one copied bucket into model values, the list
+// sized once.
+func decodeChildren[R any, M any](raw *rawDossier, name []byte, toModel func(R) M) ([]M, error) {
+	rb := raw.children[string(name)]
+	out := make([]M, 0, len(rb.recs))
+	for _, rec := range rb.recs {
+		var r R
+		if err := json.Unmarshal(rb.buf[rec.lo:rec.hi], &r); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, recordDamaged(fmt.Sprint(rec.id)))
+		}
+		out = append(out, toModel(r))
 	}
-	recs, err := loadAll[R](b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return mapRecords(recs, toModel), nil
+	return out, nil
 }
 
 // AddDossier writes a whole dossier (the demo, or a negotiation copied) as

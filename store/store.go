@@ -173,7 +173,21 @@ func ensureFolder(dir string) error {
 
 // inspect opens an existing file read-only and refuses it unless it is a
 // Parley database this version can read (or an empty bbolt file).
-func inspect(path string) (cur *checked, err error) {
+func inspect(path string) (*checked, error) {
+	cur, err := inspectLocked(path)
+	if err != nil {
+		return nil, err
+	}
+	// Decoded after the file is closed and its lock let go: a writer
+	// waits for the copy only.
+	if err := cur.check(path); err != nil {
+		return nil, err
+	}
+	return cur, nil
+}
+
+// inspectLocked is inspect's look at the file under its shared lock.
+func inspectLocked(path string) (cur *checked, err error) {
 	db, err := openBolt(path, true, false, 0)
 	if err != nil {
 		return nil, err
