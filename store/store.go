@@ -45,7 +45,6 @@ type Store struct {
 	readOnly bool
 	who      *holder          // this process, as named in the lock-info file
 	watch    *watch           // what this session has seen of the file
-	notices  *Notifier        // every session of this file in this process
 	maxSize  int              // bbolt's MaxSize, for tests of a full disk; 0: none
 	author   string           // this session's token in the undo journal
 	writer   *writer          // the handle writes go through, shared by sessions
@@ -113,7 +112,7 @@ func Open(path string) (*Store, error) {
 }
 
 func newStore(path string, readOnly bool) *Store {
-	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, notices: &Notifier{}, author: newAuthor(), writer: &writer{}, clock: time.Now,
+	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, author: newAuthor(), writer: &writer{}, clock: time.Now,
 		checked: new(atomic.Pointer[checked])}
 }
 

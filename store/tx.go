@@ -127,9 +127,6 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 		}
 		return err
 	})
-	if err == nil {
-		s.notices.publish(txid)
-	}
 	return err
 }
 

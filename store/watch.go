@@ -23,9 +23,9 @@ import (
 // between, so a workbench never reloads for its own saves and never misses
 // another's.
 //
-// Within one process, several sessions on one file (the workbenches of a
-// future `parley serve`) also hear of each commit at once through the
-// Notifier they share; across processes the poll of Changed is the notice.
+// When to ask Changed is desk's business: it tells the sessions of this
+// process of each change it runs, and watches the file for other
+// processes' commits.
 
 // watch is what one session has seen of the file.
 type watch struct {
@@ -81,55 +81,6 @@ func (s *Store) Session() *Store {
 	c.author = newAuthor()
 	c.checked = new(atomic.Pointer[checked]) // what Open checked is the first session's
 	return &c
-}
-
-// Notices delivers the transaction ID of each commit made through any
-// session of this Store in this process, until cancel is called. A slow
-// reader misses intermediate IDs, never the fact that something changed.
-func (s *Store) Notices() (ids <-chan uint64, cancel func()) { return s.notices.Subscribe() }
-
-// Notifier passes commit notices to every subscriber in the process.
-type Notifier struct {
-	mu   sync.Mutex
-	next int
-	subs map[int]chan uint64
-}
-
-// Subscribe returns a channel of commit notices and the function that ends them.
-func (n *Notifier) Subscribe() (<-chan uint64, func()) {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.subs == nil {
-		n.subs = map[int]chan uint64{}
-	}
-	id, ch := n.next, make(chan uint64, 1)
-	n.next++
-	n.subs[id] = ch
-	return ch, func() {
-		n.mu.Lock()
-		defer n.mu.Unlock()
-		if c, ok := n.subs[id]; ok {
-			delete(n.subs, id)
-			close(c)
-		}
-	}
-}
-
-// publish tells every subscriber of a commit, never waiting for one.
-func (n *Notifier) publish(txid uint64) {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	for _, ch := range n.subs {
-		select {
-		case ch <- txid:
-		default:
-			select { // replace the unread notice with the newer one
-			case <-ch:
-			default:
-			}
-			ch <- txid
-		}
-	}
 }
 
 // fileTxID reads the ID of the last committed transaction from the file's
