@@ -3,7 +3,7 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,7 +30,7 @@ type aheadMsg struct {
 // prepareAhead keeps the replay to work the figures out from after a
 // refresh into s, which meanwhile keeps the last figures. With privacy on nothing
 // of them shows, so nothing is worked out or kept.
-func (m *Model) prepareAhead(s *ui.Snapshot, last *ui.Snapshot) {
+func (m *Model) prepareAhead(s *vocab.Snapshot, last *vocab.Snapshot) {
 	m.ahead.gen++
 	m.ahead.replay = nil
 	if s.Private {

@@ -17,6 +17,7 @@ import (
 	"github.com/parley-app/parley/tui/pane/ledger"
 	"github.com/parley-app/parley/tui/pane/notes"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // paneID names the six panes in key order.
@@ -38,7 +39,7 @@ const (
 type pane interface {
 	Title() string
 	SetSize(w, h int)
-	SetData(s *ui.Snapshot)
+	SetData(s *vocab.Snapshot)
 	Update(msg tea.KeyMsg) tea.Cmd
 	View(focused bool) []string // exactly the size set, line by line
 	Keys() []key.Binding
@@ -79,7 +80,7 @@ type Model struct {
 	width  int
 	height int
 
-	snap    *ui.Snapshot // nil until a negotiation is open
+	snap    *vocab.Snapshot // nil until a negotiation is open
 	private bool
 
 	agenda   *agenda.Pane
@@ -386,7 +387,7 @@ func (m *Model) quit() tea.Cmd {
 	m.quitAnyway = true
 	return func() tea.Msg {
 		if err := s.SaveDraft(capture.DraftKey(negID), text); err != nil {
-			return ui.ErrorMsg{Err: fmt.Errorf("the capture line was not kept (%w): quit again to leave without it", err)}
+			return vocab.ErrorMsg{Err: fmt.Errorf("the capture line was not kept (%w): quit again to leave without it", err)}
 		}
 		return tea.Quit()
 	}

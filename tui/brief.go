@@ -11,7 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/internal/atomicfile"
 	"github.com/parley-app/parley/model"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The documents the workbench writes next to where Parley was started: the
@@ -66,7 +66,7 @@ func minutesCmd(d *model.Dossier, number int, now time.Time, dir, prefix string)
 	return func() tea.Msg {
 		text, err := model.Minutes(d, number, now)
 		if err != nil {
-			return ui.ErrorMsg{Err: fmt.Errorf("no minutes: %w", err)}
+			return vocab.ErrorMsg{Err: fmt.Errorf("no minutes: %w", err)}
 		}
 		if number == 0 {
 			number = d.Meetings[len(d.Meetings)-1].Number

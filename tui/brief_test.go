@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // TestDocumentsAreBuiltInACommand: E and M return a command and build
@@ -26,7 +26,7 @@ func TestDocumentsAreBuiltInACommand(t *testing.T) {
 	}{
 		{"brief", "*brief-*.md", "Brief written to", keyMsg("E"),
 			func(d *model.Dossier) { model.Brief(d, model.BriefOptions{Now: testNow}) }},
-		{"minutes", "*minutes-meeting-2.md", "Minutes of meeting 2 written to", ui.MinutesMsg{Meeting: 2},
+		{"minutes", "*minutes-meeting-2.md", "Minutes of meeting 2 written to", vocab.MinutesMsg{Meeting: 2},
 			func(d *model.Dossier) { _, _ = model.Minutes(d, 2, testNow) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,11 +2,11 @@ package tui
 
 import (
 	"errors"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
 )

@@ -2,15 +2,15 @@ package tui
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"reflect"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/dialog"
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // A record edited in a form may be changed by another process meanwhile
@@ -21,7 +21,7 @@ import (
 // and nothing is written).
 
 // keepMineMsg writes a form over a change made elsewhere.
-type keepMineMsg struct{ req ui.SaveMsg }
+type keepMineMsg struct{ req vocab.SaveMsg }
 
 // keepTheirsMsg drops a form's edit in favour of a change made elsewhere.
 type keepTheirsMsg struct{ form int }
@@ -58,7 +58,7 @@ func (m *Model) stored(record any) (any, bool) {
 		return find(d.Meetings, r.ID, func(v model.Meeting) uint64 { return v.ID })
 	case model.Account:
 		return d.Account, r.ID != 0 && r.ID == d.Account.ID
-	case ui.NegotiationRecord:
+	case vocab.NegotiationRecord:
 		return d.Negotiation, r.Negotiation.ID != 0 && r.Negotiation.ID == d.Negotiation.ID
 	case model.Negotiation: // a base kept by noteBase
 		return d.Negotiation, r.ID != 0 && r.ID == d.Negotiation.ID
@@ -120,10 +120,10 @@ func updatedOf(record any) time.Time {
 
 // save writes what a component asked for, first asking which to keep when
 // a form's record was changed elsewhere meanwhile.
-func (m *Model) save(req ui.SaveMsg) tea.Cmd {
+func (m *Model) save(req vocab.SaveMsg) tea.Cmd {
 	f := m.formByID(req.Origin)
 	if f != nil && m.changedElsewhere(f) {
-		m.push(dialog.NewConfirm(m.st, ui.ConfirmMsg{
+		m.push(dialog.NewConfirm(m.st, vocab.ConfirmMsg{
 			Question: fmt.Sprintf("%s was changed elsewhere while you edited it", f.Title()),
 			Detail:   "y keeps yours (their change is overwritten) · n keeps theirs (your edit is dropped)",
 			Yes:      keepMineMsg{req}, No: keepTheirsMsg{f.ID}}))

@@ -2,13 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/capture"
 	"github.com/parley-app/parley/tui/dialog"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Store is what the workbench needs of the file: one person's session on
@@ -87,7 +87,7 @@ func demoCmd(s Store, d *model.Dossier) tea.Cmd {
 	return func() tea.Msg {
 		id, err := s.AddDossier(d)
 		if err != nil {
-			return ui.ErrorMsg{Err: fmt.Errorf("demo not added: %w", err)}
+			return vocab.ErrorMsg{Err: fmt.Errorf("demo not added: %w", err)}
 		}
 		msg := load(s, id)
 		msg.demo = true
@@ -97,10 +97,10 @@ func demoCmd(s Store, d *model.Dossier) tea.Cmd {
 
 // writeCmd writes one change off the UI goroutine and answers with the
 // outcome. The change holds copies of what it writes.
-func writeCmd(s Store, req ui.SaveMsg) tea.Cmd {
+func writeCmd(s Store, req vocab.SaveMsg) tea.Cmd {
 	return func() tea.Msg {
 		err := s.Do(req.Change)
-		return ui.SavedMsg{Origin: req.Origin, Status: req.Status, Change: req.Change, Err: err}
+		return vocab.SavedMsg{Origin: req.Origin, Status: req.Status, Change: req.Change, Err: err}
 	}
 }
 
@@ -116,9 +116,9 @@ func draftCmd(s Store, negID uint64) tea.Cmd {
 func saveDraftCmd(s Store, key, text string) tea.Cmd {
 	return func() tea.Msg {
 		if err := s.SaveDraft(key, text); err != nil {
-			return ui.ErrorMsg{Err: fmt.Errorf("draft not kept: %w", err)}
+			return vocab.ErrorMsg{Err: fmt.Errorf("draft not kept: %w", err)}
 		}
-		return ui.DraftKeptMsg{Key: key, Text: text}
+		return vocab.DraftKeptMsg{Key: key, Text: text}
 	}
 }
 

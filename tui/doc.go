@@ -8,9 +8,10 @@
 // focused pane. Components (tui/pane/..., tui/capture, tui/dialog,
 // tui/form via tui/editor) get their data through SetData and SetSize, keys
 // through Update, and ask the root for everything else with the messages of
-// tui/ui: open a form, ask a question, write a change, show a status. The
-// root runs every write in a command built from the narrow Store interface
-// declared here, with explicit arguments and a typed answer (ui.SavedMsg);
+// tui/vocab: open a form, ask a question, write a change (an act.Change),
+// show a status. The root runs every write in a command through the narrow
+// Store interface declared here (a desk.Session), with explicit arguments
+// and a typed answer (vocab.SavedMsg);
 // Update does no IO. Derived numbers (the ledger replay, pane rows) are
 // computed once when the data changes, never in View, and panes render only
 // their visible rows.

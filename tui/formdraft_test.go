@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 func TestFormTextIsKeptAndComesBackAfterARestart(t *testing.T) {
@@ -18,7 +18,7 @@ func TestFormTextIsKeptAndComesBackAfterARestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := formDraftKey(negID, form.Ref{Kind: ui.KindItem})
+	key := formDraftKey(negID, form.Ref{Kind: vocab.KindItem})
 	if !strings.Contains(drafts[key], "Listing fee") || !strings.Contains(drafts[key], "EUR/SKU") {
 		t.Fatalf("drafts after typing in the item form: %v", drafts)
 	}

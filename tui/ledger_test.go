@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"

@@ -2,13 +2,13 @@ package tui
 
 import (
 	"bytes"
-	"github.com/parley-app/parley/desk"
 	"path/filepath"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/store"
 )
 

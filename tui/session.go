@@ -2,15 +2,15 @@ package tui
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/dialog"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/pane/followup"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The open negotiation: what the components ask for, what arrives from the
@@ -21,32 +21,32 @@ import (
 // the commands the root ran for it.
 func (m *Model) request(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case ui.SaveMsg:
+	case vocab.SaveMsg:
 		return m.save(msg)
 	case keepMineMsg, keepTheirsMsg:
 		return m.resolve(msg)
-	case ui.SavedMsg:
+	case vocab.SavedMsg:
 		return m.saved(msg)
-	case ui.EditMsg:
+	case vocab.EditMsg:
 		return m.edit(msg)
-	case ui.ConfirmMsg:
+	case vocab.ConfirmMsg:
 		m.push(dialog.NewConfirm(m.st, msg))
-	case ui.StatusMsg:
+	case vocab.StatusMsg:
 		m.setStatus(msg.Text)
-	case ui.ErrorMsg:
+	case vocab.ErrorMsg:
 		m.setError(msg.Err)
-	case ui.CaptureMsg:
+	case vocab.CaptureMsg:
 		return m.openCapture()
-	case ui.OpenMsg:
+	case vocab.OpenMsg:
 		return loadCmd(m.store, msg.NegID)
-	case ui.DemoMsg:
+	case vocab.DemoMsg:
 		// Said here, before the load starts, so that it cannot arrive after
 		// the demo's own first hint (two commands of a batch keep no order).
 		m.setStatus("Loading the demo…")
 		return demoCmd(m.store, model.Demo(m.opts.Now()))
-	case ui.QuitMsg:
+	case vocab.QuitMsg:
 		return m.quit()
-	case ui.KeepDraftMsg:
+	case vocab.KeepDraftMsg:
 		return saveDraftCmd(m.store, msg.Key, msg.Text)
 	case formDraftTickMsg:
 		return m.keepFormDraft(msg)
@@ -65,11 +65,11 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		if w := m.welcome(); w != nil {
 			w.SetAccounts(len(msg.Accounts))
 		}
-	case ui.AccountsMsg:
+	case vocab.AccountsMsg:
 		return m.openPicker()
 	case writtenMsg:
 		m.written(msg)
-	case ui.MinutesMsg:
+	case vocab.MinutesMsg:
 		return m.writeMinutes(msg.Meeting)
 	default:
 		return m.capture.Update(msg) // the capture line's own messages
@@ -123,7 +123,7 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 
 // setDossier makes d the open negotiation and recomputes what derives from it.
 func (m *Model) setDossier(d *model.Dossier) {
-	m.snap = &ui.Snapshot{D: d, St: m.st}
+	m.snap = &vocab.Snapshot{D: d, St: m.st}
 	m.layout() // the tabs of a narrow terminal come with the first negotiation
 	m.refresh()
 }
@@ -138,7 +138,7 @@ func (m *Model) refreshExcept(skip paneID) {
 		return
 	}
 	r := m.snap.D.Replay()
-	s := &ui.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st}
+	s := &vocab.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st}
 	m.prepareAhead(s, m.snap)
 	m.snap = s
 	m.paneOnly = false // every pane has new data to draw
@@ -190,7 +190,7 @@ func (m *Model) refreshNotes() {
 // saved takes the answer of a write: first to whoever asked (a form keeps
 // its text on failure, the capture line puts its text back), then the open
 // negotiation follows the change.
-func (m *Model) saved(msg ui.SavedMsg) tea.Cmd {
+func (m *Model) saved(msg vocab.SavedMsg) tea.Cmd {
 	answered, cmd := m.capture.Saved(msg)
 	if f := m.formByID(msg.Origin); f != nil {
 		f.Saved(msg.Err)
@@ -280,9 +280,9 @@ func (m *Model) follow(c act.Change) tea.Cmd {
 // The account is in the file already: leaving the form keeps it, and the
 // footer and the welcome screen say where to find it.
 func (m *Model) firstNegotiation(a model.Account) tea.Cmd {
-	cmd := m.edit(ui.EditMsg{Kind: ui.KindNegotiation,
-		Record: ui.NegotiationRecord{Negotiation: model.Negotiation{AccountID: a.ID}, Account: a}})
-	if f, ok := m.top().(*form.Form); ok && f.Ref.Kind == ui.KindNegotiation {
+	cmd := m.edit(vocab.EditMsg{Kind: vocab.KindNegotiation,
+		Record: vocab.NegotiationRecord{Negotiation: model.Negotiation{AccountID: a.ID}, Account: a}})
+	if f, ok := m.top().(*form.Form); ok && f.Ref.Kind == vocab.KindNegotiation {
 		f.WithCancelStatus("Account " + a.Name + " kept, without a negotiation yet: o opens the accounts to add one")
 	}
 	if w := m.welcome(); w != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // modal is a form or dialog on the stack. The top one takes every key (but
@@ -123,7 +124,7 @@ func (m *Model) welcome() *dialog.Welcome {
 }
 
 // edit opens the form an EditMsg asks for, with its draft when one was kept.
-func (m *Model) edit(msg ui.EditMsg) tea.Cmd {
+func (m *Model) edit(msg vocab.EditMsg) tea.Cmd {
 	f, err := editor.Open(m.editorEnv(), msg)
 	if err != nil {
 		m.setError(err)
@@ -139,18 +140,18 @@ func (m *Model) editorEnv() editor.Env {
 }
 
 // newConcession is the concession form for the agenda's selected item.
-func (m *Model) newConcession() ui.EditMsg {
+func (m *Model) newConcession() vocab.EditMsg {
 	c := model.Concession{}
 	if it, ok := m.agenda.Selected(); ok && it.Numeric() {
 		c.ItemID = it.ID
 	}
-	return ui.EditMsg{Kind: ui.KindConcession, Record: c}
+	return vocab.EditMsg{Kind: vocab.KindConcession, Record: c}
 }
 
 // meetingToggle starts the next meeting or ends the one that runs.
-func meetingToggle(d *model.Dossier) ui.EditMsg { return editor.MeetingToggle(d) }
+func meetingToggle(d *model.Dossier) vocab.EditMsg { return editor.MeetingToggle(d) }
 
-func newStageDialog(st *ui.Styles, s *ui.Snapshot) modal {
+func newStageDialog(st *ui.Styles, s *vocab.Snapshot) modal {
 	return dialog.NewStage(st, s.D, s.Privacy())
 }
 
@@ -191,7 +192,7 @@ func parseFormDraftKey(k string) (negID uint64, r form.Ref, ok bool) {
 	if _, err := fmt.Sscan(parts[0], &negID); err != nil {
 		return 0, r, false
 	}
-	r.Kind = ui.Kind(parts[1])
+	r.Kind = vocab.Kind(parts[1])
 	if _, err := fmt.Sscan(parts[2], &r.ID); err != nil {
 		return 0, r, false
 	}
@@ -232,7 +233,7 @@ func (m *Model) keepFormDraft(msg formDraftTickMsg) tea.Cmd {
 	s, id, version := m.store, f.ID, f.Version()
 	return func() tea.Msg {
 		if err := s.SaveDraft(k, string(data)); err != nil {
-			return ui.ErrorMsg{Err: fmt.Errorf("draft not kept: %w", err)}
+			return vocab.ErrorMsg{Err: fmt.Errorf("draft not kept: %w", err)}
 		}
 		return formDraftKeptMsg{id, version}
 	}

@@ -7,7 +7,6 @@ package capture
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"time"
 
@@ -15,9 +14,11 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // TickFunc schedules a message after a delay (tea.Tick, or a test's timer).
@@ -45,7 +46,7 @@ type confirmedMsg struct{ text string }
 
 // Line is the capture line.
 type Line struct {
-	snap     *ui.Snapshot
+	snap     *vocab.Snapshot
 	open     bool
 	input    textinput.Model
 	err      error  // why the last Enter was refused or failed
@@ -78,7 +79,7 @@ func New(st *ui.Styles, now func() time.Time, tick TickFunc, delay time.Duration
 
 // SetData gives the line the open negotiation. When privacy changes, what
 // the last Enter saved goes: it was said under the other rule.
-func (c *Line) SetData(s *ui.Snapshot) {
+func (c *Line) SetData(s *vocab.Snapshot) {
 	if s != nil && c.snap != nil && s.Private != c.snap.Private {
 		c.info = ""
 	}
@@ -130,7 +131,7 @@ func (c *Line) Update(msg tea.Msg) tea.Cmd {
 		return c.key(msg)
 	case DraftMsg:
 		if msg.Err != nil {
-			return ui.Error(fmt.Errorf("draft not read: %w", msg.Err))
+			return vocab.Error(fmt.Errorf("draft not read: %w", msg.Err))
 		}
 		if msg.NegID == c.negID() && msg.Text != "" && c.input.Value() == "" {
 			c.setText(msg.Text)
@@ -142,7 +143,7 @@ func (c *Line) Update(msg tea.Msg) tea.Cmd {
 		if msg.seq == c.seq && msg.negID == c.negID() {
 			return c.KeepDraft()
 		}
-	case ui.DraftKeptMsg:
+	case vocab.DraftKeptMsg:
 		if msg.Key == DraftKey(c.negID()) {
 			c.kept = msg.Text
 		}
@@ -161,7 +162,7 @@ func (c *Line) KeepDraft() tea.Cmd {
 		return nil
 	}
 	c.drafted = text
-	return ui.Cmd(ui.KeepDraftMsg{Key: DraftKey(c.negID()), Text: text})
+	return vocab.Cmd(vocab.KeepDraftMsg{Key: DraftKey(c.negID()), Text: text})
 }
 
 // Drafted reports whether the text on the line is the one sent to the file.
@@ -211,7 +212,7 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 	if parsed.Kind == model.CaptureConcession && !confirmed {
 		e := editor.Effect{Effect: p.Effect}
 		if ask, ok := e.AskFirst(c.snap.Privacy(), confirmedMsg{text: c.input.Value()}); ok {
-			return ui.Cmd(ask)
+			return vocab.Cmd(ask)
 		}
 	}
 	status := c.says(p)
@@ -221,17 +222,17 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 	case model.CaptureNote, model.CaptureAction, model.CaptureQuestion:
 		status = "Saved " + noteWords[parsed.Kind]
 	}
-	origin := ui.NewOrigin()
+	origin := vocab.NewOrigin()
 	c.inflight[origin] = text
 	c.setText("")
 	c.err, c.info = nil, "saving…"
-	return ui.Cmd(ui.SaveMsg{Origin: origin, Status: status, Change: &act.Captured{NegID: d.Negotiation.ID, Capture: parsed,
+	return vocab.Cmd(vocab.SaveMsg{Origin: origin, Status: status, Change: &act.Captured{NegID: d.Negotiation.ID, Capture: parsed,
 		At: now, MeetingID: meetingID, DraftKey: DraftKey(d.Negotiation.ID), Text: text, Confirmed: confirmed}})
 }
 
 // Saved takes the answer of a save the line asked for (false for anyone
 // else's): on failure the text comes back into the line.
-func (c *Line) Saved(msg ui.SavedMsg) (bool, tea.Cmd) {
+func (c *Line) Saved(msg vocab.SavedMsg) (bool, tea.Cmd) {
 	text, ok := c.inflight[msg.Origin]
 	if !ok {
 		return false, nil

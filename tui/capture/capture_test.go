@@ -2,18 +2,18 @@ package capture_test
 
 import (
 	"errors"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/capture"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/internal/uitest"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,7 +25,7 @@ type line struct {
 	timers []func(time.Time) tea.Msg // the draft delays scheduled, oldest first
 }
 
-func newLine(t *testing.T, s *ui.Snapshot) *line {
+func newLine(t *testing.T, s *vocab.Snapshot) *line {
 	t.Helper()
 	l := &line{t: t}
 	tick := func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
@@ -70,7 +70,7 @@ func (l *line) view(w int) string {
 func (l *line) enter() tea.Cmd { return l.c.Update(uitest.Key("enter")) }
 
 // captured is the change a save asks for, failing unless it is a capture.
-func captured(t *testing.T, save ui.SaveMsg) *act.Captured {
+func captured(t *testing.T, save vocab.SaveMsg) *act.Captured {
 	t.Helper()
 	c, ok := save.Change.(*act.Captured)
 	if !ok {
@@ -99,7 +99,7 @@ func TestEnterAsksToSaveTheParsedLine(t *testing.T) {
 		t.Run(tc.typed, func(t *testing.T) {
 			l := newLine(t, s)
 			l.typeText(tc.typed)
-			save := uitest.As[ui.SaveMsg](t, l.enter())
+			save := uitest.As[vocab.SaveMsg](t, l.enter())
 			c := captured(t, save)
 			got := c.Capture
 			if got.Kind != tc.want.Kind || got.By != tc.want.By || got.ItemID != tc.want.ItemID || !got.Value.Equal(tc.want.Value) ||
@@ -151,7 +151,7 @@ func TestEscClosesTheLineKeepingTheText(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	l := newLine(t, s)
 	l.typeText("they 1 23.")
-	keep := uitest.As[ui.KeepDraftMsg](t, l.c.Update(uitest.Key("esc")))
+	keep := uitest.As[vocab.KeepDraftMsg](t, l.c.Update(uitest.Key("esc")))
 	if l.c.IsOpen() || keep.Key != capture.DraftKey(s.D.Negotiation.ID) || keep.Text != "they 1 23." {
 		t.Fatalf("esc leaves the line open %v and keeps %+v", l.c.IsOpen(), keep)
 	}
@@ -172,7 +172,7 @@ func TestAMovePastOurWalkAwayAsksFirst(t *testing.T) {
 	for _, private := range []bool{false, true} {
 		l := newLine(t, uitest.DemoSnapshot(private))
 		l.typeText("we 1 23.50")
-		ask := uitest.As[ui.ConfirmMsg](t, l.enter())
+		ask := uitest.As[vocab.ConfirmMsg](t, l.enter())
 		want := editor.PastWalkAwayQuestion
 		if private {
 			want = editor.ConfirmMoveQuestion // names no limit to the buyer
@@ -183,11 +183,11 @@ func TestAMovePastOurWalkAwayAsksFirst(t *testing.T) {
 		if l.c.Text() != "we 1 23.50" {
 			t.Fatalf("the line does not keep the move while it asks: %q", l.c.Text())
 		}
-		if no, ok := ask.No.(ui.StatusMsg); !ok || !strings.HasPrefix(no.Text, "Not logged") {
+		if no, ok := ask.No.(vocab.StatusMsg); !ok || !strings.HasPrefix(no.Text, "Not logged") {
 			t.Fatalf("no delivers %#v", ask.No)
 		}
 		// Yes comes back to the line, which saves the move.
-		save := uitest.As[ui.SaveMsg](t, l.c.Update(ask.Yes))
+		save := uitest.As[vocab.SaveMsg](t, l.c.Update(ask.Yes))
 		if c := captured(t, save).Capture; c.Kind != model.CaptureConcession || c.By != model.Us || !c.Value.Equal(decimal.RequireFromString("23.50")) {
 			t.Fatalf("yes saves %+v", c)
 		}
@@ -200,23 +200,23 @@ func TestAMovePastOurWalkAwayAsksFirst(t *testing.T) {
 func TestTheAnswerOfTheSave(t *testing.T) {
 	l := newLine(t, uitest.DemoSnapshot(false))
 	l.typeText("! call Marc")
-	save := uitest.As[ui.SaveMsg](t, l.enter())
+	save := uitest.As[vocab.SaveMsg](t, l.enter())
 	l.typeText("they")
 	// A refused write puts the line back, before what was typed since.
-	if ok, _ := l.c.Saved(ui.SavedMsg{Origin: save.Origin, Change: save.Change, Err: errors.New("disk full")}); !ok {
+	if ok, _ := l.c.Saved(vocab.SavedMsg{Origin: save.Origin, Change: save.Change, Err: errors.New("disk full")}); !ok {
 		t.Fatal("the line does not take the answer of its own save")
 	}
 	if v := l.view(80); l.c.Text() != "! call Marc they" || !strings.Contains(v, "✗ not saved: disk full") {
 		t.Fatalf("a refused save leaves %q:\n%s", l.c.Text(), v)
 	}
-	save = uitest.As[ui.SaveMsg](t, l.c.Update(uitest.Key("enter")))
-	if ok, _ := l.c.Saved(ui.SavedMsg{Origin: save.Origin, Status: save.Status, Change: save.Change}); !ok {
+	save = uitest.As[vocab.SaveMsg](t, l.c.Update(uitest.Key("enter")))
+	if ok, _ := l.c.Saved(vocab.SavedMsg{Origin: save.Origin, Status: save.Status, Change: save.Change}); !ok {
 		t.Fatal("the line does not take the answer of its second save")
 	}
 	if v := l.view(80); !strings.Contains(v, "Saved action ✓") || l.c.Text() != "" {
 		t.Fatalf("a save that went through shows:\n%s", v)
 	}
-	if ok, _ := l.c.Saved(ui.SavedMsg{Origin: save.Origin + 1000}); ok {
+	if ok, _ := l.c.Saved(vocab.SavedMsg{Origin: save.Origin + 1000}); ok {
 		t.Fatal("the line takes the answer of a save it did not ask for")
 	}
 }
@@ -258,14 +258,14 @@ func TestTheDraftIsKeptOnceTypingPauses(t *testing.T) {
 	if msgs := uitest.Msgs(l.c.Update(l.timers[0](uitest.Now))); len(msgs) > 0 {
 		t.Fatalf("a stale timer asks %#v", msgs)
 	}
-	keep := uitest.As[ui.KeepDraftMsg](t, l.c.Update(l.timers[len(l.timers)-1](uitest.Now)))
+	keep := uitest.As[vocab.KeepDraftMsg](t, l.c.Update(l.timers[len(l.timers)-1](uitest.Now)))
 	if keep.Key != capture.DraftKey(s.D.Negotiation.ID) || keep.Text != "they 2" {
 		t.Fatalf("the pause keeps %+v", keep)
 	}
 	if strings.Contains(l.view(80), "✎ kept") {
 		t.Fatal("the line says kept before the file has it")
 	}
-	l.c.Update(ui.DraftKeptMsg{Key: keep.Key, Text: keep.Text})
+	l.c.Update(vocab.DraftKeptMsg{Key: keep.Key, Text: keep.Text})
 	if v := l.view(80); !strings.Contains(v, "✎ kept") || !l.c.Kept() {
 		t.Fatalf("the line does not say its text is kept:\n%s", v)
 	}
@@ -283,7 +283,7 @@ func TestADraftComesBackIntoTheLine(t *testing.T) {
 	if v := l.view(80); !l.c.IsOpen() || l.c.Text() != "they 3 2.5 for" || !strings.Contains(v, "Restored the line you were typing") {
 		t.Fatalf("the draft does not come back (open %v):\n%s", l.c.IsOpen(), v)
 	}
-	e := uitest.As[ui.ErrorMsg](t, l.c.Update(capture.DraftMsg{Err: errors.New("file locked")}))
+	e := uitest.As[vocab.ErrorMsg](t, l.c.Update(capture.DraftMsg{Err: errors.New("file locked")}))
 	if !strings.Contains(e.Err.Error(), "file locked") {
 		t.Fatalf("a draft not read says %v", e.Err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Confirm asks before something is deleted, overwritten or let past a limit.
@@ -21,10 +22,10 @@ type Confirm struct {
 }
 
 // NewConfirm asks q; yes is delivered only on y or enter, no on n or esc.
-func NewConfirm(st *ui.Styles, q ui.ConfirmMsg) *Confirm {
+func NewConfirm(st *ui.Styles, q vocab.ConfirmMsg) *Confirm {
 	c := &Confirm{question: q.Question, detail: q.Detail, yes: q.Yes, no: q.No, st: st}
 	if c.no == nil {
-		c.no = ui.StatusMsg{Text: ui.NothingChanged}
+		c.no = vocab.StatusMsg{Text: vocab.NothingChanged}
 	}
 	c.keys.Yes = key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes"))
 	c.keys.No = key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no"))
@@ -36,10 +37,10 @@ func (c *Confirm) Update(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, c.keys.Yes):
 		c.done = true
-		return ui.Cmd(c.yes)
+		return vocab.Cmd(c.yes)
 	case key.Matches(msg, c.keys.No):
 		c.done = true
-		return ui.Cmd(c.no)
+		return vocab.Cmd(c.no)
 	}
 	return nil
 }

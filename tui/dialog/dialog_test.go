@@ -2,7 +2,6 @@ package dialog_test
 
 import (
 	"errors"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
@@ -10,10 +9,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/dialog"
 	"github.com/parley-app/parley/tui/internal/uitest"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // dialogBox is what every dialog is to the root's modal stack.
@@ -55,7 +55,7 @@ func pickerData() dialog.PickerData {
 }
 
 func confirmOf(yes, no tea.Msg) *dialog.Confirm {
-	return dialog.NewConfirm(uitest.Styles(), ui.ConfirmMsg{Question: "Delete the item \"Payment terms\"?",
+	return dialog.NewConfirm(uitest.Styles(), vocab.ConfirmMsg{Question: "Delete the item \"Payment terms\"?",
 		Detail: "Its 3 concessions go with it.\nNotes tagged to it stay.", Yes: yes, No: no})
 }
 
@@ -99,25 +99,25 @@ func TestView(t *testing.T) {
 }
 
 func TestConfirmYesAndNo(t *testing.T) {
-	yes := ui.SaveMsg{Status: "Deleted Payment terms"}
+	yes := vocab.SaveMsg{Status: "Deleted Payment terms"}
 	for _, k := range []string{"y", "Y", "enter"} {
 		c := confirmOf(yes, nil)
-		if got := uitest.As[ui.SaveMsg](t, c.Update(uitest.Key(k))); got.Status != yes.Status || !c.Done() {
+		if got := uitest.As[vocab.SaveMsg](t, c.Update(uitest.Key(k))); got.Status != yes.Status || !c.Done() {
 			t.Fatalf("%s delivers %+v (done %v), want the yes", k, got, c.Done())
 		}
 	}
 	for _, k := range []string{"n", "N", "esc"} {
 		c := confirmOf(yes, nil)
-		if got := uitest.As[ui.StatusMsg](t, c.Update(uitest.Key(k))); got.Text != ui.NothingChanged || !c.Done() {
+		if got := uitest.As[vocab.StatusMsg](t, c.Update(uitest.Key(k))); got.Text != vocab.NothingChanged || !c.Done() {
 			t.Fatalf("%s delivers %+v (done %v), want nothing changed", k, got, c.Done())
 		}
 	}
-	c := confirmOf(yes, ui.StatusMsg{Text: "No commitments added"})
+	c := confirmOf(yes, vocab.StatusMsg{Text: "No commitments added"})
 	uitest.Press(t, c, "x", "d", " ")
 	if c.Done() {
 		t.Fatal("a key that is neither yes nor no answers the question")
 	}
-	if got := uitest.As[ui.StatusMsg](t, c.Update(uitest.Key("n"))); got.Text != "No commitments added" {
+	if got := uitest.As[vocab.StatusMsg](t, c.Update(uitest.Key("n"))); got.Text != "No commitments added" {
 		t.Fatalf("n delivers %+v, want the question's own no", got)
 	}
 	// The question, each line of its detail and the keys show.
@@ -164,7 +164,7 @@ func TestPickerOpensTheSelectedNegotiation(t *testing.T) {
 		t.Fatalf("the negotiations are not newest first:\n%s", s)
 	}
 	uitest.Press(t, p, "k")
-	open := uitest.As[ui.OpenMsg](t, p.Update(uitest.Key("enter")))
+	open := uitest.As[vocab.OpenMsg](t, p.Update(uitest.Key("enter")))
 	if open.NegID != 3 || !p.Done() {
 		t.Fatalf("enter on the spring promotion opens %d (done %v)", open.NegID, p.Done())
 	}
@@ -183,7 +183,7 @@ func TestPickerFilters(t *testing.T) {
 		t.Fatalf("the filter does not start on its first row: %q", l)
 	}
 	uitest.Press(t, p, "enter") // an account row goes to its first negotiation
-	if open := uitest.As[ui.OpenMsg](t, p.Update(uitest.Key("enter"))); open.NegID != 3 {
+	if open := uitest.As[vocab.OpenMsg](t, p.Update(uitest.Key("enter"))); open.NegID != 3 {
 		t.Fatalf("enter opens %d, want the spring promotion", open.NegID)
 	}
 	// A filter matching an account shows all its negotiations; esc clears it.
@@ -204,35 +204,35 @@ func TestPickerFilters(t *testing.T) {
 
 func TestPickerAsksForFormsAndDeletes(t *testing.T) {
 	p := pickerOf()
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
-	if r, ok := msg.Record.(ui.NegotiationRecord); msg.Kind != ui.KindNegotiation || !ok || r.Negotiation.ID != 1 || r.Account.ID != 1 {
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("e")))
+	if r, ok := msg.Record.(vocab.NegotiationRecord); msg.Kind != vocab.KindNegotiation || !ok || r.Negotiation.ID != 1 || r.Account.ID != 1 {
 		t.Fatalf("e on a negotiation asks %+v", msg)
 	}
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.DeleteNegotiation); !ok || del.ID != 1 || ask.Question != `Delete the negotiation "2027 annual terms"?` {
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	if del, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.DeleteNegotiation); !ok || del.ID != 1 || ask.Question != `Delete the negotiation "2027 annual terms"?` {
 		t.Fatalf("d on a negotiation asks %q and writes %#v", ask.Question, ask.Yes)
 	}
 	uitest.Press(t, p, "g")
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("r")))
-	if a, ok := msg.Record.(model.Account); msg.Kind != ui.KindAccount || !ok || a.ID != 1 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("r")))
+	if a, ok := msg.Record.(model.Account); msg.Kind != vocab.KindAccount || !ok || a.ID != 1 {
 		t.Fatalf("r on an account asks %+v", msg)
 	}
-	ask = uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("delete")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.DeleteAccount); !ok || del.ID != 1 || !strings.HasPrefix(ask.Detail, "Its 2 negotiations") {
+	ask = uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("delete")))
+	if del, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.DeleteAccount); !ok || del.ID != 1 || !strings.HasPrefix(ask.Detail, "Its 2 negotiations") {
 		t.Fatalf("delete on an account asks %q and writes %#v", ask.Detail, ask.Yes)
 	}
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
-	if r, ok := msg.Record.(ui.NegotiationRecord); msg.Kind != ui.KindNegotiation || !ok || r.Negotiation.ID != 0 || r.Negotiation.AccountID != 1 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("a")))
+	if r, ok := msg.Record.(vocab.NegotiationRecord); msg.Kind != vocab.KindNegotiation || !ok || r.Negotiation.ID != 0 || r.Negotiation.AccountID != 1 {
 		t.Fatalf("a asks %+v, want a new negotiation for the account", msg)
 	}
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("A")))
-	if a, ok := msg.Record.(model.Account); msg.Kind != ui.KindAccount || !ok || a.ID != 0 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("A")))
+	if a, ok := msg.Record.(model.Account); msg.Kind != vocab.KindAccount || !ok || a.ID != 0 {
 		t.Fatalf("A asks %+v, want a new account", msg)
 	}
 	// An account without negotiations: enter starts its first.
 	uitest.Press(t, p, "G")
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("enter")))
-	if r, ok := msg.Record.(ui.NegotiationRecord); !ok || r.Account.ID != 2 || r.Negotiation.ID != 0 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("enter")))
+	if r, ok := msg.Record.(vocab.NegotiationRecord); !ok || r.Account.ID != 2 || r.Negotiation.ID != 0 {
 		t.Fatalf("enter on an account without negotiations asks %+v", msg)
 	}
 	for _, k := range []string{"esc", "o", "q"} {
@@ -248,7 +248,7 @@ func TestPickerAsksForFormsAndDeletes(t *testing.T) {
 		t.Fatalf("an empty picker does not say how to start:\n%s", s)
 	}
 	uitest.Press(t, empty, "enter", "e", "d")
-	if msg := uitest.As[ui.EditMsg](t, empty.Update(uitest.Key("a"))); msg.Kind != ui.KindAccount {
+	if msg := uitest.As[vocab.EditMsg](t, empty.Update(uitest.Key("a"))); msg.Kind != vocab.KindAccount {
 		t.Fatalf("a with no account asks %+v, want a new account", msg)
 	}
 }
@@ -264,7 +264,7 @@ func TestStageMovesTheNegotiation(t *testing.T) {
 	if l := uitest.Line(v, "›"); !strings.Contains(l, "›5 agree") || uitest.Line(v, "Outcomes of agree") == "" {
 		t.Fatalf("j selects %q:\n%s", l, v)
 	}
-	save := uitest.As[ui.SaveMsg](t, s.Update(uitest.Key("enter")))
+	save := uitest.As[vocab.SaveMsg](t, s.Update(uitest.Key("enter")))
 	n, ok := save.Change.(*act.SaveNegotiation)
 	if !ok || n.Negotiation.ID != d.Negotiation.ID || n.Negotiation.Stage != model.StageAgree || n.IsNew || !s.Done() || save.Status != "Stage: agree" {
 		t.Fatalf("enter writes %#v (%q)", save.Change, save.Status)
@@ -294,13 +294,13 @@ func TestStageWithPrivacyCountsTheHiddenChecks(t *testing.T) {
 
 func TestWelcomeAndTrouble(t *testing.T) {
 	w := dialog.NewWelcome(uitest.Styles())
-	uitest.As[ui.DemoMsg](t, w.Update(uitest.Key("d")))
+	uitest.As[vocab.DemoMsg](t, w.Update(uitest.Key("d")))
 	for _, k := range []string{"a", "enter"} {
-		if msg := uitest.As[ui.EditMsg](t, w.Update(uitest.Key(k))); msg.Kind != ui.KindAccount {
+		if msg := uitest.As[vocab.EditMsg](t, w.Update(uitest.Key(k))); msg.Kind != vocab.KindAccount {
 			t.Fatalf("%s asks %+v, want a new account", k, msg)
 		}
 	}
-	uitest.As[ui.QuitMsg](t, w.Update(uitest.Key("q")))
+	uitest.As[vocab.QuitMsg](t, w.Update(uitest.Key("q")))
 	// o leads to the accounts only when there are some.
 	uitest.Press(t, w, "o")
 	if s := box(t, w, 80, 24); strings.Contains(s, "open your accounts") {
@@ -308,7 +308,7 @@ func TestWelcomeAndTrouble(t *testing.T) {
 	}
 	w.SetAccounts(1)
 	w.AddAccount()
-	uitest.As[ui.AccountsMsg](t, w.Update(uitest.Key("o")))
+	uitest.As[vocab.AccountsMsg](t, w.Update(uitest.Key("o")))
 	if s := box(t, w, 80, 24); uitest.Line(s, "open your accounts (2)") == "" || w.Done() {
 		t.Fatalf("the welcome does not offer the two accounts:\n%s", s)
 	}
@@ -316,7 +316,7 @@ func TestWelcomeAndTrouble(t *testing.T) {
 	tr := dialog.NewTrouble(uitest.Styles(), errors.New("open parley.db: written by a newer Parley (schema 9); update Parley to open it"))
 	uitest.Press(t, tr, "d", "a")
 	for _, k := range []string{"q", "esc", "enter"} {
-		uitest.As[ui.QuitMsg](t, tr.Update(uitest.Key(k)))
+		uitest.As[vocab.QuitMsg](t, tr.Update(uitest.Key(k)))
 	}
 	if s := box(t, tr, 40, 12); tr.Done() || uitest.Line(s, "Parley cannot open this file") == "" || !strings.Contains(s, "update Parley") {
 		t.Fatalf("the trouble box at 40×12:\n%s", s)

@@ -3,7 +3,6 @@ package dialog
 import (
 	"cmp"
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"slices"
 	"strings"
 
@@ -12,8 +11,10 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // PickerData brings the accounts and negotiations for the picker.
@@ -175,33 +176,33 @@ func (p *Picker) Update(msg tea.KeyMsg) tea.Cmd {
 			return newNegotiation(row.account)
 		}
 		p.done = true
-		return ui.Cmd(ui.OpenMsg{NegID: row.neg.ID})
+		return vocab.Cmd(vocab.OpenMsg{NegID: row.neg.ID})
 	case key.Matches(msg, p.keys.Edit):
 		if row.neg != nil {
-			return ui.Cmd(ui.EditMsg{Kind: ui.KindNegotiation, Record: ui.NegotiationRecord{Negotiation: *row.neg, Account: row.account}})
+			return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindNegotiation, Record: vocab.NegotiationRecord{Negotiation: *row.neg, Account: row.account}})
 		}
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindAccount, Record: row.account})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindAccount, Record: row.account})
 	case key.Matches(msg, p.keys.Delete):
-		return ui.Cmd(p.askDelete(row))
+		return vocab.Cmd(p.askDelete(row))
 	}
 	return nil
 }
 
 func newAccount() tea.Cmd {
-	return ui.Cmd(ui.EditMsg{Kind: ui.KindAccount, Record: model.Account{Kind: model.Retail}})
+	return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindAccount, Record: model.Account{Kind: model.Retail}})
 }
 
 func newNegotiation(a model.Account) tea.Cmd {
-	return ui.Cmd(ui.EditMsg{Kind: ui.KindNegotiation, Record: ui.NegotiationRecord{Negotiation: model.Negotiation{AccountID: a.ID}, Account: a}})
+	return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindNegotiation, Record: vocab.NegotiationRecord{Negotiation: model.Negotiation{AccountID: a.ID}, Account: a}})
 }
 
 // askDelete is the question before a delete.
-func (p *Picker) askDelete(row pickerRow) ui.ConfirmMsg {
+func (p *Picker) askDelete(row pickerRow) vocab.ConfirmMsg {
 	if row.neg != nil {
 		n := *row.neg
-		return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the negotiation %q?", n.Title),
+		return vocab.ConfirmMsg{Question: fmt.Sprintf("Delete the negotiation %q?", n.Title),
 			Detail: "Its agenda, meetings, ledger, notes, follow-ups and scenarios go with it. This cannot be undone.",
-			Yes:    ui.SaveMsg{Status: "Deleted " + n.Title, Change: &act.DeleteNegotiation{ID: n.ID}}}
+			Yes:    vocab.SaveMsg{Status: "Deleted " + n.Title, Change: &act.DeleteNegotiation{ID: n.ID}}}
 	}
 	a := row.account
 	count := 0
@@ -210,9 +211,9 @@ func (p *Picker) askDelete(row pickerRow) ui.ConfirmMsg {
 			count++
 		}
 	}
-	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the account %q?", a.Name),
+	return vocab.ConfirmMsg{Question: fmt.Sprintf("Delete the account %q?", a.Name),
 		Detail: fmt.Sprintf("Its %d %s and everything in them go with it. This cannot be undone.", count, ui.Plural(count, "negotiation", "negotiations")),
-		Yes:    ui.SaveMsg{Status: "Deleted " + a.Name, Change: &act.DeleteAccount{ID: a.ID}}}
+		Yes:    vocab.SaveMsg{Status: "Deleted " + a.Name, Change: &act.DeleteAccount{ID: a.ID}}}
 }
 
 // View draws the list in a box.

@@ -2,12 +2,13 @@ package dialog
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Stage moves the negotiation through its stages and lists each stage's
@@ -50,7 +51,7 @@ func (s *Stage) Update(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		n.Stage = stage
-		return ui.Cmd(ui.SaveMsg{Status: "Stage: " + string(stage), Change: &act.SaveNegotiation{Negotiation: n}})
+		return vocab.Cmd(vocab.SaveMsg{Status: "Stage: " + string(stage), Change: &act.SaveNegotiation{Negotiation: n}})
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Trouble says why the file cannot be opened (damaged, locked, from a newer
@@ -23,7 +24,7 @@ func NewTrouble(st *ui.Styles, err error) *Trouble {
 // Update leaves on q, esc or enter.
 func (t *Trouble) Update(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, t.quit) {
-		return ui.Cmd(ui.QuitMsg{})
+		return vocab.Cmd(vocab.QuitMsg{})
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Welcome is the first screen on a file with no negotiation yet. It stays
@@ -38,13 +39,13 @@ func (w *Welcome) AddAccount() { w.accounts++ }
 func (w *Welcome) Update(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, w.keys.Demo):
-		return ui.Cmd(ui.DemoMsg{})
+		return vocab.Cmd(vocab.DemoMsg{})
 	case key.Matches(msg, w.keys.New):
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindAccount, Record: model.Account{Kind: model.Retail}})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindAccount, Record: model.Account{Kind: model.Retail}})
 	case key.Matches(msg, w.keys.Accounts) && w.accounts > 0:
-		return ui.Cmd(ui.AccountsMsg{})
+		return vocab.Cmd(vocab.AccountsMsg{})
 	case key.Matches(msg, w.keys.Quit):
-		return ui.Cmd(ui.QuitMsg{})
+		return vocab.Cmd(vocab.QuitMsg{})
 	}
 	return nil
 }

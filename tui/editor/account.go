@@ -3,13 +3,13 @@ package editor
 import (
 	"errors"
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The account and negotiation forms' fields.
@@ -43,7 +43,7 @@ func accountForm(env Env, a model.Account) *form.Form {
 		title = "Account: " + a.Name
 	}
 	fields := append([]*form.Field{name, kind, category, notes}, contacts.fields...)
-	return form.New(env.St, form.Ref{Kind: ui.KindAccount, ID: a.ID}, title, fields,
+	return form.New(env.St, form.Ref{Kind: vocab.KindAccount, ID: a.ID}, title, fields,
 		func(f *form.Form) (tea.Msg, error) {
 			v := a
 			v.Name, v.Kind, v.Category, v.Notes = name.Value(), model.AccountKind(kind.Value()), category.Value(), notes.Value()
@@ -87,7 +87,7 @@ func negotiationForm(env Env, n model.Negotiation, a model.Account) *form.Form {
 	}
 	basis := basisFields(env.privacy(), n.Deal)
 	fields := append([]*form.Field{title, currency, due, status, numbers}, basis.fields()...)
-	return form.New(env.St, form.Ref{Kind: ui.KindNegotiation, ID: n.ID}, heading, fields,
+	return form.New(env.St, form.Ref{Kind: vocab.KindNegotiation, ID: n.ID}, heading, fields,
 		func(f *form.Form) (tea.Msg, error) {
 			v := n
 			v.Title = title.Value()

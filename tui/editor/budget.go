@@ -3,12 +3,12 @@ package editor
 import (
 	"errors"
 	"fmt"
-	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The budget form's fields.
@@ -54,7 +54,7 @@ func budgetForm(env Env, b model.Budget) (*form.Form, error) {
 		}
 		return v
 	}
-	f := form.New(env.St, form.Ref{Kind: ui.KindBudget, ID: b.ItemID}, "Today's budget", fields, func(f *form.Form) (tea.Msg, error) {
+	f := form.New(env.St, form.Ref{Kind: vocab.KindBudget, ID: b.ItemID}, "Today's budget", fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
 		if err := r.CheckBudget(v); err != nil {
 			f.SetError(keyBudgetValue, errors.New(err.Error()))

@@ -2,12 +2,12 @@ package editor
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The concession form's fields.
@@ -81,7 +81,7 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 		}
 		return v
 	}
-	return form.New(env.St, form.Ref{Kind: ui.KindConcession, ID: c.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
+	return form.New(env.St, form.Ref{Kind: vocab.KindConcession, ID: c.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
 		e, err := ConcessionEffect(r, v)
 		if err != nil {

@@ -6,18 +6,19 @@ package editor
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"time"
 
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Env is what an editor needs: the open negotiation (nil when none is open),
 // the styles and the clock.
 type Env struct {
-	Snap *ui.Snapshot
+	Snap *vocab.Snapshot
 	St   *ui.Styles
 	Now  func() time.Time
 }
@@ -42,8 +43,8 @@ func (e Env) negID() uint64 {
 }
 
 // Open builds the form an EditMsg asks for; the error says why there is none.
-func Open(env Env, msg ui.EditMsg) (*form.Form, error) {
-	if env.Snap == nil && msg.Kind != ui.KindAccount && msg.Kind != ui.KindNegotiation {
+func Open(env Env, msg vocab.EditMsg) (*form.Form, error) {
+	if env.Snap == nil && msg.Kind != vocab.KindAccount && msg.Kind != vocab.KindNegotiation {
 		return nil, fmt.Errorf("open a negotiation first (o)")
 	}
 	if !shown(env.privacy(), msg.Record) {
@@ -57,7 +58,7 @@ func Open(env Env, msg ui.EditMsg) (*form.Form, error) {
 	case model.Concession:
 		f, err = concessionForm(env, r)
 	case model.Note:
-		if msg.Kind == ui.KindAnswer {
+		if msg.Kind == vocab.KindAnswer {
 			f = answerForm(env, r)
 		} else {
 			f = noteForm(env, r)
@@ -72,12 +73,12 @@ func Open(env Env, msg ui.EditMsg) (*form.Form, error) {
 		f, err = meetingForm(env, msg.Kind, r)
 	case model.Account:
 		f = accountForm(env, r)
-	case ui.NegotiationRecord:
+	case vocab.NegotiationRecord:
 		f = negotiationForm(env, r.Negotiation, r.Account)
 	case model.Budget:
 		f, err = budgetForm(env, r)
 	case nil:
-		if msg.Kind == ui.KindScenario {
+		if msg.Kind == vocab.KindScenario {
 			f = newScenarioForm(env)
 		}
 	}
@@ -126,73 +127,73 @@ func Reopen(env Env, ref form.Ref) (*form.Form, bool) {
 }
 
 // recordFor finds the record a draft's ref names in the open negotiation.
-func recordFor(env Env, ref form.Ref) (ui.EditMsg, bool) {
-	edit := func(r any) (ui.EditMsg, bool) { return ui.EditMsg{Kind: ref.Kind, Record: r}, true }
+func recordFor(env Env, ref form.Ref) (vocab.EditMsg, bool) {
+	edit := func(r any) (vocab.EditMsg, bool) { return vocab.EditMsg{Kind: ref.Kind, Record: r}, true }
 	if env.Snap == nil {
-		if ref.Kind == ui.KindAccount && ref.ID == 0 {
+		if ref.Kind == vocab.KindAccount && ref.ID == 0 {
 			return edit(model.Account{Kind: model.Retail})
 		}
-		return ui.EditMsg{}, false
+		return vocab.EditMsg{}, false
 	}
 	d := env.Snap.D
-	found := func(r any, ok bool) (ui.EditMsg, bool) {
+	found := func(r any, ok bool) (vocab.EditMsg, bool) {
 		if !ok {
-			return ui.EditMsg{}, false
+			return vocab.EditMsg{}, false
 		}
 		return edit(r)
 	}
 	switch ref.Kind {
-	case ui.KindItem:
+	case vocab.KindItem:
 		if ref.ID == 0 {
 			return edit(NewItem())
 		}
 		return found(d.Item(ref.ID))
-	case ui.KindConcession:
+	case vocab.KindConcession:
 		if ref.ID == 0 {
 			return edit(model.Concession{})
 		}
 		return found(act.Find(d.Ledger, ref.ID, func(c model.Concession) uint64 { return c.ID }))
-	case ui.KindNote, ui.KindAnswer:
+	case vocab.KindNote, vocab.KindAnswer:
 		return found(act.Find(d.Notes, ref.ID, func(n model.Note) uint64 { return n.ID }))
-	case ui.KindFollowUp:
+	case vocab.KindFollowUp:
 		if ref.ID == 0 {
 			return edit(model.FollowUp{Side: model.CustomerSide})
 		}
 		return found(act.Find(d.FollowUps, ref.ID, func(f model.FollowUp) uint64 { return f.ID }))
-	case ui.KindCategory, ui.KindProfit:
+	case vocab.KindCategory, vocab.KindProfit:
 		if ref.ID == 0 {
 			return edit(model.Scenario{Kind: model.ScenarioKind(ref.Kind)})
 		}
 		return found(d.Scenario(ref.ID))
-	case ui.KindMeeting:
+	case vocab.KindMeeting:
 		return found(d.Meeting(ref.ID))
-	case ui.KindMeetingStart, ui.KindMeetingEnd:
+	case vocab.KindMeetingStart, vocab.KindMeetingEnd:
 		mt, running := d.RunningMeeting()
-		if running == (ref.Kind == ui.KindMeetingEnd) {
+		if running == (ref.Kind == vocab.KindMeetingEnd) {
 			return edit(mt)
 		}
-	case ui.KindAccount:
+	case vocab.KindAccount:
 		return found(d.Account, ref.ID == d.Account.ID)
-	case ui.KindNegotiation:
-		return found(ui.NegotiationRecord{Negotiation: d.Negotiation, Account: d.Account}, ref.ID == d.Negotiation.ID)
-	case ui.KindBudget:
+	case vocab.KindNegotiation:
+		return found(vocab.NegotiationRecord{Negotiation: d.Negotiation, Account: d.Account}, ref.ID == d.Negotiation.ID)
+	case vocab.KindBudget:
 		return found(model.Budget{ItemID: ref.ID}, d.ItemIndex(ref.ID) >= 0)
 	}
-	return ui.EditMsg{}, false
+	return vocab.EditMsg{}, false
 }
 
 // MeetingToggle is the form that starts the next meeting, or ends the one
 // that runs.
-func MeetingToggle(d *model.Dossier) ui.EditMsg {
+func MeetingToggle(d *model.Dossier) vocab.EditMsg {
 	if mt, ok := d.RunningMeeting(); ok {
-		return ui.EditMsg{Kind: ui.KindMeetingEnd, Record: mt}
+		return vocab.EditMsg{Kind: vocab.KindMeetingEnd, Record: mt}
 	}
-	return ui.EditMsg{Kind: ui.KindMeetingStart, Record: model.Meeting{}}
+	return vocab.EditMsg{Kind: vocab.KindMeetingStart, Record: model.Meeting{}}
 }
 
 // save asks for a write on behalf of form f.
-func save(f *form.Form, status string, c act.Change) ui.SaveMsg {
-	return ui.SaveMsg{Origin: f.ID, Status: status, Change: c}
+func save(f *form.Form, status string, c act.Change) vocab.SaveMsg {
+	return vocab.SaveMsg{Origin: f.ID, Status: status, Change: c}
 }
 
 // warnings shows a validation error as the preview's one line.

@@ -1,7 +1,6 @@
 package editor_test
 
 import (
-	"github.com/parley-app/parley/act"
 	"slices"
 	"strings"
 	"testing"
@@ -9,24 +8,25 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/internal/uitest"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
 // env is what the root hands the editors: the open negotiation, the styles
 // and the clock.
-func env(s *ui.Snapshot) editor.Env {
+func env(s *vocab.Snapshot) editor.Env {
 	return editor.Env{Snap: s, St: uitest.Styles(), Now: uitest.Clock}
 }
 
 // open opens the form an EditMsg asks for, failing when there is none.
-func open(t *testing.T, e editor.Env, kind ui.Kind, record any) *form.Form {
+func open(t *testing.T, e editor.Env, kind vocab.Kind, record any) *form.Form {
 	t.Helper()
-	f, err := editor.Open(e, ui.EditMsg{Kind: kind, Record: record})
+	f, err := editor.Open(e, vocab.EditMsg{Kind: kind, Record: record})
 	if err != nil {
 		t.Fatalf("no %s form: %v", kind, err)
 	}
@@ -95,9 +95,9 @@ func wantBadField(t *testing.T, f *form.Form, label, text, reason string) {
 }
 
 // saved presses ctrl+s and returns the write it asks for, of a T.
-func saved[T act.Change](t *testing.T, f *form.Form) (ui.SaveMsg, T) {
+func saved[T act.Change](t *testing.T, f *form.Form) (vocab.SaveMsg, T) {
 	t.Helper()
-	save := uitest.As[ui.SaveMsg](t, f.Update(uitest.Key("ctrl+s")))
+	save := uitest.As[vocab.SaveMsg](t, f.Update(uitest.Key("ctrl+s")))
 	c, ok := save.Change.(T)
 	if !ok {
 		var want T
@@ -115,13 +115,13 @@ func num(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // After a deliberate change, read the diff and run `go test ./tui/editor -update`.
 func TestView(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	f := open(t, env(s), ui.KindItem, s.D.Items[0])
+	f := open(t, env(s), vocab.KindItem, s.D.Items[0])
 	golden.RequireEqual(t, []byte(view(t, f)+"\n"))
 }
 
 func TestItemFormWithABadNumberKeepsItAndSavesOnceRight(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	f := open(t, env(s), ui.KindItem, editor.NewItem())
+	f := open(t, env(s), vocab.KindItem, editor.NewItem())
 	set(t, f, "Title", "Delivery window")
 	set(t, f, "Our opening", "4.5 h")
 	wantBadField(t, f, "Our opening", "4.5 h", `"4.5 h" is not a number`)
@@ -146,7 +146,7 @@ func TestItemFormWithABadNumberKeepsItAndSavesOnceRight(t *testing.T) {
 
 func TestItemFormRefusesAWholeItemThatDoesNotHold(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	f := open(t, env(s), ui.KindItem, s.D.Items[0])
+	f := open(t, env(s), vocab.KindItem, s.D.Items[0])
 	set(t, f, "Our target", "25.00") // better for us than our opening 24.80
 	refused(t, f)
 	if f.Err() == nil || !strings.Contains(f.Err().Error(), "better for us than our opening") || !strings.Contains(view(t, f), f.Err().Error()[:40]) {
@@ -164,7 +164,7 @@ func TestItemFormRefusesAWholeItemThatDoesNotHold(t *testing.T) {
 
 func TestConcessionFormAsksBeforeAMovePastOurWalkAway(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	f := open(t, env(s), ui.KindConcession, model.Concession{})
+	f := open(t, env(s), vocab.KindConcession, model.Concession{})
 	f.Update(uitest.Key("1")) // the first item: a choice's first letter picks it
 	set(t, f, "New value", "23.6o")
 	wantBadField(t, f, "New value", "23.6o", "is not a number")
@@ -180,13 +180,13 @@ func TestConcessionFormAsksBeforeAMovePastOurWalkAway(t *testing.T) {
 		t.Fatalf("the form writes %+v", got)
 	}
 	// Our move past our walk-away asks first; yes is the write.
-	f = open(t, env(s), ui.KindConcession, model.Concession{ItemID: 1, By: model.Us})
+	f = open(t, env(s), vocab.KindConcession, model.Concession{ItemID: 1, By: model.Us})
 	set(t, f, "New value", "23.50")
-	ask := uitest.As[ui.ConfirmMsg](t, f.Update(uitest.Key("ctrl+s")))
+	ask := uitest.As[vocab.ConfirmMsg](t, f.Update(uitest.Key("ctrl+s")))
 	if ask.Question != editor.PastWalkAwayQuestion || f.Done() {
 		t.Fatalf("a move past our walk-away asks %q (done %v)", ask.Question, f.Done())
 	}
-	yes, ok := ask.Yes.(ui.SaveMsg)
+	yes, ok := ask.Yes.(vocab.SaveMsg)
 	if c, isSave := yes.Change.(*act.Save[model.Concession]); !ok || !isSave || c.Record.By != model.Us || !c.Record.To.Equal(num("23.50")) || yes.Origin != f.ID {
 		t.Fatalf("yes writes %#v", ask.Yes)
 	}
@@ -194,7 +194,7 @@ func TestConcessionFormAsksBeforeAMovePastOurWalkAway(t *testing.T) {
 
 func TestFollowUpFormWithABadDate(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	f := open(t, env(s), ui.KindFollowUp, model.FollowUp{Side: model.CustomerSide})
+	f := open(t, env(s), vocab.KindFollowUp, model.FollowUp{Side: model.CustomerSide})
 	set(t, f, "Role", "category buyers")
 	set(t, f, "Action", "Sign the listing form")
 	set(t, f, "Due", "2027-02-30")
@@ -210,7 +210,7 @@ func TestFollowUpFormWithABadDate(t *testing.T) {
 
 func TestBudgetFormRefusesABudgetPastOurWalkAway(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	f := open(t, env(s), ui.KindBudget, model.Budget{ItemID: 1})
+	f := open(t, env(s), vocab.KindBudget, model.Budget{ItemID: 1})
 	if r := row(t, f, "Furthest today"); !strings.Contains(r, "▸ Furthest today") || !strings.Contains(r, "required") {
 		t.Fatalf("the budget form opens on %q, want the value to type", r)
 	}
@@ -231,14 +231,14 @@ func TestBudgetFormRefusesABudgetPastOurWalkAway(t *testing.T) {
 func TestNoteAndAnswerForms(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	question := s.D.Notes[9]
-	f := open(t, env(s), ui.KindAnswer, question)
+	f := open(t, env(s), vocab.KindAnswer, question)
 	set(t, f, "Answer", "Yes, weeks 14 and 15")
 	save, c := saved[*act.Save[model.Note]](t, f)
 	if c.Record.ID != question.ID || c.Record.Answer != "Yes, weeks 14 and 15" || save.Status != "Answered: "+question.Text {
 		t.Fatalf("the answer writes %+v (%q)", c.Record, save.Status)
 	}
 	// The note form turns the question into an action done now.
-	f = open(t, env(s), ui.KindNote, question)
+	f = open(t, env(s), vocab.KindNote, question)
 	focus(t, f, "Kind")
 	f.Update(uitest.Key("a"))
 	focus(t, f, "Done")
@@ -247,7 +247,7 @@ func TestNoteAndAnswerForms(t *testing.T) {
 	if n := c.Record; n.Kind != model.KindAction || !n.Done || !n.DoneAt.Equal(uitest.Now) || n.Answer != "" || n.Text != question.Text {
 		t.Fatalf("the note form writes %+v", n)
 	}
-	f = open(t, env(s), ui.KindNote, question)
+	f = open(t, env(s), vocab.KindNote, question)
 	set(t, f, "Text", "")
 	refused(t, f)
 	if f.Err() == nil || f.Err().Error() != "Text: required" {
@@ -278,7 +278,7 @@ func TestMeetingForms(t *testing.T) {
 	if mt := c.Record; mt.ID != 3 || !mt.Ended.Equal(uitest.Now) || mt.Summary != "Listing agreed" {
 		t.Fatalf("ending meeting 3 writes %+v", mt)
 	}
-	if _, err := editor.Open(env(uitest.Snapshot(d, false)), ui.EditMsg{Kind: ui.KindMeetingStart, Record: model.Meeting{}}); err == nil ||
+	if _, err := editor.Open(env(uitest.Snapshot(d, false)), vocab.EditMsg{Kind: vocab.KindMeetingStart, Record: model.Meeting{}}); err == nil ||
 		!strings.Contains(err.Error(), "meeting 3 is still running") {
 		t.Fatalf("starting a meeting while one runs: %v", err)
 	}
@@ -286,13 +286,13 @@ func TestMeetingForms(t *testing.T) {
 
 func TestNewScenarioAsksItsKindFirst(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	f := open(t, env(s), ui.KindScenario, nil)
+	f := open(t, env(s), vocab.KindScenario, nil)
 	f.Update(uitest.Key("p"))
-	next := uitest.As[ui.EditMsg](t, f.Update(uitest.Key("enter")))
-	if sc, ok := next.Record.(model.Scenario); next.Kind != ui.KindProfit || !ok || sc.Kind != model.ProfitScenario || !f.Done() {
+	next := uitest.As[vocab.EditMsg](t, f.Update(uitest.Key("enter")))
+	if sc, ok := next.Record.(model.Scenario); next.Kind != vocab.KindProfit || !ok || sc.Kind != model.ProfitScenario || !f.Done() {
 		t.Fatalf("the kind hands on to %+v (done %v)", next, f.Done())
 	}
-	f = open(t, env(s), ui.KindCategory, s.D.Scenarios[0])
+	f = open(t, env(s), vocab.KindCategory, s.D.Scenarios[0])
 	set(t, f, "Baseline margin %", "128")
 	wantBadField(t, f, "Baseline margin %", "128", "between 0 and 100")
 	refused(t, f)
@@ -305,10 +305,10 @@ func TestNewScenarioAsksItsKindFirst(t *testing.T) {
 
 func TestAccountAndNegotiationFormsNeedNoNegotiation(t *testing.T) {
 	e := env(nil)
-	if _, err := editor.Open(e, ui.EditMsg{Kind: ui.KindItem, Record: editor.NewItem()}); err == nil || !strings.Contains(err.Error(), "open a negotiation first") {
+	if _, err := editor.Open(e, vocab.EditMsg{Kind: vocab.KindItem, Record: editor.NewItem()}); err == nil || !strings.Contains(err.Error(), "open a negotiation first") {
 		t.Fatalf("an item form with no negotiation open: %v", err)
 	}
-	f := open(t, e, ui.KindAccount, model.Account{Kind: model.Retail})
+	f := open(t, e, vocab.KindAccount, model.Account{Kind: model.Retail})
 	refused(t, f) // a name is required
 	set(t, f, "Name", "Northway Catering")
 	save, acc := saved[*act.SaveAccount](t, f)
@@ -316,7 +316,7 @@ func TestAccountAndNegotiationFormsNeedNoNegotiation(t *testing.T) {
 		t.Fatalf("the account form writes %+v (%q)", acc, save.Status)
 	}
 	acc.Account.ID = 7
-	f = open(t, e, ui.KindNegotiation, ui.NegotiationRecord{Negotiation: model.Negotiation{AccountID: 7}, Account: acc.Account})
+	f = open(t, e, vocab.KindNegotiation, vocab.NegotiationRecord{Negotiation: model.Negotiation{AccountID: 7}, Account: acc.Account})
 	set(t, f, "Deadline", "31/03/2027")
 	wantBadField(t, f, "Deadline", "31/03/2027", "a date like 2027-01-31")
 	set(t, f, "Deadline", "2027-03-31")
@@ -330,7 +330,7 @@ func TestAccountAndNegotiationFormsNeedNoNegotiation(t *testing.T) {
 func TestPrivacyHidesInternalFieldsAndForms(t *testing.T) {
 	s := uitest.DemoSnapshot(true)
 	e := env(s)
-	f := open(t, e, ui.KindItem, s.D.Items[0])
+	f := open(t, e, vocab.KindItem, s.D.Items[0])
 	v := view(t, f)
 	for _, hidden := range []string{"Our target", "Our walk-away", "Weight", "Value to them", "Lever", "24.20", "23.60"} {
 		if strings.Contains(v, hidden) {
@@ -346,14 +346,14 @@ func TestPrivacyHidesInternalFieldsAndForms(t *testing.T) {
 		t.Fatalf("a hidden field lost its value: %+v", got)
 	}
 	for _, tc := range []struct {
-		kind   ui.Kind
+		kind   vocab.Kind
 		record any
 	}{
-		{ui.KindNote, s.D.Notes[0]}, // a plain note is internal
-		{ui.KindBudget, model.Budget{ItemID: 1}},
-		{ui.KindProfit, s.D.Scenarios[1]},
+		{vocab.KindNote, s.D.Notes[0]}, // a plain note is internal
+		{vocab.KindBudget, model.Budget{ItemID: 1}},
+		{vocab.KindProfit, s.D.Scenarios[1]},
 	} {
-		if _, err := editor.Open(e, ui.EditMsg{Kind: tc.kind, Record: tc.record}); err == nil || !strings.Contains(err.Error(), "privacy is on") {
+		if _, err := editor.Open(e, vocab.EditMsg{Kind: tc.kind, Record: tc.record}); err == nil || !strings.Contains(err.Error(), "privacy is on") {
 			t.Fatalf("with privacy on the %s form opens (%v)", tc.kind, err)
 		}
 	}
@@ -361,13 +361,13 @@ func TestPrivacyHidesInternalFieldsAndForms(t *testing.T) {
 
 func TestReopenFindsTheRecordOfADraft(t *testing.T) {
 	e := env(uitest.DemoSnapshot(false))
-	if f, ok := editor.Reopen(e, form.Ref{Kind: ui.KindItem, ID: 2}); !ok || !strings.Contains(view(t, f), "Edit: Payment terms") {
+	if f, ok := editor.Reopen(e, form.Ref{Kind: vocab.KindItem, ID: 2}); !ok || !strings.Contains(view(t, f), "Edit: Payment terms") {
 		t.Fatal("the draft of item 2 does not reopen its form")
 	}
-	if f, ok := editor.Reopen(e, form.Ref{Kind: ui.KindAnswer, ID: 10}); !ok || !strings.Contains(view(t, f), "Answer: Can they commit") {
+	if f, ok := editor.Reopen(e, form.Ref{Kind: vocab.KindAnswer, ID: 10}); !ok || !strings.Contains(view(t, f), "Answer: Can they commit") {
 		t.Fatal("the draft of an answer does not reopen its form")
 	}
-	for _, ref := range []form.Ref{{Kind: ui.KindItem, ID: 99}, {Kind: ui.KindMeetingEnd}, {Kind: ui.KindNote, ID: 99}} {
+	for _, ref := range []form.Ref{{Kind: vocab.KindItem, ID: 99}, {Kind: vocab.KindMeetingEnd}, {Kind: vocab.KindNote, ID: 99}} {
 		if _, ok := editor.Reopen(e, ref); ok {
 			t.Fatalf("a draft of %+v, gone, reopens a form", ref)
 		}
@@ -376,8 +376,8 @@ func TestReopenFindsTheRecordOfADraft(t *testing.T) {
 
 func TestFormsStayInsideATinyScreen(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
-	for _, msg := range []ui.EditMsg{{Kind: ui.KindItem, Record: s.D.Items[0]}, {Kind: ui.KindConcession, Record: model.Concession{}},
-		{Kind: ui.KindCategory, Record: s.D.Scenarios[0]}, {Kind: ui.KindAccount, Record: s.D.Account}} {
+	for _, msg := range []vocab.EditMsg{{Kind: vocab.KindItem, Record: s.D.Items[0]}, {Kind: vocab.KindConcession, Record: model.Concession{}},
+		{Kind: vocab.KindCategory, Record: s.D.Scenarios[0]}, {Kind: vocab.KindAccount, Record: s.D.Account}} {
 		f := open(t, env(s), msg.Kind, msg.Record)
 		for _, size := range [][2]int{{10, 3}, {30, 8}, {1, 1}, {0, 0}} {
 			lines := f.View(size[0], size[1])

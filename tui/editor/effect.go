@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Effect is what logging a concession does (model.Effect: the move, the
@@ -80,15 +81,15 @@ func (e Effect) Warns(priv model.Privacy) bool {
 // today's budget (model.Flag.AskFirst). While privacy is on, the question
 // must not tell the buyer that we have such limits, so it only asks to
 // confirm the move.
-func (e Effect) AskFirst(priv model.Privacy, yes tea.Msg) (ui.ConfirmMsg, bool) {
+func (e Effect) AskFirst(priv model.Privacy, yes tea.Msg) (vocab.ConfirmMsg, bool) {
 	ask := e.Move.Flags.AskFirst()
 	if ask == 0 {
-		return ui.ConfirmMsg{}, false
+		return vocab.ConfirmMsg{}, false
 	}
 	q := ask.Question()
 	if !priv.Field(model.FieldWalkAway) || !priv.Part(model.PartBudget) {
 		q = ConfirmMoveQuestion
 	}
-	return ui.ConfirmMsg{Question: q, Detail: e.Summary(priv), Yes: yes,
-		No: ui.StatusMsg{Text: "Not logged: nothing saved; change the move, or save again to be asked again"}}, true
+	return vocab.ConfirmMsg{Question: q, Detail: e.Summary(priv), Yes: yes,
+		No: vocab.StatusMsg{Text: "Not logged: nothing saved; change the move, or save again to be asked again"}}, true
 }

@@ -5,7 +5,7 @@ import (
 	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The follow-up form's fields.
@@ -52,7 +52,7 @@ func followUpForm(env Env, f model.FollowUp) *form.Form {
 		title = "Edit follow-up: " + FollowUpName(f)
 	}
 	negID := env.negID()
-	fm := form.New(env.St, form.Ref{Kind: ui.KindFollowUp, ID: f.ID}, title, []*form.Field{side, role, pick, person, action, dueField},
+	fm := form.New(env.St, form.Ref{Kind: vocab.KindFollowUp, ID: f.ID}, title, []*form.Field{side, role, pick, person, action, dueField},
 		func(fm *form.Form) (tea.Msg, error) {
 			v := build()
 			if err := v.Validate(); err != nil {

@@ -3,14 +3,15 @@ package editor
 import (
 	"errors"
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strconv"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -144,7 +145,7 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 			f.Field(keyWeight).Hint = weights.hint(f.Field(keyWeight).Whole())
 		}
 	}
-	return form.New(env.St, form.Ref{Kind: ui.KindItem, ID: it.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
+	return form.New(env.St, form.Ref{Kind: vocab.KindItem, ID: it.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v := build(f)
 		if err := validate(f); err != nil {
 			var fe *model.FieldError

@@ -2,13 +2,14 @@ package editor
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The meeting forms' fields.
@@ -21,11 +22,11 @@ const (
 // meetingForm starts the next meeting, ends the one that runs, or edits a
 // meeting's place, attendees and summary (an ended meeting's summary stays
 // editable).
-func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
+func meetingForm(env Env, kind vocab.Kind, mt model.Meeting) (*form.Form, error) {
 	d, negID := env.Snap.D, env.negID()
 	ref := form.Ref{Kind: kind, ID: mt.ID}
 	switch kind {
-	case ui.KindMeetingEnd:
+	case vocab.KindMeetingEnd:
 		if _, ok := d.RunningMeeting(); !ok {
 			return nil, fmt.Errorf("no meeting is running")
 		}
@@ -38,7 +39,7 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 			v.Summary = summary.Value()
 			return save(f, fmt.Sprintf("Meeting %d ended", v.Number), act.SaveMeeting(negID, v)), nil
 		}), nil
-	case ui.KindMeetingStart:
+	case vocab.KindMeetingStart:
 		if running, ok := d.RunningMeeting(); ok {
 			return nil, fmt.Errorf("meeting %d is still running: end it first (m)", running.Number)
 		}
@@ -66,7 +67,7 @@ func meetingForm(env Env, kind ui.Kind, mt model.Meeting) (*form.Form, error) {
 	if !mt.Ended.IsZero() {
 		title += " (ended)"
 	}
-	return form.New(env.St, form.Ref{Kind: ui.KindMeeting, ID: mt.ID}, title, []*form.Field{place, attendees, summary}, func(f *form.Form) (tea.Msg, error) {
+	return form.New(env.St, form.Ref{Kind: vocab.KindMeeting, ID: mt.ID}, title, []*form.Field{place, attendees, summary}, func(f *form.Form) (tea.Msg, error) {
 		v := mt
 		v.Place = place.Value()
 		v.Attendees = ui.SplitAttendees(attendees.Value())

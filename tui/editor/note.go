@@ -2,13 +2,13 @@ package editor
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // The note forms' fields.
@@ -42,7 +42,7 @@ func noteForm(env Env, n model.Note) *form.Form {
 		form.Text(keyAnswer, "Answer", n.Answer).WithHint("for a question; blank while it is open"),
 		form.Choice(keyDone, "Done", []string{"no", "yes"}, []string{"not done", "done"}, doneValue).WithHint("for an action"),
 	}
-	return form.New(env.St, form.Ref{Kind: ui.KindNote, ID: n.ID}, "Edit "+string(n.Kind), fields, func(f *form.Form) (tea.Msg, error) {
+	return form.New(env.St, form.Ref{Kind: vocab.KindNote, ID: n.ID}, "Edit "+string(n.Kind), fields, func(f *form.Form) (tea.Msg, error) {
 		v := n
 		v.Text = f.Field(keyText).Value()
 		v.Kind = model.NoteKind(f.Field(keyKind).Value())
@@ -63,7 +63,7 @@ func noteForm(env Env, n model.Note) *form.Form {
 func answerForm(env Env, n model.Note) *form.Form {
 	answer := form.Text(keyAnswer, "Answer", n.Answer).WithHint("blank reopens the question")
 	negID := env.negID()
-	return form.New(env.St, form.Ref{Kind: ui.KindAnswer, ID: n.ID}, "Answer: "+n.Text, []*form.Field{answer}, func(f *form.Form) (tea.Msg, error) {
+	return form.New(env.St, form.Ref{Kind: vocab.KindAnswer, ID: n.ID}, "Answer: "+n.Text, []*form.Field{answer}, func(f *form.Form) (tea.Msg, error) {
 		v := n
 		v.Answer = answer.Value()
 		status := "Answered: " + v.Text

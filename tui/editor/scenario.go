@@ -2,12 +2,12 @@ package editor
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/form"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -35,7 +35,7 @@ func newScenarioForm(env Env) *form.Form {
 		string(model.CategoryScenario)).WithHint("←→ or c/p choose · enter go on")
 	return form.New(env.St, form.Ref{}, "New scenario", []*form.Field{kind}, func(*form.Form) (tea.Msg, error) {
 		k := model.ScenarioKind(kind.Value())
-		return ui.EditMsg{Kind: ui.Kind(k), Record: model.Scenario{Kind: k}}, nil
+		return vocab.EditMsg{Kind: vocab.Kind(k), Record: model.Scenario{Kind: k}}, nil
 	})
 }
 
@@ -145,7 +145,7 @@ func categoryForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 	if sc.ID != 0 {
 		title = "Edit category impact: " + sc.Name
 	}
-	fm := form.New(env.St, form.Ref{Kind: ui.KindCategory, ID: sc.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
+	fm := form.New(env.St, form.Ref{Kind: vocab.KindCategory, ID: sc.ID}, title, fields, func(f *form.Form) (tea.Msg, error) {
 		v, _, err := build()
 		if err != nil {
 			return nil, err
@@ -190,7 +190,7 @@ func profitForm(env Env, sc model.Scenario, name *form.Field) *form.Form {
 	if sc.ID != 0 {
 		title = "Edit profitability: " + sc.Name
 	}
-	fm := form.New(env.St, form.Ref{Kind: ui.KindProfit, ID: sc.ID}, title, append([]*form.Field{name}, inputs...), func(f *form.Form) (tea.Msg, error) {
+	fm := form.New(env.St, form.Ref{Kind: vocab.KindProfit, ID: sc.ID}, title, append([]*form.Field{name}, inputs...), func(f *form.Form) (tea.Msg, error) {
 		v, err := build()
 		if err != nil {
 			return nil, err

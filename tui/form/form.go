@@ -7,18 +7,19 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Ref names what a form edits, so that a draft of it can be kept and the
 // form opened again after a restart: the kind and the record's ID (0 for a
 // new one).
 type Ref struct {
-	Kind ui.Kind
+	Kind vocab.Kind
 	ID   uint64
 }
 
 // Submit builds the value from the fields and returns what to ask of the
-// root: a ui.SaveMsg (the form waits for its answer), a ui.ConfirmMsg (the
+// root: a vocab.SaveMsg (the form waits for its answer), a vocab.ConfirmMsg (the
 // form stays open under the question), or any other message (the form's
 // work is done and it closes). An error explains what is wrong; nothing is
 // written until it passes.
@@ -75,7 +76,7 @@ type Form struct {
 
 // New makes a form for ref with the fields in order.
 func New(st *ui.Styles, ref Ref, title string, fields []*Field, submit Submit) *Form {
-	f := &Form{ID: ui.NewOrigin(), Ref: ref, title: title, fields: fields, submit: submit, keys: newKeys(), st: st, kept: -1,
+	f := &Form{ID: vocab.NewOrigin(), Ref: ref, title: title, fields: fields, submit: submit, keys: newKeys(), st: st, kept: -1,
 		byKey: make(map[Key]*Field, len(fields))}
 	for _, fl := range fields {
 		f.byKey[fl.Key] = fl
@@ -306,13 +307,13 @@ func (f *Form) Submit() tea.Cmd {
 	switch msg.(type) {
 	case nil:
 		return nil
-	case ui.SaveMsg:
+	case vocab.SaveMsg:
 		f.saving = true
-	case ui.ConfirmMsg:
+	case vocab.ConfirmMsg:
 	default:
 		f.done = true
 	}
-	return ui.Cmd(msg)
+	return vocab.Cmd(msg)
 }
 
 // SetError shows err next to field k and puts the cursor there, until the

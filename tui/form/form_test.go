@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/internal/uitest"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -37,10 +37,10 @@ func offerForm(got *offer) *form.Form {
 		form.Date("due", "Due", ""),
 		form.Choice("side", "Side", []string{"customer", "internal"}, []string{"customer side", "internal"}, "customer"),
 	}
-	return form.New(uitest.Styles(), form.Ref{Kind: ui.KindItem}, "New offer", fields, func(f *form.Form) (tea.Msg, error) {
+	return form.New(uitest.Styles(), form.Ref{Kind: vocab.KindItem}, "New offer", fields, func(f *form.Form) (tea.Msg, error) {
 		*got = offer{title: f.Field("title").Value(), price: f.Field("price").Optional(), discount: f.Field("discount").Decimal(),
 			weight: f.Field("weight").Whole(), due: f.Field("due").Time(), side: f.Field("side").Value()}
-		return ui.SaveMsg{Origin: f.ID, Status: "Saved offer " + got.title}, nil
+		return vocab.SaveMsg{Origin: f.ID, Status: "Saved offer " + got.title}, nil
 	})
 }
 
@@ -158,7 +158,7 @@ func TestAGoodFormAsksToSaveTheTypedValues(t *testing.T) {
 	var got offer
 	f := offerForm(&got)
 	fillGood(t, f)
-	save := uitest.As[ui.SaveMsg](t, f.Update(uitest.Key("ctrl+s")))
+	save := uitest.As[vocab.SaveMsg](t, f.Update(uitest.Key("ctrl+s")))
 	want := offer{title: "Spring listing", price: decimal.NewNullDecimal(decimal.RequireFromString("1024.50")), discount: decimal.RequireFromString("4.5"),
 		weight: 80, due: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), side: "internal"}
 	if got.title != want.title || !got.price.Valid || !got.price.Decimal.Equal(want.price.Decimal) || !got.discount.Equal(want.discount) ||
@@ -181,7 +181,7 @@ func TestAGoodFormAsksToSaveTheTypedValues(t *testing.T) {
 	if v := view(t, f, 80, 24); f.Done() || uitest.Line(v, "not saved: the file is locked") == "" || uitest.Line(v, "Spring listing") == "" {
 		t.Fatalf("a refused save shows:\n%s", v)
 	}
-	uitest.As[ui.SaveMsg](t, f.Update(uitest.Key("ctrl+s")))
+	uitest.As[vocab.SaveMsg](t, f.Update(uitest.Key("ctrl+s")))
 	f.Saved(nil)
 	if !f.Done() || f.Cancelled() {
 		t.Fatal("a saved form does not close")
@@ -197,7 +197,7 @@ func TestEnterGoesToTheNextFieldAndSavesOnTheLast(t *testing.T) {
 		t.Fatalf("enter did not reach the last field: %q", row)
 	}
 	uitest.Press(t, f, "up", "down") // and back
-	uitest.As[ui.SaveMsg](t, f.Update(uitest.Key("enter")))
+	uitest.As[vocab.SaveMsg](t, f.Update(uitest.Key("enter")))
 	if got.title != "Spring listing" || got.price.Valid || got.weight != 0 || !got.due.IsZero() {
 		t.Fatalf("the blank optional fields read %+v", got)
 	}
@@ -239,16 +239,16 @@ func TestWhatSubmitReturnsDecidesWhetherTheFormStays(t *testing.T) {
 		return form.New(uitest.Styles(), form.Ref{}, "Reply", []*form.Field{form.Text("a", "A", "x"), form.Number("b", "B", "")},
 			func(*form.Form) (tea.Msg, error) { return msg, err })
 	}
-	f := reply(ui.ConfirmMsg{Question: "Sure?"}, nil)
-	if ask := uitest.As[ui.ConfirmMsg](t, f.Update(uitest.Key("ctrl+s"))); ask.Question != "Sure?" || f.Done() {
+	f := reply(vocab.ConfirmMsg{Question: "Sure?"}, nil)
+	if ask := uitest.As[vocab.ConfirmMsg](t, f.Update(uitest.Key("ctrl+s"))); ask.Question != "Sure?" || f.Done() {
 		t.Fatalf("a question closes the form (done %v)", f.Done())
 	}
 	uitest.Press(t, f, "y") // the form still takes keys under its question
 	if f.Field("a").Value() != "xy" {
 		t.Fatalf("the form does not take keys after asking: %q", f.Field("a").Value())
 	}
-	f = reply(ui.EditMsg{Kind: ui.KindCategory}, nil)
-	uitest.As[ui.EditMsg](t, f.Update(uitest.Key("ctrl+s")))
+	f = reply(vocab.EditMsg{Kind: vocab.KindCategory}, nil)
+	uitest.As[vocab.EditMsg](t, f.Update(uitest.Key("ctrl+s")))
 	if !f.Done() || f.Cancelled() {
 		t.Fatal("a form handing on does not close")
 	}
@@ -284,7 +284,7 @@ func TestHiddenFieldsAreSkippedAndCounted(t *testing.T) {
 	target := form.Number("target", "Our target", "24.20")
 	target.Hidden = true
 	f := form.New(uitest.Styles(), form.Ref{}, "Item", []*form.Field{form.Text("title", "Title", "Price"), target, form.Number("theirs", "Their opening", "")},
-		func(f *form.Form) (tea.Msg, error) { return ui.SaveMsg{Status: f.Field("target").Value()}, nil })
+		func(f *form.Form) (tea.Msg, error) { return vocab.SaveMsg{Status: f.Field("target").Value()}, nil })
 	uitest.Press(t, f, "tab")
 	typeText(t, f, "9")
 	v := view(t, f, 100, 24)
@@ -294,14 +294,14 @@ func TestHiddenFieldsAreSkippedAndCounted(t *testing.T) {
 	if f.Field("theirs").Value() != "9" {
 		t.Fatal("tab stopped on the hidden field")
 	}
-	if save := uitest.As[ui.SaveMsg](t, f.Update(uitest.Key("ctrl+s"))); save.Status != "24.20" {
+	if save := uitest.As[vocab.SaveMsg](t, f.Update(uitest.Key("ctrl+s"))); save.Status != "24.20" {
 		t.Fatalf("the hidden field lost its value: %q", save.Status)
 	}
 	// A hidden field that is not valid refuses without quoting it.
 	bad := form.Number("walk", "Our walk-away", "abc")
 	bad.Hidden = true
 	f = form.New(uitest.Styles(), form.Ref{}, "Item", []*form.Field{form.Text("title", "Title", "Price"), bad},
-		func(*form.Form) (tea.Msg, error) { return ui.SaveMsg{}, nil })
+		func(*form.Form) (tea.Msg, error) { return vocab.SaveMsg{}, nil })
 	uitest.Press(t, f, "ctrl+s")
 	if f.Err() == nil || strings.Contains(f.Err().Error(), "abc") || !strings.Contains(f.Err().Error(), "hidden while privacy is on") {
 		t.Fatalf("a bad hidden field says %v", f.Err())

@@ -1,5 +1,5 @@
 // Package uitest is what the component tests share: the demo negotiation as
-// the components see it (a ui.Snapshot built as the root builds one, without
+// the components see it (a vocab.Snapshot built as the root builds one, without
 // the root or the store), keys by name, the message a command delivers, and
 // a drawing checked for its size. Only tests import it.
 package uitest
@@ -16,6 +16,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Now is the fixed clock of the component tests (the root's tests use the same).
@@ -45,9 +46,9 @@ func Demo() *model.Dossier {
 // Snapshot is d as the root hands it to the components after a change:
 // replayed, its deal priced, and (privacy off) the figures that keep us
 // ahead worked out, as the root's command delivers them.
-func Snapshot(d *model.Dossier, private bool) *ui.Snapshot {
+func Snapshot(d *model.Dossier, private bool) *vocab.Snapshot {
 	r := d.Replay()
-	s := &ui.Snapshot{D: d, R: r, Deal: r.Deal(), Private: private, St: Styles()}
+	s := &vocab.Snapshot{D: d, R: r, Deal: r.Deal(), Private: private, St: Styles()}
 	if !private {
 		s.Ahead = r.Outlook(Now)
 	}
@@ -55,7 +56,7 @@ func Snapshot(d *model.Dossier, private bool) *ui.Snapshot {
 }
 
 // DemoSnapshot is the demo's snapshot.
-func DemoSnapshot(private bool) *ui.Snapshot { return Snapshot(Demo(), private) }
+func DemoSnapshot(private bool) *vocab.Snapshot { return Snapshot(Demo(), private) }
 
 // Key is a key press by name: "enter", "esc", "up", "ctrl+s", … or runes.
 func Key(k string) tea.KeyMsg {

@@ -4,14 +4,15 @@ package agenda
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -56,7 +57,7 @@ var agendaColumns = []agendaColumn{
 type Pane struct {
 	gapValues []decimal.Decimal // each item's gap in money a year, worked out once per data change
 	gapErrs   []error           // why an item's gap has no money
-	snap      *ui.Snapshot
+	snap      *vocab.Snapshot
 	all       []agendaRow
 	rows      []agendaRow // after the filter
 	sel       ui.Selection
@@ -107,7 +108,7 @@ func (p *Pane) SetSize(w, h int) {
 }
 
 // SetData takes the open negotiation.
-func (p *Pane) SetData(s *ui.Snapshot) {
+func (p *Pane) SetData(s *vocab.Snapshot) {
 	p.snap = s
 	p.setAheadKeys()
 	p.trades = s.D.TradePlan()
@@ -199,7 +200,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.edit.Edit):
 		return edit(it)
 	case key.Matches(msg, p.edit.Delete):
-		return ui.Cmd(p.askDelete(it))
+		return vocab.Cmd(p.askDelete(it))
 	case key.Matches(msg, p.keys.Agree):
 		return p.agree(it)
 	case key.Matches(msg, p.keys.MoveUp):
@@ -213,7 +214,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (p *Pane) askDelete(it model.AgendaItem) ui.ConfirmMsg {
+func (p *Pane) askDelete(it model.AgendaItem) vocab.ConfirmMsg {
 	n := 0
 	for _, c := range p.snap.D.Ledger {
 		if c.ItemID == it.ID {
@@ -224,18 +225,20 @@ func (p *Pane) askDelete(it model.AgendaItem) ui.ConfirmMsg {
 	if n > 0 {
 		detail = fmt.Sprintf("Its %d %s go with it; notes tagged to it stay, untagged.", n, ui.Plural(n, "concession", "concessions"))
 	}
-	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the item %q?", it.Title), Detail: detail,
-		Yes: ui.SaveMsg{Status: "Deleted " + it.Title, Change: act.DeleteItem(p.snap.D.Negotiation.ID, it.ID)}}
+	return vocab.ConfirmMsg{Question: fmt.Sprintf("Delete the item %q?", it.Title), Detail: detail,
+		Yes: vocab.SaveMsg{Status: "Deleted " + it.Title, Change: act.DeleteItem(p.snap.D.Negotiation.ID, it.ID)}}
 }
 
 // edit asks for the item's form.
-func edit(it model.AgendaItem) tea.Cmd { return ui.Cmd(ui.EditMsg{Kind: ui.KindItem, Record: it}) }
+func edit(it model.AgendaItem) tea.Cmd {
+	return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindItem, Record: it})
+}
 
 // move swaps the selected item with its neighbour and saves the new order.
 func (p *Pane) move(delta int) tea.Cmd {
 	d := p.snap.D
 	if p.filter.Query() != "" {
-		return ui.Error(fmt.Errorf("clear the filter (esc in /) to reorder items"))
+		return vocab.Error(fmt.Errorf("clear the filter (esc in /) to reorder items"))
 	}
 	i, j := p.sel.Pos, p.sel.Pos+delta
 	if j < 0 || j >= len(d.Items) {
@@ -247,7 +250,7 @@ func (p *Pane) move(delta int) tea.Cmd {
 	}
 	ids[i], ids[j] = ids[j], ids[i]
 	p.sel.MoveTo(j)
-	return ui.Cmd(ui.SaveMsg{Status: "Agenda order saved", Change: &act.SaveOrder{NegID: d.Negotiation.ID, IDs: ids}})
+	return vocab.Cmd(vocab.SaveMsg{Status: "Agenda order saved", Change: &act.SaveOrder{NegID: d.Negotiation.ID, IDs: ids}})
 }
 
 // Positions are the positions the pane shows for each item of the agenda,
@@ -273,9 +276,9 @@ func (p *Pane) agree(it model.AgendaItem) tea.Cmd {
 	now := p.now()
 	a, err := d.Agree(c, now, meetingID)
 	if err != nil {
-		return ui.Error(err)
+		return vocab.Error(err)
 	}
 	status := editor.AgreedStatus(a)
-	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Agree %s at their position?", it.Title), Detail: status,
-		Yes: ui.SaveMsg{Status: status, Change: &act.Captured{NegID: d.Negotiation.ID, Capture: c, At: now, MeetingID: meetingID}}})
+	return vocab.Cmd(vocab.ConfirmMsg{Question: fmt.Sprintf("Agree %s at their position?", it.Title), Detail: status,
+		Yes: vocab.SaveMsg{Status: status, Change: &act.Captured{NegID: d.Negotiation.ID, Capture: c, At: now, MeetingID: meetingID}}})
 }

@@ -2,20 +2,20 @@ package agenda_test
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/agenda"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // newPane is the agenda on the demo at w×h.
-func newPane(t *testing.T, s *ui.Snapshot, w, h int) *agenda.Pane {
+func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *agenda.Pane {
 	t.Helper()
 	p := agenda.New(uitest.Clock)
 	p.SetSize(w, h)
@@ -89,14 +89,14 @@ func TestEditKeysAskForTheItemsForm(t *testing.T) {
 	p := newPane(t, s, 80, 24)
 	uitest.Press(t, p, "j")
 	for _, k := range []string{"enter", "e"} {
-		msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key(k)))
+		msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key(k)))
 		it, ok := msg.Record.(model.AgendaItem)
-		if msg.Kind != ui.KindItem || !ok || it.ID != s.D.Items[1].ID || it.Title != "Payment terms" {
+		if msg.Kind != vocab.KindItem || !ok || it.ID != s.D.Items[1].ID || it.Title != "Payment terms" {
 			t.Fatalf("%s asks %+v, want the form of Payment terms", k, msg)
 		}
 	}
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
-	if it, ok := msg.Record.(model.AgendaItem); msg.Kind != ui.KindItem || !ok || it.ID != 0 || it.Status != model.ItemOpen {
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("a")))
+	if it, ok := msg.Record.(model.AgendaItem); msg.Kind != vocab.KindItem || !ok || it.ID != 0 || it.Status != model.ItemOpen {
 		t.Fatalf("a asks %+v, want the form of a new open item", msg)
 	}
 }
@@ -104,11 +104,11 @@ func TestEditKeysAskForTheItemsForm(t *testing.T) {
 func TestDeleteAsksFirstAndNamesWhatGoes(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("d")))
 	if ask.Question != `Delete the item "List price per case"?` || !strings.Contains(ask.Detail, "2 concessions go with it") {
 		t.Fatalf("d asks %q / %q", ask.Question, ask.Detail)
 	}
-	save, ok := ask.Yes.(ui.SaveMsg)
+	save, ok := ask.Yes.(vocab.SaveMsg)
 	if !ok {
 		t.Fatalf("yes delivers %T", ask.Yes)
 	}
@@ -118,7 +118,7 @@ func TestDeleteAsksFirstAndNamesWhatGoes(t *testing.T) {
 	}
 	// The last item has no concessions, and says so.
 	uitest.Press(t, p, "G")
-	if ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("delete"))); ask.Detail != "It has no concessions." {
+	if ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("delete"))); ask.Detail != "It has no concessions." {
 		t.Fatalf("delete on the last item asks %q / %q", ask.Question, ask.Detail)
 	}
 }
@@ -130,7 +130,7 @@ func TestMovingAnItemSavesTheNewOrder(t *testing.T) {
 	for i, it := range s.D.Items {
 		ids[i] = it.ID
 	}
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("J")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("J")))
 	order, ok := save.Change.(*act.SaveOrder)
 	want := slices.Clone(ids)
 	want[0], want[1] = want[1], want[0]
@@ -141,7 +141,7 @@ func TestMovingAnItemSavesTheNewOrder(t *testing.T) {
 	if s := screen(t, p, 80, 24); uitest.Line(s, "›2 Payment terms") == "" {
 		t.Fatalf("after J the selection stays behind:\n%s", s)
 	}
-	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("shift+up")))
+	save = uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("shift+up")))
 	if order := save.Change.(*act.SaveOrder); !slices.Equal(order.IDs, want) {
 		t.Fatalf("shift+up on the second row writes %v, want %v (its swap with the first)", order.IDs, want)
 	}
@@ -152,11 +152,11 @@ func TestMovingAnItemSavesTheNewOrder(t *testing.T) {
 func TestAgreeAsksThenSettlesAtTheirPosition(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("=")))
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("=")))
 	if ask.Question != "Agree List price per case at their position?" || !strings.Contains(ask.Detail, "at 23.40 EUR/case") {
 		t.Fatalf("= asks %q / %q", ask.Question, ask.Detail)
 	}
-	save := ask.Yes.(ui.SaveMsg)
+	save := ask.Yes.(vocab.SaveMsg)
 	c, ok := save.Change.(*act.Captured)
 	if !ok || c.Capture.Kind != model.CaptureAgree || c.Capture.ItemID != s.D.Items[0].ID || !c.At.Equal(uitest.Now) {
 		t.Fatalf("yes writes %#v, want the first item agreed now", save.Change)
@@ -169,12 +169,12 @@ func TestBudgetAndSuggestionKeys(t *testing.T) {
 		t.Fatalf("the demo has %d suggestions: the test needs two", len(s.Ahead.Suggestions))
 	}
 	p := newPane(t, s, 80, 24)
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("b")))
-	if b, ok := msg.Record.(model.Budget); msg.Kind != ui.KindBudget || !ok || b.ItemID != s.D.Items[0].ID {
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("b")))
+	if b, ok := msg.Record.(model.Budget); msg.Kind != vocab.KindBudget || !ok || b.ItemID != s.D.Items[0].ID {
 		t.Fatalf("b asks %+v, want today's budget on the first item", msg)
 	}
 	// The first item has no suggestion: y says so and writes nothing.
-	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("y"))); !strings.HasPrefix(st.Text, "No suggestion on List price per case") {
+	if st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("y"))); !strings.HasPrefix(st.Text, "No suggestion on List price per case") {
 		t.Fatalf("y on an item without a suggestion says %q", st.Text)
 	}
 	sg := s.Ahead.Suggestions[0]
@@ -188,14 +188,14 @@ func TestBudgetAndSuggestionKeys(t *testing.T) {
 		key    string
 		accept bool
 	}{{"y", true}, {"z", false}} {
-		save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key(k.key)))
+		save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key(k.key)))
 		dec, ok := save.Change.(*act.DecideSuggestions)
 		if !ok || dec.Accept != k.accept || len(dec.Suggestions) != 1 || dec.Suggestions[0].Item.ID != sg.Item.ID {
 			t.Fatalf("%s writes %#v, want the suggestion on %s decided %v", k.key, save.Change, sg.Item.Title, k.accept)
 		}
 	}
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("Y")))
-	all, ok := ask.Yes.(ui.SaveMsg).Change.(*act.DecideSuggestions)
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("Y")))
+	all, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.DecideSuggestions)
 	if !ok || !all.Accept || len(all.Suggestions) != len(s.Ahead.Suggestions) ||
 		ask.Question != fmt.Sprintf("Accept all %d value-to-them suggestions?", len(s.Ahead.Suggestions)) {
 		t.Fatalf("Y asks %q and writes %#v", ask.Question, ask.Yes)
@@ -219,7 +219,7 @@ func TestFilterKeepsTheMatchingItems(t *testing.T) {
 		t.Fatalf("enter does not keep the filter on its one row:\n%s", s)
 	}
 	// The order cannot change while some items are hidden.
-	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("J"))); !strings.Contains(e.Err.Error(), "clear the filter") {
+	if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key("J"))); !strings.Contains(e.Err.Error(), "clear the filter") {
 		t.Fatalf("J while filtered says %v", e.Err)
 	}
 	uitest.Press(t, p, "/", "esc")

@@ -2,12 +2,13 @@ package agenda
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Staying ahead on the agenda (DESIGN 5.6–5.7): b sets today's budget on
@@ -54,24 +55,24 @@ func (p *Pane) suggestionsShown() bool {
 func (p *Pane) aheadKey(msg tea.KeyMsg, it model.AgendaItem) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, p.ahead.Budget):
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindBudget, Record: model.Budget{ItemID: it.ID}}), true
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindBudget, Record: model.Budget{ItemID: it.ID}}), true
 	case key.Matches(msg, p.ahead.Accept), key.Matches(msg, p.ahead.Dismiss):
 		accept := key.Matches(msg, p.ahead.Accept)
 		sgs := p.snap.Ahead.ItemSuggestions(it.ID)
 		if len(sgs) == 0 {
-			return ui.Status("No suggestion on " + it.Title + " (Y accepts those on other items)"), true
+			return vocab.Status("No suggestion on " + it.Title + " (Y accepts those on other items)"), true
 		}
-		return ui.Cmd(p.decide(sgs, accept)), true
+		return vocab.Cmd(p.decide(sgs, accept)), true
 	case key.Matches(msg, p.ahead.AcceptAll):
 		sgs := p.snap.Ahead.Suggestions
-		return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Accept all %d value-to-them %s?", len(sgs), ui.Plural(len(sgs), "suggestion", "suggestions")),
+		return vocab.Cmd(vocab.ConfirmMsg{Question: fmt.Sprintf("Accept all %d value-to-them %s?", len(sgs), ui.Plural(len(sgs), "suggestion", "suggestions")),
 			Detail: "The trade plan re-ranks from the new values.", Yes: p.decide(sgs, true)}), true
 	}
 	return nil, false
 }
 
 // decide writes the KAM's answer to suggestions.
-func (p *Pane) decide(sgs []model.Suggestion, accept bool) ui.SaveMsg {
+func (p *Pane) decide(sgs []model.Suggestion, accept bool) vocab.SaveMsg {
 	status := fmt.Sprintf("Value to them on %s set to %d: the trade plan re-ranks", sgs[0].Item.Title, sgs[0].Value)
 	switch {
 	case accept && len(sgs) > 1:
@@ -79,7 +80,7 @@ func (p *Pane) decide(sgs []model.Suggestion, accept bool) ui.SaveMsg {
 	case !accept:
 		status = "Dismissed the suggestion on " + sgs[0].Item.Title + " until another meeting ends"
 	}
-	return ui.SaveMsg{Status: status, Change: &act.DecideSuggestions{NegID: p.snap.D.Negotiation.ID, Suggestions: sgs, Accept: accept, At: p.now()}}
+	return vocab.SaveMsg{Status: status, Change: &act.DecideSuggestions{NegID: p.snap.D.Negotiation.ID, Suggestions: sgs, Accept: accept, At: p.now()}}
 }
 
 // aheadLines are the item's suggestion and today's budget, for the top of

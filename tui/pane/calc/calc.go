@@ -4,14 +4,15 @@ package calc
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // calcRow is one scenario in the calculator's list, formatted once per change.
@@ -27,7 +28,7 @@ type calcRow struct {
 // selected, with its inputs and results (category impact for the buyer, our
 // profitability and what the open concessions cost).
 type Pane struct {
-	snap   *ui.Snapshot
+	snap   *vocab.Snapshot
 	rows   []calcRow
 	sel    ui.Selection
 	selID  uint64   // the scenario to select after the next data change
@@ -70,7 +71,7 @@ func (p *Pane) SetSize(w, h int) {
 }
 
 // SetData takes the open negotiation, keeping the selected scenario.
-func (p *Pane) SetData(s *ui.Snapshot) {
+func (p *Pane) SetData(s *vocab.Snapshot) {
 	if p.selID == 0 && p.sel.Pos < len(p.rows) {
 		p.selID = p.rows[p.sel.Pos].id
 	}
@@ -162,20 +163,20 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	sc, ok := p.selected()
 	switch {
 	case key.Matches(msg, p.edit.Add):
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindScenario})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindScenario})
 	case !ok:
 		return nil
 	case key.Matches(msg, p.edit.Edit):
-		return ui.Cmd(ui.EditMsg{Kind: ui.Kind(sc.Kind), Record: sc})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.Kind(sc.Kind), Record: sc})
 	case key.Matches(msg, p.keys.AddLine):
 		if sc.Kind != model.CategoryScenario {
-			return ui.Error(fmt.Errorf("product lines belong to a category scenario: %q is our profitability", sc.Name))
+			return vocab.Error(fmt.Errorf("product lines belong to a category scenario: %q is our profitability", sc.Name))
 		}
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindCategory, Record: editor.ScenarioLine{Scenario: sc}})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindCategory, Record: editor.ScenarioLine{Scenario: sc}})
 	case key.Matches(msg, p.keys.Buyer):
 		return p.toggleBuyer(sc)
 	case key.Matches(msg, p.edit.Delete):
-		return ui.Cmd(p.askDelete(sc))
+		return vocab.Cmd(p.askDelete(sc))
 	}
 	return nil
 }
@@ -184,7 +185,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 // store unmarks the others), or unmarks it.
 func (p *Pane) toggleBuyer(sc model.Scenario) tea.Cmd {
 	if sc.Kind != model.CategoryScenario {
-		return ui.Error(fmt.Errorf("only a category scenario is shown to the buyer: %q is our profitability", sc.Name))
+		return vocab.Error(fmt.Errorf("only a category scenario is shown to the buyer: %q is our profitability", sc.Name))
 	}
 	sc.Impact.Lines = append([]model.ImpactLine(nil), sc.Impact.Lines...)
 	sc.ForBuyer = !sc.ForBuyer
@@ -192,16 +193,16 @@ func (p *Pane) toggleBuyer(sc model.Scenario) tea.Cmd {
 	if !sc.ForBuyer {
 		status = "No longer marked as shown to the buyer: " + sc.Name
 	}
-	return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SaveScenario(p.snap.D.Negotiation.ID, sc)})
+	return vocab.Cmd(vocab.SaveMsg{Status: status, Change: act.SaveScenario(p.snap.D.Negotiation.ID, sc)})
 }
 
-func (p *Pane) askDelete(sc model.Scenario) ui.ConfirmMsg {
+func (p *Pane) askDelete(sc model.Scenario) vocab.ConfirmMsg {
 	detail := "Its inputs go with it; the deal is priced by the levers, not by scenarios (u undoes the delete)."
 	if n := len(sc.Impact.Lines); n > 0 {
 		detail = fmt.Sprintf("Its %d product %s go with it (u undoes the delete).", n, ui.Plural(n, "line", "lines"))
 	}
-	return ui.ConfirmMsg{Question: fmt.Sprintf("Delete the scenario %q?", sc.Name), Detail: detail,
-		Yes: ui.SaveMsg{Status: "Deleted scenario " + sc.Name, Change: act.DeleteScenario(p.snap.D.Negotiation.ID, sc.ID)}}
+	return vocab.ConfirmMsg{Question: fmt.Sprintf("Delete the scenario %q?", sc.Name), Detail: detail,
+		Yes: vocab.SaveMsg{Status: "Deleted scenario " + sc.Name, Change: act.DeleteScenario(p.snap.D.Negotiation.ID, sc.ID)}}
 }
 
 // Saved selects a scenario just saved (a new one has its ID only now).

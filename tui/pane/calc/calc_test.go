@@ -2,20 +2,20 @@ package calc_test
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/calc"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // newPane is the calculator on s at w×h.
-func newPane(t *testing.T, s *ui.Snapshot, w, h int) *calc.Pane {
+func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *calc.Pane {
 	t.Helper()
 	p := calc.New()
 	p.SetSize(w, h)
@@ -102,36 +102,36 @@ func TestScrollingTheFigures(t *testing.T) {
 func TestKeysAskForTheScenariosWrites(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
-	if msg.Kind != ui.KindScenario || msg.Record != nil {
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("a")))
+	if msg.Kind != vocab.KindScenario || msg.Record != nil {
 		t.Fatalf("a asks %+v, want a new scenario of a kind to choose", msg)
 	}
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("enter")))
-	if sc, ok := msg.Record.(model.Scenario); msg.Kind != ui.KindCategory || !ok || sc.ID != 1 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("enter")))
+	if sc, ok := msg.Record.(model.Scenario); msg.Kind != vocab.KindCategory || !ok || sc.ID != 1 {
 		t.Fatalf("enter on the category impact asks %+v", msg)
 	}
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("l")))
-	if line, ok := msg.Record.(editor.ScenarioLine); msg.Kind != ui.KindCategory || !ok || line.Scenario.ID != 1 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("l")))
+	if line, ok := msg.Record.(editor.ScenarioLine); msg.Kind != vocab.KindCategory || !ok || line.Scenario.ID != 1 {
 		t.Fatalf("l asks %+v, want a new line of the category impact", msg)
 	}
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("b")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("b")))
 	if sc := save.Change.(*act.Save[model.Scenario]).Record; sc.ID != 1 || sc.ForBuyer || len(sc.Impact.Lines) != 6 ||
 		!strings.HasPrefix(save.Status, "No longer marked") {
 		t.Fatalf("b on the ★ scenario writes %+v (%q)", sc, save.Status)
 	}
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.Scenario]); !ok || del.ID != 1 ||
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	if del, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.Delete[model.Scenario]); !ok || del.ID != 1 ||
 		ask.Question != `Delete the scenario "Crunch Oat listing, 6 SKUs"?` || !strings.HasPrefix(ask.Detail, "Its 6 product lines go") {
 		t.Fatalf("d asks %q / %q and writes %#v", ask.Question, ask.Detail, ask.Yes)
 	}
 	// The profitability has no lines and is never shown to the buyer.
 	uitest.Press(t, p, "j")
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
-	if sc, ok := msg.Record.(model.Scenario); msg.Kind != ui.KindProfit || !ok || sc.ID != 2 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("e")))
+	if sc, ok := msg.Record.(model.Scenario); msg.Kind != vocab.KindProfit || !ok || sc.ID != 2 {
 		t.Fatalf("e on the profitability asks %+v", msg)
 	}
 	for _, k := range []string{"l", "b"} {
-		if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key(k))); !strings.Contains(e.Err.Error(), "is our profitability") {
+		if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key(k))); !strings.Contains(e.Err.Error(), "is our profitability") {
 			t.Fatalf("%s on the profitability says %v", k, e.Err)
 		}
 	}
@@ -154,7 +154,7 @@ func TestNoScenarioSaysHowToAddOne(t *testing.T) {
 	if s := screen(t, p, 80, 24); uitest.Line(s, "No scenarios yet.") == "" || uitest.Line(s, "Press a to add one") == "" {
 		t.Fatalf("an empty calculator does not say how to add a scenario:\n%s", s)
 	}
-	uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
+	uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("a")))
 	uitest.Press(t, p, "enter", "d", "b", "l")
 }
 

@@ -3,11 +3,11 @@ package deal
 import (
 	"errors"
 	"fmt"
-	"github.com/parley-app/parley/act"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // errNotAProposal explains that only saved proposals change.
@@ -21,7 +21,7 @@ func (p *Pane) startEdit() tea.Cmd {
 	case !ok || !hasItem:
 		return nil
 	case !c.saved:
-		return ui.Error(errNotAProposal)
+		return vocab.Error(errNotAProposal)
 	}
 	text := ""
 	if v, ok := c.pkg().Values[it.ID]; ok {
@@ -90,7 +90,7 @@ func (p *Pane) saveCell() tea.Cmd {
 	if warn != "" {
 		status += " (" + warn + ")"
 	}
-	return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
+	return vocab.Cmd(vocab.SaveMsg{Status: status, Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
 }
 
 // makeOffers works out equivalent offers from the selected package (our
@@ -114,29 +114,29 @@ func (p *Pane) makeOffers() tea.Cmd {
 	}
 	switch {
 	case len(m.Offers) == 0:
-		return ui.Error(fmt.Errorf("no equivalent offer from %s: %s", ref.Name, m.Reason))
+		return vocab.Error(fmt.Errorf("no equivalent offer from %s: %s", ref.Name, m.Reason))
 	case m.Reason != "":
-		return ui.Status(fmt.Sprintf("%d equivalent offers from %s (fewer than 3: %s); a saves one", len(m.Offers), ref.Name, m.Reason))
+		return vocab.Status(fmt.Sprintf("%d equivalent offers from %s (fewer than 3: %s); a saves one", len(m.Offers), ref.Name, m.Reason))
 	}
-	return ui.Status(fmt.Sprintf("3 equivalent offers from %s, same annual contribution; a saves one to table", ref.Name))
+	return vocab.Status(fmt.Sprintf("3 equivalent offers from %s, same annual contribution; a saves one to table", ref.Name))
 }
 
 // table marks the selected proposal as put on the table in the running meeting.
 func (p *Pane) table() tea.Cmd {
 	c, ok := p.selected()
 	if !ok || !c.saved {
-		return ui.Error(errors.New("only a saved proposal is tabled: press a to save one"))
+		return vocab.Error(errors.New("only a saved proposal is tabled: press a to save one"))
 	}
 	mt, running := p.snap.D.RunningMeeting()
 	if !running {
-		return ui.Error(errors.New("a package is tabled in a meeting: start one with m"))
+		return vocab.Error(errors.New("a package is tabled in a meeting: start one with m"))
 	}
 	pkg := c.pkg()
 	if pkg.Tabled() {
-		return ui.Status(fmt.Sprintf("%s was tabled at %s", pkg.Name, pkg.TabledAt.Format("15:04")))
+		return vocab.Status(fmt.Sprintf("%s was tabled at %s", pkg.Name, pkg.TabledAt.Format("15:04")))
 	}
 	pkg.TabledMeeting, pkg.TabledAt = mt.ID, p.now()
-	return ui.Cmd(ui.SaveMsg{Status: fmt.Sprintf("Tabled %s in meeting %d", pkg.Name, mt.Number),
+	return vocab.Cmd(vocab.SaveMsg{Status: fmt.Sprintf("Tabled %s in meeting %d", pkg.Name, mt.Number),
 		Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
 }
 
@@ -149,11 +149,11 @@ func (p *Pane) askDelete() tea.Cmd {
 	case c.offer:
 		p.dropOffer(c.pkg().Name)
 		p.SetData(p.snap)
-		return ui.Status("Dropped " + c.pkg().Name)
+		return vocab.Status("Dropped " + c.pkg().Name)
 	case !c.saved:
-		return ui.Error(errors.New("last year, the walk-away, the target and both offers follow the agenda and the ledger: only proposals are deleted"))
+		return vocab.Error(errors.New("last year, the walk-away, the target and both offers follow the agenda and the ledger: only proposals are deleted"))
 	}
 	pkg := c.pkg()
-	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Delete the proposal %q?", pkg.Name), Detail: "Its values go; the agenda and the ledger stay.",
-		Yes: ui.SaveMsg{Status: "Deleted " + pkg.Name, Change: act.DeletePackage(p.snap.D.Negotiation.ID, pkg.ID)}})
+	return vocab.Cmd(vocab.ConfirmMsg{Question: fmt.Sprintf("Delete the proposal %q?", pkg.Name), Detail: "Its values go; the agenda and the ledger stay.",
+		Yes: vocab.SaveMsg{Status: "Deleted " + pkg.Name, Change: act.DeletePackage(p.snap.D.Negotiation.ID, pkg.ID)}})
 }

@@ -8,15 +8,15 @@ package deal
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // column is one package of the table.
@@ -30,7 +30,7 @@ func (c column) pkg() model.Package { return c.result.Package }
 
 // Pane is the Deal pane.
 type Pane struct {
-	snap   *ui.Snapshot
+	snap   *vocab.Snapshot
 	cols   []column
 	rows   []int // the agenda indices of the numeric items
 	row    int   // the selected item (index into rows)
@@ -87,7 +87,7 @@ func (p *Pane) SetSize(w, h int) { p.w, p.h = max(0, w), max(0, h) }
 
 // SetData takes the open negotiation: the packages as the snapshot judged
 // them, then the equivalent offers still on screen, priced again.
-func (p *Pane) SetData(s *ui.Snapshot) {
+func (p *Pane) SetData(s *vocab.Snapshot) {
 	selected := p.selectedName()
 	if p.pick != "" {
 		selected, p.pick = p.pick, ""
@@ -195,13 +195,13 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 func (p *Pane) newProposal() tea.Cmd {
 	c, ok := p.selected()
 	if !ok {
-		return ui.Error(fmt.Errorf("no package to start from: the agenda has no numeric items"))
+		return vocab.Error(fmt.Errorf("no package to start from: the agenda has no numeric items"))
 	}
 	pkg := model.Package{Name: p.freeName("Proposal"), Origin: model.OriginProposal, Values: copyValues(c.pkg().Values)}
 	if c.offer {
 		pkg.Name, pkg.Origin = c.pkg().Name, model.OriginMeso
 	}
-	return ui.Cmd(ui.SaveMsg{Status: "Saved " + pkg.Name + ": edit its cells with enter", Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
+	return vocab.Cmd(vocab.SaveMsg{Status: "Saved " + pkg.Name + ": edit its cells with enter", Change: act.SavePackage(p.snap.D.Negotiation.ID, pkg)})
 }
 
 // freeName is the first "<base> N" no package has.

@@ -2,21 +2,21 @@ package deal_test
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/deal"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
 // newPane is the Deal pane on s at w×h.
-func newPane(t *testing.T, s *ui.Snapshot, w, h int) *deal.Pane {
+func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *deal.Pane {
 	t.Helper()
 	p := deal.New(uitest.Clock)
 	p.SetSize(w, h)
@@ -126,7 +126,7 @@ func TestArrowsMoveTheSelectedCell(t *testing.T) {
 func TestNewProposalFromTheSelectedPackage(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("a")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("a")))
 	pkg := save.Change.(*act.Save[model.Package]).Record
 	last := s.R.Positions(model.OriginLastYear)
 	if pkg.ID != 0 || pkg.Name != "Proposal 1" || pkg.Origin != model.OriginProposal || len(pkg.Values) != len(last.Values) ||
@@ -135,7 +135,7 @@ func TestNewProposalFromTheSelectedPackage(t *testing.T) {
 	}
 	// Only proposals change: derived packages follow the agenda and ledger.
 	for _, k := range []string{"enter", "d", "t"} {
-		if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key(k))); !strings.Contains(e.Err.Error(), "proposal") {
+		if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key(k))); !strings.Contains(e.Err.Error(), "proposal") {
 			t.Fatalf("%s on last year says %v", k, e.Err)
 		}
 	}
@@ -166,7 +166,7 @@ func TestEditingAProposalsCell(t *testing.T) {
 		t.Fatalf("a value past our walk-away is not warned of:\n%s", s)
 	}
 	uitest.Press(t, p, "backspace", "backspace", "2", "4", ".", "9")
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("enter")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("enter")))
 	pkg := save.Change.(*act.Save[model.Package]).Record
 	if pkg.ID != 1 || !pkg.Values[1].Equal(decimal.RequireFromString("24.9")) || !pkg.Values[2].Equal(d.Packages[0].Values[2]) ||
 		save.Status != "Saved Proposal 1: List price per case 24.9" || p.Typing() {
@@ -178,7 +178,7 @@ func TestEditingAProposalsCell(t *testing.T) {
 		t.Fatalf("esc leaves the cell %q (typing %v)", cell, p.Typing())
 	}
 	uitest.Press(t, p, "enter", "backspace", "backspace", "backspace", "backspace", "backspace")
-	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("enter")))
+	save = uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("enter")))
 	if pkg := save.Change.(*act.Save[model.Package]).Record; len(pkg.Values) != len(d.Packages[0].Values)-1 {
 		t.Fatalf("an emptied cell writes %v", pkg.Values)
 	}
@@ -188,17 +188,17 @@ func TestDeletingAndTablingAProposal(t *testing.T) {
 	d := withProposal()
 	p := newPane(t, uitest.Snapshot(d, false), 140, 40)
 	uitest.Press(t, p, "l", "l", "l", "l", "l")
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.Package]); !ok || del.ID != 1 || ask.Question != `Delete the proposal "Proposal 1"?` {
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	if del, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.Delete[model.Package]); !ok || del.ID != 1 || ask.Question != `Delete the proposal "Proposal 1"?` {
 		t.Fatalf("d asks %q and writes %#v", ask.Question, ask.Yes)
 	}
-	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("t"))); !strings.Contains(e.Err.Error(), "start one with m") {
+	if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key("t"))); !strings.Contains(e.Err.Error(), "start one with m") {
 		t.Fatalf("t outside a meeting says %v", e.Err)
 	}
 	// In a running meeting, t puts the proposal on the table.
 	d.Meetings = append(d.Meetings, model.Meeting{ID: 3, Number: 3, Started: uitest.Now.Add(-time.Hour)})
 	p.SetData(uitest.Snapshot(d, false))
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("t")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("t")))
 	pkg := save.Change.(*act.Save[model.Package]).Record
 	if pkg.ID != 1 || pkg.TabledMeeting != 3 || !pkg.TabledAt.Equal(uitest.Now) || save.Status != "Tabled Proposal 1 in meeting 3" {
 		t.Fatalf("t in meeting 3 writes %+v (%q)", pkg, save.Status)
@@ -207,7 +207,7 @@ func TestDeletingAndTablingAProposal(t *testing.T) {
 
 func TestEquivalentOffers(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 140, 40)
-	st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("M")))
+	st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("M")))
 	if !strings.HasPrefix(st.Text, "3 equivalent offers from Our offer, same annual contribution") {
 		t.Fatalf("M says %q", st.Text)
 	}
@@ -216,11 +216,11 @@ func TestEquivalentOffers(t *testing.T) {
 		t.Fatalf("the offers are not shown: %q", head)
 	}
 	// The first offer is selected; a saves it as it is, d drops it.
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("a")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("a")))
 	if pkg := save.Change.(*act.Save[model.Package]).Record; pkg.Name != "Offer A" || pkg.Origin != model.OriginMeso {
 		t.Fatalf("a on Offer A writes %+v", pkg)
 	}
-	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("d"))); st.Text != "Dropped Offer A" {
+	if st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("d"))); st.Text != "Dropped Offer A" {
 		t.Fatalf("d on Offer A says %q", st.Text)
 	}
 	if head := strings.Split(screen(t, p, 140, 40), "\n")[0]; strings.Contains(head, "Offer A") || !strings.Contains(head, "Offer B") {

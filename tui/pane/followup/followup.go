@@ -4,15 +4,16 @@ package followup
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // followUpRow is one line of the checklist, or the heading of its side,
@@ -30,7 +31,7 @@ type followUpRow struct {
 // what by when, grouped customer / internal, with progress at the top.
 type Pane struct {
 	clock   func() time.Time // the workbench's clock, for overdue lines and done stamps
-	snap    *ui.Snapshot
+	snap    *vocab.Snapshot
 	now     time.Time     // when the lines were last checked for being overdue
 	rows    []followUpRow // headings and lines, after the filter
 	maxRole int           // the longest role, for the column width
@@ -73,7 +74,7 @@ func (p *Pane) SetSize(w, h int) {
 }
 
 // SetData takes the open negotiation, keeping the selected line.
-func (p *Pane) SetData(s *ui.Snapshot) {
+func (p *Pane) SetData(s *vocab.Snapshot) {
 	// The lines may have moved (the old snapshot's lists were updated in
 	// place): keep the selection by ID.
 	if p.selID == 0 && p.sel.Pos < len(p.rows) {
@@ -216,16 +217,16 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		if ok {
 			side = f.Side
 		}
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindFollowUp, Record: model.FollowUp{Side: side}})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindFollowUp, Record: model.FollowUp{Side: side}})
 	case !ok:
 		return nil
 	case key.Matches(msg, p.edit.Edit):
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindFollowUp, Record: f})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindFollowUp, Record: f})
 	case key.Matches(msg, p.keys.Toggle):
 		return p.toggle(f)
 	case key.Matches(msg, p.edit.Delete):
-		return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Delete the follow-up line %q?", editor.FollowUpName(f)), Detail: f.Action,
-			Yes: ui.SaveMsg{Status: "Deleted " + editor.FollowUpName(f), Change: act.DeleteFollowUp(p.snap.D.Negotiation.ID, f.ID)}})
+		return vocab.Cmd(vocab.ConfirmMsg{Question: fmt.Sprintf("Delete the follow-up line %q?", editor.FollowUpName(f)), Detail: f.Action,
+			Yes: vocab.SaveMsg{Status: "Deleted " + editor.FollowUpName(f), Change: act.DeleteFollowUp(p.snap.D.Negotiation.ID, f.ID)}})
 	}
 	return nil
 }
@@ -239,7 +240,7 @@ func (p *Pane) toggle(f model.FollowUp) tea.Cmd {
 		f.DoneAt = p.clock()
 		status = "Done: " + editor.FollowUpName(f)
 	}
-	return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SaveFollowUp(p.snap.D.Negotiation.ID, f)})
+	return vocab.Cmd(vocab.SaveMsg{Status: status, Change: act.SaveFollowUp(p.snap.D.Negotiation.ID, f)})
 }
 
 // askTemplate fills the checklist from the template: at once when it is
@@ -248,22 +249,22 @@ func (p *Pane) askTemplate() tea.Cmd {
 	d := p.snap.D
 	fill := FillFromTemplate(d, p.clock())
 	if len(d.FollowUps) == 0 {
-		return ui.Cmd(fill)
+		return vocab.Cmd(fill)
 	}
 	its := fmt.Sprintf("Its %d %s (%d done)", p.total, ui.Plural(p.total, "line", "lines"), p.done)
 	if _, all := d.FollowUpProgress(); all > p.total {
 		its += " and the lines privacy hides" // replaced too, and not counted on this screen
 	}
-	return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Replace the checklist with the %s template?", templateName(d.Account.Kind)),
+	return vocab.Cmd(vocab.ConfirmMsg{Question: fmt.Sprintf("Replace the checklist with the %s template?", templateName(d.Account.Kind)),
 		Detail: fmt.Sprintf("%s give way to %d new ones, due from today.", its, len(fill.Change.(*act.ReplaceFollowUps).Lines)),
 		Yes:    fill})
 }
 
 // Offer is the question, on moving to agree or follow-up, whether to fill
 // the empty checklist from the template for the account's kind.
-func Offer(d *model.Dossier, now time.Time) ui.ConfirmMsg {
+func Offer(d *model.Dossier, now time.Time) vocab.ConfirmMsg {
 	fill := FillFromTemplate(d, now)
-	return ui.ConfirmMsg{Question: "Fill the follow-up checklist now?",
+	return vocab.ConfirmMsg{Question: "Fill the follow-up checklist now?",
 		Detail: fmt.Sprintf("%d lines from the %s template (customer-side and internal roles), due from today.",
 			len(fill.Change.(*act.ReplaceFollowUps).Lines), templateName(d.Account.Kind)),
 		Yes: fill}
@@ -274,10 +275,10 @@ func Offer(d *model.Dossier, now time.Time) ui.ConfirmMsg {
 // every "traded for", with whose it is and the role that checks it) to the
 // checklist; false when there is none to add. While privacy is on it lists
 // only the lines the buyer may see and counts the others.
-func OfferCommitments(d *model.Dossier, priv model.Privacy) (ui.ConfirmMsg, bool) {
+func OfferCommitments(d *model.Dossier, priv model.Privacy) (vocab.ConfirmMsg, bool) {
 	lines := model.Commitments(d)
 	if len(lines) == 0 {
-		return ui.ConfirmMsg{}, false
+		return vocab.ConfirmMsg{}, false
 	}
 	var shown []string
 	hidden := 0
@@ -297,21 +298,21 @@ func OfferCommitments(d *model.Dossier, priv model.Privacy) (ui.ConfirmMsg, bool
 		shown = append(shown, fmt.Sprintf("· %d internal %s hidden while privacy is on", hidden, ui.Plural(hidden, "line", "lines")))
 	}
 	n := len(lines)
-	return ui.ConfirmMsg{
+	return vocab.ConfirmMsg{
 		Question: fmt.Sprintf("Add the agreement's %d %s to the follow-up checklist?", n, ui.Plural(n, "commitment", "commitments")),
 		Detail:   strings.Join(shown, "\n"),
-		Yes: ui.SaveMsg{Status: fmt.Sprintf("Added %d %s to the follow-up checklist", n, ui.Plural(n, "commitment", "commitments")),
+		Yes: vocab.SaveMsg{Status: fmt.Sprintf("Added %d %s to the follow-up checklist", n, ui.Plural(n, "commitment", "commitments")),
 			Change: &act.AddFollowUps{NegID: d.Negotiation.ID, Lines: lines}},
-		No: ui.StatusMsg{Text: "No commitments added: the checklist is as it was"},
+		No: vocab.StatusMsg{Text: "No commitments added: the checklist is as it was"},
 	}, true
 }
 
 // FillFromTemplate replaces the checklist with the template for the
 // account's kind, in one transaction, due dates counted from now.
-func FillFromTemplate(d *model.Dossier, now time.Time) ui.SaveMsg {
+func FillFromTemplate(d *model.Dossier, now time.Time) vocab.SaveMsg {
 	contacts := append([]model.Contact(nil), d.Account.Contacts...)
 	lines := model.FollowUpTemplate(d.Account.Kind, now, contacts)
-	return ui.SaveMsg{Status: fmt.Sprintf("Follow-up checklist filled from the %s template: %d lines", templateName(d.Account.Kind), len(lines)),
+	return vocab.SaveMsg{Status: fmt.Sprintf("Follow-up checklist filled from the %s template: %d lines", templateName(d.Account.Kind), len(lines)),
 		Change: &act.ReplaceFollowUps{NegID: d.Negotiation.ID, Lines: lines}}
 }
 

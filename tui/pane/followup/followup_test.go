@@ -2,20 +2,20 @@ package followup_test
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/followup"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // newPane is the follow-up pane on s at w×h, on the tests' clock.
-func newPane(t *testing.T, s *ui.Snapshot, w, h int) *followup.Pane {
+func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *followup.Pane {
 	t.Helper()
 	p := followup.New(uitest.Clock)
 	p.SetSize(w, h)
@@ -72,12 +72,12 @@ func TestEmptyChecklistSaysHowToFillIt(t *testing.T) {
 		t.Fatalf("an empty checklist does not say how to fill it:\n%s", s)
 	}
 	// With nothing to replace, t fills it at once.
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("t")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("t")))
 	if fill, ok := save.Change.(*act.ReplaceFollowUps); !ok || len(fill.Lines) != 13 || fill.NegID != d.Negotiation.ID {
 		t.Fatalf("t on an empty checklist writes %#v", save.Change)
 	}
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
-	if f, ok := msg.Record.(model.FollowUp); msg.Kind != ui.KindFollowUp || !ok || f.ID != 0 || f.Side != model.CustomerSide {
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("a")))
+	if f, ok := msg.Record.(model.FollowUp); msg.Kind != vocab.KindFollowUp || !ok || f.ID != 0 || f.Side != model.CustomerSide {
 		t.Fatalf("a on an empty checklist asks %+v", msg)
 	}
 	uitest.Press(t, p, "enter", "x", "d") // no line to edit, tick or delete
@@ -114,28 +114,28 @@ func TestKeysAskForTheLinesWrites(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
 	first := s.D.FollowUps[0]
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("enter")))
-	if f, ok := msg.Record.(model.FollowUp); msg.Kind != ui.KindFollowUp || !ok || f.ID != first.ID || f.Role != "buyers" {
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("enter")))
+	if f, ok := msg.Record.(model.FollowUp); msg.Kind != vocab.KindFollowUp || !ok || f.ID != first.ID || f.Role != "buyers" {
 		t.Fatalf("enter asks %+v, want the buyers' line", msg)
 	}
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("x")))
 	done := save.Change.(*act.Save[model.FollowUp]).Record
 	if done.ID != first.ID || !done.Done || !done.DoneAt.Equal(uitest.Now) || save.Status != "Done: buyers" {
 		t.Fatalf("x writes %+v (%q), want the buyers' line done now", done, save.Status)
 	}
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.FollowUp]); !ok || del.ID != first.ID ||
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	if del, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.Delete[model.FollowUp]); !ok || del.ID != first.ID ||
 		ask.Question != `Delete the follow-up line "buyers"?` {
 		t.Fatalf("d asks %q and writes %#v", ask.Question, ask.Yes)
 	}
-	ask = uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("t")))
-	if fill, ok := ask.Yes.(ui.SaveMsg).Change.(*act.ReplaceFollowUps); !ok || len(fill.Lines) != 13 ||
+	ask = uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("t")))
+	if fill, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.ReplaceFollowUps); !ok || len(fill.Lines) != 13 ||
 		ask.Question != "Replace the checklist with the retail template?" || !strings.HasPrefix(ask.Detail, "Its 13 lines (0 done) give way to 13 new ones") {
 		t.Fatalf("t asks %q / %q", ask.Question, ask.Detail)
 	}
 	// A new line goes on the side of the selected one.
 	uitest.Press(t, p, "G")
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("a")))
 	if f := msg.Record.(model.FollowUp); f.ID != 0 || f.Side != model.InternalSide {
 		t.Fatalf("a on an internal line asks %+v", f)
 	}
@@ -155,7 +155,7 @@ func TestDoneAndOverdueLinesShow(t *testing.T) {
 		}
 	}
 	// x on a done line opens it again.
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("x")))
 	if f := save.Change.(*act.Save[model.FollowUp]).Record; f.Done || !f.DoneAt.IsZero() || save.Status != "Open again: buyers" {
 		t.Fatalf("x on a done line writes %+v (%q)", f, save.Status)
 	}
@@ -189,7 +189,7 @@ func TestPrivacyShowsTheCustomersLinesOnly(t *testing.T) {
 	if uitest.Line(s, "Progress 0/6") == "" || uitest.Line(s, "Internal") != "" || uitest.Line(s, "order processors") != "" {
 		t.Fatalf("with privacy on the checklist shows our own lines:\n%s", s)
 	}
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("t")))
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("t")))
 	if !strings.Contains(ask.Detail, "Its 6 lines (0 done) and the lines privacy hides") {
 		t.Fatalf("t with privacy on does not say hidden lines go too: %q", ask.Detail)
 	}

@@ -2,12 +2,13 @@ package ledger
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -45,13 +46,13 @@ func (p *Pane) clearOwed() tea.Cmd {
 		return nil
 	}
 	if !p.owed(&mv) {
-		return ui.Status("x clears a trade-back owed for one of our moves: this one owes nothing")
+		return vocab.Status("x clears a trade-back owed for one of our moves: this one owes nothing")
 	}
 	it := p.snap.D.Items[mv.Item]
 	what := strings.TrimSpace(fmt.Sprintf("we %s %s → %s %s", it.Title, it.Format(mv.From), it.Format(mv.To), it.Unit))
-	return ui.Cmd(ui.ConfirmMsg{Question: "Clear the trade-back owed for " + what + "?",
+	return vocab.Cmd(vocab.ConfirmMsg{Question: "Clear the trade-back owed for " + what + "?",
 		Detail: "It stops counting as owed; the move and its flags stay in the ledger.",
-		Yes: ui.SaveMsg{Status: "No longer owed: " + what,
+		Yes: vocab.SaveMsg{Status: "No longer owed: " + what,
 			Change: &act.ClearOwed{NegID: p.snap.D.Negotiation.ID, ConcessionID: mv.ID, At: p.now()}}})
 }
 

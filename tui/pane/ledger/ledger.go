@@ -5,14 +5,15 @@ package ledger
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -20,7 +21,7 @@ import (
 // meeting, with its discipline flags, and the gap closed after each meeting
 // as a chart.
 type Pane struct {
-	snap    *ui.Snapshot
+	snap    *vocab.Snapshot
 	groups  ui.MeetingGroups
 	byGroup [][]int // move indices per group, in ledger order
 	rows    []ui.GroupedRow
@@ -36,7 +37,7 @@ type Pane struct {
 	numW, sizeW, unitW, titleW int
 	w, h                       int
 	priced                     struct {
-		snap *ui.Snapshot
+		snap *vocab.Snapshot
 		id   uint64
 		text string
 	} // the selected move's money, kept until the move or the data changes
@@ -95,7 +96,7 @@ func (p *Pane) SetSize(w, h int) {
 }
 
 // SetData takes the open negotiation.
-func (p *Pane) SetData(s *ui.Snapshot) {
+func (p *Pane) SetData(s *vocab.Snapshot) {
 	key, atEnd := p.selectedKey()
 	p.snap = s
 	p.ahead.Forecast.SetEnabled(s.Privacy().Part(model.PartForecast))
@@ -275,11 +276,11 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		p.perItem = !p.perItem
 		p.syncChart()
 		if p.perItem && p.item < 0 {
-			return ui.Status("Select a concession: the chart follows its item")
+			return vocab.Status("Select a concession: the chart follows its item")
 		}
 		return nil
 	case key.Matches(msg, p.keys.Minutes):
-		return ui.Cmd(ui.MinutesMsg{Meeting: p.selectedMeeting()})
+		return vocab.Cmd(vocab.MinutesMsg{Meeting: p.selectedMeeting()})
 	case p.full && p.perItem && key.Matches(msg, p.list.Down):
 		p.stepItem(+1)
 		return nil
@@ -300,7 +301,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		if mv, ok := p.selectedMove(); ok && p.snap.D.Items[mv.Item].Status == model.ItemOpen {
 			c.ItemID = mv.ItemID
 		}
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindConcession, Record: c})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindConcession, Record: c})
 	}
 	if p.sel.Pos >= len(p.rows) {
 		return nil
@@ -309,16 +310,16 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, p.edit.Edit):
 		if row.Index >= 0 {
-			return ui.Cmd(ui.EditMsg{Kind: ui.KindConcession, Record: p.snap.R.Moves[row.Index].Concession})
+			return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindConcession, Record: p.snap.R.Moves[row.Index].Concession})
 		} else if mt, _, ok := p.groups.Meeting(row.Group); ok {
-			return ui.Cmd(ui.EditMsg{Kind: ui.KindMeeting, Record: mt})
+			return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindMeeting, Record: mt})
 		}
-		return ui.Status("Moves made outside meetings: select one to edit it")
+		return vocab.Status("Moves made outside meetings: select one to edit it")
 	case key.Matches(msg, p.edit.Delete):
 		if row.Index >= 0 {
-			return ui.Cmd(p.askDelete(p.snap.R.Moves[row.Index]))
+			return vocab.Cmd(p.askDelete(p.snap.R.Moves[row.Index]))
 		}
-		return ui.Error(fmt.Errorf("meetings are kept: select a concession to delete it"))
+		return vocab.Error(fmt.Errorf("meetings are kept: select a concession to delete it"))
 	case key.Matches(msg, p.ahead.ClearOwed):
 		return p.clearOwed()
 	}
@@ -327,7 +328,7 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 
 // askDelete deletes a concession once confirmed; the ledger is read again
 // because links to it go too.
-func (p *Pane) askDelete(mv model.Move) ui.ConfirmMsg {
+func (p *Pane) askDelete(mv model.Move) vocab.ConfirmMsg {
 	d := p.snap.D
 	it := d.Items[mv.Item]
 	linked := 0
@@ -342,8 +343,8 @@ func (p *Pane) askDelete(mv model.Move) ui.ConfirmMsg {
 		detail += fmt.Sprintf(" %d %s traded against it %s.", linked, ui.Plural(linked, "concession", "concessions"),
 			ui.Plural(linked, "keeps its text but loses the link", "keep their text but lose the link"))
 	}
-	return ui.ConfirmMsg{Question: "Delete the concession " + what + "?", Detail: detail,
-		Yes: ui.SaveMsg{Status: "Deleted: " + what, Change: act.DeleteConcession(d.Negotiation.ID, mv.ID)}}
+	return vocab.ConfirmMsg{Question: "Delete the concession " + what + "?", Detail: detail,
+		Yes: vocab.SaveMsg{Status: "Deleted: " + what, Change: act.DeleteConcession(d.Negotiation.ID, mv.ID)}}
 }
 
 // Heights of the parts of the pane.

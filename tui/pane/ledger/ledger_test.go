@@ -2,19 +2,19 @@ package ledger_test
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/ledger"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // newPane is the ledger on s at w×h.
-func newPane(t *testing.T, s *ui.Snapshot, w, h int) *ledger.Pane {
+func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *ledger.Pane {
 	t.Helper()
 	p := ledger.New(uitest.Clock)
 	p.SetSize(w, h)
@@ -99,26 +99,26 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 func TestEditAsksForTheFormOfTheSelectedRow(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("enter")))
-	if c, ok := msg.Record.(model.Concession); msg.Kind != ui.KindConcession || !ok || c.ID != 12 || !c.To.Equal(s.D.Ledger[11].To) {
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("enter")))
+	if c, ok := msg.Record.(model.Concession); msg.Kind != vocab.KindConcession || !ok || c.ID != 12 || !c.To.Equal(s.D.Ledger[11].To) {
 		t.Fatalf("enter on the newest move asks %+v", msg)
 	}
 	uitest.Press(t, p, "g")
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
-	if mt, ok := msg.Record.(model.Meeting); msg.Kind != ui.KindMeeting || !ok || mt.Number != 1 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("e")))
+	if mt, ok := msg.Record.(model.Meeting); msg.Kind != vocab.KindMeeting || !ok || mt.Number != 1 {
 		t.Fatalf("e on meeting 1 asks %+v", msg)
 	}
 	for range 6 {
 		uitest.Press(t, p, "j")
 	}
 	wantMarked(t, p, rowBetween)
-	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("e"))); !strings.Contains(st.Text, "outside meetings") {
+	if st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("e"))); !strings.Contains(st.Text, "outside meetings") {
 		t.Fatalf("e on the moves between meetings says %q", st.Text)
 	}
 	// a logs a new move on the selected move's item.
 	uitest.Press(t, p, "j")
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("a")))
-	if c, ok := msg.Record.(model.Concession); msg.Kind != ui.KindConcession || !ok || c.ID != 0 || c.ItemID != 2 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("a")))
+	if c, ok := msg.Record.(model.Concession); msg.Kind != vocab.KindConcession || !ok || c.ID != 0 || c.ItemID != 2 {
 		t.Fatalf("a on a payment-terms move asks %+v, want a new concession on payment terms", msg)
 	}
 }
@@ -127,16 +127,16 @@ func TestDeleteAsksFirstAndKeepsMeetings(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
 	uitest.Press(t, p, "g", "j", "j") // we Payment terms 30 → 45, which they traded against
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("d")))
 	if ask.Question != "Delete the concession we Payment terms 30 → 45 days?" {
 		t.Fatalf("d asks %q", ask.Question)
 	}
-	save := ask.Yes.(ui.SaveMsg)
+	save := ask.Yes.(vocab.SaveMsg)
 	if del, ok := save.Change.(*act.Delete[model.Concession]); !ok || del.ID != 2 || del.NegID != s.D.Negotiation.ID {
 		t.Fatalf("yes writes %#v, want concession 2 deleted", save.Change)
 	}
 	uitest.Press(t, p, "g")
-	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("d"))); !strings.Contains(e.Err.Error(), "meetings are kept") {
+	if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key("d"))); !strings.Contains(e.Err.Error(), "meetings are kept") {
 		t.Fatalf("d on a meeting says %v", e.Err)
 	}
 }
@@ -154,7 +154,7 @@ func TestMinutesOfTheSelectedMeeting(t *testing.T) {
 	} {
 		uitest.Press(t, p, step.keys...)
 		wantMarked(t, p, step.row)
-		if m := uitest.As[ui.MinutesMsg](t, p.Update(uitest.Key("M"))); m.Meeting != step.meeting {
+		if m := uitest.As[vocab.MinutesMsg](t, p.Update(uitest.Key("M"))); m.Meeting != step.meeting {
 			t.Fatalf("M on %q asks the minutes of meeting %d, want %d", step.row, m.Meeting, step.meeting)
 		}
 	}
@@ -163,7 +163,7 @@ func TestMinutesOfTheSelectedMeeting(t *testing.T) {
 func TestClearingAnOwedTradeBack(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	if st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("x"))); !strings.Contains(st.Text, "owes nothing") {
+	if st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("x"))); !strings.Contains(st.Text, "owes nothing") {
 		t.Fatalf("x on a move that owes nothing says %q", st.Text)
 	}
 	uitest.Press(t, p, "k", "k")
@@ -171,8 +171,8 @@ func TestClearingAnOwedTradeBack(t *testing.T) {
 	if sc := screen(t, p, 80, 24); !strings.Contains(uitest.Line(sc, "›"), "owed") || uitest.Line(sc, "owed #10: costs us") == "" {
 		t.Fatalf("the owed move is not marked owed with its money:\n%s", sc)
 	}
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("x")))
-	clear, ok := ask.Yes.(ui.SaveMsg).Change.(*act.ClearOwed)
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("x")))
+	clear, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.ClearOwed)
 	if !ok || clear.ConcessionID != 10 || !clear.At.Equal(uitest.Now) || !strings.Contains(ask.Question, "Annual growth rebate 1.0 → 1.75") {
 		t.Fatalf("x asks %q and writes %#v", ask.Question, ask.Yes)
 	}

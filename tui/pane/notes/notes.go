@@ -4,14 +4,15 @@ package notes
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/editor"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // noteShow is the kind filter that f cycles through.
@@ -50,7 +51,7 @@ func (s noteShow) accepts(n *model.Note) bool {
 // data or the filter changes; only the visible rows are formatted.
 type Pane struct {
 	now    func() time.Time // stamps an action done
-	snap   *ui.Snapshot
+	snap   *vocab.Snapshot
 	groups ui.MeetingGroups
 	cache  ui.RowCache
 	order  []int // note indices, group by group, oldest first in each
@@ -107,7 +108,7 @@ func (p *Pane) SetSize(w, h int) {
 
 // SetData groups the notes by meeting with one counting pass (the notes
 // come oldest first, and stay so within each group).
-func (p *Pane) SetData(s *ui.Snapshot) {
+func (p *Pane) SetData(s *vocab.Snapshot) {
 	key, atEnd := p.selectedKey()
 	p.snap = s
 	d := s.D
@@ -207,9 +208,9 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.Show):
 		p.show = (p.show + 1) % noteShowCount
 		p.refilter()
-		return ui.Status("Notes: showing " + p.show.String())
+		return vocab.Status("Notes: showing " + p.show.String())
 	case key.Matches(msg, p.edit.Add):
-		return ui.Cmd(ui.CaptureMsg{})
+		return vocab.Cmd(vocab.CaptureMsg{})
 	}
 	if p.sel.Pos >= len(p.rows) {
 		return nil
@@ -218,30 +219,30 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, p.edit.Edit):
 		if isNote {
-			return ui.Cmd(ui.EditMsg{Kind: ui.KindNote, Record: n})
+			return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindNote, Record: n})
 		} else if mt, _, ok := p.groups.Meeting(p.rows[p.sel.Pos].Group); ok {
-			return ui.Cmd(ui.EditMsg{Kind: ui.KindMeeting, Record: mt})
+			return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindMeeting, Record: mt})
 		}
 	case !isNote:
 		return nil
 	case key.Matches(msg, p.edit.Delete):
-		return ui.Cmd(ui.ConfirmMsg{Question: fmt.Sprintf("Delete this %s?", n.Kind), Detail: ui.Cut(n.Text, 70),
-			Yes: ui.SaveMsg{Status: "Deleted " + string(n.Kind) + ": " + n.Text, Change: act.DeleteNote(p.snap.D.Negotiation.ID, n.ID)}})
+		return vocab.Cmd(vocab.ConfirmMsg{Question: fmt.Sprintf("Delete this %s?", n.Kind), Detail: ui.Cut(n.Text, 70),
+			Yes: vocab.SaveMsg{Status: "Deleted " + string(n.Kind) + ": " + n.Text, Change: act.DeleteNote(p.snap.D.Negotiation.ID, n.ID)}})
 	case key.Matches(msg, p.keys.Done):
 		if n.Kind != model.KindAction {
-			return ui.Error(fmt.Errorf("x marks an action done; this is %s", n.Kind.WithArticle()))
+			return vocab.Error(fmt.Errorf("x marks an action done; this is %s", n.Kind.WithArticle()))
 		}
 		v := editor.WithDone(n, !n.Done, p.now())
 		status := "Done: " + v.Text
 		if !v.Done {
 			status = "Not done: " + v.Text
 		}
-		return ui.Cmd(ui.SaveMsg{Status: status, Change: act.SaveNote(p.snap.D.Negotiation.ID, v)})
+		return vocab.Cmd(vocab.SaveMsg{Status: status, Change: act.SaveNote(p.snap.D.Negotiation.ID, v)})
 	case key.Matches(msg, p.keys.Answer):
 		if n.Kind != model.KindQuestion {
-			return ui.Error(fmt.Errorf("only a question can be answered (A); this is %s", n.Kind.WithArticle()))
+			return vocab.Error(fmt.Errorf("only a question can be answered (A); this is %s", n.Kind.WithArticle()))
 		}
-		return ui.Cmd(ui.EditMsg{Kind: ui.KindAnswer, Record: n})
+		return vocab.Cmd(vocab.EditMsg{Kind: vocab.KindAnswer, Record: n})
 	}
 	return nil
 }

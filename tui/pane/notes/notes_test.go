@@ -2,19 +2,19 @@ package notes_test
 
 import (
 	"fmt"
-	"github.com/parley-app/parley/act"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/notes"
-	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // newPane is the notes pane on s at w×h.
-func newPane(t *testing.T, s *ui.Snapshot, w, h int) *notes.Pane {
+func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *notes.Pane {
 	t.Helper()
 	p := notes.New(uitest.Clock)
 	p.SetSize(w, h)
@@ -99,15 +99,15 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 func TestAddOpensTheCaptureLineAndEditTheForm(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	uitest.As[ui.CaptureMsg](t, p.Update(uitest.Key("a")))
-	msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key("enter")))
-	if n, ok := msg.Record.(model.Note); msg.Kind != ui.KindNote || !ok || n.ID != 10 || n.Text != s.D.Notes[9].Text {
+	uitest.As[vocab.CaptureMsg](t, p.Update(uitest.Key("a")))
+	msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("enter")))
+	if n, ok := msg.Record.(model.Note); msg.Kind != vocab.KindNote || !ok || n.ID != 10 || n.Text != s.D.Notes[9].Text {
 		t.Fatalf("enter on the newest question asks %+v", msg)
 	}
 	uitest.Press(t, p, "k", "k", "k")
 	wantMarked(t, p, rowMeeting2)
-	msg = uitest.As[ui.EditMsg](t, p.Update(uitest.Key("e")))
-	if mt, ok := msg.Record.(model.Meeting); msg.Kind != ui.KindMeeting || !ok || mt.Number != 2 {
+	msg = uitest.As[vocab.EditMsg](t, p.Update(uitest.Key("e")))
+	if mt, ok := msg.Record.(model.Meeting); msg.Kind != vocab.KindMeeting || !ok || mt.Number != 2 {
 		t.Fatalf("e on meeting 2 asks %+v", msg)
 	}
 	uitest.Press(t, p, "g", "e", "d", "x", "A") // the notes made outside meetings: nothing to edit or delete
@@ -116,34 +116,34 @@ func TestAddOpensTheCaptureLineAndEditTheForm(t *testing.T) {
 func TestDeleteAsksFirst(t *testing.T) {
 	s := uitest.DemoSnapshot(false)
 	p := newPane(t, s, 80, 24)
-	ask := uitest.As[ui.ConfirmMsg](t, p.Update(uitest.Key("d")))
+	ask := uitest.As[vocab.ConfirmMsg](t, p.Update(uitest.Key("d")))
 	if ask.Question != "Delete this question?" || ask.Detail != "Can they commit to two leaflet weeks in Q2? #promo" {
 		t.Fatalf("d asks %q / %q", ask.Question, ask.Detail)
 	}
-	if del, ok := ask.Yes.(ui.SaveMsg).Change.(*act.Delete[model.Note]); !ok || del.ID != 10 || del.NegID != s.D.Negotiation.ID {
+	if del, ok := ask.Yes.(vocab.SaveMsg).Change.(*act.Delete[model.Note]); !ok || del.ID != 10 || del.NegID != s.D.Negotiation.ID {
 		t.Fatalf("yes writes %#v, want note 10 deleted", ask.Yes)
 	}
 }
 
 func TestDoneMarksAnActionAndAnswerOpensTheQuestion(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
-	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("x"))); !strings.Contains(e.Err.Error(), "this is a question") {
+	if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key("x"))); !strings.Contains(e.Err.Error(), "this is a question") {
 		t.Fatalf("x on a question says %v", e.Err)
 	}
 	for _, k := range []string{"A", "r"} {
-		msg := uitest.As[ui.EditMsg](t, p.Update(uitest.Key(k)))
-		if n, ok := msg.Record.(model.Note); msg.Kind != ui.KindAnswer || !ok || n.ID != 10 {
+		msg := uitest.As[vocab.EditMsg](t, p.Update(uitest.Key(k)))
+		if n, ok := msg.Record.(model.Note); msg.Kind != vocab.KindAnswer || !ok || n.ID != 10 {
 			t.Fatalf("%s on the open question asks %+v", k, msg)
 		}
 	}
 	uitest.Press(t, p, "k")
 	wantMarked(t, p, rowAction)
-	save := uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("x")))
 	n := save.Change.(*act.Save[model.Note]).Record
 	if n.ID != 9 || !n.Done || !n.DoneAt.Equal(uitest.Now) || save.Status != "Done: "+n.Text {
 		t.Fatalf("x on an open action writes %+v (%q)", n, save.Status)
 	}
-	if e := uitest.As[ui.ErrorMsg](t, p.Update(uitest.Key("A"))); !strings.Contains(e.Err.Error(), "only a question") {
+	if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key("A"))); !strings.Contains(e.Err.Error(), "only a question") {
 		t.Fatalf("A on an action says %v", e.Err)
 	}
 	uitest.Press(t, p, "g")
@@ -151,7 +151,7 @@ func TestDoneMarksAnActionAndAnswerOpensTheQuestion(t *testing.T) {
 		uitest.Press(t, p, "j")
 	}
 	wantMarked(t, p, rowDoneAction)
-	save = uitest.As[ui.SaveMsg](t, p.Update(uitest.Key("x")))
+	save = uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("x")))
 	if n := save.Change.(*act.Save[model.Note]).Record; n.ID != 6 || n.Done || !n.DoneAt.IsZero() || !strings.HasPrefix(save.Status, "Not done: ") {
 		t.Fatalf("x on a done action writes %+v (%q)", n, save.Status)
 	}
@@ -169,7 +169,7 @@ func TestShowCyclesTheKinds(t *testing.T) {
 		{"open only", []string{rowAction, "15:40 ? "}, []string{"☑", "✓", "Dana took over", "Meeting 1"}},
 		{"all", []string{"☐", "☑", "✓", "Dana took over"}, nil},
 	} {
-		st := uitest.As[ui.StatusMsg](t, p.Update(uitest.Key("f")))
+		st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("f")))
 		s := screen(t, p, 80, 24)
 		list := strings.Join(strings.Split(s, "\n")[:21], "\n") // the rows, above the detail's three lines
 		if st.Text != "Notes: showing "+step.show {

@@ -1,6 +1,9 @@
-package ui
+package vocab
 
-import "github.com/parley-app/parley/model"
+import (
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/ui"
+)
 
 // Snapshot is the open negotiation as the components see it, with the
 // numbers derived from it computed once per change. Components read it and
@@ -10,7 +13,7 @@ type Snapshot struct {
 	R       *model.Replay
 	Deal    model.Deal // every package priced and judged, once per change
 	Private bool       // privacy is on: nothing internal shows (DESIGN section 9)
-	St      *Styles
+	St      *ui.Styles
 	// Ahead is the forecast, budgets, owed trade-backs and suggestions (nil
 	// while privacy is on, or until they are first worked out).
 	Ahead *model.Outlook

@@ -1,10 +1,14 @@
-package ui
+// Package vocab is what the workbench's components and its root say to
+// each other: the snapshot a component is given (SetData) and the messages
+// by which it asks the root for what it may not do itself. tui/ui is the
+// visual kit; act is the actions a save message carries.
+package vocab
 
 import (
-	"github.com/parley-app/parley/act"
 	"sync/atomic"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
 )
 
