@@ -166,3 +166,32 @@ func Line(screen, part string) string {
 	}
 	return ""
 }
+
+// Pane is what every pane package's Pane has.
+type Pane interface {
+	SetSize(w, h int)
+	SetData(s *vocab.Snapshot)
+	View(focused bool) []string
+}
+
+// Place sizes the pane to w×h and gives it s.
+func Place[P Pane](p P, s *vocab.Snapshot, w, h int) P {
+	p.SetSize(w, h)
+	p.SetData(s)
+	return p
+}
+
+// PaneScreen is the pane drawn focused, failing unless it is exactly w×h.
+func PaneScreen(t *testing.T, p Pane, w, h int) string {
+	t.Helper()
+	return Screen(t, p.View(true), w, h)
+}
+
+// WantMarked fails unless the row marked › of the pane at 80×24 contains row.
+func WantMarked(t *testing.T, p Pane, row string) {
+	t.Helper()
+	s := PaneScreen(t, p, 80, 24)
+	if l := Line(s, "›"); !strings.Contains(l, row) {
+		t.Fatalf("the selected row is %q, want %q:\n%s", l, row, s)
+	}
+}

@@ -16,16 +16,12 @@ import (
 
 // newPane is the agenda on the demo at w×h.
 func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *agenda.Pane {
-	t.Helper()
-	p := agenda.New(uitest.Clock)
-	p.SetSize(w, h)
-	p.SetData(s)
-	return p
+	return uitest.Place(agenda.New(uitest.Clock), s, w, h)
 }
 
 func screen(t *testing.T, p *agenda.Pane, w, h int) string {
 	t.Helper()
-	return uitest.Screen(t, p.View(true), w, h)
+	return uitest.PaneScreen(t, p, w, h)
 }
 
 // TestView keeps the demo's agenda, focused, in testdata/TestView: the

@@ -16,16 +16,12 @@ import (
 
 // newPane is the calculator on s at w×h.
 func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *calc.Pane {
-	t.Helper()
-	p := calc.New()
-	p.SetSize(w, h)
-	p.SetData(s)
-	return p
+	return uitest.Place(calc.New(), s, w, h)
 }
 
 func screen(t *testing.T, p *calc.Pane, w, h int) string {
 	t.Helper()
-	return uitest.Screen(t, p.View(true), w, h)
+	return uitest.PaneScreen(t, p, w, h)
 }
 
 // The demo's two scenarios as their rows read when selected.

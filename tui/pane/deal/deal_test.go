@@ -17,16 +17,12 @@ import (
 
 // newPane is the Deal pane on s at w×h.
 func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *deal.Pane {
-	t.Helper()
-	p := deal.New(uitest.Clock)
-	p.SetSize(w, h)
-	p.SetData(s)
-	return p
+	return uitest.Place(deal.New(uitest.Clock), s, w, h)
 }
 
 func screen(t *testing.T, p *deal.Pane, w, h int) string {
 	t.Helper()
-	return uitest.Screen(t, p.View(true), w, h)
+	return uitest.PaneScreen(t, p, w, h)
 }
 
 // selectedCell is the row of the cell marked › and the text in it.

@@ -16,26 +16,16 @@ import (
 
 // newPane is the follow-up pane on s at w×h, on the tests' clock.
 func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *followup.Pane {
-	t.Helper()
-	p := followup.New(uitest.Clock)
-	p.SetSize(w, h)
-	p.SetData(s)
-	return p
+	return uitest.Place(followup.New(uitest.Clock), s, w, h)
 }
 
 func screen(t *testing.T, p *followup.Pane, w, h int) string {
 	t.Helper()
-	return uitest.Screen(t, p.View(true), w, h)
+	return uitest.PaneScreen(t, p, w, h)
 }
 
 // wantMarked fails unless the selected row (the one marked ›) contains row.
-func wantMarked(t *testing.T, p *followup.Pane, row string) {
-	t.Helper()
-	s := screen(t, p, 80, 24)
-	if l := uitest.Line(s, "›"); !strings.Contains(l, row) {
-		t.Fatalf("the selected row is %q, want %q:\n%s", l, row, s)
-	}
-}
+func wantMarked(t *testing.T, p *followup.Pane, row string) { t.Helper(); uitest.WantMarked(t, p, row) }
 
 // TestView keeps the demo's checklist, focused, in testdata/TestView: the
 // progress, the customer's lines and ours under their headings, the first

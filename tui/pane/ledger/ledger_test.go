@@ -15,26 +15,16 @@ import (
 
 // newPane is the ledger on s at w×h.
 func newPane(t *testing.T, s *vocab.Snapshot, w, h int) *ledger.Pane {
-	t.Helper()
-	p := ledger.New(uitest.Clock)
-	p.SetSize(w, h)
-	p.SetData(s)
-	return p
+	return uitest.Place(ledger.New(uitest.Clock), s, w, h)
 }
 
 func screen(t *testing.T, p *ledger.Pane, w, h int) string {
 	t.Helper()
-	return uitest.Screen(t, p.View(true), w, h)
+	return uitest.PaneScreen(t, p, w, h)
 }
 
 // wantMarked fails unless the selected row (the one marked ›) contains row.
-func wantMarked(t *testing.T, p *ledger.Pane, row string) {
-	t.Helper()
-	s := screen(t, p, 80, 24)
-	if l := uitest.Line(s, "›"); !strings.Contains(l, row) {
-		t.Fatalf("the selected row is %q, want %q:\n%s", l, row, s)
-	}
-}
+func wantMarked(t *testing.T, p *ledger.Pane, row string) { t.Helper(); uitest.WantMarked(t, p, row) }
 
 // The demo's ledger rows, first to last.
 const (
