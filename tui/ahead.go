@@ -81,21 +81,22 @@ func (m *Model) aheadParts() []headerPart {
 	currency := m.snap.D.Negotiation.Currency
 	var parts []headerPart
 	if line := model.OwedLine(a.Owed, currency); line != "" && priv.Part(model.PartOwed) {
-		parts = append(parts, headerPart{st.Warn.Render(line), keepOwed})
+		parts = append(parts, headerPart{text: st.Warn.Render(line), keep: keepOwed})
 	}
 	if len(a.Budgets) > 0 && priv.Part(model.PartBudget) {
-		left := "budget left " + model.MoneyWithSymbol(a.BudgetLeft.Round(0), currency)
+		money := model.MoneyWithSymbol(a.BudgetLeft.Round(0), currency)
+		left, short := "budget left "+money, "budget "+money
 		if a.BudgetErr != nil {
-			left = "budget set, money unknown"
+			left, short = "budget set, money unknown", "budget set"
 		}
-		parts = append(parts, headerPart{st.HeaderDim.Render(left), keepBudget})
+		parts = append(parts, headerPart{text: st.HeaderDim.Render(left), short: st.HeaderDim.Render(short), keep: keepBudget})
 	}
 	if text, below, ok := landingShort(a.Forecast); ok && priv.Part(model.PartForecast) {
 		style := st.HeaderDim.Render
 		if below {
 			style = st.Warn.Render
 		}
-		parts = append(parts, headerPart{style(text), keepLanding})
+		parts = append(parts, headerPart{text: style(text), keep: keepLanding})
 	}
 	return parts
 }

@@ -197,7 +197,7 @@ func TestCalcBadNumberIsExplainedAndNothingSaved(t *testing.T) {
 		} else {
 			h.wantScreen(`✗ "1,00`)
 		}
-		h.lackScreen("Gross new sales") // no results from a bad number
+		h.lackModal("Gross new sales") // no results from a bad number
 		h.press("ctrl+s")
 		h.wantScreen("New category impact", `L1 units a year: "1,00o" is not a number`)
 		h.press("enter", "enter")
@@ -326,7 +326,7 @@ func TestCalcPrivacyHidesOurProfitabilityNotTheCategoryImpact(t *testing.T) {
 		// A new profitability form hides its numbers.
 		h.press("a", "p", "enter")
 		h.wantScreen("New profitability scenario", "7 fields hidden while privacy is on")
-		h.lackScreen("List price", "Volume")
+		h.lackModal("List price", "Volume")
 		h.press("esc", "p")
 		h.press("j")
 		h.wantScreen("2027 package at target", "20.72")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -19,22 +20,22 @@ func (m *Model) headerView() string {
 	}
 	d := m.snap.D
 	name := d.Account.Name + " › " + d.Negotiation.Title
-	parts := []headerPart{{st.Accent.Render(string(d.Negotiation.Stage)), keepStage}}
+	parts := []headerPart{{text: st.Accent.Render(string(d.Negotiation.Stage)), keep: keepStage}}
 	if mt, ok := d.RunningMeeting(); ok {
-		parts = append(parts, headerPart{st.Bad.Render("●") + st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, ui.Clock(m.now.Sub(mt.Started)))), keepClock})
+		parts = append(parts, headerPart{text: st.Bad.Render("●") + st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, ui.Clock(m.now.Sub(mt.Started)))), keep: keepClock})
 	} else {
-		parts = append(parts, headerPart{st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), ui.Plural(len(d.Meetings), "meeting", "meetings"))), keepCount})
+		parts = append(parts, headerPart{text: st.HeaderDim.Render(fmt.Sprintf("%d %s", len(d.Meetings), ui.Plural(len(d.Meetings), "meeting", "meetings"))), keep: keepCount})
 	}
 	if d.Negotiation.Stage == model.StageFollowUp {
 		done, total := m.snap.FollowUpProgress()
 		// After the deal the checklist is what the header is for.
-		parts = append(parts, headerPart{st.HeaderDim.Render(fmt.Sprintf("follow-up %d/%d", done, total)), keepStatus})
+		parts = append(parts, headerPart{text: st.HeaderDim.Render(fmt.Sprintf("follow-up %d/%d", done, total)), keep: keepStatus})
 	}
 	if d.Negotiation.Status != model.Active {
-		parts = append(parts, headerPart{st.Warn.Render(string(d.Negotiation.Status)), keepStatus})
+		parts = append(parts, headerPart{text: st.Warn.Render(string(d.Negotiation.Status)), keep: keepStatus})
 	}
-	if v, ok := m.theirVerdict(); ok {
-		parts = append(parts, headerPart{v, keepVerdict})
+	if v, short, ok := m.theirVerdict(); ok {
+		parts = append(parts, headerPart{text: v, short: short, keep: keepVerdict})
 	}
 	parts = append(parts, m.aheadParts()...)
 	pct := model.FormatPercent(m.snap.R.GapClosed)
@@ -56,20 +57,65 @@ func (m *Model) headerView() string {
 		}
 		return strings.Join(append(texts, gapPart(barW)), st.HeaderDim.Render(" │ "))
 	}
-	// Keep room for the name (whole, or two fifths of the line when it is
-	// longer); the bar takes what is left, up to 20 cells; when even the
-	// figures do not fit, the least useful part goes first, then the name
-	// shortens.
-	room := min(ui.TextWidth(name), max(12, w*2/5)) + 1
-	for len(parts) > 0 && ui.TextWidth(join(0))+room > w {
-		least := 0
-		for k, p := range parts {
-			if p.keep < parts[least].keep {
+	// Keep room for the name (whole, or a third of the line when it is
+	// longer); the bar takes what is left, up to 20 cells. The figures go
+	// by how long they stay (headerPart.keep): shortened first, then left
+	// out, and taken back where a part left out later made room.
+	room := min(ui.TextWidth(name), max(12, w/3)) + 1
+	all := parts
+	chosen := make([]bool, len(all))
+	form := make([]string, len(all))
+	for k := range all {
+		chosen[k], form[k] = true, all[k].text
+	}
+	fits := func() bool {
+		parts = parts[:0:0]
+		for k, p := range all {
+			if chosen[k] {
+				parts = append(parts, headerPart{text: form[k], keep: p.keep})
+			}
+		}
+		return ui.TextWidth(join(0))+room <= w
+	}
+	// The least useful part takes its shorter form, or goes.
+	for !fits() {
+		least := -1
+		for k, p := range all {
+			if chosen[k] && (least < 0 || p.keep < all[least].keep) {
 				least = k
 			}
 		}
-		parts = append(parts[:least], parts[least+1:]...)
+		switch {
+		case least < 0:
+		case all[least].short != "" && form[least] != all[least].short:
+			form[least] = all[least].short
+			continue
+		default:
+			chosen[least] = false
+			continue
+		}
+		break
 	}
+	// Then take back what was left out, the most useful first, where it
+	// fits now.
+	order := make([]int, 0, len(all))
+	for k := range all {
+		if !chosen[k] {
+			order = append(order, k)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return all[b].keep - all[a].keep })
+	for _, k := range order {
+		chosen[k] = true
+		if form[k] = all[k].text; fits() {
+			continue
+		}
+		if form[k] = all[k].short; form[k] != "" && fits() {
+			continue
+		}
+		chosen[k] = false
+	}
+	fits()
 	right := join(min(20, max(0, w-room-ui.TextWidth(join(0))-1)))
 	if ui.TextWidth(right) > w {
 		right = ui.Cut(st.Bold.Render(pct)+st.HeaderDim.Render(" closed"), w)
@@ -113,24 +159,25 @@ func (m *Model) footerView() string {
 	return ui.Cut(msg+st.Dim.Render("  │  ")+helpText, m.width)
 }
 
-// theirVerdict is their offer's verdict in a word for the header: internal,
-// so nothing while privacy is on or when the deal has no prices.
-func (m *Model) theirVerdict() (string, bool) {
+// theirVerdict is their offer's verdict in words for the header, and a
+// shorter form for a narrow one: internal, so nothing while privacy is on
+// or when the deal has no prices.
+func (m *Model) theirVerdict() (text, short string, ok bool) {
 	if !m.privacy().Part(model.PartDeal) {
-		return "", false
+		return "", "", false
 	}
 	r, ok := m.snap.Deal.Result(model.OriginTheirs)
 	if !ok || (r.Err != nil && r.PastWalkAway == 0) {
-		return "", false
+		return "", "", false
 	}
-	st := m.st
+	style, verdict := m.st.Good.Render, "acceptable"
 	switch {
 	case r.PastWalkAway > 0:
-		return st.Warn.Render("their offer past walk-away"), true
+		style, verdict = m.st.Warn.Render, "past walk-away"
 	case r.BelowFloor:
-		return st.Warn.Render("their offer below floor"), true
+		style, verdict = m.st.Warn.Render, "below floor"
 	}
-	return st.Good.Render("their offer acceptable"), true
+	return style("their offer " + verdict), style("theirs " + verdict), true
 }
 
 // privacy is the one rule of what the buyer may see, as the screen applies it now.
@@ -139,19 +186,21 @@ func (m *Model) privacy() model.Privacy { return model.Privacy{BuyerView: m.priv
 // headerPart is one fact of the header and how long it stays when the line
 // is short: the higher keep, the later it goes.
 type headerPart struct {
-	text string
-	keep int
+	text  string
+	short string // a shorter form for a narrow line; "" when there is none
+	keep  int
 }
 
 // What the header keeps longest, in a meeting: the clock, then the stage,
 // a status other than active (and, after the deal, the follow-up's
-// progress), today's budget, what is owed, their offer's verdict, the
-// landing, and last the meeting count.
+// progress), today's budget, their offer's verdict (whether to take it
+// says more than what is owed), what is owed, the landing, and last the
+// meeting count.
 const (
 	keepCount = iota
 	keepLanding
-	keepVerdict
 	keepOwed
+	keepVerdict
 	keepBudget
 	keepStatus
 	keepStage

@@ -278,12 +278,12 @@ func TestLedgerShowsTheMoneyOfAMove(t *testing.T) {
 	h := newHarness(t, true, 200, 60)
 	h.press("2")
 	for range 40 {
-		if strings.Contains(h.screen(), "we · Annual growth rebate 1.0 → 1.75") {
+		if strings.Contains(h.screen(), "we · Annual growth rebate · 1.0 → 1.75") {
 			break
 		}
 		h.press("k")
 	}
-	h.wantScreen("we · Annual growth rebate 1.0 → 1.75", "costs us 5,292.00 EUR a year")
+	h.wantScreen("we · Annual growth rebate · 1.0 → 1.75", "costs us 5,292.00 EUR a year")
 	h.press("p")
 	h.lackScreen("5,292.00")
 }

@@ -210,6 +210,22 @@ func (h *harness) wantScreen(parts ...string) {
 	}
 }
 
+// lackModal fails if the modal on top (drawn over the panes) shows any
+// part: what the panes behind it show does not count.
+func (h *harness) lackModal(parts ...string) {
+	h.t.Helper()
+	top := h.m.top()
+	if top == nil {
+		h.t.Fatalf("no modal is open:\n%s", h.screen())
+	}
+	s := ansi.Strip(strings.Join(top.View(h.m.width, h.m.bodyHeight()), "\n"))
+	for _, p := range parts {
+		if strings.Contains(s, p) {
+			h.t.Fatalf("the modal shows %q:\n%s", p, s)
+		}
+	}
+}
+
 // lackScreen fails if the screen shows any part.
 func (h *harness) lackScreen(parts ...string) {
 	h.t.Helper()

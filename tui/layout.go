@@ -134,12 +134,18 @@ func (m *Model) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// bodyView draws the panes, or the top of the modal stack over them.
+// bodyView draws the panes, and the top of the modal stack over them: a
+// question about a move leaves the moves in sight around it.
 func (m *Model) bodyView() []string {
 	w, h := m.width, m.bodyHeight()
 	if top := m.top(); top != nil {
-		return ui.Place(top.View(w, h), w, h)
+		return ui.Overlay(m.panesView(w, h), top.View(w, h), w, h)
 	}
+	return m.panesView(w, h)
+}
+
+// panesView draws the panes in the body's w×h.
+func (m *Model) panesView(w, h int) []string {
 	if m.snap == nil {
 		return ui.Block([]string{m.st.Dim.Render("Opening …")}, w, h)
 	}

@@ -207,7 +207,7 @@ func TestEditAndDeleteConcessionFromTheLedger(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("2")
 	// The ledger follows its end: the newest concession is selected.
-	h.wantPane(paneLedger, "we · Promotional allowance 0.40 → 0.60 EUR/case")
+	h.wantPane(paneLedger, "we · Promotional allowance · 0.40 → 0.60 EUR/case")
 	h.press("e")
 	h.wantScreen("Edit concession")
 	h.press("tab", "tab") // item, by, new value
@@ -230,7 +230,7 @@ func TestEditAndDeleteConcessionFromTheLedger(t *testing.T) {
 
 	// Delete their rebate move (one row up); n first leaves it alone.
 	h.press("k")
-	h.wantPane(paneLedger, "they · Annual growth rebate 4.0 → 3.0 %")
+	h.wantPane(paneLedger, "they · Annual growth rebate · 4.0 → 3.0 %")
 	pctBefore := h.headerPercent()
 	h.press("d")
 	h.wantScreen("Delete the concession they Annual growth rebate 4.0 → 3.0 %?")

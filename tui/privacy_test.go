@@ -82,6 +82,11 @@ func tour(h *harness, look func(string)) {
 		}
 	}
 	look("agenda")
+	// A wide terminal's header has room for every figure it holds.
+	w, hgt := h.m.width, h.m.height
+	h.resize(200, hgt)
+	look("agenda at 200 columns")
+	h.resize(w, hgt)
 	steps("agenda j", 2, "j")
 	h.press("g", "b")
 	look("budget form (b)")

@@ -115,7 +115,7 @@ func TestAnUnfocusedFieldShowsTheStartOfItsText(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("e")                         // the first item: its note is long
 	h.wantScreen("182,000 cases a year") // the note's start, not its end
-	h.lackScreen("every cent is EUR 1,820.")
+	h.lackModal("every cent is EUR 1,820.")
 }
 
 func TestTheTooSmallMessageFitsAndNamesTheMinimumAtAnyWidth(t *testing.T) {

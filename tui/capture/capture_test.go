@@ -227,7 +227,7 @@ func TestThePreviewSaysWhatEnterWillDo(t *testing.T) {
 		private     bool
 	}{
 		{"", model.CaptureHelp, false},
-		{"they 1 23.60", "enter: they List price per case 23.40 → 23.60 EUR/case · gap 1.10 → 0.90", false},
+		{"they 1 23.60", "enter: they List price per case 23.40 → 23.60 EUR/case · gains us 32,210.76 EUR a year · gap 1.10 → 0.90", false}, // the money first
 		{"we 5 0.70", "costs us", false},
 		{"we 5 0.70", "enter: we Promotional allowance 0.60 → 0.70 EUR/case", true},
 		{"! ring Dana #price", "enter: action on List price per case", false},

@@ -54,10 +54,18 @@ func (c *Confirm) ShortHelp() []key.Binding { return nil }
 // View draws the question in a box.
 func (c *Confirm) View(w, h int) []string {
 	st := c.st
-	lines := []string{st.Bold.Render(c.question)}
+	inner := max(1, min(w-4, 96))
+	var lines []string
+	for _, l := range ui.WrapWords(c.question, inner, "") {
+		lines = append(lines, st.Bold.Render(l))
+	}
 	if c.detail != "" {
-		for _, l := range strings.Split(c.detail, "\n") { // a detail may list lines
-			lines = append(lines, st.Dim.Render(l))
+		// A detail may list lines; each folds between its " · " parts, so
+		// that a figure stays whole and with its words.
+		for _, l := range strings.Split(c.detail, "\n") {
+			for _, part := range ui.Pack(strings.Split(l, " · "), inner) {
+				lines = append(lines, st.Dim.Render(part))
+			}
 		}
 	}
 	lines = append(lines, "", st.Key.Render("y")+" yes   "+st.Key.Render("n")+" no")

@@ -24,8 +24,9 @@ func ConcessionEffect(r *model.Replay, c model.Concession) (Effect, error) {
 }
 
 // Summary says the effect in one line, as much of it as the privacy rule
-// shows: the move, the gap and the gap closed always; our score, the money
-// and the discipline flags only where the rule shows them.
+// shows: the move, the gap and the gap closed always; the money, the
+// discipline flags and our score only where the rule shows them. The money
+// comes right after the move, so that a line cut short keeps it.
 func (e Effect) Summary(priv model.Privacy) string {
 	who := "we"
 	if e.Move.By == model.Them {
@@ -33,13 +34,6 @@ func (e Effect) Summary(priv model.Privacy) string {
 	}
 	it := e.Item
 	parts := []string{fmt.Sprintf("%s %s %s → %s %s", who, it.Title, it.Format(e.Move.From), it.Format(e.Move.To), it.Unit)}
-	if it.Tracked() {
-		parts = append(parts, fmt.Sprintf("gap %s → %s", it.Format(e.Before.Gap), it.Format(e.After.Gap)))
-	}
-	parts = append(parts, "closed "+model.FormatPercent(e.GapClosed[0])+" → "+model.FormatPercent(e.GapClosed[1]))
-	if e.Scored && priv.Field(model.FieldScore) {
-		parts = append(parts, fmt.Sprintf("our score of the offer %.0f → %.0f", 100*e.Score[0], 100*e.Score[1]))
-	}
 	switch {
 	case !e.Priced || !priv.Field(model.FieldMoney):
 	case e.MoneyErr != nil:
@@ -53,6 +47,14 @@ func (e Effect) Summary(priv model.Privacy) string {
 	}
 	if e.Move.Flags != 0 && priv.Part(model.PartFlags) {
 		parts = append(parts, "⚠ "+e.Move.Flags.String())
+	}
+	// The money and the flags first, where a short line still shows them.
+	if it.Tracked() {
+		parts = append(parts, fmt.Sprintf("gap %s → %s", it.Format(e.Before.Gap), it.Format(e.After.Gap)))
+	}
+	parts = append(parts, "closed "+model.FormatPercent(e.GapClosed[0])+" → "+model.FormatPercent(e.GapClosed[1]))
+	if e.Scored && priv.Field(model.FieldScore) {
+		parts = append(parts, fmt.Sprintf("our score of the offer %.0f → %.0f", 100*e.Score[0], 100*e.Score[1]))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -12,6 +12,7 @@ import (
 func (f *Form) View(w, h int) []string {
 	st := f.st
 	inner := max(0, w-4)
+	boxW := min(inner, 96) // every row fits it, so the box keeps its width
 	labelW, hidden := 0, 0
 	for _, fl := range f.fields {
 		if fl.Hidden {
@@ -39,6 +40,26 @@ func (f *Form) View(w, h int) []string {
 			ls, marker = st.FieldFocus, st.Accent.Render("▸ ")
 			focusRow = len(rows)
 		}
+		note, style := "", st.Dim.Render
+		switch {
+		case f.given[fl.Key] != nil:
+			note, style = "✗ "+f.given[fl.Key].Error(), st.Error.Render
+		case fl.err != nil && fl.Value() != "":
+			note, style = "✗ "+fl.err.Error(), st.Error.Render
+		case fl.err != nil:
+			note, style = fl.err.Error(), st.Warn.Render
+		case i == f.focus && fl.prefilled:
+			note = "as last time: typing replaces it, ← → edit it"
+		case i == f.focus && fl.Hint != "":
+			note = fl.Hint
+		}
+		// The box keeps its width whatever the note: an input with a note
+		// beside it gives up its empty cells, and a note longer than the
+		// room left goes on under itself, in the note's column.
+		fieldW := inputW
+		if over := labelW + 4 + inputW + ui.TextWidth(note) - boxW; note != "" && fl.kind != choiceField && over > 0 {
+			fieldW = min(inputW, max(12, inputW-over, ui.TextWidth(fl.Value())+1))
+		}
 		var val string
 		if fl.kind == choiceField {
 			label := fl.Value()
@@ -47,25 +68,22 @@ func (f *Form) View(w, h int) []string {
 			}
 			val = "‹ " + label + " ›"
 		} else if i == f.focus {
-			ui.SetInputWidth(&fl.input, max(1, inputW-1))
+			ui.SetInputWidth(&fl.input, max(1, fieldW-1))
 			val = fl.input.View()
 		} else {
 			val = fl.input.Value() // its start, whatever the cursor last showed
 		}
-		note := ""
-		switch {
-		case f.given[fl.Key] != nil:
-			note = st.Error.Render("✗ " + f.given[fl.Key].Error())
-		case fl.err != nil && fl.Value() != "":
-			note = st.Error.Render("✗ " + fl.err.Error())
-		case fl.err != nil:
-			note = st.Warn.Render(fl.err.Error())
-		case i == f.focus && fl.prefilled:
-			note = st.Dim.Render("as last time: typing replaces it, ← → edit it")
-		case i == f.focus && fl.Hint != "":
-			note = st.Dim.Render(fl.Hint)
+		row := marker + ls.Render(ui.Fit(fl.Label, labelW)) + " " + ui.Fit(val, max(fieldW, min(ui.TextWidth(val), inputW)))
+		if note == "" {
+			rows = append(rows, row)
+			continue
 		}
-		rows = append(rows, marker+ls.Render(ui.Fit(fl.Label, labelW))+" "+ui.Fit(val, inputW)+" "+note)
+		at := ui.TextWidth(row) + 1
+		lines := ui.WrapWords(note, max(12, boxW-at), "")
+		rows = append(rows, row+" "+style(lines[0]))
+		for _, l := range lines[1:] {
+			rows = append(rows, strings.Repeat(" ", at)+style(l))
+		}
 	}
 	var tail []string
 	if hidden > 0 {
@@ -74,8 +92,16 @@ func (f *Form) View(w, h int) []string {
 	if f.preview != nil && f.Valid() && f.err == nil {
 		tail = append(tail, "")
 		for _, l := range f.previewed {
-			// Long previews (a concession's effect) wrap rather than vanish.
-			tail = append(tail, strings.Split(ansi.Wrap(l, max(1, min(inner, 84)), " ·"), "\n")...)
+			// Long previews (a concession's effect) wrap rather than
+			// vanish, between their " · " parts so that a figure stays
+			// with its words; the line's colour goes to each of its lines.
+			lead := l[:escapesEnd(l)]
+			for _, part := range ui.Pack(strings.Split(ansi.Strip(l), " · "), max(1, boxW)) {
+				if lead != "" {
+					part = lead + part + "\x1b[m"
+				}
+				tail = append(tail, part)
+			}
 		}
 	}
 	tail = append(tail, "")
@@ -96,7 +122,20 @@ func (f *Form) View(w, h int) []string {
 		start = focusRow - room + 1
 	}
 	rows = rows[start:min(len(rows), start+room)]
-	body := append([]string{ui.Fit(st.Bold.Render(f.title), min(inner, 84))}, rows...)
+	body := append([]string{ui.Fit(st.Bold.Render(f.title), boxW)}, rows...)
 	body = append(body, tail...)
 	return ui.Boxed(body, w, h, st)
+}
+
+// escapesEnd is the byte after the colour escapes that start s.
+func escapesEnd(s string) int {
+	i := 0
+	for strings.HasPrefix(s[i:], "\x1b[") {
+		j := i + 2
+		for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+			j++
+		}
+		i = min(len(s), j+1)
+	}
+	return i
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Boxed draws lines in a rounded box no larger than w×h.
@@ -49,4 +50,29 @@ func Place(lines []string, w, h int) []string {
 		out = append(out, left+l)
 	}
 	return Block(out, w, h)
+}
+
+// Overlay draws top centred over base, a Block of w×h: the rows of base
+// around and beside top stay as they were.
+func Overlay(base, top []string, w, h int) []string {
+	base = Block(base, w, h)
+	tw := 0
+	for _, l := range top {
+		tw = max(tw, TextWidth(l))
+	}
+	tw = min(tw, w)
+	th := min(len(top), h)
+	y0, x0 := max(0, (h-th)/2), max(0, (w-tw)/2)
+	out := make([]string, h)
+	copy(out, base)
+	for i := 0; i < th; i++ {
+		row := base[y0+i]
+		left := ansi.Truncate(row, x0, "")
+		right := ansi.TruncateLeft(row, x0+tw, "")
+		// A wide character cut at either edge leaves a cell short: pad.
+		left += strings.Repeat(" ", max(0, x0-TextWidth(left)))
+		line := left + "\x1b[m" + Fit(top[i], tw) + "\x1b[m" + right
+		out[y0+i] = Fit(line, w)
+	}
+	return out
 }

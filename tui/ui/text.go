@@ -106,20 +106,86 @@ func runeWidth(r rune) (int, bool) {
 	return w, true
 }
 
-// Truncate cuts s to w cells ending with an ellipsis.
+// Truncate cuts s to w cells ending with an ellipsis. A number is never
+// cut: when the cut would fall inside a word that holds a digit (24.50,
+// €40,000.00, 150g), the whole word goes, so that no figure on screen is a
+// different figure with its end missing.
 func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
 	_, at, ok := scan(s, w-1)
 	if !ok {
+		// Marks, joiners or other escapes: the grapheme-aware cut, kept
+		// off a number the same way when it is a prefix of s.
+		cut := ansi.Truncate(s, w-1, "")
+		if whole := wholeWordCut(s, len(cut)); strings.HasPrefix(s, cut) && whole != len(cut) {
+			return s[:whole] + "…"
+		}
 		return ansi.Truncate(s, w, "…")
 	}
-	out := s[:at] + "…"
+	// A figure cut off keeps the space before it: "2026-11-09 …" reads as
+	// more to come, "2026-11-09…" as a figure cut short.
+	out := s[:wholeWordCut(s, at)] + "…"
 	if strings.Contains(s, "\x1b") {
 		out += "\x1b[m" // close any colour the Cut left open
 	}
 	return out
+}
+
+// wholeWordCut moves a cut at byte at of s back to the start of the word
+// it falls in, or ends, when that word holds a digit; colour escapes are
+// skipped and count as part of no word.
+func wholeWordCut(s string, at int) int {
+	if at <= 0 || at >= len(s) {
+		return at
+	}
+	start, digit := 0, false
+	for i := 0; i < at; {
+		if s[i] == 0x1b {
+			i = escapeEnd(s, i)
+			continue
+		}
+		switch {
+		case s[i] == ' ':
+			start, digit = i+1, false
+		case s[i] >= '0' && s[i] <= '9':
+			digit = true
+		}
+		i++
+	}
+	if s[at] == ' ' {
+		// Between words: a figure right before the ellipsis would read as
+		// cut ("2026-11-09…"), so it goes too.
+		if digit {
+			return start
+		}
+		return at
+	}
+	for i := at; i < len(s) && !digit; {
+		if s[i] == 0x1b {
+			i = escapeEnd(s, i)
+			continue
+		}
+		if s[i] == ' ' {
+			break
+		}
+		digit = s[i] >= '0' && s[i] <= '9'
+		i++
+	}
+	if digit {
+		return start
+	}
+	return at
+}
+
+// escapeEnd is the byte after the colour escape that starts at i.
+func escapeEnd(s string, i int) int {
+	j := i + 2
+	for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+		j++
+	}
+	return min(len(s), j+1)
 }
 
 // Fit makes s exactly w cells wide: Cut with an ellipsis when longer, padded

@@ -47,3 +47,31 @@ func WrapWords(text string, w int, indent string) []string {
 	}
 	return out
 }
+
+// Pack lays parts out on lines of at most w cells, joined by " · ": a part
+// that does not fit on the line goes whole to the next one, so that a
+// figure is never split from its words or cut (a part wider than a line
+// alone is cut, keeping its numbers whole). Parts may be styled.
+func Pack(parts []string, w int) []string {
+	var out []string
+	cur, curW := "", 0
+	for _, part := range parts {
+		if part == "" {
+			continue
+		}
+		pw := TextWidth(part)
+		switch {
+		case cur == "":
+			cur, curW = part, pw
+		case curW+3+pw <= w:
+			cur, curW = cur+" · "+part, curW+3+pw
+		default:
+			out = append(out, Cut(cur, w))
+			cur, curW = part, pw
+		}
+	}
+	if cur != "" {
+		out = append(out, Cut(cur, w))
+	}
+	return out
+}

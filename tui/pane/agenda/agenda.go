@@ -37,16 +37,18 @@ type agendaColumn struct {
 }
 
 // agendaColumns in priority order: a narrow pane drops them from the end.
+// The widths are the least; a column widens to its longest value
+// (widths), so that a figure is shown whole or its column left out.
 var agendaColumns = []agendaColumn{
 	{"Item", 0, false, model.FieldTitle, func(r *agendaRow) string { return r.title }}, // first: a pane too narrow for any other still names the items
 	{"#", 2, true, model.FieldTitle, func(r *agendaRow) string { return r.num }},
 	{"Ours", 8, true, model.FieldPositions, func(r *agendaRow) string { return r.ours }},
 	{"Theirs", 8, true, model.FieldPositions, func(r *agendaRow) string { return r.theirs }},
 	{"Gap", 7, true, model.FieldGap, func(r *agendaRow) string { return r.gap }},
+	{"Gap money", 9, true, model.FieldMoney, func(r *agendaRow) string { return r.money }},
 	{"Score", 5, true, model.FieldScore, func(r *agendaRow) string { return r.score }},
 	{"Target", 8, true, model.FieldTarget, func(r *agendaRow) string { return r.target }},
 	{"Walk", 8, true, model.FieldWalkAway, func(r *agendaRow) string { return r.walk }},
-	{"Gap money", 10, true, model.FieldMoney, func(r *agendaRow) string { return r.money }},
 	{"Unit", 9, false, model.FieldUnit, func(r *agendaRow) string { return r.unit }},
 	{"Wt", 3, true, model.FieldWeight, func(r *agendaRow) string { return r.weight }},
 	{"Topic", 10, false, model.FieldTopic, func(r *agendaRow) string { return r.topic }},
@@ -57,6 +59,7 @@ var agendaColumns = []agendaColumn{
 type Pane struct {
 	gapValues []decimal.Decimal // each item's gap in money a year, worked out once per data change
 	gapErrs   []error           // why an item's gap has no money
+	widths    []int             // each of agendaColumns' widths for the values it holds
 	snap      *vocab.Snapshot
 	all       []agendaRow
 	rows      []agendaRow // after the filter
@@ -148,6 +151,16 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 			row.pastWalk = priv.Field(model.FieldWalkAway) // the colour alone would tell
 		}
 		p.all = append(p.all, row)
+	}
+	p.widths = p.widths[:0]
+	for _, c := range agendaColumns {
+		w := c.width
+		for k := range p.all {
+			if w > 0 && c.right { // figures; a text column is cut instead
+				w = max(w, ui.TextWidth(c.cell(&p.all[k])))
+			}
+		}
+		p.widths = append(p.widths, w)
 	}
 	p.applyFilter()
 }

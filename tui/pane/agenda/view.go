@@ -83,9 +83,12 @@ func (p *Pane) columns() []agendaColumn {
 	used := 0
 	priv := p.snap.Privacy()
 	var picked []agendaColumn
-	for _, c := range agendaColumns {
+	for k, c := range agendaColumns {
 		if !priv.Field(c.field) {
 			continue
+		}
+		if k < len(p.widths) {
+			c.width = p.widths[k]
 		}
 		if c.width == 0 {
 			picked = append(picked, c)
@@ -197,19 +200,24 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 		}
 		lines = append(lines, st.Bold.Render(head)+st.Dim.Render(" · "+strings.TrimSpace(it.Unit+" · "+way)))
 		stt := r.Items[i]
-		pos := fmt.Sprintf("Ours %s (opened %s)", it.Format(stt.Ours), it.Format(it.OurOpening.Decimal))
+		// Each figure with its words is one part: a narrow pane moves a
+		// part to the next line whole rather than cut a number.
+		pos := []string{fmt.Sprintf("Ours %s (opened %s)", it.Format(stt.Ours), it.Format(it.OurOpening.Decimal))}
 		if stt.HasTheirs {
-			pos += fmt.Sprintf(" · theirs %s (opened %s)", it.Format(stt.Theirs), it.Format(it.TheirOpening.Decimal))
-			pos += " · gap " + it.Format(stt.Gap)
+			pos = append(pos, fmt.Sprintf("theirs %s (opened %s)", it.Format(stt.Theirs), it.Format(it.TheirOpening.Decimal)))
+			gap := "gap " + it.Format(stt.Gap)
 			if g, err := p.gapValues[i], p.gapErrs[i]; priv.Field(model.FieldMoney) && err == nil {
-				pos += " = " + model.FormatMoney(g) + " " + p.snap.D.Negotiation.Currency + " a year"
+				gap += " = " + model.FormatMoney(g) + " " + p.snap.D.Negotiation.Currency + " a year"
+				pos = append(pos, gap)
 			} else if priv.Field(model.FieldMoney) && it.Lever.Kind != model.LeverNone {
-				pos += st.Warn.Render(" · money unknown: " + err.Error())
+				pos = append(pos, gap, st.Warn.Render("money unknown: "+err.Error()))
+			} else {
+				pos = append(pos, gap)
 			}
 		} else {
-			pos += st.Warn.Render(" · their opening not estimated")
+			pos = append(pos, st.Warn.Render("their opening not estimated"))
 		}
-		lines = append(lines, pos)
+		lines = append(lines, ui.Pack(pos, p.w)...)
 		var limits []string
 		if it.OurTarget.Valid && priv.Field(model.FieldTarget) {
 			limits = append(limits, "target "+it.Format(it.OurTarget.Decimal))
@@ -227,12 +235,10 @@ func (p *Pane) describe(it model.AgendaItem) []string {
 		if it.TheirWalkAway.Valid && priv.Field(model.FieldTheirWalkAway) {
 			limits = append(limits, "their walk-away (est.) "+it.Format(it.TheirWalkAway.Decimal))
 		}
-		if len(limits) > 0 {
-			lines = append(lines, strings.Join(limits, " · "))
-		}
+		lines = append(lines, ui.Pack(limits, p.w)...)
 	}
 	if priv.Field(model.FieldWeight) && priv.Field(model.FieldValueToThem) && priv.Field(model.FieldLeverage) {
-		lines = append(lines, fmt.Sprintf("Worth %d to us, %d to them · leverage %.2f", it.Weight, it.ValueToThem, it.Leverage()))
+		lines = append(lines, ui.Pack([]string{fmt.Sprintf("Worth %d to us, %d to them", it.Weight, it.ValueToThem), fmt.Sprintf("leverage %.2f", it.Leverage())}, p.w)...)
 	}
 	if it.Note != "" && priv.Field(model.FieldNote) {
 		lines = append(lines, st.Dim.Render(it.Note))

@@ -363,7 +363,10 @@ func (p *Pane) headLines() int {
 func (p *Pane) columnHeader() bool { return p.w >= 56 && p.h >= 10 }
 
 func (p *Pane) detailLines() int {
-	if p.h >= 12 {
+	switch {
+	case p.h >= 18:
+		return 3
+	case p.h >= 12:
 		return 2
 	}
 	return 0

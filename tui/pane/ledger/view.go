@@ -124,7 +124,13 @@ func (p *Pane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
 	var b strings.Builder
 	if l.narrow {
 		b.WriteString(ui.Fit(whoShort(mv.By), 4) + " " + ui.Fit(it.Title, l.itemW) + " ")
-		b.WriteString(ui.FitRight(it.Format(mv.From)+"→"+it.Format(mv.To), l.moveW))
+		// From and to whole, or only where it went (the detail says
+		// where from): never a figure with its end cut off.
+		move := it.Format(mv.From) + "→" + it.Format(mv.To)
+		if ui.TextWidth(move) > l.moveW {
+			move = "→" + it.Format(mv.To)
+		}
+		b.WriteString(ui.FitRight(move, l.moveW))
 		if flags != 0 {
 			b.WriteString(" " + style("⚠"))
 		}
@@ -282,25 +288,33 @@ func (p *Pane) detail() []string {
 	if mt, ok := p.snap.D.Meeting(mv.MeetingID); ok {
 		where = fmt.Sprintf("meeting %d", mt.Number)
 	}
-	first := fmt.Sprintf("%s · %s %s → %s %s · moved %s · %s, %s", whoShort(mv.By), it.Title, it.Format(mv.From),
-		it.Format(mv.To), it.Unit, it.Format(mv.Size), mv.At.Format("2006-01-02 15:04"), where)
-	second := "for " + p.tradedFor(mv)
-	if p.tradedFor(mv) == "" {
-		second = "nothing traded for it"
+	// Money first, each figure with its words one part: a narrow pane moves
+	// a part to the next line whole rather than cut a number.
+	move := strings.TrimSpace(fmt.Sprintf("%s → %s %s", it.Format(mv.From), it.Format(mv.To), it.Unit))
+	who := whoShort(mv.By) + " · " + it.Title
+	if room := p.w - 3 - ui.TextWidth(move); ui.TextWidth(who) > room && room >= 12 {
+		who = ui.Cut(who, room) // the title gives way to the figures
 	}
-
-	if f := p.flags(mv); f != 0 {
-		second += " · " + st.Warn.Render("⚠ "+f.String())
-	}
+	parts := []string{who, move}
 	if owed := p.owedDetail(mv); owed != "" {
-		second += " · " + owed // with its money
+		parts = append(parts, owed) // with its money
 	} else if money := p.money(mv); money != "" {
-		second += " · " + money
+		parts = append(parts, money)
 	}
+	if f := p.flags(mv); f != 0 {
+		parts = append(parts, st.Warn.Render("⚠ "+f.String()))
+	}
+	if traded := p.tradedFor(mv); traded != "" {
+		parts = append(parts, "for "+traded)
+	} else {
+		parts = append(parts, st.Dim.Render("nothing traded for it"))
+	}
+	parts = append(parts, st.Dim.Render("moved "+it.Format(mv.Size)), st.Dim.Render(mv.At.Format("2006-01-02 15:04")+", "+where))
 	if mv.Note != "" && p.snap.Privacy().Part(model.PartConcessionNote) {
-		second += " · " + mv.Note
+		parts = append(parts, mv.Note)
 	}
-	return []string{st.Dim.Render(first), second}
+	lines := ui.Pack(parts, p.w)
+	return lines[:min(len(lines), p.detailLines())]
 }
 
 // chartView is the chart filling the pane, with each meeting's moves and

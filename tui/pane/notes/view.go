@@ -169,8 +169,10 @@ func wrapLines(text string, w, n int) []string {
 	}
 	lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
 	if len(lines) > n {
+		// The last line runs into the next one and is cut there, so the
+		// ellipsis never sits on a figure.
+		lines[n-1] = ui.Truncate(lines[n-1]+" "+lines[n], w)
 		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1], max(0, w-1), "") + "…"
 	}
 	return lines
 }
