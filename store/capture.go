@@ -29,10 +29,18 @@ func (s *Store) Capture(negID uint64, c model.Capture, at time.Time, meetingID u
 			if err := d.CheckCapture(c, at, meetingID, confirmed); err != nil {
 				return err
 			}
+			if it, ok := d.Item(c.ItemID); ok {
+				relabel(tx, moveLabel(c.By, it, c.Value))
+			}
 			id, err = addConcession(tx, negID, c.Concession(at, meetingID))
 		case model.CaptureAgree:
 			id, err = agree(tx, negID, c, at, meetingID)
 		case model.CaptureBudget:
+			if d, lerr := loadDeal(tx, negID); lerr == nil {
+				if it, ok := d.Item(c.ItemID); ok {
+					relabel(tx, fmt.Sprintf("set today's budget on %s to %s", quoteLabel(it.Title), it.Format(c.Value)))
+				}
+			}
 			id, err = addBudget(tx, negID, c.Budget(at, meetingID))
 		default:
 			id, err = addNote(tx, negID, c.Note(at, meetingID))
@@ -89,6 +97,11 @@ func agree(tx *bolt.Tx, negID uint64, c model.Capture, at time.Time, meetingID u
 	if err != nil {
 		return 0, err
 	}
+	label := "agreed " + quoteLabel(a.Item.Title)
+	if n := len(a.Moves); n > 0 {
+		label += " at " + a.Item.Format(a.Moves[n-1].To)
+	}
+	relabel(tx, label)
 	for _, m := range a.Moves {
 		if _, err := addConcession(tx, negID, m); err != nil {
 			return 0, fmt.Errorf("closing move on %q: %w", a.Item.Title, err)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -32,6 +33,16 @@ func captureLabel(c model.Capture) string {
 		return fmt.Sprintf("captured %s concession to %s", who, c.Value.String())
 	}
 	return "captured " + quoteLabel(c.Format(nil))
+}
+
+// moveLabel names a move by its side, item and value, as the journal
+// tells it: "their move on “List price per case” to 23.60".
+func moveLabel(by model.Party, it model.AgendaItem, v decimal.Decimal) string {
+	who := "our"
+	if by == model.Them {
+		who = "their"
+	}
+	return fmt.Sprintf("%s move on %s to %s", who, quoteLabel(it.Title), it.Format(v))
 }
 
 // describe finds the words that name a record: its title, name, text or action.

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -267,6 +269,38 @@ func TestUndoCoversTheDealAndAheadWrites(t *testing.T) {
 		}
 		if got := snapshot(); got != states[i-1] {
 			t.Fatalf("after undoing step %d the negotiation differs:\n%s", i, firstDifference(got, states[i-1]))
+		}
+	}
+}
+
+// TestUndoNamesTheCapturedMove: undo says which item and value a captured
+// line moved, not the line as typed without its item ("captured “agree
+// 0”" for item 5; issue 18, finding 12).
+func TestUndoNamesTheCapturedMove(t *testing.T) {
+	s, negID := demoStore(t)
+	d, err := s.Dossier(negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	it := d.Items[4] // Promotional allowance
+	for _, tc := range []struct {
+		c    model.Capture
+		want string
+	}{
+		{model.Capture{Kind: model.CaptureAgree, ItemID: it.ID}, "agreed “Promotional allowance” at 1.50"},
+		{model.Capture{Kind: model.CaptureConcession, By: model.Them, ItemID: it.ID, Value: dec("1.40")}, "their move on “Promotional allowance” to 1.40"},
+		{model.Capture{Kind: model.CaptureBudget, ItemID: it.ID, Value: dec("0.70")}, "set today's budget on “Promotional allowance” to 0.70"},
+	} {
+		if _, err := s.Capture(negID, tc.c, now, 0, "", true); err != nil {
+			t.Fatal(err)
+		}
+		label, err := s.Undo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if label != tc.want {
+			t.Errorf("undo of %v says %q, want %q", tc.c.Kind, label, tc.want)
 		}
 	}
 }

@@ -354,6 +354,19 @@ func TestHelpListsGlobalAndPaneKeys(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("?")
 	h.wantScreen("Workbench", "capture line", "privacy", "Agenda pane", "move item up", "items / trade plan")
+	// Every pane's keys, not only the focused pane's (README: `?` lists
+	// them all), paged with j when they do not fit.
+	h.wantScreen("2 Ledger pane", "add concession")
+	seen := h.screen()
+	for range 3 {
+		h.press("j")
+		seen += h.screen()
+	}
+	for _, want := range []string{"4 Follow-up pane", "5 Calculator pane", "6 Deal pane"} {
+		if !strings.Contains(seen, want) {
+			t.Fatalf("the help never lists %q:\n%s", want, seen)
+		}
+	}
 	h.press("x")
 	h.lackScreen("Workbench")
 }

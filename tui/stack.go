@@ -161,12 +161,20 @@ func (m *Model) openPicker() tea.Cmd {
 	return pickerDataCmd(m.store)
 }
 
-// helpDialog lists the workbench's keys and the focused pane's.
+// helpDialog lists every key: the workbench's, the focused pane's, then
+// every other pane's.
 func (m *Model) helpDialog() modal {
 	k := m.keys
-	return dialog.NewHelp(m.st,
-		dialog.HelpGroup{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Brief, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit}},
-		dialog.HelpGroup{Title: m.panes[m.focus].Title() + " pane", Keys: append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)})
+	groups := []dialog.HelpGroup{
+		{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Brief, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit}},
+		{Title: m.paneTitle(m.focus) + " pane", Keys: append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)},
+	}
+	for i := range m.panes {
+		if p := paneID(i); p != m.focus {
+			groups = append(groups, dialog.HelpGroup{Title: m.paneTitle(p) + " pane", Keys: m.panes[p].Keys()})
+		}
+	}
+	return dialog.NewHelp(m.st, groups...)
 }
 
 // Form drafts: what is typed in a form is kept in the file within a moment

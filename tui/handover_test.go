@@ -1,0 +1,39 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestAQuestionLeavesThePanesInSight: a confirmation is drawn over the
+// panes, which stay in sight around it (issue 18, finding 12: confirm
+// dialogs blanked every pane).
+func TestAQuestionLeavesThePanesInSight(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("j", "d")
+	h.wantScreen(`Delete the item "Payment terms"?`, "1 Agenda", "2 Ledger", "List price per case")
+}
+
+// TestAFormKeepsItsWidthWhenAHintAppears: the box does not jump wider when
+// the focused field has a hint or a reason (it went from 88 to 136 columns).
+func TestAFormKeepsItsWidthWhenAHintAppears(t *testing.T) {
+	h := newHarness(t, true, 160, 40)
+	h.press("e") // the item form: fields with hints and without
+	width := func() int {
+		top := h.m.top().View(h.m.width, h.m.bodyHeight())
+		return ansi.StringWidth(top[0])
+	}
+	first := width()
+	seen := map[int]bool{first: true}
+	for range 14 {
+		h.press("tab")
+		seen[width()] = true
+	}
+	h.typeText("x") // a reason beside a field
+	seen[width()] = true
+	if len(seen) != 1 {
+		t.Fatalf("the form's width changes between fields: %v\n%s", seen, strings.Join(h.m.top().View(h.m.width, h.m.bodyHeight()), "\n"))
+	}
+}
