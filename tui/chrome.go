@@ -146,7 +146,8 @@ func (m *Model) footerView() string {
 		}
 	}
 	helpText := strings.Join(hs, st.Dim.Render(" · "))
-	if m.status.text == "" {
+	if m.status.text == "" || m.capture.Says() {
+		// The capture line says its own result right above: not twice.
 		return ui.Cut(helpText, m.width)
 	}
 	msg := st.Good.Render(m.status.text)

@@ -37,3 +37,27 @@ func TestAFormKeepsItsWidthWhenAHintAppears(t *testing.T) {
 		t.Fatalf("the form's width changes between fields: %v\n%s", seen, strings.Join(h.m.top().View(h.m.width, h.m.bodyHeight()), "\n"))
 	}
 }
+
+// TestAStatusIsSaidOnce: what the capture line saved is said under the
+// line, not again in the footer (issue 18, finding 12).
+func TestAStatusIsSaidOnce(t *testing.T) {
+	h := newHarness(t, true, 100, 30)
+	h.press("n")
+	h.typeText("Dana wants the calendar")
+	h.press("enter")
+	if n := strings.Count(h.screen(), "Saved note"); n != 1 {
+		t.Fatalf("the screen says %d times that the note was saved:\n%s", n, h.screen())
+	}
+}
+
+// TestTheFocusedPaneIsMarkedWithoutColour: with NO_COLOR (the harness
+// draws without colour) the focused pane's title carries the mark, not
+// only its selected row (issue 18, finding 12).
+func TestTheFocusedPaneIsMarkedWithoutColour(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.wantScreen("▸ 1 Agenda")
+	h.lackScreen("▸ 2 Ledger")
+	h.press("2")
+	h.wantScreen("▸ 2 Ledger")
+	h.lackScreen("▸ 1 Agenda")
+}

@@ -102,6 +102,10 @@ func (c *Line) setText(text string) {
 // IsOpen reports whether the line is shown and has the keys.
 func (c *Line) IsOpen() bool { return c.open }
 
+// Says reports whether the open line shows a message of its own under it
+// (what it saved, or why it refused), which the footer then need not repeat.
+func (c *Line) Says() bool { return c.open && (c.info != "" || c.err != nil) }
+
 // Text is what is typed.
 func (c *Line) Text() string { return c.input.Value() }
 

@@ -254,6 +254,10 @@ func Frame(title string, content []string, w, h int, focused bool, st *Styles) [
 	inner := w - 2
 	t := ""
 	if title != "" {
+		if focused {
+			// Marked without colour too (NO_COLOR): ▸ is focus, as in forms.
+			title = "▸ " + title
+		}
 		t = Cut(" "+title+" ", max(0, inner-1))
 	}
 	top := bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(0, inner-1-TextWidth(t)))+"╮")
