@@ -22,6 +22,40 @@ func SuggestedDirection(topic Topic, unit string) (d Direction, ok bool) {
 	return "", false
 }
 
+// SuggestedLever is how a new item most likely enters the deal, from its
+// topic, unit and title, as SuggestedDirection guesses its direction: days
+// of credit are payment days, a per-cent price item a discount, a per-cent
+// discount a rebate (an allowance when it is per unit), a price in money a
+// unit the list price, units of volume the volume. ok is false when nothing
+// says (the KAM chooses).
+func SuggestedLever(topic Topic, unit, title string) (k LeverKind, ok bool) {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	t := strings.ToLower(title)
+	percent := u == "%" || strings.Contains(u, "percent")
+	perUnit := strings.Contains(u, "/")
+	switch {
+	case u == "days" || u == "day" || strings.HasSuffix(u, " days"):
+		return LeverPaymentDays, true
+	case topic == TopicPrice && percent:
+		return LeverDiscount, true
+	case topic == TopicPrice && perUnit:
+		return LeverListPrice, true
+	case topic == TopicDiscounts && strings.Contains(t, "rebate"):
+		return LeverRebate, true
+	case topic == TopicDiscounts && (strings.Contains(t, "fee") || strings.Contains(t, "lump")):
+		return LeverLumpSum, true
+	case topic == TopicDiscounts && perUnit:
+		return LeverAllowance, true
+	case topic == TopicDiscounts && percent && strings.Contains(t, "discount"):
+		return LeverDiscount, true
+	case topic == TopicDiscounts && percent:
+		return LeverRebate, true
+	case topic == TopicVolume && !percent && u != "":
+		return LeverVolume, true
+	}
+	return "", false
+}
+
 // withArticle puts "a" or "an" before a word: "an action", "a note", "an
 // on-invoice discount".
 func withArticle(word string) string {

@@ -67,3 +67,27 @@ func TestTradedAgainstCandidates(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggestedLeverFromTopicUnitAndTitle(t *testing.T) {
+	for _, c := range []struct {
+		topic       Topic
+		unit, title string
+		want        LeverKind
+		ok          bool
+	}{
+		{TopicTerms, "days", "Payment terms", LeverPaymentDays, true},
+		{TopicPrice, "EUR/case", "List price per case", LeverListPrice, true},
+		{TopicPrice, "%", "Invoice discount", LeverDiscount, true},
+		{TopicDiscounts, "%", "Annual growth rebate", LeverRebate, true},
+		{TopicDiscounts, "EUR/case", "Promotional allowance", LeverAllowance, true},
+		{TopicDiscounts, "EUR", "Listing fee", LeverLumpSum, true},
+		{TopicVolume, "cases", "Annual volume commitment", LeverVolume, true},
+		{TopicSupply, "%", "Service level", "", false},
+		{TopicOther, "", "Joint business plan", "", false},
+	} {
+		got, ok := SuggestedLever(c.topic, c.unit, c.title)
+		if got != c.want || ok != c.ok {
+			t.Errorf("SuggestedLever(%s, %q, %q) = %q, %v; want %q, %v", c.topic, c.unit, c.title, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/model"
 )
 
 // TestAQuestionLeavesThePanesInSight: a confirmation is drawn over the
@@ -60,4 +61,20 @@ func TestTheFocusedPaneIsMarkedWithoutColour(t *testing.T) {
 	h.press("2")
 	h.wantScreen("▸ 2 Ledger")
 	h.lackScreen("▸ 1 Agenda")
+}
+
+// TestANewItemsLeverFollowsItsTopicAndUnit: payment terms in days enter
+// the deal as payment days without the KAM choosing it (issue 18, finding
+// 12: the lever of a new item ignored its topic and unit).
+func TestANewItemsLeverFollowsItsTopicAndUnit(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("a")
+	// Title, topic (t picks terms), unit, better, opening, target, walk-away, their opening.
+	fillItemForm(h, "Extra payment terms", "t", "days", "", "45", "50", "60", "90")
+	h.wantScreen("‹ payment days ›")
+	h.press("ctrl+s")
+	d := h.dossier()
+	if it := d.Items[len(d.Items)-1]; it.Lever.Kind != model.LeverPaymentDays {
+		t.Fatalf("the new item's lever is %q, want payment days", it.Lever.Kind)
+	}
 }

@@ -131,15 +131,24 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 	}
 	d, negID := env.Snap.D, env.negID()
 	validate := func(f *form.Form) error { return validateShown(build(f), priv) }
-	betterSet := it.ID != 0 // an item's direction is the user's; a new one's follows its topic and unit until set
+	// An item's direction and lever are the user's; a new one's follow its
+	// topic, unit and title until set.
+	betterSet, leverSet := it.ID != 0, it.ID != 0
 	follow := func(f *form.Form, k form.Key) {
 		switch k {
 		case keyBetter:
 			betterSet = true
-		case keyTopic, keyUnit:
-			dir, ok := model.SuggestedDirection(model.Topic(f.Field(keyTopic).Value()), f.Field(keyUnit).Value())
+		case keyLever:
+			leverSet = true
+		case keyTopic, keyUnit, keyTitle:
+			topic, unit := model.Topic(f.Field(keyTopic).Value()), f.Field(keyUnit).Value()
+			dir, ok := model.SuggestedDirection(topic, unit)
 			if ok && !betterSet {
 				f.Field(keyBetter).SetValue(string(dir))
+			}
+			lever, ok := model.SuggestedLever(topic, unit, f.Field(keyTitle).Value())
+			if fl := f.Field(keyLever); ok && !leverSet && fl != nil && !fl.Hidden {
+				fl.SetValue(string(lever))
 			}
 		case keyWeight:
 			f.Field(keyWeight).Hint = weights.hint(f.Field(keyWeight).Whole())
