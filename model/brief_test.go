@@ -193,7 +193,7 @@ func TestBriefReadinessRunningMeetingAndFollowUps(t *testing.T) {
 	}
 	brief := Brief(d, BriefOptions{Now: time.Date(2027, 3, 20, 11, 0, 0, 0, time.UTC)})
 	for _, line := range []string{
-		"Readiness: 1 item lacks a walk-away",
+		"Readiness: 1 item lacks a walk-away: 1 " + d.Items[0].Title,
 		"Meeting 3 is under way since 2027-03-20 10:05.",
 		"| customer | buyers | Dana \\| Co | Confirm terms | 2027-03-01 (overdue) | open |",
 		"| internal | training |  | Train | — | done 2027-03-02 |",

@@ -128,6 +128,26 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// itemsCheck checks that no item lacks what, naming the items that do by
+// their agenda number and title, "2 items lack a target: 3 Annual growth
+// rebate, 5 Promotional allowance" (the first three, then how many more).
+func (d *Dossier) itemsCheck(label string, lacks func(AgendaItem) bool, what string) Check {
+	var names []string
+	for i, it := range d.Items {
+		if lacks(it) {
+			names = append(names, fmt.Sprintf("%d %s", i+1, it.Title))
+		}
+	}
+	c := check(label, len(names), "%d %s %s "+what)
+	if len(names) > 3 {
+		names = append(names[:3], fmt.Sprintf("%d more", len(names)-3))
+	}
+	if !c.OK {
+		c.Detail += ": " + strings.Join(names, ", ")
+	}
+	return c
+}
+
 func (d *Dossier) countItems(pred func(AgendaItem) bool) int {
 	n := 0
 	for _, it := range d.Items {
@@ -144,11 +164,11 @@ func (d *Dossier) prepareChecks() []Check {
 		return func(it AgendaItem) bool { return it.Numeric() && pred(it) }
 	}
 	checks = append(checks,
-		check("every numeric item has a target", d.countItems(numeric(func(it AgendaItem) bool { return !it.OurTarget.Valid })), "%d %s %s a target"),
-		check("every numeric item has a walk-away", d.countItems(numeric(func(it AgendaItem) bool { return !it.OurWalkAway.Valid })), "%d %s %s a walk-away"),
-		check("their opening is estimated", d.countItems(numeric(func(it AgendaItem) bool { return !it.TheirOpening.Valid })), "%d %s %s an estimate of their opening"),
-		check("weights are set", d.countItems(func(it AgendaItem) bool { return it.Weight == 0 }), "%d %s %s a weight"),
-		check("value to them is estimated", d.countItems(func(it AgendaItem) bool { return it.ValueToThem == 0 }), "%d %s %s a value to them"),
+		d.itemsCheck("every numeric item has a target", numeric(func(it AgendaItem) bool { return !it.OurTarget.Valid }), "a target"),
+		d.itemsCheck("every numeric item has a walk-away", numeric(func(it AgendaItem) bool { return !it.OurWalkAway.Valid }), "a walk-away"),
+		d.itemsCheck("their opening is estimated", numeric(func(it AgendaItem) bool { return !it.TheirOpening.Valid }), "an estimate of their opening"),
+		d.itemsCheck("weights are set", func(it AgendaItem) bool { return it.Weight == 0 }, "a weight"),
+		d.itemsCheck("value to them is estimated", func(it AgendaItem) bool { return it.ValueToThem == 0 }, "a value to them"),
 	)
 	for i := range checks {
 		checks[i].Reveals = PartReadiness

@@ -79,12 +79,13 @@ func TestPrepareChecksAndReadiness(t *testing.T) {
 	}}
 	checks := checkMap(t, d.Checks(StagePrepare))
 	assertCheck(t, checks, "the agenda has items", true, "")
-	assertCheck(t, checks, "every numeric item has a target", false, "1 item lacks a target")
-	assertCheck(t, checks, "every numeric item has a walk-away", false, "2 items lack a walk-away")
-	assertCheck(t, checks, "their opening is estimated", false, "1 item lacks an estimate of their opening")
-	assertCheck(t, checks, "weights are set", false, "1 item lacks a weight")
+	assertCheck(t, checks, "every numeric item has a target", false, "1 item lacks a target: 2 Days")
+	assertCheck(t, checks, "every numeric item has a walk-away", false, "2 items lack a walk-away: 1 Price, 2 Days")
+	assertCheck(t, checks, "their opening is estimated", false, "1 item lacks an estimate of their opening: 2 Days")
+	assertCheck(t, checks, "weights are set", false, "1 item lacks a weight: 2 Days")
 	assertCheck(t, checks, "value to them is estimated", true, "")
-	want := "1 item lacks a target; 2 items lack a walk-away; 1 item lacks an estimate of their opening; 1 item lacks a weight"
+	// Each names the items, by number and title (issue 18, finding 12).
+	want := "1 item lacks a target: 2 Days; 2 items lack a walk-away: 1 Price, 2 Days; 1 item lacks an estimate of their opening: 2 Days; 1 item lacks a weight: 2 Days"
 	if got := d.Readiness(); got != want {
 		t.Errorf("Readiness()\n got %q\nwant %q", got, want)
 	}
