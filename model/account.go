@@ -82,18 +82,68 @@ func (c Contact) Validate() error {
 	return nil
 }
 
-// ContactsFor lists the contacts on side whose role matches role (loosely,
-// as the follow-up template matches them): the people a follow-up line of
-// that role can pick from.
+// ContactsFor lists the contacts on side who hold role (loosely, as the
+// follow-up template matches them; a contact may hold several roles): the
+// people a follow-up line of that role is filled with.
 func (a Account) ContactsFor(side Side, role string) []Contact {
 	var out []Contact
 	for _, c := range a.Contacts {
-		if c.Side == side && rolesMatch(c.Role, role) {
+		if c.Side == side && holdsRole(c.Role, role) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
+
+// ContactsNear lists the other contacts on side whose role shares a word
+// with role ("area sales manager" for "field sales managers"): the picker
+// offers them after ContactsFor's.
+func (a Account) ContactsNear(side Side, role string) []Contact {
+	var out []Contact
+	for _, c := range a.Contacts {
+		if c.Side == side && !holdsRole(c.Role, role) && shareAWord(c.Role, role) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// holdsRole reports whether a contact's role, which may name several
+// ("field sales manager, brand ambassador"), holds the template's role.
+func holdsRole(contactRoles, role string) bool {
+	for _, one := range splitRoles(contactRoles) {
+		if rolesMatch(one, role) {
+			return true
+		}
+	}
+	return false
+}
+
+func splitRoles(roles string) []string {
+	return strings.FieldsFunc(strings.ReplaceAll(roles, " and ", ","), func(r rune) bool {
+		return r == ',' || r == ';' || r == '/' || r == '&' || r == '+'
+	})
+}
+
+// shareAWord reports whether two roles share a word that says what the
+// person does (not "and", "of" or "staff"): "area sales manager" and "field
+// sales managers" share "sales".
+func shareAWord(a, b string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(roleWords(strings.ReplaceAll(a, ",", " "))) {
+		words[w] = true
+	}
+	for _, w := range strings.Fields(roleWords(strings.ReplaceAll(b, ",", " "))) {
+		if words[w] && len(w) >= 4 && !commonRoleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// commonRoleWords are the words of a role that say nothing of what the
+// person does.
+var commonRoleWords = map[string]bool{"staff": true, "other": true, "with": true, "from": true, "team": true, "that": true, "could": true}
 
 // Account is a customer: a grocery chain, a manufacturer, a distributor.
 type Account struct {

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestContactValidate(t *testing.T) {
 	ok := Contact{Name: "Dana", Role: "category buyer", Side: CustomerSide}
@@ -56,5 +59,31 @@ func TestContactsForPicksByRoleAndSide(t *testing.T) {
 		if (tt.want == "" && len(got) != 0) || (tt.want != "" && (len(got) != 1 || got[0] != tt.want)) {
 			t.Errorf("ContactsFor(%s, %q) = %q, want %q", tt.side, tt.role, got, tt.want)
 		}
+	}
+}
+
+// TestContactsForOffersSeveralRolesAndSharedWords: a contact may hold
+// several roles, and contacts whose role shares a word come after the
+// exact ones (DESIGN 4; issue 18, finding 12: only exact matches).
+func TestContactsForOffersSeveralRolesAndSharedWords(t *testing.T) {
+	a := Account{Contacts: []Contact{
+		{Name: "Ravi", Side: InternalSide, Role: "area sales manager"},
+		{Name: "Lena", Side: InternalSide, Role: "field sales manager, brand ambassador"},
+		{Name: "Ines", Side: InternalSide, Role: "order processing"},
+		{Name: "Dana", Side: CustomerSide, Role: "sales director"},
+	}}
+	var got []string
+	for _, c := range append(a.ContactsFor(InternalSide, "field sales managers"), a.ContactsNear(InternalSide, "field sales managers")...) {
+		got = append(got, c.Name)
+	}
+	if strings.Join(got, ",") != "Lena,Ravi" {
+		t.Errorf("for field sales managers: %q, want Lena (the role) then Ravi (sales manager)", got)
+	}
+	got = nil
+	for _, c := range append(a.ContactsFor(InternalSide, "brand ambassadors"), a.ContactsNear(InternalSide, "brand ambassadors")...) {
+		got = append(got, c.Name)
+	}
+	if strings.Join(got, ",") != "Lena" {
+		t.Errorf("for brand ambassadors: %q, want Lena, who holds it as her second role", got)
 	}
 }

@@ -77,10 +77,12 @@ func followUpForm(env Env, f model.FollowUp) *form.Form {
 }
 
 // contactChoices are the account's contacts a line of role on side can
-// pick its person from (those the privacy rule shows), after "type a name".
+// pick its person from (those the privacy rule shows), after "type a name":
+// DESIGN 4's picker.
 func contactChoices(a model.Account, priv model.Privacy, side model.Side, role string) (values, labels []string) {
 	values, labels = []string{""}, []string{"none: type a name below"}
-	for _, c := range a.ContactsFor(side, role) {
+	// Those who hold the role, then those whose role shares a word with it.
+	for _, c := range append(a.ContactsFor(side, role), a.ContactsNear(side, role)...) {
 		if priv.Contact(c) {
 			values = append(values, c.Name)
 			labels = append(labels, c.Name+" ("+c.Role+")")
