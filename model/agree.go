@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // Agreement is an item settled from the capture line: the closing moves
@@ -34,17 +36,35 @@ func (r *Replay) Agree(c Capture, at time.Time, meetingID uint64) (Agreement, er
 	}
 	st := r.Items[d.ItemIndex(it.ID)]
 	v := c.Value
+	s := it.Better.Sign()
+	if crossed := st.HasTheirs && s.Mul(st.Theirs.Sub(st.Ours)).IsPositive(); crossed {
+		// They ask for more than we offer: any value between the two
+		// settles it, but which is meant is for the KAM to say, and the
+		// item's direction is most likely wrong.
+		lo, hi := decimal.Min(st.Ours, st.Theirs), decimal.Max(st.Ours, st.Theirs)
+		if !c.HasValue || v.LessThan(lo) || v.GreaterThan(hi) {
+			way := map[Direction]string{Up: "higher", Down: "lower"}[it.Better]
+			return Agreement{}, fmt.Errorf("their %s on %q is already better for us than our %s (%s is better for us): check the item's direction (e on the agenda), or agree at a value from %s to %s",
+				it.Format(st.Theirs), it.Title, it.Format(st.Ours), way, it.Format(lo), it.Format(hi))
+		}
+		return closeAt(it, st, v, at, meetingID)
+	}
 	if !c.HasValue {
 		if !st.HasTheirs {
 			return Agreement{}, fmt.Errorf("their position on %q is not known: type the value, agree <item> <value>", it.Title)
 		}
 		v = st.Theirs
 	}
-	s := it.Better.Sign()
 	if s.Mul(st.Ours.Sub(v)).IsNegative() || (st.HasTheirs && s.Mul(v.Sub(st.Theirs)).IsNegative()) {
 		return Agreement{}, fmt.Errorf("agree %q between their %s and our %s, not at %s",
 			it.Title, it.Format(st.Theirs), it.Format(st.Ours), it.Format(v))
 	}
+	return closeAt(it, st, v, at, meetingID)
+}
+
+// closeAt is the agreement of it at v: the item marked agreed and each
+// side's closing move to v.
+func closeAt(it AgendaItem, st ItemState, v decimal.Decimal, at time.Time, meetingID uint64) (Agreement, error) {
 	a := Agreement{Item: it}
 	a.Item.Status, a.Item.AgreedAt = ItemAgreed, at
 	closing := "agreement on " + it.Title

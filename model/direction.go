@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // SuggestedDirection is the way a new item of the topic and unit is usually
 // better for us, for the item form to start from: payment days, rebates,
@@ -20,6 +23,23 @@ func SuggestedDirection(topic Topic, unit string) (d Direction, ok bool) {
 		return Up, true // a longer contract
 	}
 	return "", false
+}
+
+// Crossed reports whether their opening is on our side of our opening:
+// they ask for more than we offer them (for higher-is-better, their 99.5
+// against our 98.5), so there is no gap to close and the direction, or one
+// of the two values, is most likely wrong.
+func (it AgendaItem) Crossed() bool {
+	if !it.Numeric() || !it.OurOpening.Valid || !it.TheirOpening.Valid {
+		return false
+	}
+	return it.Better.Sign().Mul(it.TheirOpening.Decimal.Sub(it.OurOpening.Decimal)).IsPositive()
+}
+
+// CrossedQuestion asks about a crossed item before it is saved.
+func (it AgendaItem) CrossedQuestion() string {
+	return fmt.Sprintf("Their opening %s is already better for us than ours %s (%s is better for us). Save it anyway?",
+		it.Format(it.TheirOpening.Decimal), it.Format(it.OurOpening.Decimal), map[Direction]string{Up: "higher", Down: "lower"}[it.Better])
 }
 
 // SuggestedLever is how a new item most likely enters the deal, from its

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSuggestedDirection(t *testing.T) {
@@ -89,5 +90,39 @@ func TestSuggestedLeverFromTopicUnitAndTitle(t *testing.T) {
 		if got != c.want || ok != c.ok {
 			t.Errorf("SuggestedLever(%s, %q, %q) = %q, %v; want %q, %v", c.topic, c.unit, c.title, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestACrossedItemIsAskedAboutAndAgreeExplains is issue 18's finding 7:
+// service level, higher is better, ours 98.5, theirs 99.5. The item is
+// crossed; agree without a value explains instead of contradicting itself
+// ("between their 99.5 and our 98.5, not at 99.5"), and agree at a value
+// between the two settles it.
+func TestACrossedItemIsAskedAboutAndAgreeExplains(t *testing.T) {
+	it := AgendaItem{ID: 8, Title: "Service level", Topic: TopicSupply, Unit: "%", Better: Up, Status: ItemOpen,
+		OurOpening: opt("98.5"), OurWalkAway: opt("97"), TheirOpening: opt("99.5"), Weight: 30, ValueToThem: 50}
+	if !it.Crossed() {
+		t.Fatal("their 99.5 against our 98.5, higher is better, is not crossed")
+	}
+	if q := it.CrossedQuestion(); !strings.Contains(q, "99.5 is already better for us than ours 98.5 (higher is better for us)") {
+		t.Errorf("the question is %q", q)
+	}
+	fine := it
+	fine.Better = Down
+	if fine.Crossed() {
+		t.Error("lower is better: their 99.5 above our 98.5 is a gap, not crossed")
+	}
+	d := &Dossier{Negotiation: Negotiation{Currency: "EUR"}, Items: []AgendaItem{it}}
+	at := time.Date(2027, 1, 5, 10, 0, 0, 0, time.UTC)
+	_, err := d.Agree(Capture{Kind: CaptureAgree, ItemID: 8}, at, 0)
+	if err == nil || !strings.Contains(err.Error(), "already better for us") || !strings.Contains(err.Error(), "from 98.5 to 99.5") {
+		t.Fatalf("agree on a crossed item says %v", err)
+	}
+	a, err := d.Agree(Capture{Kind: CaptureAgree, ItemID: 8, Value: dec("99"), HasValue: true}, at, 0)
+	if err != nil {
+		t.Fatalf("agree 8 99 on a crossed item: %v", err)
+	}
+	if len(a.Moves) != 2 || !a.Moves[0].To.Equal(dec("99")) || !a.Moves[1].To.Equal(dec("99")) || a.Item.Status != ItemAgreed {
+		t.Fatalf("agree 8 99 = %+v", a)
 	}
 }

@@ -78,3 +78,25 @@ func TestANewItemsLeverFollowsItsTopicAndUnit(t *testing.T) {
 		t.Fatalf("the new item's lever is %q, want payment days", it.Lever.Kind)
 	}
 }
+
+// TestTheItemFormAsksAboutACrossedItem is issue 18's finding 7: service
+// level, higher is better, ours 98.5, theirs 99.5 was saved silently.
+func TestTheItemFormAsksAboutACrossedItem(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("a")
+	// Title, topic, unit, better (h: higher), opening, target, walk-away, their opening.
+	fillItemForm(h, "On-shelf availability", "", "%", "h", "98.5", "", "97", "99.5")
+	h.press("ctrl+s")
+	h.wantScreen("Their opening 99.5 is already better for us than ours 98.5 (higher is better for us)", "anyway?")
+	items := len(h.dossier().Items)
+	h.press("n")
+	h.wantScreen("New agenda item", "On-shelf availability")
+	if len(h.dossier().Items) != items {
+		t.Fatal("n saved the crossed item")
+	}
+	h.press("ctrl+s", "y")
+	h.lackScreen("New agenda item")
+	if d := h.dossier(); len(d.Items) != items+1 || d.Items[items].Title != "On-shelf availability" {
+		t.Fatalf("y did not save the item: %d items", len(d.Items))
+	}
+}

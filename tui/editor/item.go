@@ -168,7 +168,16 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		if err := d.CheckItem(v); err != nil {
 			return nil, err
 		}
-		return save(f, "Saved item "+v.Title, act.SaveItem(negID, v)), nil
+		msg := save(f, "Saved item "+v.Title, act.SaveItem(negID, v))
+		changed := it.ID == 0 || v.Better != it.Better || !nullEqual(v.OurOpening, it.OurOpening) || !nullEqual(v.TheirOpening, it.TheirOpening)
+		if v.Crossed() && changed {
+			// Their opening on our side of ours: most likely the direction
+			// or a value is wrong; ask before it goes in.
+			return vocab.ConfirmMsg{Question: v.CrossedQuestion(),
+				Detail: "There is no gap to close: the gap closed and agree would not mean what they say. · n goes back to the form to change Better for us or a value",
+				Yes:    msg, No: vocab.StatusMsg{Text: "Not saved: change Better for us or a value, or save again to be asked again"}}, nil
+		}
+		return msg, nil
 	}).WithPreview(func(f *form.Form) []string {
 		if err := validate(f); err != nil {
 			return warnings(env.St, err)
@@ -232,4 +241,9 @@ func validateShown(v model.AgendaItem, priv model.Privacy) error {
 		return err
 	}
 	return errHiddenValues
+}
+
+// nullEqual reports whether two optional values are both unset or equal.
+func nullEqual(a, b decimal.NullDecimal) bool {
+	return a.Valid == b.Valid && (!a.Valid || a.Decimal.Equal(b.Decimal))
 }
