@@ -380,12 +380,24 @@ func (m *Model) openCapture() tea.Cmd {
 // draft cannot be written the workbench stays and says so; quitting again
 // leaves without it.
 func (m *Model) quit() tea.Cmd {
-	text, negID, s := m.capture.Text(), m.negID(), m.store
+	text, negID, s, view := m.capture.Text(), m.negID(), m.store, m.currentView()
+	keepView := func() {
+		if view != "" {
+			_ = s.SaveDraft(viewKey(negID), view) // the view is a convenience: quit even when it is not kept
+		}
+	}
 	if m.quitAnyway || negID == 0 || m.capture.Drafted() || text == "" {
-		return tea.Quit
+		if m.quitAnyway || negID == 0 {
+			return tea.Quit
+		}
+		return func() tea.Msg {
+			keepView()
+			return tea.Quit()
+		}
 	}
 	m.quitAnyway = true
 	return func() tea.Msg {
+		keepView()
 		if err := s.SaveDraft(capture.DraftKey(negID), text); err != nil {
 			return vocab.ErrorMsg{Err: fmt.Errorf("the capture line was not kept (%w): quit again to leave without it", err)}
 		}

@@ -43,6 +43,7 @@ type loadedMsg struct {
 	formDrafts map[string]string // every form draft in the file
 	accounts   int               // with no negotiation to open: how many accounts the file has
 	demo       bool              // the demo, just added: the footer says what to try first
+	view       string            // what was on screen when it was last left (view.go)
 	err        error
 }
 
@@ -79,7 +80,8 @@ func load(s Store, negID uint64) loadedMsg {
 	// by someone else) may still hold text that would act on the terminal.
 	// Cleaned here, once, no screen ever sees it.
 	d.Clean()
-	return loadedMsg{dossier: d, formDrafts: drafts}
+	view, _ := s.Draft(viewKey(id)) // a view not read opens as new: no data is lost
+	return loadedMsg{dossier: d, formDrafts: drafts, view: view}
 }
 
 // demoCmd adds the demo negotiation and opens it.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // TestAQuestionLeavesThePanesInSight: a confirmation is drawn over the
@@ -99,4 +100,35 @@ func TestTheItemFormAsksAboutACrossedItem(t *testing.T) {
 	if d := h.dossier(); len(d.Items) != items+1 || d.Items[items].Title != "On-shelf availability" {
 		t.Fatalf("y did not save the item: %d items", len(d.Items))
 	}
+}
+
+// TestRestartingRestoresThePaneSelectionAndFilter is issue 18's finding
+// 11: left in one pane with a row selected and a filter set, the
+// workbench reopened on the agenda's first item.
+func TestRestartingRestoresThePaneSelectionAndFilter(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("1", "/")
+	h.typeText("rebate")
+	h.press("enter")
+	h.press("2", "g", "j", "j", "j")
+	h.press("3", "f", "f", "j")
+	want := map[paneID]vocab.PaneView{}
+	for _, p := range []paneID{paneAgenda, paneLedger, paneNotes} {
+		want[p] = h.m.panes[p].(viewKeeper).SaveView()
+	}
+	if want[paneAgenda].Filter != "rebate" || want[paneLedger].Row == "" || want[paneNotes].Mode == "0" {
+		t.Fatalf("the views to keep are not what was set: %+v", want)
+	}
+	h.press("q")
+
+	again := startHarness(t, h.store, h.path, Options{}, 140, 40)
+	if again.m.focus != paneNotes {
+		t.Fatalf("reopened on pane %d, want the notes", again.m.focus+1)
+	}
+	for p, w := range want {
+		if got := again.m.panes[p].(viewKeeper).SaveView(); got != w {
+			t.Errorf("pane %d reopened with %+v, want %+v", p+1, got, w)
+		}
+	}
+	again.wantScreen("/ rebate", "▸ 3 Notes")
 }

@@ -38,6 +38,13 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 	case vocab.CaptureMsg:
 		return m.openCapture()
 	case vocab.OpenMsg:
+		if view, from, s := m.currentView(), m.negID(), m.store; view != "" && from != msg.NegID {
+			// Keep what was on screen of the one left, then open the other.
+			return func() tea.Msg {
+				_ = s.SaveDraft(viewKey(from), view) // a convenience: open the other even when not kept
+				return load(s, msg.NegID)
+			}
+		}
 		return loadCmd(m.store, msg.NegID)
 	case vocab.DemoMsg:
 		// Said here, before the load starts, so that it cannot arrive after
@@ -114,6 +121,7 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 		if msg.demo {
 			m.setStatus(model.DemoWelcome)
 		}
+		m.restoreView(msg.view)
 		m.reopenDraftedForm()
 		m.capture.Reset()
 		return tea.Batch(draftCmd(m.store, m.negID()), m.tick())

@@ -75,3 +75,12 @@ func (f *FilterBox) Matches(texts ...string) bool {
 	}
 	return false
 }
+
+// Text is the filter as typed, to keep it across a restart.
+func (f *FilterBox) Text() string { return f.input.Value() }
+
+// SetText puts back a filter kept across a restart, without the keys.
+func (f *FilterBox) SetText(text string) {
+	f.input.SetValue(text)
+	f.input.CursorEnd()
+}

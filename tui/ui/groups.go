@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -235,4 +236,24 @@ func RecordAt(rows []GroupedRow, pos int) (int, bool) {
 		return 0, false
 	}
 	return rows[pos].Index, true
+}
+
+// String writes the key to keep it across a restart: "r42", "h7".
+func (k RowKey) String() string {
+	if k.kind == 0 {
+		return ""
+	}
+	return string(k.kind) + strconv.FormatUint(k.id, 10)
+}
+
+// ParseRowKey reads a key String wrote; false when s is not one.
+func ParseRowKey(s string) (RowKey, bool) {
+	if len(s) < 2 || (s[0] != 'r' && s[0] != 'h') {
+		return RowKey{}, false
+	}
+	id, err := strconv.ParseUint(s[1:], 10, 64)
+	if err != nil {
+		return RowKey{}, false
+	}
+	return RowKey{s[0], id}, true
 }

@@ -127,3 +127,13 @@ const (
 	KindNegotiation  Kind = "negotiation"
 	KindBudget       Kind = "budget" // today's budget on an item: its Ref ID is the item's
 )
+
+// PaneView is what a pane shows besides the data, kept across a restart:
+// the selected row, the filter as typed and the pane's mode (e.g. the
+// agenda's trade plan). Each pane writes and reads its own; empty fields
+// leave the pane as it opens.
+type PaneView struct {
+	Row    string `json:"row,omitempty"`
+	Filter string `json:"filter,omitempty"`
+	Mode   string `json:"mode,omitempty"`
+}

@@ -4,6 +4,7 @@ package agenda
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -175,6 +176,31 @@ func (p *Pane) applyFilter() {
 	}
 	p.sel.SetN(len(p.rows))
 	p.sel.SetHeight(p.listHeight())
+}
+
+// SaveView is the selected item, the filter and whether the trade plan shows.
+func (p *Pane) SaveView() vocab.PaneView {
+	v := vocab.PaneView{Filter: p.filter.Text()}
+	if it, ok := p.Selected(); ok {
+		v.Row = strconv.FormatUint(it.ID, 10)
+	}
+	if p.plan {
+		v.Mode = "plan"
+	}
+	return v
+}
+
+// RestoreView puts back what SaveView kept, after SetData.
+func (p *Pane) RestoreView(v vocab.PaneView) {
+	p.filter.SetText(v.Filter)
+	p.plan = v.Mode == "plan"
+	p.applyFilter()
+	id, err := strconv.ParseUint(v.Row, 10, 64)
+	for i, r := range p.rows {
+		if err == nil && p.snap.D.Items[r.index].ID == id {
+			p.sel.MoveTo(i)
+		}
+	}
 }
 
 // Selected is the item under the cursor.

@@ -4,6 +4,7 @@ package followup
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -172,6 +173,24 @@ func (p *Pane) skipHeading(dir int) {
 	if next >= 0 && next < len(p.rows) {
 		p.sel.MoveTo(next)
 	}
+}
+
+// SaveView is the selected line and the filter.
+func (p *Pane) SaveView() vocab.PaneView {
+	v := vocab.PaneView{Filter: p.filter.Text()}
+	if f, ok := p.selected(); ok {
+		v.Row = strconv.FormatUint(f.ID, 10)
+	}
+	return v
+}
+
+// RestoreView puts back what SaveView kept, after SetData.
+func (p *Pane) RestoreView(v vocab.PaneView) {
+	p.filter.SetText(v.Filter)
+	if id, err := strconv.ParseUint(v.Row, 10, 64); err == nil {
+		p.selID = id
+	}
+	p.build()
 }
 
 // selected is the follow-up line under the cursor.

@@ -115,6 +115,23 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 	p.applyFilter(key, atEnd)
 }
 
+// SaveView is the selected row and the filter.
+func (p *Pane) SaveView() vocab.PaneView {
+	key, _ := p.selectedKey()
+	return vocab.PaneView{Row: key.String(), Filter: p.filter.Text()}
+}
+
+// RestoreView puts back what SaveView kept, after SetData; a row no longer
+// there leaves the newest selected.
+func (p *Pane) RestoreView(v vocab.PaneView) {
+	p.filter.SetText(v.Filter)
+	key, ok := ui.ParseRowKey(v.Row)
+	p.applyFilter(key, !ok)
+	if k, _ := p.selectedKey(); ok && k != key {
+		p.applyFilter(key, true)
+	}
+}
+
 // measure sizes the columns from the agenda's positions, widened for the
 // decimals the moves were typed with (read without formatting 5,000 values).
 func (p *Pane) measure() {

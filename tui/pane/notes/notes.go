@@ -4,6 +4,7 @@ package notes
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -141,6 +142,25 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 		p.titles[it.ID] = it.Title
 	}
 	p.applyFilter(key, atEnd)
+}
+
+// SaveView is the selected row, the filter and which kinds show (f).
+func (p *Pane) SaveView() vocab.PaneView {
+	key, _ := p.selectedKey()
+	return vocab.PaneView{Row: key.String(), Filter: p.filter.Text(), Mode: strconv.Itoa(int(p.show))}
+}
+
+// RestoreView puts back what SaveView kept, after SetData; a row no longer
+// there leaves the newest selected.
+func (p *Pane) RestoreView(v vocab.PaneView) {
+	p.filter.SetText(v.Filter)
+	if n, err := strconv.Atoi(v.Mode); err == nil && n >= 0 && n < int(noteShowCount) {
+		p.show = noteShow(n)
+	}
+	key, ok := ui.ParseRowKey(v.Row)
+	if !p.applyFilter(key, !ok) {
+		p.applyFilter(key, true)
+	}
 }
 
 // applyFilter rebuilds the rows; it reports whether the row named by key
