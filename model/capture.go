@@ -88,24 +88,24 @@ func party(word string) (Party, bool) {
 }
 
 // concessionShaped tells a concession ("we 2 45 …", "they price" with the
-// value forgotten, "we pricee 12.10" with the item mistyped) from a note that
-// merely starts with "we" or "they" ("We need to check stock", "They want 90
-// days because …").
+// value forgotten, "they 1 abc" with the value mistyped, "we pricee 12.10"
+// with the item mistyped) from a note that merely starts with "we" or "they"
+// ("We need to check stock", "They want 90 days because …"). A line that
+// names an item after "we" or "they" is a move whatever follows (DESIGN 3),
+// so a mistyped value is refused with the hint to quote it, never saved as
+// a note.
 func concessionShaped(words []string, items []AgendaItem) bool {
-	namesItem := func() bool {
-		if looksNumeric(words[1]) {
-			return true
-		}
-		_, err := ResolveItem(words[1], items)
-		return err == nil
+	if len(words) < 2 {
+		return false
 	}
-	switch {
-	case len(words) >= 3 && triesANumber(words[2]):
-		return namesItem() || len(words) == 3 || strings.EqualFold(words[3], "for")
-	case len(words) == 2:
-		return namesItem()
+	if looksNumeric(words[1]) {
+		return true
 	}
-	return false
+	if _, err := ResolveItem(words[1], items); err == nil {
+		return true
+	}
+	return len(words) >= 3 && triesANumber(words[2]) &&
+		(len(words) == 3 || strings.EqualFold(words[3], "for"))
 }
 
 // triesANumber tells a value typed wrong ("NaN", "Inf", "0x10", "12.4x")

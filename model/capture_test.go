@@ -112,7 +112,8 @@ func TestParseCaptureAccepts(t *testing.T) {
 		{"  padded note  ", Capture{Kind: CaptureNote, Text: "padded note"}},
 		{"We need to check stock", Capture{Kind: CaptureNote, Text: "We need to check stock"}},
 		{"we need more time", Capture{Kind: CaptureNote, Text: "we need more time"}},
-		{"They 2 weeks late", Capture{Kind: CaptureNote, Text: "They 2 weeks late"}},
+		{`"They 2 weeks late`, Capture{Kind: CaptureNote, Text: `"They 2 weeks late`}},
+		{`"they 1 abc`, Capture{Kind: CaptureNote, Text: `"they 1 abc`}},
 		{"we need", Capture{Kind: CaptureNote, Text: "we need"}},
 		{"they", Capture{Kind: CaptureNote, Text: "they"}},
 		{"weekly call with Dana", Capture{Kind: CaptureNote, Text: "weekly call with Dana"}},
@@ -195,6 +196,12 @@ func TestParseCaptureRefuses(t *testing.T) {
 		{"see #1 and #zzz", `#zzz: no item matches`}, // every tag must resolve, not just the first
 		// Three words shaped like a concession, with no such item: refused, not guessed.
 		{"we need 3", `no item matches "need"`},
+		// An item followed by a word that is no number is a mistyped move, not
+		// a note (DESIGN 3): refused with the way to keep it as a note.
+		{"they 1 abc", `"abc" is not a number (start the line with " to keep it as a note)`},
+		{"we payment sixty days", `"sixty" is not a number (start the line with "`},
+		{"They pay abc for two SKUs", `"abc" is not a number`},
+		{"They 2 weeks late", `"weeks" is not a number (start the line with "`},
 	}
 	for _, tt := range tests {
 		got, err := ParseCapture(tt.line, captureItems)

@@ -182,7 +182,7 @@ func TestNoteRefusesWhatTheModelRefuses(t *testing.T) {
 	db := demoDB(t)
 	_, before, _ := parley(t, "--db", db, "export", "-")
 	// Item 1 (list price, higher is better): we stand at 24.50, so 25 moves away from them.
-	for _, line := range []string{"we 1 25", "they 1 NaN", "they 1 0x10", "we 1 24.50"} {
+	for _, line := range []string{"we 1 25", "they 1 NaN", "they 1 0x10", "we 1 24.50", "they 1 abc"} {
 		code, _, stderr := parley(t, "--db", db, "note", line)
 		if code != exitError || !strings.Contains(stderr, "not saved") {
 			t.Errorf("note %q: exit %d, %q; want 1 and \"not saved\"", line, code, stderr)
