@@ -113,7 +113,7 @@ func (b *briefWriter) ledger() {
 		b.line("")
 		return
 	}
-	head := []string{"When", "Meeting", "Who", "Item", "From → to", "Size", "Traded for"}
+	head := []string{"#", "When", "Meeting", "Who", "Item", "From → to", "Size", "Traded for"}
 	if b.p.Part(PartFlags) {
 		head = append(head, "Flags")
 	}
@@ -132,7 +132,7 @@ func (b *briefWriter) ledger() {
 		if traded == "" {
 			traded = "—"
 		}
-		row := []string{mv.At.Format("2006-01-02 15:04"), meeting, who, it.Title,
+		row := []string{fmt.Sprintf("#%d", mv.Number), mv.At.Format("2006-01-02 15:04"), meeting, who, it.Title,
 			it.Format(mv.From) + " → " + it.Format(mv.To), it.Format(mv.Size), traded}
 		if b.p.Part(PartFlags) {
 			row = append(row, mv.Flags.String())

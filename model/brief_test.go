@@ -69,9 +69,9 @@ func TestBriefSections(t *testing.T) {
 		"| 2 | " + m2 + " | 44% | 3 | 3 | 1.74 |",
 		// The ledger with its derived "from", size and flags.
 		"## Concession ledger",
-		"| When | Meeting | Who | Item | From → to | Size | Traded for | Flags |",
-		"| " + d.Ledger[9].At.Format("2006-01-02 15:04") + " | 2 | we | Annual growth rebate | 1.0 → 1.75 | 0.75 | — | unreciprocated |",
-		"| " + d.Ledger[5].At.Format("2006-01-02 15:04") + " | Between meetings 1 and 2 | they | Payment terms | 75 → 60 | 15 | e-invoicing from January |  |",
+		"| # | When | Meeting | Who | Item | From → to | Size | Traded for | Flags |",
+		"| #10 | " + d.Ledger[9].At.Format("2006-01-02 15:04") + " | 2 | we | Annual growth rebate | 1.0 → 1.75 | 0.75 | — | unreciprocated |",
+		"| #6 | " + d.Ledger[5].At.Format("2006-01-02 15:04") + " | Between meetings 1 and 2 | they | Payment terms | 75 → 60 | 15 | e-invoicing from January |  |",
 		// The trade plan, highest leverage first.
 		"## Trade plan",
 		"| Item | Worth to us | Worth to them | Leverage | Advice |",

@@ -279,6 +279,9 @@ func (d *Dossier) checkConcession(c Concession, s standing, logged func(uint64) 
 			return fmt.Errorf("a concession is traded against one by the other side")
 		}
 	}
+	if err := d.checkMoveRefs(c); err != nil {
+		return err
+	}
 	if err := checkMove(it, c.By, s.from, c.To); err != nil {
 		return err
 	}

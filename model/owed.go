@@ -58,7 +58,7 @@ func (r *Replay) Owed() []Owed {
 	out := make([]Owed, 0, len(open))
 	for _, k := range open {
 		mv := r.Moves[k]
-		o := Owed{Move: mv, Number: k + 1}
+		o := Owed{Move: mv, Number: mv.Number}
 		o.Money, o.Err = r.moveCost(ours, baseErr, mv)
 		out = append(out, o)
 	}
@@ -252,4 +252,32 @@ func uniq(ws []string) []string {
 // words splits a text into its words of letters and digits.
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// checkMoveRefs refuses a "for" text whose `#N` names no move of the ledger
+// or a move of the conceding side itself: a trade is made against the other
+// side's move. N is the number the ledger shows (Move.Number).
+func (d *Dossier) checkMoveRefs(c Concession) error {
+	refs := ledgerRefs(c.TradedFor)
+	if len(refs) == 0 {
+		return nil
+	}
+	var numbered []Concession // the ledger as Replay numbers it: moves on items of the agenda
+	for _, l := range d.Ledger {
+		if d.ItemIndex(l.ItemID) >= 0 {
+			numbered = append(numbered, l)
+		}
+	}
+	for _, n := range refs {
+		if n > len(numbered) {
+			return fmt.Errorf("there is no move #%d: the ledger has %d %s", n, len(numbered), plural(len(numbered), "move", "moves"))
+		}
+		if by := numbered[n-1].By; by == c.By {
+			if by == Us {
+				return fmt.Errorf("#%d is our move; name one of theirs", n)
+			}
+			return fmt.Errorf("#%d is their move; name one of ours", n)
+		}
+	}
+	return nil
 }

@@ -15,6 +15,9 @@ type Move struct {
 	Size  decimal.Decimal // units moved toward the other side, > 0 for a real concession
 	Share float64         // Size as a share of the item's opening gap, 0 when that gap is 0 or unknown
 	Flags Flag
+	// Number is the move's place in the ledger, 1-based in ledger order: the
+	// number the ledger shows and a "for #N" names.
+	Number int
 	// Epoch is the number of the meeting at whose end the move first counts:
 	// its own meeting, or the next one for a move made between meetings.
 	Epoch int
@@ -88,7 +91,7 @@ func (d *Dossier) Replay() *Replay {
 		if !ok {
 			continue
 		}
-		r.Moves = append(r.Moves, Move{Concession: c, Item: i, Epoch: d.epoch(c, meetingNumber)})
+		r.Moves = append(r.Moves, Move{Concession: c, Item: i, Number: len(r.Moves) + 1, Epoch: d.epoch(c, meetingNumber)})
 	}
 
 	// Derive from, size and flags in ledger order.

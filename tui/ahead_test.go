@@ -126,7 +126,7 @@ func TestOwedMoveIsMarkedAndClearedWithX(t *testing.T) {
 	h.press("x")
 	h.wantScreen("this one owes nothing")
 	h.press("k", "k")
-	h.wantScreen("1.75 %          0.75 owed        ⚠ unreciprocated", "owed #10: costs us 5,292.00 EUR a year")
+	h.wantScreen("›#10 15:01 we  Annual growth re", "1.75 %          0.75 owed     ⚠ unreciprocated", "owed #10: costs us 5,292.00 EUR a year")
 	h.press("x")
 	h.wantScreen("Clear the trade-back owed for we Annual growth rebate 1.0 → 1.75 %?")
 	h.press("n")

@@ -135,7 +135,7 @@ func TestLiveMeetingCaptureReachesStoreLedgerAndChart(t *testing.T) {
 			if pctAfter := h.headerPercent(); pctAfter <= pctBefore || fmt.Sprint(pctAfter)+"%" != pct {
 				t.Fatalf("header gap closed %d%% → %d%%, want it to rise to %s", pctBefore, pctAfter, pct)
 			}
-			h.wantPane(paneLedger, "Meeting 3 · ", "gap closed so far "+pct, "they Payment terms", "›we  List price pe") // the newest move, selected
+			h.wantPane(paneLedger, "Meeting 3 · ", "gap closed so far "+pct, "#13 they Payment t", "›#14 we  List pric") // the newest move, selected, each with its number
 			if size[0] >= 140 {
 				h.wantPane(paneLedger, "60 →      55", "faster listing", "24.50 →   24.40", "⚠ unrecip")
 			} else {

@@ -16,3 +16,24 @@ func TestCaptureLineRefusesAMistypedMove(t *testing.T) {
 		t.Fatalf("a refused line was written: %d notes (was %d), %d moves (was %d)", len(d.Notes), notes, len(d.Ledger), moves)
 	}
 }
+
+// Issue 18, finding 6: "for #N" takes the number the ledger shows, and a
+// number that names a move of the same side is refused on the capture line.
+func TestCaptureLineRefusesATradeForOurOwnMove(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.press("2")
+	h.wantScreen("#10 we   Annual growth") // the rebate move of ours, numbered as "for #N" takes it
+	moves := len(h.dossier().Ledger)
+	h.capture("we 4 180000 for #10")
+	h.wantScreen("#10 is our move; name one of theirs", "› we 4 180000 for #10")
+	if n := len(h.dossier().Ledger); n != moves {
+		t.Fatalf("a refused move was written: %d moves, was %d", n, moves)
+	}
+	h.press("ctrl+u")
+	h.typeText("we 4 180000 for #11")
+	h.press("enter")
+	h.wantScreen("Saved: we Annual volume commitment 200,000 → 180,000")
+	if c := h.dossier().Ledger[moves]; c.TradedFor != "#11" {
+		t.Fatalf("saved %+v", c)
+	}
+}

@@ -27,7 +27,7 @@ func TestEveryListMarksItsSelectedRowWithoutColour(t *testing.T) {
 	h.press("1")
 	wantMarked(t, h, "›1 List price per case")
 	h.press("2")
-	wantMarked(t, h, "›we  Promotional all")
+	wantMarked(t, h, "›#12 we  Promotional all")
 	h.press("g")
 	wantMarked(t, h, "›Meeting 1 · gap closed")
 	h.press("3", "g")

@@ -35,6 +35,7 @@ type Pane struct {
 	charted int // what chart holds: an agenda index, or -1 overall; -2 stale
 	// Column widths measured from the agenda (not from 5,000 moves).
 	numW, sizeW, unitW, titleW int
+	refW                       int // the move numbers' column: "#" and the digits of the last
 	w, h                       int
 	priced                     struct {
 		snap *vocab.Snapshot
@@ -142,6 +143,7 @@ func (p *Pane) measure() {
 		extra[mv.Item] = max(extra[mv.Item], model.Places(mv.To)-d.Items[mv.Item].Places())
 	}
 	p.numW, p.sizeW, p.unitW, p.titleW = 1, 1, 0, 4
+	p.refW = len(fmt.Sprintf("#%d", len(p.snap.R.Moves)))
 	for i, it := range d.Items {
 		p.titleW = max(p.titleW, ui.TextWidth(it.Title))
 		if !it.Numeric() {

@@ -31,8 +31,8 @@ const (
 	rowMeeting1 = "Meeting 1 · 2026-11-11"
 	rowBetween  = "Between meetings 1 and 2"
 	rowMeeting2 = "Meeting 2 · 2026-11-18"
-	rowLast     = "15:30 we  Promotional all"
-	rowOwed     = "15:01 we  Annual growth r" // as selected: the marker takes a blank
+	rowLast     = "#12 we"
+	rowOwed     = "#10 we" // each row starts with its number, the one "for #N" takes
 )
 
 // TestView keeps the demo's ledger, focused, in testdata/TestView: the
@@ -52,7 +52,7 @@ func TestTinyPaneShowsTheNewestMoves(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 10, 3)
 	s := screen(t, p, 10, 3)
 	lines := strings.Split(s, "\n")
-	if l := uitest.Line(s, "›"); !strings.HasPrefix(l, "›we") || l != lines[len(lines)-1] {
+	if l := uitest.Line(s, "›"); !strings.HasPrefix(l, "›#12") || !strings.Contains(l, "we") || l != lines[len(lines)-1] {
 		t.Fatalf("a 10×3 ledger does not show its newest move selected:\n%s", s)
 	}
 	for _, size := range [][2]int{{1, 1}, {0, 0}, {3, 10}} {
@@ -68,12 +68,12 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
 	wantMarked(t, p, rowLast) // a ledger opens at its newest move
 	for _, step := range []struct{ key, row string }{
-		{"k", "15:15 they Annual growth"},
+		{"k", "#11 they"},
 		{"up", rowOwed},
 		{"G", rowLast},
 		{"j", rowLast},
 		{"g", rowMeeting1},
-		{"down", "10:25 they SKUs listed"},
+		{"down", "#1 they SKUs listed"},
 	} {
 		uitest.Press(t, p, step.key)
 		wantMarked(t, p, step.row)
@@ -216,5 +216,27 @@ func TestPrivacyHidesFlagsOwedAndForecast(t *testing.T) {
 	uitest.Press(t, p, "F", "x")
 	if p.Title() != "Ledger" {
 		t.Fatalf("F opens %q with privacy on", p.Title())
+	}
+}
+
+// Every row of the ledger starts with its move's number, the one "for #N"
+// takes, at every width the pane is drawn (issue 18, finding 6).
+func TestEveryRowShowsItsMoveNumber(t *testing.T) {
+	s := uitest.DemoSnapshot(false)
+	for _, w := range []int{12, 30, 55, 56, 80, 100, 140, 220} {
+		p := newPane(t, s, w, 40)
+		sc := screen(t, p, w, 40)
+		for _, mv := range s.R.Moves {
+			want := fmt.Sprintf("#%d ", mv.Number)
+			found := false
+			for _, l := range strings.Split(sc, "\n") {
+				if strings.HasPrefix(strings.TrimLeft(l, " ›"), want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("at %d columns no row starts with %q:\n%s", w, want, sc)
+			}
+		}
 	}
 }

@@ -10,22 +10,23 @@ import (
 
 // ledgerLayout is which columns fit and how wide they are. A narrow pane
 // shows who, item, from→to and a flag mark; the row's detail says the rest.
+// Every layout starts with the move's number, the one "for #N" takes.
 type ledgerLayout struct {
-	narrow                                  bool
-	time, unit, size                        bool
-	itemW, numW, moveW, unitW, sizeW, restW int
+	narrow                                        bool
+	time, unit, size                              bool
+	refW, itemW, numW, moveW, unitW, sizeW, restW int
 }
 
 func (p *Pane) layout() ledgerLayout {
-	l := ledgerLayout{numW: p.numW, unitW: p.unitW, sizeW: p.sizeW, moveW: 2*p.numW + 3}
+	l := ledgerLayout{refW: p.refW, numW: p.numW, unitW: p.unitW, sizeW: p.sizeW, moveW: 2*p.numW + 3}
 	if p.w < 56 {
 		l.narrow = true
 		l.moveW = min(2*p.numW+1, max(5, p.w*2/5))
-		l.itemW = max(0, p.w-5-l.moveW-1-2)
+		l.itemW = max(0, p.w-(l.refW+1)-5-l.moveW-1-2)
 		return l
 	}
-	avail := p.w - 5 - l.moveW - 1 // who, from → to
-	const keep = 16 + 1 + 14       // the item and the traded-for/flags columns at their narrowest
+	avail := p.w - (l.refW + 1) - 5 - l.moveW - 1 // number, who, from → to
+	const keep = 16 + 1 + 15                      // the item and the traded-for/flags columns at their narrowest ("owed ⚠ unrecip.")
 	if l.unitW > 0 && avail-(l.unitW+1) >= keep {
 		l.unit, avail = true, avail-(l.unitW+1)
 	}
@@ -42,6 +43,7 @@ func (p *Pane) layout() ledgerLayout {
 
 func (l ledgerLayout) header() string {
 	var b strings.Builder
+	b.WriteString(ui.FitRight("#", l.refW) + " ")
 	if l.time {
 		b.WriteString("Time  ")
 	}
@@ -122,6 +124,7 @@ func (p *Pane) rowView(r ui.GroupedRow, l ledgerLayout, selected bool) string {
 		style = plain // the selection's colours hold for the whole row
 	}
 	var b strings.Builder
+	b.WriteString(ui.FitRight(fmt.Sprintf("#%d", mv.Number), l.refW) + " ")
 	if l.narrow {
 		b.WriteString(ui.Fit(whoShort(mv.By), 4) + " " + ui.Fit(it.Title, l.itemW) + " ")
 		// From and to whole, or only where it went (the detail says
@@ -291,7 +294,7 @@ func (p *Pane) detail() []string {
 	// Money first, each figure with its words one part: a narrow pane moves
 	// a part to the next line whole rather than cut a number.
 	move := strings.TrimSpace(fmt.Sprintf("%s → %s %s", it.Format(mv.From), it.Format(mv.To), it.Unit))
-	who := whoShort(mv.By) + " · " + it.Title
+	who := fmt.Sprintf("#%d %s · %s", mv.Number, whoShort(mv.By), it.Title)
 	if room := p.w - 3 - ui.TextWidth(move); ui.TextWidth(who) > room && room >= 12 {
 		who = ui.Cut(who, room) // the title gives way to the figures
 	}
