@@ -78,6 +78,47 @@ func (c *AddFollowUps) Apply(d *model.Dossier) (*model.Dossier, bool) {
 	return &cp, true
 }
 
+// WriteCommitments writes the chosen commitments of an agreement in one
+// transaction: lines an earlier agreement made are updated in place, new
+// ones added, and the ones that no longer stand removed.
+type WriteCommitments struct {
+	NegID  uint64
+	Lines  []model.FollowUp // as written, with their IDs after Write
+	Remove []uint64
+}
+
+func (c *WriteCommitments) NegotiationID() uint64 { return c.NegID }
+
+// Write writes the lines.
+func (c *WriteCommitments) Write(w Writer) (err error) {
+	c.Lines, err = w.WriteCommitments(c.NegID, c.Lines, c.Remove)
+	return err
+}
+
+// Apply puts the written lines in a copy's checklist.
+func (c *WriteCommitments) Apply(d *model.Dossier) (*model.Dossier, bool) {
+	cp := *d
+	gone := map[uint64]bool{}
+	for _, id := range c.Remove {
+		gone[id] = true
+	}
+	var lines []model.FollowUp
+	for _, f := range d.FollowUps {
+		if !gone[f.ID] {
+			lines = append(lines, f)
+		}
+	}
+	for _, f := range c.Lines {
+		if i := slices.IndexFunc(lines, func(x model.FollowUp) bool { return x.ID == f.ID }); i >= 0 {
+			lines[i] = f
+		} else {
+			lines = append(lines, f)
+		}
+	}
+	cp.FollowUps = lines
+	return &cp, true
+}
+
 // SaveAccount writes an account. A new one (ID 0 before the write) goes on
 // to the form of its first negotiation.
 type SaveAccount struct {

@@ -26,6 +26,7 @@ type Writer interface {
 	DeleteFollowUp(negID, id uint64) error
 	ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error)
 	AddFollowUps(negID uint64, lines []model.FollowUp) ([]model.FollowUp, error)
+	WriteCommitments(negID uint64, lines []model.FollowUp, remove []uint64) ([]model.FollowUp, error)
 	SaveScenario(negID uint64, sc *model.Scenario) error
 	DeleteScenario(negID, id uint64) error
 	SavePackage(negID uint64, p *model.Package) error

@@ -7,6 +7,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// closingFor starts the "traded for" of a closing move of `agree`.
+const closingFor = "agreement on "
+
 // Agreement is an item settled from the capture line: the closing moves
 // that bring both sides to the agreed value, and the item marked agreed.
 type Agreement struct {
@@ -67,7 +70,7 @@ func (r *Replay) Agree(c Capture, at time.Time, meetingID uint64) (Agreement, er
 func closeAt(it AgendaItem, st ItemState, v decimal.Decimal, at time.Time, meetingID uint64) (Agreement, error) {
 	a := Agreement{Item: it}
 	a.Item.Status, a.Item.AgreedAt = ItemAgreed, at
-	closing := "agreement on " + it.Title
+	closing := closingFor + it.Title
 	if !v.Equal(st.Ours) {
 		a.Moves = append(a.Moves, Concession{MeetingID: meetingID, ItemID: it.ID, By: Us, To: v, TradedFor: closing, At: at,
 			Note: "closing move"})

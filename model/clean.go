@@ -70,7 +70,7 @@ func (n Note) Cleaned() Note {
 
 // Cleaned is the follow-up line with its texts cleaned.
 func (f FollowUp) Cleaned() FollowUp {
-	f.Role, f.Person, f.Action, f.Commitment = line(f.Role), line(f.Person), line(f.Action), line(f.Commitment)
+	f.Role, f.Person, f.Action, f.Commitment, f.Source = line(f.Role), line(f.Person), line(f.Action), line(f.Commitment), line(f.Source)
 	return f
 }
 

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
 )
 
 // When the stage moves to agree, every agreed item and every "traded for"
@@ -72,68 +75,246 @@ func CommitmentRole(kind AccountKind, text string, theirs bool) (role string, si
 	return RoleOrderProcessing, InternalSide
 }
 
-// Commitments lists the follow-up lines the agreement calls for: one per
-// agreed item ("Payment terms at 60 days") and one per distinct "traded
-// for" of the ledger, each with whose it is (we: ours to keep, they:
-// theirs), the role that checks it, the contacts of that role, and a due
-// date after the agreement as the role's template line has it. The
-// agreement is dated by the last item agreed (else the last move). Lines
-// already on the checklist (same commitment) are left out, so calling it
-// again adds nothing twice. Closing moves of `agree` add no line of their
-// own: their item's line says it.
-func Commitments(d *Dossier) []FollowUp {
-	r := d.Replay()
-	agreed := agreementDate(d)
-	seen := map[string]bool{}
-	for _, f := range d.FollowUps {
-		if f.Commitment != "" {
-			seen[strings.ToLower(commitmentText(f.Commitment))] = true
-		}
+// Commitment is one line the final agreement calls for (DESIGN 4), before
+// it is on the checklist: an agreed item at its agreed value, or a trade
+// that stands in the agreement.
+type Commitment struct {
+	Whose Party  // who promised it: Them for what they give, Us for what we give
+	Text  string // in words, never `#N`: "Annual volume commitment at 185,000 cases"
+	Item  string // the agreed item it belongs to
+	Role  string // the role of the account kind's template that checks it
+	Side  Side   // that role's side
+	// Source names what it comes from, so that agreeing again updates the
+	// line instead of adding a second one: "item <uid>" or "move <uid>"
+	// (the record's ID when it has no UID yet).
+	Source string
+}
+
+// Line is the commitment as the checklist says it: "they: 185,000 cases — stock controllers".
+func (c Commitment) Line() string { return c.whose() + ": " + c.Text + " — " + c.Role }
+
+func (c Commitment) whose() string {
+	if c.Whose == Them {
+		return "they"
 	}
-	var out []FollowUp
-	add := func(text, context string, theirs bool) {
-		text = oneLine(text)
-		if text == "" || seen[strings.ToLower(text)] {
+	return "we"
+}
+
+// Commitments lists what the final agreement commits each side to: one line
+// per agreed item at its agreed value, and one per "traded for" that stands
+// in it, that is the last move of its side on an agreed item (a closing
+// move of `agree` supersedes it). Whose it is follows who promised: the
+// "for" of our move is what they give, the "for" of theirs what we give;
+// an agreed value is theirs when more of it is better for us (they pay the
+// price, buy the volume), ours when less is (we give the days, the rebate).
+// `#N` in a "for" becomes the words of move N. A trade that names an agreed
+// item (by its title or a value in its unit) is left out: the item's own
+// line says what was agreed, so a trade that repeats it is a duplicate and
+// one that says another value contradicts it.
+func Commitments(d *Dossier) []Commitment {
+	r := d.Replay()
+	var out []Commitment
+	seen := map[string]bool{}
+	add := func(c Commitment, context string) {
+		key := strings.ToLower(c.Text)
+		if c.Text == "" || seen[key] {
 			return
 		}
-		seen[strings.ToLower(text)] = true
-		role, side := CommitmentRole(d.Account.Kind, text+" "+context, theirs)
-		whose := "we"
-		if side == CustomerSide {
-			whose = "they"
-		}
-		line := templateLine{side: side, role: role}
-		days := 7
-		for _, l := range template(d.Account.Kind) {
-			if l.role == role {
-				days = l.days
-			}
-		}
-		f := FollowUp{Side: side, Role: role, Person: personFor(line, d.Account.Contacts),
-			Action: "See that it is kept: " + text, Commitment: whose + ": " + text}
-		if !agreed.IsZero() {
-			f.Due = dateOf(agreed).AddDate(0, 0, days)
-		}
-		out = append(out, f)
+		seen[key] = true
+		c.Role, c.Side = CommitmentRole(d.Account.Kind, c.Text+" "+context, c.Whose == Them)
+		out = append(out, c)
 	}
+	var agreed []AgendaItem
 	for i, it := range d.Items {
 		if it.Status != ItemAgreed {
 			continue
 		}
-		text := it.Title + " agreed"
-		if st := r.Items[i]; it.Numeric() && st.HasTheirs {
-			text = strings.TrimSpace(fmt.Sprintf("%s at %s %s", it.Title, it.Format(st.Theirs), it.Unit))
+		agreed = append(agreed, it)
+		c := Commitment{Text: it.Title + " agreed", Item: it.Title, Source: "item " + recordRef(it.UID, it.ID)}
+		c.Whose = Us
+		if it.Better == Up {
+			c.Whose = Them
 		}
-		add(text, string(it.Topic)+" "+string(it.Lever.Kind), true)
+		if st := r.Items[i]; it.Numeric() && (st.HasTheirs || st.HasOurs) {
+			v := st.Ours
+			if st.HasTheirs {
+				v = st.Theirs
+			}
+			c.Text = valueWords(it, v)
+		} else {
+			c.Whose = Them
+			if _, side := CommitmentRole(d.Account.Kind, c.Text, true); side == InternalSide {
+				c.Whose = Us
+			}
+		}
+		add(c, string(it.Topic)+" "+string(it.Lever.Kind))
 	}
-	for _, c := range d.Ledger {
-		if strings.HasPrefix(c.TradedFor, "agreement on ") {
-			continue // a closing move: the agreed item's line covers it
+	for _, mv := range standingTrades(d, r) {
+		it := d.Items[mv.Item]
+		text := oneLine(resolveMoveRefs(mv.TradedFor, r))
+		if !strings.ContainsFunc(text, unicode.IsLetter) || namesAgreed(text, agreed, d.Items) {
+			continue
 		}
-		// What we got for our move is theirs to keep; what we gave for theirs, ours.
-		add(c.TradedFor, "", c.By == Us)
+		c := Commitment{Text: text, Item: it.Title, Source: "move " + recordRef(mv.UID, mv.ID), Whose: Them}
+		if mv.By == Them {
+			c.Whose = Us
+		}
+		add(c, "")
 	}
 	return out
+}
+
+// standingTrades are the moves whose "traded for" stands in the agreement:
+// on an agreed item, the last move of each side, unless it is a closing
+// move of `agree` (its item's line says it).
+func standingTrades(d *Dossier, r *Replay) []Move {
+	type key struct {
+		item int
+		by   Party
+	}
+	last := map[key]int{}
+	for k, mv := range r.Moves {
+		last[key{mv.Item, mv.By}] = k
+	}
+	var out []Move
+	for k, mv := range r.Moves {
+		if last[key{mv.Item, mv.By}] != k || d.Items[mv.Item].Status != ItemAgreed ||
+			mv.TradedFor == "" || strings.HasPrefix(mv.TradedFor, closingFor) {
+			continue
+		}
+		out = append(out, mv)
+	}
+	return out
+}
+
+// valueWords is an item at a value, in words: "Payment terms at 60 days".
+func valueWords(it AgendaItem, v decimal.Decimal) string {
+	return strings.TrimSpace(fmt.Sprintf("%s at %s %s", it.Title, it.Format(v), it.Unit))
+}
+
+// resolveMoveRefs writes each `#N` of a "for" text as the words of move N
+// ("#6" → "Payment terms at 60 days"); a number that names no move stays.
+func resolveMoveRefs(text string, r *Replay) string {
+	if !strings.Contains(text, "#") {
+		return text
+	}
+	words := strings.Fields(text)
+	for i, w := range words {
+		refs := ledgerRefs(w)
+		if len(refs) != 1 || refs[0] > len(r.Moves) {
+			continue
+		}
+		mv := r.Moves[refs[0]-1]
+		ref := fmt.Sprintf("#%d", refs[0])
+		words[i] = strings.Replace(w, ref, valueWords(r.dossier.Items[mv.Item], mv.To), 1)
+	}
+	return strings.Join(words, " ")
+}
+
+// namesAgreed reports whether a trade's text is about an agreed item: it
+// names the item (NamesItem) or gives a value in the item's unit ("190,000
+// cases"), which the item's own line says instead.
+func namesAgreed(text string, agreed, items []AgendaItem) bool {
+	names := newItemNames(items)
+	named := names.named(text)
+	lower := strings.Fields(strings.ToLower(text))
+	for _, it := range agreed {
+		if i := slices.IndexFunc(items, func(x AgendaItem) bool { return x.ID == it.ID }); i >= 0 && named[i] {
+			return true
+		}
+		unit := strings.ToLower(strings.TrimSpace(it.Unit))
+		if unit == "" || !it.Numeric() {
+			continue
+		}
+		for k, w := range lower {
+			if !strings.ContainsFunc(w, unicode.IsDigit) {
+				continue
+			}
+			if strings.HasSuffix(w, unit) || (k+1 < len(lower) && strings.TrimRight(lower[k+1], ",.;:") == unit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recordRef names a record by its UID, else by its ID.
+func recordRef(uid string, id uint64) string {
+	if uid != "" {
+		return uid
+	}
+	return fmt.Sprintf("#%d", id)
+}
+
+// CommitmentLines are the follow-up lines that writing the chosen
+// commitments makes, and the lines it removes. A commitment already on the
+// checklist (same Source; a line of an older version without one: same
+// words) is updated in place, keeping its person and, when its words did
+// not change, whether it is done; a new one is added (ID 0). A line an
+// earlier agreement made that no longer stands, and is not done, is removed.
+// Calling it again with the same agreement changes nothing.
+func CommitmentLines(d *Dossier, proposed []Commitment, chosen []bool) (lines []FollowUp, remove []uint64) {
+	agreed := agreementDate(d)
+	stands := map[string]bool{}
+	for _, c := range proposed {
+		stands[c.Source] = true
+	}
+	used := map[uint64]bool{}
+	for i, c := range proposed {
+		if i < len(chosen) && !chosen[i] {
+			continue
+		}
+		f := FollowUp{Side: c.Side, Role: c.Role, Action: "See that it is kept: " + c.Text,
+			Commitment: c.whose() + ": " + c.Text, Source: c.Source}
+		f.Person = personFor(templateLine{side: c.Side, role: c.Role}, d.Account.Contacts)
+		days := 7
+		for _, l := range template(d.Account.Kind) {
+			if l.role == c.Role {
+				days = l.days
+			}
+		}
+		if !agreed.IsZero() {
+			f.Due = dateOf(agreed).AddDate(0, 0, days)
+		}
+		if old, ok := madeBefore(d.FollowUps, c, f.Commitment, used); ok {
+			used[old.ID] = true
+			f.ID, f.Order, f.Stamp = old.ID, old.Order, old.Stamp
+			if old.Role == f.Role && old.Person != "" {
+				f.Person = old.Person
+			}
+			if old.Commitment == f.Commitment {
+				f.Done, f.DoneAt = old.Done, old.DoneAt
+				if !old.Due.IsZero() {
+					f.Due = old.Due
+				}
+			}
+			if old == f {
+				continue // nothing to write
+			}
+		}
+		lines = append(lines, f)
+	}
+	for _, f := range d.FollowUps {
+		if f.Source != "" && !stands[f.Source] && !f.Done && !used[f.ID] {
+			remove = append(remove, f.ID)
+		}
+	}
+	return lines, remove
+}
+
+// madeBefore finds the checklist line an earlier agreement made for c.
+func madeBefore(lines []FollowUp, c Commitment, commitment string, used map[uint64]bool) (FollowUp, bool) {
+	for _, f := range lines {
+		if !used[f.ID] && f.Source == c.Source {
+			return f, true
+		}
+	}
+	for _, f := range lines {
+		if !used[f.ID] && f.Source == "" && f.Commitment != "" && strings.EqualFold(f.Commitment, commitment) {
+			return f, true
+		}
+	}
+	return FollowUp{}, false
 }
 
 // commitmentText is a commitment without its "we: " or "they: ".

@@ -135,7 +135,11 @@ type FollowUp struct {
 	// Commitment is the agreed term or the trade the line checks, with
 	// whose it is ("they: 170,000 cases committed"); "" for a template line.
 	Commitment string
-	Stamp      // UID and Updated, set by the store
+	// Source names the agreed item or the move the commitment comes from
+	// (Commitment.Source): agreeing again updates this line; "" for a
+	// template line or one written by hand.
+	Source string
+	Stamp  // UID and Updated, set by the store
 }
 
 // Overdue reports whether the line is not done and its due date is before today.

@@ -56,3 +56,66 @@ func putFollowUps(b *bucket, lines []model.FollowUp) error {
 	}
 	return nil
 }
+
+// WriteCommitments writes the commitments of an agreement in one
+// transaction (model.CommitmentLines): a line with an ID replaces that line
+// (its UID stays), a new one is added at the end of the checklist, and the
+// lines of remove, made by an earlier agreement that no longer stands, go.
+func (s *Store) WriteCommitments(negID uint64, lines []model.FollowUp, remove []uint64) ([]model.FollowUp, error) {
+	out := slices.Clone(lines)
+	for i := range out {
+		out[i] = out[i].Cleaned()
+		if err := out[i].Validate(); err != nil {
+			return nil, fmt.Errorf("follow-up %q: %w", out[i].Action, err)
+		}
+	}
+	label := fmt.Sprintf("wrote %d commitments", len(out))
+	if len(remove) > 0 {
+		label += fmt.Sprintf(", removed %d", len(remove))
+	}
+	err := s.change(label, func(tx *bolt.Tx) error {
+		b, err := child(tx, negID, bucketFollowUps)
+		if err != nil {
+			return err
+		}
+		existing, err := loadAll[followUpRecord](b.Bucket)
+		if err != nil {
+			return err
+		}
+		last := 0
+		for _, r := range existing {
+			last = max(last, r.Order)
+		}
+		for _, id := range remove {
+			if err := mustExist(b.Bucket, id, "follow-up"); err != nil {
+				return err
+			}
+			if err := b.Delete(itob(id)); err != nil {
+				return err
+			}
+		}
+		for i := range out {
+			if out[i].ID == 0 {
+				last++
+				out[i].Order = last
+				if out[i].Stamp, err = putNew(b, &out[i].ID, func() followUpRecord { return followUpToRecord(out[i]) }); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := mustExist(b.Bucket, out[i].ID, "follow-up"); err != nil {
+				return err
+			}
+			rec := followUpToRecord(out[i])
+			if err := putRecord(b, itob(out[i].ID), &rec); err != nil {
+				return err
+			}
+			out[i].Stamp = rec.stamped().toModel()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

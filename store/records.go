@@ -194,17 +194,20 @@ type followUpRecord struct {
 	Order  int       `json:"order"`
 	// Commitment: the agreed term or trade the line checks.
 	Commitment string `json:"commitment,omitempty"`
+	// Source: the agreed item or move the commitment comes from (agreeing
+	// again updates the line); absent before issue 18 and on other lines.
+	Source string `json:"source,omitempty"`
 	stamp
 }
 
 func followUpToRecord(f model.FollowUp) followUpRecord {
 	return followUpRecord{stamp: fromModel(f.Stamp), ID: f.ID, Side: string(f.Side), Role: f.Role, Person: f.Person, Action: f.Action,
-		Due: f.Due, Done: f.Done, DoneAt: f.DoneAt, Order: f.Order, Commitment: f.Commitment}
+		Due: f.Due, Done: f.Done, DoneAt: f.DoneAt, Order: f.Order, Commitment: f.Commitment, Source: f.Source}
 }
 
 func (r followUpRecord) model() model.FollowUp {
 	return model.FollowUp{Stamp: r.toModel(), ID: r.ID, Side: model.Side(r.Side), Role: r.Role, Person: r.Person, Action: r.Action,
-		Due: r.Due, Done: r.Done, DoneAt: r.DoneAt, Order: r.Order, Commitment: r.Commitment}
+		Due: r.Due, Done: r.Done, DoneAt: r.DoneAt, Order: r.Order, Commitment: r.Commitment, Source: r.Source}
 }
 
 type impactLineRecord struct {

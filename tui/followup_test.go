@@ -200,8 +200,7 @@ func TestMovingToAgreeOffersTheTemplate(t *testing.T) {
 			t.Fatalf("before the answer: stage %s, %d lines; want agree and none", d.Negotiation.Stage, len(d.FollowUps))
 		}
 		h.press("y")
-		h.wantScreen("Add the agreement's") // then the commitments: declined here
-		h.press("n")
+		h.lackScreen("Write the agreement's") // no item is agreed yet: no commitment to offer
 		if n := len(h.dossier().FollowUps); n != 13 {
 			t.Fatalf("%d follow-up lines after yes, want 13", n)
 		}

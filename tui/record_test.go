@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -14,39 +12,63 @@ import (
 // The workbench half of the meeting record (issue 13): commitments at
 // agree, minutes from the ledger, contacts with roles.
 
+// agreeSome settles payment terms at 50 (our move for a listing fee stands)
+// and the volume at 185,000 on the capture line.
+func (h *harness) agreeSome() {
+	h.t.Helper()
+	h.capture("we 2 50 for listing fee below 30,000", "agree 2 50", "agree 4 185000")
+	h.press("esc")
+}
+
+// Issue 18, finding 1: at agree the KAM sees the agreement's commitments
+// before anything is written, space leaves one out, enter writes the chosen;
+// agreeing again updates instead of adding.
 func TestMovingToAgreeOffersTheCommitments(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
+	h.agreeSome()
 	want := model.Commitments(h.dossier())
-	if len(want) == 0 {
-		t.Fatal("the demo has no commitments to offer")
+	if len(want) != 3 {
+		t.Fatalf("%d commitments, want 3: %+v", len(want), want)
 	}
 	h.press("s", "j", "enter") // bargain → agree
 	h.press("n")               // the template first: declined
-	h.wantScreen("Add the agreement's", "they: 170,000 cases committed — stock controllers")
-	h.press("y")
-	d := h.dossier()
-	if len(d.FollowUps) != len(want) {
-		t.Fatalf("%d follow-up lines after yes, want the %d commitments", len(d.FollowUps), len(want))
+	h.wantScreen("Write the agreement's 3 commitments", "[x] we: Payment terms at 50 days — order processors",
+		"[x] they: Annual volume commitment at 185,000 cases — stock controllers", "[x] they: listing fee below 30,000 — order processors")
+	if n := len(h.dossier().FollowUps); n != 0 {
+		t.Fatalf("%d lines written before enter", n)
 	}
-	for i, f := range d.FollowUps {
-		if f.Commitment != want[i].Commitment || f.Role != want[i].Role || f.ID == 0 {
-			t.Fatalf("line %d = %+v, want %+v", i, f, want[i])
+	h.press("j", " ") // leave the volume out
+	h.wantScreen("[ ] they: Annual volume commitment")
+	h.press("enter")
+	d := h.dossier()
+	if len(d.FollowUps) != 2 {
+		t.Fatalf("%d follow-up lines after enter, want the 2 chosen", len(d.FollowUps))
+	}
+	for i, c := range []model.Commitment{want[0], want[2]} {
+		if f := d.FollowUps[i]; f.Commitment+" — "+f.Role != c.Line() || f.Source != c.Source || f.ID == 0 {
+			t.Fatalf("line %d = %+v, want %+v", i, f, c)
 		}
 	}
-	first := want[slices.IndexFunc(want, func(f model.FollowUp) bool { return f.Side == model.CustomerSide })]
-	h.wantScreen("4 Follow-up", fmt.Sprintf("Added %d commitments", len(want)), "stock controlle", "they: 170,000 cas",
-		first.CommitmentLine()) // the selected line in full: whose, what, the role that checks it
-	// Moving to agree again adds nothing twice.
+	h.wantScreen("4 Follow-up", "Wrote 2 commitments")
+	// Moving to agree again offers the lines again; writing adds the one left
+	// out and nothing twice.
 	h.press("s", "k", "enter", "s", "j", "enter")
-	h.lackScreen("Add the agreement's")
+	h.wantScreen("Write the agreement's 3 commitments")
+	h.press("enter")
+	if n := len(h.dossier().FollowUps); n != 3 {
+		t.Fatalf("%d lines after agreeing again, want 3", n)
+	}
+	h.press("s", "k", "enter", "s", "j", "enter")
+	h.lackScreen("Write the agreement's")
 }
 
 func TestCommitmentsComeAfterTheTemplateAndKeepIt(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
+	h.agreeSome()
 	want := len(model.Commitments(h.dossier()))
 	h.press("s", "j", "enter")
-	h.press("y") // the template fills the empty checklist
-	h.press("y") // then the commitments are added to it
+	h.press("y")     // the template fills the empty checklist
+	h.press("enter") // then the commitments are added to it
 	if n := len(h.dossier().FollowUps); n != 13+want {
 		t.Fatalf("%d lines, want the 13 of the template and %d commitments", n, want)
 	}
@@ -54,8 +76,9 @@ func TestCommitmentsComeAfterTheTemplateAndKeepIt(t *testing.T) {
 
 func TestCommitmentsOfferHidesInternalLinesWhilePrivate(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
+	h.agreeSome()
 	h.press("p", "s", "j", "enter", "n")
-	h.wantScreen("Add the agreement's", "hidden while privacy is on")
+	h.wantScreen("Write the agreement's", "hidden while privacy is on", "they: Annual volume commitment at 185,000 cases")
 	s := h.screen()
 	if strings.Contains(s, "we: ") {
 		t.Fatalf("an internal commitment shows while privacy is on:\n%s", s)

@@ -233,7 +233,7 @@ func (m *Model) follow(c act.Change) tea.Cmd {
 			m.remove(func(md modal) bool { _, ok := md.(*dialog.Picker); return ok })
 			return tea.Batch(append(cmds, loadCmd(m.store, c.Negotiation.ID))...)
 		}
-	case *act.ReplaceFollowUps, *act.AddFollowUps:
+	case *act.ReplaceFollowUps, *act.AddFollowUps, *act.WriteCommitments:
 		m.setFocus(paneFollowUp)
 	}
 	if m.snap == nil {
@@ -275,7 +275,7 @@ func (m *Model) follow(c act.Change) tea.Cmd {
 	// fills an empty checklist, does not replace them).
 	if st := d.Negotiation.Stage; st != stageBefore && st == model.StageAgree {
 		if ask, ok := followup.OfferCommitments(d, m.privacy()); ok {
-			m.push(dialog.NewConfirm(m.st, ask))
+			m.push(dialog.NewChoose(m.st, ask))
 		}
 	}
 	if st := d.Negotiation.Stage; st != stageBefore && (st == model.StageAgree || st == model.StageFollowUp) && len(d.FollowUps) == 0 {

@@ -84,6 +84,7 @@ func commands() []command {
 		mesoCommand(),
 		forecastCommand(),
 		minutesCommand(),
+		commitmentsCommand(),
 		calendarCommand(),
 		noteCommand(),
 		exportCommand(),

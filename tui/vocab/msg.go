@@ -32,6 +32,17 @@ type ConfirmMsg struct {
 	No               tea.Msg
 }
 
+// ChooseMsg asks which lines of a list to write: each starts chosen; space
+// toggles the marked one, enter delivers Yes(chosen), esc delivers No.
+// Hidden counts lines not shown (privacy is on); they keep their choice.
+type ChooseMsg struct {
+	Question, Detail string
+	Lines            []string
+	Hidden           []int // indexes of lines not shown
+	Yes              func(chosen []bool) tea.Msg
+	No               tea.Msg
+}
+
 // NothingChanged is the footer's message after a no.
 const NothingChanged = "No: nothing changed"
 

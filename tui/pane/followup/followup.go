@@ -289,41 +289,56 @@ func Offer(d *model.Dossier, now time.Time) vocab.ConfirmMsg {
 		Yes: fill}
 }
 
-// OfferCommitments is the question, on moving to agree, whether to add the
-// commitments of the agreement (model.Commitments: every agreed item and
-// every "traded for", with whose it is and the role that checks it) to the
-// checklist; false when there is none to add. While privacy is on it lists
-// only the lines the buyer may see and counts the others.
-func OfferCommitments(d *model.Dossier, priv model.Privacy) (vocab.ConfirmMsg, bool) {
-	lines := model.Commitments(d)
-	if len(lines) == 0 {
-		return vocab.ConfirmMsg{}, false
+// OfferCommitments is the list of the agreement's commitments
+// (model.Commitments: the agreed items at their agreed values and the
+// trades that stand, with whose each is and the role that checks it), shown
+// before anything is written: space leaves a line out, enter writes the
+// chosen ones. Lines an earlier agreement made are updated in place, and
+// those that no longer stand removed; false when the checklist already
+// says it all. While privacy is on, internal lines are counted, not shown.
+func OfferCommitments(d *model.Dossier, priv model.Privacy) (vocab.ChooseMsg, bool) {
+	proposed := model.Commitments(d)
+	lines, remove := model.CommitmentLines(d, proposed, nil)
+	if len(lines) == 0 && len(remove) == 0 {
+		return vocab.ChooseMsg{}, false
 	}
-	var shown []string
-	hidden := 0
+	q := vocab.ChooseMsg{Question: fmt.Sprintf("Write the agreement's %d %s to the follow-up checklist?",
+		len(proposed), ui.Plural(len(proposed), "commitment", "commitments")),
+		No: vocab.StatusMsg{Text: "No commitments written: the checklist is as it was"}}
+	for i, c := range proposed {
+		q.Lines = append(q.Lines, c.Line())
+		if !priv.FollowUp(model.FollowUp{Side: c.Side}) {
+			q.Hidden = append(q.Hidden, i)
+		}
+	}
+	updated := 0
 	for _, f := range lines {
-		if !priv.FollowUp(f) {
-			hidden++
-			continue
-		}
-		if len(shown) < 6 {
-			shown = append(shown, "· "+f.CommitmentLine())
+		if f.ID != 0 {
+			updated++
 		}
 	}
-	if more := len(lines) - hidden - len(shown); more > 0 {
-		shown = append(shown, fmt.Sprintf("· and %d more", more))
+	var detail []string
+	if updated > 0 {
+		detail = append(detail, fmt.Sprintf("%d already on the checklist %s updated", updated, ui.Plural(updated, "is", "are")))
 	}
-	if hidden > 0 {
-		shown = append(shown, fmt.Sprintf("· %d internal %s hidden while privacy is on", hidden, ui.Plural(hidden, "line", "lines")))
+	if n := len(remove); n > 0 {
+		detail = append(detail, fmt.Sprintf("%d from an earlier agreement no longer %s and %s removed", n,
+			ui.Plural(n, "stands", "stand"), ui.Plural(n, "is", "are")))
 	}
-	n := len(lines)
-	return vocab.ConfirmMsg{
-		Question: fmt.Sprintf("Add the agreement's %d %s to the follow-up checklist?", n, ui.Plural(n, "commitment", "commitments")),
-		Detail:   strings.Join(shown, "\n"),
-		Yes: vocab.SaveMsg{Status: fmt.Sprintf("Added %d %s to the follow-up checklist", n, ui.Plural(n, "commitment", "commitments")),
-			Change: &act.AddFollowUps{NegID: d.Negotiation.ID, Lines: lines}},
-		No: vocab.StatusMsg{Text: "No commitments added: the checklist is as it was"},
-	}, true
+	q.Detail = strings.Join(detail, "; ")
+	negID := d.Negotiation.ID
+	q.Yes = func(chosen []bool) tea.Msg {
+		lines, remove := model.CommitmentLines(d, proposed, chosen)
+		if len(lines) == 0 && len(remove) == 0 {
+			return vocab.StatusMsg{Text: "No commitments written: the checklist is as it was"}
+		}
+		status := fmt.Sprintf("Wrote %d %s to the follow-up checklist", len(lines), ui.Plural(len(lines), "commitment", "commitments"))
+		if len(remove) > 0 {
+			status += fmt.Sprintf(", removed %d that no longer %s", len(remove), ui.Plural(len(remove), "stands", "stand"))
+		}
+		return vocab.SaveMsg{Status: status, Change: &act.WriteCommitments{NegID: negID, Lines: lines, Remove: remove}}
+	}
+	return q, true
 }
 
 // FillFromTemplate replaces the checklist with the template for the
