@@ -86,12 +86,15 @@ func (b *briefWriter) header() {
 	if d.Account.Category != "" {
 		facts = append(facts, "category "+d.Account.Category)
 	}
-	facts = append(facts,
-		fmt.Sprintf("stage **%s** (%s)", d.Negotiation.Stage, d.Negotiation.Stage.Purpose()),
+	stage := fmt.Sprintf("stage **%s**", d.Negotiation.Stage)
+	if b.p.Part(PartStageCoaching) {
+		stage += " (" + d.Negotiation.Stage.Purpose() + ")"
+	}
+	facts = append(facts, stage,
 		"status "+string(d.Negotiation.Status),
 		fmt.Sprintf("%d %s", meetings, plural(meetings, "meeting", "meetings")),
 		"currency "+d.Negotiation.Currency)
-	if !d.Negotiation.Deadline.IsZero() {
+	if !d.Negotiation.Deadline.IsZero() && b.p.Part(PartDeadline) {
 		facts = append(facts, "deadline "+d.Negotiation.Deadline.Format(DateLayout))
 	}
 	b.line("%s", strings.Join(facts, " · "))

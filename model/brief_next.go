@@ -2,8 +2,7 @@ package model
 
 // The brief's plan for the next meeting (DESIGN 7): what to ask for, what we
 // can trade and what each costs, what is owed, today's budget, and the days
-// left to the deadline. Only the meeting's number and the deadline are for
-// the buyer's eyes.
+// left to the deadline. Only the meeting's number is for the buyer's eyes.
 
 import (
 	"fmt"
@@ -15,7 +14,11 @@ func (b *briefWriter) nextMeeting() {
 	d := b.d
 	b.line("## Next meeting")
 	b.line("")
-	b.line("Meeting %d · %s.", d.NextMeetingNumber(), b.deadlineText())
+	if b.p.Part(PartDeadline) {
+		b.line("Meeting %d · %s.", d.NextMeetingNumber(), b.deadlineText())
+	} else {
+		b.line("Meeting %d.", d.NextMeetingNumber())
+	}
 	b.line("")
 	if b.p.Part(PartTradePlan) {
 		b.askFor()

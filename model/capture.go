@@ -33,10 +33,11 @@ type Capture struct {
 	HasValue  bool            // agree: a value was typed (else their current position)
 	TradedFor string          // concession: what it was traded for
 	Text      string          // note, action or question
+	Shared    bool            // note, action or question: `+` marked it for the buyer (DESIGN 9)
 }
 
 // CaptureHelp is the grammar in one line, for prompts and refusals.
-const CaptureHelp = `we|they <item> <value> [for <text>] · agree <item> [<value>] · budget <item> <value> · ! action · ? question · note with #item`
+const CaptureHelp = `we|they <item> <value> [for <text>] · agree <item> [<value>] · budget <item> <value> · ! action · ? question · note with #item · + first shares it with the buyer`
 
 // ParseCapture reads one capture line against the agenda (in agenda order, so
 // that item numbers are 1-based positions). A line it cannot understand is
@@ -58,6 +59,18 @@ func ParseCaptureIn(line string, items []AgendaItem, f NumberFormat) (Capture, e
 	if line == "" {
 		return Capture{}, fmt.Errorf("nothing to save: type a note, or %s", CaptureHelp)
 	}
+	if shared, ok := sharedLine(line); ok {
+		c, err := ParseCaptureIn(shared, items, f)
+		if err != nil {
+			return Capture{}, err
+		}
+		switch c.Kind {
+		case CaptureNote, CaptureAction, CaptureQuestion:
+			c.Shared = true
+			return c, nil
+		}
+		return Capture{}, fmt.Errorf("+ shares a note, action or question with the buyer; a move is in the minutes already: drop the +")
+	}
 	switch line[0] {
 	case '!':
 		return taggedText(CaptureAction, strings.TrimSpace(line[1:]), items, "write the action after !")
@@ -75,6 +88,20 @@ func ParseCaptureIn(line string, items []AgendaItem, f NumberFormat) (Capture, e
 		return parseBudget(words, items)
 	}
 	return taggedText(CaptureNote, line, items, "")
+}
+
+// sharedLine is the rest of a line marked shared: `+` followed by a space,
+// `!`, `?` or `"` ("+! send the revised grid"); "+5% if listed" is a note.
+func sharedLine(line string) (string, bool) {
+	rest, ok := strings.CutPrefix(line, "+")
+	if !ok || rest == "" || !(unicode.IsSpace(rune(rest[0])) || strings.ContainsRune(`!?"`, rune(rest[0]))) {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return "", false
+	}
+	return rest, true
 }
 
 func party(word string) (Party, bool) {
@@ -307,11 +334,19 @@ func ambiguous(ref string, items []AgendaItem, found []int, byTopic func(AgendaI
 
 // Format writes the capture back as the canonical line that parses to it.
 func (c Capture) Format(items []AgendaItem) string {
+	share := ""
+	if c.Shared {
+		share = "+"
+	}
 	switch c.Kind {
 	case CaptureAction:
-		return "! " + c.Text
+		return share + "! " + c.Text
 	case CaptureQuestion:
-		return "? " + c.Text
+		return share + "? " + c.Text
+	case CaptureNote:
+		if c.Shared {
+			return "+ " + c.Text
+		}
 	case CaptureConcession:
 		line := fmt.Sprintf("%s %d %s", map[Party]string{Us: "we", Them: "they"}[c.By], itemNumber(c.ItemID, items), c.Value.String())
 		if c.TradedFor != "" {
@@ -343,7 +378,7 @@ func (c Capture) NoteKind() NoteKind {
 
 // Note is the note a note, action or question capture makes.
 func (c Capture) Note(at time.Time, meetingID uint64) Note {
-	return Note{MeetingID: meetingID, ItemID: c.ItemID, Kind: c.NoteKind(), At: at, Text: c.Text}
+	return Note{MeetingID: meetingID, ItemID: c.ItemID, Kind: c.NoteKind(), At: at, Text: c.Text, Shared: c.Shared}
 }
 
 // Concession is the concession a concession capture makes.

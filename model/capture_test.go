@@ -17,7 +17,7 @@ var captureItems = []AgendaItem{
 // sameCapture compares captures; decimals compare by value.
 func sameCapture(a, b Capture) bool {
 	return a.Kind == b.Kind && a.By == b.By && a.ItemID == b.ItemID && a.Value.Equal(b.Value) &&
-		a.TradedFor == b.TradedFor && a.Text == b.Text
+		a.TradedFor == b.TradedFor && a.Text == b.Text && a.Shared == b.Shared
 }
 
 func TestResolveItem(t *testing.T) {
@@ -114,6 +114,12 @@ func TestParseCaptureAccepts(t *testing.T) {
 		{"we need more time", Capture{Kind: CaptureNote, Text: "we need more time"}},
 		{`"They 2 weeks late`, Capture{Kind: CaptureNote, Text: `"They 2 weeks late`}},
 		{`"they 1 abc`, Capture{Kind: CaptureNote, Text: `"they 1 abc`}},
+		// + first shares the line with the buyer (DESIGN 9); "+5%" is a note.
+		{"+! send the revised grid #2", Capture{Kind: CaptureAction, Text: "send the revised grid #2", ItemID: 12, Shared: true}},
+		{"+? can they take 6 SKUs by March", Capture{Kind: CaptureQuestion, Text: "can they take 6 SKUs by March", Shared: true}},
+		{"+ Dana liked the grid", Capture{Kind: CaptureNote, Text: "Dana liked the grid", Shared: true}},
+		{`+"they 1 abc`, Capture{Kind: CaptureNote, Text: `"they 1 abc`, Shared: true}},
+		{"+5% if they list all six", Capture{Kind: CaptureNote, Text: "+5% if they list all six"}},
 		{"we need", Capture{Kind: CaptureNote, Text: "we need"}},
 		{"they", Capture{Kind: CaptureNote, Text: "they"}},
 		{"weekly call with Dana", Capture{Kind: CaptureNote, Text: "weekly call with Dana"}},
@@ -202,6 +208,8 @@ func TestParseCaptureRefuses(t *testing.T) {
 		{"we payment sixty days", `"sixty" is not a number (start the line with "`},
 		{"They pay abc for two SKUs", `"abc" is not a number`},
 		{"They 2 weeks late", `"weeks" is not a number (start the line with "`},
+		{"+ we 1 24", "+ shares a note, action or question"},
+		{"+!", "write the action after !"},
 	}
 	for _, tt := range tests {
 		got, err := ParseCapture(tt.line, captureItems)

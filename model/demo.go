@@ -141,10 +141,11 @@ func Demo(now time.Time) *Dossier {
 		{ID: 6, MeetingID: 1, ItemID: 8, Kind: KindAction, At: at(m1, 55), Text: "Lena: pull our on-time-in-full history for Q3 #service",
 			Done: true, DoneAt: day(12, 15, 0)},
 		{ID: 7, MeetingID: 1, Kind: KindQuestion, At: at(m1, 80), Text: "Who signs off promotions: Dana or marketing?",
-			Answer: "Priya in marketing plans them; Dana approves the budget."},
+			Answer: "Priya in marketing plans them; Dana approves the budget.", Shared: true},
 		{ID: 8, MeetingID: 2, ItemID: 1, Kind: KindNote, At: at(m2, 41), Text: "Dana: 23.40 is 'as far as I go' unless the rebate drops #price"},
-		{ID: 9, MeetingID: 2, ItemID: 6, Kind: KindAction, At: at(m2, 95), Text: "Send the revised category impact with 6 SKUs before Friday #sku"},
-		{ID: 10, MeetingID: 2, ItemID: 5, Kind: KindQuestion, At: at(m2, 100), Text: "Can they commit to two leaflet weeks in Q2? #promo"},
+		{ID: 9, MeetingID: 2, ItemID: 6, Kind: KindAction, At: at(m2, 95), Text: "Send the revised category impact with 6 SKUs before Friday #sku",
+			Shared: true},
+		{ID: 10, MeetingID: 2, ItemID: 5, Kind: KindQuestion, At: at(m2, 100), Text: "Can they commit to two leaflet weeks in Q2? #promo", Shared: true},
 	}
 
 	d.Scenarios = []Scenario{

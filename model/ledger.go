@@ -91,7 +91,10 @@ type Note struct {
 	Done      bool      // an action that has been done
 	DoneAt    time.Time // when it was marked done
 	Answer    string    // the answer to a question, once known
-	Stamp               // UID and Updated, set by the store
+	// Shared marks a line the buyer may see (DESIGN 9): `+` on the capture
+	// line, or a key in the Notes pane. Every other line is internal.
+	Shared bool
+	Stamp  // UID and Updated, set by the store
 }
 
 // Open reports whether the note still asks for something: an action not done

@@ -8,10 +8,11 @@ import (
 
 // Minutes writes the buyer-safe recap of one meeting (DESIGN 9), ready to
 // paste into an e-mail: date, place and attendees, what each side moved and
-// for what (moves between meetings count toward the next one), the items
-// agreed, where every item stands, the actions with their owners, the
-// questions, and the next meeting. Number 0 means the last meeting. It
-// shows only what the privacy rule calls buyer-safe, whatever is stored.
+// for what, in words (moves between meetings count toward the next one),
+// the items agreed, where every item stands, the notes, actions (with their
+// owners) and questions marked shared, and the next meeting, without our
+// deadline. Number 0 means the last meeting. It shows only what the privacy
+// rule calls buyer-safe, whatever is stored.
 func Minutes(d *Dossier, meetingNumber int, now time.Time) (string, error) {
 	if len(d.Meetings) == 0 {
 		return "", fmt.Errorf("there is no meeting yet: the minutes recap a meeting")
@@ -79,7 +80,7 @@ func (w *minutesWriter) moves() {
 		if it.Unit != "" {
 			s += " " + it.Unit
 		}
-		if t := oneLine(mv.TradedFor); t != "" {
+		if t := oneLine(resolveMoveRefs(mv.TradedFor, w.r)); t != "" {
 			s += ", for " + t
 		}
 		if mv.MeetingID == 0 {
@@ -178,15 +179,17 @@ func (w *minutesWriter) standing() {
 	w.line("")
 }
 
-// actions lists the meeting's actions with their owners and its questions
-// with their answers.
+// actions lists the meeting's shared notes, its shared actions with their
+// owners and its shared questions with their answers.
 func (w *minutesWriter) actions() {
-	var actions, questions []string
+	var notes, actions, questions []string
 	for _, n := range w.d.Notes {
 		if n.MeetingID != w.m.ID || !w.p.Note(n) {
 			continue
 		}
 		switch n.Kind {
+		case KindNote:
+			notes = append(notes, withoutTags(oneLine(n.Text)))
 		case KindAction:
 			owner, text := ActionOwner(n, w.d.Account, w.m.Attendees)
 			text = withoutTags(text)
@@ -204,6 +207,14 @@ func (w *minutesWriter) actions() {
 			}
 			questions = append(questions, q)
 		}
+	}
+	if len(notes) > 0 {
+		w.line("## Notes")
+		w.line("")
+		for _, n := range notes {
+			w.line("- %s", n)
+		}
+		w.line("")
 	}
 	w.line("## Actions")
 	w.line("")
@@ -238,7 +249,7 @@ func (w *minutesWriter) next() {
 			return
 		}
 	}
-	w.line("Meeting %d: date to be agreed; %s.", w.m.Number+1, w.deadlineText())
+	w.line("Meeting %d: date to be agreed.", w.m.Number+1) // our deadline is internal
 	w.line("")
 }
 

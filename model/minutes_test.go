@@ -39,6 +39,10 @@ func TestMinutesHoldNothingInternal(t *testing.T) {
 func TestMinutesOfTheDemo(t *testing.T) {
 	now := time.Date(2027, 2, 15, 12, 0, 0, 0, time.UTC)
 	d := model.Demo(now)
+	// A trade typed with a move's number: the minutes say it in words.
+	m2 := d.Meetings[1]
+	d.Ledger = append(d.Ledger, model.Concession{ID: 13, MeetingID: m2.ID, ItemID: 3, By: model.Them,
+		To: decimal.RequireFromString("2.5"), TradedFor: "#10", At: m2.Started.Add(100 * time.Minute)})
 	minutes, err := model.Minutes(d, 2, now)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +58,8 @@ func TestMinutesOfTheDemo(t *testing.T) {
 		"- List price per case: you 23.40 EUR/case, we 24.50 EUR/case, 1.10 apart",
 		"- [ ] Send the revised category impact with 6 SKUs before Friday (owner: us)",
 		"- Can they commit to two leaflet weeks in Q2? (open)",
-		"Meeting 3: date to be agreed; deadline " + d.Negotiation.Deadline.Format(model.DateLayout) + ", in 20 days.",
+		"- Annual growth rebate: from 3.0 to 2.5 %, for Annual growth rebate at 1.75 %",
+		"Meeting 3: date to be agreed.",
 	} {
 		if !strings.Contains(minutes, want+"\n") {
 			t.Errorf("minutes lack the line %q", want)
@@ -62,15 +67,22 @@ func TestMinutesOfTheDemo(t *testing.T) {
 	}
 	// No target, walk-away, weight, score, money, plain note or summary.
 	for _, internal := range []string{"24.20", "23.60", "98.5", "Weight", "score", "Score", "contribution", "800,000",
-		"as far as I go", "Exploratory", "Price and volume moved together", "Given to keep the mood", "unreciprocated", "#sku"} {
+		"as far as I go", "Exploratory", "Price and volume moved together", "Given to keep the mood", "unreciprocated", "#sku",
+		"#10", "deadline", d.Negotiation.Deadline.Format(model.DateLayout), "in 20 days"} {
 		if strings.Contains(minutes, internal) {
 			t.Errorf("minutes show internal %q", internal)
 		}
 	}
-	// Meeting 1's action names its owner from the contacts.
+	// Meeting 1's internal action (our own people's errand) stays out; its
+	// shared question, asked of the buyer, is in.
 	m1, _ := model.Minutes(d, 1, now)
-	if !strings.Contains(m1, "- [x] pull our on-time-in-full history for Q3 (owner: Lena Ruiz)") {
-		t.Errorf("meeting 1's action lacks its owner:\n%s", m1)
+	if strings.Contains(m1, "on-time-in-full history") || !strings.Contains(m1, "- Who signs off promotions: Dana or marketing? Answer: Priya") {
+		t.Errorf("meeting 1's minutes:\n%s", m1)
+	}
+	// A shared action names its owner from the contacts.
+	d.Notes[5].Shared = true
+	if m1, _ = model.Minutes(d, 1, now); !strings.Contains(m1, "- [x] pull our on-time-in-full history for Q3 (owner: Lena Ruiz)") {
+		t.Errorf("meeting 1's shared action lacks its owner:\n%s", m1)
 	}
 	// Default: the last meeting; an unknown meeting is refused.
 	if last, _ := model.Minutes(d, 0, now); last != minutes {

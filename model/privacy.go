@@ -44,9 +44,11 @@ type Part string
 
 // The parts a renderer may show.
 const (
-	PartHeader          Part = "header"        // names, stage, status, meeting count, deadline
-	PartMeetingDates    Part = "meeting dates" // dates, places, attendees
-	PartMoves           Part = "moves"         // the ledger's moves with what they were traded for
+	PartHeader          Part = "header"         // names, stage, status, meeting count
+	PartDeadline        Part = "deadline"       // our deadline and the days left to it
+	PartStageCoaching   Part = "stage coaching" // what a stage is for, as we coach ourselves ("never give one away")
+	PartMeetingDates    Part = "meeting dates"  // dates, places, attendees
+	PartMoves           Part = "moves"          // the ledger's moves with what they were traded for
 	PartAccountNotes    Part = "account notes"
 	PartMeetingSummary  Part = "meeting summary"
 	PartConcessionNote  Part = "concession note"
@@ -80,9 +82,11 @@ func BuyerSafePart(p Part) bool {
 // only a category scenario marked for the buyer (★).
 func BuyerSafeScenario(s Scenario) bool { return s.Kind == CategoryScenario && s.ForBuyer }
 
-// BuyerSafeNote reports whether a note may be shown to the buyer: actions
-// and questions (with their answers) yes, plain notes no.
-func BuyerSafeNote(n Note) bool { return n.Kind == KindAction || n.Kind == KindQuestion }
+// BuyerSafeNote reports whether a note, action or question may be shown to
+// the buyer: only when it is marked shared. Lines are internal by default:
+// our own questions to ourselves and actions with our people's names are
+// typed on the same line as what we promise the buyer.
+func BuyerSafeNote(n Note) bool { return n.Shared }
 
 // BuyerSafeFollowUp reports whether a follow-up line may be shown to the
 // buyer: the customer's side only.

@@ -48,8 +48,10 @@ func TestPrivacyRule(t *testing.T) {
 			t.Errorf("field %q: buyer view shows %v, want %v", f, p.Field(f), want)
 		}
 	}
-	if p.Note(model.Note{Kind: model.KindNote}) || !p.Note(model.Note{Kind: model.KindAction}) || !p.Note(model.Note{Kind: model.KindQuestion}) {
-		t.Error("notes: plain notes are internal, actions and questions buyer-safe")
+	for _, k := range []model.NoteKind{model.KindNote, model.KindAction, model.KindQuestion} {
+		if p.Note(model.Note{Kind: k}) || !p.Note(model.Note{Kind: k, Shared: true}) {
+			t.Errorf("%s: internal unless marked shared", k)
+		}
 	}
 	if p.FollowUp(model.FollowUp{Side: model.InternalSide}) || !p.FollowUp(model.FollowUp{Side: model.CustomerSide}) {
 		t.Error("follow-ups: only the customer's side is buyer-safe")
@@ -155,5 +157,27 @@ func TestRedactedBriefHoldsNothingAhead(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("redacted brief:\n%s", redacted)
+	}
+}
+
+// Issue 18, finding 2: the redacted brief holds neither the stage's
+// coaching hint nor our deadline (DESIGN 9: "its name, not our coaching
+// hint"; "our deadline" is internal).
+func TestRedactedBriefHoldsNoCoachingNorDeadline(t *testing.T) {
+	now := time.Date(2027, 2, 15, 12, 0, 0, 0, time.UTC)
+	d := model.Demo(now)
+	hint, deadline := d.Negotiation.Stage.Purpose(), d.Negotiation.Deadline.Format(model.DateLayout)
+	full := model.Brief(d, model.BriefOptions{Now: now})
+	if !strings.Contains(full, hint) || !strings.Contains(full, deadline) {
+		t.Fatalf("the full brief lacks %q or %q: the test looks in the wrong place", hint, deadline)
+	}
+	redacted := model.Brief(d, model.BriefOptions{Now: now, Redact: true})
+	for _, s := range []string{hint, "never give one away", deadline, "deadline", "in 20 days"} {
+		if strings.Contains(redacted, s) {
+			t.Errorf("the redacted brief shows %q", s)
+		}
+	}
+	if !strings.Contains(redacted, "stage **bargain**") {
+		t.Error("the redacted brief lacks the stage's name")
 	}
 }

@@ -169,17 +169,20 @@ type noteRecord struct {
 	Done      bool      `json:"done,omitempty"`
 	DoneAt    time.Time `json:"done_at,omitzero"`
 	Answer    string    `json:"answer,omitempty"`
+	// Shared: the buyer may see the line (DESIGN 9); absent before issue 18,
+	// when every line was internal by this rule's default.
+	Shared bool `json:"shared,omitempty"`
 	stamp
 }
 
 func noteToRecord(n model.Note) noteRecord {
 	return noteRecord{stamp: fromModel(n.Stamp), ID: n.ID, MeetingID: n.MeetingID, ItemID: n.ItemID, Kind: string(n.Kind), At: n.At, Text: n.Text,
-		Done: n.Done, DoneAt: n.DoneAt, Answer: n.Answer}
+		Done: n.Done, DoneAt: n.DoneAt, Answer: n.Answer, Shared: n.Shared}
 }
 
 func (r noteRecord) model() model.Note {
 	return model.Note{Stamp: r.toModel(), ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, Kind: model.NoteKind(r.Kind), At: r.At, Text: r.Text,
-		Done: r.Done, DoneAt: r.DoneAt, Answer: r.Answer}
+		Done: r.Done, DoneAt: r.DoneAt, Answer: r.Answer, Shared: r.Shared}
 }
 
 type followUpRecord struct {

@@ -28,7 +28,7 @@ func TestNotesAreGroupedByMeetingNewestLast(t *testing.T) {
 		h.press("3")
 		h.resize(size[0], 60) // tall enough for the whole demo stream
 		h.wantPane(paneNotes, "Before meeting 1", "Meeting 1 · ", "Meeting 2 · ", "2 open",
-			"11-09 · ", "Dana took over", "10:55 ☑", "11:20 ✓", "15:35 ☐", "15:40 ? ")
+			"11-09 · ", "Dana took over", "10:55 ☑ ", "11:20 ✓+", "15:35 ☐+", "15:40 ?+ ")
 		text := h.paneText(paneNotes)
 		order := []string{"Before meeting 1", "Dana took over", "Meeting 1 · ", "Own-label oat", "Meeting 2 · ", "Can they commit"}
 		last := -1
@@ -41,7 +41,7 @@ func TestNotesAreGroupedByMeetingNewestLast(t *testing.T) {
 		}
 		if size[0] >= 140 {
 			h.wantPane(paneNotes, "Meeting 1 · 2026-11-11 10:00–11:30 · Hollis head office, Leeds", "Meeting 2 · 2026-11-18 14:00–15:45 · 2 open",
-				"? Promotional…")
+				"?+ Promotional…")
 		}
 		// The newest is selected and shown in full under the list.
 		h.wantPane(paneNotes, "question · open (A answers it)", "Can they commit to two leaflet weeks")
@@ -85,7 +85,7 @@ func TestNotesKindAndTextFilters(t *testing.T) {
 func TestNotesMarkActionDoneAndBack(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("3", "k") // the newest action: send the revised category impact
-	h.wantPane(paneNotes, "action · open (x marks it done) · 2026-11-18 15:35")
+	h.wantPane(paneNotes, "action · open (x marks it done) · 2026-11-18 15:35 · meeting 2")
 	h.now = testNow.Add(90 * time.Minute)
 	h.press("x")
 	n := h.note("Send the revised")

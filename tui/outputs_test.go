@@ -1,6 +1,10 @@
 package tui
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/parley-app/parley/model"
+)
 
 // Issue 18, finding 5: a mistyped move on the capture line is refused with
 // the hint to quote it, keeps its text and writes nothing (DESIGN 3).
@@ -36,4 +40,25 @@ func TestCaptureLineRefusesATradeForOurOwnMove(t *testing.T) {
 	if c := h.dossier().Ledger[moves]; c.TradedFor != "#11" {
 		t.Fatalf("saved %+v", c)
 	}
+}
+
+// Issue 18, finding 2: `+` on the capture line shares the line with the
+// buyer; without it a line is internal, and privacy on hides it.
+func TestCaptureLineSharesWithPlus(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	h.capture("+! send the revised grid", "! ask Sam for the promo budget")
+	h.press("esc")
+	d := h.dossier()
+	shared, internal := d.Notes[len(d.Notes)-2], d.Notes[len(d.Notes)-1]
+	if shared.Text != "send the revised grid" || !shared.Shared || shared.Kind != model.KindAction {
+		t.Fatalf("+! saved %+v", shared)
+	}
+	if internal.Text != "ask Sam for the promo budget" || internal.Shared {
+		t.Fatalf("! saved %+v", internal)
+	}
+	h.press("3")
+	h.wantPane(paneNotes, "☐+ ", "send the revised grid", "ask Sam for the promo budget")
+	h.press("p")
+	h.wantPane(paneNotes, "send the revised grid")
+	h.lackPane(paneNotes, "ask Sam for the promo budget", "Lena: pull our on-time")
 }

@@ -74,8 +74,12 @@ func Negotiation(now time.Time) Set {
 		},
 		Notes: []model.Note{
 			{ID: 1, MeetingID: 1, Kind: model.KindNote, At: at(start, 10), Text: "SENTINEL-INTERNAL-NOTE"},
-			{ID: 2, MeetingID: 1, ItemID: 1, Kind: model.KindAction, At: at(start, 11), Text: "SENTINEL-SAFE-ACTION"},
-			{ID: 3, MeetingID: 1, Kind: model.KindQuestion, At: at(start, 12), Text: "SENTINEL-SAFE-QUESTION"},
+			{ID: 2, MeetingID: 1, ItemID: 1, Kind: model.KindAction, At: at(start, 11), Text: "SENTINEL-SAFE-ACTION", Shared: true},
+			{ID: 3, MeetingID: 1, Kind: model.KindQuestion, At: at(start, 12), Text: "SENTINEL-SAFE-QUESTION", Shared: true},
+			// Lines are internal unless marked shared (DESIGN 9).
+			{ID: 4, MeetingID: 1, Kind: model.KindNote, At: at(start, 13), Text: "SENTINEL-SAFE-NOTE", Shared: true},
+			{ID: 5, MeetingID: 1, Kind: model.KindAction, At: at(start, 14), Text: "SENTINEL-INTERNAL-ACTION"},
+			{ID: 6, MeetingID: 1, Kind: model.KindQuestion, At: at(start, 15), Text: "SENTINEL-INTERNAL-QUESTION"},
 		},
 		FollowUps: []model.FollowUp{
 			{ID: 1, Side: model.CustomerSide, Role: "SENTINEL-SAFE-ROLE", Person: "SENTINEL-SAFE-PERSON",
@@ -100,10 +104,10 @@ func Negotiation(now time.Time) Set {
 	set.Dossier = d
 	set.safe("SENTINEL-SAFE-CONTACT", "safe@sentinel.example", "SENTINEL-SAFE-ACCOUNT", "SENTINEL-SAFE-TITLE", "SENTINEL-SAFE-ITEM-PRICE", "SENTINEL-SAFE-ITEM-DAYS",
 		"SENTINEL-SAFE-UNIT", "SENTINEL-SAFE-TRADED-FOR", "SENTINEL-SAFE-ACTION", "SENTINEL-SAFE-QUESTION",
-		"SENTINEL-SAFE-FOLLOWUP", "SENTINEL-SAFE-SCENARIO", "SENTINEL-SAFE-PRODUCT",
+		"SENTINEL-SAFE-NOTE", "SENTINEL-SAFE-FOLLOWUP", "SENTINEL-SAFE-SCENARIO", "SENTINEL-SAFE-PRODUCT",
 		model.FormatValue(num("9000001.25")), model.FormatValue(num("1000002.5")), model.FormatValue(num("8999990.75")))
 	set.internal("SENTINEL-INTERNAL-CONTACT", "internal@sentinel.example", "SENTINEL-INTERNAL-ACCOUNT-NOTES", "SENTINEL-INTERNAL-ITEM-NOTE", "SENTINEL-INTERNAL-SUMMARY",
-		"SENTINEL-INTERNAL-CONCESSION-NOTE", "SENTINEL-INTERNAL-NOTE", "SENTINEL-INTERNAL-ROLE", "SENTINEL-INTERNAL-PERSON",
+		"SENTINEL-INTERNAL-CONCESSION-NOTE", "SENTINEL-INTERNAL-NOTE", "SENTINEL-INTERNAL-ACTION", "SENTINEL-INTERNAL-QUESTION", "SENTINEL-INTERNAL-ROLE", "SENTINEL-INTERNAL-PERSON",
 		"SENTINEL-INTERNAL-FOLLOWUP", "SENTINEL-INTERNAL-WORST-CASE", "SENTINEL-INTERNAL-PRODUCT", "SENTINEL-INTERNAL-PROFIT")
 	set.internalNumber("8765432.109", "7654321.098", "6543210.987", "4321.987", "44.125", "58.375", "66.625",
 		"987654.321", "76543.21", "8888888.125")

@@ -66,7 +66,7 @@ type Pane struct {
 	w, h   int
 	list   ui.ListKeys
 	edit   ui.EditKeys
-	keys   struct{ Done, Answer, Show key.Binding }
+	keys   struct{ Done, Answer, Show, Share key.Binding }
 }
 
 // New makes the notes pane; now stamps actions done.
@@ -78,6 +78,7 @@ func New(now func() time.Time) *Pane {
 	p.keys.Done = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "action done / not done"))
 	p.keys.Answer = key.NewBinding(key.WithKeys("A", "r"), key.WithHelp("A/r", "answer the question"))
 	p.keys.Show = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show all · notes · actions · questions · open"))
+	p.keys.Share = key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "share with the buyer (minutes) / make internal"))
 	return p
 }
 
@@ -95,7 +96,7 @@ func (p *Pane) Title() string {
 
 // Keys are the pane's own keys, for the help.
 func (p *Pane) Keys() []key.Binding {
-	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.Done, p.keys.Answer, p.keys.Show, p.edit.Filter}
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.edit.Delete, p.keys.Done, p.keys.Answer, p.keys.Share, p.keys.Show, p.edit.Filter}
 }
 
 // Typing reports whether the filter has the keys.
@@ -256,6 +257,14 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		status := "Done: " + v.Text
 		if !v.Done {
 			status = "Not done: " + v.Text
+		}
+		return vocab.Cmd(vocab.SaveMsg{Status: status, Change: act.SaveNote(p.snap.D.Negotiation.ID, v)})
+	case key.Matches(msg, p.keys.Share):
+		v := n
+		v.Shared = !n.Shared
+		status := "Shared with the buyer (in the minutes): " + v.Text
+		if !v.Shared {
+			status = "Internal again (not in the minutes): " + v.Text
 		}
 		return vocab.Cmd(vocab.SaveMsg{Status: status, Change: act.SaveNote(p.snap.D.Negotiation.ID, v)})
 	case key.Matches(msg, p.keys.Answer):

@@ -28,10 +28,10 @@ func wantMarked(t *testing.T, p *notes.Pane, row string) { t.Helper(); uitest.Wa
 
 // The demo's notes the tests select, and their IDs.
 const (
-	rowQuestion   = "15:40 ? Promotional all" // open, the newest: selected at first
-	rowAction     = "15:35 ☐ SKUs listed"     // open
-	rowDoneAction = "10:55 ☑ Service level"
-	rowNote       = "14:41 · List price per"
+	rowQuestion   = "15:40 ?+ Promotional all" // open, the newest: selected at first; shared (+)
+	rowAction     = "15:35 ☐+ SKUs listed"     // open, shared
+	rowDoneAction = "10:55 ☑ " // internal: no mark (a selected row loses a blank)
+	rowNote       = "14:41 · "
 	rowMeeting2   = "Meeting 2 · 2026-11-18"
 )
 
@@ -72,7 +72,7 @@ func TestListKeysMoveTheSelectedRow(t *testing.T) {
 		{"k", rowMeeting2},
 		{"end", rowQuestion},
 		{"home", "Before meeting 1"},
-		{"j", "11-09 ·"},
+		{"j", "11-09 · "},
 	} {
 		uitest.Press(t, p, step.key)
 		wantMarked(t, p, step.row)
@@ -156,7 +156,7 @@ func TestShowCyclesTheKinds(t *testing.T) {
 		{"notes", []string{"Dana took over"}, []string{"☐", "☑", "?", "✓"}},
 		{"actions", []string{"☐", "☑"}, []string{"Dana took over", "? ", "✓"}},
 		{"questions", []string{"? ", "✓"}, []string{"☐", "☑", "Dana took over"}},
-		{"open only", []string{rowAction, "15:40 ? "}, []string{"☑", "✓", "Dana took over", "Meeting 1"}},
+		{"open only", []string{rowAction, "15:40 ?+ "}, []string{"☑", "✓", "Dana took over", "Meeting 1"}},
 		{"all", []string{"☐", "☑", "✓", "Dana took over"}, nil},
 	} {
 		st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("f")))
@@ -205,5 +205,30 @@ func TestPrivacyHidesPlainNotesAndSummaries(t *testing.T) {
 	}
 	if uitest.Line(s, "Can they commit to two leaflet weeks") == "" || uitest.Line(s, "Send the revised category impact") == "" {
 		t.Fatalf("with privacy on the actions and questions go too:\n%s", s)
+	}
+}
+
+// Issue 18, finding 2: one key shares a line with the buyer or makes it
+// internal again; a shared line shows its mark.
+func TestPlusSharesALine(t *testing.T) {
+	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
+	uitest.Press(t, p, "g")
+	for range 7 {
+		uitest.Press(t, p, "j")
+	}
+	wantMarked(t, p, rowDoneAction) // Lena's errand: internal
+	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("+")))
+	if n := save.Change.(*act.Save[model.Note]).Record; n.ID != 6 || !n.Shared || n.Text != "Lena: pull our on-time-in-full history for Q3 #service" ||
+		!strings.HasPrefix(save.Status, "Shared with the buyer") {
+		t.Fatalf("+ on an internal action writes %+v (%q)", n, save.Status)
+	}
+	uitest.Press(t, p, "G")
+	wantMarked(t, p, rowQuestion)
+	save = uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("+")))
+	if n := save.Change.(*act.Save[model.Note]).Record; n.ID != 10 || n.Shared || !strings.HasPrefix(save.Status, "Internal again") {
+		t.Fatalf("+ on a shared question writes %+v (%q)", n, save.Status)
+	}
+	if sc := screen(t, p, 80, 24); !strings.Contains(sc, "meeting 2 · shared ·") {
+		t.Fatalf("the detail does not say the line is shared:\n%s", sc)
 	}
 }

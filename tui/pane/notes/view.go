@@ -61,6 +61,10 @@ func marker(n *model.Note) string {
 	return "·"
 }
 
+// sharedMark follows the kind's marker on a line shared with the buyer
+// (DESIGN 9): the `+` that shares it on the capture line and in the pane.
+const sharedMark = "+"
+
 // rowView draws one row; only visible rows are drawn.
 func (p *Pane) rowView(r ui.GroupedRow, itemW int, selected bool) string {
 	st := p.snap.St
@@ -77,11 +81,15 @@ func (p *Pane) rowView(r ui.GroupedRow, itemW int, selected bool) string {
 		item = ui.Fit(p.titles[n.ItemID], itemW) + " "
 	}
 	mark, text, answer := marker(n), n.Text, ""
+	share := " "
+	if n.Shared {
+		share = sharedMark
+	}
 	if n.Kind == model.KindQuestion && !n.Open() {
 		answer = " → " + n.Answer
 	}
 	if selected {
-		return ui.SelectedRow(t+" "+mark+" "+item+text+answer, p.w, st)
+		return ui.SelectedRow(t+" "+mark+share+" "+item+text+answer, p.w, st)
 	}
 	switch {
 	case n.Kind == model.KindNote:
@@ -92,7 +100,10 @@ func (p *Pane) rowView(r ui.GroupedRow, itemW int, selected bool) string {
 	default:
 		mark = st.Accent.Render(mark)
 	}
-	return ui.Cut(t+" "+mark+" "+st.Dim.Render(item)+text+st.Dim.Render(answer), p.w)
+	if n.Shared {
+		share = st.Accent.Render(share)
+	}
+	return ui.Cut(t+" "+mark+share+" "+st.Dim.Render(item)+text+st.Dim.Render(answer), p.w)
 }
 
 // header names a group: a meeting with its date, place and what is still
@@ -143,6 +154,11 @@ func (p *Pane) detail() []string {
 	meta := []string{state, note.At.Format("2006-01-02 15:04")}
 	if mt, ok := p.snap.D.Meeting(note.MeetingID); ok {
 		meta = append(meta, fmt.Sprintf("meeting %d", mt.Number))
+	}
+	if note.Shared {
+		meta = append(meta, "shared")
+	} else {
+		meta = append(meta, "internal")
 	}
 	if t := p.titles[note.ItemID]; t != "" {
 		meta = append(meta, t)
