@@ -30,7 +30,7 @@ func wantMarked(t *testing.T, p *notes.Pane, row string) { t.Helper(); uitest.Wa
 const (
 	rowQuestion   = "15:40 ?+ Promotional all" // open, the newest: selected at first; shared (+)
 	rowAction     = "15:35 ☐+ SKUs listed"     // open, shared
-	rowDoneAction = "10:55 ☑ " // internal: no mark (a selected row loses a blank)
+	rowDoneAction = "10:55 ☑ "                 // internal: no mark (a selected row loses a blank)
 	rowNote       = "14:41 · "
 	rowMeeting2   = "Meeting 2 · 2026-11-18"
 )
