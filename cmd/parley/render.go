@@ -26,7 +26,9 @@ func terminalWidth(w io.Writer) (width int, ok bool) {
 
 // renderMarkdown renders Markdown for a terminal of the given width with
 // glamour: the style follows GLAMOUR_STYLE, else the terminal's background;
-// NO_COLOR renders without colour. The text must already be escaped
+// NO_COLOR renders without colour. Each line of a paragraph stays a line
+// (the brief's header says one thing a line), and forTerminal keeps numbers
+// and e-mails whole. The text must already be escaped
 // (model.EscapeForTerminal): stored control characters reach glamour as
 // visible \xHH and never the terminal.
 func renderMarkdown(md string, width int) (string, error) {
@@ -34,11 +36,11 @@ func renderMarkdown(md string, width int) (string, error) {
 	if os.Getenv("NO_COLOR") != "" {
 		style = glamour.WithStandardStyle(styles.NoTTYStyle)
 	}
-	r, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(max(20, width-2)))
+	r, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(max(20, width-2)), glamour.WithPreservedNewLines())
 	if err != nil {
 		return "", fmt.Errorf("render the brief: %w", err)
 	}
-	out, err := r.Render(md)
+	out, err := r.Render(forTerminal(md, width))
 	if err != nil {
 		return "", fmt.Errorf("render the brief: %w", err)
 	}
