@@ -6,6 +6,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -47,8 +48,10 @@ func (b *briefWriter) deadlineText() string {
 	return fmt.Sprintf("%s, passed %d %s ago", text, -days, plural(-days, "day", "days"))
 }
 
-// askFor lists the open items worth more to us than to them where they
-// still have ground to give, with what their meeting our position gains us.
+// askFor lists the items the trade plan says to ask for (AskForAt) where
+// they still have ground to give, with what their meeting our position gains
+// us; its words state the plan's own rule, so that an item worth a little
+// more to us, which the plan trades evenly, is not denied.
 func (b *briefWriter) askFor() {
 	cur := b.d.Negotiation.Currency
 	var rows [][]string
@@ -64,11 +67,12 @@ func (b *briefWriter) askFor() {
 	b.line("### What to ask for")
 	b.line("")
 	if len(rows) == 0 {
-		b.line("Nothing: no open item worth more to us than to them has a gap left.")
+		b.line("Nothing to ask for outright: the trade plan asks for an item worth at least %s as much to us as to them, "+
+			"and none with a gap left is. Items worth about the same to both are under What we can trade.", times(1/AskForAt))
 		b.line("")
 		return
 	}
-	b.line("Worth more to us than to them: ask them to move.")
+	b.line("The trade plan's ask-for items (worth at least %s as much to us as to them) with a gap left: ask them to move.", times(1/AskForAt))
 	b.line("")
 	b.table([]string{"Item", "They offer", "We ask", "Gap", "If they meet us, gains us (" + cur + " a year)"}, rows)
 }
@@ -112,14 +116,18 @@ func (b *briefWriter) canTrade() {
 	b.line("### What we can trade")
 	b.line("")
 	if len(rows) == 0 {
-		b.line("Nothing: every item worth more to them is closed or at our walk-away.")
+		b.line("Nothing: every give-first or trade-evenly item is closed or at our walk-away.")
 		b.line("")
 		return
 	}
-	b.line("Worth more to them than to us, in the trade plan's order; the money is what it costs our offer a year (%s).", cur)
+	b.line("The trade plan's give-first items (worth at least %s as much to them as to us) and trade-evenly ones (about the same to both: "+
+		"give one only for one of theirs), in its order; the money is what it costs our offer a year (%s).", times(GiveFirstAt), cur)
 	b.line("")
 	b.table([]string{"Item", "Advice", "We ask → they offer", "Room left", "Meeting them costs", "Furthest we may go costs"}, rows)
 }
+
+// times writes a ratio of the trade plan's rule: "1.25×".
+func times(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "×" }
 
 // money writes an amount, or "—" when it cannot be priced (no lever, no basis).
 func (b *briefWriter) money(f func() (decimal.Decimal, error)) string {

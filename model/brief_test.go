@@ -256,3 +256,26 @@ func TestBriefOpeningsRow(t *testing.T) {
 		}
 	}
 }
+
+// Issue 18, finding 10: the brief's advice states the trade plan's own
+// rule. With volume, SKUs and contract length agreed no open item is one
+// to ask for, yet list price (90 to us, 80 to them: traded evenly) has a
+// gap: the brief may not say that no item worth more to us has a gap left.
+func TestBriefAdviceFollowsTheTradePlan(t *testing.T) {
+	d := Demo(demoNow)
+	for _, id := range []uint64{4, 6, 7} {
+		i := d.ItemIndex(id)
+		d.Items[i].Status, d.Items[i].AgreedAt = ItemAgreed, demoNow
+	}
+	brief := Brief(d, BriefOptions{Now: demoNow})
+	ask := section(t, brief, "### What to ask for")
+	assertLacks(t, ask, "no open item worth more to us than to them has a gap left")
+	assertContains(t, ask, "Nothing to ask for outright: the trade plan asks for an item worth at least 1.25× as much to us as to them, and none with a gap left is.")
+	trade := section(t, brief, "### What we can trade")
+	assertContains(t, trade, "trade-evenly ones (about the same to both: give one only for one of theirs)", "| List price per case | trade evenly |")
+	for _, e := range d.TradePlan() {
+		if e.Advice == AskFor && strings.Contains(trade, "| "+e.Item.Title+" |") {
+			t.Errorf("%s, an ask-for item, is offered in trade", e.Item.Title)
+		}
+	}
+}

@@ -27,6 +27,14 @@ type TradeEntry struct {
 	Advice   Advice
 }
 
+// The trade plan's rule: an item whose leverage (worth to them ÷ worth to
+// us) is at least GiveFirstAt is given first, one at most AskForAt is asked
+// for, and one in between is traded evenly, only for one of theirs.
+const (
+	GiveFirstAt = 1.25
+	AskForAt    = 0.8
+)
+
 // TradePlan ranks the open items by trade leverage, highest first: give the
 // items at the top (cheap for us, dear to them) to get the ones at the bottom.
 func (d *Dossier) TradePlan() []TradeEntry {
@@ -38,9 +46,9 @@ func (d *Dossier) TradePlan() []TradeEntry {
 		lev := it.Leverage()
 		advice := TradeEvenly
 		switch {
-		case lev >= 1.25:
+		case lev >= GiveFirstAt:
 			advice = GiveFirst
-		case lev <= 0.8:
+		case lev <= AskForAt:
 			advice = AskFor
 		}
 		plan = append(plan, TradeEntry{Index: i, Item: it, Leverage: lev, Advice: advice})

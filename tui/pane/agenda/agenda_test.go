@@ -231,6 +231,14 @@ func TestTradePlanView(t *testing.T) {
 	if p.Title() != "Agenda · trade plan" || uitest.Line(s, "Give the items at the top") == "" || uitest.Line(s, "Advice") == "" {
 		t.Fatalf("v shows %q:\n%s", p.Title(), s)
 	}
+	// Issue 18, finding 10: the column is the leverage, as the brief names
+	// it, not "Lever", which is the deal's lever of an item.
+	if head := uitest.Line(s, "Advice"); !strings.Contains(head, "Leverage") || strings.Contains(strings.ReplaceAll(head, "Leverage", ""), "Lever") {
+		t.Fatalf("the plan's header is %q", head)
+	}
+	if row := uitest.Line(s, "List price per case"); !strings.Contains(row, "0.89  trade evenly") {
+		t.Fatalf("the list price row is %q", row)
+	}
 	uitest.Press(t, p, "v")
 	if p.Title() != "Agenda" {
 		t.Fatalf("v again leaves the title %q", p.Title())

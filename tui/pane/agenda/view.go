@@ -288,8 +288,9 @@ func (p *Pane) planView() []string {
 	}
 	plan := p.trades
 	lines := []string{st.Dim.Render("Give the items at the top (worth more to them than to us) to get those at the bottom.")}
-	titleW := max(8, p.w-36)
-	lines = append(lines, st.Dim.Render(ui.Fit("Item", titleW)+" "+ui.FitRight("Us", 4)+" "+ui.FitRight("Them", 5)+" "+ui.FitRight("Lever", 6)+"  Advice"))
+	titleW := max(8, p.w-38)
+	// "Leverage" (worth to them ÷ to us), as the brief says: not the deal's Lever.
+	lines = append(lines, st.Dim.Render(ui.Fit("Item", titleW)+" "+ui.FitRight("Us", 4)+" "+ui.FitRight("Them", 5)+" "+ui.FitRight("Leverage", 8)+"  Advice"))
 	for _, e := range plan {
 		us, lev := fmt.Sprint(e.Item.Weight), fmt.Sprintf("%.2f", e.Leverage)
 		advice := string(e.Advice)
@@ -299,7 +300,7 @@ func (p *Pane) planView() []string {
 		case model.AskFor:
 			advice = st.Accent.Render(advice)
 		}
-		lines = append(lines, ui.Fit(e.Item.Title, titleW)+" "+ui.FitRight(us, 4)+" "+ui.FitRight(fmt.Sprint(e.Item.ValueToThem), 5)+" "+ui.FitRight(lev, 6)+"  "+advice)
+		lines = append(lines, ui.Fit(e.Item.Title, titleW)+" "+ui.FitRight(us, 4)+" "+ui.FitRight(fmt.Sprint(e.Item.ValueToThem), 5)+" "+ui.FitRight(lev, 8)+"  "+advice)
 	}
 	if len(plan) == 0 {
 		lines = append(lines, st.Dim.Render("No open items."))
