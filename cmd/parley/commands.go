@@ -229,7 +229,7 @@ func exportCommand() command {
 	return command{
 		name:    "export",
 		args:    "FILE|-",
-		summary: "write everything to a JSON file (format parley/1), atomically; - writes to standard output",
+		summary: "write everything to a JSON file (format " + store.ExportFormat + "), atomically; - writes to standard output",
 		run: func(e *env, fs *flag.FlagSet) error {
 			if fs.NArg() != 1 || fs.Arg(0) == "" {
 				return usagef("export needs exactly one FILE, or - for standard output")

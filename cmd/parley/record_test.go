@@ -3,10 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/emersion/go-ical"
+	"github.com/parley-app/parley/store"
 )
 
 func TestMinutesCommand(t *testing.T) {
@@ -81,5 +84,71 @@ func TestCalendarCommand(t *testing.T) {
 	}
 	if code, _, _ := parley(t, "--db", db, "calendar"); code != exitUsage {
 		t.Errorf("no file: exit %d, want 2", code)
+	}
+}
+
+// Issue 18, finding 12: the calendar's events are named by the follow-up
+// lines' ULIDs, not their row IDs: the same after export and import into
+// another file (whose rows may get other IDs), different for another line.
+func TestCalendarUIDsSurviveExportAndImport(t *testing.T) {
+	db := demoDB(t)
+	uids := func(db string) []string {
+		t.Helper()
+		code, out, stderr := parley(t, "--db", db, "calendar", "-")
+		if code != exitOK {
+			t.Fatalf("calendar: exit %d: %s", code, stderr)
+		}
+		cal, err := ical.NewDecoder(strings.NewReader(out)).Decode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range cal.Events() {
+			uid, _ := e.Props.Text(ical.PropUID)
+			got = append(got, uid)
+		}
+		slices.Sort(got)
+		return got
+	}
+	before := uids(db)
+	for _, u := range before {
+		if regexp.MustCompile(`followup-\d+@`).MatchString(u) {
+			t.Fatalf("the UID %q comes from a row ID", u)
+		}
+	}
+	export := filepath.Join(t.TempDir(), "all.json")
+	if code, _, stderr := parley(t, "--db", db, "export", export); code != exitOK {
+		t.Fatalf("export: %s", stderr)
+	}
+	other := filepath.Join(t.TempDir(), "other.db")
+	if code, _, stderr := parley(t, "--db", other, "demo"); code != exitOK { // the same lines, made anew
+		t.Fatalf("demo: %s", stderr)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	if code, _, stderr := parley(t, "--db", fresh, "import", export); code != exitOK {
+		t.Fatalf("import: %s", stderr)
+	}
+	if after := uids(fresh); !slices.Equal(after, before) {
+		t.Errorf("after export and import the UIDs are\n%v\nwant\n%v", after, before)
+	}
+	if again := uids(other); slices.Equal(again, before) {
+		t.Error("another file's demo has the same event UIDs: they name rows, not lines")
+	}
+}
+
+// Issue 18, finding 12: --help names the format export writes, which the
+// file itself says.
+func TestHelpNamesTheExportFormat(t *testing.T) {
+	db := demoDB(t)
+	_, export, _ := parley(t, "--db", db, "export", "-")
+	for _, args := range [][]string{{"--help"}, {"export", "--help"}} {
+		code, stdout, stderr := parley(t, args...)
+		help := stdout + stderr
+		if code != exitOK || !strings.Contains(help, "(format "+store.ExportFormat+")") || strings.Contains(help, "parley/1") {
+			t.Errorf("parley %v: exit %d:\n%s", args, code, help)
+		}
+	}
+	if !strings.Contains(export, `"format": "`+store.ExportFormat+`"`) {
+		t.Errorf("the export is not %s: %.80q", store.ExportFormat, export)
 	}
 }

@@ -5,10 +5,13 @@
 // It uses github.com/emersion/go-ical: a small, strict encoder and decoder
 // that refuses to write a calendar missing a required property (VERSION,
 // PRODID, UID, DTSTAMP), so a bad file fails here and not in the KAM's
-// calendar; the same library reads the file back in the tests.
+// calendar; the same library reads the file back in the tests. The encoder
+// does not fold long lines, which RFC 5545 asks for (3.1: 75 octets at
+// most); Write folds them (fold.go).
 package calendar
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -27,9 +30,10 @@ const ProductID = "-//Parley//Follow-up checklist//EN"
 
 // Write encodes the open follow-up lines of d that have a due date as
 // all-day events and returns how many it wrote. now stamps the events.
-// Each event's UID stays the same from one export to the next, so that a
-// calendar importing the file again updates its events instead of adding
-// them twice.
+// Each event's UID is the follow-up line's own ULID: it stays the same from
+// one export to the next, and across export and import into another file,
+// so that a calendar importing the file again updates its events instead of
+// adding them twice.
 func Write(w io.Writer, d *model.Dossier, now time.Time) (int, error) {
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
@@ -43,7 +47,11 @@ func Write(w io.Writer, d *model.Dossier, now time.Time) (int, error) {
 	if len(cal.Children) == 0 {
 		return 0, ErrNothingDue
 	}
-	if err := ical.NewEncoder(w).Encode(cal); err != nil {
+	var buf bytes.Buffer
+	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
+		return 0, fmt.Errorf("calendar: %w", err)
+	}
+	if _, err := w.Write(fold(buf.Bytes())); err != nil {
 		return 0, fmt.Errorf("calendar: %w", err)
 	}
 	return len(cal.Children), nil
@@ -52,7 +60,7 @@ func Write(w io.Writer, d *model.Dossier, now time.Time) (int, error) {
 // event is one follow-up line as an all-day event on its due date.
 func event(d *model.Dossier, f model.FollowUp, now time.Time) *ical.Event {
 	e := ical.NewEvent()
-	e.Props.SetText(ical.PropUID, fmt.Sprintf("parley-%d-followup-%d@parley.local", d.Negotiation.ID, f.ID))
+	e.Props.SetText(ical.PropUID, eventUID(d, f))
 	e.Props.SetDateTime(ical.PropDateTimeStamp, now.UTC())
 	y, m, day := f.Due.Date()
 	due := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
@@ -62,6 +70,16 @@ func event(d *model.Dossier, f model.FollowUp, now time.Time) *ical.Event {
 	e.Props.SetText(ical.PropDescription, description(d, f))
 	e.Props.SetText(ical.PropTransparency, "TRANSPARENT") // a reminder, not a busy slot
 	return e
+}
+
+// eventUID names a follow-up line's event by the line's ULID, which no other
+// file reuses for another line (a row ID is reused by every file). A line
+// never stored has no ULID yet: it is named by the negotiation's and its own.
+func eventUID(d *model.Dossier, f model.FollowUp) string {
+	if f.UID != "" {
+		return "parley-followup-" + f.UID + "@parley.local"
+	}
+	return fmt.Sprintf("parley-%s-followup-%d@parley.local", d.Negotiation.UID, f.ID)
 }
 
 func summary(d *model.Dossier, f model.FollowUp) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 	"github.com/parley-app/parley/model"
@@ -16,7 +17,7 @@ func TestWriteParsesBack(t *testing.T) {
 	d := model.Demo(now)
 	d.Negotiation.ID = 4
 	d.FollowUps = []model.FollowUp{
-		{ID: 1, Side: model.CustomerSide, Role: model.RoleStockControllers, Person: "Marc Oyelaran",
+		{ID: 1, Stamp: model.Stamp{UID: "01JD2Q8Y4W3M0N7F5K6R9T2V1X"}, Side: model.CustomerSide, Role: model.RoleStockControllers, Person: "Marc Oyelaran",
 			Action: "Check it is kept, today; tomorrow", Due: time.Date(2027, 3, 22, 0, 0, 0, 0, time.UTC),
 			Commitment: "they: 170,000 cases committed"},
 		{ID: 2, Side: model.InternalSide, Role: model.RoleOrderProcessors, Action: "Load the prices\x1b]0;pwned\x07",
@@ -61,12 +62,49 @@ func TestWriteParsesBack(t *testing.T) {
 	if p := first.Props.Get(ical.PropDateTimeStart); p.ValueType() != ical.ValueDate {
 		t.Errorf("DTSTART is %v, want an all-day DATE", p.ValueType())
 	}
-	if uid, _ := first.Props.Text(ical.PropUID); uid != "parley-4-followup-1@parley.local" {
+	if uid, _ := first.Props.Text(ical.PropUID); uid != "parley-followup-01JD2Q8Y4W3M0N7F5K6R9T2V1X@parley.local" {
 		t.Errorf("UID %q", uid)
 	}
 	// Nothing due: refused, not an empty calendar.
 	d.FollowUps = d.FollowUps[2:]
 	if _, err := Write(&bytes.Buffer{}, d, now); !errors.Is(err, ErrNothingDue) {
 		t.Errorf("nothing due: %v", err)
+	}
+}
+
+// Issue 18, finding 12: every line of the file is at most 75 octets (RFC
+// 5545 3.1), folded without splitting a character, and unfolds to the text.
+func TestWriteFoldsLongLines(t *testing.T) {
+	now := time.Date(2027, 3, 15, 10, 30, 0, 0, time.UTC)
+	d := model.Demo(now)
+	long := strings.Repeat("Confirm the €2.40 display allowance › spring leaflet ", 6)
+	d.FollowUps = []model.FollowUp{{ID: 1, Stamp: model.Stamp{UID: "01JD2Q8Y4W3M0N7F5K6R9T2V1X"}, Side: model.InternalSide,
+		Role: model.RoleOrderProcessors, Action: long, Due: time.Date(2027, 3, 22, 0, 0, 0, 0, time.UTC)}}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, d, now); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	folded := 0
+	for _, l := range strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n") {
+		if len(l) > 75 {
+			t.Errorf("a line of %d octets: %q", len(l), l)
+		}
+		if !utf8.ValidString(l) {
+			t.Errorf("a fold splits a character: %q", l)
+		}
+		if strings.HasPrefix(l, " ") {
+			folded++
+		}
+	}
+	if folded == 0 {
+		t.Fatalf("nothing was folded:\n%s", text)
+	}
+	cal, err := ical.NewDecoder(strings.NewReader(text)).Decode()
+	if err != nil {
+		t.Fatalf("the folded file does not parse: %v", err)
+	}
+	if s, _ := cal.Events()[0].Props.Text(ical.PropSummary); s != "Hollis Foodstores: "+long {
+		t.Errorf("SUMMARY unfolds to %q", s)
 	}
 }
