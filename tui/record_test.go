@@ -60,6 +60,19 @@ func TestMovingToAgreeOffersTheCommitments(t *testing.T) {
 	}
 	h.press("s", "k", "enter", "s", "j", "enter")
 	h.lackScreen("Write the agreement's")
+	// After another agreement, C in the Follow-up pane shows the list again:
+	// the new lines are added (the contract at their 24 months, and our move
+	// they had it for, which now stands), the others stay as they were.
+	h.capture("agree 7")
+	h.press("esc", "4", "C")
+	h.wantScreen("Write the agreement's 5 commitments", "[x] they: Contract length at 24 months — buyers",
+		"[x] we: service level 97% — distribution departments")
+	h.press("enter")
+	if n := len(h.dossier().FollowUps); n != 5 {
+		t.Fatalf("%d lines after C, want 5", n)
+	}
+	h.press("C")
+	h.wantScreen("already holds the agreement's commitments")
 }
 
 func TestCommitmentsComeAfterTheTemplateAndKeepIt(t *testing.T) {

@@ -31,6 +31,8 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		return m.edit(msg)
 	case vocab.ConfirmMsg:
 		m.push(dialog.NewConfirm(m.st, msg))
+	case vocab.ChooseMsg:
+		m.push(dialog.NewChoose(m.st, msg))
 	case vocab.StatusMsg:
 		m.setStatus(msg.Text)
 	case vocab.ErrorMsg:

@@ -46,7 +46,7 @@ type Pane struct {
 	w, h    int
 	list    ui.ListKeys
 	edit    ui.EditKeys
-	keys    struct{ Toggle, Template key.Binding }
+	keys    struct{ Toggle, Template, Commitments key.Binding }
 }
 
 // New makes the follow-up pane on the workbench's clock.
@@ -54,6 +54,7 @@ func New(clock func() time.Time) *Pane {
 	p := &Pane{clock: clock, list: ui.NewListKeys(), edit: ui.NewEditKeys("line"), filter: ui.NewFilterBox("filter follow-up")}
 	p.keys.Toggle = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done / not done"))
 	p.keys.Template = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "fill from the account's template"))
+	p.keys.Commitments = key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "the agreement's commitments: shown, then written or updated"))
 	return p
 }
 
@@ -62,7 +63,7 @@ func (p *Pane) Title() string { return "Follow-up" }
 
 // Keys are the pane's own keys, for the help.
 func (p *Pane) Keys() []key.Binding {
-	return []key.Binding{p.edit.Add, p.edit.Edit, p.keys.Toggle, p.edit.Delete, p.keys.Template, p.edit.Filter}
+	return []key.Binding{p.edit.Add, p.edit.Edit, p.keys.Toggle, p.edit.Delete, p.keys.Template, p.keys.Commitments, p.edit.Filter}
 }
 
 // Typing reports whether the filter has the keys.
@@ -231,6 +232,14 @@ func (p *Pane) Update(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	case key.Matches(msg, p.keys.Template):
 		return p.askTemplate()
+	case key.Matches(msg, p.keys.Commitments):
+		if q, ok := OfferCommitments(p.snap.D, p.snap.Privacy()); ok {
+			return vocab.Cmd(q)
+		}
+		if len(model.Commitments(p.snap.D)) == 0 {
+			return vocab.Status("No commitments yet: no item is agreed (agree <item> on the capture line)")
+		}
+		return vocab.Status("The checklist already holds the agreement's commitments as they stand")
 	case key.Matches(msg, p.edit.Add):
 		side := model.CustomerSide
 		if ok {
