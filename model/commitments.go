@@ -10,10 +10,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// When the stage moves to agree, every agreed item and every "traded for"
-// of the ledger becomes a commitment: a follow-up line that says whose it
-// is ("they: 170,000 cases committed") and which role sees that it is kept
-// (DESIGN 4).
+// When the stage moves to agree, the final agreement becomes commitments:
+// follow-up lines that say whose each is ("they: Annual volume commitment
+// at 185,000 cases") and which role sees that it is kept (DESIGN 4).
 
 // roleRule sends a commitment whose words start with one of the keywords
 // to a role of the seed's templates, one for retail accounts and one for
@@ -288,7 +287,7 @@ func CommitmentLines(d *Dossier, proposed []Commitment, chosen []bool) (lines []
 					f.Due = old.Due
 				}
 			}
-			if old == f {
+			if sameLine(old, f) {
 				continue // nothing to write
 			}
 		}
@@ -300,6 +299,12 @@ func CommitmentLines(d *Dossier, proposed []Commitment, chosen []bool) (lines []
 		}
 	}
 	return lines, remove
+}
+
+// sameLine reports whether writing f would change nothing of old.
+func sameLine(old, f FollowUp) bool {
+	return old.Side == f.Side && old.Role == f.Role && old.Person == f.Person && old.Action == f.Action &&
+		old.Due.Equal(f.Due) && old.Done == f.Done && old.DoneAt.Equal(f.DoneAt) && old.Commitment == f.Commitment && old.Source == f.Source
 }
 
 // madeBefore finds the checklist line an earlier agreement made for c.
@@ -315,16 +320,6 @@ func madeBefore(lines []FollowUp, c Commitment, commitment string, used map[uint
 		}
 	}
 	return FollowUp{}, false
-}
-
-// commitmentText is a commitment without its "we: " or "they: ".
-func commitmentText(c string) string {
-	for _, p := range []string{"we: ", "they: "} {
-		if rest, ok := strings.CutPrefix(c, p); ok {
-			return rest
-		}
-	}
-	return c
 }
 
 // agreementDate is when the deal was agreed: the last item agreed, else the

@@ -296,6 +296,9 @@ func TestStageWithPrivacyCountsTheHiddenChecks(t *testing.T) {
 	d := uitest.Demo()
 	open := box(t, dialog.NewStage(uitest.Styles(), d, model.Privacy{}), 80, 24)
 	private := box(t, dialog.NewStage(uitest.Styles(), d, model.Privacy{BuyerView: true}), 80, 24)
+	if strings.Contains(private, model.StageBargain.Purpose()) || !strings.Contains(open, model.StageBargain.Purpose()) {
+		t.Fatalf("with privacy on the stage shows our coaching hint:\n%s", private)
+	}
 	if uitest.Line(private, "hidden while privacy is on") == "" || strings.Count(private, "✓")+strings.Count(private, "✗") >=
 		strings.Count(open, "✓")+strings.Count(open, "✗") {
 		t.Fatalf("with privacy on the stage shows every check:\n%s\nwithout:\n%s", private, open)

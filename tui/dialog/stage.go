@@ -71,9 +71,13 @@ func (s *Stage) View(w, h int) []string {
 		if stage == d.Negotiation.Stage {
 			marker = st.Accent.Render("● ")
 		}
-		text := fmt.Sprintf(" %d %-10s %s", i+1, stage, st.Dim.Render(stage.Purpose()))
+		purpose := stage.Purpose()
+		if !s.priv.Part(model.PartStageCoaching) {
+			purpose = "" // our coaching to ourselves: the redacted brief leaves it out too
+		}
+		text := fmt.Sprintf(" %d %-10s %s", i+1, stage, st.Dim.Render(purpose))
 		if i == s.sel.Pos { // marked without colour too
-			text = st.Selected.Render(fmt.Sprintf("%s%d %-10s", ui.SelectionMark, i+1, stage)) + " " + st.Dim.Render(stage.Purpose())
+			text = st.Selected.Render(fmt.Sprintf("%s%d %-10s", ui.SelectionMark, i+1, stage)) + " " + st.Dim.Render(purpose)
 		}
 		lines = append(lines, marker+text)
 	}
