@@ -84,7 +84,7 @@ func TestBriefSections(t *testing.T) {
 		"| 1 | price | List price per case | EUR/case | 24.50 | 23.40 | 1.10 | 205,420.93 | 24.20 | 23.60 | 0.90 | 90 | 0 | open |",
 		// Their offer is past our walk-away on price (23.40 < 23.60), allowance
 		// (1.50 > 1.00) and service level (99.5 > 98.5).
-		"Their offer: past our walk-away on 3 items and below the deal floor",
+		"Their offer: past our walk-away on 3 items (List price per case; Promotional allowance; Service level, on time in full) and below the deal floor by 196,840.89",
 		// Package scores: their offer 16.48, ours 100.
 		"Package score (ours, 0 at walk-away, 100 at target): their offer 16 · our offer 100",
 		// Scenarios and costs.

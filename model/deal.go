@@ -18,6 +18,14 @@ type DealBasis struct {
 	LastYearVolume   decimal.NullDecimal // units
 	LastYearTurnover decimal.NullDecimal // invoice turnover
 	Floor            decimal.NullDecimal // the least annual contribution we accept
+	// The term and uncertain volume (DESIGN 5.8).
+	ContractMonths decimal.NullDecimal // the contract's length when no item has it; blank: 12
+	Indexation     decimal.NullDecimal // list-price indexation % a year, from year 2
+	VolumeLow      decimal.NullDecimal // % below the expected volume, for the low case
+	VolumeHigh     decimal.NullDecimal // % above the expected volume, for the high case
+	// Elasticity is the volume % for 1 % of list price above last year's
+	// (usually negative), used when no item commits volume.
+	Elasticity decimal.NullDecimal
 	// Standing are terms that hold for every package without being on the
 	// agenda this year (e.g. an on-invoice discount nobody reopens).
 	Standing []StandingTerm
@@ -36,7 +44,7 @@ func (b DealBasis) Set() bool {
 			return true
 		}
 	}
-	return len(b.Standing) > 0
+	return b.Elasticity.Valid || len(b.Standing) > 0
 }
 
 type basisField struct {
@@ -47,7 +55,8 @@ type basisField struct {
 func (b DealBasis) fields() []basisField {
 	return []basisField{{FieldVolume, b.Volume}, {FieldCostOfGoods, b.CostOfGoods}, {FieldCostToServe, b.CostToServe},
 		{FieldCostOfCapital, b.CostOfCapital}, {FieldLastYearVolume, b.LastYearVolume},
-		{FieldLastYearTurnover, b.LastYearTurnover}, {FieldFloor, b.Floor}}
+		{FieldLastYearTurnover, b.LastYearTurnover}, {FieldFloor, b.Floor}, {FieldContractMonths, b.ContractMonths},
+		{FieldIndexation, b.Indexation}, {FieldVolumeLow, b.VolumeLow}, {FieldVolumeHigh, b.VolumeHigh}}
 }
 
 // The names of the deal basis's fields, as errors and forms use them.
@@ -63,6 +72,13 @@ const (
 	FieldPerPoint         = "cost per point"
 	FieldAmount           = "amount per unit of movement"
 	FieldLever            = "lever"
+	FieldTiers            = "tiers"
+	FieldDays             = "days"
+	FieldContractMonths   = "contract months"
+	FieldIndexation       = "indexation"
+	FieldVolumeLow        = "low volume"
+	FieldVolumeHigh       = "high volume"
+	FieldElasticity       = "price elasticity"
 )
 
 // FieldError is a problem with one field of a form, so that the form can
@@ -89,113 +105,28 @@ func (b DealBasis) Validate() error {
 	if b.CostOfCapital.Valid && b.CostOfCapital.Decimal.GreaterThan(hundred) {
 		return fieldErr(FieldCostOfCapital, "%s%% a year should be between 0 and 100", b.CostOfCapital.Decimal)
 	}
+	for _, f := range []basisField{{FieldIndexation, b.Indexation}, {FieldVolumeLow, b.VolumeLow}, {FieldVolumeHigh, b.VolumeHigh}} {
+		if f.value.Valid && f.value.Decimal.GreaterThanOrEqual(hundred) {
+			return fieldErr(f.name, "%s%% should be from 0 to below 100", f.value.Decimal)
+		}
+	}
+	if b.Elasticity.Valid && b.Elasticity.Decimal.Abs().GreaterThan(maxElasticity) {
+		return fieldErr(FieldElasticity, "%s%% of volume for 1%% of price is beyond ±20", b.Elasticity.Decimal)
+	}
 	for _, t := range b.Standing {
 		switch t.Lever.Kind {
-		case LeverListPrice, LeverDiscount, LeverRebate, LeverAllowance, LeverLumpSum, LeverPaymentDays:
+		case LeverListPrice, LeverDiscount, LeverRebate, LeverAllowance, LeverLumpSum, LeverPaymentDays, LeverCashDiscount:
 		default:
 			return fieldErr(FieldLever, "a standing term cannot be %q", t.Lever.Kind.Label())
 		}
 		if err := t.Lever.Validate(); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// LeverKind is how an item's value enters the deal waterfall.
-type LeverKind string
-
-// The levers of DESIGN 5.2.
-const (
-	LeverNone         LeverKind = ""                    // score only
-	LeverListPrice    LeverKind = "list price"          // price per unit
-	LeverDiscount     LeverKind = "on-invoice discount" // % off list, stacked
-	LeverRebate       LeverKind = "rebate"              // off-invoice %, on turnover or on growth
-	LeverAllowance    LeverKind = "allowance"           // per unit
-	LeverLumpSum      LeverKind = "lump sum"            // a year: listing fee, marketing contribution
-	LeverPaymentDays  LeverKind = "payment days"        // days of credit
-	LeverVolume       LeverKind = "volume"              // units a year
-	LeverThreshold    LeverKind = "threshold cost"      // a cost per point past a threshold, e.g. service level
-	LeverMoneyPerUnit LeverKind = "money per unit"      // an amount a year per unit of movement
-)
-
-// LeverKinds lists the levers in the order a form offers them.
-var LeverKinds = []LeverKind{LeverNone, LeverListPrice, LeverDiscount, LeverRebate, LeverAllowance, LeverLumpSum,
-	LeverPaymentDays, LeverVolume, LeverThreshold, LeverMoneyPerUnit}
-
-// Valid reports whether k is a known lever.
-func (k LeverKind) Valid() bool {
-	for _, known := range LeverKinds {
-		if k == known {
-			return true
-		}
-	}
-	return false
-}
-
-// Label is the lever in words; "none" for the score-only lever.
-func (k LeverKind) Label() string {
-	if k == LeverNone {
-		return "none"
-	}
-	return string(k)
-}
-
-// Better is the direction the lever suggests for an item: more price and
-// volume is better for us, less rebate, allowance or payment days. ok is
-// false when the lever does not say (threshold costs and money per unit can
-// run either way).
-func (k LeverKind) Better() (d Direction, ok bool) {
-	switch k {
-	case LeverListPrice, LeverVolume:
-		return Up, true
-	case LeverDiscount, LeverRebate, LeverAllowance, LeverLumpSum, LeverPaymentDays:
-		return Down, true
-	}
-	return "", false
-}
-
-// Lever is how one numeric item enters the waterfall, with the parameters
-// its kind needs.
-type Lever struct {
-	Kind LeverKind
-	// Growth makes a rebate one paid on invoice turnover above last year's.
-	Growth bool
-	// Threshold is where a threshold cost starts (e.g. 97 for a service level).
-	Threshold decimal.NullDecimal
-	// PerPoint is the threshold cost a year of each point past the threshold.
-	PerPoint decimal.NullDecimal
-	// Amount is, for money per unit, what each unit of movement away from
-	// last year's value (or our opening) is worth a year.
-	Amount decimal.NullDecimal
-}
-
-// Validate says which parameter of the lever is missing or wrong.
-func (l Lever) Validate() error {
-	if !l.Kind.Valid() {
-		return fieldErr(FieldLever, "%q is not a lever", l.Kind)
-	}
-	if l.Growth && l.Kind != LeverRebate {
-		return fieldErr(FieldLever, "only a rebate can be paid on growth")
-	}
-	switch l.Kind {
-	case LeverThreshold:
-		if !l.Threshold.Valid {
-			return fieldErr(FieldThreshold, "a threshold cost needs the threshold where it starts")
-		}
-		if !l.PerPoint.Valid {
-			return fieldErr(FieldPerPoint, "a threshold cost needs its cost per point a year")
-		}
-		if l.PerPoint.Decimal.IsNegative() {
-			return fieldErr(FieldPerPoint, "%s cannot be negative", l.PerPoint.Decimal)
-		}
-	case LeverMoneyPerUnit:
-		if !l.Amount.Valid {
-			return fieldErr(FieldAmount, "money per unit needs the amount a year of one unit of movement")
-		}
-		if l.Amount.Decimal.IsNegative() {
-			return fieldErr(FieldAmount, "%s cannot be negative", l.Amount.Decimal)
+		if err := t.Lever.CheckValue(t.Value); err != nil {
+			return fieldErr(FieldLever, "standing %s", err)
 		}
 	}
 	return nil
 }
+
+var maxElasticity = decimal.NewFromInt(20)

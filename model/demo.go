@@ -68,7 +68,7 @@ func Demo(now time.Time) *Dossier {
 			OurOpening: opt("1.0"), OurTarget: opt("2.0"), OurWalkAway: opt("3.0"),
 			TheirOpening: opt("4.0"), TheirWalkAway: opt("2.5"),
 			Weight: 70, ValueToThem: 85, MoneyPerUnit: opt("44000"),
-			LastYear: opt("1.5"), Lever: Lever{Kind: LeverRebate, Growth: true},
+			LastYear: opt("1.5"), Lever: Lever{Kind: LeverRebate, Base: BaseGrowth},
 			Note: "Paid only on invoice turnover above 2026's 3,998,400, so each pp is worth far less than 1 % of turnover."},
 		{ID: 4, Topic: TopicVolume, Title: "Annual volume commitment", Unit: "cases", Better: Up,
 			OurOpening: opt("200000"), OurTarget: opt("185000"), OurWalkAway: opt("170000"),

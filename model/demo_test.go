@@ -248,7 +248,7 @@ func TestDemoDeal(t *testing.T) {
 		t.Errorf("floor %s is not between walk-away %s and target %s", floor, walk.Waterfall.Contribution, target.Waterfall.Contribution)
 	}
 	theirs, _ := dl.Result(OriginTheirs)
-	if got := theirs.Verdict(); got != "past our walk-away on 3 items and below the deal floor" {
+	if got := theirs.Verdict(); got != "past our walk-away on 3 items (List price per case; Promotional allowance; Service level, on time in full) and below the deal floor by 196,840.89" {
 		t.Errorf("their offer: %q", got)
 	}
 	if len(dl.Warnings) != 1 {

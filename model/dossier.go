@@ -270,6 +270,9 @@ func (d *Dossier) checkConcession(c Concession, s standing, logged func(uint64) 
 	if it.Status == ItemAgreed {
 		return fmt.Errorf("%q is already agreed: reopen it to log a concession", it.Title)
 	}
+	if err := it.Lever.CheckValue(c.To); err != nil {
+		return fmt.Errorf("%s: %w", it.Title, err)
+	}
 	if c.TradedAgainst != 0 {
 		other, ok := logged(c.TradedAgainst)
 		if !ok {

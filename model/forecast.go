@@ -13,30 +13,30 @@ import (
 // from its own pattern of moves and the meetings left before the deadline,
 // and what the package where the sides are likely to meet earns us.
 //
-// Readings of DESIGN 5.5 this file makes, so that the numbers can be checked
-// by hand:
+// Readings of DESIGN 5.5 and 5.8 this file makes, so that the numbers can
+// be checked by hand:
 //
 //   - d_1..d_k are a side's moves on the item counted per meeting: the sizes
 //     of all its moves whose epoch is one meeting are added up, and a move
 //     between meetings counts toward the next meeting (DESIGN 2). The decay r
 //     is a decay from one meeting to the next, and m counts meetings, so a
 //     step of the projection is one meeting's movement.
-//   - "Fewer than two moves: too few moves to tell" is what the item SAYS:
-//     an item shows a landing value only when both sides moved in at least
-//     two meetings. The rules DESIGN gives for k = 1 (r = 0.5) and k = 0 (the
-//     side holds) still project that side for the landing package, the only
-//     place they can be used; a rule written for k = 1 would otherwise never
-//     apply.
-//   - Where no agreement is expected on an item, the landing package takes
-//     their projected position: a deal would need us to close the gap left,
-//     which is the cautious figure to set against the deal floor. The verdict
-//     then says when that is past our walk-away.
-//   - Dates are calendar days: meeting dates are the days meetings started
-//     (a meeting without an end time is dated like any other), and the
-//     deadline is its day. The mean interval is (last − first)/(n − 1) days;
-//     with fewer than two meeting days it is unknown and taken as 7 days.
-//     With no meeting yet, "the last meeting" is today (meeting 0).
+//   - A side with fewer than two moves on an item has no projection (5.8):
+//     it is taken to hold where it stands, and no number is shown for it.
+//   - A projection stops at the side's walk-away (ours, or our estimate of
+//     theirs) and at the other side's current position.
+//   - Where no agreement is expected, the landing package takes the
+//     midpoint of the two projections, capped at our walk-away; the line
+//     names those items.
+//   - The headline gives a contribution only when the items with a landing
+//     (agreed, or projected to agree) carry at least half the weight of the
+//     numeric items; else "too few moves to tell (k of n items)".
+//   - Meetings left count from today: m = max(1, ⌊(deadline − today)/mean
+//     interval⌋) in calendar days, 0 once the deadline has passed. The mean
+//     interval is (last − first)/(n − 1) meeting days; with fewer than two
+//     meeting days it is unknown and taken as 7 days.
 //   - With no deadline, m = 1: one more meeting, and the forecast says so.
+//   - Landings and midpoints round to the item's step.
 
 // OriginLanding marks the derived package of the likely landing.
 const OriginLanding PackageOrigin = "landing"
@@ -116,9 +116,9 @@ func (f ItemForecast) Outlook() string {
 	case !f.Told():
 		return "too few moves to tell"
 	case f.Agrees:
-		return fmt.Sprintf("likely landing %s by meeting %d", it.Format(round(f.Landing, it)), f.Meeting)
+		return fmt.Sprintf("likely landing %s by meeting %d", it.FormatStep(f.Landing), f.Meeting)
 	}
-	return "no agreement expected, gap " + it.Format(round(f.GapLeft, it)) + " left"
+	return "no agreement expected, gap " + it.FormatStep(f.GapLeft) + " left"
 }
 
 // Forecast is the landing forecast of the whole negotiation.
@@ -139,16 +139,43 @@ type Forecast struct {
 	Notes []string
 	// Landing is the landing package priced and judged by the waterfall.
 	Landing PackageResult
-	// Disagree counts the items on which no agreement is expected.
-	Disagree int
+	// Disagree counts the items on which no agreement is expected;
+	// NoAgreement names them.
+	Disagree    int
+	NoAgreement []string
+	// Landed and Numeric count the items with a landing and the numeric
+	// items; HasLanding says the landed ones carry at least half the weight,
+	// so that the headline may give a contribution.
+	Landed, Numeric int
+	HasLanding      bool
+	// DeadlinePassed: no meeting is left.
+	DeadlinePassed bool
 	// Floor is the deal floor the landing is set against.
 	Floor decimal.NullDecimal
 }
 
+// Reason is why the headline gives no contribution: "too few moves to
+// tell (k of n items)"; "" when it gives one.
+func (fc Forecast) Reason() string {
+	if fc.HasLanding {
+		return ""
+	}
+	return fmt.Sprintf("too few moves to tell (%d of %d items)", fc.Landed, fc.Numeric)
+}
+
 // Line is the brief's header line: "Likely landing: contribution 790,000.00
 // (floor 800,000.00) by meeting 4", with what it rests on when items are
-// not expected to agree or the contribution cannot be computed.
+// not expected to agree or the contribution cannot be computed; "Likely
+// landing: too few moves to tell (2 of 8 items)" when the landed items
+// carry less than half the weight (DESIGN 5.8).
 func (fc Forecast) Line() string {
+	if !fc.HasLanding {
+		line := "Likely landing: " + fc.Reason()
+		if fc.DeadlinePassed {
+			line += " · deadline passed"
+		}
+		return line
+	}
 	pr := fc.Landing
 	var b strings.Builder
 	b.WriteString("Likely landing: ")
@@ -160,7 +187,11 @@ func (fc Forecast) Line() string {
 	if fc.Floor.Valid {
 		fmt.Fprintf(&b, " (floor %s)", FormatMoney(fc.Floor.Decimal))
 	}
-	fmt.Fprintf(&b, " by meeting %d", fc.LandingMeeting)
+	if fc.DeadlinePassed {
+		b.WriteString(" · deadline passed")
+	} else {
+		fmt.Fprintf(&b, " by meeting %d", fc.LandingMeeting)
+	}
 	var more []string
 	if pr.Scored {
 		more = append(more, fmt.Sprintf("score %.0f", pr.Score))
@@ -169,8 +200,8 @@ func (fc Forecast) Line() string {
 		more = append(more, pr.Verdict())
 	}
 	if fc.Disagree > 0 {
-		more = append(more, fmt.Sprintf("no agreement expected on %d %s (priced at their projected position)",
-			fc.Disagree, plural(fc.Disagree, "item", "items")))
+		more = append(more, fmt.Sprintf("no agreement expected on %s (priced midway, at most our walk-away)",
+			strings.Join(fc.NoAgreement, "; ")))
 	}
 	if len(more) > 0 {
 		b.WriteString(" · " + strings.Join(more, " · "))
@@ -183,10 +214,11 @@ func (fc Forecast) Line() string {
 func (r *Replay) Forecast(now time.Time) Forecast {
 	d := r.dossier
 	fc := Forecast{}
-	last, lastDate := d.lastMeeting(now)
+	last, _ := d.lastMeeting(now)
 	fc.LastMeeting = last
-	fc.MeetingsLeft, fc.IntervalDays, fc.IntervalKnown = d.meetingsLeft(lastDate)
+	fc.MeetingsLeft, fc.IntervalDays, fc.IntervalKnown = d.meetingsLeft(dateOf(now))
 	fc.Deadline = !d.Negotiation.Deadline.IsZero()
+	fc.DeadlinePassed = fc.Deadline && fc.MeetingsLeft == 0
 	if !fc.Deadline {
 		fc.Notes = append(fc.Notes, "no deadline: one more meeting assumed")
 	}
@@ -196,21 +228,33 @@ func (r *Replay) Forecast(now time.Time) Forecast {
 	sizes := r.sizesByMeeting()
 	landing := Package{Name: "Likely landing", Origin: OriginLanding, Values: Values{}}
 	fc.LandingMeeting = last
+	var landedWeight, totalWeight int
 	for i, it := range d.Items {
 		if !it.Numeric() {
 			continue
 		}
 		f := r.forecastItem(i, sizes[i], fc.MeetingsLeft, last)
 		landing.Values[it.ID] = f.PackageValue
+		fc.Numeric++
+		totalWeight += it.Weight
 		switch {
 		case !f.TheirsKnown:
 			// Priced at our projection; it says nothing of when the sides meet.
 		case f.Agrees || f.Settled:
 			fc.LandingMeeting = max(fc.LandingMeeting, f.Meeting)
+			fc.Landed++
+			landedWeight += it.Weight
 		default:
 			fc.Disagree++
+			fc.NoAgreement = append(fc.NoAgreement, it.Title)
 		}
 		fc.Items = append(fc.Items, f)
+	}
+	// At least half the weight (by count when no item is weighted).
+	if totalWeight > 0 {
+		fc.HasLanding = 2*landedWeight >= totalWeight && fc.Landed > 0
+	} else {
+		fc.HasLanding = fc.Numeric > 0 && 2*fc.Landed >= fc.Numeric
 	}
 	if fc.Disagree > 0 {
 		fc.LandingMeeting = last + fc.MeetingsLeft
@@ -264,6 +308,10 @@ func (r *Replay) forecastItem(i int, sizes map[Party][]decimal.Decimal, m, last 
 	if theirRoom.Valid {
 		theirRoom.Decimal = decimal.Max(decimal.Zero, s.Mul(theirRoom.Decimal.Sub(st.Theirs)))
 	}
+	if st.HasTheirs { // a projection stops at the other side's current position
+		ourRoom = minRoom(ourRoom, st.Gap)
+		theirRoom = minRoom(theirRoom, st.Gap)
+	}
 	f.Ours = project(Us, sizes[Us], m, ourRoom, st.Ours, s.Neg())
 	f.Theirs = project(Them, sizes[Them], m, theirRoom, st.Theirs, s)
 	f.PackageValue = f.Ours.To
@@ -276,13 +324,18 @@ func (r *Replay) forecastItem(i int, sizes map[Party][]decimal.Decimal, m, last 
 		return f
 	}
 	moved := f.Ours.Further.Add(f.Theirs.Further)
-	if moved.LessThan(st.Gap) {
-		f.GapLeft, f.PackageValue, f.Meeting = st.Gap.Sub(moved), f.Theirs.To, last+m
+	if moved.LessThan(st.Gap) || !moved.IsPositive() {
+		// Midway between the projections, never past our walk-away.
+		mid := it.RoundToStep(f.Ours.To.Add(f.Theirs.To).Div(decimal.NewFromInt(2)))
+		if it.OurWalkAway.Valid && s.Mul(mid.Sub(it.OurWalkAway.Decimal)).IsNegative() {
+			mid = it.OurWalkAway.Decimal
+		}
+		f.GapLeft, f.PackageValue, f.Meeting = st.Gap.Sub(moved), mid, last+m
 		return f
 	}
 	// The gap splits in proportion to each side's projected movement.
 	f.Agrees = true
-	f.Landing = st.Ours.Sub(s.Mul(st.Gap).Mul(f.Ours.Further).Div(moved))
+	f.Landing = it.RoundToStep(st.Ours.Sub(s.Mul(st.Gap).Mul(f.Ours.Further).Div(moved)))
 	f.PackageValue = f.Landing
 	f.Meeting = last + m
 	for j := range min(m, maxSteps) {
@@ -307,13 +360,13 @@ func (p SideProjection) step(j int) decimal.Decimal {
 // positions. dir is the sign of the side's moves on the item's scale.
 func project(by Party, sizes []decimal.Decimal, m int, room decimal.NullDecimal, from, dir decimal.Decimal) SideProjection {
 	p := SideProjection{Party: by, Sizes: sizes, From: from, To: from}
-	steps := min(max(m, 1), maxSteps)
+	steps := min(m, maxSteps)
 	p.Path = make([]decimal.Decimal, steps)
 	for j := range p.Path {
 		p.Path[j] = from
 	}
-	if len(sizes) == 0 {
-		return p // the side holds
+	if len(sizes) < 2 {
+		return p // too few moves: no projection, the side holds
 	}
 	p.R = decay(sizes)
 	dk := sizes[len(sizes)-1]
@@ -354,6 +407,14 @@ func decay(sizes []decimal.Decimal) decimal.Decimal {
 		med = ratios[n/2-1].Add(ratios[n/2]).Div(decimal.NewFromInt(2))
 	}
 	return decimal.Min(maxDecay, decimal.Max(decimal.Zero, med))
+}
+
+// minRoom is the room cut at most at limit.
+func minRoom(room decimal.NullDecimal, limit decimal.Decimal) decimal.NullDecimal {
+	if !room.Valid || room.Decimal.GreaterThan(limit) {
+		return decimal.NewNullDecimal(limit)
+	}
+	return room
 }
 
 // round keeps a projected value to two places more than the item's own, so

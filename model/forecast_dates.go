@@ -24,9 +24,10 @@ func (d *Dossier) lastMeeting(now time.Time) (int, time.Time) {
 	return m.Number, dateOf(m.Started)
 }
 
-// meetingsLeft is m = max(1, ⌊(deadline − last meeting)/mean interval⌋) in
-// whole calendar days, with the interval used and whether it was known.
-func (d *Dossier) meetingsLeft(lastDate time.Time) (m int, interval decimal.Decimal, known bool) {
+// meetingsLeft is m = max(1, ⌊(deadline − today)/mean interval⌋) in whole
+// calendar days, 0 after the deadline (DESIGN 5.8), with the interval used
+// and whether it was known.
+func (d *Dossier) meetingsLeft(today time.Time) (m int, interval decimal.Decimal, known bool) {
 	spanDays, gaps := 0, 0
 	if n := len(d.Meetings); n >= 2 {
 		first, last := dateOf(d.Meetings[0].Started), dateOf(d.Meetings[0].Started)
@@ -49,10 +50,10 @@ func (d *Dossier) meetingsLeft(lastDate time.Time) (m int, interval decimal.Deci
 	if d.Negotiation.Deadline.IsZero() {
 		return 1, interval, known
 	}
-	left := daysBetween(lastDate, dateOf(d.Negotiation.Deadline))
+	left := daysBetween(today, dateOf(d.Negotiation.Deadline))
 	// ⌊left / (span/gaps)⌋ = ⌊left·gaps / span⌋, in whole numbers.
-	if left <= 0 {
-		return 1, interval, known
+	if left < 0 {
+		return 0, interval, known
 	}
 	return max(1, left*gaps/spanDays), interval, known
 }

@@ -98,6 +98,9 @@ type AgendaItem struct {
 	LastYear decimal.NullDecimal
 	// Lever is how the item's value enters the deal waterfall.
 	Lever Lever
+	// Step is the smallest tradeable move; blank takes the default of the
+	// item's unit (DefaultStep).
+	Step decimal.NullDecimal
 
 	// MoneyPerUnit is what one unit of gap is worth.
 	//
@@ -172,10 +175,31 @@ func (it AgendaItem) Validate() error {
 	if err := it.Lever.Validate(); err != nil {
 		return err
 	}
+	for _, p := range it.positions() {
+		if p.value.Valid {
+			if err := it.Lever.CheckValue(p.value.Decimal); err != nil {
+				return fmt.Errorf("%s: %w", p.name, err)
+			}
+		}
+	}
+	if it.Step.Valid && !it.Step.Decimal.IsPositive() {
+		return fmt.Errorf("step %s should be above 0", it.Step.Decimal)
+	}
 	if it.Lever.Kind == LeverThreshold && !it.Better.Valid() {
 		return fieldErr(FieldLever, "a threshold cost needs to know which way is better for us")
 	}
 	return nil
+}
+
+type namedValue struct {
+	name  string
+	value decimal.NullDecimal
+}
+
+// positions are the item's values with their names, for checks.
+func (it AgendaItem) positions() []namedValue {
+	return []namedValue{{"last year", it.LastYear}, {"our opening", it.OurOpening}, {"our target", it.OurTarget},
+		{"our walk-away", it.OurWalkAway}, {"their opening", it.TheirOpening}, {"their walk-away", it.TheirWalkAway}}
 }
 
 // LeverHint is the question a form asks when the item's direction
@@ -255,4 +279,48 @@ func (it AgendaItem) Places() int {
 // item's decimals, or more when the value itself was typed with more.
 func (it AgendaItem) Format(v decimal.Decimal) string {
 	return FormatNumber(v, max(it.Places(), Places(v)))
+}
+
+var (
+	stepMoney   = decimal.RequireFromString("0.01")
+	stepPercent = decimal.RequireFromString("0.05")
+	stepVolume  = decimal.NewFromInt(1000)
+	bigVolume   = decimal.NewFromInt(10000)
+)
+
+// StepOf is the smallest tradeable move of the item (DESIGN 5.8): its Step,
+// else a default by unit and lever: 0.01 for money, 1 for days or months,
+// 0.05 for %, 1,000 for volumes from 10,000, else one unit of the item's
+// last decimal place.
+func (it AgendaItem) StepOf() decimal.Decimal {
+	if it.Step.Valid && it.Step.Decimal.IsPositive() {
+		return it.Step.Decimal
+	}
+	unit := strings.ToLower(strings.TrimSpace(it.Unit))
+	switch {
+	case it.Lever.Kind == LeverPaymentDays || it.Lever.Kind == LeverContract ||
+		strings.HasPrefix(unit, "day") || strings.HasPrefix(unit, "month"):
+		return one
+	case unit == "%" || it.Lever.Kind == LeverDiscount || it.Lever.Kind == LeverRebate || it.Lever.Kind == LeverCashDiscount:
+		return stepPercent
+	case it.Lever.Kind == LeverVolume && it.OurOpening.Valid && it.OurOpening.Decimal.Abs().GreaterThanOrEqual(bigVolume):
+		return stepVolume
+	case it.Lever.Kind == LeverListPrice || it.Lever.Kind == LeverAllowance || it.Lever.Kind == LeverLumpSum ||
+		strings.Contains(unit, "eur") || strings.Contains(unit, "usd") || strings.Contains(unit, "gbp") || strings.ContainsAny(unit, "€$£"):
+		return stepMoney
+	}
+	return decimal.New(1, -int32(it.Places()))
+}
+
+// RoundToStep rounds v to the nearest multiple of the item's step.
+func (it AgendaItem) RoundToStep(v decimal.Decimal) decimal.Decimal {
+	s := it.StepOf()
+	return v.Div(s).Round(0).Mul(s)
+}
+
+// FormatStep writes v rounded to the item's step, with the step's decimals
+// or the item's, whichever has more (DESIGN 5.8: 23.2969 → 23.30, 59.77
+// days → 60).
+func (it AgendaItem) FormatStep(v decimal.Decimal) string {
+	return FormatNumber(it.RoundToStep(v), max(it.Places(), Places(it.StepOf())))
 }

@@ -32,7 +32,7 @@ func genNegotiation(seed uint64) *Dossier {
 	}
 	specs := []spec{
 		{Lever{Kind: LeverListPrice}, Up, 20, 0.8, 2, "EUR"},
-		{Lever{Kind: LeverRebate, Growth: rng.IntN(2) == 0}, Down, 1, 0.8, 2, "%"},
+		{Lever{Kind: LeverRebate, Base: []RebateBase{BaseInvoice, BaseGrowth}[rng.IntN(2)]}, Down, 1, 0.8, 2, "%"},
 		{Lever{Kind: LeverAllowance}, Down, 0.2, 0.2, 2, "EUR"},
 		{Lever{Kind: LeverPaymentDays}, Down, 30, 10, 0, "days"},
 		{Lever{Kind: LeverLumpSum}, Down, 10000, 8000, 0, "EUR"},

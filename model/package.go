@@ -139,20 +139,27 @@ func (d *Dossier) ScoreValues(v Values) (float64, bool) {
 }
 
 // PastWalkAway counts the items on which the values are worse for us than our walk-away.
-func (d *Dossier) PastWalkAway(v Values) int {
-	n := 0
+func (d *Dossier) PastWalkAway(v Values) int { return len(d.pastWalkAway(v)) }
+
+// pastWalkAway names the items on which the values are worse for us than our walk-away.
+func (d *Dossier) pastWalkAway(v Values) []string {
+	var out []string
 	for _, it := range d.Items {
 		x, has := v[it.ID]
 		if has && it.OurWalkAway.Valid && it.Better.Sign().Mul(x.Sub(it.OurWalkAway.Decimal)).IsNegative() {
-			n++
+			out = append(out, it.Title)
 		}
 	}
-	return n
+	return out
 }
 
-// PackageResult is what a package earns us and how we judge it (DESIGN 5.3).
+// PackageResult is what a package earns us and how we judge it (DESIGN 5.3, 5.8).
 type PackageResult struct {
-	Package   Package
+	Package Package
+	// Priced are the values the waterfall priced: the package's, and our
+	// current position on each item it has no value for (Assumes names them).
+	Priced    Values
+	Assumes   []string
 	Waterfall Waterfall
 	// Err says why the contribution cannot be computed; Waterfall is then empty.
 	Err error
@@ -161,8 +168,12 @@ type PackageResult struct {
 	ChangeKnown  bool
 	Score        float64 // our package score, 0–100
 	Scored       bool
-	PastWalkAway int  // items worse for us than our walk-away
-	BelowFloor   bool // the contribution is below the deal floor
+	PastWalkAway int      // items worse for us than our walk-away
+	Past         []string // their titles
+	BelowFloor   bool     // the contribution is below the deal floor
+	Shortfall    decimal.Decimal
+	// The controller's figures (DESIGN 5.8), set by Replay.Analyse and Deal.
+	Analysis *Analysis
 }
 
 // Contribution is the annual contribution, or the reason it is unknown.
@@ -176,15 +187,17 @@ func (pr PackageResult) Acceptable() bool {
 	return pr.Err == nil && pr.PastWalkAway == 0 && !pr.BelowFloor
 }
 
-// Verdict is the judgement in words: "acceptable", "past our walk-away on N
-// items", "below the deal floor", both, or why it cannot be judged.
+// Verdict is the judgement in words (DESIGN 5.8): "acceptable", "past our
+// walk-away on 2 items (Payment terms, Promotional allowance)", "below the
+// deal floor by 23,360.00", both, or why it cannot be judged.
 func (pr PackageResult) Verdict() string {
 	var parts []string
 	if pr.PastWalkAway > 0 {
-		parts = append(parts, fmt.Sprintf("past our walk-away on %d %s", pr.PastWalkAway, plural(pr.PastWalkAway, "item", "items")))
+		parts = append(parts, fmt.Sprintf("past our walk-away on %d %s (%s)", pr.PastWalkAway,
+			plural(pr.PastWalkAway, "item", "items"), strings.Join(pr.Past, "; ")))
 	}
 	if pr.BelowFloor {
-		parts = append(parts, "below the deal floor")
+		parts = append(parts, "below the deal floor by "+FormatMoney(pr.Shortfall))
 	}
 	switch {
 	case len(parts) > 0:
@@ -195,24 +208,71 @@ func (pr PackageResult) Verdict() string {
 	return "acceptable"
 }
 
+// AssumesText says which items the package was priced at our offer on, for
+// want of a value ("assumes our offer on Listing fee"); "" when none.
+func (pr PackageResult) AssumesText() string {
+	if len(pr.Assumes) == 0 {
+		return ""
+	}
+	return "assumes our offer on " + strings.Join(pr.Assumes, "; ")
+}
+
 // Evaluate prices and judges one package against the deal floor and last year.
 func (r *Replay) Evaluate(p Package) PackageResult {
-	last, err := r.dossier.Waterfall(r.Positions(OriginLastYear).Values)
+	last, err := r.lastYear()
 	return r.evaluate(p, last, err)
+}
+
+// lastYear prices last year's package, at last year's volume when no item
+// commits one (DESIGN 5.8).
+func (r *Replay) lastYear() (Waterfall, error) {
+	values, _ := r.filled(r.Positions(OriginLastYear).Values)
+	return r.price(values, pricing{lastYear: true})
+}
+
+// price is the waterfall of values on this negotiation's basis.
+func (r *Replay) price(values Values, pr pricing) (Waterfall, error) {
+	return computeWaterfall(r.dossier.Negotiation.Deal, r.dossier.Items, values, pr)
+}
+
+// filled is the values with our current position on every priced item they
+// lack, and the titles of those items.
+func (r *Replay) filled(v Values) (Values, []string) {
+	out := make(Values, len(v))
+	for k, x := range v {
+		out[k] = x
+	}
+	var assumes []string
+	for i, it := range r.dossier.Items {
+		if _, has := v[it.ID]; has || !it.Numeric() || it.Lever.Kind == LeverNone {
+			continue
+		}
+		out[it.ID] = r.Items[i].Ours
+		assumes = append(assumes, it.Title)
+	}
+	return out, assumes
 }
 
 // evaluate judges p against last year's package, priced once for all of them.
 func (r *Replay) evaluate(p Package, last Waterfall, lastErr error) PackageResult {
 	d := r.dossier
-	pr := PackageResult{Package: p, PastWalkAway: d.PastWalkAway(p.Values)}
+	pr := PackageResult{Package: p}
+	pr.Priced, pr.Assumes = r.filled(p.Values)
+	pr.Past = d.pastWalkAway(p.Values)
+	pr.PastWalkAway = len(pr.Past)
 	pr.Score, pr.Scored = d.ScoreValues(p.Values)
-	pr.Waterfall, pr.Err = d.Waterfall(p.Values)
+	if p.Origin == OriginLastYear {
+		pr.Waterfall, pr.Err = last, lastErr
+	} else {
+		pr.Waterfall, pr.Err = r.price(pr.Priced, pricing{})
+	}
 	if pr.Err != nil {
 		pr.Waterfall = Waterfall{}
 		return pr
 	}
 	if floor := d.Negotiation.Deal.Floor; floor.Valid {
 		pr.BelowFloor = pr.Waterfall.Contribution.LessThan(floor.Decimal)
+		pr.Shortfall = floor.Decimal.Sub(pr.Waterfall.Contribution)
 	}
 	if p.Origin != OriginLastYear && lastErr == nil {
 		pr.Change, pr.ChangeKnown = pr.Waterfall.Contribution.Sub(last.Contribution), true
@@ -243,9 +303,11 @@ func (dl Deal) Result(origin PackageOrigin) (PackageResult, bool) {
 // below the deal floor, or the floor is above the target package.
 func (r *Replay) Deal() Deal {
 	dl := Deal{Floor: r.dossier.Negotiation.Deal.Floor}
-	last, lastErr := r.dossier.Waterfall(r.Positions(OriginLastYear).Values)
+	last, lastErr := r.lastYear()
 	for _, p := range r.Packages() {
-		dl.Results = append(dl.Results, r.evaluate(p, last, lastErr))
+		pr := r.evaluate(p, last, lastErr)
+		r.Analyse(&pr)
+		dl.Results = append(dl.Results, pr)
 	}
 	if !dl.Floor.Valid {
 		return dl

@@ -41,13 +41,15 @@ func TestPackagesAndVerdicts(t *testing.T) {
 		name, contribution, change, verdict string
 	}{
 		{"Last year", "3500", "", "acceptable"},
-		{"Our walk-away", "2400", "-1100", "below the deal floor"},
+		{"Our walk-away", "2400", "-1100", "below the deal floor by 600.00"},
 		{"Target", "4000", "500", "acceptable"},
 		{"Our offer", "6000", "2500", "acceptable"},
-		{"Their offer", "1800", "-1700", "past our walk-away on 1 item and below the deal floor"},
+		{"Their offer", "1800", "-1700", "past our walk-away on 1 item (List price) and below the deal floor by 1,200.00"},
 		{"At the floor", "3000", "-500", "acceptable"},
-		{"A cent under", "2990", "-510", "past our walk-away on 1 item and below the deal floor"},
-		{"No volume", "", "", "cannot be judged: Volume: the package has no value for it"},
+		{"A cent under", "2990", "-510", "past our walk-away on 1 item (List price) and below the deal floor by 10.00"},
+		// No value for volume: priced at our offer's 1,200 and says so
+		// (DESIGN 5.8): (11 − 7) × 1,200 = 4,800, 1,300 over last year.
+		{"No volume", "4800", "1300", "acceptable"},
 	}
 	if len(dl.Results) != len(want) {
 		t.Fatalf("%d packages, want %d", len(dl.Results), len(want))
@@ -74,6 +76,9 @@ func TestPackagesAndVerdicts(t *testing.T) {
 			}
 			assertDec(t, w.name+" change", pr.Change, w.change)
 		}
+	}
+	if got := dl.Results[7].AssumesText(); got != "assumes our offer on Volume" {
+		t.Errorf("No volume says %q, want it to name the assumed item", got)
 	}
 	if ours, _ := dl.Result(OriginOurs); !ours.Scored || ours.Score != 100 {
 		t.Errorf("our offer scores %v (%v), want 100", ours.Score, ours.Scored)

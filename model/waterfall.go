@@ -10,25 +10,32 @@ import (
 type Values map[uint64]decimal.Decimal
 
 // Waterfall is what one package earns us, per unit from list price to pocket
-// margin and then a year (DESIGN 5.2). Per-unit figures are exact decimals;
-// round only to show them.
+// margin and then a year (DESIGN 5.2, 5.8). Per-unit figures are exact
+// decimals; round only to show them.
 type Waterfall struct {
-	List        decimal.Decimal // per unit
-	Invoice     decimal.Decimal // list × Π(1 − discount)
-	Rebates     decimal.Decimal // per unit, off invoice
-	Allowances  decimal.Decimal // per unit
-	LumpSums    decimal.Decimal // per unit: the lump sums a year ÷ volume
-	NetNet      decimal.Decimal // invoice − rebates − allowances − lump sums
-	PaymentCost decimal.Decimal // per unit: invoice × cost of capital × days / 365
-	Thresholds  decimal.Decimal // per unit: threshold costs and money per unit of movement
-	Pocket      decimal.Decimal // net-net − payment cost − thresholds
-	CostOfGoods decimal.Decimal // per unit
-	CostToServe decimal.Decimal // per unit
-	Margin      decimal.Decimal // pocket margin per unit: pocket − cost of goods − cost to serve
+	List         decimal.Decimal // per unit
+	Invoice      decimal.Decimal // list × Π(1 − discount)
+	Rebates      decimal.Decimal // per unit, off invoice
+	Allowances   decimal.Decimal // per unit
+	LumpSums     decimal.Decimal // per unit: the lump sums of the year (one-offs in year 1) ÷ volume
+	NetNet       decimal.Decimal // invoice − rebates − allowances − lump sums
+	PaymentCost  decimal.Decimal // per unit: invoice × cost of capital × days / 365
+	CashDiscount decimal.Decimal // per unit: invoice × cash discount %
+	Thresholds   decimal.Decimal // per unit: threshold costs
+	Pocket       decimal.Decimal // net-net − payment cost − cash discount − thresholds
+	CostOfGoods  decimal.Decimal // per unit
+	CostToServe  decimal.Decimal // per unit
+	Margin       decimal.Decimal // pocket margin per unit: pocket − cost of goods − cost to serve
 
-	Volume       decimal.Decimal // units a year
-	Turnover     decimal.Decimal // invoice × volume
-	Contribution decimal.Decimal // margin × volume: the annual contribution
+	Volume   decimal.Decimal // units a year
+	Turnover decimal.Decimal // invoice × volume
+	// Other is other contribution a year, added after the pocket margin:
+	// money per unit of movement (e.g. more SKUs listed), never inside the
+	// pocket price (DESIGN 5.8).
+	Other decimal.Decimal
+	// OneOff is what one-off lump sums take this year (inside LumpSums).
+	OneOff       decimal.Decimal
+	Contribution decimal.Decimal // margin × volume + other: the annual contribution
 }
 
 // MarginShare is the pocket margin as a % of the pocket price; ok is false
@@ -57,7 +64,8 @@ func (w Waterfall) Steps() []WaterfallStep {
 		{"− lump sums", w.LumpSums, false},
 		{"Net-net price", w.NetNet, true},
 		{"− payment terms", w.PaymentCost, false},
-		{"− threshold and movement costs", w.Thresholds, false},
+		{"− cash discount", w.CashDiscount, false},
+		{"− threshold costs", w.Thresholds, false},
 		{"Pocket price", w.Pocket, true},
 		{"− cost of goods", w.CostOfGoods, false},
 		{"− cost to serve", w.CostToServe, false},
@@ -70,11 +78,32 @@ var (
 	daysPerYear = decimal.NewFromInt(365)
 )
 
+// pricing is how a package is priced beyond its values: the expected case
+// of the first year, or last year's volume basis, a volume or cost of goods
+// moved for the range and the tornado, a later year of the term.
+type pricing struct {
+	lastYear     bool            // last year's volume basis, no elasticity
+	volumeFactor decimal.Decimal // × the volume; zero reads as 1
+	costFactor   decimal.Decimal // × the cost of goods; zero reads as 1
+	year         int             // 1 (or 0): as typed, one-offs paid; n: list indexed n−1 times, no one-offs
+}
+
+func factor(f decimal.Decimal) decimal.Decimal {
+	if f.IsZero() {
+		return one
+	}
+	return f
+}
+
 // ComputeWaterfall is the one function that prices a package: the values of
-// the items (by ID) through each item's lever, on the deal basis. A figure
-// that cannot be computed is an error that says why (a *FieldError when a
-// field is missing), never a zero.
+// the items (by ID) through each item's lever, on the deal basis, in the
+// expected case of the first year. A figure that cannot be computed is an
+// error that says why (a *FieldError when a field is missing), never a zero.
 func ComputeWaterfall(basis DealBasis, items []AgendaItem, values Values) (Waterfall, error) {
+	return computeWaterfall(basis, items, values, pricing{})
+}
+
+func computeWaterfall(basis DealBasis, items []AgendaItem, values Values, pr pricing) (Waterfall, error) {
 	var w Waterfall
 	terms, err := leverTerms(basis, items, values)
 	if err != nil {
@@ -86,30 +115,39 @@ func ComputeWaterfall(basis DealBasis, items []AgendaItem, values Values) (Water
 	if !basis.CostToServe.Valid {
 		return w, fieldErr(FieldCostToServe, "the deal basis needs the cost to serve per unit (0 if none)")
 	}
-	w.CostOfGoods, w.CostToServe = basis.CostOfGoods.Decimal, basis.CostToServe.Decimal
+	w.CostOfGoods, w.CostToServe = basis.CostOfGoods.Decimal.Mul(factor(pr.costFactor)), basis.CostToServe.Decimal
 
 	// Volume and list price first: everything else is per unit of them.
-	volume, hasVolume := basis.Volume.Decimal, basis.Volume.Valid
 	list, hasList := decimal.Zero, false
-	for _, t := range terms {
+	var listItem *term
+	committed := false
+	volume := decimal.Zero
+	for i, t := range terms {
 		switch t.lever.Kind {
 		case LeverVolume:
-			volume, hasVolume = t.value, true
+			volume, committed = t.value, true
 		case LeverListPrice:
 			if hasList {
 				return w, fmt.Errorf("%s: a package has one list price, and two items have the list price lever", t.name)
 			}
-			list, hasList = t.value, true
+			list, hasList, listItem = t.value, true, &terms[i]
 		}
-	}
-	if !hasVolume {
-		return w, fieldErr(FieldVolume, "no item has the volume lever and the deal basis has no volume")
-	}
-	if !volume.IsPositive() {
-		return w, fieldErr(FieldVolume, "the volume is %s: a package needs units a year to spread its costs over", volume)
 	}
 	if !hasList {
 		return w, fieldErr(FieldLever, "no item or standing term has the list price lever")
+	}
+	if !committed {
+		volume, err = basisVolume(basis, listItem, pr.lastYear)
+		if err != nil {
+			return w, err
+		}
+	}
+	volume = volume.Mul(factor(pr.volumeFactor))
+	if !volume.IsPositive() {
+		return w, fieldErr(FieldVolume, "the volume is %s: a package needs units a year to spread its costs over", volume)
+	}
+	if pr.year > 1 && basis.Indexation.Valid {
+		list = list.Mul(one.Add(pct(basis.Indexation.Decimal)).Pow(decimal.NewFromInt(int64(pr.year - 1))))
 	}
 	w.Volume, w.List, w.Invoice = volume, list, list
 	for _, t := range terms {
@@ -119,8 +157,19 @@ func ComputeWaterfall(basis DealBasis, items []AgendaItem, values Values) (Water
 	}
 	w.Turnover = w.Invoice.Mul(volume)
 
+	cashDays := decimal.NullDecimal{}
 	for _, t := range terms {
-		cost, err := t.perUnit(w, basis)
+		if t.lever.Kind == LeverCashDiscount && t.value.IsPositive() {
+			if !cashDays.Valid || t.lever.Days.Decimal.LessThan(cashDays.Decimal) {
+				cashDays = t.lever.Days
+			}
+		}
+	}
+	for _, t := range terms {
+		if t.lever.Kind == LeverLumpSum && t.lever.OneOff && pr.year > 1 {
+			continue // paid in the first year only
+		}
+		cost, err := t.perUnit(w, basis, cashDays)
 		if err != nil {
 			return Waterfall{}, err
 		}
@@ -131,17 +180,44 @@ func ComputeWaterfall(basis DealBasis, items []AgendaItem, values Values) (Water
 			w.Allowances = w.Allowances.Add(cost)
 		case LeverLumpSum:
 			w.LumpSums = w.LumpSums.Add(cost)
+			if t.lever.OneOff {
+				w.OneOff = w.OneOff.Add(t.value)
+			}
 		case LeverPaymentDays:
 			w.PaymentCost = w.PaymentCost.Add(cost)
-		case LeverThreshold, LeverMoneyPerUnit:
+		case LeverCashDiscount:
+			w.CashDiscount = w.CashDiscount.Add(cost)
+		case LeverThreshold:
 			w.Thresholds = w.Thresholds.Add(cost)
+		case LeverMoneyPerUnit:
+			w.Other = w.Other.Add(cost) // a year, not per unit
 		}
 	}
 	w.NetNet = w.Invoice.Sub(w.Rebates).Sub(w.Allowances).Sub(w.LumpSums)
-	w.Pocket = w.NetNet.Sub(w.PaymentCost).Sub(w.Thresholds)
+	w.Pocket = w.NetNet.Sub(w.PaymentCost).Sub(w.CashDiscount).Sub(w.Thresholds)
 	w.Margin = w.Pocket.Sub(w.CostOfGoods).Sub(w.CostToServe)
-	w.Contribution = w.Margin.Mul(volume)
+	w.Contribution = w.Margin.Mul(volume).Add(w.Other)
 	return w, nil
+}
+
+// basisVolume is the volume when no item commits one: last year's for last
+// year's package, else the basis's, moved by the price elasticity when the
+// list price differs from last year's (DESIGN 5.8).
+func basisVolume(basis DealBasis, list *term, lastYear bool) (decimal.Decimal, error) {
+	if lastYear && basis.LastYearVolume.Valid {
+		return basis.LastYearVolume.Decimal, nil
+	}
+	if !basis.Volume.Valid {
+		return decimal.Zero, fieldErr(FieldVolume, "no item has the volume lever and the deal basis has no volume")
+	}
+	v := basis.Volume.Decimal
+	if lastYear || !basis.Elasticity.Valid || !list.item.LastYear.Valid || !list.item.LastYear.Decimal.IsPositive() {
+		return v, nil
+	}
+	// Volume % = elasticity × list price % above last year's.
+	ly := list.item.LastYear.Decimal
+	change := list.value.Sub(ly).Div(ly).Mul(basis.Elasticity.Decimal)
+	return decimal.Max(decimal.Zero, v.Mul(one.Add(change))), nil
 }
 
 // term is one lever with its value in a package.
@@ -153,7 +229,8 @@ type term struct {
 }
 
 // leverTerms pairs every item that has a lever with its value in the
-// package, after the standing terms.
+// package, after the standing terms. The contract's length prices no unit:
+// it is the term (term.go).
 func leverTerms(basis DealBasis, items []AgendaItem, values Values) ([]term, error) {
 	terms := make([]term, 0, len(basis.Standing)+len(items))
 	for _, s := range basis.Standing {
@@ -163,7 +240,7 @@ func leverTerms(basis DealBasis, items []AgendaItem, values Values) ([]term, err
 		terms = append(terms, term{name: "standing " + s.Lever.Kind.Label(), lever: s.Lever, value: s.Value})
 	}
 	for _, it := range items {
-		if it.Lever.Kind == LeverNone || !it.Numeric() {
+		if it.Lever.Kind == LeverNone || it.Lever.Kind == LeverContract || !it.Numeric() {
 			continue
 		}
 		if err := it.Lever.Validate(); err != nil {
@@ -173,25 +250,27 @@ func leverTerms(basis DealBasis, items []AgendaItem, values Values) ([]term, err
 		if !ok {
 			return nil, fmt.Errorf("%s: the package has no value for it", it.Title)
 		}
+		if err := it.Lever.CheckValue(v); err != nil {
+			return nil, fmt.Errorf("%s: %w", it.Title, err)
+		}
 		terms = append(terms, term{name: it.Title, lever: it.Lever, value: v, item: it})
 	}
 	return terms, nil
 }
 
 // perUnit is what the term takes off the price of each unit, once invoice
-// price, turnover and volume are known.
-func (t term) perUnit(w Waterfall, basis DealBasis) (decimal.Decimal, error) {
+// price, turnover and volume are known; for money per unit of movement, the
+// other contribution a year it adds. cashDays shortens payment days when a
+// cash discount is given.
+func (t term) perUnit(w Waterfall, basis DealBasis, cashDays decimal.NullDecimal) (decimal.Decimal, error) {
 	v := t.value
 	switch t.lever.Kind {
 	case LeverRebate:
-		if !t.lever.Growth {
-			return w.Invoice.Mul(pct(v)), nil
+		a, err := t.rebate(w, basis)
+		if err != nil {
+			return decimal.Zero, err
 		}
-		if !basis.LastYearTurnover.Valid {
-			return decimal.Zero, fieldErr(FieldLastYearTurnover, "%s is paid on growth, and the deal basis has no last year's turnover", t.name)
-		}
-		growth := decimal.Max(decimal.Zero, w.Turnover.Sub(basis.LastYearTurnover.Decimal))
-		return growth.Mul(pct(v)).Div(w.Volume), nil
+		return a.Div(w.Volume), nil
 	case LeverAllowance:
 		return v, nil
 	case LeverLumpSum:
@@ -200,7 +279,12 @@ func (t term) perUnit(w Waterfall, basis DealBasis) (decimal.Decimal, error) {
 		if !basis.CostOfCapital.Valid {
 			return decimal.Zero, fieldErr(FieldCostOfCapital, "%s costs money only with the cost of capital in the deal basis", t.name)
 		}
+		if cashDays.Valid && cashDays.Decimal.LessThan(v) {
+			v = cashDays.Decimal
+		}
 		return w.Invoice.Mul(pct(basis.CostOfCapital.Decimal)).Mul(v).Div(daysPerYear), nil
+	case LeverCashDiscount:
+		return w.Invoice.Mul(pct(v)), nil
 	case LeverThreshold:
 		s := t.item.Better.Sign()
 		points := decimal.Max(decimal.Zero, s.Mul(t.lever.Threshold.Decimal.Sub(v)))
@@ -214,7 +298,7 @@ func (t term) perUnit(w Waterfall, basis DealBasis) (decimal.Decimal, error) {
 			return decimal.Zero, fmt.Errorf("%s: money per unit counts from last year's value or our opening, and neither is set", t.name)
 		}
 		s := t.item.Better.Sign()
-		return s.Mul(ref.Decimal.Sub(v)).Mul(t.lever.Amount.Decimal).Div(w.Volume), nil
+		return s.Mul(v.Sub(ref.Decimal)).Mul(t.lever.Amount.Decimal), nil
 	}
 	return decimal.Zero, nil
 }
@@ -232,16 +316,21 @@ func (d *Dossier) Waterfall(values Values) (Waterfall, error) {
 func (d *Dossier) contributionChange(values Values, base Waterfall, it AgendaItem, to decimal.Decimal) (decimal.Decimal, error) {
 	basis := d.Negotiation.Deal
 	switch it.Lever.Kind {
-	case LeverRebate, LeverAllowance, LeverLumpSum, LeverPaymentDays, LeverThreshold, LeverMoneyPerUnit:
+	case LeverAllowance, LeverLumpSum, LeverThreshold:
 		from, ok := values[it.ID]
 		if !ok {
 			return decimal.Zero, fmt.Errorf("%s: the package has no value for it", it.Title)
 		}
-		before, err := term{name: it.Title, lever: it.Lever, value: from, item: it}.perUnit(base, basis)
+		for _, v := range []decimal.Decimal{from, to} {
+			if err := it.Lever.CheckValue(v); err != nil {
+				return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
+			}
+		}
+		before, err := term{name: it.Title, lever: it.Lever, value: from, item: it}.perUnit(base, basis, decimal.NullDecimal{})
 		if err != nil {
 			return decimal.Zero, err
 		}
-		after, err := term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis)
+		after, err := term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis, decimal.NullDecimal{})
 		if err != nil {
 			return decimal.Zero, err
 		}

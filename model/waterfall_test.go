@@ -98,7 +98,7 @@ func TestWaterfallPriceMoveCosts(t *testing.T) {
 func TestWaterfallGrowthRebate(t *testing.T) {
 	basis, items, values := workedExample()
 	basis.LastYearTurnover = opt("4000000")
-	items[2].Lever.Growth = true
+	items[2].Lever.Base = BaseGrowth
 	values[3] = dec("3")
 	w, err := ComputeWaterfall(basis, items, values)
 	if err != nil {
@@ -125,7 +125,7 @@ func TestWaterfallEachLever(t *testing.T) {
 		{"no lever: score only", leverItem(2, "Review", Up, Lever{}, "1"), "5", "3000"},
 		{"discount 10 %: invoice 9", leverItem(2, "Discount", Down, Lever{Kind: LeverDiscount}, "5"), "10", "2000"},
 		{"rebate 5 % of 10", leverItem(2, "Rebate", Down, Lever{Kind: LeverRebate}, "1"), "5", "2500"},
-		{"growth rebate 10 % of 10,000 − 8,000", leverItem(2, "Growth rebate", Down, Lever{Kind: LeverRebate, Growth: true}, "1"), "10", "2800"},
+		{"growth rebate 10 % of 10,000 − 8,000", leverItem(2, "Growth rebate", Down, Lever{Kind: LeverRebate, Base: BaseGrowth}, "1"), "10", "2800"},
 		{"allowance 0.25 a unit", leverItem(2, "Allowance", Down, Lever{Kind: LeverAllowance}, "0"), "0.25", "2750"},
 		{"lump sum 500 a year", leverItem(2, "Listing fee", Down, Lever{Kind: LeverLumpSum}, "0"), "500", "2500"},
 		{"73 days at 10 %: 10 × 0.1 × 73/365 = 0.2", leverItem(2, "Payment", Down, Lever{Kind: LeverPaymentDays}, "30"), "73", "2800"},
@@ -189,7 +189,7 @@ func TestWaterfallBadInput(t *testing.T) {
 			return items[:6]
 		}, FieldVolume, "no item has the volume lever"},
 		{"growth rebate without last year's turnover", func(b *DealBasis, items []AgendaItem, v Values) []AgendaItem {
-			items[2].Lever.Growth = true
+			items[2].Lever.Base = BaseGrowth
 			return items
 		}, FieldLastYearTurnover, "Rebate is paid on growth"},
 		{"payment days without the cost of capital", func(b *DealBasis, items []AgendaItem, v Values) []AgendaItem {
@@ -239,7 +239,7 @@ func TestWaterfallBadInput(t *testing.T) {
 
 func TestLeverValidateAndHint(t *testing.T) {
 	assertErr(t, Lever{Kind: "bonus"}.Validate(), `"bonus" is not a lever`)
-	assertErr(t, Lever{Kind: LeverAllowance, Growth: true}.Validate(), "only a rebate can be paid on growth")
+	assertErr(t, Lever{Kind: LeverAllowance, Base: BaseGrowth}.Validate(), "only a rebate has a base")
 	assertErr(t, DealBasis{CostOfCapital: opt("120")}.Validate(), "cost of capital: 120% a year")
 	assertErr(t, DealBasis{Floor: opt("-1")}.Validate(), "deal floor: -1 cannot be negative")
 	assertErr(t, DealBasis{Standing: []StandingTerm{{Lever: Lever{Kind: LeverVolume}}}}.Validate(), `cannot be "volume"`)
