@@ -61,12 +61,13 @@ func TestBriefSections(t *testing.T) {
 	}
 	for _, line := range []string{
 		// The per-meeting table: 17 % after meeting 1, 44 % after meeting 2 (see TestDemoNumbers);
-		// reciprocity 54.5/23.33 = 2.34 and 71.02/40.80 = 1.74.
+		// reciprocity 54.5/23.33 = 2.34 and (71.02 + 10)/40.80 = 1.99: their move
+		// between meetings 1 and 2 counts toward meeting 2 (DESIGN 5.8).
 		"## Gap closed after each meeting",
 		"| Meeting | Date | Gap closed | Our moves | Their moves | Reciprocity |",
 		"| openings |  | 0% |  |  |  |",
 		"| 1 | " + m1 + " | 17% | 2 | 3 | 2.34 |",
-		"| 2 | " + m2 + " | 44% | 3 | 3 | 1.74 |",
+		"| 2 | " + m2 + " | 44% | 3 | 4 | 1.99 |",
 		// The ledger with its derived "from", size and flags.
 		"## Concession ledger",
 		"| # | When | Meeting | Who | Item | From → to | Size | Traded for | Flags |",

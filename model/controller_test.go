@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -377,5 +378,37 @@ func TestVerdictInWords(t *testing.T) {
 	}
 	if got := pr.AssumesText(); !strings.Contains(got, "assumes our offer on Allowance") {
 		t.Errorf("assumes %q", got)
+	}
+}
+
+// Moves between meetings count toward the next meeting in move counts and
+// reciprocity too (DESIGN 2, 5.8). On the demo their move on payment terms
+// 75 → 60 between meetings 1 and 2 counts in meeting 2 (issue 19 found 3
+// moves shown).
+func TestReciprocityCountsMovesBetweenMeetings(t *testing.T) {
+	d := Demo(demoNow)
+	r := d.Replay()
+	m2 := r.Meetings[1]
+	between := 0
+	for _, mv := range r.Moves {
+		if mv.MeetingID == 0 && mv.Epoch == 2 {
+			between++
+		}
+	}
+	if between == 0 {
+		t.Fatal("the demo has no move between meetings 1 and 2")
+	}
+	inMeeting := 0
+	for _, mv := range r.Moves {
+		if mv.Epoch == 2 {
+			inMeeting++
+		}
+	}
+	// DESIGN's rule gives 4 moves and reciprocity 1.99 (1.74 without the move between).
+	if math.Round(m2.Reciprocity*100)/100 != 1.99 {
+		t.Errorf("meeting 2 reciprocity %.4f, want 1.99", m2.Reciprocity)
+	}
+	if got := m2.OurMoves + m2.TheirMoves; got != inMeeting || m2.TheirMoves != 4 {
+		t.Errorf("meeting 2 counts %d moves, want %d (with %d between meetings)", got, inMeeting, between)
 	}
 }

@@ -145,9 +145,11 @@ func TestDemoNumbers(t *testing.T) {
 
 	// Reciprocity, meeting 1: theirs 55·2/5 + 45·12/24 + 40·15/60 = 54.5; ours 40·15/60 + 30·2/4.5 = 23.333.
 	assertFloat(t, "reciprocity 1", r.Meetings[0].Reciprocity, 54.5/(10+30*2/4.5))
-	// Meeting 2: theirs 60·0.4 + 90·0.5/1.9 + 70·1/3; ours 90·0.3/1.9 + 70·0.25 + 50·0.2/1.1.
+	// Meeting 2: theirs 60·0.4 + 90·0.5/1.9 + 70·1/3, plus payment terms
+	// 75 → 60 between meetings 1 and 2 (40·15/60 = 10), which counts toward
+	// meeting 2; ours 90·0.3/1.9 + 70·0.25 + 50·0.2/1.1.
 	assertFloat(t, "reciprocity 2", r.Meetings[1].Reciprocity,
-		(24+90*0.5/1.9+70.0/3)/(90*0.3/1.9+17.5+50*0.2/1.1))
+		(24+90*0.5/1.9+70.0/3+10)/(90*0.3/1.9+17.5+50*0.2/1.1))
 
 	// Package scores: their offer scores only SKUs (5: (5−4)/(6−4) = 0.5) and contract (24: 1):
 	// 100·(55·0.5 + 45·1) / 440 = 16.48. Our offer is at or beyond target everywhere: 100.

@@ -153,25 +153,27 @@ func (d *Dossier) meetingResults(moves []Move, weights []float64) []MeetingResul
 		byEpoch[k] = k
 	}
 	slices.SortStableFunc(byEpoch, func(a, b int) int { return moves[a].Epoch - moves[b].Epoch })
+	// Counted by epoch: a move between meetings counts toward the next
+	// meeting in move counts and reciprocity too (DESIGN 5.8).
 	type sums struct{ ours, theirs float64 }
-	inMeeting := make(map[uint64]*sums, len(d.Meetings))
-	counts := make(map[uint64]*MeetingResult, len(d.Meetings))
+	inMeeting := make(map[int]*sums, len(d.Meetings))
+	counts := make(map[int]*MeetingResult, len(d.Meetings))
 	results := make([]MeetingResult, len(d.Meetings))
 	for i, m := range d.Meetings {
 		results[i].Meeting = m
-		inMeeting[m.ID] = &sums{}
-		counts[m.ID] = &results[i]
+		inMeeting[m.Number] = &sums{}
+		counts[m.Number] = &results[i]
 	}
 	for _, mv := range moves {
-		s, ok := inMeeting[mv.MeetingID]
+		s, ok := inMeeting[mv.Epoch]
 		if !ok {
 			continue
 		}
 		if mv.By == Us {
-			counts[mv.MeetingID].OurMoves++
+			counts[mv.Epoch].OurMoves++
 			s.ours += weights[mv.Item] * mv.Share
 		} else {
-			counts[mv.MeetingID].TheirMoves++
+			counts[mv.Epoch].TheirMoves++
 			s.theirs += weights[mv.Item] * mv.Share
 		}
 	}
@@ -206,7 +208,7 @@ func (d *Dossier) meetingResults(moves []Move, weights []float64) []MeetingResul
 		for k, st := range snapshot {
 			res.ItemClosed[k] = st.Closed
 		}
-		if s := inMeeting[m.ID]; s.ours > 0 {
+		if s := inMeeting[m.Number]; s.ours > 0 {
 			res.Reciprocity, res.ReciprocityKnown = s.theirs/s.ours, true
 		}
 	}

@@ -270,9 +270,10 @@ func TestMeetingResults(t *testing.T) {
 	}{
 		// m1: ours 60·4/20 + 40·10/60 = 12 + 6.6667; theirs 60·5/20 = 15.
 		{(60*0.45 + 40*(1.0/6)) / 100, []float64{0.45, 1.0 / 6}, 2, 1, 15 / (12 + 40.0/6)},
-		// m2: ours 60·5/20 + 40·25/60 = 15 + 16.6667; theirs 60·3/20 = 9. The e-mail
-		// concession c4 belongs to no meeting, so it is in neither count.
-		{(60*0.85 + 40*(55.0/60)) / 100, []float64{0.85, 55.0 / 60}, 2, 1, 9 / (15 + 40*25.0/60)},
+		// m2: ours 60·5/20 + 40·25/60 = 15 + 16.6667; theirs 60·3/20 = 9, plus the
+		// e-mail concession c4 (90 → 70 of a 60 gap: 40·20/60 = 13.3333), made
+		// between meetings 1 and 2, which counts toward meeting 2 (DESIGN 5.8).
+		{(60*0.85 + 40*(55.0/60)) / 100, []float64{0.85, 55.0 / 60}, 2, 2, (9 + 40*20.0/60) / (15 + 40*25.0/60)},
 	}
 	for i, w := range want {
 		res := r.Meetings[i]
