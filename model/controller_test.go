@@ -18,7 +18,9 @@ func plainBasis() DealBasis {
 	return DealBasis{Volume: opt("1000"), CostOfGoods: opt("6"), CostToServe: opt("1"), CostOfCapital: opt("10")}
 }
 
-func plainPrice() AgendaItem { return leverItem(1, "List price", Up, Lever{Kind: LeverListPrice}, "10") }
+func plainPrice() AgendaItem {
+	return leverItem(1, "List price", Up, Lever{Kind: LeverListPrice}, "10")
+}
 
 func TestRebatesAsWritten(t *testing.T) {
 	tiers := []Tier{{Over: dec("5"), Rate: dec("2")}, {Over: dec("20"), Rate: dec("3")}}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -17,12 +18,19 @@ var MesoTolerance = decimal.RequireFromString("0.005")
 type Meso struct {
 	Reference PackageResult
 	Offers    []Package
-	Reason    string // "" when every offer asked for was found
+	// Says is, per offer, what it gives and what it asks in words.
+	Says   []string
+	Reason string // "" when every offer asked for was found
 }
+
+// MinBetterForThem is how much better for them (points of TheirScore) an
+// equivalent offer must be than the reference (DESIGN 5.8).
+const MinBetterForThem = 2.0
 
 // TheirScore is our estimate of how good the values are for them: each item's
 // closeness to their position (0 at our opening, 1 at their position or
-// beyond), weighted by its value to them, 0–100. ok is false when no item has
+// beyond, below 0 — down to −1 — when we ask for more than we opened with),
+// weighted by its value to them, at most 100. ok is false when no item has
 // both positions.
 func (r *Replay) TheirScore(v Values) (float64, bool) {
 	var sum, total float64
@@ -38,7 +46,7 @@ func (r *Replay) TheirScore(v Values) (float64, bool) {
 		c := 1.0
 		if span.IsPositive() {
 			c, _ = s.Mul(it.OurOpening.Decimal.Sub(x)).Div(span).Float64()
-			c = min(1, max(0, c))
+			c = min(1, max(-1, c))
 		}
 		sum += w * c
 		total += w
@@ -54,8 +62,23 @@ type mesoItem struct {
 	it     AgendaItem
 	trade  float64         // trade value: value to them per point of weight to us
 	giveTo decimal.Decimal // the furthest we give: their position or our walk-away, whichever comes first
-	askTo  decimal.Decimal // the furthest we recover: our opening
-	places int32
+	// askTo is the furthest we recover (DESIGN 5.8): never past our current
+	// position on an item we have conceded; our opening on one still there;
+	// on what they give (volume, contract, range, service level) still at
+	// our opening, up to half the opening gap beyond it: more of what they
+	// give, in return for what we give, is a trade, not taking one back.
+	askTo decimal.Decimal
+}
+
+// theyGive reports whether the item is something they give us: volume,
+// the contract's length, range (money per unit of movement), a service
+// level (threshold cost).
+func theyGive(k LeverKind) bool {
+	switch k {
+	case LeverVolume, LeverContract, LeverMoneyPerUnit, LeverThreshold:
+		return true
+	}
+	return false
 }
 
 // EquivalentOffers makes up to n proposals that earn the reference's annual
@@ -95,6 +118,7 @@ func (r *Replay) EquivalentOffers(ref Package, n int) Meso {
 		}
 		offer.Name = fmt.Sprintf("Equivalent %d: more on %s", len(m.Offers)+1, g.it.Title)
 		m.Offers = append(m.Offers, offer)
+		m.Says = append(m.Says, r.says(ref, offer))
 	}
 	if len(m.Offers) < n {
 		m.Reason = fmt.Sprintf("only %d of %d: %d %s room to give inside our walk-aways and short of their position",
@@ -123,11 +147,18 @@ func (r *Replay) mesoItems(ref Package) []mesoItem {
 		if s.Mul(x.Sub(giveTo)).IsNegative() { // already past: nothing to give
 			giveTo = x
 		}
-		askTo := it.OurOpening.Decimal
+		open, ours := it.OurOpening.Decimal, st.Ours
+		askTo := open
+		switch {
+		case !ours.Equal(open):
+			askTo = ours // conceded: never back past where we stand
+		case theyGive(it.Lever.Kind) && it.TheirOpening.Valid:
+			askTo = open.Add(open.Sub(it.TheirOpening.Decimal).Div(decimal.NewFromInt(2)))
+		}
 		if s.Mul(askTo.Sub(x)).IsNegative() {
 			askTo = x
 		}
-		out = append(out, mesoItem{it: it, trade: it.Leverage(), giveTo: giveTo, askTo: askTo, places: int32(max(it.Places(), 0))})
+		out = append(out, mesoItem{it: it, trade: it.Leverage(), giveTo: giveTo, askTo: askTo})
 	}
 	return out
 }
@@ -138,15 +169,21 @@ func (r *Replay) equivalentOffer(ref Package, refC decimal.Decimal, refTheirs fl
 	recover := slices.DeleteFunc(slices.Clone(items), func(x mesoItem) bool {
 		return x.it.ID == g.it.ID || x.trade >= g.trade || x.askTo.Equal(ref.Values[x.it.ID])
 	})
-	slices.SortStableFunc(recover, func(a, b mesoItem) int { return cmp.Compare(a.trade, b.trade) })
+	// What they value least first (DESIGN 5.8), then lower trade value.
+	slices.SortStableFunc(recover, func(a, b mesoItem) int {
+		return cmp.Or(cmp.Compare(a.it.ValueToThem, b.it.ValueToThem), cmp.Compare(a.trade, b.trade))
+	})
 	if len(recover) == 0 {
-		return Package{}, "no item of lower trade value has room to recover toward our opening"
+		return Package{}, "no item of lower trade value has room to recover without taking back a concession"
 	}
 	tol := refC.Abs().Mul(MesoTolerance)
 	why := ""
 	for _, share := range []string{"1", "0.5"} {
 		x0 := ref.Values[g.it.ID]
-		give := x0.Add(g.giveTo.Sub(x0).Mul(decimal.RequireFromString(share))).Round(g.places)
+		give := g.it.RoundToStep(x0.Add(g.giveTo.Sub(x0).Mul(decimal.RequireFromString(share))))
+		if g.it.Better.Sign().Mul(give.Sub(g.giveTo)).IsNegative() {
+			give = g.giveTo // the step would pass their position or our walk-away
+		}
 		if give.Equal(x0) {
 			continue
 		}
@@ -173,12 +210,12 @@ func (r *Replay) equivalentOffer(ref Package, refC decimal.Decimal, refTheirs fl
 		theirs, _ := r.TheirScore(p.Values)
 		switch {
 		case c.Contribution.Sub(refC).Abs().GreaterThan(tol):
-			why = fmt.Sprintf("the items of lower trade value cannot recover %s within our opening",
+			why = fmt.Sprintf("the items of lower trade value cannot recover %s without taking back a concession",
 				FormatMoney(refC.Sub(c.Contribution)))
 		case moved < 2:
 			why = "the offer would differ from the reference on one item only"
-		case theirs <= refTheirs:
-			why = "the offer is not better for them by their values"
+		case theirs < refTheirs+MinBetterForThem:
+			why = fmt.Sprintf("the offer is not better for them by %.0f points of their values", MinBetterForThem)
 		default:
 			return p, ""
 		}
@@ -225,13 +262,44 @@ func (r *Replay) recoverOn(p Package, rc mesoItem, target decimal.Decimal) (deci
 	// The nearest step when it lands inside the tolerance; else the step
 	// short of it, so that a coarse item (whole SKUs, days) never overshoots
 	// and the next item tops up.
-	near := v.Round(rc.places)
+	step := rc.it.StepOf()
+	near := rc.it.RoundToStep(v)
+	if s := rc.it.Better.Sign(); s.Mul(near.Sub(rc.askTo)).IsPositive() {
+		near = rc.askTo // the step would pass how far we may ask
+	}
 	if w, err := r.dossier.Waterfall(p.With(rc.it.ID, near).Values); err == nil &&
 		w.Contribution.Sub(target).Abs().LessThanOrEqual(target.Abs().Mul(MesoTolerance)) {
 		return near, nil
 	}
 	if rc.askTo.GreaterThan(from) {
-		return v.RoundFloor(rc.places), nil
+		return decimal.Max(from, v.Div(step).Floor().Mul(step)), nil
 	}
-	return v.RoundCeil(rc.places), nil
+	return decimal.Min(from, v.Div(step).Ceil().Mul(step)), nil
+}
+
+// says is what an offer gives and asks against the reference, in words:
+// "gives Payment terms 60; asks Annual volume commitment 210,000".
+func (r *Replay) says(ref, offer Package) string {
+	var gives, asks []string
+	for _, it := range r.dossier.Items {
+		x, ok := offer.Values[it.ID]
+		y, has := ref.Values[it.ID]
+		if !ok || !has || x.Equal(y) {
+			continue
+		}
+		text := it.Title + " " + it.Format(x)
+		if it.Unit != "" {
+			text += " " + it.Unit
+		}
+		if it.Better.Sign().Mul(x.Sub(y)).IsNegative() {
+			gives = append(gives, text)
+		} else {
+			asks = append(asks, text)
+		}
+	}
+	out := "gives " + strings.Join(gives, "; ")
+	if len(asks) > 0 {
+		out += " · asks " + strings.Join(asks, "; ")
+	}
+	return out
 }
