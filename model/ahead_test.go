@@ -204,22 +204,27 @@ func TestSuggestedValue(t *testing.T) {
 	}
 }
 
-// TestSuggestionsDemo: after meeting 2 they had moved on six items. c and v'
-// per item (shown when |v' − v| ≥ 10):
+// TestSuggestionsDemo: after meeting 2 (two meetings ended), their moves
+// for nothing in return are list price 22.90 → 23.40 (0.50 of 1.90: c =
+// 0.26316) and payment terms 90 → 75 (15 of 60: c = 0.25); every other move
+// of theirs was for something and is left out (DESIGN 5.8). Weighted by our
+// weights 90 40 70 60 50 55 45 30 (Σ 440): c̄ = (90·0.26316 + 40·0.25)/440
+// = 33.684/440 = 0.076555; 2c̄ = 0.15311. c* = c/(2c̄) clamped to [0, 1]:
 //
-//	list price   0.50/1.90 = 0.263 → (80 + 73.7)/2 = 77, 3: no
-//	payment      30/60 = 0.5       → (70 + 50)/2 = 60, 10: yes
-//	rebate       1.0/3.0 = 0.333   → (85 + 66.7)/2 = 76, 9: no
-//	volume       20,000/50,000 = 0.4 → (30 + 60)/2 = 45, 15: yes
-//	allowance    0 (they held)     → (75 + 100)/2 = 87.5 → 88, 13: yes
-//	SKUs         2/5 = 0.4         → (40 + 60)/2 = 50, 10: yes
-//	contract     12/24 = 0.5       → (35 + 50)/2 = 42.5 → 43, 8: no
-//	service      0 (they held)     → (80 + 100)/2 = 90, 10: yes
+//	list price  1.72 → 1: (80 + 0)/2 = 40, 40: yes
+//	payment     1.63 → 1: (70 + 0)/2 = 35, 35: yes
+//	rebate      0: (85 + 100)/2 = 92.5 → 93, 8: no
+//	volume      0: (30 + 100)/2 = 65, 35: yes
+//	allowance   0: (75 + 100)/2 = 87.5 → 88, 13: yes
+//	SKUs        0: (40 + 100)/2 = 70, 30: yes
+//	contract    0: (35 + 100)/2 = 67.5 → 68, 33: yes
+//	service     0: (80 + 100)/2 = 90, 10: yes
 func TestSuggestionsDemo(t *testing.T) {
 	d := Demo(demoNow)
 	got := d.Replay().Suggestions()
-	want := map[string]int{"Payment terms": 60, "Annual volume commitment": 45, "Promotional allowance": 88,
-		"SKUs listed, Crunch Oat range": 50, "Service level, on time in full": 90}
+	want := map[string]int{"List price per case": 40, "Payment terms": 35, "Annual volume commitment": 65,
+		"Promotional allowance": 88, "SKUs listed, Crunch Oat range": 70, "Contract length": 68,
+		"Service level, on time in full": 90}
 	if len(got) != len(want) {
 		t.Fatalf("%d suggestions, want %d: %+v", len(got), len(want), got)
 	}
@@ -228,19 +233,58 @@ func TestSuggestionsDemo(t *testing.T) {
 			t.Errorf("%s: %d after meeting %d, want %d after 2", s.Item.Title, s.Value, s.After, w)
 		}
 	}
-	if text := got[0].Text(); !strings.Contains(text, "70 → 60") || !strings.Contains(text, "50%") {
+	if text := got[1].Text(); !strings.Contains(text, "70 → 35") || !strings.Contains(text, "25%") {
 		t.Errorf("text %q", text)
 	}
 	// Dismissing one hides it; a decision after an earlier meeting does not.
 	d.Decisions = []SuggestionDecision{{ID: 1, ItemID: 2, After: 2, Value: 60, At: demoNow},
 		{ID: 2, ItemID: 4, After: 1, Value: 45, At: demoNow}}
-	if n := len(d.Replay().Suggestions()); n != 4 {
-		t.Errorf("%d suggestions after dismissing one, want 4", n)
+	if n := len(d.Replay().Suggestions()); n != 6 {
+		t.Errorf("%d suggestions after dismissing one, want 6", n)
 	}
 	// They moved on one item only: nothing to say yet.
 	d = Demo(demoNow)
 	d.Ledger = d.Ledger[:2]
 	if s := d.Replay().Suggestions(); len(s) != 0 {
 		t.Errorf("suggestions after their move on one item: %+v", s)
+	}
+}
+
+// TestSuggestionsCompareItems: three items of equal weight and value 50,
+// opening gaps of 10. They moved 8 on A and 2 on B for nothing, and 2 on C
+// for something (left out): c = 0.8, 0.2, 0; c̄ = 1/3; 2c̄ = 2/3.
+//
+//	A  c* = 1.2 → 1:  (50 + 0)/2 = 25
+//	B  c* = 0.3:      (50 + 70)/2 = 60
+//	C  c* = 0:        (50 + 100)/2 = 75
+//
+// DESIGN 5.7's rule alone gave A 35, B 65 and C 65 (the trade read as
+// indifference). After one meeting nothing is suggested.
+func TestSuggestionsCompareItems(t *testing.T) {
+	m1 := Meeting{ID: 1, Number: 1, Started: t0, Ended: t0.Add(time.Hour)}
+	m2 := Meeting{ID: 2, Number: 2, Started: t0.AddDate(0, 0, 7), Ended: t0.AddDate(0, 0, 7).Add(time.Hour)}
+	d := &Dossier{Meetings: []Meeting{m1, m2}}
+	for k, title := range []string{"A", "B", "C"} {
+		d.Items = append(d.Items, AgendaItem{ID: uint64(k + 1), Topic: TopicOther, Title: title, Better: Up,
+			OurOpening: opt("20"), TheirOpening: opt("10"), Weight: 50, ValueToThem: 50, Status: ItemOpen})
+	}
+	d.Ledger = []Concession{
+		{ID: 1, MeetingID: 1, ItemID: 1, By: Them, To: dec("18"), At: t0.Add(time.Minute)},
+		{ID: 2, MeetingID: 2, ItemID: 2, By: Them, To: dec("12"), At: m2.Started.Add(time.Minute)},
+		{ID: 3, MeetingID: 2, ItemID: 3, By: Them, To: dec("12"), TradedFor: "a feature week", At: m2.Started.Add(2 * time.Minute)},
+	}
+	want := map[string]int{"A": 25, "B": 60, "C": 75}
+	got := d.Replay().Suggestions()
+	if len(got) != 3 {
+		t.Fatalf("suggestions %+v", got)
+	}
+	for _, s := range got {
+		if s.Value != want[s.Item.Title] {
+			t.Errorf("%s: %d, want %d", s.Item.Title, s.Value, want[s.Item.Title])
+		}
+	}
+	d.Meetings[1].Ended = time.Time{}
+	if got := d.Replay().Suggestions(); len(got) != 0 {
+		t.Errorf("suggestions after one meeting ended: %+v", got)
 	}
 }

@@ -3,14 +3,21 @@ package model
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
-// What their moves say about them (DESIGN 5.7): where they moved readily
-// they value the item less. After a meeting ends, each open item's value to
-// them is compared with v' = round((v + 100·(1 − c)) / 2), c being the share
-// of the item's opening gap closed by their moves; a difference of 10 or
-// more is suggested, once they have moved on at least two items.
+// What their moves say about them (DESIGN 5.7, 5.8): where they moved more
+// readily than on average they value the item less. After a meeting ends,
+// each open item's value to them is compared with v' = round((v + 100·(1 −
+// c*)) / 2), where c is the share of the item's opening gap closed by their
+// moves made for nothing in return (a trade says nothing of indifference),
+// c̄ the mean of c weighted by our weights, and c* = clamp(c / (2·c̄), 0, 1):
+// an item they moved on as much as on average reads 0.5, so an early round
+// does not raise every value. A difference of 10 or more is suggested,
+// once two meetings have ended and they have moved on at least two items.
 
 // Suggestion is a revised value to them for one item.
 type Suggestion struct {
@@ -18,14 +25,15 @@ type Suggestion struct {
 	Item   AgendaItem
 	After  int     // the meeting after which it was worked out
 	Closed float64 // c: share of the opening gap closed by their moves, 0–1
+	Mean   float64 // c̄: their weighted mean closure over the items
 	Value  int     // v', the suggested value to them
 }
 
 // Text is the suggestion in words, e.g. "Payment terms: value to them 70 → 60
 // (they closed 50% of the gap)".
 func (s Suggestion) Text() string {
-	return fmt.Sprintf("%s: value to them %d → %d (they closed %s of the gap by meeting %d)",
-		s.Item.Title, s.Item.ValueToThem, s.Value, FormatPercent(s.Closed), s.After)
+	return fmt.Sprintf("%s: value to them %d → %d (they closed %s of the gap by meeting %d, %s on average)",
+		s.Item.Title, s.Item.ValueToThem, s.Value, FormatPercent(s.Closed), s.After, FormatPercent(s.Mean))
 }
 
 // SuggestionDecision records the KAM's answer to a suggestion: accepted (the
@@ -53,30 +61,29 @@ func SuggestedValue(v int, closed float64) int {
 // a meeting has ended and they have moved on at least two items by then.
 func (r *Replay) Suggestions() []Suggestion {
 	d := r.dossier
-	after := 0
+	after, ended := 0, 0
 	for _, m := range d.Meetings {
 		if !m.Ended.IsZero() {
 			after = max(after, m.Number)
+			ended++
 		}
 	}
-	if after == 0 {
+	if ended < 2 {
 		return nil
 	}
-	moved := make([]bool, len(d.Items))
-	theirs := openingStates(d.Items)
+	// Their moves for nothing in return, up to that meeting.
+	closed := make([]decimal.Decimal, len(d.Items))
+	moved := 0
 	for _, mv := range r.Moves {
-		if mv.By == Them && mv.Epoch <= after && mv.Size.IsPositive() {
-			moved[mv.Item] = true
-			apply(theirs, mv)
+		if mv.By != Them || mv.Epoch > after || !mv.Size.IsPositive() || strings.TrimSpace(mv.TradedFor) != "" {
+			continue
 		}
-	}
-	count := 0
-	for _, m := range moved {
-		if m {
-			count++
+		if closed[mv.Item].IsZero() {
+			moved++
 		}
+		closed[mv.Item] = closed[mv.Item].Add(mv.Size)
 	}
-	if count < 2 {
+	if moved < 2 {
 		return nil
 	}
 	decided := map[uint64]bool{}
@@ -85,17 +92,31 @@ func (r *Replay) Suggestions() []Suggestion {
 			decided[dc.ItemID] = true
 		}
 	}
-	var out []Suggestion
+	weights := d.weights()
+	gap0 := openingStates(d.Items)
+	c := make([]float64, len(d.Items))
+	var sum, total float64
 	for i, it := range d.Items {
-		st := theirs[i]
-		if it.Status != ItemOpen || !it.Tracked() || !st.Gap0.IsPositive() || decided[it.ID] {
+		if it.Status != ItemOpen || !it.Tracked() || !gap0[i].Gap0.IsPositive() {
 			continue
 		}
-		closedBy, _ := it.Better.Sign().Mul(st.Theirs.Sub(it.TheirOpening.Decimal)).Div(st.Gap0).Float64()
-		c := min(1, max(0, closedBy))
-		v := SuggestedValue(it.ValueToThem, c)
+		share, _ := closed[i].Div(gap0[i].Gap0).Float64()
+		c[i] = min(1, max(0, share))
+		sum += weights[i] * c[i]
+		total += weights[i]
+	}
+	if total == 0 || sum == 0 {
+		return nil
+	}
+	mean := sum / total
+	var out []Suggestion
+	for i, it := range d.Items {
+		if it.Status != ItemOpen || !it.Tracked() || !gap0[i].Gap0.IsPositive() || decided[it.ID] {
+			continue
+		}
+		v := SuggestedValue(it.ValueToThem, c[i]/(2*mean))
 		if abs(v-it.ValueToThem) >= 10 {
-			out = append(out, Suggestion{Index: i, Item: it, After: after, Closed: c, Value: v})
+			out = append(out, Suggestion{Index: i, Item: it, After: after, Closed: c[i], Mean: mean, Value: v})
 		}
 	}
 	return out
