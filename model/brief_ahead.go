@@ -61,24 +61,26 @@ func (b *briefWriter) owedLines() {
 }
 
 func (b *briefWriter) budgetLines() {
-	items, total, err := b.r.BudgetLeft()
+	items := b.r.BudgetLeft()
 	if len(items) == 0 {
 		b.line("- Today's budget: none set (`budget <item> <value>`).")
 		return
 	}
-	left := "cannot be priced: " + fmt.Sprint(err)
-	switch {
-	case err == nil && total.IsNegative():
-		left = "none, over it by " + FormatMoney(total.Neg()) + " " + b.d.Negotiation.Currency + " a year"
-	case err == nil:
-		left = FormatMoney(total) + " " + b.d.Negotiation.Currency + " a year"
-	}
-	b.line("- Today's budget (left: %s):", left)
+	b.line("- Today's budget, item by item (%s):", BudgetHeadline(items))
+	cur := b.d.Negotiation.Currency
 	for _, ib := range items {
-		it := b.d.Items[ib.Index]
+		it := ib.Item
 		room := it.Format(ib.Room) + " " + it.Unit + " left"
-		if ib.Room.IsNegative() {
+		if ib.Over() {
 			room = "over it by " + it.Format(ib.Room.Neg()) + " " + it.Unit
+		}
+		switch {
+		case ib.Priced && ib.Over():
+			room += ", " + FormatMoney(ib.Money.Neg()) + " " + cur + " a year past it"
+		case ib.Priced:
+			room += ", worth " + FormatMoney(ib.Money) + " " + cur + " a year"
+		case ib.Err != nil:
+			room += ", money unknown: " + ib.Err.Error()
 		}
 		b.line("  - %s: as far as %s (%s)", it.Title, it.Format(ib.Budget.Value), room)
 	}

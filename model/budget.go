@@ -175,47 +175,67 @@ func (f Flag) Question() string {
 	return "This takes us " + strings.Join(parts, " and ") + ". Log it anyway?"
 }
 
-// ItemBudget is today's budget on one item and what is left of it.
+// ItemBudget is today's budget on one item and what is left of it. Budget
+// left is kept per item and never netted across items (DESIGN 5.8): room on
+// the price does not hide an allowance over its budget.
 type ItemBudget struct {
 	Index  int // in Dossier.Items
+	Item   AgendaItem
 	Budget Budget
-	Room   decimal.Decimal // s·(ours − budget): units we may still give today
-	Money  decimal.Decimal // what giving all of it would cost our offer a year
-	Err    error           // why Money is unknown
+	Room   decimal.Decimal // s·(ours − budget): units we may still give today; negative when over
+	Money  decimal.Decimal // what giving all of it would cost our offer a year (negative when over)
+	Priced bool            // Money is known
+	Err    error           // why Money is unknown (Priced false)
 }
 
-// BudgetLeft is today's budgets: per item, and Total, the fall in our
-// offer's annual contribution if we moved to every budget at once (the
-// header's "budget left"). err says why the total cannot be priced; items
-// is empty when no budget holds today.
-func (r *Replay) BudgetLeft() (items []ItemBudget, total decimal.Decimal, err error) {
+// Over reports whether our position is already past today's budget.
+func (ib ItemBudget) Over() bool { return ib.Room.IsNegative() }
+
+// BudgetLeft is today's budgets, item by item; empty when none holds today.
+func (r *Replay) BudgetLeft() []ItemBudget {
 	d := r.dossier
-	ours := r.Positions(OriginOurs)
-	atBudgets := ours
+	var items []ItemBudget
 	for i, it := range d.Items {
 		b, ok := d.TodaysBudget(it.ID)
 		if !ok || !it.Numeric() {
 			continue
 		}
-		ib := ItemBudget{Index: i, Budget: b, Room: it.Better.Sign().Mul(r.Items[i].Ours.Sub(b.Value))}
+		ib := ItemBudget{Index: i, Item: it, Budget: b, Room: it.Better.Sign().Mul(r.Items[i].Ours.Sub(b.Value))}
 		if it.Lever.Kind != LeverNone {
 			var m decimal.Decimal
 			m, ib.Err = r.ConcessionMoney(Us, it.ID, b.Value)
-			ib.Money = m.Neg()
-			atBudgets = atBudgets.With(it.ID, b.Value)
+			ib.Money, ib.Priced = m.Neg(), ib.Err == nil
 		}
 		items = append(items, ib)
 	}
+	return items
+}
+
+// BudgetHeadline is the header's budget in a few words: the items over
+// their budget ("over budget: Promotional allowance by 0.10"), else the
+// tightest item, the one with the least money left, or the least room
+// when none is priced ("budget: List price per case 0.60 left"); "" when
+// no budget holds today.
+func BudgetHeadline(items []ItemBudget) string {
 	if len(items) == 0 {
-		return nil, decimal.Zero, nil
+		return ""
 	}
-	now, err := d.Waterfall(ours.Values)
-	if err != nil {
-		return items, decimal.Zero, fmt.Errorf("our offer: %w", err)
+	var over []string
+	for _, ib := range items {
+		if ib.Over() {
+			over = append(over, ib.Item.Title+" by "+ib.Item.Format(ib.Room.Neg()))
+		}
 	}
-	then, err := d.Waterfall(atBudgets.Values)
-	if err != nil {
-		return items, decimal.Zero, fmt.Errorf("our offer at today's budgets: %w", err)
+	if len(over) > 0 {
+		return "over budget: " + strings.Join(over, ", ")
 	}
-	return items, now.Contribution.Sub(then.Contribution), nil
+	tight := items[0]
+	for _, ib := range items[1:] {
+		switch {
+		case ib.Priced && tight.Priced && ib.Money.LessThan(tight.Money),
+			ib.Priced && !tight.Priced:
+			tight = ib
+		}
+	}
+	return "budget: " + tight.Item.Title + " " + tight.Item.Format(tight.Room) + " left"
 }

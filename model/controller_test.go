@@ -200,7 +200,7 @@ func controllerDossier() *Dossier {
 // allowances −0.10 × 1,000 = −100; the rest 0. 450 + 340 − 100 = 690.
 func TestBridgeWorkedExample(t *testing.T) {
 	d := controllerDossier()
-	dl := d.Replay().Deal()
+	dl := d.Replay().AnalysedDeal()
 	last, _ := dl.Result(OriginLastYear)
 	assertDec(t, "last year", last.Waterfall.Contribution, "2610")
 	ours, _ := dl.Result(OriginOurs)
@@ -222,7 +222,7 @@ func TestBridgeWorkedExample(t *testing.T) {
 // Low 10 % under and high 20 % over the expected 1,000 units:
 // 3.30 × 900 = 2,970 and 3.30 × 1,200 = 3,960.
 func TestVolumeRange(t *testing.T) {
-	ours, _ := controllerDossier().Replay().Deal().Result(OriginOurs)
+	ours, _ := controllerDossier().Replay().AnalysedDeal().Result(OriginOurs)
 	rg := ours.Analysis.Range
 	assertDec(t, "low", rg.Low, "2970")
 	assertDec(t, "expected", rg.Expected, "3300")
@@ -234,7 +234,7 @@ func TestVolumeRange(t *testing.T) {
 // size 660; cost of goods ±5 % (±0.30 × 1,000): 3,000–3,600, size 600;
 // allowance to their 0.40: 3,100, size 200.
 func TestTornadoOrder(t *testing.T) {
-	ours, _ := controllerDossier().Replay().Deal().Result(OriginOurs)
+	ours, _ := controllerDossier().Replay().AnalysedDeal().Result(OriginOurs)
 	want := []struct{ what, low, high string }{
 		{"List price at their 9.50", "2300", "3300"},
 		{"volume ±10%", "2970", "3630"},
@@ -284,7 +284,7 @@ func TestTerm(t *testing.T) {
 		{"18 months, fee a year", "18", "", false, "2500", "2500", "3305.79", "1.5"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ours, _ := build(tc.months, tc.index, tc.oneOff).Replay().Deal().Result(OriginOurs)
+			ours, _ := build(tc.months, tc.index, tc.oneOff).Replay().AnalysedDeal().Result(OriginOurs)
 			a := ours.Analysis
 			if a.TermErr != nil {
 				t.Fatal(a.TermErr)
@@ -298,13 +298,13 @@ func TestTerm(t *testing.T) {
 	// A contract-length item sets the term: 36 months is worth more than 12.
 	d := build("12", "", false)
 	d.Items = append(d.Items, leverItem(3, "Contract length", Up, Lever{Kind: LeverContract}, "36"))
-	ours, _ := d.Replay().Deal().Result(OriginOurs)
+	ours, _ := d.Replay().AnalysedDeal().Result(OriginOurs)
 	assertDec(t, "years from the item", ours.Analysis.Term.Years, "3")
 }
 
 // The bridge adds up to the change exactly on every package of the demo.
 func TestBridgeAddsUpOnTheDemo(t *testing.T) {
-	for _, pr := range Demo(demoNow).Replay().Deal().Results {
+	for _, pr := range Demo(demoNow).Replay().AnalysedDeal().Results {
 		checkBridge(t, pr)
 	}
 }
@@ -354,7 +354,7 @@ func TestBridgeAddsUpProperty(t *testing.T) {
 				it.Lever.Base, it.Lever.Threshold = BaseRetro, opt("3")
 			}
 		}
-		for _, pr := range d.Replay().Deal().Results {
+		for _, pr := range d.Replay().AnalysedDeal().Results {
 			if pr.Err == nil && pr.Package.Origin != OriginLastYear {
 				bridges++
 			}
@@ -372,7 +372,7 @@ func TestVerdictInWords(t *testing.T) {
 	d := controllerDossier()
 	d.Negotiation.Deal.Floor = opt("3000")
 	d.Packages = []Package{{ID: 1, Name: "Half", Origin: OriginProposal, Values: Values{1: dec("9.70")}}}
-	pr, _ := d.Replay().Deal().Result(OriginProposal)
+	pr, _ := d.Replay().AnalysedDeal().Result(OriginProposal)
 	// 9.70 past our walk-away 9.80; allowance assumed at our 0.20:
 	// (9.70 − 0.20 − 7) × 1,000 = 2,500, 500 under the floor.
 	if got, want := pr.Verdict(), "past our walk-away on 1 item (List price) and below the deal floor by 500.00"; got != want {

@@ -3,8 +3,6 @@ package model
 import (
 	"slices"
 	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 // Outlook is what keeps the KAM ahead of the other side (DESIGN 5.5–5.7),
@@ -15,9 +13,7 @@ import (
 // a replay of a negotiation that nobody changes (a change makes a new copy).
 type Outlook struct {
 	Forecast    Forecast
-	Budgets     []ItemBudget    // today's, per item
-	BudgetLeft  decimal.Decimal // what moving to every budget would cost our offer a year
-	BudgetErr   error           // why BudgetLeft cannot be priced
+	Budgets     []ItemBudget // today's, per item, never netted
 	Owed        []Owed
 	owedIDs     map[uint64]bool
 	Suggestions []Suggestion
@@ -25,8 +21,7 @@ type Outlook struct {
 
 // Outlook works the figures out from the replay; now dates the forecast.
 func (r *Replay) Outlook(now time.Time) *Outlook {
-	a := &Outlook{Forecast: r.Forecast(now), Owed: r.Owed(), Suggestions: r.Suggestions()}
-	a.Budgets, a.BudgetLeft, a.BudgetErr = r.BudgetLeft()
+	a := &Outlook{Forecast: r.Forecast(now), Owed: r.Owed(), Suggestions: r.Suggestions(), Budgets: r.BudgetLeft()}
 	a.owedIDs = make(map[uint64]bool, len(a.Owed))
 	for _, o := range a.Owed {
 		a.owedIDs[o.Move.ID] = true

@@ -299,15 +299,24 @@ func (dl Deal) Result(origin PackageOrigin) (PackageResult, bool) {
 	return PackageResult{}, false
 }
 
+// AnalysedDeal is Deal with the controller's figures of every package
+// (Replay.Analyse): a few dozen waterfalls a package, so only the views
+// that show them ask for it.
+func (r *Replay) AnalysedDeal() Deal {
+	dl := r.Deal()
+	for i := range dl.Results {
+		r.Analyse(&dl.Results[i])
+	}
+	return dl
+}
+
 // Deal judges every package and warns when our walk-aways together fall
 // below the deal floor, or the floor is above the target package.
 func (r *Replay) Deal() Deal {
 	dl := Deal{Floor: r.dossier.Negotiation.Deal.Floor}
 	last, lastErr := r.lastYear()
 	for _, p := range r.Packages() {
-		pr := r.evaluate(p, last, lastErr)
-		r.Analyse(&pr)
-		dl.Results = append(dl.Results, pr)
+		dl.Results = append(dl.Results, r.evaluate(p, last, lastErr))
 	}
 	if !dl.Floor.Valid {
 		return dl

@@ -67,6 +67,9 @@ func Summarize(d *Dossier, now time.Time) Summary {
 	fc := r.Forecast(now)
 	s.Landing, s.LandingWhy = contribution(fc.Landing)
 	s.BelowFloor = fc.Landing.Err == nil && fc.Landing.BelowFloor
+	if !fc.HasLanding { // too few moves to tell: no figure (DESIGN 5.8)
+		s.Landing, s.LandingWhy, s.BelowFloor = decimal.NullDecimal{}, fc.Reason(), false
+	}
 	owed := r.Owed()
 	s.Owed = len(owed)
 	if total, ok := OwedTotal(owed); ok {

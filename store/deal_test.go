@@ -17,7 +17,7 @@ func TestDealRoundTrip(t *testing.T) {
 		t.Errorf("deal basis read back: %+v", d.Negotiation.Deal)
 	}
 	rebate := itemByTitle(t, d, "Annual growth rebate")
-	if rebate.Lever.Kind != model.LeverRebate || !rebate.Lever.Growth || rebate.LastYear.Decimal.String() != "1.5" {
+	if rebate.Lever.Kind != model.LeverRebate || rebate.Lever.Base != model.BaseGrowth || rebate.LastYear.Decimal.String() != "1.5" {
 		t.Errorf("rebate read back: lever %+v, last year %v", rebate.Lever, rebate.LastYear)
 	}
 	service := itemByTitle(t, d, "Service level, on time in full")

@@ -24,6 +24,7 @@ var migrations = []migration{
 	{version: 4, name: "budgets, owed trade-backs and value suggestions", migrate: addAheadBuckets},
 	{version: 5, name: "a UID and an Updated time on every record", migrate: giveUIDs},
 	{version: 6, name: "a summary of every negotiation, for the portfolio", migrate: summarizeAll},
+	{version: 7, name: "rebate levers get the base they behave by (invoice or growth)", migrate: rebateBases},
 }
 
 // SchemaVersion is the version of the layout this Parley writes.

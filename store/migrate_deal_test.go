@@ -72,7 +72,7 @@ func testMigrateDeal(t *testing.T) {
 	if price.Lever.Kind != model.LeverMoneyPerUnit || !price.Lever.Amount.Decimal.Equal(dec("182000")) {
 		t.Errorf("price lever %+v, want money per unit 182000", price.Lever)
 	}
-	if rebate.Lever.Kind != model.LeverRebate || rebate.Lever.Growth {
+	if rebate.Lever.Kind != model.LeverRebate || rebate.Lever.RebateBase() != model.BaseInvoice {
 		t.Errorf("rebate lever %+v, want a rebate on invoice turnover", rebate.Lever)
 	}
 	if days.Lever.Kind != model.LeverNone {

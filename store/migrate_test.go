@@ -24,6 +24,7 @@ var migrationTests = map[int]func(t *testing.T){
 	4: testAddAheadBuckets,
 	5: testGiveUIDs,
 	6: testSummarizeAll,
+	7: testRebateBases,
 }
 
 func TestMigrations(t *testing.T) {

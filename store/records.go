@@ -93,6 +93,7 @@ type itemRecord struct {
 	LinkScenario  uint64       `json:"link_scenario,omitempty"`
 	LinkField     string       `json:"link_field,omitempty"`
 	LastYear      optExact     `json:"last_year,omitzero"`
+	Step          optExact     `json:"step,omitzero"`
 	Lever         *leverRecord `json:"lever,omitempty"`
 	stamp
 }
@@ -103,7 +104,7 @@ func itemToRecord(it model.AgendaItem) itemRecord {
 		TheirOpening: optional(it.TheirOpening), TheirWalkAway: optional(it.TheirWalkAway),
 		Weight: it.Weight, ValueToThem: it.ValueToThem, MoneyPerUnit: optional(it.MoneyPerUnit),
 		Status: string(it.Status), AgreedAt: it.AgreedAt, Order: it.Order, Note: it.Note,
-		LinkScenario: it.Link.ScenarioID, LinkField: it.Link.Field, LastYear: optional(it.LastYear), Lever: leverToRecord(it.Lever)}
+		LinkScenario: it.Link.ScenarioID, LinkField: it.Link.Field, LastYear: optional(it.LastYear), Step: optional(it.Step), Lever: leverToRecord(it.Lever)}
 }
 
 func (r itemRecord) model() model.AgendaItem {
@@ -112,7 +113,7 @@ func (r itemRecord) model() model.AgendaItem {
 		TheirOpening: r.TheirOpening.null(), TheirWalkAway: r.TheirWalkAway.null(),
 		Weight: r.Weight, ValueToThem: r.ValueToThem, MoneyPerUnit: r.MoneyPerUnit.null(),
 		Status: model.ItemStatus(r.Status), AgreedAt: r.AgreedAt, Order: r.Order, Note: r.Note,
-		Link: model.ScenarioLink{ScenarioID: r.LinkScenario, Field: r.LinkField}, LastYear: r.LastYear.null(), Lever: r.Lever.model()}
+		Link: model.ScenarioLink{ScenarioID: r.LinkScenario, Field: r.LinkField}, LastYear: r.LastYear.null(), Step: r.Step.null(), Lever: r.Lever.model()}
 }
 
 type meetingRecord struct {

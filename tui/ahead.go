@@ -84,12 +84,14 @@ func (m *Model) aheadParts() []headerPart {
 		parts = append(parts, headerPart{text: st.Warn.Render(line), keep: keepOwed})
 	}
 	if len(a.Budgets) > 0 && priv.Part(model.PartBudget) {
-		money := model.MoneyWithSymbol(a.BudgetLeft.Round(0), currency)
-		left, short := "budget left "+money, "budget "+money
-		if a.BudgetErr != nil {
-			left, short = "budget set, money unknown", "budget set"
+		// Per item, never netted (DESIGN 5.8): the tightest, or those over.
+		style, short := st.HeaderDim.Render, "budget set"
+		for _, ib := range a.Budgets {
+			if ib.Over() {
+				style, short = st.Warn.Render, "over budget"
+			}
 		}
-		parts = append(parts, headerPart{text: st.HeaderDim.Render(left), short: st.HeaderDim.Render(short), keep: keepBudget})
+		parts = append(parts, headerPart{text: style(model.BudgetHeadline(a.Budgets)), short: style(short), keep: keepBudget})
 	}
 	if text, below, ok := landingShort(a.Forecast); ok && priv.Part(model.PartForecast) {
 		style := st.HeaderDim.Render
@@ -108,6 +110,9 @@ func landingShort(fc model.Forecast) (string, bool, bool) {
 	pr := fc.Landing
 	if pr.Err != nil || len(fc.Items) == 0 {
 		return "", false, false
+	}
+	if !fc.HasLanding { // too few moves to tell (DESIGN 5.8): no figure
+		return "landing: too few moves", false, true
 	}
 	text := "landing " + shortMoney(pr.Waterfall.Contribution)
 	below := fc.Floor.Valid && pr.Waterfall.Contribution.LessThan(fc.Floor.Decimal)

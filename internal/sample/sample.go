@@ -47,7 +47,9 @@ func Dossier(size Size, now time.Time) *model.Dossier {
 		})
 	}
 	if size.Items > 0 {
+		// A list price is above 0 (DESIGN 5.8): their opening is 1, not 0.
 		d.Items[0].Lever = model.Lever{Kind: model.LeverListPrice}
+		d.Items[0].TheirOpening = nd(1)
 	}
 	d.Negotiation.Deal = model.DealBasis{Volume: nd(1000), CostOfGoods: nd(20000), CostToServe: nd(1000),
 		CostOfCapital: nd(8), Floor: nd(1000000)}

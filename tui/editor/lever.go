@@ -14,16 +14,17 @@ func leverFields(priv model.Privacy, it model.AgendaItem) []*form.Field {
 	for i, k := range model.LeverKinds {
 		kinds[i], labels[i] = string(k), k.Label()
 	}
-	growth := "no"
-	if it.Lever.Growth {
-		growth = "yes"
+	bases := make([]string, len(model.RebateBases))
+	for i, b := range model.RebateBases {
+		bases[i] = string(b)
 	}
 	deal := func(f *form.Field) *form.Field { return hideUnless(priv.Part(model.PartDeal), f) }
 	return []*form.Field{
 		deal(form.Choice(keyLever, "Lever", kinds, labels, string(it.Lever.Kind)).
 			WithHint("how the value enters the deal: ←→ to choose")),
-		deal(form.Choice(keyGrowth, "Rebate on", []string{"no", "yes"}, []string{"all invoice turnover", "growth over last year"}, growth).
-			WithHint("for a rebate")),
+		deal(form.Choice(keyGrowth, "Rebate on", bases, []string{"all invoice turnover", "growth over last year",
+			"all turnover once last year is beaten"}, string(it.Lever.RebateBase())).
+			WithHint("for a rebate; retro: the threshold is the growth % it needs")),
 		deal(form.Number(keyThreshold, "Threshold", numberText(it.Lever.Threshold)).WithHint("threshold cost: where the cost starts, e.g. 97")),
 		deal(form.Number(keyPerPoint, "Cost per point", numberText(it.Lever.PerPoint)).WithHint("threshold cost: a year, per point past it")),
 		deal(form.Number(keyAmount, "Amount per unit", numberText(it.Lever.Amount)).WithHint("money per unit: a year, per unit of movement")),
@@ -36,7 +37,10 @@ func readLever(f *form.Form, it model.AgendaItem) (model.Lever, decimal.NullDeci
 	l := it.Lever
 	if fl := f.Field(keyLever); fl != nil && !fl.Hidden {
 		l.Kind = model.LeverKind(fl.Value())
-		l.Growth = f.Field(keyGrowth).Value() == "yes" && l.Kind == model.LeverRebate
+		l.Base = ""
+		if l.Kind == model.LeverRebate {
+			l.Base = model.RebateBase(f.Field(keyGrowth).Value())
+		}
 		l.Threshold = f.Field(keyThreshold).Optional()
 		l.PerPoint = f.Field(keyPerPoint).Optional()
 		l.Amount = f.Field(keyAmount).Optional()

@@ -321,8 +321,10 @@ func leverText(it model.AgendaItem) string {
 	}
 	text := "Lever: " + l.Kind.Label()
 	switch {
-	case l.Growth:
+	case l.RebateBase() == model.BaseGrowth:
 		text += ", on growth over last year's turnover"
+	case l.RebateBase() == model.BaseRetro:
+		text += ", on all turnover once last year is beaten"
 	case l.Kind == model.LeverThreshold && l.Threshold.Valid && l.PerPoint.Valid:
 		text += fmt.Sprintf(" from %s, %s a point a year", it.Format(l.Threshold.Decimal), model.FormatMoney(l.PerPoint.Decimal))
 	case l.Kind == model.LeverMoneyPerUnit && l.Amount.Valid:
