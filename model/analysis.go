@@ -232,8 +232,8 @@ func (r *Replay) tornado(pr *PackageResult) []TornadoBar {
 			continue
 		}
 		w, err := r.price(pr.Priced.with(it.ID, to), pricing{lastYear: last})
-		if err != nil {
-			continue
+		if err != nil || w.Contribution.Equal(base) {
+			continue // cannot be priced, or moves nothing (a growth rebate with no growth)
 		}
 		bar(fmt.Sprintf("%s at %s %s", it.Title, side, it.Format(to)), base, w.Contribution)
 	}
@@ -258,4 +258,46 @@ func (v Values) with(id uint64, x decimal.Decimal) Values {
 	}
 	out[id] = x
 	return out
+}
+
+var cent = decimal.RequireFromString("0.01")
+
+// BridgeInCents is the bridge rounded to cents so that the steps still add
+// up exactly to the change between the two contributions as printed
+// (each rounded to cents): each step is rounded, and the cents the rounding
+// lost or gained go to the steps that lost the most (largest remainder).
+func (pr PackageResult) BridgeInCents(last decimal.Decimal) []BridgeStep {
+	if pr.Analysis == nil {
+		return nil
+	}
+	steps := slices.Clone(pr.Analysis.Bridge)
+	target := pr.Waterfall.Contribution.Round(2).Sub(last.Round(2))
+	sum := decimal.Zero
+	type rem struct {
+		i int
+		r decimal.Decimal
+	}
+	rems := make([]rem, len(steps))
+	for i, s := range steps {
+		rounded := s.Amount.Round(2)
+		rems[i] = rem{i, s.Amount.Sub(rounded)}
+		steps[i].Amount = rounded
+		sum = sum.Add(rounded)
+	}
+	diff := target.Sub(sum) // whole cents
+	if diff.IsZero() || len(steps) == 0 {
+		return steps
+	}
+	sign := one
+	if diff.IsNegative() {
+		sign = sign.Neg()
+	}
+	// The steps whose rounding moved them furthest against diff first.
+	slices.SortStableFunc(rems, func(a, b rem) int { return b.r.Mul(sign).Cmp(a.r.Mul(sign)) })
+	for k := 0; !diff.IsZero(); k++ {
+		i := rems[k%len(rems)].i
+		steps[i].Amount = steps[i].Amount.Add(cent.Mul(sign))
+		diff = diff.Sub(cent.Mul(sign))
+	}
+	return steps
 }

@@ -414,3 +414,39 @@ func TestReciprocityCountsMovesBetweenMeetings(t *testing.T) {
 		t.Errorf("meeting 2 counts %d moves, want %d (with %d between meetings)", got, inMeeting, between)
 	}
 }
+
+// The bridge in cents adds up to the change between the contributions as
+// printed, on every package of the demo and of 300 generated negotiations.
+func TestBridgeInCentsAddsUp(t *testing.T) {
+	check := func(dl Deal) {
+		last, ok := dl.Result(OriginLastYear)
+		if !ok || last.Err != nil {
+			return
+		}
+		for _, pr := range dl.Results {
+			if pr.Err != nil || pr.Package.Origin == OriginLastYear {
+				continue
+			}
+			sum := decimal.Zero
+			for _, s := range pr.BridgeInCents(last.Waterfall.Contribution) {
+				if s.Amount.Exponent() < -2 && !s.Amount.Equal(s.Amount.Round(2)) {
+					t.Errorf("%s: step %s not in cents: %s", pr.Package.Name, s.Step, s.Amount)
+				}
+				sum = sum.Add(s.Amount)
+			}
+			want := pr.Waterfall.Contribution.Round(2).Sub(last.Waterfall.Contribution.Round(2))
+			if !sum.Equal(want) {
+				t.Errorf("%s: bridge in cents %s, printed change %s", pr.Package.Name, sum, want)
+			}
+		}
+	}
+	check(Demo(demoNow).Replay().AnalysedDeal())
+	for seed := range uint64(300) {
+		d := genNegotiation(seed)
+		d.Negotiation.Deal.LastYearVolume = decimal.NewNullDecimal(d.Negotiation.Deal.Volume.Decimal.Mul(dec("0.9")).Round(0))
+		for i := range d.Items {
+			d.Items[i].LastYear = d.Items[i].OurTarget
+		}
+		check(d.Replay().AnalysedDeal())
+	}
+}

@@ -43,6 +43,9 @@ func Demo(now time.Time) *Dossier {
 			Deal: DealBasis{
 				CostOfGoods: opt("15.60"), CostToServe: opt("1.35"), CostOfCapital: opt("8"),
 				LastYearVolume: opt("175000"), LastYearTurnover: opt("3998400"), Floor: opt("800000"),
+				// Volume may come in 10 % under or 5 % over what is agreed;
+				// list price rises 2 % a year from year 2 of a longer contract.
+				VolumeLow: opt("10"), VolumeHigh: opt("5"), Indexation: opt("2"),
 				Standing: []StandingTerm{
 					{Lever: Lever{Kind: LeverDiscount}, Value: num("4")},
 					{Lever: Lever{Kind: LeverLumpSum}, Value: num("37000")},
@@ -90,7 +93,7 @@ func Demo(now time.Time) *Dossier {
 		{ID: 7, Topic: TopicSupply, Title: "Contract length", Unit: "months", Better: Up,
 			OurOpening: opt("36"), OurTarget: opt("24"), OurWalkAway: opt("12"),
 			TheirOpening: opt("12"), LastYear: opt("12"),
-			Weight: 45, ValueToThem: 35},
+			Weight: 45, ValueToThem: 35, Lever: Lever{Kind: LeverContract}},
 		{ID: 8, Topic: TopicSupply, Title: "Service level, on time in full", Unit: "%", Better: Down,
 			OurOpening: opt("95"), OurTarget: opt("97"), OurWalkAway: opt("98.5"),
 			TheirOpening: opt("99.5"),

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 )
 
 func dealCommand() command {
@@ -31,7 +32,7 @@ func dealCommand() command {
 				return err
 			}
 			if asJSON {
-				return writePackagesJSON(e.stdout, d, d.Replay().Deal().Results)
+				return writePackagesJSON(e.stdout, d, d.Replay().AnalysedDeal().Results)
 			}
 			fmt.Fprint(e.stdout, model.DealMarkdown(d))
 			return nil
@@ -40,13 +41,51 @@ func dealCommand() command {
 }
 
 // packageJSON is one package as `deal --json` and `meso --json` print it.
+// The controller's figures (DESIGN 5.8) are null when they cannot be
+// computed; Assumes names the items priced at our offer for want of a value.
 type packageJSON struct {
 	Name         string            `json:"name"`
 	Origin       string            `json:"origin"`
 	Values       map[string]string `json:"values"` // by agenda number
 	Contribution *string           `json:"contribution"`
+	Change       *string           `json:"change"` // against last year, as the two contributions print
+	Range        *rangeJSON        `json:"contribution_range"`
+	Term         *termJSON         `json:"term"`
+	Bridge       []bridgeJSON      `json:"bridge"`
+	Tornado      []tornadoJSON     `json:"tornado"`
+	Assumes      []string          `json:"assumes"`
 	Score        *int              `json:"score"`
 	Verdict      string            `json:"verdict"`
+	Says         string            `json:"says,omitempty"` // an equivalent offer: what it gives and asks
+}
+
+// rangeJSON is the annual contribution at low, expected and high volume.
+type rangeJSON struct {
+	Low      string `json:"low"`
+	Expected string `json:"expected"`
+	High     string `json:"high"`
+}
+
+// termJSON is the package's value over the contract's term.
+type termJSON struct {
+	Years           string `json:"years"`
+	Year1           string `json:"year1"`
+	Average         string `json:"average"`
+	DiscountedTotal string `json:"discounted_total"`
+}
+
+// bridgeJSON is one step of the bridge from last year; the steps add up to
+// the change against last year exactly.
+type bridgeJSON struct {
+	Step   string `json:"step"`
+	Amount string `json:"amount"`
+}
+
+// tornadoJSON is one bar of the tornado: the contribution at each end.
+type tornadoJSON struct {
+	What string `json:"what"`
+	Low  string `json:"low"`
+	High string `json:"high"`
 }
 
 type packagesJSON struct {
@@ -57,14 +96,27 @@ type packagesJSON struct {
 // writePackagesJSON prints packages with values keyed by agenda number and
 // decimals as strings, so that no amount passes through a float. A figure
 // that cannot be computed is null, and the verdict says why.
-func writePackagesJSON(w io.Writer, d *model.Dossier, results []model.PackageResult) error {
+func writePackagesJSON(w io.Writer, d *model.Dossier, results []model.PackageResult, says ...string) error {
 	out := packagesJSON{Packages: []packageJSON{}}
 	if f := d.Negotiation.Deal.Floor; f.Valid {
 		s := f.Decimal.StringFixed(2)
 		out.Floor = &s
 	}
-	for _, pr := range results {
-		out.Packages = append(out.Packages, toPackageJSON(d, pr))
+	last, lastErr := d.Replay().Evaluate(d.Replay().Positions(model.OriginLastYear)).Contribution()
+	for i, pr := range results {
+		p := toPackageJSON(d, pr)
+		if i < len(says) {
+			p.Says = says[i]
+		}
+		if pr.ChangeKnown && lastErr == nil {
+			change := pr.Waterfall.Contribution.Round(2).Sub(last.Round(2)).StringFixed(2)
+			p.Change = &change
+			p.Bridge = []bridgeJSON{}
+			for _, b := range pr.BridgeInCents(last) {
+				p.Bridge = append(p.Bridge, bridgeJSON{Step: b.Step, Amount: b.Amount.StringFixed(2)})
+			}
+		}
+		out.Packages = append(out.Packages, p)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -82,6 +134,21 @@ func toPackageJSON(d *model.Dossier, pr model.PackageResult) packageJSON {
 	if c, err := pr.Contribution(); err == nil {
 		s := c.StringFixed(2)
 		p.Contribution = &s
+	}
+	p.Assumes = append([]string{}, pr.Assumes...)
+	p.Bridge, p.Tornado = []bridgeJSON{}, []tornadoJSON{}
+	if a := pr.Analysis; a != nil {
+		money := func(d decimal.Decimal) string { return d.StringFixed(2) }
+		if a.RangeErr == nil {
+			p.Range = &rangeJSON{Low: money(a.Range.Low), Expected: money(a.Range.Expected), High: money(a.Range.High)}
+		}
+		if a.TermErr == nil {
+			p.Term = &termJSON{Years: a.Term.Years.String(), Year1: money(a.Term.Year1), Average: money(a.Term.Average),
+				DiscountedTotal: money(a.Term.DiscountedTotal)}
+		}
+		for _, b := range a.Tornado {
+			p.Tornado = append(p.Tornado, tornadoJSON{What: b.What, Low: money(b.Low), High: money(b.High)})
+		}
 	}
 	if pr.Scored {
 		score := int(math.Round(pr.Score))

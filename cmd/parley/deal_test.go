@@ -48,8 +48,38 @@ func TestDealJSON(t *testing.T) {
 	if _, ok := ours.Values["9"]; ok {
 		t.Error("the text-only item has a value")
 	}
-	if theirs.Verdict != "past our walk-away on 3 items and below the deal floor" || ours.Verdict != "acceptable" {
+	if theirs.Verdict != "past our walk-away on 3 items (List price per case; Promotional allowance; Service level, on time in full) and below the deal floor by 196,840.89" || ours.Verdict != "acceptable" {
 		t.Errorf("verdicts: ours %q, theirs %q", ours.Verdict, theirs.Verdict)
+	}
+	// The controller's figures (DESIGN 5.8), decimals as strings.
+	lastC := decimal.RequireFromString(*got.Packages[0].Contribution)
+	for _, p := range got.Packages {
+		if p.Range == nil || p.Term == nil || len(p.Tornado) == 0 {
+			t.Errorf("%s: range %v, term %v, tornado %d bars", p.Name, p.Range, p.Term, len(p.Tornado))
+			continue
+		}
+		low, exp, high := decimal.RequireFromString(p.Range.Low), decimal.RequireFromString(p.Range.Expected), decimal.RequireFromString(p.Range.High)
+		if exp.String() != decimal.RequireFromString(*p.Contribution).String() || !low.LessThan(exp) || !exp.LessThan(high) {
+			t.Errorf("%s: range %v around %s", p.Name, p.Range, *p.Contribution)
+		}
+		if p.Origin == "last year" {
+			continue
+		}
+		// The bridge adds up to the change exactly, and the change is
+		// the difference of the printed contributions.
+		sum := decimal.Zero
+		for _, b := range p.Bridge {
+			sum = sum.Add(decimal.RequireFromString(b.Amount))
+		}
+		change := decimal.RequireFromString(*p.Contribution).Sub(lastC)
+		if p.Change == nil || *p.Change != change.StringFixed(2) || !sum.Equal(change) || len(p.Bridge) != 6 {
+			t.Errorf("%s: bridge sums to %s over %d steps, change %v, contributions differ by %s", p.Name, sum, len(p.Bridge), p.Change, change)
+		}
+	}
+	// Our offer asks 36 months: the term is three years, the list price
+	// indexed 2 % from year 2, so the average beats year 1.
+	if ours.Term.Years != "3" || !decimal.RequireFromString(ours.Term.Average).GreaterThan(decimal.RequireFromString(ours.Term.Year1)) {
+		t.Errorf("our term %+v", ours.Term)
 	}
 }
 
@@ -121,6 +151,24 @@ func TestMesoJSON(t *testing.T) {
 		}
 		if p.Verdict != "acceptable" {
 			t.Errorf("%s: %s", p.Name, p.Verdict)
+		}
+		// DESIGN 5.8: never back past our position on what we conceded
+		// (list price 24.80 → 24.50, payment 30 → 45, rebate 1.0 → 1.75,
+		// allowance 0.40 → 0.60, service 95 → 97), and it says what it
+		// gives and asks.
+		oursV := all.Packages[3].Values
+		for _, k := range []string{"1", "2", "3", "5", "8"} {
+			x, y := decimal.RequireFromString(p.Values[k]), decimal.RequireFromString(oursV[k])
+			better := x.GreaterThan(y) // list price: up is better for us
+			if k != "1" {
+				better = x.LessThan(y)
+			}
+			if better {
+				t.Errorf("%s takes back our concession on item %s: %s, we stand at %s", p.Name, k, x, y)
+			}
+		}
+		if !strings.HasPrefix(p.Says, "gives ") || !strings.Contains(p.Says, "asks ") {
+			t.Errorf("%s says %q", p.Name, p.Says)
 		}
 	}
 }

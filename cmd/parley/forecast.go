@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 )
 
 func forecastCommand() command {
@@ -38,12 +39,15 @@ func forecastCommand() command {
 	}
 }
 
+// sideJSON is one side's projection on an item. With fewer than two
+// meetings of moves the side has no projection (DESIGN 5.8): r, projected
+// and further are null and the path is empty.
 type sideJSON struct {
 	Now       string   `json:"now"`
-	Projected string   `json:"projected"`
+	Projected *string  `json:"projected"`
 	Moves     int      `json:"meetings_moved"`
-	R         *string  `json:"r"` // null when the side holds
-	Further   string   `json:"further"`
+	R         *string  `json:"r"`
+	Further   *string  `json:"further"`
 	Capped    bool     `json:"stops_at_walk_away"`
 	Path      []string `json:"path"`
 }
@@ -68,38 +72,45 @@ type forecastJSON struct {
 	IntervalDays   string             `json:"interval_days"`
 	Notes          []string           `json:"notes"`
 	Items          []itemForecastJSON `json:"items"`
-	Landing        packageJSON        `json:"landing"`
-	Floor          *string            `json:"floor"`
-	Line           string             `json:"line"`
+	// Landing is null, with the Reason, when the items with a landing carry
+	// less than half the weight (DESIGN 5.8).
+	Landing        *packageJSON `json:"landing"`
+	Reason         string       `json:"reason,omitempty"`
+	DeadlinePassed bool         `json:"deadline_passed"`
+	Floor          *string      `json:"floor"`
+	Line           string       `json:"line"`
 }
 
 // writeForecastJSON prints the forecast with decimals as strings.
 func writeForecastJSON(w io.Writer, d *model.Dossier, fc model.Forecast) error {
 	out := forecastJSON{LastMeeting: fc.LastMeeting, MeetingsLeft: fc.MeetingsLeft, LandingMeeting: fc.LandingMeeting,
-		IntervalDays: fc.IntervalDays.String(), Notes: append([]string{}, fc.Notes...), Line: fc.Line()}
+		IntervalDays: fc.IntervalDays.String(), Notes: append([]string{}, fc.Notes...), Line: fc.Line(),
+		DeadlinePassed: fc.DeadlinePassed, Reason: fc.Reason()}
 	if f := d.Negotiation.Deal.Floor; f.Valid {
 		s := f.Decimal.StringFixed(2)
 		out.Floor = &s
 	}
 	for _, f := range fc.Items {
 		it := f.Item
-		places := int32(it.Places() + 2)
+		// Values at the item's step (DESIGN 5.8): 23.30, not 23.2969.
+		places := int32(max(it.Places(), model.Places(it.StepOf())))
+		step := func(v decimal.Decimal) string { return it.RoundToStep(v).StringFixed(places) }
 		side := func(p model.SideProjection) sideJSON {
-			s := sideJSON{Now: p.From.String(), Projected: p.To.Round(places).String(), Moves: len(p.Sizes),
-				Further: p.Further.Round(places).String(), Capped: p.Capped, Path: []string{}}
-			if !p.Holds() {
-				r := p.R.String()
-				s.R = &r
+			s := sideJSON{Now: p.From.StringFixed(places), Moves: len(p.Sizes), Capped: p.Capped, Path: []string{}}
+			if p.TooFew() {
+				return s
 			}
+			r, to, further := p.R.String(), step(p.To), step(p.Further)
+			s.R, s.Projected, s.Further = &r, &to, &further
 			for _, v := range p.Path {
-				s.Path = append(s.Path, v.Round(places).String())
+				s.Path = append(s.Path, step(v))
 			}
 			return s
 		}
 		row := itemForecastJSON{Number: f.Index + 1, Title: it.Title, Outlook: f.Outlook(), Told: f.Told(), Agrees: f.Agrees,
-			GapLeft: f.GapLeft.Round(places).String(), PackageValue: f.PackageValue.Round(places).String(), Ours: side(f.Ours)}
+			GapLeft: step(f.GapLeft), PackageValue: step(f.PackageValue), Ours: side(f.Ours)}
 		if f.Agrees || f.Settled {
-			l := f.Landing.Round(places).String()
+			l := step(f.Landing)
 			row.Landing = &l
 		}
 		if f.TheirsKnown {
@@ -108,7 +119,10 @@ func writeForecastJSON(w io.Writer, d *model.Dossier, fc model.Forecast) error {
 		}
 		out.Items = append(out.Items, row)
 	}
-	out.Landing = toPackageJSON(d, fc.Landing)
+	if fc.HasLanding {
+		l := toPackageJSON(d, fc.Landing)
+		out.Landing = &l
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

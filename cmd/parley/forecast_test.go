@@ -12,7 +12,7 @@ func TestForecastCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("forecast: exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"## Landing forecast", "too few moves to tell", "Likely landing: contribution", "(floor 800,000.00)"} {
+	for _, want := range []string{"## Landing forecast", "too few moves to tell", "Likely landing: too few moves to tell (0 of 8 items)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("forecast lacks %q:\n%s", want, out)
 		}
@@ -25,9 +25,17 @@ func TestForecastCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &fc); err != nil {
 		t.Fatalf("forecast --json is not JSON: %v\n%s", err, out)
 	}
-	if len(fc.Items) != 8 || fc.Landing.Origin != "landing" || len(fc.Items[0].Ours.Path) != fc.MeetingsLeft {
-		t.Errorf("forecast --json: %d items, origin %q, path %d for %d meetings left", len(fc.Items), fc.Landing.Origin,
-			len(fc.Items[0].Ours.Path), fc.MeetingsLeft)
+	// The demo has too few moves: no landing figure, and why (DESIGN 5.8).
+	if len(fc.Items) != 8 || fc.Landing != nil || fc.Reason != "too few moves to tell (0 of 8 items)" {
+		t.Errorf("forecast --json: %d items, landing %v, reason %q", len(fc.Items), fc.Landing, fc.Reason)
+	}
+	if strings.Contains(out, `"landing": {`) || !strings.Contains(out, `"landing": null`) {
+		t.Errorf("forecast --json does not say \"landing\": null:\n%s", out)
+	}
+	for _, it := range fc.Items {
+		if it.Ours.Projected != nil || len(it.Ours.Path) != 0 {
+			t.Errorf("%s: a projection on fewer than two moves: %+v", it.Title, it.Ours)
+		}
 	}
 	if code, _, _ := parley(t, "--db", db, "forecast", "extra"); code != exitUsage {
 		t.Errorf("forecast extra: exit %d, want 2", code)

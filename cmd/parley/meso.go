@@ -39,9 +39,11 @@ func mesoCommand() command {
 				}
 				results := make([]model.PackageResult, 0, len(m.Offers))
 				for _, o := range m.Offers {
-					results = append(results, r.Evaluate(o))
+					pr := r.Evaluate(o)
+					r.Analyse(&pr)
+					results = append(results, pr)
 				}
-				return writePackagesJSON(e.stdout, d, results)
+				return writePackagesJSON(e.stdout, d, results, m.Says...)
 			}
 			fmt.Fprint(e.stdout, model.MesoMarkdown(d, m))
 			return nil
