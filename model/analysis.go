@@ -266,12 +266,12 @@ var cent = decimal.RequireFromString("0.01")
 // up exactly to the change between the two contributions as printed
 // (each rounded to cents): each step is rounded, and the cents the rounding
 // lost or gained go to the steps that lost the most (largest remainder).
-func (pr PackageResult) BridgeInCents(last decimal.Decimal) []BridgeStep {
-	if pr.Analysis == nil {
+func (pr PackageResult) BridgeInCents() []BridgeStep {
+	if pr.Analysis == nil || !pr.ChangeKnown {
 		return nil
 	}
 	steps := slices.Clone(pr.Analysis.Bridge)
-	target := pr.Waterfall.Contribution.Round(2).Sub(last.Round(2))
+	target := pr.PrintedChange()
 	sum := decimal.Zero
 	type rem struct {
 		i int

@@ -2,7 +2,10 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // DealMarkdown is the deal as a whole in Markdown: the packages side by side
@@ -17,7 +20,7 @@ func DealMarkdown(d *Dossier) string {
 
 func (b *briefWriter) deal() {
 	d := b.d
-	dl := b.r.Deal()
+	dl := b.r.AnalysedDeal()
 	b.line("## Deal")
 	b.line("")
 	if !d.Negotiation.Deal.Set() && !hasLever(d.Items) {
@@ -36,7 +39,46 @@ func (b *briefWriter) deal() {
 	}
 	if ours, ok := dl.Result(OriginOurs); ok {
 		b.waterfall(ours)
+		if last, ok := dl.Result(OriginLastYear); ok && last.Err == nil {
+			b.bridge(ours, last.Waterfall.Contribution)
+		}
+		b.tornado(ours)
 	}
+}
+
+// bridge writes the walk from last year to the package, a lever group at
+// a time, in cents that add up to the change as printed.
+func (b *briefWriter) bridge(pr PackageResult, last decimal.Decimal) {
+	if pr.Err != nil || pr.Analysis == nil {
+		return
+	}
+	b.line("### Bridge from last year to %s", strings.ToLower(pr.Package.Name))
+	b.line("")
+	if pr.Analysis.BridgeErr != nil {
+		b.line("Cannot be computed: %s.", pr.Analysis.BridgeErr)
+		b.line("")
+		return
+	}
+	rows := [][]string{{"Last year", FormatMoney(last)}}
+	for _, s := range pr.BridgeInCents() {
+		rows = append(rows, []string{s.Step, FormatSigned(s.Amount, 2)})
+	}
+	rows = append(rows, []string{"**" + pr.Package.Name + "**", FormatMoney(pr.Waterfall.Contribution)})
+	b.table([]string{"Step", "Annual contribution (" + b.d.Negotiation.Currency + ")"}, rows)
+}
+
+// tornado writes what moves the package's contribution most, largest first.
+func (b *briefWriter) tornado(pr PackageResult) {
+	if pr.Err != nil || pr.Analysis == nil || len(pr.Analysis.Tornado) == 0 {
+		return
+	}
+	b.line("### What moves %s most", strings.ToLower(pr.Package.Name))
+	b.line("")
+	var rows [][]string
+	for _, t := range pr.Analysis.Tornado {
+		rows = append(rows, []string{t.What, FormatMoney(t.Low), FormatMoney(t.High), FormatMoney(t.Size())})
+	}
+	b.table([]string{"If", "Contribution from", "to", "Swing"}, rows)
 }
 
 func hasLever(items []AgendaItem) bool {
@@ -60,6 +102,9 @@ func (b *briefWriter) waterfall(pr PackageResult) {
 	w := pr.Waterfall
 	var rows [][]string
 	for _, s := range w.Steps() {
+		if !s.Total && s.PerUnit.IsZero() && s.Label == "− cash discount" {
+			continue // a lever few deals have
+		}
 		label := s.Label
 		if s.Total {
 			label = "**" + label + "**"
@@ -69,6 +114,9 @@ func (b *briefWriter) waterfall(pr PackageResult) {
 	margin := "n/a"
 	if share, ok := w.MarginShare(); ok {
 		margin = FormatNumber(share, 1) + "% of pocket"
+	}
+	if !w.Other.IsZero() {
+		rows = append(rows, []string{"+ other contribution (e.g. range listed)", "", FormatSigned(w.Other, 2)})
 	}
 	rows = append(rows, []string{"**Annual contribution**", margin, FormatMoney(w.Contribution)})
 	b.table([]string{"Step", "Per unit", "A year (" + FormatValue(w.Volume) + " units)"}, rows)
@@ -112,7 +160,20 @@ func (b *briefWriter) packageTable(results []PackageResult) {
 		if !pr.ChangeKnown {
 			return "—"
 		}
-		return FormatSigned(pr.Change, 2)
+		return FormatSigned(pr.PrintedChange(), 2)
+	})
+	summary("Low / high volume", cur, func(pr PackageResult) string {
+		if pr.Analysis == nil || pr.Analysis.RangeErr != nil {
+			return "—"
+		}
+		return FormatMoney(pr.Analysis.Range.Low) + " / " + FormatMoney(pr.Analysis.Range.High)
+	})
+	summary("Over the term: years · average a year · discounted total", cur, func(pr PackageResult) string {
+		if pr.Analysis == nil || pr.Analysis.TermErr != nil {
+			return "—"
+		}
+		t := pr.Analysis.Term
+		return FormatValue(trim(t.Years.Round(2))) + " · " + FormatMoney(t.Average) + " · " + FormatMoney(t.DiscountedTotal)
 	})
 	summary("Our score", "0–100", func(pr PackageResult) string {
 		if !pr.Scored {
@@ -121,6 +182,9 @@ func (b *briefWriter) packageTable(results []PackageResult) {
 		return fmt.Sprintf("%.0f", pr.Score)
 	})
 	summary("Verdict", "", PackageResult.Verdict)
+	if slices.ContainsFunc(results, func(pr PackageResult) bool { return len(pr.Assumes) > 0 }) {
+		summary("Priced at our offer", "", func(pr PackageResult) string { return strings.Join(pr.Assumes, "; ") })
+	}
 	b.table(head, rows)
 }
 
@@ -130,11 +194,23 @@ func MesoMarkdown(d *Dossier, m Meso) string {
 	b := &briefWriter{d: d, r: d.Replay()}
 	b.line("## Equivalent offers to %s", strings.ToLower(m.Reference.Package.Name))
 	b.line("")
-	results := []PackageResult{m.Reference}
+	ref := m.Reference
+	b.r.Analyse(&ref)
+	results := []PackageResult{ref}
 	for _, o := range m.Offers {
-		results = append(results, b.r.Evaluate(o))
+		pr := b.r.Evaluate(o)
+		b.r.Analyse(&pr)
+		results = append(results, pr)
 	}
 	b.packageTable(results)
+	for i, o := range m.Offers {
+		if i < len(m.Says) {
+			b.line("- %s: %s.", o.Name, m.Says[i])
+		}
+	}
+	if len(m.Says) > 0 {
+		b.line("")
+	}
 	var theirs []string
 	for _, pr := range results {
 		if sc, ok := b.r.TheirScore(pr.Package.Values); ok {

@@ -164,8 +164,10 @@ type PackageResult struct {
 	// Err says why the contribution cannot be computed; Waterfall is then empty.
 	Err error
 	// Change is the contribution against last year's package, when both are known.
-	Change       decimal.Decimal
-	ChangeKnown  bool
+	Change      decimal.Decimal
+	ChangeKnown bool
+	// LastYear is last year's contribution, when ChangeKnown.
+	LastYear     decimal.Decimal
 	Score        float64 // our package score, 0–100
 	Scored       bool
 	PastWalkAway int      // items worse for us than our walk-away
@@ -174,6 +176,12 @@ type PackageResult struct {
 	Shortfall    decimal.Decimal
 	// The controller's figures (DESIGN 5.8), set by Replay.Analyse and Deal.
 	Analysis *Analysis
+}
+
+// PrintedChange is the change against last year as the two contributions
+// print, each in cents, so that a reader's subtraction agrees to the cent.
+func (pr PackageResult) PrintedChange() decimal.Decimal {
+	return pr.Waterfall.Contribution.Round(2).Sub(pr.LastYear.Round(2))
 }
 
 // Contribution is the annual contribution, or the reason it is unknown.
@@ -276,6 +284,7 @@ func (r *Replay) evaluate(p Package, last Waterfall, lastErr error) PackageResul
 	}
 	if p.Origin != OriginLastYear && lastErr == nil {
 		pr.Change, pr.ChangeKnown = pr.Waterfall.Contribution.Sub(last.Contribution), true
+		pr.LastYear = last.Contribution
 	}
 	return pr
 }

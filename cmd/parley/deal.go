@@ -102,17 +102,16 @@ func writePackagesJSON(w io.Writer, d *model.Dossier, results []model.PackageRes
 		s := f.Decimal.StringFixed(2)
 		out.Floor = &s
 	}
-	last, lastErr := d.Replay().Evaluate(d.Replay().Positions(model.OriginLastYear)).Contribution()
 	for i, pr := range results {
 		p := toPackageJSON(d, pr)
 		if i < len(says) {
 			p.Says = says[i]
 		}
-		if pr.ChangeKnown && lastErr == nil {
-			change := pr.Waterfall.Contribution.Round(2).Sub(last.Round(2)).StringFixed(2)
+		if pr.ChangeKnown {
+			change := pr.PrintedChange().StringFixed(2)
 			p.Change = &change
 			p.Bridge = []bridgeJSON{}
-			for _, b := range pr.BridgeInCents(last) {
+			for _, b := range pr.BridgeInCents() {
 				p.Bridge = append(p.Bridge, bridgeJSON{Step: b.Step, Amount: b.Amount.StringFixed(2)})
 			}
 		}
