@@ -60,7 +60,10 @@ func (b *briefWriter) askFor() {
 		if e.Advice != AskFor || !e.Item.Tracked() || !st.Gap.IsPositive() {
 			continue
 		}
-		gain := b.money(func() (decimal.Decimal, error) { return b.r.ConcessionMoney(Them, e.Item.ID, st.Ours) })
+		gain := "—"
+		if m, err := b.r.ConcessionMoney(Them, e.Item.ID, st.Ours); err == nil {
+			gain = MoneyWords(m)
+		}
 		rows = append(rows, []string{e.Item.Title, e.Item.Format(st.Theirs), e.Item.Format(st.Ours),
 			e.Item.Format(st.Gap), gain})
 	}
@@ -74,7 +77,7 @@ func (b *briefWriter) askFor() {
 	}
 	b.line("The trade plan's ask-for items (worth at least %s as much to us as to them) with a gap left: ask them to move.", times(1/AskForAt))
 	b.line("")
-	b.table([]string{"Item", "They offer", "We ask", "Gap", "If they meet us, gains us (" + cur + " a year)"}, rows)
+	b.table([]string{"Item", "They offer", "We ask", "Gap", "If they meet us (" + cur + " a year)"}, rows)
 }
 
 // canTrade lists the open items worth more to them than to us that we can

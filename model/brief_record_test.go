@@ -111,7 +111,7 @@ func TestBriefNextMeeting(t *testing.T) {
 	assertContains(t, next, "Meeting 3 · deadline "+d.Negotiation.Deadline.Format(DateLayout)+", in 20 days.")
 	ask := section(t, next, "### What to ask for")
 	// The volume: their 170,000 → our 200,000 through their offer's waterfall.
-	if m, err := d.Replay().ConcessionMoney(Them, 4, dec("200000")); err != nil || !hasLine(ask, "| Annual volume commitment | 170,000 | 200,000 | 30,000 | "+FormatMoney(m)+" |") {
+	if m, err := d.Replay().ConcessionMoney(Them, 4, dec("200000")); err != nil || !hasLine(ask, "| Annual volume commitment | 170,000 | 200,000 | 30,000 | gains us "+FormatMoney(m)+" |") {
 		t.Errorf("ask-for lacks the volume row (%v):\n%s", err, ask)
 	}
 	trade := section(t, next, "### What we can trade")

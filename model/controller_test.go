@@ -450,3 +450,11 @@ func TestBridgeInCentsAddsUp(t *testing.T) {
 		check(d.Replay().AnalysedDeal())
 	}
 }
+
+func TestMoneyWordsFollowTheSign(t *testing.T) {
+	for v, want := range map[string]string{"-335274": "costs us 335,274.00", "1234.5": "gains us 1,234.50", "0": "gains us 0.00"} {
+		if got := MoneyWords(dec(v)); got != want {
+			t.Errorf("%s: %q, want %q", v, got, want)
+		}
+	}
+}

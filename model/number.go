@@ -170,3 +170,13 @@ func FormatPercent(share float64) string {
 	}
 	return fmt.Sprintf("%d%%", int(math.Floor(share*100+1e-9)))
 }
+
+// MoneyWords is a change in contribution with the verb that follows its
+// sign (DESIGN 5.8): "gains us 1,234.00", "costs us 335,274.00", never
+// "gains us −335,274".
+func MoneyWords(v decimal.Decimal) string {
+	if v.IsNegative() {
+		return "costs us " + FormatMoney(v.Neg())
+	}
+	return "gains us " + FormatMoney(v)
+}
