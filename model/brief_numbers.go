@@ -3,6 +3,8 @@ package model
 // The brief's numbers beyond the agenda: the category-impact scenarios and
 // what the open items cost through the waterfall.
 
+import "fmt"
+
 func (b *briefWriter) scenarios() {
 	for _, s := range b.d.Scenarios {
 		if !b.p.Scenario(s) {
@@ -26,9 +28,13 @@ func (b *briefWriter) categoryImpact(s Scenario) {
 	b.line("## Category impact: %s%s", s.Name, shown)
 	b.line("")
 	c := s.Impact
-	if c.OurSales.Valid {
-		b.line("Baseline category turnover %s at %s%% margin, of which our sales %s.", FormatMoney(c.BaselineTurnover),
-			FormatValue(c.BaselineMargin), FormatMoney(c.OurSales.Decimal))
+	if ours, estimated, ok := c.OurSellOut(); ok {
+		how := "at shelf prices"
+		if estimated {
+			how = fmt.Sprintf("estimated at shelf prices from our invoice turnover %s", FormatMoney(c.OurSales.Decimal))
+		}
+		b.line("Baseline category turnover %s at shelf prices, %s%% margin, of which our sales %s (%s).", FormatMoney(c.BaselineTurnover),
+			FormatValue(c.BaselineMargin), FormatMoney(ours), how)
 	} else {
 		b.line("Baseline category turnover %s at %s%% margin.", FormatMoney(c.BaselineTurnover), FormatValue(c.BaselineMargin))
 	}
@@ -53,9 +59,15 @@ func (b *briefWriter) categoryImpact(s Scenario) {
 		{"Net category profit change", FormatSigned(r.NetProfit, 2)},
 		{"Category growth", growth},
 	}
+	if r.ProfitGrowthKnown {
+		results = append(results, []string{"Category profit growth", FormatSigned(r.ProfitGrowth.Round(1), 1) + "%"})
+	}
 	if r.ShareKnown {
-		results = append(results, []string{"Our share of the category",
-			FormatNumber(r.ShareBefore, 1) + "% → " + FormatNumber(r.ShareAfter, 1) + "%"})
+		share := FormatNumber(r.ShareBefore, 1) + "% → " + FormatNumber(r.ShareAfter, 1) + "%"
+		if r.ShareEstimated {
+			share += " (estimated)"
+		}
+		results = append(results, []string{"Our share of the category", share})
 	}
 	b.table([]string{"Result", b.d.Negotiation.Currency}, results)
 	b.line("Verdict: %s.", r.Verdict())

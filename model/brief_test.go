@@ -93,8 +93,11 @@ func TestBriefSections(t *testing.T) {
 		"| Net category turnover change | +546,820.00 |",
 		"| Net category profit change | +214,935.56 |",
 		"| Category growth | +4.4% |", // 546,820 / 12,400,000 = 4.41 %
-		// Our share: 3,998,400 / 12,400,000 = 32.2 %; (3,998,400 + 892,280) / 12,946,820 = 37.8 %.
-		"| Our share of the category | 32.2% → 37.8% |",
+		"| Category profit growth | +6.2% |", // 214,935.56 / (12,400,000 × 28 %) = 6.19 %
+		// Our share on one base (DESIGN 5.8): our invoice turnover 3,998,400 grossed up by the
+		// 28 % margin is 5,553,333.33 at shelf prices: / 12,400,000 = 44.8 %;
+		// (5,553,333.33 + 892,280) / 12,946,820 = 49.8 %. Issue 19 found 32.2 % → 37.8 %.
+		"| Our share of the category | 44.8% → 49.8% (estimated) |",
 		"Verdict: net increase in category turnover, net increase in category profit.",
 		// The deal: the floor, the warning, the waterfall of our offer (growth
 		// rebate 1.75 % of 4,704,000 − 3,998,400 = 12,348 a year).

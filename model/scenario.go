@@ -39,10 +39,14 @@ type Scenario struct {
 type CategoryImpact struct {
 	BaselineTurnover decimal.Decimal
 	BaselineMargin   decimal.Decimal // %
-	// OurSales is our current turnover in the category at this account,
-	// for our share before and after the proposal; blank when not known.
-	OurSales decimal.NullDecimal
-	Lines    []ImpactLine
+	// OurSales is our current sales in the category at this account, for
+	// our share before and after the proposal; blank when not known. It is
+	// our invoice turnover unless OurSalesAtShelf says it is our sell-out at
+	// shelf prices; invoice turnover is grossed up by the baseline margin to
+	// compare like with like, and the share is then an estimate (DESIGN 5.8).
+	OurSales        decimal.NullDecimal
+	OurSalesAtShelf bool
+	Lines           []ImpactLine
 }
 
 // ImpactLine is one product of the proposal.
@@ -156,6 +160,25 @@ type CategoryResult struct {
 	// and after the proposal, known when our sales and the baseline are.
 	ShareBefore, ShareAfter decimal.Decimal
 	ShareKnown              bool
+	// ShareEstimated: our sales were invoice turnover, grossed up by the
+	// retailer margin to shelf prices.
+	ShareEstimated bool
+}
+
+// OurSellOut is our sales in the category at shelf prices, and whether it
+// is an estimate: invoice turnover ÷ (1 − the category's retailer margin).
+func (c CategoryImpact) OurSellOut() (v decimal.Decimal, estimated, ok bool) {
+	if !c.OurSales.Valid {
+		return v, false, false
+	}
+	if c.OurSalesAtShelf {
+		return c.OurSales.Decimal, false, true
+	}
+	keep := one.Sub(pct(c.BaselineMargin))
+	if !keep.IsPositive() {
+		return v, true, false
+	}
+	return c.OurSales.Decimal.Div(keep), true, true
 }
 
 // Result computes the category impact.
@@ -180,10 +203,12 @@ func (c CategoryImpact) Result() CategoryResult {
 		}
 		// The proposal's products are ours; what they cannibalize is taken
 		// from the rest of the category.
-		if after := c.BaselineTurnover.Add(r.NetTurnover); c.OurSales.Valid && after.IsPositive() {
-			r.ShareBefore = c.OurSales.Decimal.Div(c.BaselineTurnover).Mul(hundred)
-			r.ShareAfter = c.OurSales.Decimal.Add(r.Gross).Div(after).Mul(hundred)
-			r.ShareKnown = true
+		// Shares compare sales at shelf prices on both sides (DESIGN 5.8).
+		ours, estimated, ok := c.OurSellOut()
+		if after := c.BaselineTurnover.Add(r.NetTurnover); ok && after.IsPositive() {
+			r.ShareBefore = ours.Div(c.BaselineTurnover).Mul(hundred)
+			r.ShareAfter = ours.Add(r.Gross).Div(after).Mul(hundred)
+			r.ShareKnown, r.ShareEstimated = true, estimated
 		}
 	}
 	return r

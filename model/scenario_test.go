@@ -201,14 +201,25 @@ func TestScenarioFieldAndWithField(t *testing.T) {
 // 200,000 of which we sell 50,000 (25 %); the proposal adds 70,000 of ours
 // and, after cannibalization, 42,000 to the category: 120,000 / 242,000.
 func TestCategoryShare(t *testing.T) {
-	c := CategoryImpact{BaselineTurnover: dec("200000"), BaselineMargin: dec("30"), OurSales: opt("50000"),
+	c := CategoryImpact{BaselineTurnover: dec("200000"), BaselineMargin: dec("30"), OurSales: opt("50000"), OurSalesAtShelf: true,
 		Lines: []ImpactLine{{Product: "New", Units: dec("1000"), Price: dec("70"), Margin: dec("30"), CannibalRate: dec("40"), CannibalMargin: dec("25")}}}
 	r := c.Result()
-	if !r.ShareKnown {
-		t.Fatal("share unknown")
+	if !r.ShareKnown || r.ShareEstimated {
+		t.Fatalf("share known %v estimated %v", r.ShareKnown, r.ShareEstimated)
 	}
 	assertDec(t, "share before", r.ShareBefore, "25")
 	assertDec(t, "share after", r.ShareAfter.Round(4), "49.5868") // 120,000 / 242,000
+	// On one base (DESIGN 5.8): 35,000 of invoice turnover at a 30 %
+	// retailer margin is 35,000 / 0.70 = 50,000 at shelf prices, the same
+	// share, marked estimated. Compared as it was (issue 19), invoice
+	// against shelf, it would read 17.5 %.
+	c.OurSales, c.OurSalesAtShelf = opt("35000"), false
+	r = c.Result()
+	if !r.ShareEstimated {
+		t.Error("a share from invoice turnover is not marked estimated")
+	}
+	assertDec(t, "estimated share before", r.ShareBefore, "25")
+	assertDec(t, "estimated share after", r.ShareAfter.Round(4), "49.5868")
 	c.OurSales = none
 	if c.Result().ShareKnown {
 		t.Error("share known without our sales")

@@ -233,6 +233,7 @@ type scenarioRecord struct {
 	BaselineTurnover exact              `json:"baseline_turnover,omitzero"`
 	BaselineMargin   exact              `json:"baseline_margin_pct,omitzero"`
 	OurSales         optExact           `json:"our_sales,omitzero"`
+	OurSalesAtShelf  bool               `json:"our_sales_at_shelf,omitempty"`
 	Lines            []impactLineRecord `json:"lines,omitempty"`
 
 	ListPrice        exact `json:"list_price,omitzero"`
@@ -248,7 +249,7 @@ type scenarioRecord struct {
 func scenarioToRecord(s model.Scenario) scenarioRecord {
 	i, p := s.Impact, s.Profit
 	r := scenarioRecord{stamp: fromModel(s.Stamp), ID: s.ID, Name: s.Name, Kind: string(s.Kind), ForBuyer: s.ForBuyer,
-		BaselineTurnover: exact(i.BaselineTurnover), BaselineMargin: exact(i.BaselineMargin), OurSales: optional(i.OurSales),
+		BaselineTurnover: exact(i.BaselineTurnover), BaselineMargin: exact(i.BaselineMargin), OurSales: optional(i.OurSales), OurSalesAtShelf: i.OurSalesAtShelf,
 		ListPrice: exact(p.ListPrice), Discount: exact(p.Discount), Rebate: exact(p.Rebate),
 		AllowancePerUnit: exact(p.AllowancePerUnit), CostToServe: exact(p.CostToServe),
 		CostOfGoods: exact(p.CostOfGoods), Volume: exact(p.Volume)}
@@ -263,7 +264,7 @@ func scenarioToRecord(s model.Scenario) scenarioRecord {
 func (r scenarioRecord) model() model.Scenario {
 	d := func(e exact) decimal.Decimal { return decimal.Decimal(e) }
 	s := model.Scenario{Stamp: r.toModel(), ID: r.ID, Name: r.Name, Kind: model.ScenarioKind(r.Kind), ForBuyer: r.ForBuyer,
-		Impact: model.CategoryImpact{BaselineTurnover: d(r.BaselineTurnover), BaselineMargin: d(r.BaselineMargin), OurSales: r.OurSales.null()},
+		Impact: model.CategoryImpact{BaselineTurnover: d(r.BaselineTurnover), BaselineMargin: d(r.BaselineMargin), OurSales: r.OurSales.null(), OurSalesAtShelf: r.OurSalesAtShelf},
 		Profit: model.Profitability{ListPrice: d(r.ListPrice), Discount: d(r.Discount), Rebate: d(r.Rebate),
 			AllowancePerUnit: d(r.AllowancePerUnit), CostToServe: d(r.CostToServe), CostOfGoods: d(r.CostOfGoods),
 			Volume: d(r.Volume)}}
