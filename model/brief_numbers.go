@@ -95,5 +95,13 @@ func (b *briefWriter) concessionCosts() {
 		it := b.d.Items[c.Index]
 		rows = append(rows, []string{it.Title, FormatMoney(c.GivenSoFar), FormatMoney(c.ToClose), it.Lever.Kind.Label()})
 	}
+	if given, toClose, err := b.r.Interaction(costs); err == nil {
+		sumGiven, sumClose := given, toClose
+		for _, c := range costs {
+			sumGiven, sumClose = sumGiven.Add(c.GivenSoFar), sumClose.Add(c.ToClose)
+		}
+		rows = append(rows, []string{"Interaction (items moving together)", FormatSigned(given, 2), FormatSigned(toClose, 2), ""},
+			[]string{"**Whole deal**", FormatMoney(sumGiven), FormatMoney(sumClose), ""})
+	}
 	b.table([]string{"Item", "Given so far (" + b.d.Negotiation.Currency + ")", "To close at their position", "Lever"}, rows)
 }

@@ -458,3 +458,34 @@ func TestMoneyWordsFollowTheSign(t *testing.T) {
 		}
 	}
 }
+
+// The gap priced item by item plus the interaction line is the whole
+// deal's gap: on the demo, our offer against every open item at their
+// position (issue 19: the items added up to 713,499, the deal to 647,097).
+func TestInteractionAddsUpToTheWholeDeal(t *testing.T) {
+	d := Demo(demoNow)
+	r := d.Replay()
+	costs, err := r.OpenItemCosts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, toClose, err := r.Interaction(costs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := toClose
+	for _, c := range costs {
+		sum = sum.Add(c.ToClose)
+	}
+	ours, _ := d.Waterfall(r.Positions(OriginOurs).Values)
+	theirs := r.Positions(OriginOurs)
+	for i, it := range d.Items {
+		if st := r.Items[i]; it.Status == ItemOpen && it.Lever.Kind != LeverNone && st.HasTheirs && st.Gap.IsPositive() {
+			theirs = theirs.With(it.ID, st.Theirs)
+		}
+	}
+	all, _ := d.Waterfall(theirs.Values)
+	if want := ours.Contribution.Sub(all.Contribution); !sum.Equal(want) || toClose.IsZero() {
+		t.Errorf("items + interaction = %s, whole deal %s (interaction %s)", sum, want, toClose)
+	}
+}

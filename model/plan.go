@@ -102,6 +102,41 @@ func (r *Replay) OpenItemCosts() ([]ConcessionCost, error) {
 	return costs, nil
 }
 
+// Interaction is what pricing items one at a time leaves out (DESIGN 5.8):
+// the whole deal's change less the sum of the items' changes, when every
+// open item moves at once (to our opening, and to their position). With it
+// the item column adds up to the whole-deal figure: a price rise lifts the
+// rebate and the payment cost too, and each item priced alone misses that.
+func (r *Replay) Interaction(costs []ConcessionCost) (given, toClose decimal.Decimal, err error) {
+	d := r.dossier
+	ours := r.Positions(OriginOurs)
+	now, err := d.Waterfall(ours.Values)
+	if err != nil {
+		return given, toClose, err
+	}
+	opening, theirs := ours, ours
+	sumGiven, sumClose := decimal.Zero, decimal.Zero
+	for _, c := range costs {
+		it, st := d.Items[c.Index], r.Items[c.Index]
+		opening = opening.With(it.ID, it.OurOpening.Decimal)
+		if st.HasTheirs && st.Gap.IsPositive() {
+			theirs = theirs.With(it.ID, st.Theirs)
+		}
+		sumGiven, sumClose = sumGiven.Add(c.GivenSoFar), sumClose.Add(c.ToClose)
+	}
+	atOpening, err := d.Waterfall(opening.Values)
+	if err != nil {
+		return given, toClose, err
+	}
+	atTheirs, err := d.Waterfall(theirs.Values)
+	if err != nil {
+		return given, toClose, err
+	}
+	given = atOpening.Contribution.Sub(now.Contribution).Sub(sumGiven)
+	toClose = now.Contribution.Sub(atTheirs.Contribution).Sub(sumClose)
+	return given, toClose, nil
+}
+
 // ConcessionMoney is the money of a move of party by on an item to value
 // to: the change in annual contribution of that side's package (our offer
 // for us, negative when it costs us; their offer for them, positive when it
