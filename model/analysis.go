@@ -57,6 +57,10 @@ type BridgeStep struct {
 type TornadoBar struct {
 	What      string
 	Low, High decimal.Decimal
+	// ItemID and To are the item moved and where to (ItemID 0 for cost of
+	// goods and volume), for a view that words it shorter.
+	ItemID uint64
+	To     decimal.Decimal
 }
 
 // Size is the bar's width: High − Low.
@@ -215,8 +219,9 @@ func (r *Replay) tornado(pr *PackageResult) []TornadoBar {
 	base := pr.Waterfall.Contribution
 	last := pr.Package.Origin == OriginLastYear
 	var bars []TornadoBar
-	bar := func(what string, a, b decimal.Decimal) {
+	bar := func(what string, a, b decimal.Decimal) *TornadoBar {
 		bars = append(bars, TornadoBar{What: what, Low: decimal.Min(a, b), High: decimal.Max(a, b)})
+		return &bars[len(bars)-1]
 	}
 	for i, it := range d.Items {
 		x, ok := pr.Priced[it.ID]
@@ -235,7 +240,8 @@ func (r *Replay) tornado(pr *PackageResult) []TornadoBar {
 		if err != nil || w.Contribution.Equal(base) {
 			continue // cannot be priced, or moves nothing (a growth rebate with no growth)
 		}
-		bar(fmt.Sprintf("%s at %s %s", it.Title, side, it.Format(to)), base, w.Contribution)
+		b := bar(fmt.Sprintf("%s at %s %s", it.Title, side, it.Format(to)), base, w.Contribution)
+		b.ItemID, b.To = it.ID, to
 	}
 	swing := func(what string, lo, hi pricing) {
 		a, errA := r.price(pr.Priced, lo)

@@ -24,6 +24,9 @@ type column struct {
 	result model.PackageResult
 	saved  bool // a saved proposal or equivalent offer: edited, tabled, deleted
 	offer  bool // an equivalent offer not saved yet
+	// analysis is the controller's figures (range, term, bridge, tornado),
+	// worked out once when the column is first shown selected.
+	analysis *model.Analysis
 }
 
 func (c column) pkg() model.Package { return c.result.Package }
@@ -100,9 +103,20 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 		}
 	}
 	p.cols = p.cols[:0]
-	for _, pr := range s.Deal.Results {
-		saved := pr.Package.Origin == model.OriginProposal || pr.Package.Origin == model.OriginMeso
-		p.cols = append(p.cols, column{result: pr, saved: saved && pr.Package.ID != 0})
+	// Our offer and theirs first, side by side (issue 18, finding 8): the
+	// comparison a KAM makes most; then last year, walk-away, target and
+	// the proposals.
+	first := func(pr model.PackageResult) bool {
+		return pr.Package.Origin == model.OriginOurs || pr.Package.Origin == model.OriginTheirs
+	}
+	for _, lead := range []bool{true, false} {
+		for _, pr := range s.Deal.Results {
+			if first(pr) != lead {
+				continue
+			}
+			saved := pr.Package.Origin == model.OriginProposal || pr.Package.Origin == model.OriginMeso
+			p.cols = append(p.cols, column{result: pr, saved: saved && pr.Package.ID != 0})
+		}
 	}
 	for _, o := range p.offers {
 		p.cols = append(p.cols, column{result: s.R.Evaluate(o), offer: true})

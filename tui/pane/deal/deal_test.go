@@ -50,9 +50,10 @@ func withProposal() *model.Dossier {
 	return d
 }
 
-// TestView keeps the demo's deal, focused, in testdata/TestView: the
-// packages side by side with their contribution, score and verdict, the
-// first cell selected, and last year's waterfall with the deal's warning.
+// TestView keeps the demo's deal, focused, in testdata/TestView: our offer
+// and theirs first, the packages side by side with their contribution,
+// change and score, the verdicts in words, then our offer's low, expected
+// and high, its term, bridge and tornado as bars, and its waterfall.
 // After a deliberate change, read the diff and run
 // `go test ./tui/pane/deal -update`.
 func TestView(t *testing.T) {
@@ -81,17 +82,18 @@ func TestTinyPaneMarksTheSelectedCell(t *testing.T) {
 func TestArrowsMoveTheSelectedCell(t *testing.T) {
 	p := newPane(t, uitest.DemoSnapshot(false), 80, 24)
 	for _, step := range []struct{ key, row, cell string }{
-		{"", "1 List price per ca", "23.80"},
-		{"l", "1 List price per ca", "23.60"},
-		{"right", "1 List price per ca", "24.20"},
+		// Ours, theirs, last year, walk-away, target (issue 18, finding 8).
+		{"", "1 List price per case", "24.50"},
+		{"l", "1 List price per case", "23.40"},
+		{"right", "1 List price per case", "23.80"},
 		{"j", "2 Payment terms", "45"},
-		{"down", "3 Annual growth reb", "2.0"},
-		{"h", "3 Annual growth reb", "3.0"},
+		{"down", "3 Annual growth rebate", "1.5"},
+		{"h", "3 Annual growth rebate", "3.0"},
 		{"k", "2 Payment terms", "60"},
-		{"up", "1 List price per ca", "23.60"},
-		{"up", "1 List price per ca", "23.60"},
-		{"left", "1 List price per ca", "23.80"},
-		{"left", "1 List price per ca", "23.80"},
+		{"up", "1 List price per case", "23.40"},
+		{"up", "1 List price per case", "23.40"},
+		{"left", "1 List price per case", "24.50"},
+		{"left", "1 List price per case", "24.50"},
 	} {
 		if step.key != "" {
 			uitest.Press(t, p, step.key)
@@ -101,18 +103,18 @@ func TestArrowsMoveTheSelectedCell(t *testing.T) {
 			t.Fatalf("after %q the selected cell is %q in %q, want %q in %q", step.key, cell, row, step.cell, step.row)
 		}
 	}
-	// Four packages fit 80 cells: moving right brings their offer on screen.
+	// Four packages fit 80 cells: moving right brings the target on screen.
 	s := screen(t, p, 80, 24)
-	if head := strings.Fields(strings.Split(s, "\n")[0]); strings.Join(head, " ") != "Last year Walk-away Target Ours" {
+	if head := strings.Fields(strings.Split(s, "\n")[0]); strings.Join(head, " ") != "Ours Theirs Last year Walk-away" {
 		t.Fatalf("the packages shown are %q", head)
 	}
 	uitest.Press(t, p, "l", "l", "l", "l")
 	s = screen(t, p, 80, 24)
-	if head := strings.Split(s, "\n")[0]; !strings.Contains(head, "Theirs") || strings.Contains(head, "Last year") {
+	if head := strings.Split(s, "\n")[0]; !strings.Contains(head, "Target") || strings.Contains(head, "Ours") {
 		t.Fatalf("moving to the last package does not bring it on screen: %q", head)
 	}
-	if _, cell := selectedCell(t, s); cell != "23.40" {
-		t.Fatalf("their offer's list price is %q", cell)
+	if _, cell := selectedCell(t, s); cell != "24.20" {
+		t.Fatalf("the target's list price is %q", cell)
 	}
 	if s := uitest.Screen(t, p.View(false), 80, 24); strings.Contains(s, "›") {
 		t.Fatalf("an unfocused deal marks a cell:\n%s", s)
@@ -124,15 +126,15 @@ func TestNewProposalFromTheSelectedPackage(t *testing.T) {
 	p := newPane(t, s, 80, 24)
 	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("a")))
 	pkg := save.Change.(*act.Save[model.Package]).Record
-	last := s.R.Positions(model.OriginLastYear)
-	if pkg.ID != 0 || pkg.Name != "Proposal 1" || pkg.Origin != model.OriginProposal || len(pkg.Values) != len(last.Values) ||
-		!pkg.Values[1].Equal(last.Values[1]) {
-		t.Fatalf("a on last year writes %+v, want last year's values as Proposal 1", pkg)
+	ours := s.R.Positions(model.OriginOurs)
+	if pkg.ID != 0 || pkg.Name != "Proposal 1" || pkg.Origin != model.OriginProposal || len(pkg.Values) != len(ours.Values) ||
+		!pkg.Values[1].Equal(ours.Values[1]) {
+		t.Fatalf("a on our offer writes %+v, want our offer's values as Proposal 1", pkg)
 	}
 	// Only proposals change: derived packages follow the agenda and ledger.
 	for _, k := range []string{"enter", "d", "t"} {
 		if e := uitest.As[vocab.ErrorMsg](t, p.Update(uitest.Key(k))); !strings.Contains(e.Err.Error(), "proposal") {
-			t.Fatalf("%s on last year says %v", k, e.Err)
+			t.Fatalf("%s on our offer says %v", k, e.Err)
 		}
 	}
 	if p.Typing() {
