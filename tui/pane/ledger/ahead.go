@@ -17,8 +17,8 @@ import (
 // item with the projected path after the real one in the chart. All of it
 // internal: the snapshot holds none of it while privacy is on.
 
-// maxProjected is the most projected bars a chart draws; the last one is
-// the deadline's meeting.
+// maxProjected is the most projected bars a chart draws: the next
+// meetings in turn, none skipped (issue 18, finding 9).
 const maxProjected = 5
 
 // owed reports whether the move is one of ours still owed a trade-back.
@@ -108,23 +108,27 @@ func (p *Pane) forecastView() []string {
 	return ui.Block(append(lines, "", hint), p.w, p.h)
 }
 
-// sideShort is one side's projection in a column: "24.50 → 24.24", "holds
-// 200,000", with a bar when its walk-away stops it ("97.0 → 98.5|").
+// sideShort is one side's projection in a column: "24.50 → 24.25", "holds
+// 200,000", "45, 1 move" (too few to project: no number, DESIGN 5.8), and
+// "97.0 → 98.5 max" when its walk-away or the other side stops it.
 func sideShort(it model.AgendaItem, p model.SideProjection) string {
-	if p.Holds() {
+	switch {
+	case p.Holds():
 		return "holds " + it.Format(p.From)
+	case p.TooFew():
+		return it.Format(p.From) + ", 1 move"
 	}
 	to := projectedValue(it, p.To)
 	if p.Capped {
-		to += "|"
+		to += " max"
 	}
 	return it.Format(p.From) + " → " + to
 }
 
-// projectedValue writes a projected value to two places more than the
-// item's own, without trailing zeros (as the forecast's outlook does).
+// projectedValue writes a projected value at the item's step (DESIGN 5.8):
+// 23.30, not 23.2969; 60 days, not 59.77.
 func projectedValue(it model.AgendaItem, v decimal.Decimal) string {
-	return it.Format(decimal.RequireFromString(v.Round(int32(it.Places() + 2)).String()))
+	return it.FormatStep(v)
 }
 
 // withProjection adds the projected bars after the real ones while the
@@ -136,20 +140,21 @@ func (p *Pane) withProjection(c gapChart, i int) gapChart {
 	}
 	fc := a.Forecast
 	d, r := p.snap.D, p.snap.R
-	steps := min(fc.MeetingsLeft, len(firstPath(fc)))
+	if !projects(a, i) {
+		return c // nothing is projected: no bars that would only repeat today
+	}
+	steps := min(fc.MeetingsLeft, len(firstPath(fc)), maxProjected)
 	weights := itemWeights(d.Items)
 	for j := range steps {
-		if j >= maxProjected-1 && j != steps-1 {
-			continue // the first few and the deadline's
-		}
 		var sum, total float64
-		share, extra := 0.0, "projected"
+		share, extra := 0.0, ""
 		for k, it := range d.Items {
 			closed := r.Items[k].Closed
 			if f, ok := a.ItemForecast(it.ID); ok && f.TheirsKnown && !f.Settled {
 				closed = projectedClosed(it, r.Items[k].Gap0, f.Ours.Path[j], f.Theirs.Path[j])
 				if k == i {
-					extra = "projected: ours " + projectedValue(it, f.Ours.Path[j]) + " · theirs " + projectedValue(it, f.Theirs.Path[j])
+					// The bar says "projected"; its line gives the positions.
+					extra = "ours " + projectedValue(it, f.Ours.Path[j]) + " · theirs " + projectedValue(it, f.Theirs.Path[j])
 				}
 			}
 			if k == i {
@@ -164,6 +169,17 @@ func (p *Pane) withProjection(c gapChart, i int) gapChart {
 		c.points = append(c.points, chartPoint{label: fmt.Sprintf("Meeting %d", fc.LastMeeting+j+1), share: share, projected: true, extra: extra})
 	}
 	return c
+}
+
+// projects reports whether the forecast projects item i (any item when i <
+// 0): a side with two meetings of moves on it.
+func projects(a *model.Outlook, i int) bool {
+	for _, f := range a.Forecast.Items {
+		if (i < 0 || f.Index == i) && f.TheirsKnown && !f.Settled && (!f.Ours.TooFew() || !f.Theirs.TooFew()) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstPath is the projected path of the first item (every path has the
