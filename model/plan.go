@@ -150,6 +150,9 @@ func (r *Replay) ConcessionMoney(by Party, itemID uint64, to decimal.Decimal) (d
 	if it.Lever.Kind == LeverNone {
 		return decimal.Zero, fmt.Errorf("%s has no lever: it counts in the score only", it.Title)
 	}
+	if it.Lever.Kind == LeverContract {
+		return decimal.Zero, errTermOnly(it)
+	}
 	origin := OriginOurs
 	if by == Them {
 		origin = OriginTheirs
@@ -216,6 +219,8 @@ func (r *Replay) GapValues() ([]decimal.Decimal, []error) {
 		case !st.Gap.IsPositive():
 		case it.Lever.Kind == LeverNone:
 			errs[i] = fmt.Errorf("%s has no lever: it counts in the score only", it.Title)
+		case it.Lever.Kind == LeverContract:
+			errs[i] = errTermOnly(it)
 		case baseErr != nil:
 			errs[i] = fmt.Errorf("our offer: %w", baseErr)
 		default:
@@ -273,4 +278,10 @@ func (r *Replay) sideBase(by Party) (Package, Waterfall, error) {
 		b.w[i], b.err[i] = r.dossier.Waterfall(b.pkg[i].Values)
 	})
 	return b.pkg[i], b.w[i], b.err[i]
+}
+
+// errTermOnly says that the contract's length changes the deal's value over
+// the term, not a year's contribution (DESIGN 5.8).
+func errTermOnly(it AgendaItem) error {
+	return fmt.Errorf("%s changes the value over the term, not a year's: see the deal's term", it.Title)
 }

@@ -169,12 +169,17 @@ func TestBudgetAndSuggestionKeys(t *testing.T) {
 	if b, ok := msg.Record.(model.Budget); msg.Kind != vocab.KindBudget || !ok || b.ItemID != s.D.Items[0].ID {
 		t.Fatalf("b asks %+v, want today's budget on the first item", msg)
 	}
-	// The first item has no suggestion: y says so and writes nothing.
-	if st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("y"))); !strings.HasPrefix(st.Text, "No suggestion on List price per case") {
+	// The growth rebate (third) has no suggestion (DESIGN 5.8: 85 → 93, under
+	// 10): y says so and writes nothing.
+	uitest.Press(t, p, "j", "j")
+	if st := uitest.As[vocab.StatusMsg](t, p.Update(uitest.Key("y"))); !strings.HasPrefix(st.Text, "No suggestion on Annual growth rebate") {
 		t.Fatalf("y on an item without a suggestion says %q", st.Text)
 	}
 	sg := s.Ahead.Suggestions[0]
-	for range sg.Index {
+	for range 2 - sg.Index {
+		uitest.Press(t, p, "k")
+	}
+	for range sg.Index - 2 {
 		uitest.Press(t, p, "j")
 	}
 	if line := uitest.Line(screen(t, p, 80, 24), "Their moves say"); !strings.Contains(line, fmt.Sprintf("%d → %d", sg.Item.ValueToThem, sg.Value)) {

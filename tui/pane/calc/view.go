@@ -213,5 +213,9 @@ func shareText(r model.CategoryResult) string {
 	if !r.ShareKnown {
 		return "unknown"
 	}
-	return model.FormatNumber(r.ShareBefore, 1) + "% → " + model.FormatNumber(r.ShareAfter, 1) + "%"
+	share := model.FormatNumber(r.ShareBefore, 1) + "% → " + model.FormatNumber(r.ShareAfter, 1) + "%"
+	if r.ShareEstimated {
+		share += " (estimated)"
+	}
+	return share
 }
