@@ -16,10 +16,9 @@ func TestDealPaneShowsThePackagesAndTheVerdict(t *testing.T) {
 	h := newHarness(t, true, 200, 60)
 	h.press("6")
 	h.wantScreen("6 Deal", "Last year", "Walk-away", "Target", "Ours", "Theirs",
-		"1,250,256", "walk×3 floor", "below the deal floor", "every walk-away together earns 694,369.87")
-	// The selected package's waterfall, from list price to contribution.
-	h.press("right", "right", "right") // our offer
-	h.wantScreen("Our offer: acceptable", "Invoice price", "23.5200", "Pocket margin", "annual contribution 1,250,256.38 EUR")
+		"1,250,256", "Theirs: past our walk-away on 3 items", "below the deal floor", "every walk-away together earns 694,369.87")
+	// Our offer comes first: its waterfall, from list price to contribution.
+	h.wantScreen("Ours: acceptable", "Invoice price", "23.5200", "Pocket margin", "annual contribution 1,250,256.38 EUR")
 	// The header says their offer's verdict in a word.
 	h.wantScreen("their offer past walk-away")
 	// All of it is internal.
@@ -33,7 +32,7 @@ func TestDealPaneShowsThePackagesAndTheVerdict(t *testing.T) {
 // stored proposal keeps its old value; esc leaves the cell.
 func TestDealProposalIsMadeAndEditedInItsCell(t *testing.T) {
 	h := newHarness(t, true, 200, 60)
-	h.press("6", "right", "right", "right") // our offer
+	h.press("6") // our offer comes first
 	h.press("a")
 	h.wantScreen("Saved Proposal 1")
 	d := h.dossier()
@@ -222,8 +221,8 @@ func TestDealBasisOnTheNegotiationForm(t *testing.T) {
 	if f := h.dossier().Negotiation.Deal.Floor; !f.Valid || !f.Decimal.Equal(decimal.NewFromInt(1300000)) {
 		t.Fatalf("stored floor %+v", f)
 	}
-	h.press("esc", "6", "right", "right", "right")
-	h.wantScreen("Our offer: below the deal floor")
+	h.press("esc", "6")
+	h.wantScreen("Ours: below the deal floor by 49,743.62")
 
 	h.press("o", "j", "e")
 	h.toField("Cost of goods")
@@ -237,13 +236,14 @@ func TestDealBasisOnTheNegotiationForm(t *testing.T) {
 }
 
 // The category impact shows our share of the category before and after
-// the proposal: 3,998,400 of 12,400,000 is 32.2 %; after it, (3,998,400 +
-// 892,280 gross) of (12,400,000 + 546,820 net) is 37.8 %. Editing the
-// scenario keeps our sales.
+// the proposal, on one base (DESIGN 5.8): our invoice turnover 3,998,400
+// at the category's 28 % margin is 5,553,333.33 at shelf prices, 44.8 % of
+// 12,400,000; after it, (5,553,333.33 + 892,280 gross) of (12,400,000 +
+// 546,820 net) is 49.8 %, estimated. Editing the scenario keeps our sales.
 func TestCategoryShareBeforeAndAfter(t *testing.T) {
 	h := newHarness(t, true, 140, 40)
 	h.press("5")
-	h.wantScreen("Our share of the category", "32.2% → 37.8%")
+	h.wantScreen("Our share of the category", "44.8% → 49.8% est.")
 	h.press("e", "ctrl+s")
 	sc := scenarioNamed(t, h.dossier(), "Crunch Oat listing, 6 SKUs")
 	if !sc.Impact.OurSales.Valid || !sc.Impact.OurSales.Decimal.Equal(decimal.NewFromInt(3998400)) {

@@ -290,7 +290,7 @@ func TestLedgerFilterAndItemChart(t *testing.T) {
 	h.press("v")
 	h.wantPane(paneLedger, "Meeting 2", "ours 24.50 · theirs 23.40 · gap 1.10", "v back to the ledger")
 	h.press("i")
-	h.wantPane(paneLedger, "Gap closed after each meeting", "reciprocity 1.74")
+	h.wantPane(paneLedger, "Gap closed after each meeting", "reciprocity 1.99")
 	h.press("v")
 	h.wantPane(paneLedger, "Gap closed after each meeting", "Meeting 2 ")
 }

@@ -64,13 +64,16 @@ func Negotiation(now time.Time) Set {
 		// Today's budget, set after meeting 1: it holds for meeting 2.
 		Ahead: model.Ahead{Budgets: []model.Budget{{ID: 1, ItemID: 1, Value: num("8888888.125"), At: at(start, 180)}}},
 		Meetings: []model.Meeting{{ID: 1, Number: 1, Started: start, Ended: at(start, 90),
-			Place: "SENTINEL-SAFE-PLACE", Attendees: []string{"SENTINEL-SAFE-ATTENDEE"}, Summary: "SENTINEL-INTERNAL-SUMMARY"}},
+			Place: "SENTINEL-SAFE-PLACE", Attendees: []string{"SENTINEL-SAFE-ATTENDEE"}, Summary: "SENTINEL-INTERNAL-SUMMARY"},
+			// A short second meeting: value suggestions come after two (DESIGN 5.8).
+			{ID: 2, Number: 2, Started: at(start, 120), Ended: at(start, 150)}},
 		Ledger: []model.Concession{
 			{ID: 1, MeetingID: 1, ItemID: 1, By: model.Us, To: num("8999990.75"), At: at(start, 20),
 				Note: "SENTINEL-INTERNAL-CONCESSION-NOTE"},
 			{ID: 2, MeetingID: 1, ItemID: 2, By: model.Them, To: num("80.5"), TradedFor: "SENTINEL-SAFE-TRADED-FOR", At: at(start, 40)},
 			// They moved on two items: after the meeting their moves suggest a value to them.
 			{ID: 3, MeetingID: 1, ItemID: 1, By: model.Them, To: num("2000000.5"), At: at(start, 50)},
+			{ID: 4, MeetingID: 2, ItemID: 2, By: model.Them, To: num("75.5"), At: at(start, 130)},
 		},
 		Notes: []model.Note{
 			{ID: 1, MeetingID: 1, Kind: model.KindNote, At: at(start, 10), Text: "SENTINEL-INTERNAL-NOTE"},

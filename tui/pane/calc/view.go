@@ -215,7 +215,7 @@ func shareText(r model.CategoryResult) string {
 	}
 	share := model.FormatNumber(r.ShareBefore, 1) + "% → " + model.FormatNumber(r.ShareAfter, 1) + "%"
 	if r.ShareEstimated {
-		share += " (estimated)"
+		share += " est." // from our invoice turnover: the brief says so in full
 	}
 	return share
 }

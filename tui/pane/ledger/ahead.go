@@ -171,11 +171,11 @@ func (p *Pane) withProjection(c gapChart, i int) gapChart {
 	return c
 }
 
-// projects reports whether the forecast projects item i (any item when i <
-// 0): a side with two meetings of moves on it.
+// projects reports whether the forecast moves item i (any item when i <
+// 0): a side with two meetings of moves on it and room left to move.
 func projects(a *model.Outlook, i int) bool {
 	for _, f := range a.Forecast.Items {
-		if (i < 0 || f.Index == i) && f.TheirsKnown && !f.Settled && (!f.Ours.TooFew() || !f.Theirs.TooFew()) {
+		if (i < 0 || f.Index == i) && f.TheirsKnown && !f.Settled && (f.Ours.Further.IsPositive() || f.Theirs.Further.IsPositive()) {
 			return true
 		}
 	}
