@@ -110,26 +110,31 @@ func ForecastMarkdown(d *Dossier, fc Forecast) string {
 			theirs = sideText(f.Item, f.Theirs)
 		}
 		rows = append(rows, []string{fmt.Sprint(f.Index + 1), f.Item.Title, sideText(f.Item, f.Ours), theirs,
-			f.Item.Format(round(f.PackageValue, f.Item)), f.Outlook()})
+			f.Item.FormatStep(f.PackageValue), f.Outlook()})
 	}
 	b.table([]string{"#", "Item", "We (now → projected)", "They (now → projected)", "In the landing", "Outlook"}, rows)
 	b.line("%s", fc.Line())
 	return EscapeForTerminal(b.String())
 }
 
-// sideText is one side's projection in a cell: "24.50 → 24.24 (r 0.5, moved
-// in 1 meeting)", "holds at 200,000", with "walk-away" when it cut the path.
+// sideText is one side's projection in a cell: "24.50 → 24.25 (r 0.5, moved
+// in 2 meetings)" at the item's step, "holds at 200,000", "at 45, moved in 1
+// meeting: too few moves to project" (no number, DESIGN 5.8), with where
+// the path stops when something cut it.
 func sideText(it AgendaItem, p SideProjection) string {
-	if p.Holds() {
+	switch {
+	case p.Holds():
 		return "holds at " + it.Format(p.From)
+	case p.TooFew():
+		return "at " + it.Format(p.From) + ", moved in 1 meeting: too few moves to project"
 	}
 	var notes []string
 	notes = append(notes, "r "+FormatValue(trim(p.R.Round(3))))
 	notes = append(notes, fmt.Sprintf("moved in %d %s", len(p.Sizes), plural(len(p.Sizes), "meeting", "meetings")))
 	if p.Capped {
-		notes = append(notes, "stops at the walk-away")
+		notes = append(notes, "stops at the walk-away or their position")
 	}
-	return fmt.Sprintf("%s → %s (%s)", it.Format(p.From), it.Format(round(p.To, it)), strings.Join(notes, ", "))
+	return fmt.Sprintf("%s → %s (%s)", it.Format(p.From), it.FormatStep(p.To), strings.Join(notes, ", "))
 }
 
 // Text is the projection in words, as `parley forecast` writes it: "24.50 →
