@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,5 +79,28 @@ func TestImportMergesByUID(t *testing.T) {
 	}
 	if n := negotiationsIn(t, mine); n != 1 {
 		t.Errorf("%d negotiations after undoing the copy, want 1", n)
+	}
+}
+
+// Lever values out of range are refused on import (DESIGN 5.8; issue 19
+// found −10 payment days imported and priced): exit 1, nothing written.
+func TestImportRefusesLeverValuesOutOfRange(t *testing.T) {
+	db := demoDB(t)
+	path := exportFile(t, db)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), `"our_opening": "30"`, `"our_opening": "-10"`, 1)
+	if bad == string(data) {
+		t.Fatal("the export has no payment terms opening of 30")
+	}
+	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "fresh.db")
+	code, _, stderr := parley(t, "--db", target, "import", path)
+	if code != exitError || !strings.Contains(stderr, "payment days -10 should be from 0 to 365 days") {
+		t.Fatalf("import of −10 days: exit %d, %q", code, stderr)
 	}
 }
