@@ -297,3 +297,25 @@ func TestItemDetailSaysItsLever(t *testing.T) {
 	h.press("p")
 	h.lackScreen("Lever: rebate")
 }
+
+// The term and uncertain volume are typed on the negotiation form too
+// (DESIGN 5.8): the demo's 10 % under becomes 20 %, and a 24-month
+// default is set; the Deal pane prices the low case from it.
+func TestVolumeRangeAndTermOnTheNegotiationForm(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("o", "j", "e")
+	h.toField("Low volume, % under")
+	h.press("backspace", "backspace")
+	h.typeText("20")
+	h.toField("Contract months")
+	h.typeText("24")
+	h.press("ctrl+s")
+	h.wantScreen("Saved negotiation")
+	b := h.dossier().Negotiation.Deal
+	if !b.VolumeLow.Valid || !b.VolumeLow.Decimal.Equal(decimal.NewFromInt(20)) || !b.ContractMonths.Valid ||
+		!b.ContractMonths.Decimal.Equal(decimal.NewFromInt(24)) {
+		t.Fatalf("stored basis: low %v, months %v", b.VolumeLow, b.ContractMonths)
+	}
+	h.press("esc", "6")
+	h.wantScreen("Low · expected · high")
+}
