@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -249,4 +250,39 @@ func daysRange(name string, v decimal.Decimal) error {
 		return fmt.Errorf("%s %s should be from 0 to 365 days", name, v)
 	}
 	return nil
+}
+
+// ParseTiers reads tiers as a form writes them, "5:2, 20:3" (growth % :
+// rate %), lowest growth first; blank is none.
+func ParseTiers(text string) ([]Tier, error) {
+	var tiers []Tier
+	for _, part := range strings.Split(text, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		over, rate, ok := strings.Cut(part, ":")
+		if !ok {
+			return nil, fieldErr(FieldTiers, "write each tier as growth %%:rate %%, e.g. 5:2, 20:3 (%q has no colon)", part)
+		}
+		o, err := ParseNumber(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(over), "%")))
+		if err != nil {
+			return nil, fieldErr(FieldTiers, "%q: %v", part, err)
+		}
+		r, err := ParseNumber(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rate), "%")))
+		if err != nil {
+			return nil, fieldErr(FieldTiers, "%q: %v", part, err)
+		}
+		tiers = append(tiers, Tier{Over: o, Rate: r})
+	}
+	return tiers, nil
+}
+
+// TiersText writes tiers as ParseTiers reads them.
+func TiersText(tiers []Tier) string {
+	parts := make([]string, len(tiers))
+	for i, t := range tiers {
+		parts[i] = FormatValue(t.Over) + ":" + FormatValue(t.Rate)
+	}
+	return strings.Join(parts, ", ")
 }

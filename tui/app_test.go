@@ -148,7 +148,7 @@ func TestPrivateOptionStartsHiddenAndTheFormKeepsHiddenValues(t *testing.T) {
 	// The edit form hides the internal fields (a mask would still show how
 	// many digits our walk-away has) and says so.
 	h.press("e")
-	h.wantScreen("Our opening", "Their opening", "12 fields hidden while privacy is on")
+	h.wantScreen("Our opening", "Their opening", "17 fields hidden while privacy is on")
 	h.lackScreen("23.60", "Our walk-away", "Our target", "Weight", "Value to them", "Note", "Lever", "Last year")
 	// The cursor skips the hidden fields: seven tabs go round the seven
 	// shown (title, topic, unit, better, our opening, their opening, status)

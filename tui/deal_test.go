@@ -319,3 +319,27 @@ func TestVolumeRangeAndTermOnTheNegotiationForm(t *testing.T) {
 	h.press("esc", "6")
 	h.wantScreen("Low · expected · high")
 }
+
+// A rebate's tiers are typed on the item form (DESIGN 5.8): a tier without
+// its colon is refused next to the field; "5:2, 20:3" is saved.
+func TestRebateTiersOnTheItemForm(t *testing.T) {
+	h := newHarness(t, true, 200, 60)
+	h.press("1", "j", "j", "e") // the growth rebate
+	h.toField("Tiers")
+	h.typeText("5-2")
+	h.press("ctrl+s")
+	h.wantScreen("write each tier as growth %:rate %")
+	if tiers := h.dossier().Items[2].Lever.Tiers; len(tiers) != 0 {
+		t.Fatalf("bad tiers saved: %v", tiers)
+	}
+	for range 3 {
+		h.press("backspace")
+	}
+	h.typeText("5:2, 20:3")
+	h.press("ctrl+s")
+	h.wantScreen("Saved")
+	tiers := h.dossier().Items[2].Lever.Tiers
+	if len(tiers) != 2 || !tiers[1].Over.Equal(decimal.NewFromInt(20)) || !tiers[1].Rate.Equal(decimal.NewFromInt(3)) {
+		t.Fatalf("stored tiers %v", tiers)
+	}
+}

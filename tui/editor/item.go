@@ -38,12 +38,18 @@ const (
 	keyPerPoint      form.Key = "per-point"
 	keyAmount        form.Key = "amount"
 	keyLastYear      form.Key = "last-year"
+	keyInVolume      form.Key = "in-volume"
+	keyTiers         form.Key = "tiers"
+	keyDays          form.Key = "days"
+	keyOneOff        form.Key = "one-off"
+	keyStep          form.Key = "step"
 )
 
 // leverFieldKeys maps the model's field names (in a *model.FieldError) to
 // the form's fields, so that the reason shows next to the field.
 var leverFieldKeys = map[string]form.Key{
 	model.FieldLever: keyLever, model.FieldThreshold: keyThreshold, model.FieldPerPoint: keyPerPoint, model.FieldAmount: keyAmount,
+	model.FieldTiers: keyTiers, model.FieldDays: keyDays,
 }
 
 // NewItem is what the form for a new item starts from.
@@ -117,6 +123,9 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		v.Status = model.ItemStatus(f.Field(keyStatus).Value())
 		v.Note = f.Field(keyNote).Value()
 		v.Lever, v.LastYear = readLever(f, it)
+		if fl := f.Field(keyStep); fl != nil && !fl.Hidden {
+			v.Step = fl.Optional()
+		}
 		switch {
 		case v.Status == model.ItemAgreed && it.Status != model.ItemAgreed:
 			v.AgreedAt = env.Now()
@@ -130,7 +139,14 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		title = "Edit: " + it.Title
 	}
 	d, negID := env.Snap.D, env.negID()
-	validate := func(f *form.Form) error { return validateShown(build(f), priv) }
+	validate := func(f *form.Form) error {
+		if fl := f.Field(keyTiers); fl != nil && !fl.Hidden {
+			if _, err := model.ParseTiers(fl.Value()); err != nil {
+				return err
+			}
+		}
+		return validateShown(build(f), priv)
+	}
 	// An item's direction and lever are the user's; a new one's follow its
 	// topic, unit and title until set.
 	betterSet, leverSet := it.ID != 0, it.ID != 0
