@@ -92,7 +92,7 @@ func TestBriefSections(t *testing.T) {
 		"## Category impact: Crunch Oat listing, 6 SKUs (shown to the buyer)",
 		"| Net category turnover change | +546,820.00 |",
 		"| Net category profit change | +214,935.56 |",
-		"| Category growth | +4.4% |", // 546,820 / 12,400,000 = 4.41 %
+		"| Category growth | +4.4% |",        // 546,820 / 12,400,000 = 4.41 %
 		"| Category profit growth | +6.2% |", // 214,935.56 / (12,400,000 × 28 %) = 6.19 %
 		// Our share on one base (DESIGN 5.8): our invoice turnover 3,998,400 grossed up by the
 		// 28 % margin is 5,553,333.33 at shelf prices: / 12,400,000 = 44.8 %;
