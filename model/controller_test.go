@@ -489,3 +489,19 @@ func TestInteractionAddsUpToTheWholeDeal(t *testing.T) {
 		t.Errorf("items + interaction = %s, whole deal %s (interaction %s)", sum, want, toClose)
 	}
 }
+
+// BenchmarkDeal compares pricing the demo's packages with and without the
+// controller's figures (range, term, bridge, tornado).
+func BenchmarkDeal(b *testing.B) {
+	r := Demo(demoNow).Replay()
+	b.Run("plain", func(b *testing.B) {
+		for range b.N {
+			_ = r.Deal()
+		}
+	})
+	b.Run("analysed", func(b *testing.B) {
+		for range b.N {
+			_ = r.AnalysedDeal()
+		}
+	})
+}
