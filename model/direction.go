@@ -56,14 +56,16 @@ func SuggestedLever(topic Topic, unit, title string) (k LeverKind, ok bool) {
 	switch {
 	case u == "days" || u == "day" || strings.HasSuffix(u, " days"):
 		return LeverPaymentDays, true
+	case (topic == TopicPrice || topic == TopicDiscounts) && (strings.Contains(t, "fee") || strings.Contains(t, "lump")):
+		// A listing fee is a lump sum whichever topic it is filed under;
+		// read as a list price, its 0 would be refused (DESIGN 5.8).
+		return LeverLumpSum, true
 	case topic == TopicPrice && percent:
 		return LeverDiscount, true
 	case topic == TopicPrice && perUnit:
 		return LeverListPrice, true
 	case topic == TopicDiscounts && strings.Contains(t, "rebate"):
 		return LeverRebate, true
-	case topic == TopicDiscounts && (strings.Contains(t, "fee") || strings.Contains(t, "lump")):
-		return LeverLumpSum, true
 	case topic == TopicDiscounts && perUnit:
 		return LeverAllowance, true
 	case topic == TopicDiscounts && percent && strings.Contains(t, "discount"):

@@ -82,6 +82,7 @@ func TestSuggestedLeverFromTopicUnitAndTitle(t *testing.T) {
 		{TopicDiscounts, "%", "Annual growth rebate", LeverRebate, true},
 		{TopicDiscounts, "EUR/case", "Promotional allowance", LeverAllowance, true},
 		{TopicDiscounts, "EUR", "Listing fee", LeverLumpSum, true},
+		{TopicPrice, "EUR/SKU", "Listing fee", LeverLumpSum, true},
 		{TopicVolume, "cases", "Annual volume commitment", LeverVolume, true},
 		{TopicSupply, "%", "Service level", "", false},
 		{TopicOther, "", "Joint business plan", "", false},
