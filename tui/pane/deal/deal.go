@@ -1,9 +1,11 @@
-// Package deal is the Deal pane (6): the packages side by side — last year,
-// our walk-away, target, our offer, their offer and the proposals — item by
-// item, with what each earns us a year, its score and its verdict, and the
-// waterfall of the selected package from list price to annual contribution
-// (DESIGN 5.2–5.4). Proposals are edited in their cells; M makes equivalent
-// offers to table together.
+// Package deal is the Deal pane (6): the packages side by side — our offer
+// and theirs first, then last year, our walk-away, target and the proposals
+// — item by item, with what each earns us a year, its change against last
+// year, its score and its verdict in words; then the selected package's
+// contribution at low, expected and high volume, its term, the bridge from
+// last year and the tornado as bars, and its waterfall (DESIGN 5.2–5.4,
+// 5.8). Proposals are edited in their cells; M makes equivalent offers to
+// table together.
 package deal
 
 import (
