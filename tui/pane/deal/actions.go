@@ -102,10 +102,14 @@ func (p *Pane) makeOffers() tea.Cmd {
 	}
 	m := p.snap.R.EquivalentOffers(ref, 3)
 	p.offers = p.offers[:0]
+	p.says = map[string]string{}
 	for i, o := range m.Offers {
 		o.Name = fmt.Sprintf("Offer %c", 'A'+i)
 		o.Origin = model.OriginMeso
 		p.offers = append(p.offers, o)
+		if i < len(m.Says) {
+			p.says[o.Name] = m.Says[i]
+		}
 	}
 	p.reason = m.Reason
 	p.SetData(p.snap)

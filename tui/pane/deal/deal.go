@@ -41,8 +41,9 @@ type Pane struct {
 	row    int   // the selected item (index into rows)
 	col    int   // the selected package (index into cols)
 	offers []model.Package
-	reason string // why fewer equivalent offers than asked, or none
-	pick   string // the package to select after the next data change
+	says   map[string]string // what each offer gives and asks, by name
+	reason string            // why fewer equivalent offers than asked, or none
+	pick   string            // the package to select after the next data change
 	edit   textinput.Model
 	typing bool
 	now    func() time.Time

@@ -213,6 +213,10 @@ func TestEquivalentOffers(t *testing.T) {
 	if head := strings.Split(s, "\n")[0]; !strings.Contains(head, "Offer A") || !strings.Contains(head, "Offer C") {
 		t.Fatalf("the offers are not shown: %q", head)
 	}
+	// The selected offer says what it gives and asks (DESIGN 5.8).
+	if uitest.Line(s, "gives ") == "" || uitest.Line(s, "asks ") == "" {
+		t.Fatalf("the offer does not say what it gives and asks:\n%s", s)
+	}
 	// The first offer is selected; a saves it as it is, d drops it.
 	save := uitest.As[vocab.SaveMsg](t, p.Update(uitest.Key("a")))
 	if pkg := save.Change.(*act.Save[model.Package]).Record; pkg.Name != "Offer A" || pkg.Origin != model.OriginMeso {

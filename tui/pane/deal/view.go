@@ -185,6 +185,9 @@ func (p *Pane) detail() []string {
 		}
 	}
 	lines = append(lines, st.Bold.Render(ui.Cut(c.pkg().Name, p.w)))
+	if says := p.says[c.pkg().Name]; c.offer && says != "" {
+		lines = append(lines, ui.WrapWords(says, p.w, "  ")...)
+	}
 	if c.result.Err != nil {
 		lines = append(lines, ui.WrapWords("Cannot be priced: "+c.result.Err.Error(), p.w, "  ")...)
 	} else {
