@@ -395,3 +395,12 @@ func TestFollowUpFailedToggleSaysSo(t *testing.T) {
 		t.Fatalf("%d done after a failed write", done)
 	}
 }
+
+// The open items' costs end with their interaction, so that they add up to
+// the whole deal (DESIGN 5.8; issue 19: 713,499 item by item against a
+// whole-deal gap of 647,097): −66,401.52 to close at their position.
+func TestCalcOpenItemCostsShowTheirInteraction(t *testing.T) {
+	h := newHarness(t, true, 200, 80)
+	h.press("5", "j")
+	h.wantScreen("Interaction (items moving together)", "to close at theirs -66,401.52")
+}

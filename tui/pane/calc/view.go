@@ -154,6 +154,15 @@ func (v scenarioView) profitability(sc model.Scenario, d *model.Dossier, r *mode
 			"via " + c.Via,
 		}, "  ", "  ")...)
 	}
+	// Items priced one at a time miss how they move together (DESIGN 5.8):
+	// with this line they add up to the whole deal.
+	if given, toClose, err := r.Interaction(costs); err == nil && len(costs) > 0 {
+		lines = append(lines, ui.Cut("Interaction (items moving together)", v.w))
+		lines = append(lines, v.wrapFrom([]string{
+			"given so far " + model.FormatSigned(given, 2),
+			"to close at theirs " + model.FormatSigned(toClose, 2),
+		}, "  ", "  ")...)
+	}
 	return lines
 }
 
