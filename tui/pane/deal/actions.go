@@ -67,6 +67,9 @@ func (p *Pane) cellProblem() (v model.Values, warn string, err error) {
 	if err != nil {
 		return nil, "", err
 	}
+	if err := it.Lever.CheckValue(x); err != nil { // DESIGN 5.8: where it is typed
+		return nil, "", err
+	}
 	v[it.ID] = x
 	if it.OurWalkAway.Valid && it.Better.Sign().Mul(x.Sub(it.OurWalkAway.Decimal)).IsNegative() {
 		warn = "past our walk-away " + it.Format(it.OurWalkAway.Decimal)

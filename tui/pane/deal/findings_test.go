@@ -117,3 +117,17 @@ func TestBridgeTornadoAndRange(t *testing.T) {
 		t.Errorf("no change against last year on screen:\n%s", s)
 	}
 }
+
+// A proposal's cell refuses a value out of its lever's range (DESIGN 5.8:
+// checked where it is typed), with the reason, and writes nothing.
+func TestProposalCellRefusesAValueOutOfRange(t *testing.T) {
+	p := newPane(t, uitest.Snapshot(withProposal(), false), 140, 40)
+	uitest.Press(t, p, "l", "l", "l", "l", "l", "j", "enter") // Proposal 1, payment terms
+	uitest.Press(t, p, "backspace", "backspace", "-", "1", "0")
+	if cmd := p.Update(uitest.Key("enter")); cmd != nil || !p.Typing() {
+		t.Fatalf("enter on -10 days saves %#v", uitest.Msgs(cmd))
+	}
+	if s := screen(t, p, 140, 40); uitest.Line(s, "should be from 0 to 365 days") == "" {
+		t.Fatalf("no reason shown:\n%s", s)
+	}
+}
