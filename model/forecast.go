@@ -417,11 +417,5 @@ func minRoom(room decimal.NullDecimal, limit decimal.Decimal) decimal.NullDecima
 	return room
 }
 
-// round keeps a projected value to two places more than the item's own, so
-// that a landing between two whole days still shows where it falls.
-func round(v decimal.Decimal, it AgendaItem) decimal.Decimal {
-	return trim(v.Round(int32(it.Places() + 2)))
-}
-
 // trim drops trailing zeros, so that 60.00 writes as the item writes 60.
 func trim(v decimal.Decimal) decimal.Decimal { return decimal.RequireFromString(v.String()) }
