@@ -315,7 +315,7 @@ func (it AgendaItem) StepOf() decimal.Decimal {
 // RoundToStep rounds v to the nearest multiple of the item's step.
 func (it AgendaItem) RoundToStep(v decimal.Decimal) decimal.Decimal {
 	s := it.StepOf()
-	return v.Div(s).Round(0).Mul(s)
+	return trim(v.Div(s).Round(0).Mul(s))
 }
 
 // FormatStep writes v rounded to the item's step, with the step's decimals
