@@ -17,6 +17,8 @@ type Event struct {
 	// Elsewhere: made by another process; Changed on a store session says
 	// whether it concerns that session, and the negotiation must be read again.
 	Elsewhere bool
+	// People: the file's people changed (a session of someone removed ends).
+	People bool
 }
 
 // hub passes events to every session of one file in this process.

@@ -3,6 +3,7 @@ package desk
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/parley-app/parley/act"
 	"github.com/parley-app/parley/model"
@@ -11,8 +12,9 @@ import (
 
 // Session is one person's view of one file.
 type Session struct {
-	st  *store.Store
-	hub *hub
+	st   *store.Store
+	hub  *hub
+	held atomic.Pointer[[]model.Approval] // what the last Do held for approval
 }
 
 // New makes a session for person on an open store: its own store session
@@ -89,11 +91,29 @@ func (s *Session) Summaries() ([]model.Summary, error) { return s.st.Summaries()
 // Do runs one change as one write transaction and, once it is committed,
 // tells every session of the file in this process. The values the file
 // decided (new IDs, stamps) are in the change afterwards.
+//
+// The change is written as the session's person: the store lets them
+// change only what is theirs, holds a move past their authority for
+// approval (Held says which), and keeps the change value in the audit trail.
 func (s *Session) Do(c act.Change) error {
-	if err := c.Write(s.st); err != nil {
+	if err := c.Write(s.st.Doing(c)); err != nil {
 		return err
 	}
-	s.hub.publish(Event{NegotiationID: c.NegotiationID(), Person: s.Person(), Change: c})
+	ev := Event{NegotiationID: c.NegotiationID(), Person: s.Person(), Change: c}
+	if held := s.st.Held(); len(held) > 0 {
+		s.held.Store(&held)
+		ev.Change = nil // the file holds more than the change says: read it again
+	}
+	s.hub.publish(ev)
+	return nil
+}
+
+// Held is what the session's last change held for approval (nothing when
+// it stayed within the person's authority); each is told once.
+func (s *Session) Held() []model.Approval {
+	if p := s.held.Swap(nil); p != nil {
+		return *p
+	}
 	return nil
 }
 

@@ -41,8 +41,15 @@ type Concession struct {
 	TradedAgainst uint64
 	At            time.Time
 	Note          string
-	Stamp         // UID and Updated, set by the store
+	// Approval is the request for approval the move waits on (DESIGN 12):
+	// past its mover's authority, it stays in the ledger, marked, and the
+	// deal does not count it until approved. 0: it counts.
+	Approval uint64
+	Stamp    // UID and Updated, set by the store
 }
+
+// Held reports whether the move waits for approval and so does not count.
+func (c Concession) Held() bool { return c.Approval != 0 }
 
 // Reciprocated reports whether something was traded for the concession.
 func (c Concession) Reciprocated() bool {

@@ -88,8 +88,8 @@ func (d *Dossier) Replay() *Replay {
 	r.Moves = make([]Move, 0, len(d.Ledger))
 	for _, c := range d.Ledger {
 		i, ok := index[c.ItemID]
-		if !ok {
-			continue
+		if !ok || c.Held() {
+			continue // a move waiting for approval does not count yet
 		}
 		r.Moves = append(r.Moves, Move{Concession: c, Item: i, Number: len(r.Moves) + 1, Epoch: d.epoch(c, meetingNumber)})
 	}

@@ -14,9 +14,15 @@ import (
 func (s *Store) Accounts() ([]model.Account, error) {
 	var out []model.Account
 	err := s.view(func(tx *bolt.Tx) error {
+		l, err := s.lensOf(tx)
+		if err != nil {
+			return err
+		}
 		recs, err := loadAll[accountRecord](tx.Bucket(bucketAccounts))
 		for _, r := range recs {
-			out = append(out, r.model())
+			if l.seesAccount(r.ID) {
+				out = append(out, r.model())
+			}
 		}
 		return err
 	})
@@ -30,7 +36,13 @@ func (s *Store) Accounts() ([]model.Account, error) {
 func (s *Store) Account(id uint64) (model.Account, error) {
 	var a model.Account
 	err := s.view(func(tx *bolt.Tx) error {
-		var err error
+		l, err := s.lensOf(tx)
+		if err != nil {
+			return err
+		}
+		if !l.seesAccount(id) {
+			return fmt.Errorf("account %d %w", id, ErrNotYours)
+		}
 		a, err = account(tx, id)
 		return err
 	})
@@ -103,8 +115,16 @@ func (s *Store) DeleteAccount(id uint64) error {
 func (s *Store) Negotiations() ([]model.Negotiation, error) {
 	var out []model.Negotiation
 	err := s.view(func(tx *bolt.Tx) error {
-		var err error
-		out, err = negotiations(tx)
+		l, err := s.lensOf(tx)
+		if err != nil {
+			return err
+		}
+		all, err := negotiations(tx)
+		for _, n := range all {
+			if l.seesAccount(n.AccountID) {
+				out = append(out, n)
+			}
+		}
 		return err
 	})
 	return out, err

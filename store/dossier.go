@@ -20,6 +20,9 @@ func (s *Store) Dossier(negID uint64) (*model.Dossier, error) {
 	}
 	var raw *rawDossier
 	err := s.view(func(tx *bolt.Tx) (err error) {
+		if err := s.mayRead(tx, negID); err != nil {
+			return err
+		}
 		raw, err = copyDossier(tx, negID, true)
 		return err
 	})

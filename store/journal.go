@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -68,6 +69,7 @@ type journal struct {
 	// deals are the negotiations whose summary the change may alter,
 	// known even when the edits themselves are too large to keep.
 	deals map[uint64]bool
+	team  teamEdits // what the team's rules look at (team.go)
 }
 
 // journals maps a write transaction to the journal it records into.
@@ -92,6 +94,7 @@ func (j *journal) add(e edit) {
 	if j == nil {
 		return
 	}
+	j.team.note(e)
 	if id, ok := dealTouched(e.Path); ok {
 		if j.deals == nil {
 			j.deals = map[uint64]bool{}
@@ -192,13 +195,18 @@ func clonePath(p [][]byte) [][]byte { return append([][]byte(nil), p...) }
 // bucket are journaled under label, the redo history is dropped, the change
 // counter rises (Changed), and the journal keeps its last JournalSize entries.
 func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
-	return s.update(func(tx *bolt.Tx) error {
+	var held []model.Approval
+	err := s.update(func(tx *bolt.Tx) error {
 		j := &journal{at: s.clock().UTC()}
 		journals.Store(tx, j)
 		defer journals.Delete(tx)
 		if err := fn(tx); err != nil {
 			return err
 		}
+		if err := s.guard(tx, j); err != nil {
+			return err
+		}
+		held = j.team.held
 		if err := refreshSummaries(tx, j.deals, j.at); err != nil {
 			return err
 		}
@@ -209,8 +217,15 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 		if j.size > maxEntryBytes {
 			e.TooLarge, edits = true, nil
 		}
-		return appendEntry(tx, e, edits)
+		if err := appendEntry(tx, e, edits); err != nil {
+			return err
+		}
+		return s.audit(tx, label, j)
 	})
+	if err == nil && len(held) > 0 {
+		heldBy.Store(s.author, held)
+	}
+	return err
 }
 
 // An entry is two keys of the journal bucket, next to each other so that a

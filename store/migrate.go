@@ -25,6 +25,7 @@ var migrations = []migration{
 	{version: 5, name: "a UID and an Updated time on every record", migrate: giveUIDs},
 	{version: 6, name: "a summary of every negotiation, for the portfolio", migrate: summarizeAll},
 	{version: 7, name: "rebate levers get the base they behave by (invoice or growth)", migrate: rebateBases},
+	{version: 8, name: "people, account access, authority, approvals and the audit trail", migrate: addTeamBuckets},
 }
 
 // SchemaVersion is the version of the layout this Parley writes.

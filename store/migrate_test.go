@@ -25,6 +25,7 @@ var migrationTests = map[int]func(t *testing.T){
 	5: testGiveUIDs,
 	6: testSummarizeAll,
 	7: testRebateBases,
+	8: testAddTeamBuckets,
 }
 
 func TestMigrations(t *testing.T) {

@@ -147,17 +147,18 @@ type concessionRecord struct {
 	TradedAgainst uint64    `json:"traded_against,omitempty"`
 	At            time.Time `json:"at"`
 	Note          string    `json:"note,omitempty"`
+	Approval      uint64    `json:"approval,omitempty"`
 	stamp
 }
 
 func concessionToRecord(c model.Concession) concessionRecord {
 	return concessionRecord{stamp: fromModel(c.Stamp), ID: c.ID, MeetingID: c.MeetingID, ItemID: c.ItemID, By: string(c.By), To: exact(c.To),
-		TradedFor: c.TradedFor, TradedAgainst: c.TradedAgainst, At: c.At, Note: c.Note}
+		TradedFor: c.TradedFor, TradedAgainst: c.TradedAgainst, At: c.At, Note: c.Note, Approval: c.Approval}
 }
 
 func (r concessionRecord) model() model.Concession {
 	return model.Concession{Stamp: r.toModel(), ID: r.ID, MeetingID: r.MeetingID, ItemID: r.ItemID, By: model.Party(r.By), To: decimal.Decimal(r.To),
-		TradedFor: r.TradedFor, TradedAgainst: r.TradedAgainst, At: r.At, Note: r.Note}
+		TradedFor: r.TradedFor, TradedAgainst: r.TradedAgainst, At: r.At, Note: r.Note, Approval: r.Approval}
 }
 
 type noteRecord struct {

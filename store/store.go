@@ -53,6 +53,7 @@ type Store struct {
 	importFault func(written int) error
 	checked     *atomic.Pointer[checked] // the negotiation Open checked, until the first read takes it
 	person      string                   // whose drafts and current negotiation this session keeps ("": the file's one user)
+	doing       any                      // the change value being written, for the audit row (audit.go)
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.

@@ -112,6 +112,10 @@ func summarizeAll(tx *bolt.Tx) error {
 func (s *Store) Summaries() ([]model.Summary, error) {
 	var out []model.Summary
 	err := s.view(func(tx *bolt.Tx) error {
+		l, err := s.lensOf(tx)
+		if err != nil {
+			return err
+		}
 		sb := tx.Bucket(bucketSummaries)
 		if sb == nil {
 			return nil
@@ -122,7 +126,9 @@ func (s *Store) Summaries() ([]model.Summary, error) {
 			if err := json.Unmarshal(v, &sm); err != nil {
 				return recordDamaged(fmt.Sprintf("summary %d", btoi(k)))
 			}
-			out = append(out, sm)
+			if l.seesAccount(sm.AccountID) {
+				out = append(out, sm)
+			}
 			return nil
 		})
 	})
@@ -133,6 +139,9 @@ func (s *Store) Summaries() ([]model.Summary, error) {
 func (s *Store) Summary(negID uint64) (model.Summary, error) {
 	var sm model.Summary
 	err := s.view(func(tx *bolt.Tx) error {
+		if err := s.mayRead(tx, negID); err != nil {
+			return err
+		}
 		sb := tx.Bucket(bucketSummaries)
 		if sb == nil {
 			return fmt.Errorf("summary of negotiation %d: %w", negID, ErrNotFound)

@@ -60,7 +60,14 @@ func (s *Store) step(undo bool, author string) (label string, err error) {
 		if err := replay(tx, edits, undo); err != nil {
 			return fmt.Errorf("%s: %w", e.Label, err)
 		}
+		if err := s.guardStep(tx, edits); err != nil {
+			return fmt.Errorf("%s: %w", e.Label, err)
+		}
 		if err := refreshSummaries(tx, touchedBy(edits), s.clock().UTC()); err != nil {
+			return err
+		}
+		verb := map[bool]string{true: "undid ", false: "redid "}[undo]
+		if err := s.auditStep(tx, verb+e.Label, s.clock().UTC(), edits); err != nil {
 			return err
 		}
 		e.Undone = undo
