@@ -37,6 +37,11 @@ type env struct {
 	stdout  io.Writer
 	stderr  io.Writer
 	now     func() time.Time
+	// person is whose session the command runs as ("": the file's own
+	// user); set for a command that came over SSH (serve.go).
+	person string
+	// serverDB, set over SSH, is the server's file: no --db may name another.
+	serverDB string
 }
 
 // open opens the database the command works on, creating it when missing.
@@ -46,12 +51,26 @@ func (e *env) open() (*store.Store, error) {
 		return nil, err
 	}
 	s.SetCommand(e.command)
-	return s, nil
+	return e.as(s), nil
+}
+
+// as is the store seen as the command's person.
+func (e *env) as(s *store.Store) *store.Store {
+	if e.person == "" {
+		return s
+	}
+	return s.For(e.person)
 }
 
 // openReadOnly opens the database for a command that only reads: nothing is
 // created, and a read-only file reads fine.
-func (e *env) openReadOnly() (*store.Store, error) { return store.OpenReadOnly(e.dbPath) }
+func (e *env) openReadOnly() (*store.Store, error) {
+	s, err := store.OpenReadOnly(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	return e.as(s), nil
+}
 
 // openVerified opens the database for a command that writes much at once,
 // after reading all of it: nothing is added to a damaged file.
@@ -93,6 +112,15 @@ func commands() []command {
 		undoCommand(),
 		redoCommand(),
 		versionCommand(),
+		peopleCommand(),
+		accountsCommand(),
+		authorityCommand(),
+		approvalsCommand(),
+		decideCommand(true),
+		decideCommand(false),
+		auditCommand(),
+		whoamiCommand(),
+		serveCommand(),
 	}
 }
 
@@ -135,17 +163,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		e.command = "parley workbench"
 		return finish(stderr, withPath(e, g.db, func() error { return runWorkbench(e, g) }))
 	}
-	name := rest[0]
-	if name == "help" {
+	if rest[0] == "help" {
 		mainUsage(stdout, fs)
 		return exitOK
 	}
-	for _, c := range commands() {
+	return runCommand(e, &g, rest, commands())
+}
+
+// runCommand runs one of cmds named by rest[0] with the arguments after it.
+func runCommand(e *env, g *globalFlags, rest []string, cmds []command) int {
+	name := rest[0]
+	for _, c := range cmds {
 		if c.name != name {
 			continue
 		}
 		cfs := flag.NewFlagSet("parley "+c.name, flag.ContinueOnError)
-		cfs.SetOutput(stderr)
+		cfs.SetOutput(e.stderr)
 		g.register(cfs, false)
 		if c.flags != nil {
 			c.flags(cfs)
@@ -153,21 +186,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cfs.Usage = func() {}
 		if err := cfs.Parse(rest[1:]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				commandUsage(stdout, c, cfs)
+				commandUsage(e.stdout, c, cfs)
 				return exitOK
 			}
-			fmt.Fprintf(stderr, "Run 'parley %s --help' for usage.\n", c.name)
+			fmt.Fprintf(e.stderr, "Run 'parley %s --help' for usage.\n", c.name)
 			return exitUsage
 		}
-		e.command = "parley " + c.name
-		code := finish(stderr, withPath(e, g.db, func() error { return c.run(e, cfs) }))
+		if e.serverDB != "" && g.db != e.serverDB {
+			fmt.Fprintln(e.stderr, "parley: over SSH the server's file is the only one: --db is not taken")
+			return exitUsage
+		}
+		if e.serverDB == "" {
+			e.command = "parley " + c.name
+		}
+		code := finish(e.stderr, withPath(e, g.db, func() error { return c.run(e, cfs) }))
 		if code == exitUsage {
-			fmt.Fprintf(stderr, "usage: parley %s %s\n", c.name, c.args)
+			fmt.Fprintf(e.stderr, "usage: parley %s %s\n", c.name, c.args)
 		}
 		return code
 	}
-	fmt.Fprintf(stderr, "parley: unknown command %q\n", name)
-	fmt.Fprintln(stderr, "Run 'parley --help' for the list of commands.")
+	fmt.Fprintf(e.stderr, "parley: unknown command %q\n", name)
+	fmt.Fprintln(e.stderr, "Run 'parley --help' for the list of commands.")
 	return exitUsage
 }
 

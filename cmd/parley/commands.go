@@ -152,7 +152,7 @@ func noteCommand() command {
 			where := d.WhereAt(meetingID, now)
 			// The store checks the line by the model's one rule in the
 			// transaction that writes it (model.Dossier.CheckCapture).
-			sess := desk.New(s, "")
+			sess := desk.New(s, e.person)
 			if err := sess.Do(&act.Captured{NegID: d.Negotiation.ID, Capture: c, At: now, MeetingID: meetingID, Confirmed: yes}); err != nil {
 				if ask := (*model.AskFirstError)(nil); errors.As(err, &ask) {
 					return fmt.Errorf("not saved: %w: add --yes to log it anyway", err)
@@ -160,6 +160,9 @@ func noteCommand() command {
 				return fmt.Errorf("not saved: %w", err)
 			}
 			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Saved %s to %s › %s (%s).\n", captureWhat(c, d), d.Account.Name, d.Negotiation.Title, where)))
+			for _, a := range sess.Held() {
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Pending approval by %s (request %d): %s. The deal does not count it until then.\n", a.AskedOf(), a.ID, a.Why)))
+			}
 			if c.Kind == model.CaptureConcession || c.Kind == model.CaptureAgree {
 				// The summary was worked out in the same transaction: no second read of the ledger.
 				sm, err := s.Summary(d.Negotiation.ID)

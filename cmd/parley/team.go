@@ -1,0 +1,404 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parley-app/parley/desk"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/store"
+)
+
+// The team's commands (DESIGN 12): local on the file, and over SSH as the
+// person who signed in (the store decides what each may do).
+
+// keysFlag gathers every --key.
+type keysFlag []string
+
+func (k *keysFlag) String() string     { return strings.Join(*k, ", ") }
+func (k *keysFlag) Set(v string) error { *k = append(*k, v); return nil }
+
+func peopleCommand() command {
+	var role, team, manager string
+	var keys keysFlag
+	var asJSON bool
+	return command{
+		name:    "people",
+		args:    "add NAME --role kam|manager|admin [--team TEAM] [--manager NAME] --key KEY… | list [--json] | remove NAME",
+		summary: "manage who may sign in to 'parley serve', by the public keys they sign with",
+		flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&role, "role", "", "kam, manager or admin")
+			fs.StringVar(&team, "team", "", "the team (a manager sees their team's accounts)")
+			fs.StringVar(&manager, "manager", "", "whom their moves past authority are asked of")
+			fs.Var(&keys, "key", "a public key, as a line of a .pub file (repeat for several)")
+			fs.BoolVar(&asJSON, "json", false, "list as JSON")
+		},
+		run: func(e *env, fs *flag.FlagSet) error {
+			args, err := interspersed(fs, 2)
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				return usagef("people needs add, list or remove")
+			}
+			switch {
+			case args[0] == "list" && len(args) == 1:
+				return listPeople(e, asJSON)
+			case args[0] == "add" && len(args) == 2:
+				return withDesk(e, func(sess *desk.Session) error {
+					p := model.Person{Name: args[1], Role: model.Role(role), Team: team, Manager: manager, Keys: keys}
+					if err := sess.AddPerson(p); err != nil {
+						return fmt.Errorf("nobody added: %w", err)
+					}
+					fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Added %s (%s) with %s.\n", p.Name, p.Role, count(len(keys), "key"))))
+					return nil
+				})
+			case args[0] == "remove" && len(args) == 2:
+				return withDesk(e, func(sess *desk.Session) error {
+					if err := sess.RemovePerson(args[1]); err != nil {
+						return err
+					}
+					fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("Removed %s: their keys no longer sign in.\n", args[1])))
+					return nil
+				})
+			}
+			return usagef("people add NAME …, people list or people remove NAME (flags go before NAME)")
+		},
+	}
+}
+
+func listPeople(e *env, asJSON bool) error {
+	s, err := e.openReadOnly()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	people, err := s.People()
+	if err != nil {
+		return err
+	}
+	var list []model.Person
+	for _, name := range slices.Sorted(mapKeys(people)) {
+		list = append(list, people[name])
+	}
+	if asJSON {
+		return printJSON(e, list)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.stdout, "No people: the file is one person's. Add the first admin with 'parley people add NAME --role admin --key \"ssh-ed25519 …\"'.")
+		return nil
+	}
+	for _, p := range list {
+		line := fmt.Sprintf("%-16s %-8s", p.Name, p.Role)
+		if p.Team != "" {
+			line += " team " + p.Team
+		}
+		if p.Manager != "" {
+			line += " manager " + p.Manager
+		}
+		fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s  (%s)\n", line, count(len(p.Keys), "key"))))
+	}
+	return nil
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func printJSON(e *env, v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// withDesk runs fn on the person's session of the file.
+func withDesk(e *env, fn func(*desk.Session) error) error {
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(desk.New(s, e.person))
+}
+
+func accountsCommand() command {
+	return command{
+		name:    "accounts",
+		args:    "share ACCOUNT PERSON",
+		summary: "give a person an account (by name or ID): they see and work its negotiations",
+		run: func(e *env, fs *flag.FlagSet) error {
+			args := fs.Args()
+			if len(args) != 3 || args[0] != "share" {
+				return usagef("accounts share ACCOUNT PERSON")
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			a, err := findAccount(s, args[1])
+			if err != nil {
+				return err
+			}
+			if err := s.ShareAccount(a.ID, args[2]); err != nil {
+				return err
+			}
+			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s now sees and works %s.\n", args[2], a.Name)))
+			return nil
+		},
+	}
+}
+
+// findAccount finds an account the person sees by ID or by name (any case).
+func findAccount(s *store.Store, ref string) (model.Account, error) {
+	accounts, err := s.Accounts()
+	if err != nil {
+		return model.Account{}, err
+	}
+	id, _ := strconv.ParseUint(ref, 10, 64)
+	for _, a := range accounts {
+		if a.ID == id || strings.EqualFold(a.Name, ref) {
+			return a, nil
+		}
+	}
+	return model.Account{}, fmt.Errorf("no account of yours matches %q", ref)
+}
+
+func authorityCommand() command {
+	return command{
+		name:    "authority",
+		args:    "set ROLE|PERSON LEVER LIMIT | list",
+		summary: "how far a role or a person may move on a lever before their manager approves: 'kam payment-days 50', 'kam list-price -2%' (2% below last year), 'kam rebate 3%'",
+		run: func(e *env, fs *flag.FlagSet) error {
+			args := fs.Args()
+			switch {
+			case len(args) == 1 && args[0] == "list":
+				s, err := e.openReadOnly()
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				limits, err := s.Authority()
+				if err != nil {
+					return err
+				}
+				if len(limits) == 0 {
+					fmt.Fprintln(e.stdout, "No limits: every move counts at once.")
+				}
+				for _, l := range limits {
+					fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%-12s %-20s %s\n", l.Who, model.LeverSlug(l.Lever), l)))
+				}
+				return nil
+			case len(args) == 4 && args[0] == "set":
+				lever, err := model.ParseLever(args[2])
+				if err != nil {
+					return usagef("%s", err)
+				}
+				v, rel, err := model.ParseLimit(args[3])
+				if err != nil {
+					return usagef("%s", err)
+				}
+				s, err := e.open()
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				l := model.Limit{Who: args[1], Lever: lever, Value: v, Relative: rel}
+				if err := s.SetLimit(l); err != nil {
+					return err
+				}
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s may go to %s on %s; past it, a move waits for approval.\n", l.Who, l, model.LeverSlug(l.Lever))))
+				return nil
+			}
+			return usagef("authority set ROLE|PERSON LEVER LIMIT, or authority list")
+		},
+	}
+}
+
+func approvalsCommand() command {
+	var asJSON, all bool
+	return command{
+		name:    "approvals",
+		args:    "[--all] [--json]",
+		summary: "list the moves past authority you may approve or reject (--all: yours too, and those decided)",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&asJSON, "json", false, "print as JSON")
+			fs.BoolVar(&all, "all", false, "also your own requests and those decided")
+		},
+		run: func(e *env, fs *flag.FlagSet) error {
+			if fs.NArg() > 0 {
+				return usagef("approvals takes no arguments")
+			}
+			s, err := e.openReadOnly()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			list, err := s.Approvals(all)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if list == nil {
+					list = []model.Approval{}
+				}
+				return printJSON(e, list)
+			}
+			if len(list) == 0 {
+				fmt.Fprintln(e.stdout, "Nothing waits for your decision.")
+			}
+			for _, a := range list {
+				line := fmt.Sprintf("%4d  %-8s %s asks %s: %s (negotiation %d)", a.ID, a.Status, a.By, a.AskedOf(), a.Why, a.NegotiationID)
+				if a.Status != model.Pending {
+					line += fmt.Sprintf(", %s by %s", a.Status, a.Decider)
+					if a.Note != "" {
+						line += ": " + a.Note
+					}
+				}
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(line+"\n"))
+			}
+			return nil
+		},
+	}
+}
+
+func decideCommand(approve bool) command {
+	name, verb := "approve", "Approved"
+	if !approve {
+		name, verb = "reject", "Rejected"
+	}
+	var note string
+	return command{
+		name:    name,
+		args:    "[--note TEXT] N",
+		summary: name + " request N of 'parley approvals', with a note the mover sees",
+		flags:   func(fs *flag.FlagSet) { fs.StringVar(&note, "note", "", "a word to the mover") },
+		run: func(e *env, fs *flag.FlagSet) error {
+			args, err := interspersed(fs, 1)
+			if err != nil {
+				return err
+			}
+			if len(args) != 1 {
+				return usagef("%s needs the request's number", name)
+			}
+			id, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil || id == 0 {
+				return usagef("%q is not a request number", args[0])
+			}
+			return withDesk(e, func(sess *desk.Session) error {
+				a, err := sess.Decide(id, approve, note)
+				if err != nil {
+					return err
+				}
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s request %d of %s: %s.\n", verb, a.ID, a.By, a.Why)))
+				return nil
+			})
+		},
+	}
+}
+
+func auditCommand() command {
+	var asJSON bool
+	var since string
+	return command{
+		name:    "audit",
+		args:    "[--json] [--since DATE]",
+		summary: "list who changed what, and when: every change, undo and import, kept for good",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&asJSON, "json", false, "print as JSON, with each change's value")
+			fs.StringVar(&since, "since", "", "only from `DATE` (2006-01-02, or an RFC 3339 time) on")
+		},
+		run: func(e *env, fs *flag.FlagSet) error {
+			if fs.NArg() > 0 {
+				return usagef("audit takes no arguments, only flags")
+			}
+			var from time.Time
+			if since != "" {
+				var err error
+				if from, err = time.ParseInLocation("2006-01-02", since, time.Local); err != nil {
+					if from, err = time.Parse(time.RFC3339, since); err != nil {
+						return usagef("--since %q is not a date such as 2026-12-01", since)
+					}
+				}
+			}
+			s, err := e.openReadOnly()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			rows, err := s.Audit(from)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				type row struct {
+					model.AuditEntry
+					Change json.RawMessage `json:"change,omitempty"`
+				}
+				out := make([]row, 0, len(rows))
+				for _, r := range rows {
+					out = append(out, row{AuditEntry: r, Change: r.Change})
+				}
+				return printJSON(e, out)
+			}
+			for _, r := range rows {
+				who := r.Person
+				if who == "" {
+					who = "(local)"
+				}
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%5d  %s  %-12s %s\n", r.Seq, r.At.Local().Format("2006-01-02 15:04:05"), who, r.What)))
+			}
+			return nil
+		},
+	}
+}
+
+// interspersed reads the flags that follow the first n words ("people add
+// ann --role kam"), as the usage writes them; it returns the words.
+func interspersed(fs *flag.FlagSet, n int) ([]string, error) {
+	args := fs.Args()
+	if len(args) <= n {
+		return args, nil
+	}
+	words := slices.Clone(args[:n])
+	if err := fs.Parse(args[n:]); err != nil {
+		return nil, usagef("%s", err)
+	}
+	return append(words, fs.Args()...), nil
+}
+
+func whoamiCommand() command {
+	return command{
+		name:    "whoami",
+		summary: "say whom the file takes you for: over SSH, the person whose key signed in",
+		run: func(e *env, fs *flag.FlagSet) error {
+			if e.person == "" {
+				fmt.Fprintln(e.stdout, "(local) the file's own user")
+				return nil
+			}
+			s, err := e.openReadOnly()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			people, err := s.People()
+			if err != nil {
+				return err
+			}
+			p := people[e.person]
+			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s (%s)\n", p.Name, p.Role)))
+			return nil
+		},
+	}
+}

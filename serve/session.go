@@ -1,0 +1,156 @@
+package serve
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/parley-app/parley/desk"
+	"github.com/parley-app/parley/tui"
+)
+
+// live is one open workbench session.
+type live struct {
+	srv     *Server
+	sess    ssh.Session
+	person  string
+	program *tea.Program
+	keys    *keyClock
+	stop    chan struct{}
+	once    sync.Once
+	why     atomic.Pointer[string] // why the server ended it ("": the person quit)
+}
+
+type liveKey struct{}
+
+// workbench makes the session's workbench when it has a PTY and no
+// command: its own renderer (the client's colours, from its terminal), its
+// own desk session (drafts, current negotiation, undo of its own) and the
+// file's events. nil hands the session on to command.
+func (s *Server) workbench(sess ssh.Session) *tea.Program {
+	if _, _, pty := sess.Pty(); !pty || len(sess.Command()) > 0 {
+		return nil
+	}
+	s.mu.Lock()
+	closing := s.closing
+	s.mu.Unlock()
+	if closing {
+		return nil
+	}
+	person := personOf(sess)
+	d := desk.New(s.st, person)
+	events, cancel := d.Events()
+	r := rendererFor(sess)
+	m := tui.New(d, tui.Options{Renderer: r, Events: events, DraftDelay: s.opts.DraftDelay})
+	keys := &keyClock{r: sess}
+	keys.touch()
+	l := &live{srv: s, sess: sess, person: person, keys: keys, stop: make(chan struct{})}
+	l.program = tea.NewProgram(m, tea.WithInput(keys), tea.WithOutput(sess), tea.WithAltScreen())
+	sess.Context().SetValue(liveKey{}, l)
+	s.mu.Lock()
+	s.sessions[l] = true
+	s.mu.Unlock()
+	go l.watch(d, cancel)
+	s.logf("%s opened the workbench from %s", person, sess.RemoteAddr())
+	return l.program
+}
+
+// watch ends the session after Idle with no key pressed, or once its
+// person is removed from the file.
+func (l *live) watch(d *desk.Session, cancelEvents func()) {
+	defer cancelEvents()
+	people, stop := d.Events()
+	defer stop()
+	every := min(l.srv.opts.Idle/4, 30*time.Second)
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-l.stop:
+			return
+		case <-l.sess.Context().Done():
+			l.end("")
+			return
+		case <-tick.C:
+			if idle := time.Since(l.keys.last()); idle >= l.srv.opts.Idle {
+				l.end(fmt.Sprintf("Signed out after %s with no key pressed; what you typed is kept.", l.srv.opts.Idle))
+			}
+		case ev, ok := <-people:
+			if !ok {
+				return
+			}
+			if ev.People || ev.Elsewhere {
+				if _, err := l.srv.signer(l.sess); err != nil {
+					l.end("Your access to this Parley server was removed.")
+				}
+			}
+		}
+	}
+}
+
+// end stops the workbench, saying why once it has left the screen.
+func (l *live) end(why string) {
+	if why != "" {
+		l.why.CompareAndSwap(nil, &why)
+	}
+	l.program.Quit()
+}
+
+// close forgets the session, once.
+func (l *live) close() {
+	l.once.Do(func() {
+		close(l.stop)
+		l.srv.mu.Lock()
+		delete(l.srv.sessions, l)
+		l.srv.mu.Unlock()
+	})
+}
+
+// command runs the session's command line as its person, or, after a
+// workbench, closes it.
+func (s *Server) command(_ ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if l, ok := sess.Context().Value(liveKey{}).(*live); ok {
+			l.close()
+			if why := l.why.Load(); why != nil {
+				fmt.Fprintf(sess.Stderr(), "%s\r\n", *why)
+			}
+			s.logf("%s closed the workbench", l.person)
+			_ = sess.Exit(0)
+			return
+		}
+		args := sess.Command()
+		if len(args) == 0 {
+			fmt.Fprint(sess.Stderr(), "parley: ask for a terminal for the workbench (ssh -t), or name a command: brief, note \"…\", deal --json, approvals\n")
+			_ = sess.Exit(2)
+			return
+		}
+		person := personOf(sess)
+		code := s.opts.Run(person, args, sess, sess.Stderr())
+		s.logf("%s ran %q: exit %d", person, strings.Join(args, " "), code)
+		_ = sess.Exit(code)
+	}
+}
+
+// keyClock reads the client's keys and keeps the time of the last one,
+// for the idle sign-out.
+type keyClock struct {
+	r  io.Reader
+	at atomic.Int64
+}
+
+func (k *keyClock) Read(p []byte) (int, error) {
+	n, err := k.r.Read(p)
+	if n > 0 {
+		k.touch()
+	}
+	return n, err
+}
+
+func (k *keyClock) touch()          { k.at.Store(time.Now().UnixNano()) }
+func (k *keyClock) last() time.Time { return time.Unix(0, k.at.Load()) }
