@@ -102,7 +102,15 @@ func demoCmd(s Store, d *model.Dossier) tea.Cmd {
 func writeCmd(s Store, req vocab.SaveMsg) tea.Cmd {
 	return func() tea.Msg {
 		err := s.Do(req.Change)
-		return vocab.SavedMsg{Origin: req.Origin, Status: req.Status, Change: req.Change, Err: err}
+		msg := vocab.SavedMsg{Origin: req.Origin, Status: req.Status, Change: req.Change, Err: err}
+		if h, ok := s.(interface{ Held() []model.Approval }); ok && err == nil {
+			if held := h.Held(); len(held) > 0 {
+				// Past the person's authority (a team's file): kept, but the deal waits.
+				msg.Change = &act.Held{Change: req.Change, Approvals: held}
+				msg.Status = fmt.Sprintf("Pending approval by %s: %s", held[0].AskedOf(), held[0].Why)
+			}
+		}
+		return msg
 	}
 }
 

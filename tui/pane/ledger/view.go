@@ -80,6 +80,10 @@ func (p *Pane) View(focused bool) []string {
 	if p.filter.Shown() {
 		lines = append(lines, p.filter.View(p.w))
 	}
+	// Moves waiting for approval come first: they are news, and the rows
+	// below may fill the pane.
+	held := p.heldLines()
+	lines = append(lines, held...)
 	lay := p.layout()
 	if p.columnHeader() {
 		lines = append(lines, st.Dim.Render(ui.Cut(lay.header(), p.w)))
@@ -93,7 +97,7 @@ func (p *Pane) View(focused bool) []string {
 		}
 		lines = append(lines, p.cache.Get(key, i, func() string { return p.rowView(p.rows[i], lay, false) }))
 	}
-	if len(p.snap.R.Moves) == 0 && len(p.snap.D.Meetings) == 0 {
+	if len(p.snap.R.Moves) == 0 && len(p.snap.D.Meetings) == 0 && len(held) == 0 {
 		lines = append(lines, st.Dim.Render("No concessions yet: c logs one, or n then “they 1 23.40 for …”."))
 	} else if len(p.rows) == 0 {
 		lines = append(lines, st.Dim.Render("No concession matches the filter (/ then esc clears it)."))
@@ -358,4 +362,19 @@ func (p *Pane) money(mv *model.Move) string {
 	}
 	p.priced.snap, p.priced.id, p.priced.text = p.snap, mv.ID, text
 	return text
+}
+
+// heldLines are the moves waiting for approval (DESIGN 12): in the ledger,
+// marked, and not counted until approved.
+func (p *Pane) heldLines() []string {
+	var out []string
+	for _, c := range p.snap.D.Ledger {
+		if !c.Held() {
+			continue
+		}
+		it, _ := p.snap.D.Item(c.ItemID)
+		line := fmt.Sprintf("⏳ pending approval (request %d): %s %s → %s", c.Approval, whoShort(c.By), it.Title, it.Format(c.To))
+		out = append(out, p.snap.St.Warn.Render(ui.Cut(line, p.w)))
+	}
+	return out
 }
