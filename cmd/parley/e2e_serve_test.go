@@ -30,9 +30,9 @@ func parleyCmd(t *testing.T, db string, args ...string) string {
 }
 
 // startServe starts `parley serve` on a free loopback port and returns the port.
-func startServe(t *testing.T, db string) (port string, srv *exec.Cmd) {
+func startServe(t *testing.T, db string, flags ...string) (port string, srv *exec.Cmd) {
 	t.Helper()
-	srv = exec.Command(binary(t), "--db", db, "serve", "--listen", "127.0.0.1:0")
+	srv = exec.Command(binary(t), append([]string{"--db", db, "serve", "--listen", "127.0.0.1:0"}, flags...)...)
 	out, err := srv.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

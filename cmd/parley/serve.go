@@ -41,14 +41,18 @@ func remoteRunner(dbPath string) serve.Runner {
 func serveCommand() command {
 	var listen, hostKey string
 	var idle time.Duration
+	var rate float64
+	var burst int
 	return command{
 		name:    "serve",
-		args:    "[--listen ADDR] [--host-key PATH] [--idle DURATION]",
+		args:    "[--listen ADDR] [--host-key PATH] [--idle DURATION] [--rate N] [--burst N]",
 		summary: "host the workbench and the commands over SSH for the file's people (see 'parley people')",
 		flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&listen, "listen", ":2323", "the `address` to listen on")
 			fs.StringVar(&hostKey, "host-key", "", "the host key `file`, made on first start (default parley_host_ed25519 beside the database)")
 			fs.DurationVar(&idle, "idle", 30*time.Minute, "sign a workbench out after this long with no key pressed")
+			fs.Float64Var(&rate, "rate", 2, "new sessions a second allowed per key and per address, after the burst")
+			fs.IntVar(&burst, "burst", 20, "new sessions allowed at once per key and per address")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
 			if fs.NArg() > 0 {
@@ -66,7 +70,8 @@ func serveCommand() command {
 			if len(people) == 0 {
 				return fmt.Errorf("%s has no people yet, so nobody could sign in: add the first admin with 'parley people add NAME --role admin --key \"ssh-ed25519 …\"'", s.Path())
 			}
-			srv, err := serve.New(s, serve.Options{HostKey: hostKey, Idle: idle, Run: remoteRunner(s.Path()), Log: e.stderr})
+			srv, err := serve.New(s, serve.Options{HostKey: hostKey, Idle: idle, Rate: rate, Burst: burst,
+				Run: remoteRunner(s.Path()), Log: e.stderr})
 			if err != nil {
 				return err
 			}

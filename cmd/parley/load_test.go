@@ -1,0 +1,222 @@
+package main
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/store"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// TestLoadOverSSH is the team server under load, on loopback, bounded in
+// time: 50 workbench sessions pressing keys while 100 `ssh … note` run at
+// once. It counts the notes stored against those sent (they must be
+// equal), and reports each key's time to its frame (the first bytes of the
+// screen the server sends back) and the server's memory. Run it with
+//
+//	PARLEY_LOAD=1 go test ./cmd/parley -run TestLoadOverSSH -v
+func TestLoadOverSSH(t *testing.T) {
+	if os.Getenv("PARLEY_LOAD") == "" {
+		t.Skip("the load test runs with PARLEY_LOAD=1")
+	}
+	const sessions, notes, keysEach = 50, 100, 20
+	dir := t.TempDir()
+	db := filepath.Join(dir, "team.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.AddDossier(model.Demo(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Dossier(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signers := make([]gossh.Signer, sessions)
+	for i := range signers {
+		_, priv, _ := ed25519.GenerateKey(rand.Reader)
+		signers[i], _ = gossh.NewSignerFromKey(priv)
+		name := fmt.Sprintf("kam%02d", i)
+		if err := st.AddPerson(model.Person{Name: name, Role: model.RoleKAM, Keys: []string{string(gossh.MarshalAuthorizedKey(signers[i].PublicKey()))}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.ShareAccount(d.Account.ID, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	port, srv := startServe(t, db, "--burst", "1000", "--rate", "1000")
+	addr := net.JoinHostPort("127.0.0.1", port)
+	dial := func(s gossh.Signer) (*gossh.Client, error) {
+		return gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "load", Auth: []gossh.AuthMethod{gossh.PublicKeys(s)},
+			HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 30 * time.Second})
+	}
+
+	// 50 workbenches, each waiting for its first screen.
+	type bench struct {
+		in     io.Writer
+		frames chan time.Time
+	}
+	benches := make([]*bench, sessions)
+	var open sync.WaitGroup
+	for i := range benches {
+		open.Add(1)
+		go func() {
+			defer open.Done()
+			c, err := dial(signers[i])
+			if err != nil {
+				t.Errorf("session %d: %v", i, err)
+				return
+			}
+			t.Cleanup(func() { c.Close() })
+			sess, _ := c.NewSession()
+			sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{})
+			b := &bench{frames: make(chan time.Time, 1024)}
+			b.in, _ = sess.StdinPipe()
+			out, _ := sess.StdoutPipe()
+			var seen strings.Builder
+			go func() {
+				buf := make([]byte, 32<<10)
+				for {
+					n, err := out.Read(buf)
+					if n > 0 {
+						if seen.Len() < 1<<20 {
+							seen.Write(buf[:n])
+						}
+						select {
+						case b.frames <- time.Now():
+						default:
+						}
+					}
+					if err != nil {
+						return
+					}
+				}
+			}()
+			if err := sess.Shell(); err != nil {
+				t.Errorf("session %d: %v", i, err)
+				return
+			}
+			deadline := time.Now().Add(60 * time.Second)
+			for time.Now().Before(deadline) && !strings.Contains(seen.String(), "Payment terms") {
+				time.Sleep(50 * time.Millisecond)
+			}
+			benches[i] = b
+		}()
+	}
+	open.Wait()
+	for i, b := range benches {
+		if b == nil {
+			t.Fatalf("workbench %d never opened", i)
+		}
+	}
+
+	// The notes, all at once, while the workbenches type.
+	start := time.Now()
+	var sent sync.WaitGroup
+	failed := make(chan string, notes)
+	for n := range notes {
+		sent.Add(1)
+		go func() {
+			defer sent.Done()
+			c, err := dial(signers[n%sessions])
+			if err != nil {
+				failed <- err.Error()
+				return
+			}
+			defer c.Close()
+			out, code := runOver(t, c, fmt.Sprintf(`note "load note %03d"`, n))
+			if code != 0 {
+				failed <- out
+			}
+		}()
+	}
+	var latMu sync.Mutex
+	var lat []time.Duration
+	var typing sync.WaitGroup
+	for _, b := range benches {
+		typing.Add(1)
+		go func() {
+			defer typing.Done()
+			for k := range keysEach {
+				for len(b.frames) > 0 {
+					<-b.frames
+				}
+				key := []string{"j", "k"}[k%2] // down and up the agenda: a new frame each
+				at := time.Now()
+				if _, err := b.in.Write([]byte(key)); err != nil {
+					return
+				}
+				select {
+				case f := <-b.frames:
+					latMu.Lock()
+					lat = append(lat, f.Sub(at))
+					latMu.Unlock()
+				case <-time.After(10 * time.Second):
+					t.Errorf("no frame 10 s after a key")
+					return
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		}()
+	}
+	sent.Wait()
+	elapsed := time.Since(start)
+	typing.Wait()
+	close(failed)
+	for f := range failed {
+		t.Errorf("a note failed: %s", f)
+	}
+	rss := serverRSS(srv.Process.Pid)
+
+	st, err = store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	d, err = st.Dossier(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := 0
+	for _, n := range d.Notes {
+		if strings.HasPrefix(n.Text, "load note ") {
+			stored++
+		}
+	}
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))] }
+	t.Logf("notes sent %d, stored %d, in %s; key→frame over %d keys of %d sessions: p50 %s, p95 %s, max %s; server RSS %s",
+		notes, stored, elapsed.Round(time.Millisecond), len(lat), sessions, pct(0.5).Round(100*time.Microsecond),
+		pct(0.95).Round(100*time.Microsecond), lat[len(lat)-1].Round(100*time.Microsecond), rss)
+	if stored != notes {
+		t.Fatalf("%d notes stored of %d sent", stored, notes)
+	}
+}
+
+// serverRSS is the resident memory of the process, from /proc.
+func serverRSS(pid int) string {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			return strings.Join(strings.Fields(line)[1:], " ")
+		}
+	}
+	return "unknown"
+}
