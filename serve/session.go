@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/parley-app/parley/desk"
+	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui"
 )
 
@@ -46,7 +47,9 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 	d := desk.New(s.st, person)
 	events, cancel := d.Events()
 	r := rendererFor(sess)
-	m := tui.New(d, tui.Options{Renderer: r, Events: events, DraftDelay: s.opts.DraftDelay})
+	// A manager starts on the portfolio of their team's negotiations.
+	me, _ := s.signer(sess)
+	m := tui.New(d, tui.Options{Renderer: r, Events: events, DraftDelay: s.opts.DraftDelay, Portfolio: me.Role == model.RoleManager})
 	keys := &keyClock{r: sess}
 	keys.touch()
 	l := &live{srv: s, sess: sess, person: person, keys: keys, stop: make(chan struct{})}

@@ -68,6 +68,8 @@ type Options struct {
 	// negative). The look is scheduled with Tick, so tests fire it when
 	// they choose.
 	Poll time.Duration
+	// Portfolio starts on the portfolio page (a manager on the team's server).
+	Portfolio bool
 }
 
 // Model is the workbench's root model.
@@ -186,8 +188,13 @@ func Run(s Store, opts Options) error {
 }
 
 // Init reads the negotiation opened last and starts looking for changes
-// made by others.
-func (m *Model) Init() tea.Cmd { return tea.Batch(loadCmd(m.store, 0), m.poll()) }
+// made by others; a manager starts on the portfolio.
+func (m *Model) Init() tea.Cmd {
+	if m.opts.Portfolio {
+		return tea.Batch(loadCmd(m.store, 0), m.poll(), m.openPortfolio())
+	}
+	return tea.Batch(loadCmd(m.store, 0), m.poll())
+}
 
 // Update routes one message, then starts working out the figures that keep
 // us ahead (ahead.go) when the message changed the data.
@@ -320,6 +327,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 		m.push(newStageDialog(m.st, m.snap))
 	case key.Matches(msg, k.Open):
 		return m.openPicker()
+	case key.Matches(msg, k.Portfolio):
+		return m.openPortfolio()
 	case key.Matches(msg, k.Brief):
 		return m.writeBrief()
 	case key.Matches(msg, k.Undo):

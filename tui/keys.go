@@ -12,6 +12,7 @@ type globalKeys struct {
 	Privacy    key.Binding
 	Stage      key.Binding
 	Open       key.Binding
+	Portfolio  key.Binding
 	Brief      key.Binding
 	Undo       key.Binding
 	Redo       key.Binding
@@ -32,6 +33,7 @@ func newGlobalKeys() globalKeys {
 		Privacy:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "privacy")),
 		Stage:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "stage")),
 		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open/accounts")),
+		Portfolio:  key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "portfolio")),
 		Brief:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "write brief")),
 		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo the last change")),
 		Redo:       key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),

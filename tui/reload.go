@@ -88,7 +88,12 @@ func (m *Model) takeChanged(msg changedMsg) tea.Cmd {
 		if m.picker() != nil {
 			cmds = append(cmds, pickerDataCmd(m.store))
 		}
+		if m.portfolio() != nil {
+			cmds = append(cmds, portfolioCmd(m.store))
+		}
 		return tea.Batch(cmds...)
+	case msg.changed && m.portfolio() != nil:
+		return tea.Batch(loadCmd(m.store, 0), portfolioCmd(m.store), m.poll())
 	case msg.changed:
 		return tea.Batch(loadCmd(m.store, 0), m.poll()) // the welcome: maybe there is a negotiation now
 	}

@@ -63,6 +63,8 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		if f := m.formByID(msg.form); f != nil {
 			f.Kept(msg.version)
 		}
+	case dialog.PortfolioData:
+		m.takePortfolio(msg)
 	case dialog.PickerData:
 		if msg.Err != nil {
 			m.setError(msg.Err)

@@ -227,7 +227,8 @@ func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
 
 // TestServeAPendingMoveAndItsApprovalAreSeenLive: ann's workbench shows
 // her own move past her authority as pending, and her manager's approval,
-// given from another session, within a frame.
+// given from another session, within a frame; her manager's portfolio
+// counts the request while it waits.
 func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	ts := startTeam(t, serve.Options{})
 	if out, code := ts.ssh("ann", "demo"); code != 0 {
@@ -238,12 +239,26 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	}
 	ann := ts.workbench("ann", 120, 40)
 	ann.waitFor("Payment terms")
+	mia := ts.workbench("mia", 160, 30) // a manager starts on the portfolio
+	mia.waitFor("Portfolio · 1 negotiations")
+	waiting := func(n string) func(string) bool {
+		return func(s string) bool {
+			for _, l := range strings.Split(s, "\n") {
+				if strings.Contains(l, "Hollis Foodstores") && strings.Contains(l, "ann") && strings.HasSuffix(strings.TrimRight(l, " │"), " "+n) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	mia.waitUntil("show ann's negotiation with nothing waiting", waiting("0"))
 
 	out, code := ts.ssh("ann", `note "we 2 55 for e-invoicing"`)
 	if code != 0 || !strings.Contains(out, "Pending approval by mia (request 1)") {
 		t.Fatalf("a move past authority: exit %d\n%s", code, out)
 	}
 	ann.waitFor("pending approval (request 1)")
+	mia.waitUntil("count the request on the portfolio", waiting("1"))
 
 	var list []model.Approval
 	out, _ = ts.ssh("mia", "approvals --json")
@@ -258,6 +273,7 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	}
 	ann.waitGone("pending approval")
 	ann.waitFor("e-invoicing")
+	mia.waitUntil("count the request decided", waiting("0"))
 
 	out, _ = ts.ssh("ada", "audit --json")
 	var rows []struct {
