@@ -14,8 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
+	"github.com/parley-app/parley/tui/capture"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -346,4 +348,35 @@ func TestShutdownTellsTheOpenSessions(t *testing.T) {
 	if !strings.Contains(p.output(), "server is stopping") {
 		t.Fatalf("stopped without a word:\n%s", p.output())
 	}
+}
+
+// TestAVanishedClientsTypingIsKept: a client that drops mid-line leaves
+// what it typed as a draft, kept before the workbench's own delay.
+func TestAVanishedClientsTypingIsKept(t *testing.T) {
+	ts := startServer(t, Options{DraftDelay: time.Hour})
+	ann := desk.New(ts.st, "ann")
+	negID, err := ann.AddDossier(model.Demo(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ts.dial(ts.keys["ann"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openWorkbench(t, c, 120, 40)
+	p.waitFor(t, "Payment terms")
+	p.in.Write([]byte("n"))
+	time.Sleep(200 * time.Millisecond)
+	p.in.Write([]byte("Dana said yes to"))
+	p.waitFor(t, "Dana said yes to")
+	c.Close() // gone, mid-line
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if text, _ := ann.Draft(capture.DraftKey(negID)); text == "Dana said yes to" {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	text, err := ann.Draft(capture.DraftKey(negID))
+	t.Fatalf("the draft after the client vanished: %q, %v", text, err)
 }

@@ -53,7 +53,8 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 	keys := &keyClock{r: sess}
 	keys.touch()
 	l := &live{srv: s, sess: sess, person: person, keys: keys, stop: make(chan struct{})}
-	l.program = tea.NewProgram(m, tea.WithInput(keys), tea.WithOutput(sess), tea.WithAltScreen())
+	l.program = tea.NewProgram(m, tea.WithInput(keys), tea.WithOutput(sess), tea.WithAltScreen(),
+		tea.WithFilter(keepTyped(d)))
 	sess.Context().SetValue(liveKey{}, l)
 	s.mu.Lock()
 	s.sessions[l] = true
@@ -157,3 +158,20 @@ func (k *keyClock) Read(p []byte) (int, error) {
 
 func (k *keyClock) touch()          { k.at.Store(time.Now().UnixNano()) }
 func (k *keyClock) last() time.Time { return time.Unix(0, k.at.Load()) }
+
+// keepTyped keeps what is typed as drafts when the workbench quits,
+// however it quits (the person, the client gone, idle, the server
+// stopping): the quit passes here before the program ends.
+func keepTyped(d *desk.Session) func(tea.Model, tea.Msg) tea.Msg {
+	return func(m tea.Model, msg tea.Msg) tea.Msg {
+		if _, quitting := msg.(tea.QuitMsg); !quitting {
+			return msg
+		}
+		if wb, ok := m.(interface{ Unsaved() map[string]string }); ok {
+			for k, text := range wb.Unsaved() {
+				_ = d.SaveDraft(k, text) // on the way out: nobody is left to tell
+			}
+		}
+		return msg
+	}
+}
