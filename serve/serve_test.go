@@ -234,12 +234,16 @@ type ptySession struct {
 }
 
 func openWorkbench(t testing.TB, c *gossh.Client, w, h int) *ptySession {
+	return openWorkbenchOn(t, c, "xterm-256color", w, h)
+}
+
+func openWorkbenchOn(t testing.TB, c *gossh.Client, term string, w, h int) *ptySession {
 	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty(term, h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	p := &ptySession{sess: sess, done: make(chan error, 1)}
@@ -379,4 +383,31 @@ func TestAVanishedClientsTypingIsKept(t *testing.T) {
 	}
 	text, err := ann.Draft(capture.DraftKey(negID))
 	t.Fatalf("the draft after the client vanished: %q, %v", text, err)
+}
+
+// TestEachSessionHasItsOwnColours: two workbenches at once, one on a
+// 256-colour terminal and one on a dumb one, each drawn in its own
+// terminal's colours (the renderer is the session's, not the process's).
+func TestEachSessionHasItsOwnColours(t *testing.T) {
+	ts := startServer(t, Options{})
+	colour, err := ts.dial(ts.keys["ann"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer colour.Close()
+	plain, err := ts.dial(ts.keys["ada"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	a := openWorkbenchOn(t, colour, "xterm-256color", 80, 24)
+	b := openWorkbenchOn(t, plain, "dumb", 80, 24)
+	a.waitFor(t, "Welcome to Parley")
+	b.waitFor(t, "Welcome to Parley")
+	if !strings.Contains(a.output(), "\x1b[38;5;") {
+		t.Errorf("the 256-colour terminal got no 256 colours:\n%q", a.output())
+	}
+	if strings.Contains(b.output(), "\x1b[38;") {
+		t.Errorf("the dumb terminal got colours:\n%q", b.output())
+	}
 }

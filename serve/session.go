@@ -54,7 +54,7 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 	keys.touch()
 	l := &live{srv: s, sess: sess, person: person, keys: keys, stop: make(chan struct{})}
 	l.program = tea.NewProgram(m, tea.WithInput(keys), tea.WithOutput(sess), tea.WithAltScreen(),
-		tea.WithFilter(keepTyped(d)))
+		tea.WithFilter(s.keepTyped(d)))
 	sess.Context().SetValue(liveKey{}, l)
 	s.mu.Lock()
 	s.sessions[l] = true
@@ -162,14 +162,16 @@ func (k *keyClock) last() time.Time { return time.Unix(0, k.at.Load()) }
 // keepTyped keeps what is typed as drafts when the workbench quits,
 // however it quits (the person, the client gone, idle, the server
 // stopping): the quit passes here before the program ends.
-func keepTyped(d *desk.Session) func(tea.Model, tea.Msg) tea.Msg {
+func (s *Server) keepTyped(d *desk.Session) func(tea.Model, tea.Msg) tea.Msg {
 	return func(m tea.Model, msg tea.Msg) tea.Msg {
 		if _, quitting := msg.(tea.QuitMsg); !quitting {
 			return msg
 		}
 		if wb, ok := m.(interface{ Unsaved() map[string]string }); ok {
 			for k, text := range wb.Unsaved() {
-				_ = d.SaveDraft(k, text) // on the way out: nobody is left to tell
+				if err := d.SaveDraft(k, text); err != nil {
+					s.logf("%s: a draft was not kept on the way out: %v", d.Person(), err) // nobody on screen to tell
+				}
 			}
 		}
 		return msg
