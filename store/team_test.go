@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -351,4 +352,23 @@ func testAddTeamBuckets(t *testing.T) {
 		t.Fatal(err)
 	}
 	dossier(t, s, negID)
+}
+
+func TestAnImportAndAnUndoAreAudited(t *testing.T) {
+	src, _ := demoStore(t)
+	file := filepath.Join(t.TempDir(), "deal.json")
+	if _, err := src.Export(file, now); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t, tempDB(t))
+	if _, err := s.Import(file); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Audit(time.Time{})
+	if err != nil || len(rows) != 2 || rows[0].What != "imported deal.json" || rows[1].What != "undid imported deal.json" {
+		t.Fatalf("audit = %+v, %v; want the import and its undo", rows, err)
+	}
 }

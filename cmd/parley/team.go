@@ -39,12 +39,16 @@ func peopleCommand() command {
 			fs.BoolVar(&asJSON, "json", false, "list as JSON")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
-			args, err := interspersed(fs, 2)
+			if fs.NArg() == 0 {
+				return usagef("people needs add, list or remove")
+			}
+			words := 2 // add NAME, remove NAME
+			if fs.Arg(0) == "list" {
+				words = 1
+			}
+			args, err := interspersed(fs, words)
 			if err != nil {
 				return err
-			}
-			if len(args) == 0 {
-				return usagef("people needs add, list or remove")
 			}
 			switch {
 			case args[0] == "list" && len(args) == 1:
@@ -67,7 +71,7 @@ func peopleCommand() command {
 					return nil
 				})
 			}
-			return usagef("people add NAME …, people list or people remove NAME (flags go before NAME)")
+			return usagef("people add NAME …, people list or people remove NAME")
 		},
 	}
 }
@@ -368,7 +372,7 @@ func auditCommand() command {
 // ann --role kam"), as the usage writes them; it returns the words.
 func interspersed(fs *flag.FlagSet, n int) ([]string, error) {
 	args := fs.Args()
-	if len(args) <= n {
+	if len(args) < n {
 		return args, nil
 	}
 	words := slices.Clone(args[:n])
