@@ -43,7 +43,7 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, "parley: "+err.Error())
 			return
 		}
-		sess.Context().SetValue(personKey{}, p.Name)
+		sess.Context().SetValue(personKey{}, p)
 		next(sess)
 	}
 }
@@ -65,11 +65,14 @@ func (s *Server) signer(sess ssh.Session) (model.Person, error) {
 	return p, nil
 }
 
-// personOf is the session's person, as identify resolved it.
-func personOf(sess ssh.Session) string {
-	name, _ := sess.Context().Value(personKey{}).(string)
-	return name
+// whoOf is the session's person, as identify resolved it.
+func whoOf(sess ssh.Session) model.Person {
+	p, _ := sess.Context().Value(personKey{}).(model.Person)
+	return p
 }
+
+// personOf is the name of the session's person.
+func personOf(sess ssh.Session) string { return whoOf(sess).Name }
 
 func host(a net.Addr) string {
 	if h, _, err := net.SplitHostPort(a.String()); err == nil {

@@ -48,8 +48,8 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 	events, cancel := d.Events()
 	r := rendererFor(sess)
 	// A manager starts on the portfolio of their team's negotiations.
-	me, _ := s.signer(sess)
-	m := tui.New(d, tui.Options{Renderer: r, Events: events, DraftDelay: s.opts.DraftDelay, Portfolio: me.Role == model.RoleManager})
+	manager := whoOf(sess).Role == model.RoleManager
+	m := tui.New(d, tui.Options{Renderer: r, Events: events, DraftDelay: s.opts.DraftDelay, Portfolio: manager})
 	keys := &keyClock{r: sess}
 	keys.touch()
 	l := &live{srv: s, sess: sess, person: person, keys: keys, stop: make(chan struct{})}

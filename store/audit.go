@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -53,13 +54,13 @@ func (s *Store) audit(tx *bolt.Tx, what string, j *journal) error {
 		}
 		r.Change = data
 	}
-	r.Negotiations = slices.Sorted(mapKeys(j.team.negotiations))
+	r.Negotiations = slices.Sorted(maps.Keys(j.team.negotiations))
 	return appendAudit(tx, r)
 }
 
 // auditStep appends the row of an undo or a redo.
 func (s *Store) auditStep(tx *bolt.Tx, what string, at time.Time, edits []edit) error {
-	return appendAudit(tx, auditRecord{At: at, Person: s.person, What: what, Negotiations: slices.Sorted(mapKeys(touchedBy(edits)))})
+	return appendAudit(tx, auditRecord{At: at, Person: s.person, What: what, Negotiations: slices.Sorted(maps.Keys(touchedBy(edits)))})
 }
 
 func appendAudit(tx *bolt.Tx, r auditRecord) error {

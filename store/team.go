@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -243,7 +244,7 @@ func (s *Store) guard(tx *bolt.Tx, j *journal) error {
 	if err != nil || l == nil {
 		return err
 	}
-	for _, id := range slices.Sorted(mapKeys(t.newAccounts)) {
+	for _, id := range slices.Sorted(maps.Keys(t.newAccounts)) {
 		a := model.Access{AccountID: id, Owner: s.person}
 		if err := putAccess(tx, a); err != nil {
 			return err
@@ -305,16 +306,6 @@ func accountBefore(edits []edit, negID uint64) (uint64, bool) {
 		}
 	}
 	return 0, false
-}
-
-func mapKeys(m map[uint64]bool) func(func(uint64) bool) {
-	return func(yield func(uint64) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // People reads the file's people (none: the file is one person's).

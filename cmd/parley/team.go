@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -87,7 +88,7 @@ func listPeople(e *env, asJSON bool) error {
 		return err
 	}
 	var list []model.Person
-	for _, name := range slices.Sorted(mapKeys(people)) {
+	for _, name := range slices.Sorted(maps.Keys(people)) {
 		list = append(list, people[name])
 	}
 	if asJSON {
@@ -108,16 +109,6 @@ func listPeople(e *env, asJSON bool) error {
 		fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s  (%s)\n", line, count(len(p.Keys), "key"))))
 	}
 	return nil
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 func printJSON(e *env, v any) error {
