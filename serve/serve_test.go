@@ -287,7 +287,7 @@ func (p *ptySession) waitFor(t testing.TB, text string) {
 }
 
 func TestAnIdleWorkbenchIsSignedOut(t *testing.T) {
-	ts := startServer(t, Options{Idle: 300 * time.Millisecond})
+	ts := startServer(t, Options{Idle: 2 * time.Second}) // long enough to draw on a busy machine
 	c, err := ts.dial(ts.keys["ann"])
 	if err != nil {
 		t.Fatal(err)
