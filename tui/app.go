@@ -252,6 +252,9 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.takeChanged(msg)
 	case reloadedMsg:
 		return m, m.takeReloaded(msg)
+	case answeredMsg:
+		m.takeAnswers(msg)
+		return m, nil
 	case undoneMsg:
 		return m, m.takeUndone(msg)
 	case clockMsg:

@@ -114,6 +114,7 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 	case msg.dossier.Negotiation.ID != m.negID():
 		return nil
 	}
+	ids := answered(m.snap.D, msg.dossier)
 	m.setDossier(msg.dossier)
-	return m.tick()
+	return tea.Batch(m.tick(), answersCmd(m.store, ids))
 }

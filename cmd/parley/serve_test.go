@@ -273,6 +273,7 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	}
 	ann.waitGone("pending approval")
 	ann.waitFor("e-invoicing")
+	ann.waitFor("Request 1 approved by mia: ok if they take 170k")
 	mia.waitUntil("count the request decided", waiting("0"))
 
 	// From the workbench's own capture line, the answer is on the footer.
@@ -282,6 +283,12 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	ann.waitFor("Pending approval by mia")
 	ann.waitFor("pending approval (request 2)")
 	mia.waitUntil("count the second request", waiting("1"))
+	ann.typeText("\x1b") // the capture line closes; the footer is the workbench's again
+	if out, code := ts.ssh("mia", `reject 2 --note "58 is too far"`); code != 0 {
+		t.Fatalf("mia rejects: %d %s", code, out)
+	}
+	ann.waitFor("Request 2 rejected by mia: 58 is too far")
+	ann.waitGone("pending approval")
 
 	out, _ = ts.ssh("ada", "audit --json")
 	var rows []struct {
