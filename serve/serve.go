@@ -101,6 +101,9 @@ func New(st *store.Store, opts Options) (*Server, error) {
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(opts.HostKey),
 		wish.WithPublicKeyAuth(s.mayTry),
+		// A connection silent for as long (one that never signs in, a
+		// client gone without a word) is closed.
+		wish.WithIdleTimeout(opts.Idle),
 		wish.WithMiddleware(
 			s.command,
 			bm.MiddlewareWithProgramHandler(s.workbench, termenv.ANSI256),

@@ -411,3 +411,18 @@ func TestEachSessionHasItsOwnColours(t *testing.T) {
 		t.Errorf("the dumb terminal got colours:\n%q", b.output())
 	}
 }
+
+// TestASilentConnectionIsClosed: a client that connects and never signs in
+// does not hold the server's resources past the idle time.
+func TestASilentConnectionIsClosed(t *testing.T) {
+	ts := startServer(t, Options{Idle: time.Second})
+	conn, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.Copy(io.Discard, conn); err != nil {
+		t.Fatalf("the silent connection was not closed by the server: %v", err)
+	}
+}
