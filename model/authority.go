@@ -106,6 +106,10 @@ func (l Limit) Allows(it AgendaItem, to decimal.Decimal) (ok bool, why string) {
 		}
 		bound = it.LastYear.Decimal.Mul(decimal.NewFromInt(100).Add(l.Value)).Div(decimal.NewFromInt(100))
 	}
+	limit := FormatValue(bound)
+	if l.Relative {
+		limit += " (" + l.String() + ")"
+	}
 	better := it.Better
 	if !better.Valid() {
 		better, _ = it.Lever.Kind.Better()
@@ -113,11 +117,11 @@ func (l Limit) Allows(it AgendaItem, to decimal.Decimal) (ok bool, why string) {
 	switch better {
 	case Up:
 		if to.LessThan(bound) {
-			return false, fmt.Sprintf("%s to %s is below the limit of %s (%s)", it.Title, FormatValue(to), FormatValue(bound), l)
+			return false, fmt.Sprintf("%s to %s is below the limit of %s", it.Title, FormatValue(to), limit)
 		}
 	case Down:
 		if to.GreaterThan(bound) {
-			return false, fmt.Sprintf("%s to %s is above the limit of %s (%s)", it.Title, FormatValue(to), FormatValue(bound), l)
+			return false, fmt.Sprintf("%s to %s is above the limit of %s", it.Title, FormatValue(to), limit)
 		}
 	}
 	return true, ""

@@ -265,6 +265,9 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list) != 1 || list[0].By != "ann" {
 		t.Fatalf("mia's approvals: %v\n%s", err, out)
 	}
+	if out, _ := ts.ssh("mia", "approvals"); !strings.Contains(out, "1  pending  ann asks mia: Payment terms to 55 is above the limit of 50 (Hollis Foodstores › 2027 annual terms)") {
+		t.Fatalf("mia's approvals:\n%s", out)
+	}
 	if out, _ := ts.ssh("bob", "approvals --json"); strings.TrimSpace(out) != "[]" {
 		t.Fatalf("bob's approvals: %s", out)
 	}

@@ -253,8 +253,12 @@ func approvalsCommand() command {
 			if len(list) == 0 {
 				fmt.Fprintln(e.stdout, "Nothing waits for your decision.")
 			}
+			titles, err := negotiationTitles(s)
+			if err != nil {
+				return err
+			}
 			for _, a := range list {
-				line := fmt.Sprintf("%4d  %-8s %s asks %s: %s (negotiation %d)", a.ID, a.Status, a.By, a.AskedOf(), a.Why, a.NegotiationID)
+				line := fmt.Sprintf("%4d  %-8s %s asks %s: %s (%s)", a.ID, a.Status, a.By, a.AskedOf(), a.Why, titles[a.NegotiationID])
 				if a.Status != model.Pending {
 					line += fmt.Sprintf(", %s by %s", a.Status, a.Decider)
 					if a.Note != "" {
@@ -396,4 +400,25 @@ func whoamiCommand() command {
 			return nil
 		},
 	}
+}
+
+// negotiationTitles names each negotiation the person sees "Account › Title".
+func negotiationTitles(s *store.Store) (map[uint64]string, error) {
+	accounts, err := s.Accounts()
+	if err != nil {
+		return nil, err
+	}
+	negs, err := s.Negotiations()
+	if err != nil {
+		return nil, err
+	}
+	names := map[uint64]string{}
+	for _, a := range accounts {
+		names[a.ID] = a.Name
+	}
+	out := map[uint64]string{}
+	for _, n := range negs {
+		out[n.ID] = names[n.AccountID] + " › " + n.Title
+	}
+	return out, nil
 }
