@@ -141,9 +141,25 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		open = append(open, l)
 	}
 	s.mu.Unlock()
+	s.logf("stopping: telling %d open workbenches", len(open))
 	for _, l := range open {
 		l.end("The Parley server is stopping; what you typed is kept. Sign in again when it is back.")
 	}
+	// Each session is told before the connections go; a workbench that
+	// does not quit within a few seconds (its program busy) is stopped.
+	for _, l := range open {
+		select {
+		case <-l.stop:
+		case <-ctx.Done():
+		case <-time.After(3 * time.Second):
+			l.program.Kill()
+			select {
+			case <-l.stop:
+			case <-ctx.Done():
+			}
+		}
+	}
+	s.logf("stopping: every workbench was told")
 	err := s.ssh.Shutdown(ctx)
 	if errors.Is(err, context.DeadlineExceeded) {
 		return s.ssh.Close()

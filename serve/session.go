@@ -102,7 +102,7 @@ func (l *live) end(why string) {
 	if why != "" {
 		l.why.CompareAndSwap(nil, &why)
 	}
-	l.program.Quit()
+	go l.program.Quit() // Quit waits for the program to take it: never hold the caller
 }
 
 // close forgets the session, once.
@@ -120,12 +120,14 @@ func (l *live) close() {
 func (s *Server) command(_ ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if l, ok := sess.Context().Value(liveKey{}).(*live); ok {
-			l.close()
+			defer l.close() // once told: a shutdown waits for it
 			if why := l.why.Load(); why != nil {
 				fmt.Fprintf(sess.Stderr(), "%s\r\n", *why)
 			}
 			s.logf("%s closed the workbench", l.person)
-			_ = sess.Exit(0)
+			if err := sess.Exit(0); err != nil {
+				s.logf("%s: the session's end was not sent: %v", l.person, err)
+			}
 			return
 		}
 		args := sess.Command()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -29,6 +30,26 @@ func parleyCmd(t *testing.T, db string, args ...string) string {
 	return string(out)
 }
 
+var serveLog syncBuffer
+
+// syncBuffer is a buffer two goroutines may write.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 // startServe starts `parley serve` on a free loopback port and returns the port.
 func startServe(t *testing.T, db string, flags ...string) (port string, srv *exec.Cmd) {
 	t.Helper()
@@ -37,7 +58,8 @@ func startServe(t *testing.T, db string, flags ...string) (port string, srv *exe
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.Stderr = io.Discard
+	srv.Stderr = &serveLog
+
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -126,13 +148,12 @@ func TestEndToEndWorkbenchOverSSH(t *testing.T) {
 	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
+	// The last bytes may still be on their way to the screen when ssh exits.
+	term.waitFor("server is stopping")
 	select {
 	case <-term.done:
 	case <-time.After(15 * time.Second):
-		t.Fatalf("the session stayed open after SIGTERM:\n%s", term.screen())
-	}
-	if !strings.Contains(term.screen(), "server is stopping") {
-		t.Fatalf("the session was not told:\n%s", term.screen())
+		t.Fatalf("the session stayed open after SIGTERM:\n%s\nserver log:\n%s", term.screen(), serveLog.String())
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Wait() }()
