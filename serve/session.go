@@ -53,8 +53,10 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 	keys := &keyClock{r: sess}
 	keys.touch()
 	l := &live{srv: s, sess: sess, person: person, keys: keys, stop: make(chan struct{})}
+	// The server's signals are the server's: a session's program that
+	// caught SIGTERM too would hang its own shutdown.
 	l.program = tea.NewProgram(m, tea.WithInput(keys), tea.WithOutput(sess), tea.WithAltScreen(),
-		tea.WithFilter(s.keepTyped(d)))
+		tea.WithoutSignalHandler(), tea.WithFilter(s.keepTyped(d)))
 	sess.Context().SetValue(liveKey{}, l)
 	s.mu.Lock()
 	s.sessions[l] = true
