@@ -57,7 +57,11 @@ func (s *Store) step(undo bool, author string) (label string, err error) {
 		if err := json.Unmarshal(jb.Get(editsKey(key)), &edits); err != nil {
 			return recordDamaged(fmt.Sprintf("journal %d", key))
 		}
+		deps := dependentsOf(tx, edits)
 		if err := replay(tx, edits, undo); err != nil {
+			return fmt.Errorf("%s: %w", e.Label, err)
+		}
+		if err := deps.check(tx); err != nil {
 			return fmt.Errorf("%s: %w", e.Label, err)
 		}
 		if err := s.guardStep(tx, edits); err != nil {
