@@ -158,6 +158,9 @@ type Account struct {
 
 // Validate says what is wrong with the account, in the user's words.
 func (a Account) Validate() error {
+	if err := CheckSizes(a); err != nil {
+		return err
+	}
 	if strings.TrimSpace(a.Name) == "" {
 		return fmt.Errorf("the account needs a name")
 	}

@@ -32,6 +32,9 @@ type Budget struct {
 // Validate checks the budget on its own; whether it lies between our
 // position and our walk-away is checked by Dossier.CheckBudget.
 func (b Budget) Validate() error {
+	if err := CheckSizes(b); err != nil {
+		return err
+	}
 	if b.ItemID == 0 {
 		return fmt.Errorf("the budget names no agenda item")
 	}

@@ -55,6 +55,9 @@ func (d *Dossier) ParseCapture(line string) (Capture, error) {
 
 // ParseCaptureIn reads one capture line with its numbers in format f.
 func ParseCaptureIn(line string, items []AgendaItem, f NumberFormat) (Capture, error) {
+	if err := CheckText("the line", line); err != nil {
+		return Capture{}, err // before cleaning it: the rule's cost stays a length check
+	}
 	line = strings.TrimSpace(CleanText(line, false))
 	if line == "" {
 		return Capture{}, fmt.Errorf("nothing to save: type a note, or %s", CaptureHelp)

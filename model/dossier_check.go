@@ -90,11 +90,17 @@ func (d *Dossier) checkAhead(items, meetings, concessions map[uint64]bool) error
 		}
 	}
 	for _, c := range d.Cleared {
+		if err := CheckSizes(c); err != nil {
+			return fmt.Errorf("cleared trade-back of concession %d: %w", c.ConcessionID, err)
+		}
 		if !concessions[c.ConcessionID] {
 			return fmt.Errorf("a cleared trade-back names concession %d, which does not exist", c.ConcessionID)
 		}
 	}
 	for _, s := range d.Decisions {
+		if err := CheckSizes(s); err != nil {
+			return fmt.Errorf("suggestion decision %d: %w", s.ID, err)
+		}
 		if !items[s.ItemID] {
 			return fmt.Errorf("suggestion decision %d is on an item that does not exist", s.ID)
 		}

@@ -140,6 +140,9 @@ func (it AgendaItem) Scored() bool { return it.OurTarget.Valid && it.OurWalkAway
 
 // Validate says what is wrong with the item, in the user's words.
 func (it AgendaItem) Validate() error {
+	if err := CheckSizes(it); err != nil {
+		return err
+	}
 	if strings.TrimSpace(it.Title) == "" {
 		return fmt.Errorf("the item needs a title")
 	}

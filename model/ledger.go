@@ -59,6 +59,9 @@ func (c Concession) Reciprocated() bool {
 // Validate checks the concession on its own; whether it is a move in the
 // right direction depends on the ledger and is checked by Dossier.CheckConcession.
 func (c Concession) Validate() error {
+	if err := CheckSizes(c); err != nil {
+		return err
+	}
 	if !c.By.Valid() {
 		return fmt.Errorf("say who conceded: us or them")
 	}
@@ -118,6 +121,9 @@ func (n Note) Open() bool {
 
 // Validate says what is wrong with the note.
 func (n Note) Validate() error {
+	if err := CheckSizes(n); err != nil {
+		return err
+	}
 	if !n.Kind.Valid() {
 		return fmt.Errorf("note kind %q is not note, action or question", n.Kind)
 	}
@@ -164,6 +170,9 @@ func (f FollowUp) Overdue(now time.Time) bool {
 
 // Validate says what is wrong with the follow-up line.
 func (f FollowUp) Validate() error {
+	if err := CheckSizes(f); err != nil {
+		return err
+	}
 	if !f.Side.Valid() {
 		return fmt.Errorf("side %q is not customer or internal", f.Side)
 	}

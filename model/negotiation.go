@@ -40,6 +40,9 @@ func (n Negotiation) Numbers() NumberFormat { return NumberFormat{DecimalComma: 
 
 // Validate says what is wrong with the negotiation, in the user's words.
 func (n Negotiation) Validate() error {
+	if err := CheckSizes(n); err != nil {
+		return err
+	}
 	if strings.TrimSpace(n.Title) == "" {
 		return fmt.Errorf("the negotiation needs a title")
 	}
@@ -101,6 +104,9 @@ func (m Meeting) Running() bool { return !m.Started.IsZero() && m.Ended.IsZero()
 
 // Validate says what is wrong with the meeting.
 func (m Meeting) Validate() error {
+	if err := CheckSizes(m); err != nil {
+		return err
+	}
 	if m.Number < 1 {
 		return fmt.Errorf("meeting number %d should be 1 or more", m.Number)
 	}

@@ -68,7 +68,7 @@ func (f NumberFormat) Parse(s string) (decimal.Decimal, error) {
 	if err != nil {
 		return decimal.Zero, fmt.Errorf("%q is not a number", orig)
 	}
-	if len(intPart) > 15 {
+	if len(intPart) > MaxWholeDigits {
 		return decimal.Zero, fmt.Errorf("%q is too large", orig)
 	}
 	if len(frac) > 6 {

@@ -51,6 +51,9 @@ func (p Package) Tabled() bool { return !p.TabledAt.IsZero() }
 
 // Validate says what is wrong with a saved package.
 func (p Package) Validate() error {
+	if err := CheckSizes(p); err != nil {
+		return err
+	}
 	if strings.TrimSpace(p.Name) == "" {
 		return fmt.Errorf("the package needs a name")
 	}

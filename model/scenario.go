@@ -79,6 +79,9 @@ func pct(d decimal.Decimal) decimal.Decimal { return d.Div(hundred) }
 
 // Validate says what is wrong with the scenario.
 func (s Scenario) Validate() error {
+	if err := CheckSizes(s); err != nil {
+		return err
+	}
 	if strings.TrimSpace(s.Name) == "" {
 		return fmt.Errorf("the scenario needs a name")
 	}

@@ -252,8 +252,9 @@ func ParseExport(data []byte) ([]model.Account, []*model.Dossier, error) {
 // negotiations, far less than what would exhaust memory.
 const MaxImportSize = 64 << 20
 
-// MaxTextBytes is the longest text an import may hold in one field.
-const MaxTextBytes = 64 << 10
+// MaxTextBytes is the longest text an import may hold in one field: the
+// rule every record's Validate applies (model.CheckSizes).
+const MaxTextBytes = model.MaxTextBytes
 
 // readCapped reads an export, refusing one larger than MaxImportSize
 // without reading more of it.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/parley-app/parley/model"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -36,7 +38,7 @@ func (e *exact) UnmarshalJSON(data []byte) error {
 }
 
 // plainDecimal accepts what Parley itself writes: an optional minus, at most
-// 15 digits, and at most 8 decimals. Exponents and longer numbers are refused:
+// model.MaxWholeDigits digits, and at most model.MaxDecimals decimals. Exponents and longer numbers are refused:
 // "1e999999999" would otherwise cost minutes of arithmetic.
 func plainDecimal(s string) bool {
 	s = strings.TrimPrefix(s, "-")
@@ -49,7 +51,7 @@ func plainDecimal(s string) bool {
 		}
 		return true
 	}
-	return whole != "" && len(whole) <= 15 && len(frac) <= 8 && digits(whole) && digits(frac)
+	return whole != "" && len(whole) <= model.MaxWholeDigits && len(frac) <= model.MaxDecimals && digits(whole) && digits(frac)
 }
 
 // IsZero lets omitzero leave zero amounts out.
