@@ -52,7 +52,7 @@ func recordDamaged(key string) error { return fmt.Errorf("record %s %w", key, Er
 // looksLikeBolt reports whether the file starts with a bbolt meta page, so
 // that a damaged Parley file is told from a file that is no database at all.
 func looksLikeBolt(path string) bool {
-	f, err := os.Open(path)
+	f, err := openRegular(path, os.O_RDONLY, 0)
 	if err != nil {
 		return false
 	}

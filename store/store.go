@@ -73,28 +73,41 @@ func DefaultPath() (string, error) {
 // database, or is damaged, is refused with ErrNotParley and left untouched; a
 // file written by a newer Parley is refused with ErrNewerSchema; a file one
 // process holds for longer than LockTimeout is refused with ErrLocked. An
-// older file is backed up next to itself and then migrated.
-func Open(path string) (*Store, error) {
-	if err := ensureFolder(filepath.Dir(path)); err != nil {
+// older file is backed up next to itself and then migrated. Anything but a
+// regular file (a FIFO, a device, a link to nothing) is refused at once.
+func Open(path string) (*Store, error) { return openWrite(path, true) }
+
+// OpenExisting opens the database at path for a command that changes what
+// it holds but makes none (note, undo, redo): a path with no database is
+// refused with ErrNoDatabase, and no folder or file is created.
+func OpenExisting(path string) (*Store, error) { return openWrite(path, false) }
+
+func openWrite(path string, create bool) (*Store, error) {
+	info, err := fileAt(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && !create:
+		return nil, noDatabase(path, "")
+	case err != nil && !errors.Is(err, os.ErrNotExist):
 		return nil, err
+	case info != nil && info.Size() == 0 && !create:
+		return nil, noDatabase(path, ": the file is empty")
+	}
+	if create {
+		if err := ensureFolder(filepath.Dir(path)); err != nil {
+			return nil, err
+		}
 	}
 	var cur *checked
-	info, err := os.Stat(path)
-	switch {
-	case err == nil && info.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a database file", path)
-	case err == nil && info.Size() > 0:
+	if info != nil && info.Size() > 0 {
 		// Look before writing: a read-only open never changes a byte.
 		if cur, err = inspect(path); err != nil {
 			return nil, err
 		}
-	case err != nil && !errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 
 	// The one open that may create the file; every later one refuses a
 	// file that has gone rather than make an empty one.
-	db, err := openBolt(path, false, true, 0)
+	db, err := openBolt(path, false, create, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +123,51 @@ func Open(path string) (*Store, error) {
 	}
 	s.checked.Store(cur)
 	return s, nil
+}
+
+// errNotRegular: the path is a FIFO, a device or a socket.
+var errNotRegular = errors.New("not a regular file")
+
+// noDatabase says there is no database at path, and how to make one.
+func noDatabase(path, why string) error {
+	return fmt.Errorf("%w at %s%s: check --db or PARLEY_DB, or create one with 'parley demo' or 'parley'", ErrNoDatabase, path, why)
+}
+
+// fileAt is what is at path: an error wrapping os.ErrNotExist when nothing
+// is, and a refusal of a folder, of anything but a regular file (reading a
+// FIFO would wait for a writer forever) and of a link to nothing (writing
+// through it would create its target somewhere else).
+func fileAt(path string) (os.FileInfo, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if l, lerr := os.Lstat(path); lerr == nil && l.Mode()&os.ModeSymlink != 0 {
+			target, _ := os.Readlink(path)
+			return nil, fmt.Errorf("%s is a link to %s, which does not exist: point --db at the database file itself", path, target)
+		}
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+	case !info.Mode().IsRegular():
+		return nil, notRegular(path, info.Mode())
+	}
+	return info, nil
+}
+
+// notRegular refuses a path that is no regular file, saying what it is.
+func notRegular(path string, mode os.FileMode) error {
+	what := "a special file"
+	switch {
+	case mode&os.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case mode&os.ModeSocket != 0:
+		what = "a socket"
+	case mode&os.ModeDevice != 0:
+		what = "a device"
+	}
+	return fmt.Errorf("%s is %s, %w: point --db at a database file", path, what, errNotRegular)
 }
 
 func newStore(path string, readOnly bool) *Store {
@@ -130,14 +188,12 @@ func newAuthor() string {
 // reads fine). It never creates a folder or a file: a path with no database
 // is refused with ErrNoDatabase. The same files as Open are refused.
 func OpenReadOnly(path string) (*Store, error) {
-	info, err := os.Stat(path)
+	info, err := fileAt(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("%w at %s: check --db or PARLEY_DB, or create one with 'parley demo' or 'parley'", ErrNoDatabase, path)
+		return nil, noDatabase(path, "")
 	case err != nil:
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	case info.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+		return nil, err
 	case info.Size() == 0:
 		return nil, fmt.Errorf("%w at %s: the file is empty", ErrNoDatabase, path)
 	}

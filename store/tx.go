@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"syscall"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -38,7 +39,7 @@ func boltOptions(path string, readOnly, create bool, maxSize int) *bolt.Options 
 		if !create {
 			flag &^= os.O_CREATE
 		}
-		f, err := os.OpenFile(name, flag, perm)
+		f, err := openRegular(name, flag, perm)
 		if err != nil {
 			return nil, err
 		}
@@ -51,6 +52,25 @@ func boltOptions(path string, readOnly, create bool, maxSize int) *bolt.Options 
 	return opts
 }
 
+// openRegular opens a file that must be a regular one. O_NONBLOCK makes
+// the open of a FIFO return at once (it would wait for a writer) so that
+// it can be refused; on a regular file the flag changes nothing.
+func openRegular(name string, flag int, perm os.FileMode) (*os.File, error) {
+	f, err := os.OpenFile(name, flag|syscall.O_NONBLOCK, perm)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = notRegular(name, info.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 // openWith opens the file with opts; see openBolt.
 func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	// A damaged file can make bbolt read past the end of its mapping; with
@@ -61,7 +81,7 @@ func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	switch {
 	case err == nil:
 		return db, nil
-	case errors.Is(err, ErrLocked), errors.Is(err, errCannotLock):
+	case errors.Is(err, ErrLocked), errors.Is(err, errCannotLock), errors.Is(err, errNotRegular):
 		return nil, err // from lockFile, which said it all
 	case errors.Is(err, berrors.ErrTimeout):
 		// Not expected: OpenFile took the lock before bbolt tried.

@@ -87,7 +87,7 @@ func (s *Store) Session() *Store {
 // meta pages: the higher of the two whose checksum holds. It takes no lock;
 // a meta page being written fails its checksum and the other one counts.
 func fileTxID(path string) (uint64, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path, os.O_RDONLY, 0)
 	if err != nil {
 		return 0, fmt.Errorf("look at %s: %w", path, err)
 	}

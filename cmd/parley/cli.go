@@ -62,6 +62,18 @@ func (e *env) as(s *store.Store) *store.Store {
 	return s.For(e.person)
 }
 
+// openExisting opens the database for a command that writes into what is
+// there (note, undo, redo): a path with no database is refused, and
+// nothing is created.
+func (e *env) openExisting() (*store.Store, error) {
+	s, err := store.OpenExisting(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	s.SetCommand(e.command)
+	return s, nil
+}
+
 // openReadOnly opens the database for a command that only reads: nothing is
 // created, and a read-only file reads fine.
 func (e *env) openReadOnly() (*store.Store, error) {

@@ -128,7 +128,7 @@ func noteCommand() command {
 			if line == "" {
 				return usagef("note needs the text to capture")
 			}
-			s, err := e.open()
+			s, err := e.openExisting()
 			if err != nil {
 				return err
 			}

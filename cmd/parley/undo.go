@@ -35,7 +35,7 @@ func runUndo(e *env, fs *flag.FlagSet, redo bool) error {
 	if fs.NArg() > 0 {
 		return usagef("%s takes no arguments", fs.Name())
 	}
-	s, err := e.open()
+	s, err := e.openExisting()
 	if err != nil {
 		return err
 	}
