@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/parley-app/parley/internal/atomicfile"
 	bolt "go.etcd.io/bbolt"
@@ -43,8 +44,21 @@ func (s *Store) checkDest(dest string) error {
 	if same(dest, s.path) {
 		return fmt.Errorf("%s %w: give another file name", dest, ErrIsDatabase)
 	}
+	// The lock-info file is the database's too: written over, every
+	// writer's record would land in the export, or the export in it.
+	if info := lockInfoPath(s.path); same(dest, info) || sameName(dest, info) {
+		return fmt.Errorf("%s is the database's lock-info file: give another file name", dest)
+	}
 	_, err := atomicfile.CheckTarget(dest)
 	return err
+}
+
+// sameName reports whether a and b name the same path, whether or not a
+// file is there yet.
+func sameName(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
 }
 
 // same reports whether a and b are one file (os.SameFile follows links).

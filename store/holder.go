@@ -55,7 +55,7 @@ func (h *holder) claim(db string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.file == nil {
-		f, err := os.OpenFile(lockInfoPath(db), os.O_RDWR|os.O_CREATE, 0o600)
+		f, err := openLockInfo(db, os.O_RDWR|os.O_CREATE)
 		if err != nil {
 			return // a courtesy, see above
 		}
@@ -91,9 +91,16 @@ func (h *holder) closeFile() error {
 	return err
 }
 
+// openLockInfo opens the lock-info file without following a link (a link
+// planted there would have the record written into the file it points at)
+// and refuses anything but a regular file.
+func openLockInfo(db string, flag int) (*os.File, error) {
+	return openRegular(lockInfoPath(db), flag|syscall.O_NOFOLLOW, 0o600)
+}
+
 // readLockRecord is the lock-info record as it stands, "" when there is none.
 func readLockRecord(db string) string {
-	f, err := os.Open(lockInfoPath(db))
+	f, err := openLockInfo(db, os.O_RDONLY)
 	if err != nil {
 		return ""
 	}
