@@ -15,7 +15,8 @@ import (
 func DealMarkdown(d *Dossier) string {
 	b := &briefWriter{d: d, r: d.Replay()}
 	b.deal()
-	return b.String()
+	return EscapeForTerminal(b.String()) // titles and units come from the file, printed as they are
+
 }
 
 func (b *briefWriter) deal() {
@@ -225,5 +226,5 @@ func MesoMarkdown(d *Dossier, m Meso) string {
 		b.line("Fewer offers than asked: %s.", m.Reason)
 		b.line("")
 	}
-	return b.String()
+	return EscapeForTerminal(b.String())
 }

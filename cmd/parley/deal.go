@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
@@ -117,9 +118,31 @@ func writePackagesJSON(w io.Writer, d *model.Dossier, results []model.PackageRes
 		}
 		out.Packages = append(out.Packages, p)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", terminalSafeJSON(data))
+	return err
+}
+
+// terminalSafeJSON writes as \uXXXX escapes the characters a terminal
+// would act on that JSON leaves raw (DEL, C1 controls such as the 8-bit
+// CSI, bidi overrides): the same data, safe to print.
+func terminalSafeJSON(data []byte) []byte {
+	s := string(data)
+	if model.EscapeForTerminal(s) == s {
+		return data
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r != '\n' && r != '\t' && model.EscapeForTerminal(string(r)) != string(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return []byte(b.String())
 }
 
 // toPackageJSON is one judged package with values keyed by agenda number.

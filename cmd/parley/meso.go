@@ -35,7 +35,7 @@ func mesoCommand() command {
 			m := r.EquivalentOffers(r.Positions(model.OriginOurs), n)
 			if asJSON {
 				if m.Reason != "" {
-					fmt.Fprintf(e.stderr, "parley: fewer offers than asked: %s\n", m.Reason)
+					fmt.Fprintf(e.stderr, "parley: fewer offers than asked: %s\n", model.EscapeForTerminal(m.Reason))
 				}
 				results := make([]model.PackageResult, 0, len(m.Offers))
 				for _, o := range m.Offers {
