@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
+	"syscall"
 
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
@@ -133,12 +135,98 @@ func (s *Store) takeChecked(negID uint64) (*model.Dossier, bool) {
 // first, so that they never add to, or copy, a damaged file.
 func (s *Store) Verify() error {
 	return s.view(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			if err != nil {
-				return fmt.Errorf("a page is inconsistent %w", ErrDamaged)
-			}
+		if err := checkPages(s.path); err != nil {
+			return err
 		}
 		_, err := loadEverything(tx)
 		return err
 	})
+}
+
+// A write must not go into a damaged file: bbolt trusts its pages, and a
+// freelist that lists a page in use, or a branch that points at garbage,
+// makes a commit overwrite good records, after which no message can say
+// truly that Parley has not changed the file. So a write transaction
+// checks every page (bbolt's own check: the freelist against every
+// reachable page, each page's type, count and keys) before it changes
+// anything, unless this process has found the file whole at the
+// transaction before this one: its own last commit, or its last check,
+// with no other writer since. A command (note, undo) pays the check once;
+// a workbench pays it for its first save and after another process wrote
+// (see BenchmarkCheckPages).
+
+// wholeFiles maps a database path to the file and transaction this
+// process last found whole.
+var wholeFiles sync.Map // string → wholeState
+
+// wholeState is a file at a transaction: by device and inode, so that a
+// file replaced under the same name is checked again, and by size and
+// time of change, so that one changed in place by anything but this
+// process's own commit is too.
+type wholeState struct {
+	dev, ino, txid uint64
+	size, mtime    int64
+}
+
+func wholeStateOf(path string, txid uint64) (wholeState, bool) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return wholeState{}, false
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return wholeState{}, false
+	}
+	return wholeState{dev: uint64(st.Dev), ino: st.Ino, txid: txid, size: info.Size(), mtime: info.ModTime().UnixNano()}, true
+}
+
+// checkPagesBeforeWrite refuses a write into a file with a damaged page,
+// checking every page unless the file is as this process last found it.
+func checkPagesBeforeWrite(tx *bolt.Tx, path string) error {
+	// A write transaction's ID is one past the last committed one.
+	if now, ok := wholeStateOf(path, uint64(tx.ID())-1); ok {
+		if seen, ok := wholeFiles.Load(path); ok && seen.(wholeState) == now {
+			return nil
+		}
+	}
+	if err := checkPages(path); err != nil {
+		return err
+	}
+	pagesWhole(path, uint64(tx.ID())-1)
+	return nil
+}
+
+// pagesWhole records that the file at path was whole at transaction txid.
+func pagesWhole(path string, txid uint64) {
+	if st, ok := wholeStateOf(path, txid); ok {
+		wholeFiles.Store(path, st)
+	}
+}
+
+// checkPages maps the file, under the lock the caller holds, and walks
+// its pages (pageFault). The mapping is read-only and as long as the file:
+// the walk's slices are bounds-checked, so a page that points past the end
+// is a message, never a fault.
+func checkPages(path string) error {
+	f, err := openRegular(path, os.O_RDONLY, 0)
+	if err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	if info.Size() == 0 {
+		return nil // a new file: bbolt writes its first pages now
+	}
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	defer syscall.Munmap(data)
+	if msg := pageFault(data); msg != "" {
+		return damaged(path, msg)
+	}
+	return nil
 }

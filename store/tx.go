@@ -136,6 +136,9 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 			if _, err := schemaOf(tx, s.path); err != nil {
 				return err
 			}
+			if err := checkPagesBeforeWrite(tx, s.path); err != nil {
+				return err
+			}
 			if err := fn(tx); err != nil {
 				return err
 			}
@@ -144,6 +147,7 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 		}))
 		if err == nil {
 			s.watch.wrote(txid, changes)
+			pagesWhole(s.path, txid)
 		}
 		return err
 	})
