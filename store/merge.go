@@ -61,10 +61,11 @@ type merger struct {
 	now      time.Time
 	asNew    bool // every record is new: stamps in the input are ignored
 	counts   Counts
-	accounts idMap                      // the input's account IDs → local
-	byUID    map[string]accountRecord   // local accounts by UID
-	notes    map[uint64]map[string]bool // UIDs of each negotiation's notes, once read
-	later    []conflictNote             // account conflicts, noted once negotiations are in
+	accounts idMap                        // the input's account IDs → local
+	byUID    map[string]accountRecord     // local accounts by UID
+	notes    map[uint64]map[string]bool   // UIDs of each negotiation's notes, once read
+	negs     map[string]model.Negotiation // local negotiations by UID, read once (an import of 2,000 must not read them 2,000 times)
+	later    []conflictNote               // account conflicts, noted once negotiations are in
 	written  int
 	fault    func(written int) error // tests: fail after so many writes
 }
@@ -224,27 +225,36 @@ func (m *merger) negotiation(d *model.Dossier) (*negMerge, error) {
 	}
 	theirs.AccountID = accountID
 	nm := &negMerge{m: m, items: idMap{}, meetings: idMap{}, ledger: idMap{}, scenarios: idMap{}}
-	negs, err := negotiations(m.tx)
-	if err != nil {
-		return nil, err
+	if m.negs == nil {
+		negs, err := negotiations(m.tx)
+		if err != nil {
+			return nil, err
+		}
+		m.negs = make(map[string]model.Negotiation, len(negs))
+		for _, n := range negs {
+			m.negs[n.UID] = n
+		}
 	}
-	i := slices.IndexFunc(negs, func(n model.Negotiation) bool { return n.UID == theirs.UID })
-	if i < 0 {
+	local, found := m.negs[theirs.UID]
+	if !found {
 		n := theirs.model()
 		if err := createNegotiation(m.tx, &n, &theirs.stamp); err != nil {
 			return nil, err
 		}
+		m.negs[n.UID] = n
 		m.written++
 		m.counts.Added++
 		nm.negID, nm.created = n.ID, true
+		var err error
 		nm.nb, err = negotiationBucket(m.tx, n.ID)
 		return nm, err
 	}
-	nm.negID = negs[i].ID
+	nm.negID = local.ID
+	var err error
 	if nm.nb, err = negotiationBucket(m.tx, nm.negID); err != nil {
 		return nil, err
 	}
-	ours := negotiationToRecord(negs[i])
+	ours := negotiationToRecord(local)
 	theirs.ID = ours.ID
 	v, err := m.settle(nm.nb, keyNegMeta, &theirs, &ours, "negotiation")
 	if err != nil {
