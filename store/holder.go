@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,10 +121,44 @@ func readLockInfo(db string) (pid int, command string, ok bool) {
 	first, rest, _ := strings.Cut(rec, "\n")
 	pid, err := strconv.Atoi(first)
 	command = strings.TrimSpace(rest)
-	if err != nil || pid <= 0 || pid == os.Getpid() || command == "" || !alive(pid) {
+	if err != nil || pid <= 0 || pid == os.Getpid() || command == "" || !alive(pid) || !isParley(pid) {
 		return 0, "", false
 	}
 	return pid, command, true
+}
+
+// isParley reports whether the process with this ID runs Parley: the same
+// program as this one, or one whose program or name is parley…. A record
+// left by a killed Parley whose PID now belongs to another program
+// (sleep, a shell) must not have that program blamed as "parley note";
+// where /proc cannot tell, the record is not believed.
+func isParley(pid int) bool {
+	dir := filepath.Join("/proc", strconv.Itoa(pid))
+	if exe, err := os.Readlink(filepath.Join(dir, "exe")); err == nil {
+		if self, err := os.Executable(); err == nil && exe == self {
+			return true
+		}
+		if strings.HasPrefix(filepath.Base(exe), "parley") {
+			return true
+		}
+	}
+	argv, name := processCommand(pid)
+	return (len(argv) > 0 && strings.HasPrefix(filepath.Base(argv[0]), "parley")) || name == "parley"
+}
+
+// stopped reports whether the process is stopped (ctrl+z, SIGSTOP, a
+// debugger): it holds the file until it is resumed or ended.
+func stopped(pid int) bool {
+	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return false
+	}
+	// "PID (comm) S …": the state follows the last ")", as comm may hold one.
+	i := strings.LastIndexByte(string(data), ')')
+	if i < 0 || i+2 >= len(data) {
+		return false
+	}
+	return data[i+2] == 'T' || data[i+2] == 't'
 }
 
 // alive reports whether a process with this ID exists.

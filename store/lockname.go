@@ -94,8 +94,11 @@ func lockedError(path string, seen lockSight, why waitVerdict) error {
 			path, ErrLocked, seconds(lockLimit), who, holds, mode)
 	}
 	advice := "try again in a moment, or end " + that
-	if len(holders) == 1 && holders[0].pid == os.Getpid() {
+	switch {
+	case len(holders) == 1 && holders[0].pid == os.Getpid():
 		advice = "try again in a moment"
+	case len(holders) == 1 && holders[0].pid > 0 && stopped(holders[0].pid):
+		advice = fmt.Sprintf("it is stopped (ctrl+z or a debugger): resume it with 'fg' in its terminal or 'kill -CONT %d', or end it", holders[0].pid)
 	}
 	return fmt.Errorf("%s %w: %s %s held it %s for over a second; %s", path, ErrLocked, who, has, mode, advice)
 }

@@ -141,7 +141,13 @@ func TestLockedMessages(t *testing.T) {
 
 	// Where no holder can be seen, a live writer's lock-info record may say
 	// what was writing, but its PID is not named: it may not hold the file.
-	rec := fmt.Sprintf("+%d\nparley note\n", os.Getppid())
+	// The writer is a Parley (this test binary, in a helper process): a
+	// record naming a process that is not is not believed.
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	writer := startHelper(t, "turns", path)
+	rec := fmt.Sprintf("+%d\nparley note\n", writer.cmd.Process.Pid)
 	if err := os.WriteFile(lockInfoPath(path), []byte(rec), 0o600); err != nil {
 		t.Fatal(err)
 	}
