@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/internal/atomicfile"
@@ -102,18 +103,39 @@ func (m *Model) written(msg writtenMsg) {
 	m.setStatus(msg.what + " written to " + msg.path)
 }
 
-// slug makes a file-name-safe version of s.
+// slugBytes caps a document's slug: with "-minutes-meeting-NN.md" after it
+// and the temporary name's ".….tmp-PID-RANDOM" around it, the name stays
+// far below the 255 bytes a file system takes, whatever the script (a
+// CJK character is 3 bytes), and the start of the name stays readable.
+const slugBytes = 100
+
+// slug makes a file-name-safe version of s, of at most slugBytes bytes,
+// cut between characters and words where it can.
 func slug(s string) string {
 	var b strings.Builder
-	dash := false
+	dash, cut := false, false
 	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cut = b.Len()+utf8.RuneLen(r) > slugBytes
+			if !cut {
+				b.WriteRune(r)
+				dash = false
+			}
+		case !dash && b.Len() > 0:
+			cut = b.Len()+1 > slugBytes
+			if !cut {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+		if cut {
+			break
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	out := b.String()
+	if i := strings.LastIndexByte(out, '-'); cut && i > slugBytes*2/3 {
+		out = out[:i] // end on a whole word when one ended in the last third
+	}
+	return strings.TrimSuffix(out, "-")
 }
