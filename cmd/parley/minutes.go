@@ -22,7 +22,10 @@ func minutesCommand() command {
 			if fs.NArg() > 0 {
 				return usagef("minutes takes no arguments, only flags")
 			}
-			if meeting < 0 {
+			// 0 is the default's stand-in for "the last": typed, it is a mistake.
+			given := false
+			fs.Visit(func(f *flag.Flag) { given = given || f.Name == "meeting" })
+			if meeting < 0 || given && meeting == 0 {
 				return usagef("--meeting needs a meeting number of 1 or more")
 			}
 			d, err := e.readDossier(negID)

@@ -75,3 +75,18 @@ func firstWords(text string) string {
 	words := strings.Fields(text)
 	return strings.Join(words[:min(4, len(words))], " ")
 }
+
+// minutes --meeting 0 is refused as a usage error, not read as "the last
+// meeting" (issue 24, finding 11).
+func TestMinutesRefusesMeetingZero(t *testing.T) {
+	db := demoDB(t)
+	for _, arg := range []string{"0", "-1"} {
+		code, stdout, stderr := parley(t, "--db", db, "minutes", "--meeting", arg)
+		if code != exitUsage || stdout != "" || !strings.Contains(stderr, "1 or more") {
+			t.Errorf("minutes --meeting %s: exit %d, %q, %q; want exit 2 and the rule", arg, code, stdout, stderr)
+		}
+	}
+	if code, stdout, stderr := parley(t, "--db", db, "minutes"); code != exitOK || stdout == "" {
+		t.Errorf("minutes (the last meeting): exit %d, %q", code, stderr)
+	}
+}
