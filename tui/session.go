@@ -312,9 +312,13 @@ func (m *Model) closeNegotiation(cmds []tea.Cmd) tea.Cmd {
 	return tea.Batch(append(cmds, loadCmd(m.store, 0))...)
 }
 
-func (m *Model) setStatus(text string) { m.status = statusLine{text: text} }
+// setStatus and setError show a message that may quote stored or typed
+// text: nothing in it may act on the screen.
+func (m *Model) setStatus(text string) { m.status = statusLine{text: model.EscapeForTerminal(text)} }
 
-func (m *Model) setError(err error) { m.status = statusLine{text: err.Error(), isErr: true} }
+func (m *Model) setError(err error) {
+	m.status = statusLine{text: model.EscapeForTerminal(err.Error()), isErr: true}
+}
 
 // negID is the open negotiation's ID, 0 when none is open.
 func (m *Model) negID() uint64 {

@@ -95,7 +95,7 @@ func (c *Line) Reset() {
 
 // setText replaces what is typed.
 func (c *Line) setText(text string) {
-	c.input.SetValue(text)
+	c.input.SetValue(model.CleanText(text, false))
 	c.updatePreview()
 }
 
@@ -190,6 +190,11 @@ func (c *Line) key(msg tea.KeyMsg) tea.Cmd {
 	if c.input.Value() == before {
 		return cmd
 	}
+	if v := c.input.Value(); model.CleanText(v, false) != v {
+		// A pasted bidi override or escape would reorder or act on the
+		// screen while typed: it is removed as it enters, as the store would.
+		c.input.SetValue(model.CleanText(v, false))
+	}
 	c.updatePreview()
 	c.err, c.info = nil, ""
 	c.seq++
@@ -204,6 +209,10 @@ func (c *Line) submit(confirmed bool) tea.Cmd {
 	text := strings.TrimSpace(c.input.Value())
 	parsed, err := d.ParseCapture(text)
 	if err != nil {
+		c.err = err
+		return nil
+	}
+	if err := c.hidden(parsed); err != nil {
 		c.err = err
 		return nil
 	}
@@ -306,6 +315,10 @@ func (c *Line) updatePreview() {
 		c.preview = "enter: " + model.CaptureHelp
 		return
 	}
+	if err := c.hidden(parsed); err != nil {
+		c.preview = "enter would refuse: " + err.Error()
+		return
+	}
 	p, err := c.snap.R.Preview(parsed, c.now(), c.meetingID())
 	if err != nil {
 		c.preview = "enter would refuse: " + err.Error()
@@ -339,6 +352,16 @@ func (c *Line) says(p model.Preview) string {
 		return editor.Effect{Effect: p.Effect}.Summary(priv)
 	}
 	return noteWords[p.Capture.Kind]
+}
+
+// hidden refuses a line that sets what privacy hides: today's budget is
+// internal, and while privacy is on its key (b) does nothing, so the line
+// may not set it either.
+func (c *Line) hidden(parsed model.Capture) error {
+	if parsed.Kind == model.CaptureBudget && !c.snap.Privacy().Part(model.PartBudget) {
+		return fmt.Errorf("today's budget is hidden while privacy is on: turn privacy off (p) to set it")
+	}
+	return nil
 }
 
 // budgetStatus says what a budget line sets: today's furthest position on

@@ -387,3 +387,15 @@ func TestFormsStayInsideATinyScreen(t *testing.T) {
 		}
 	}
 }
+
+// The form's "Saved item …" message shows no bidi override typed into the
+// title (issue 24, finding 11).
+func TestItemFormSavedMessageShowsNoBidiOverride(t *testing.T) {
+	s := uitest.DemoSnapshot(false)
+	f := open(t, env(s), vocab.KindItem, s.D.Items[0])
+	set(t, f, "Title", "List \u202eprice")
+	save, _ := saved[*act.Save[model.AgendaItem]](t, f)
+	if strings.ContainsRune(save.Status, '\u202e') || save.Status != "Saved item List price" {
+		t.Errorf("the form says %q", save.Status)
+	}
+}

@@ -184,7 +184,7 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		if err := d.CheckItem(v); err != nil {
 			return nil, err
 		}
-		msg := save(f, "Saved item "+v.Title, act.SaveItem(negID, v))
+		msg := save(f, "Saved item "+model.CleanText(v.Title, false), act.SaveItem(negID, v))
 		changed := it.ID == 0 || v.Better != it.Better || !nullEqual(v.OurOpening, it.OurOpening) || !nullEqual(v.TheirOpening, it.TheirOpening)
 		if v.Crossed() && changed {
 			// Their opening on our side of ours: most likely the direction
