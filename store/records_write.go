@@ -171,6 +171,17 @@ func (s *Store) DeleteItem(negID, itemID uint64) error {
 		if err := dropPackageValues(tx, negID, itemID); err != nil {
 			return err
 		}
+		// Today's budgets and the suggestion decisions on the item go with it.
+		err = rewrite(tx, negID, bucketBudgets, func(r budgetRecord) uint64 { return r.ID },
+			func(r *budgetRecord) (bool, bool) { return r.ItemID != itemID, false })
+		if err != nil {
+			return err
+		}
+		err = rewrite(tx, negID, bucketSuggestions, func(r decisionRecord) uint64 { return r.ID },
+			func(r *decisionRecord) (bool, bool) { return r.ItemID != itemID, false })
+		if err != nil {
+			return err
+		}
 		return rewrite(tx, negID, bucketNotes, func(r noteRecord) uint64 { return r.ID },
 			func(r *noteRecord) (bool, bool) {
 				if r.ItemID != itemID {
@@ -182,10 +193,16 @@ func (s *Store) DeleteItem(negID, itemID uint64) error {
 	})
 }
 
-// unlinkConcessions clears "traded against" links to concessions being removed.
+// unlinkConcessions clears "traded against" links to concessions being
+// removed, and their cleared trade-backs.
 func unlinkConcessions(tx *bolt.Tx, negID uint64, gone map[uint64]bool) error {
 	if len(gone) == 0 {
 		return nil
+	}
+	err := rewrite(tx, negID, bucketOwed, func(r clearedRecord) uint64 { return r.ConcessionID },
+		func(r *clearedRecord) (bool, bool) { return !gone[r.ConcessionID], false })
+	if err != nil {
+		return err
 	}
 	return rewrite(tx, negID, bucketLedger, func(r concessionRecord) uint64 { return r.ID },
 		func(r *concessionRecord) (bool, bool) {
