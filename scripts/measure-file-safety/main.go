@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/oklog/ulid/v2"
 	"github.com/parley-app/parley/internal/roundtrip"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/store"
@@ -239,15 +240,14 @@ func replicate(export []byte, n int) []byte {
 	accounts, negs := f["accounts"].([]any), f["negotiations"].([]any)
 	var outA, outN []any
 	for i := range n {
-		suffix := fmt.Sprintf("-%d", i)
 		for _, a := range accounts {
-			c := renamed(deepCopy(a), suffix).(map[string]any)
+			c := renamed(deepCopy(a)).(map[string]any)
 			c["id"] = i + 1
 			c["name"] = fmt.Sprintf("%v %d", c["name"], i)
 			outA = append(outA, c)
 		}
 		for _, neg := range negs {
-			c := renamed(deepCopy(neg), suffix).(map[string]any)
+			c := renamed(deepCopy(neg)).(map[string]any)
 			c["negotiation"].(map[string]any)["account_id"] = i + 1
 			outN = append(outN, c)
 		}
@@ -267,20 +267,20 @@ func deepCopy(v any) any {
 	return out
 }
 
-// renamed gives every UID in v the suffix.
-func renamed(v any, suffix string) any {
+// renamed gives every record in v a new UID.
+func renamed(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			if s, ok := x.(string); ok && k == "uid" {
-				v[k] = s + suffix
+			if _, ok := x.(string); ok && k == "uid" {
+				v[k] = ulid.Make().String()
 				continue
 			}
-			v[k] = renamed(x, suffix)
+			v[k] = renamed(x)
 		}
 	case []any:
 		for i, x := range v {
-			v[i] = renamed(x, suffix)
+			v[i] = renamed(x)
 		}
 	}
 	return v
