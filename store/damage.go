@@ -130,9 +130,9 @@ func (s *Store) takeChecked(negID uint64) (*model.Dossier, bool) {
 	return c.dossier, true
 }
 
-// Verify reads the whole file: bbolt's check of every page, then every
-// record. Commands that write much at once (demo, import) and backup run it
-// first, so that they never add to, or copy, a damaged file.
+// Verify reads the whole file: every page (pageFault), then every record.
+// Commands that write much at once (demo, import) and backup run it first,
+// so that they never add to, or copy, a damaged file.
 func (s *Store) Verify() error {
 	return s.view(func(tx *bolt.Tx) error {
 		if err := checkPages(s.path); err != nil {
@@ -147,11 +147,10 @@ func (s *Store) Verify() error {
 // freelist that lists a page in use, or a branch that points at garbage,
 // makes a commit overwrite good records, after which no message can say
 // truly that Parley has not changed the file. So a write transaction
-// checks every page (bbolt's own check: the freelist against every
-// reachable page, each page's type, count and keys) before it changes
-// anything, unless this process has found the file whole at the
-// transaction before this one: its own last commit, or its last check,
-// with no other writer since. A command (note, undo) pays the check once;
+// walks every page (pageFault: the freelist against every reachable page,
+// each page's kind, elements and keys) before it changes anything, unless
+// this process has found the file whole at the transaction before this
+// one: its own last commit, or its last check, with no other writer since. A command (note, undo) pays the check once;
 // a workbench pays it for its first save and after another process wrote
 // (see BenchmarkCheckPages).
 
