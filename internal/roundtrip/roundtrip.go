@@ -46,9 +46,9 @@ func Run(ws *store.Store, other Other, seed uint64, steps int) ([]string, error)
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var log []string
 	for i := range steps {
-		// The time of day, as the other process (a command) takes it too:
-		// moves logged out of their order are another matter.
-		at := time.Now().UTC().Truncate(time.Second)
+		// The time of day, as the other process (a command) takes it:
+		// a move dated before one already logged is another matter.
+		at := time.Now().UTC()
 		name, err := step(r, ws, other, at, i)
 		if err != nil {
 			name += " (refused: " + err.Error() + ")"

@@ -29,7 +29,7 @@ func (o session) Note(line string) error {
 	if err != nil {
 		return err
 	}
-	_, err = o.s.Capture(id, c, time.Now().UTC().Truncate(time.Second), 0, "", true)
+	_, err = o.s.Capture(id, c, time.Now().UTC(), 0, "", true)
 	return err
 }
 
