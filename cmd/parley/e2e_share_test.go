@@ -82,7 +82,9 @@ func TestEndToEndTwoWorkbenchesSeeEachOther(t *testing.T) {
 	b.waitFor("Saved note")
 	a.waitFor("Said in room B")
 	for _, term := range []*terminal{a, b} {
+		// Esc and q sent together read as alt+q: wait for the line to close.
 		term.typeText(keyEsc)
+		term.waitFor("n capture line")
 		term.typeText("q")
 		if err := term.wait(); err != nil {
 			t.Fatal(err)

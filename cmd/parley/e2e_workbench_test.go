@@ -134,6 +134,7 @@ func TestCrashKeepsSavedLinesAndTheDraft(t *testing.T) {
 	term.typeText("ore Friday" + keyEnter)
 	term.waitFor("Saved note")
 	term.typeText(keyEsc)
+	term.waitFor("n capture line") // Esc and q together read as alt+q
 	term.typeText("q")
 	if err := term.wait(); err != nil {
 		t.Fatal(err)
