@@ -1,0 +1,51 @@
+package spar
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseOffer(t *testing.T) {
+	_, c := demoCase(t)
+	standing := c.Openings(false)
+	cases := []struct{ line, want string }{
+		// A package: named items change, the others keep the standing offer.
+		{"1 24.30, 2 45, 4 185000", "1 24.30, 2 45, 3 1.0, 4 185000, 5 0.40, 6 8, 7 36, 8 95.0"},
+		// A comma inside a number groups thousands; items by title or topic.
+		{"4 185,000, price 24.10", "1 24.10, 2 30, 3 1.0, 4 185000, 5 0.40, 6 8, 7 36, 8 95.0"},
+		// A single move, typed like the capture line.
+		{"we 2 50", "1 24.80, 2 50, 3 1.0, 4 200000, 5 0.40, 6 8, 7 36, 8 95.0"},
+		{"we allowance €0.55", "1 24.80, 2 30, 3 1.0, 4 200000, 5 0.55, 6 8, 7 36, 8 95.0"},
+	}
+	for _, tc := range cases {
+		off, err := c.ParseOffer(tc.line, standing)
+		if err != nil {
+			t.Errorf("%q: %v", tc.line, err)
+			continue
+		}
+		if got := c.FormatValues(off.Values); got != tc.want {
+			t.Errorf("%q = %s\nwant %s", tc.line, got, tc.want)
+		}
+	}
+	if off, err := c.ParseOffer(" Accept ", standing); err != nil || !off.Accept {
+		t.Errorf("accept = %+v, %v", off, err)
+	}
+	refused := map[string]string{
+		"":                   "nothing to table",
+		"they 1 23.00":       "the buyer makes its own moves",
+		"1 24.30, 2":         "every item needs a value",
+		"9 1":                "not in play",
+		"1 24.30, 1 24.20":   "named twice",
+		"1 24,3":             "use a point for decimals",
+		"12 5":               "there is no item 12",
+		"we 1 abc":           "a single move", // not a move: the grammar is said
+		"s 4":                "matches",
+		"1 24.30 2 45 price": "every item needs a value",
+	}
+	for line, want := range refused {
+		_, err := c.ParseOffer(line, standing)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want it to say %q", line, err, want)
+		}
+	}
+}
