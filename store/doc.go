@@ -17,6 +17,7 @@
 //	    ├── scenarios           scenario id → scenarioRecord
 //	    └── packages            package id → packageRecord (saved proposals)
 //	drafts                      draft key → text typed but not yet saved
+//	spar                        session id → a sparring session (spar.go)
 //
 // IDs come from each bucket's NextSequence and are stored as 8-byte
 // big-endian keys, so a cursor walks records in the order they were made.

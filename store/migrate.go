@@ -26,6 +26,7 @@ var migrations = []migration{
 	{version: 6, name: "a summary of every negotiation, for the portfolio", migrate: summarizeAll},
 	{version: 7, name: "rebate levers get the base they behave by (invoice or growth)", migrate: rebateBases},
 	{version: 8, name: "people, account access, authority, approvals and the audit trail", migrate: addTeamBuckets},
+	{version: 9, name: "a bucket of sparring sessions", migrate: addSparBucket},
 }
 
 // SchemaVersion is the version of the layout this Parley writes.

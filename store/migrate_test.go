@@ -26,6 +26,7 @@ var migrationTests = map[int]func(t *testing.T){
 	6: testSummarizeAll,
 	7: testRebateBases,
 	8: testAddTeamBuckets,
+	9: testAddSparBucket,
 }
 
 func TestMigrations(t *testing.T) {
