@@ -114,6 +114,7 @@ func commands() []command {
 		dealCommand(),
 		mesoCommand(),
 		forecastCommand(),
+		sparCommand(),
 		minutesCommand(),
 		commitmentsCommand(),
 		calendarCommand(),
