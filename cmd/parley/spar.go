@@ -184,81 +184,15 @@ func feedSpar(e *env, ss *spar.Session, o sparOptions) error {
 // sparText is the transcript and debrief in lines.
 func sparText(ss *spar.Session, rec spar.Record) string {
 	var b strings.Builder
-	c := ss.Case
-	fmt.Fprintf(&b, "Spar: %s · tactic %s · seed %d · %d meetings (%d rounds)\n", rec.Case,
-		ss.Config.Tactic, rec.Seed, rec.Meetings, rec.Rounds)
+	fmt.Fprintf(&b, "Spar: %s\n", rec.Heading())
 	for _, r := range ss.Rows {
 		fmt.Fprintln(&b, ss.Describe(r))
 	}
-	db := rec.Debrief
-	fmt.Fprintf(&b, "\nDebrief: %s after %d %s\n", db.Outcome, ss.Round(), plural(ss.Round(), "round"))
-	if db.Deal {
-		fmt.Fprintf(&b, "  Deal: %s\n", c.FormatValues(ss.Deal))
-		fmt.Fprintf(&b, "  Our score %s · contribution %s (%s)\n", orDash(db.OurScore), moneyOr(db.Contribution), db.Verdict)
-		fmt.Fprintf(&b, "  Buyer's utility %s · joint gain %s\n", orDash(db.BuyerUtility), orDash(db.JointGain))
-		fmt.Fprintf(&b, "  Distance to the Pareto frontier %s · to the Nash point %s\n", orDash(db.ParetoDistance), orDash(db.NashDistance))
+	b.WriteString("\n")
+	for _, l := range rec.DebriefLines() {
+		fmt.Fprintln(&b, l)
 	}
-	switch {
-	case db.Frontier.NoZone != "":
-		fmt.Fprintf(&b, "  No deal was possible inside both sides' walk-aways: %s\n", db.Frontier.NoZone)
-	case db.BetterTrade != nil && db.Deal:
-		fmt.Fprintf(&b, "  A better trade: %s (our score %.2f, theirs %.2f)\n", numberedLine(db.BetterTrade.Values, rec.Issues), db.BetterTrade.OurScore, db.BetterTrade.BuyerUtility)
-	case db.Deal:
-		fmt.Fprintln(&b, "  The deal is on the Pareto frontier: no trade was better for both.")
-	case db.BetterTrade != nil:
-		fmt.Fprintf(&b, "  A deal both would have taken (the Nash point): %s (our score %.2f, theirs %.2f)\n",
-			numberedLine(db.BetterTrade.Values, rec.Issues), db.BetterTrade.OurScore, db.BetterTrade.BuyerUtility)
-	}
-	fmt.Fprintf(&b, "  Our concessions (our score):        %s\n", curveLine(db.OurCurve))
-	fmt.Fprintf(&b, "  Their concessions (their utility):  %s\n", curveLine(db.TheirCurve))
-	if len(db.Flags) == 0 {
-		fmt.Fprintln(&b, "  Flags: none")
-	}
-	for _, f := range db.Flags {
-		fmt.Fprintf(&b, "  Flag: round %d, item %d (%s): %s\n", f.Round, f.Item, titleOf(f.Item, rec.Issues), strings.Join(f.Flags, ", "))
-	}
-	grid := db.Frontier
-	fmt.Fprintf(&b, "  (frontier: %d efficient points over the value grid", grid.Points)
-	if grid.Thinned {
-		fmt.Fprintf(&b, ", thinned to %d", spar.MaxFrontier)
-	}
-	for _, a := range grid.Grid {
-		if a.Coarsened {
-			fmt.Fprintf(&b, "; item %d at a step of %s", a.Item, a.Step)
-		}
-	}
-	b.WriteString(")\n")
 	return b.String()
-}
-
-func titleOf(item int, issues []spar.IssueRecord) string {
-	for _, is := range issues {
-		if is.Item == item {
-			return is.Title
-		}
-	}
-	return "?"
-}
-
-func numberedLine(v map[string]string, issues []spar.IssueRecord) string {
-	parts := make([]string, 0, len(issues))
-	for _, is := range issues {
-		if x, ok := v[strconv.Itoa(is.Item)]; ok {
-			parts = append(parts, fmt.Sprintf("%d %s", is.Item, x))
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-func curveLine(curve []spar.CurveRecord) string {
-	if len(curve) == 0 {
-		return "—"
-	}
-	parts := make([]string, len(curve))
-	for i, p := range curve {
-		parts[i] = strconv.FormatFloat(p.Utility, 'f', 2, 64)
-	}
-	return strings.Join(parts, " → ")
 }
 
 func orDash(x *float64) string {
@@ -277,13 +211,6 @@ func moneyOr(s *string) string {
 		return *s
 	}
 	return model.FormatMoney(d)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // listSpar prints the stored sessions, per case.

@@ -111,7 +111,7 @@ func TestSparWithoutADeal(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"tactic boulware (e = 0.2) · seed 7 · 1 meetings (3 rounds)", "3 they walk away",
+	for _, want := range []string{"tactic boulware (e = 0.2) · seed 7 · 1 meeting (3 rounds)", "3 they walk away",
 		"Debrief: the buyer walked away at the deadline after 3 rounds",
 		"A deal both would have taken (the Nash point): 1 24.00, 2 60, 3 3.0, 4 185000, 5 1.00, 6 6, 7 24, 8 98.5 (our score 50.00, theirs 26.17)",
 		"Flag: round 2, item 3 (Annual growth rebate): past walk-away", "Stored as session 1 (ben)"} {

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 )
 
 // RoundsPerMeeting is how many offers the trainee tables in a meeting: the
@@ -252,4 +253,28 @@ func (s *Session) Describe(r Row) string {
 		return fmt.Sprintf("%d %s accept %s", r.Round, who, s.Case.FormatValues(r.Values))
 	}
 	return fmt.Sprintf("%d %s %s", r.Round, who, s.Case.FormatValues(r.Values))
+}
+
+// Gap is how far apart the two standing offers are on issue i, in its
+// units (0 once they meet or cross).
+func (s *Session) Gap(i int) decimal.Decimal {
+	is := s.Case.Issues[i]
+	g := is.Item.Better.Sign().Mul(s.ours[is.Item.ID].Sub(s.counter[is.Item.ID]))
+	if s.Outcome == Agreed || g.IsNegative() {
+		return decimal.Zero
+	}
+	return g
+}
+
+// GapClosed is the share of the opening gap the two sides have closed,
+// Σ w·(1 − gap/gap₀) / Σ w with our weights, as the workbench's gap bar reads.
+func (s *Session) GapClosed() float64 {
+	var sum, total float64
+	for i, is := range s.Case.Issues {
+		gap0 := is.toward(is.Ours, is.BuyerOpen).InexactFloat64()
+		closed := 1 - s.Gap(i).InexactFloat64()/gap0
+		sum += s.Case.ourWeights[i] * min(1, max(0, closed))
+		total += s.Case.ourWeights[i]
+	}
+	return sum / total
 }

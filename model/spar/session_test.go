@@ -199,3 +199,23 @@ func TestAcceptTakesTheCounter(t *testing.T) {
 		t.Errorf("last row = %+v, want ours accepting", r)
 	}
 }
+
+// TestGapClosed: on the two-item case (weights 60 and 40; gaps 8 and 6 at
+// the openings), our A 10 → 8 against their A 2 closes 2 of 8 there, and
+// their B 6 → 3 against our B 0 closes 3 of 6:
+// (60 × 0.25 + 40 × 0.5) / 100 = 0.35.
+func TestGapClosed(t *testing.T) {
+	c := twoItems(t)
+	s := NewSession(c, Config{Seed: 1, Tactic: Linear})
+	if g := s.GapClosed(); g != 0 {
+		t.Fatalf("gap closed at the openings = %v, want 0", g)
+	}
+	s.ours = values(t, c, "1 8, 2 0")
+	s.counter = values(t, c, "1 2, 2 3")
+	if g := s.GapClosed(); math.Abs(g-0.35) > 1e-12 {
+		t.Errorf("gap closed = %v, want 0.35", g)
+	}
+	if !s.Gap(0).Equal(num("6")) || !s.Gap(1).Equal(num("3")) {
+		t.Errorf("gaps = %s, %s; want 6 and 3", s.Gap(0), s.Gap(1))
+	}
+}
