@@ -334,6 +334,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 		return m.openPortfolio()
 	case key.Matches(msg, k.Brief):
 		return m.writeBrief()
+	case key.Matches(msg, k.Spar):
+		return m.openSpar()
 	case key.Matches(msg, k.Undo):
 		return undoCmd(m.store, false)
 	case key.Matches(msg, k.Redo):

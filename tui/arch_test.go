@@ -35,7 +35,7 @@ func TestComponentsImportNeitherTheRootNorEachOther(t *testing.T) {
 	if err != nil || len(panes) < 5 {
 		t.Fatalf("pane packages: %v %v", panes, err)
 	}
-	components := []string{"ui", "vocab", "form", "editor", "dialog", "capture"}
+	components := []string{"ui", "vocab", "form", "editor", "dialog", "capture", "sparring"}
 	for _, p := range panes {
 		components = append(components, filepath.ToSlash(p))
 	}

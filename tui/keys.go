@@ -14,6 +14,7 @@ type globalKeys struct {
 	Open       key.Binding
 	Portfolio  key.Binding
 	Brief      key.Binding
+	Spar       key.Binding
 	Undo       key.Binding
 	Redo       key.Binding
 	Help       key.Binding
@@ -35,6 +36,7 @@ func newGlobalKeys() globalKeys {
 		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open/accounts")),
 		Portfolio:  key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "portfolio")),
 		Brief:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "write brief")),
+		Spar:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "spar against a simulated buyer")),
 		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo the last change")),
 		Redo:       key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),

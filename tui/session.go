@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/parley-app/parley/tui/sparring"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -82,6 +83,10 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		m.written(msg)
 	case vocab.MinutesMsg:
 		return m.writeMinutes(msg.Meeting)
+	case sparring.StoreMsg:
+		return m.storeSpar(msg)
+	case sparStoredMsg:
+		m.sparStored(msg)
 	default:
 		return m.capture.Update(msg) // the capture line's own messages
 	}

@@ -166,7 +166,7 @@ func (m *Model) openPicker() tea.Cmd {
 func (m *Model) helpDialog() modal {
 	k := m.keys
 	groups := []dialog.HelpGroup{
-		{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Portfolio, k.Brief, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit}},
+		{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Portfolio, k.Brief, k.Spar, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit}},
 		{Title: m.paneTitle(m.focus) + " pane", Keys: append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)},
 	}
 	for i := range m.panes {

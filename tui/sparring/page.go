@@ -1,0 +1,242 @@
+// Package sparring is the workbench's sparring page (DESIGN 13): the
+// trainee tables offers against the simulated buyer of model/spar on a
+// training copy of the open negotiation, sees the agenda with both sides'
+// positions, the buyer's moves as they come and the gap closing, and reads
+// the debrief at the end. It does no IO: a finished session is handed to
+// the root to store with a StoreMsg.
+package sparring
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
+	"github.com/parley-app/parley/model/spar"
+	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
+)
+
+// StoreMsg asks the root to store a finished session of the negotiation.
+type StoreMsg struct {
+	Negotiation uint64
+	Record      spar.Record
+}
+
+// tactics are the ones ctrl+t steps through before the first offer.
+var tactics = []spar.Tactic{spar.Boulware, spar.Linear, spar.Conceder}
+
+// Page is one sparring session on screen.
+type Page struct {
+	st      *ui.Styles
+	d       *model.Dossier
+	c       *spar.Case
+	seed    uint64
+	tactic  int
+	session *spar.Session
+	input   textinput.Model
+	err     error
+	stored  bool // the session was handed over to be stored
+	done    bool
+	keys    keys
+}
+
+type keys struct {
+	Table, Tactic, Leave key.Binding
+}
+
+// New opens a session on a training copy of d with the buyer's seed; it
+// fails when d has nothing to spar over.
+func New(st *ui.Styles, d *model.Dossier, seed uint64) (*Page, error) {
+	c, err := spar.NewCase(d)
+	if err != nil {
+		return nil, err
+	}
+	p := &Page{st: st, d: d, c: c, seed: seed}
+	p.session = spar.NewSession(c, p.config())
+	p.input = textinput.New()
+	p.input.Prompt = "offer › "
+	p.input.Placeholder = spar.OfferHelp
+	p.input.CharLimit = 500
+	p.input.Cursor.SetMode(cursor.CursorStatic)
+	p.input.Focus()
+	p.keys = keys{
+		Table:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "table the offer")),
+		Tactic: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "buyer's tactic (before the first offer)")),
+		Leave:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (the session is stored)")),
+	}
+	return p, nil
+}
+
+func (p *Page) config() spar.Config {
+	return spar.Config{Seed: p.seed, Tactic: tactics[p.tactic], Meetings: spar.DefaultMeetings}
+}
+
+// Session is the session being played.
+func (p *Page) Session() *spar.Session { return p.session }
+
+// Done reports whether the page was left.
+func (p *Page) Done() bool { return p.done }
+
+// ShortHelp is the page's keys for the footer.
+func (p *Page) ShortHelp() []key.Binding {
+	p.keys.Tactic.SetEnabled(p.session.Round() == 0)
+	p.keys.Table.SetEnabled(p.session.Outcome == spar.Open)
+	return []key.Binding{p.keys.Table, p.keys.Tactic, p.keys.Leave}
+}
+
+// Update tables the typed offer on enter, changes the tactic before the
+// first offer, and leaves on esc; other keys edit the offer.
+func (p *Page) Update(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.keys.Leave):
+		p.done = true
+		return p.store()
+	case key.Matches(msg, p.keys.Tactic):
+		if p.session.Round() == 0 {
+			p.tactic = (p.tactic + 1) % len(tactics)
+			p.session = spar.NewSession(p.c, p.config())
+		}
+		return nil
+	case key.Matches(msg, p.keys.Table):
+		if p.session.Outcome != spar.Open {
+			return nil
+		}
+		if p.err = p.session.Play(p.input.Value()); p.err != nil {
+			return nil // the text stays to be put right
+		}
+		p.input.SetValue("")
+		if p.session.Round() >= p.session.Config.Rounds() || p.session.Outcome != spar.Open {
+			return p.store()
+		}
+		return nil
+	}
+	if p.session.Outcome != spar.Open {
+		return nil
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+// store hands the session to the root once, when an offer was tabled.
+func (p *Page) store() tea.Cmd {
+	if p.stored || p.session.Round() == 0 {
+		return nil
+	}
+	p.session.Stop()
+	p.stored = true
+	return vocab.Cmd(StoreMsg{Negotiation: p.d.Negotiation.ID, Record: p.session.Record()})
+}
+
+// View draws the page in w×h: the heading, the agenda with both sides'
+// positions and the gap, the gap closed, then the moves while the session
+// runs or the debrief once it is over, and the offer line.
+func (p *Page) View(w, h int) []string {
+	st := p.st
+	s := p.session
+	rec := s.Record()
+	lines := []string{
+		st.Bold.Render("Sparring") + " " + st.Dim.Render("(a training copy: the negotiation is not touched)"),
+		st.Dim.Render(rec.Heading()),
+		st.Dim.Render(fmt.Sprintf("Round %d of %d · meeting %d of %d", min(s.Round()+1, s.Config.Rounds()), s.Config.Rounds(),
+			min(s.Round()/spar.RoundsPerMeeting+1, s.Config.Rounds()/spar.RoundsPerMeeting), s.Config.Rounds()/spar.RoundsPerMeeting)),
+		"",
+	}
+	lines = append(lines, p.agenda(w)...)
+	bar := max(0, min(30, w-24))
+	lines = append(lines, "", fmt.Sprintf("Gap closed %s %s", ui.Bar(s.GapClosed(), bar, st), model.FormatPercent(s.GapClosed())), "")
+
+	var tail []string
+	if s.Outcome == spar.Open {
+		ui.SetInputWidth(&p.input, max(1, w-len(p.input.Prompt)-1))
+		tail = append(tail, p.input.View())
+		if p.err != nil {
+			tail = append(tail, st.Error.Render(model.EscapeForTerminal(p.err.Error())))
+		}
+	} else {
+		tail = append(tail, st.Dim.Render("esc leaves; the session is stored for the team's debriefs (parley spar --list)"))
+	}
+	room := max(0, h-len(lines)-len(tail))
+	var middle []string
+	if s.Outcome == spar.Open {
+		middle = append(middle, st.Bold.Render("Moves"))
+		moves := make([]string, 0, len(s.Rows))
+		for _, r := range s.Rows {
+			moves = append(moves, "  "+s.Describe(r))
+		}
+		if keep := room - 1; keep >= 0 && len(moves) > keep {
+			moves = moves[len(moves)-keep:] // the latest moves stay in sight
+		}
+		middle = append(middle, moves...)
+	} else {
+		if last := s.Rows[len(s.Rows)-1]; room > 0 {
+			middle = append(middle, st.Dim.Render("  "+s.Describe(last)))
+		}
+		for _, l := range rec.DebriefLines() {
+			middle = append(middle, ui.WrapWords(l, max(1, w), "    ")...)
+		}
+	}
+	if len(middle) > room {
+		middle = middle[:room]
+	}
+	lines = append(lines, middle...)
+	for len(lines) < h-len(tail) {
+		lines = append(lines, "")
+	}
+	lines = append(lines, tail...)
+	for i, l := range lines {
+		lines[i] = ui.Fit(l, w)
+	}
+	return ui.Block(lines, w, h)
+}
+
+// agenda is the items in play: our offer, theirs, the gap, and each side's
+// walk-away (theirs as our estimate, or our opening standing in for it).
+func (p *Page) agenda(w int) []string {
+	s := p.session
+	const num = 10
+	title := max(8, w-4-5*num-6)
+	head := fmt.Sprintf("%-3s %s %s %s %s %s %s", "#", ui.Fit("Item", title), ui.FitRight("We", num), ui.FitRight("They", num),
+		ui.FitRight("Gap", num), ui.FitRight("Our walk", num), ui.FitRight("Their walk", num))
+	out := []string{p.st.Dim.Render(head)}
+	ours, theirs := s.Ours(), s.Counter()
+	if s.Outcome == spar.Agreed {
+		ours, theirs = s.Deal, s.Deal
+	}
+	for i, is := range p.c.Issues {
+		it := is.Item
+		walk := "—"
+		if it.OurWalkAway.Valid {
+			walk = it.Format(it.OurWalkAway.Decimal)
+		}
+		their := it.Format(is.BuyerWalk)
+		if !is.Estimated {
+			their += "*"
+		}
+		out = append(out, fmt.Sprintf("%-3d %s %s %s %s %s %s", is.Number, ui.Fit(model.EscapeForTerminal(it.Title), title),
+			ui.FitRight(it.Format(ours[it.ID]), num), ui.FitRight(it.Format(theirs[it.ID]), num),
+			ui.FitRight(it.Format(s.Gap(i)), num), ui.FitRight(walk, num), ui.FitRight(their, num)))
+	}
+	if len(p.c.Issues) < countNumeric(p.d) {
+		out = append(out, p.st.Dim.Render("Items without both openings or a gap are not in play."))
+	}
+	for _, is := range p.c.Issues {
+		if !is.Estimated {
+			return append(out, p.st.Dim.Render("* no estimate of their walk-away: our opening stands in for it"))
+		}
+	}
+	return out
+}
+
+func countNumeric(d *model.Dossier) int {
+	n := 0
+	for _, it := range d.Items {
+		if it.Numeric() {
+			n++
+		}
+	}
+	return n
+}
