@@ -35,6 +35,7 @@ type Case struct {
 	// package of the issues can be priced whole.
 	Fixed model.Values
 
+	frontier     *Frontier // worked out once, when first asked (frontier.go)
 	buyerWeights []float64 // per issue: value to them (1 each when none is set)
 	ourWeights   []float64 // per issue: our weight (1 each when none is set)
 }

@@ -140,7 +140,7 @@ func TestFrontierBounded(t *testing.T) {
 			t.Errorf("demo item %d has %d grid values", a.Number, a.Values)
 		}
 	}
-	if len(df.Points) == 0 || len(df.Points) > MaxFrontier || !df.HasNash {
+	if len(df.Points) == 0 || len(df.Points) > MaxCandidates || !df.HasNash {
 		t.Errorf("demo frontier: %d points, Nash %v", len(df.Points), df.HasNash)
 	}
 }

@@ -79,6 +79,7 @@ type PointRecord struct {
 type FrontierRecord struct {
 	Points  int          `json:"points"`
 	Thinned bool         `json:"thinned"`
+	Kept    int          `json:"kept,omitempty"` // thinned to this many points at the fewest
 	NoZone  string       `json:"no_zone,omitempty"`
 	Grid    []AxisRecord `json:"grid"`
 }
@@ -110,7 +111,7 @@ type FlagRecord struct {
 func (s *Session) Record() Record {
 	c := s.Case
 	d := c.Dossier
-	rec := Record{Negotiation: d.Negotiation.ID, Case: d.Account.Name + " › " + d.Negotiation.Title,
+	rec := Record{Negotiation: d.Negotiation.ID, Case: caseName(d),
 		Seed: s.Config.Seed, Tactic: s.Config.Tactic.Name, E: s.Config.Tactic.E,
 		Meetings: s.Config.Rounds() / RoundsPerMeeting, Rounds: s.Config.Rounds(), Transcript: []RowRecord{}}
 	for _, is := range c.Issues {
@@ -137,7 +138,7 @@ func (c *Case) debriefRecord(db Debrief) DebriefRecord {
 	out := DebriefRecord{Deal: db.Outcome == Agreed, Outcome: db.Outcome.String(),
 		OurCurve: []CurveRecord{}, TheirCurve: []CurveRecord{}, Flags: []FlagRecord{}}
 	f := db.Frontier
-	out.Frontier = FrontierRecord{Points: len(f.Points), Thinned: f.Thinned, NoZone: f.NoZone, Grid: []AxisRecord{}}
+	out.Frontier = FrontierRecord{Points: len(f.Points), Thinned: f.Thinned, Kept: f.Kept, NoZone: f.NoZone, Grid: []AxisRecord{}}
 	for _, a := range f.Grid {
 		it := c.issueByNumber(a.Number).Item
 		out.Frontier.Grid = append(out.Frontier.Grid, AxisRecord{Item: a.Number, From: plain(it, a.From), To: plain(it, a.To),

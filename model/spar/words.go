@@ -13,9 +13,21 @@ import (
 
 // Heading is the session in one line: case, tactic, seed and length.
 func (rec Record) Heading() string {
-	return fmt.Sprintf("%s · tactic %s · seed %d · %d %s (%d rounds)", rec.Case,
-		Tactic{Name: rec.Tactic, E: rec.E}, rec.Seed, rec.Meetings, plural(rec.Meetings, "meeting"), rec.Rounds)
+	return heading(rec.Case, Tactic{Name: rec.Tactic, E: rec.E}, rec.Seed, rec.Meetings, rec.Rounds)
 }
+
+// Heading is the session's heading without working out its debrief.
+func (s *Session) Heading() string {
+	d := s.Case.Dossier
+	return heading(caseName(d), s.Config.Tactic, s.Config.Seed, s.Config.Rounds()/RoundsPerMeeting, s.Config.Rounds())
+}
+
+func heading(name string, tc Tactic, seed uint64, meetings, rounds int) string {
+	return fmt.Sprintf("%s · tactic %s · seed %d · %d %s (%d rounds)", name, tc, seed, meetings, plural(meetings, "meeting"), rounds)
+}
+
+// caseName is the account and negotiation the case was copied from.
+func caseName(d *model.Dossier) string { return d.Account.Name + " › " + d.Negotiation.Title }
 
 // DebriefLines is the debrief in lines, as a trainee reads it.
 func (rec Record) DebriefLines() []string {
@@ -54,7 +66,7 @@ func (rec Record) DebriefLines() []string {
 	}
 	grid := fmt.Sprintf("  (frontier: %d efficient points over the value grid", db.Frontier.Points)
 	if db.Frontier.Thinned {
-		grid += fmt.Sprintf(", thinned to %d", MaxFrontier)
+		grid += fmt.Sprintf(", thinned to %d while adding issues", db.Frontier.Kept)
 	}
 	for _, a := range db.Frontier.Grid {
 		if a.Coarsened {

@@ -38,7 +38,8 @@ type Page struct {
 	session *spar.Session
 	input   textinput.Model
 	err     error
-	stored  bool // the session was handed over to be stored
+	stored  bool         // the session was handed over to be stored
+	record  *spar.Record // the finished session's record, worked out once
 	done    bool
 	keys    keys
 }
@@ -137,10 +138,9 @@ func (p *Page) store() tea.Cmd {
 func (p *Page) View(w, h int) []string {
 	st := p.st
 	s := p.session
-	rec := s.Record()
 	lines := []string{
 		st.Bold.Render("Sparring") + " " + st.Dim.Render("(a training copy: the negotiation is not touched)"),
-		st.Dim.Render(rec.Heading()),
+		st.Dim.Render(s.Heading()),
 		st.Dim.Render(fmt.Sprintf("Round %d of %d · meeting %d of %d", min(s.Round()+1, s.Config.Rounds()), s.Config.Rounds(),
 			min(s.Round()/spar.RoundsPerMeeting+1, s.Config.Rounds()/spar.RoundsPerMeeting), s.Config.Rounds()/spar.RoundsPerMeeting)),
 		"",
@@ -175,7 +175,11 @@ func (p *Page) View(w, h int) []string {
 		if last := s.Rows[len(s.Rows)-1]; room > 0 {
 			middle = append(middle, st.Dim.Render("  "+s.Describe(last)))
 		}
-		for _, l := range rec.DebriefLines() {
+		if p.record == nil { // the session is over: its record no longer changes
+			rec := s.Record()
+			p.record = &rec
+		}
+		for _, l := range p.record.DebriefLines() {
 			middle = append(middle, ui.WrapWords(l, max(1, w), "    ")...)
 		}
 	}
