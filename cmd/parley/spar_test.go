@@ -114,10 +114,13 @@ func TestSparWithoutADeal(t *testing.T) {
 	for _, want := range []string{"tactic boulware (e = 0.2) · seed 7 · 1 meeting (3 rounds)", "3 they walk away",
 		"Debrief: the buyer walked away at the deadline after 3 rounds",
 		"A deal both would have taken (the Nash point): 1 24.00, 2 60, 3 3.0, 4 185000, 5 1.00, 6 6, 7 24, 8 98.5 (our score 50.00, theirs 26.17)",
-		"Flag: round 2, item 3 (Annual growth rebate): past walk-away", "Stored as session 1 (ben)"} {
+		"Flag: round 2, item 3 (Annual growth rebate): ", "Stored as session 1 (ben)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	if l := lineWith(out, "Flag: round 2, item 3"); !strings.HasSuffix(l, "past walk-away") {
+		t.Errorf("the rebate at 3.5 is not flagged past walk-away: %q", l)
 	}
 	_, list, _ := parley(t, "--db", db, "spar", "--list")
 	if !strings.Contains(list, "Hollis Foodstores › 2027 annual terms (negotiation 1)") || !strings.Contains(list, "ben") ||
@@ -151,4 +154,14 @@ func TestSparRefusals(t *testing.T) {
 	if _, list, _ := parley(t, "--db", db, "spar", "--list"); !strings.Contains(list, "No sparring sessions yet") {
 		t.Errorf("refused runs stored a session:\n%s", list)
 	}
+}
+
+// lineWith is the first line of text that contains part.
+func lineWith(text, part string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, part) {
+			return l
+		}
+	}
+	return ""
 }

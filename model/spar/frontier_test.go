@@ -122,7 +122,7 @@ func TestOurSharesAddUpToTheScore(t *testing.T) {
 // TestFrontierBounded: a zone of 1,001 values at the item's step (A from
 // our walk-away 6 to a buyer's walk-away of 1,006) is laid out at 10 times
 // the step, 101 values (⌈1,000 / 100⌉ = 10), and says so; the demo's
-// frontier stays within MaxFrontier points.
+// frontier is worked out whole (never thinned).
 func TestFrontierBounded(t *testing.T) {
 	c := twoItems(t)
 	c.Issues[0].BuyerWalk = num("1006")
@@ -140,7 +140,7 @@ func TestFrontierBounded(t *testing.T) {
 			t.Errorf("demo item %d has %d grid values", a.Number, a.Values)
 		}
 	}
-	if len(df.Points) == 0 || len(df.Points) > MaxCandidates || !df.HasNash {
+	if len(df.Points) == 0 || len(df.Points) > MaxPoints || df.Thinned || !df.HasNash {
 		t.Errorf("demo frontier: %d points, Nash %v", len(df.Points), df.HasNash)
 	}
 }
