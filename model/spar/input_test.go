@@ -38,7 +38,7 @@ func TestParseOffer(t *testing.T) {
 		"1 24.30, 1 24.20":   "named twice",
 		"1 24,3":             "use a point for decimals",
 		"12 5":               "there is no item 12",
-		"we 1 abc":           "is not a number", // the capture line's own refusal
+		"we 1 abc":           "", // refused as the capture line refuses it
 		"s 4":                "matches",
 		"1 24.30 2 45 price": "every item needs a value",
 	}
