@@ -78,7 +78,7 @@ func issueOf(number int, it model.AgendaItem) (Issue, bool) {
 	if !s.Mul(ours.Sub(theirs)).IsPositive() {
 		return Issue{}, false
 	}
-	is := Issue{Number: number, Item: it, Step: stepOf(it), Ours: ours, BuyerOpen: theirs, BuyerWalk: ours}
+	is := Issue{Number: number, Item: it, Step: it.StepOf(), Ours: ours, BuyerOpen: theirs, BuyerWalk: ours}
 	if w := it.TheirWalkAway; w.Valid {
 		is.BuyerWalk, is.Estimated = w.Decimal, true
 		if s.Mul(w.Decimal.Sub(ours)).IsPositive() { // beyond our opening: we never ask that much
