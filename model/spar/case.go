@@ -147,7 +147,16 @@ func (is Issue) roundForBuyer(x decimal.Decimal) decimal.Decimal {
 	if is.toward(is.BuyerOpen, r).IsPositive() { // past its opening, in its favour
 		return is.BuyerOpen
 	}
-	return r
+	return trimZeros(r)
+}
+
+// trimZeros drops the trailing zeros a step leaves (4.00 → 4, so that it
+// is written with the item's own decimals: 4.0).
+func trimZeros(x decimal.Decimal) decimal.Decimal {
+	if t, err := decimal.NewFromString(x.String()); err == nil {
+		return t
+	}
+	return x
 }
 
 // BuyerUtility is the buyer's utility of a package of the issues, 0–1:

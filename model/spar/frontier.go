@@ -247,7 +247,7 @@ func (c *Case) axis(i int, is Issue, ourShare []float64, buyerTotal float64) (Gr
 		dir = dir.Neg()
 	}
 	for x := lo; x.Sub(lo).Abs().LessThanOrEqual(span); x = x.Add(a.Step.Mul(dir)) {
-		a.itemValues = append(a.itemValues, x)
+		a.itemValues = append(a.itemValues, trimZeros(x))
 	}
 	if last := a.itemValues[len(a.itemValues)-1]; !last.Equal(hi) {
 		a.itemValues = append(a.itemValues, hi)

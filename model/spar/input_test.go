@@ -49,3 +49,15 @@ func TestParseOffer(t *testing.T) {
 		}
 	}
 }
+
+// TestCountersKeepTheItemsDecimals: a counter rounded to a step of 0.05 is
+// written with the item's decimals (4.0, 99.5), not the step's (4.00, 99.50).
+func TestCountersKeepTheItemsDecimals(t *testing.T) {
+	_, c := demoCase(t)
+	s := NewSession(c, Config{Seed: 7, Tactic: Boulware})
+	play(t, s, "1 24.50, 2 45")
+	got := c.FormatValues(s.Counter())
+	if !strings.Contains(got, "3 4.0,") || !strings.HasSuffix(got, "8 99.5") {
+		t.Errorf("counter = %s, want the rebate as 4.0 and the service level as 99.5", got)
+	}
+}

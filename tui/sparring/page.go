@@ -8,6 +8,7 @@ package sparring
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -132,9 +133,10 @@ func (p *Page) store() tea.Cmd {
 	return vocab.Cmd(StoreMsg{Negotiation: p.d.Negotiation.ID, Record: p.session.Record()})
 }
 
-// View draws the page in w×h: the heading, the agenda with both sides'
-// positions and the gap, the gap closed, then the moves while the session
-// runs or the debrief once it is over, and the offer line.
+// View draws the page in w×h: the heading; while the session runs, the
+// agenda with both sides' positions and the gap, the gap closed, the latest
+// moves and the offer line; once it is over, the debrief first and the
+// agenda at the deal below it, as far as there is room.
 func (p *Page) View(w, h int) []string {
 	st := p.st
 	s := p.session
@@ -145,56 +147,58 @@ func (p *Page) View(w, h int) []string {
 			min(s.Round()/spar.RoundsPerMeeting+1, s.Config.Rounds()/spar.RoundsPerMeeting), s.Config.Rounds()/spar.RoundsPerMeeting)),
 		"",
 	}
-	lines = append(lines, p.agenda(w)...)
 	bar := max(0, min(30, w-24))
-	lines = append(lines, "", fmt.Sprintf("Gap closed %s %s", ui.Bar(s.GapClosed(), bar, st), model.FormatPercent(s.GapClosed())), "")
-
+	gap := fmt.Sprintf("Gap closed %s %s", ui.Bar(s.GapClosed(), bar, st), model.FormatPercent(s.GapClosed()))
 	var tail []string
 	if s.Outcome == spar.Open {
+		lines = append(lines, p.agenda(w)...)
+		lines = append(lines, "", gap, "", st.Bold.Render("Moves"))
 		ui.SetInputWidth(&p.input, max(1, w-len(p.input.Prompt)-1))
 		tail = append(tail, p.input.View())
 		if p.err != nil {
 			tail = append(tail, st.Error.Render(model.EscapeForTerminal(p.err.Error())))
 		}
-	} else {
-		tail = append(tail, st.Dim.Render("esc leaves; the session is stored for the team's debriefs (parley spar --list)"))
-	}
-	room := max(0, h-len(lines)-len(tail))
-	var middle []string
-	if s.Outcome == spar.Open {
-		middle = append(middle, st.Bold.Render("Moves"))
 		moves := make([]string, 0, len(s.Rows))
 		for _, r := range s.Rows {
 			moves = append(moves, "  "+s.Describe(r))
 		}
-		if keep := room - 1; keep >= 0 && len(moves) > keep {
+		if keep := max(0, h-len(lines)-len(tail)); len(moves) > keep {
 			moves = moves[len(moves)-keep:] // the latest moves stay in sight
 		}
-		middle = append(middle, moves...)
+		lines = append(lines, moves...)
 	} else {
-		if last := s.Rows[len(s.Rows)-1]; room > 0 {
-			middle = append(middle, st.Dim.Render("  "+s.Describe(last)))
-		}
+		tail = append(tail, st.Dim.Render("esc leaves; the session is stored for the team's debriefs (parley spar --list)"))
 		if p.record == nil { // the session is over: its record no longer changes
 			rec := s.Record()
 			p.record = &rec
 		}
+		lines = append(lines, st.Dim.Render(s.Describe(s.Rows[len(s.Rows)-1])))
 		for _, l := range p.record.DebriefLines() {
-			middle = append(middle, ui.WrapWords(l, max(1, w), "    ")...)
+			lines = append(lines, wrapIndented(l, w)...)
 		}
+		lines = append(lines, "", gap)
+		lines = append(lines, p.agenda(w)...)
 	}
-	if len(middle) > room {
-		middle = middle[:room]
+	if room := max(0, h-len(tail)); len(lines) > room {
+		lines = lines[:room]
 	}
-	lines = append(lines, middle...)
 	for len(lines) < h-len(tail) {
 		lines = append(lines, "")
 	}
 	lines = append(lines, tail...)
-	for i, l := range lines {
-		lines[i] = ui.Fit(l, w)
-	}
 	return ui.Block(lines, w, h)
+}
+
+// wrapIndented folds a line at spaces to w cells, keeping its indent and
+// indenting what follows by two more.
+func wrapIndented(l string, w int) []string {
+	text := strings.TrimLeft(l, " ")
+	indent := l[:len(l)-len(text)]
+	out := ui.WrapWords(text, max(1, w-len(indent)), "  ")
+	for i := range out {
+		out[i] = indent + out[i]
+	}
+	return out
 }
 
 // agenda is the items in play: our offer, theirs, the gap, and each side's

@@ -1,10 +1,12 @@
 package sparring
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/parley-app/parley/model/spar"
 	"github.com/parley-app/parley/tui/internal/uitest"
 )
@@ -158,3 +160,30 @@ func TestPageFitsAnySize(t *testing.T) {
 }
 
 func teaCtrlT() tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyCtrlT} }
+
+// TestView keeps the page in testdata/TestView at 80×24 and 140×40: after
+// the first offer (the agenda, the gap, the moves, the offer line), and at
+// the end of the deal of model/spar's TestDemoSessionReachesADeal played
+// over the page's three meetings (the debrief). After a deliberate change,
+// read the diff and run `go test ./tui/sparring -update`.
+func TestView(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		t.Run(fmt.Sprintf("%dx%d/first-offer", size[0], size[1]), func(t *testing.T) {
+			p := newPage(t)
+			table(t, p, "1 24.50, 2 45")
+			golden.RequireEqual(t, []byte(uitest.Screen(t, p.View(size[0], size[1]), size[0], size[1])+"\n"))
+		})
+		t.Run(fmt.Sprintf("%dx%d/debrief", size[0], size[1]), func(t *testing.T) {
+			p := newPage(t)
+			p.Update(teaCtrlT())
+			p.Update(teaCtrlT())
+			for _, line := range []string{"1 24.50, 2 45, 3 1.5, 5 0.60", "2 60, 6 6, 7 24, 8 97", "1 24.20, 3 2.5, 5 0.90",
+				"1 24.00, 4 185000, 8 98", "1 23.80, 3 3.0", "1 23.70, 7 18", "1 23.70, 3 3.0, 7 12", "1 23.60", "accept"} {
+				if p.Session().Outcome == spar.Open {
+					table(t, p, line)
+				}
+			}
+			golden.RequireEqual(t, []byte(uitest.Screen(t, p.View(size[0], size[1]), size[0], size[1])+"\n"))
+		})
+	}
+}
