@@ -178,3 +178,31 @@ func TestDeterminism(t *testing.T) {
 		t.Error("five other seeds all gave the same session: the seed does nothing")
 	}
 }
+
+// FuzzPlay: any line typed at the demo's buyer either tables an offer the
+// buyer answers inside its walk-aways, or is refused changing nothing.
+// (Not in .ci/run's list; its seeds run with go test.)
+func FuzzPlay(f *testing.F) {
+	for _, seed := range []string{"1 24.30, 2 45, 4 185000", "we 1 24.30", "accept", "they 1 2", "1 24,3", "4 185,000, 1 1e9",
+		"1 -5", "price 24.10; terms 60", "we", "\x1b[31m1 24", "1 99999999999999999"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		_, c := demoCase(t)
+		s := NewSession(c, Config{Seed: 1, Tactic: Linear, Meetings: 1})
+		before := len(s.Rows)
+		if err := s.Play(line); err != nil {
+			if len(s.Rows) != before || s.Round() != 0 {
+				t.Fatalf("%q was refused (%v) but changed the session", line, err)
+			}
+			return
+		}
+		last := s.Rows[len(s.Rows)-1]
+		if last.By == model.Them && !c.InsideBuyerWalkAways(last.Values) {
+			t.Fatalf("%q: the buyer answers %s, past its walk-aways", line, c.FormatValues(last.Values))
+		}
+		if _, err := json.Marshal(s.Record()); err != nil {
+			t.Fatalf("%q: the record does not encode: %v", line, err)
+		}
+	})
+}

@@ -50,7 +50,11 @@ func (c *Case) ParseOffer(line string, standing model.Values) (Offer, error) {
 		if cp.By != model.Us {
 			return Offer{}, fmt.Errorf("the buyer makes its own moves: table yours with `we <item> <value>`")
 		}
-		if _, err := c.issue(cp.ItemID); err != nil {
+		is, err := c.issue(cp.ItemID)
+		if err != nil {
+			return Offer{}, err
+		}
+		if err := is.checkValue(cp.Value); err != nil {
 			return Offer{}, err
 		}
 		out[cp.ItemID] = cp.Value
@@ -93,9 +97,21 @@ func (c *Case) parsePackage(line string, out model.Values) (Offer, error) {
 		if err != nil {
 			return Offer{}, fmt.Errorf("item %d (%s): %w", is.Number, it.Title, err)
 		}
+		if err := is.checkValue(v); err != nil {
+			return Offer{}, err
+		}
 		out[it.ID] = v
 	}
 	return Offer{Values: out}, nil
+}
+
+// checkValue refuses a value out of the item's lever's range, as forms and
+// the capture line do (model.Lever.CheckValue).
+func (is Issue) checkValue(v decimal.Decimal) error {
+	if err := is.Item.Lever.CheckValue(v); err != nil {
+		return fmt.Errorf("item %d (%s): %w", is.Number, is.Item.Title, err)
+	}
+	return nil
 }
 
 // issue finds the issue of an item, or says why the item is not in play.
