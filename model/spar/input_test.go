@@ -38,7 +38,7 @@ func TestParseOffer(t *testing.T) {
 		"1 24.30, 1 24.20":   "named twice",
 		"1 24,3":             "use a point for decimals",
 		"12 5":               "there is no item 12",
-		"we 1 abc":           "", // refused as the capture line refuses it
+		"we 1 abc":           "",                        // refused as the capture line refuses it
 		"1 -5":               "a price must be above 0", // the lever's range, as forms and the capture line check it
 		"we 2 400":           "payment days",
 		"3 100":              "should be from 0 to below 100",
