@@ -23,7 +23,7 @@ func sparCommand() command {
 	var o sparOptions
 	return command{
 		name: "spar",
-		args: "[--negotiation ID] [--seed N] [--tactic boulware|linear|conceder|E] [--meetings N] [--script FILE] [--who NAME] [--json] [--list [--json]]",
+		args: "[--negotiation ID] [--seed N] [--tactic boulware|linear|conceder|E] [--meetings N] [--script FILE] [--who NAME] [--json] [--list [--team NAME] [--json]]",
 		summary: "rehearse against a simulated buyer on a training copy of the negotiation (the real one is never touched), " +
 			"then read the debrief; --list shows the stored sessions per case",
 		flags: func(fs *flag.FlagSet) {
@@ -35,6 +35,7 @@ func sparCommand() command {
 			fs.StringVar(&o.who, "who", "", "the trainee's `NAME`, stored with the session (default: $USER)")
 			fs.BoolVar(&o.asJSON, "json", false, "print the transcript and debrief (or the list) as JSON")
 			fs.BoolVar(&o.list, "list", false, "list the stored sessions instead of playing")
+			fs.StringVar(&o.team, "team", "", "with --list: only the sessions of the people of team `NAME` (parley people)")
 		},
 		run: func(e *env, fs *flag.FlagSet) error {
 			if fs.NArg() > 0 {
@@ -42,6 +43,9 @@ func sparCommand() command {
 			}
 			if o.list {
 				return listSpar(e, o)
+			}
+			if o.team != "" {
+				return usagef("--team goes with --list")
 			}
 			return playSpar(e, fs, o)
 		},
@@ -57,6 +61,7 @@ type sparOptions struct {
 	who      string
 	asJSON   bool
 	list     bool
+	team     string
 }
 
 func playSpar(e *env, fs *flag.FlagSet, o sparOptions) error {
@@ -224,6 +229,11 @@ func listSpar(e *env, o sparOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.team != "" {
+		if sessions, err = ofTeam(s, sessions, o.team); err != nil {
+			return err
+		}
+	}
 	if o.asJSON {
 		out := make([]sparListJSON, 0, len(sessions))
 		for _, ss := range sessions {
@@ -254,6 +264,30 @@ func lastRound(rows []spar.RowRecord) int {
 		return 0
 	}
 	return rows[len(rows)-1].Round
+}
+
+// ofTeam keeps the sessions played by the people of a team.
+func ofTeam(s *store.Store, sessions []store.SparSession, team string) ([]store.SparSession, error) {
+	people, err := s.People()
+	if err != nil {
+		return nil, err
+	}
+	members := map[string]bool{}
+	for name, p := range people {
+		if strings.EqualFold(p.Team, team) {
+			members[name] = true
+		}
+	}
+	if len(members) == 0 {
+		return nil, fmt.Errorf("no one is in team %q: see parley people list", team)
+	}
+	kept := sessions[:0]
+	for _, ss := range sessions {
+		if members[ss.Who] {
+			kept = append(kept, ss)
+		}
+	}
+	return kept, nil
 }
 
 type sparListJSON struct {

@@ -165,3 +165,30 @@ func lineWith(text, part string) string {
 	}
 	return ""
 }
+
+// TestSparListPerTeam: a manager lists the sessions of their team's people
+// only (the file's people, as `parley serve` knows them).
+func TestSparListPerTeam(t *testing.T) {
+	db := demoDB(t)
+	for _, p := range [][]string{{"ann", "north"}, {"bob", "south"}} {
+		if code, _, stderr := parley(t, "--db", db, "people", "add", p[0], "--role", "kam", "--team", p[1], "--key", pubKey(t)); code != exitOK {
+			t.Fatalf("people add %s: %s", p[0], stderr)
+		}
+	}
+	script := writeScript(t, "1 24.50\n")
+	for _, who := range []string{"ann", "bob", "ann"} {
+		if code, _, stderr := parley(t, "--db", db, "spar", "--seed", "1", "--script", script, "--who", who); code != exitOK {
+			t.Fatalf("spar as %s: %s", who, stderr)
+		}
+	}
+	_, out, _ := parley(t, "--db", db, "spar", "--list", "--team", "north")
+	if strings.Count(out, " ann ") != 2 || strings.Contains(out, "bob") {
+		t.Errorf("--team north:\n%s", out)
+	}
+	if code, _, stderr := parley(t, "--db", db, "spar", "--list", "--team", "west"); code != exitError || !strings.Contains(stderr, `no one is in team "west"`) {
+		t.Errorf("an unknown team: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := parley(t, "--db", db, "spar", "--team", "north", "--script", script); code != exitUsage {
+		t.Errorf("--team without --list: exit %d, want 2", code)
+	}
+}
