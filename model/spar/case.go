@@ -90,10 +90,10 @@ func issueOf(number int, it model.AgendaItem) (Issue, bool) {
 
 func weightsOf(issues []Issue, weight func(model.AgendaItem) int) []float64 {
 	w := make([]float64, len(issues))
-	any := slices.ContainsFunc(issues, func(is Issue) bool { return weight(is.Item) > 0 })
+	weighted := slices.ContainsFunc(issues, func(is Issue) bool { return weight(is.Item) > 0 })
 	for i, is := range issues {
 		w[i] = 1
-		if any {
+		if weighted {
 			w[i] = float64(weight(is.Item))
 		}
 	}

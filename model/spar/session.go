@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/parley-app/parley/model"
 	"github.com/shopspring/decimal"
@@ -120,11 +121,13 @@ func (s *Session) Ours() model.Values    { return s.ours }
 func (s *Session) Counter() model.Values { return s.counter }
 
 // Play tables one trainee line and lets the buyer answer. A line that cannot
-// be read changes nothing and says why.
+// be read changes nothing and says why. The line is kept as typed, cleaned
+// of control characters (model.CleanText), as every text that enters.
 func (s *Session) Play(line string) error {
 	if s.Outcome != Open {
 		return ErrOver
 	}
+	line = strings.TrimSpace(model.CleanText(line, false))
 	off, err := s.Case.ParseOffer(line, s.ours)
 	if err != nil {
 		return err

@@ -219,3 +219,14 @@ func TestGapClosed(t *testing.T) {
 		t.Errorf("gaps = %s, %s; want 6 and 3", s.Gap(0), s.Gap(1))
 	}
 }
+
+// TestLineIsKeptClean: what the trainee typed is kept in the transcript
+// without control characters.
+func TestLineIsKeptClean(t *testing.T) {
+	_, c := demoCase(t)
+	s := NewSession(c, Config{Seed: 1, Tactic: Linear})
+	play(t, s, "1 24.50,\a 2 45\u202e ")
+	if got := s.Rows[1].Line; got != "1 24.50, 2 45" {
+		t.Errorf("kept line %q, want 1 24.50, 2 45", got)
+	}
+}
