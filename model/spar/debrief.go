@@ -60,8 +60,9 @@ func (s *Session) Debrief() Debrief {
 			continue
 		}
 		if r.By == model.Us {
-			u, _ := c.OurScore(r.Values)
-			db.OurCurve = append(db.OurCurve, CurvePoint{r.Round, u})
+			if u, ok := c.OurScore(r.Values); ok { // no curve without a scored item: never a made-up 0
+				db.OurCurve = append(db.OurCurve, CurvePoint{r.Round, u})
+			}
 		} else {
 			db.TheirCurve = append(db.TheirCurve, CurvePoint{r.Round, 100 * c.BuyerUtility(r.Values)})
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 )
 
 // dealScript is a trainee who trades down to the zone of agreement over
@@ -228,5 +229,21 @@ func TestLineIsKeptClean(t *testing.T) {
 	play(t, s, "1 24.50,\a 2 45\u202e ")
 	if got := s.Rows[1].Line; got != "1 24.50, 2 45" {
 		t.Errorf("kept line %q, want 1 24.50, 2 45", got)
+	}
+}
+
+// TestUnscoredAgendaHasNoOurCurve: without a target and walk-away on any
+// item our score cannot be computed: the debrief leaves our curve and
+// score out instead of showing 0.
+func TestUnscoredAgendaHasNoOurCurve(t *testing.T) {
+	c := twoItems(t)
+	for i := range c.Dossier.Items {
+		c.Dossier.Items[i].OurTarget, c.Dossier.Items[i].OurWalkAway = decimal.NullDecimal{}, decimal.NullDecimal{}
+	}
+	s := NewSession(c, Config{Seed: 1, Tactic: Linear})
+	play(t, s, "1 9")
+	rec := s.Record().Debrief
+	if len(rec.OurCurve) != 0 || rec.OurScore != nil {
+		t.Errorf("our curve %v, score %v: want none", rec.OurCurve, rec.OurScore)
 	}
 }
