@@ -2,19 +2,19 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/model/spar"
 	"github.com/parley-app/parley/store"
-	"github.com/shopspring/decimal"
 )
 
 // sparCommand is `parley spar`: play the buyer of a negotiation's training
@@ -200,24 +200,6 @@ func sparText(ss *spar.Session, rec spar.Record) string {
 	return b.String()
 }
 
-func orDash(x *float64) string {
-	if x == nil {
-		return "—"
-	}
-	return strconv.FormatFloat(*x, 'f', 2, 64)
-}
-
-func moneyOr(s *string) string {
-	if s == nil {
-		return "unknown"
-	}
-	d, err := decimal.NewFromString(*s)
-	if err != nil {
-		return *s
-	}
-	return model.FormatMoney(d)
-}
-
 // listSpar prints the stored sessions, per case.
 func listSpar(e *env, o sparOptions) error {
 	s, err := e.openReadOnly()
@@ -245,25 +227,18 @@ func listSpar(e *env, o sparOptions) error {
 		fmt.Fprintln(e.stdout, "No sparring sessions yet: play one with 'parley spar'.")
 		return nil
 	}
+	// Per case, each case's sessions in the order they were played.
+	slices.SortStableFunc(sessions, func(a, b store.SparSession) int { return cmp.Compare(a.Negotiation, b.Negotiation) })
 	last := uint64(0)
 	for _, ss := range sessions {
 		if ss.Negotiation != last {
 			fmt.Fprintf(e.stdout, "%s (negotiation %d)\n", model.EscapeForTerminal(ss.Record.Case), ss.Negotiation)
 			last = ss.Negotiation
 		}
-		db := ss.Record.Debrief
-		fmt.Fprintf(e.stdout, "  #%d %s %s  %-10s seed %d  %2d rounds  %s  score %s  contribution %s  flags %d\n",
-			ss.ID, ss.At.Local().Format("2006-01-02 15:04"), model.EscapeForTerminal(ss.Who), ss.Record.Tactic, ss.Record.Seed,
-			lastRound(ss.Record.Transcript), db.Outcome, orDash(db.OurScore), moneyOr(db.Contribution), len(db.Flags))
+		fmt.Fprintf(e.stdout, "  #%d %s %s  %s\n", ss.ID, ss.At.Local().Format("2006-01-02 15:04"),
+			model.EscapeForTerminal(ss.Who), model.EscapeForTerminal(ss.Record.Summary()))
 	}
 	return nil
-}
-
-func lastRound(rows []spar.RowRecord) int {
-	if len(rows) == 0 {
-		return 0
-	}
-	return rows[len(rows)-1].Round
 }
 
 // ofTeam keeps the sessions played by the people of a team.

@@ -76,6 +76,18 @@ func (rec Record) DebriefLines() []string {
 	return append(out, grid+")")
 }
 
+// Summary is the session in one line, for a list of sessions: tactic,
+// seed, rounds played, outcome, our score, contribution and flags.
+func (rec Record) Summary() string {
+	rounds := 0
+	if n := len(rec.Transcript); n > 0 {
+		rounds = rec.Transcript[n-1].Round
+	}
+	db := rec.Debrief
+	return fmt.Sprintf("%-10s seed %d  %2d %s  %s  score %s  contribution %s  flags %d", rec.Tactic, rec.Seed,
+		rounds, plural(rounds, "round"), db.Outcome, orDash(db.OurScore), money(db.Contribution), len(db.Flags))
+}
+
 // line is a package keyed by agenda number as the trainee types one.
 func (rec Record) line(v map[string]string) string {
 	parts := make([]string, 0, len(rec.Issues))
