@@ -84,8 +84,12 @@ func (rec Record) Summary() string {
 		rounds = rec.Transcript[n-1].Round
 	}
 	db := rec.Debrief
+	contribution := "—" // no deal, nothing to price
+	if db.Deal {
+		contribution = money(db.Contribution)
+	}
 	return fmt.Sprintf("%-10s seed %d  %2d %s  %s  score %s  contribution %s  flags %d", rec.Tactic, rec.Seed,
-		rounds, plural(rounds, "round"), db.Outcome, orDash(db.OurScore), money(db.Contribution), len(db.Flags))
+		rounds, plural(rounds, "round"), db.Outcome, orDash(db.OurScore), contribution, len(db.Flags))
 }
 
 // line is a package keyed by agenda number as the trainee types one.
