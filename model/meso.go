@@ -28,11 +28,18 @@ type Meso struct {
 const MinBetterForThem = 2.0
 
 // TheirScore is our estimate of how good the values are for them: each item's
-// closeness to their position (0 at our opening, 1 at their position or
-// beyond, below 0 — down to −1 — when we ask for more than we opened with),
-// weighted by its value to them, at most 100. ok is false when no item has
-// both positions.
-func (r *Replay) TheirScore(v Values) (float64, bool) {
+// closeness to their position (0 at our opening or beyond, 1 at their
+// position or beyond), weighted by its value to them, at most 100 and never
+// below 0. ok is false when no item has both positions.
+func (r *Replay) TheirScore(v Values) (float64, bool) { return r.theirScore(v, 0) }
+
+// theirCost is TheirScore without its floor: asking for more than we opened
+// with counts against them, down to −1 an item. An equivalent offer must
+// be better for them by this measure too, so that it never buys its points
+// by asking past our opening where the score no longer looks.
+func (r *Replay) theirCost(v Values) (float64, bool) { return r.theirScore(v, -1) }
+
+func (r *Replay) theirScore(v Values, floor float64) (float64, bool) {
 	var sum, total float64
 	for i, it := range r.dossier.Items {
 		st := r.Items[i]
@@ -46,7 +53,7 @@ func (r *Replay) TheirScore(v Values) (float64, bool) {
 		c := 1.0
 		if span.IsPositive() {
 			c, _ = s.Mul(it.OurOpening.Decimal.Sub(x)).Div(span).Float64()
-			c = min(1, max(-1, c))
+			c = min(1, max(floor, c))
 		}
 		sum += w * c
 		total += w
@@ -166,6 +173,7 @@ func (r *Replay) mesoItems(ref Package) []mesoItem {
 // equivalentOffer gives g (all the way, else half) and recovers the lost
 // contribution on the items of lowest trade value; why says what failed.
 func (r *Replay) equivalentOffer(ref Package, refC decimal.Decimal, refTheirs float64, g mesoItem, items []mesoItem) (Package, string) {
+	refCost, _ := r.theirCost(ref.Values)
 	recover := slices.DeleteFunc(slices.Clone(items), func(x mesoItem) bool {
 		return x.it.ID == g.it.ID || x.trade >= g.trade || x.askTo.Equal(ref.Values[x.it.ID])
 	})
@@ -208,13 +216,14 @@ func (r *Replay) equivalentOffer(ref Package, refC decimal.Decimal, refTheirs fl
 		}
 		c, _ := r.dossier.Waterfall(p.Values)
 		theirs, _ := r.TheirScore(p.Values)
+		cost, _ := r.theirCost(p.Values)
 		switch {
 		case c.Contribution.Sub(refC).Abs().GreaterThan(tol):
 			why = fmt.Sprintf("the items of lower trade value cannot recover %s without taking back a concession",
 				FormatMoney(refC.Sub(c.Contribution)))
 		case moved < 2:
 			why = "the offer would differ from the reference on one item only"
-		case theirs < refTheirs+MinBetterForThem:
+		case theirs < refTheirs+MinBetterForThem || cost < refCost+MinBetterForThem:
 			why = fmt.Sprintf("the offer is not better for them by %.0f points of their values", MinBetterForThem)
 		default:
 			return p, ""
