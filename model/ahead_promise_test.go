@@ -1,0 +1,89 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+// Today's budget is the last one set for the meeting, whatever order the
+// records come in; a budget set later does not flag a move made before it.
+// Both budgets are set between meetings, so they count toward meeting 3.
+func TestTodaysBudgetIsTheLastSet(t *testing.T) {
+	d := Demo(demoNow)
+	d.Budgets = []Budget{
+		{ID: 1, ItemID: 1, Value: dec("24.40"), At: demoNow.Add(-2 * time.Hour)},
+		{ID: 2, ItemID: 1, Value: dec("24.00"), At: demoNow.Add(-time.Minute)}, // set last
+		{ID: 3, ItemID: 1, Value: dec("23.80"), At: demoNow.Add(-3 * time.Hour)},
+	}
+	b, ok := d.TodaysBudget(1)
+	if !ok || b.ID != 2 || !b.Value.Equal(dec("24.00")) {
+		t.Errorf("today's budget = #%d %s (%v), want #2 24.00, the last set", b.ID, b.Value, ok)
+	}
+	// Two set at the same moment: the later record (in order) holds.
+	d.Budgets = append(d.Budgets, Budget{ID: 4, ItemID: 1, Value: dec("24.10"), At: demoNow.Add(-time.Minute)})
+	if b, _ := d.TodaysBudget(1); b.ID != 4 {
+		t.Errorf("of two set at once today's budget is #%d, want #4, the later record", b.ID)
+	}
+}
+
+// A move of ours to 24.30 made an hour ago, then a budget of 24.40 set
+// now: the move was inside what held when it was made (nothing), so the
+// replay does not flag it; a move to 24.30 after the budget is flagged.
+func TestBudgetSetLaterDoesNotFlagEarlierMoves(t *testing.T) {
+	d := Demo(demoNow)
+	before := Concession{ID: 100, ItemID: 1, By: Us, To: dec("24.30"), TradedFor: "x", At: demoNow.Add(-time.Hour)}
+	d.Ledger = append(d.Ledger, before)
+	d.SortLedger()
+	d.Budgets = []Budget{{ID: 1, ItemID: 1, Value: dec("24.40"), At: demoNow}}
+	for _, mv := range d.Replay().Moves {
+		if mv.ID == before.ID && mv.Flags.Has(OverBudget) {
+			t.Errorf("a move made before the budget was set is flagged over it")
+		}
+	}
+	if f := d.MoveFlags(Concession{ItemID: 1, By: Us, To: dec("24.20"), TradedFor: "x", At: demoNow.Add(time.Minute)}); !f.Has(OverBudget) {
+		t.Errorf("a move after the budget, beyond it: flags %q, want over budget", f)
+	}
+}
+
+// A `they` move whose "for" text names an item pays back the oldest owed
+// move of ours on that item, and only one: the demo owes our rebate move
+// (ID 10); we add a later rebate move (ID 20) and an earlier payment-days
+// move (ID 22), neither traded for anything. Their move "for the growth
+// rebate" pays ID 10; 22 and 20 stay owed, in ledger order.
+func TestTheirMoveNamingAnItemPaysItsOldestOwedMove(t *testing.T) {
+	d := Demo(demoNow)
+	m2 := d.Meetings[1].Started
+	d.Ledger = append(d.Ledger,
+		Concession{ID: 20, MeetingID: 2, ItemID: 3, By: Us, To: dec("2.0"), At: m2.Add(100 * time.Minute)},
+		Concession{ID: 22, MeetingID: 2, ItemID: 2, By: Us, To: dec("50"), At: m2.Add(50 * time.Minute)},
+		Concession{ID: 21, ItemID: 5, By: Them, To: dec("1.30"), TradedFor: "for the growth rebate", At: demoNow})
+	d.SortLedger()
+	var got []uint64
+	for _, o := range d.Replay().Owed() {
+		got = append(got, o.Move.ID)
+	}
+	if len(got) != 2 || got[0] != 22 || got[1] != 20 {
+		t.Errorf("owed after their move: IDs %v, want [22 20]", got)
+	}
+}
+
+// Value suggestions are made for open items only: with payment terms
+// agreed, or parked, the demo's five suggestions become the other four.
+func TestNoSuggestionsForAgreedOrParkedItems(t *testing.T) {
+	for _, status := range []ItemStatus{ItemAgreed, ItemParked} {
+		d := Demo(demoNow)
+		if n := len(d.Replay().Suggestions()); n != 5 {
+			t.Fatalf("the demo makes %d suggestions, want 5", n)
+		}
+		d.Items[d.ItemIndex(2)].Status = status
+		got := d.Replay().Suggestions()
+		for _, s := range got {
+			if s.Item.ID == 2 {
+				t.Errorf("payment terms %s: still suggested %d", status, s.Value)
+			}
+		}
+		if len(got) != 4 {
+			t.Errorf("payment terms %s: %d suggestions, want the other 4", status, len(got))
+		}
+	}
+}

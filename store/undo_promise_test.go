@@ -1,0 +1,36 @@
+package store
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/parley-app/parley/model"
+)
+
+// Undo of a change that made a bucket (a new negotiation, with its child
+// buckets) never deletes records added to it since: another session's note
+// in it makes the undo refuse, and the file stays as it was.
+func TestUndoOfABucketKeepsRecordsAddedSince(t *testing.T) {
+	s := openStore(t, tempDB(t))
+	a := model.Account{Name: "Hollis Foodstores", Kind: model.Retail}
+	if err := s.SaveAccount(&a); err != nil {
+		t.Fatal(err)
+	}
+	n := model.Negotiation{AccountID: a.ID, Title: "2028 terms", Currency: "EUR", Stage: model.StagePrepare, Status: model.Active}
+	if err := s.SaveNegotiation(&n); err != nil {
+		t.Fatal(err)
+	}
+	other := openStore(t, s.Path())
+	note := model.Note{Kind: model.KindNote, At: now, Text: "Dana called"}
+	if err := other.SaveNote(n.ID, &note); err != nil {
+		t.Fatal(err)
+	}
+	before := stateOf(t, s.Path())
+	if _, err := s.UndoOwn(); !errors.Is(err, ErrChangedSince) {
+		t.Fatalf("UndoOwn of the new negotiation = %v, want ErrChangedSince", err)
+	}
+	assertUntouched(t, s.Path(), before)
+	if _, ok := noteByID(dossier(t, s, n.ID), note.ID); !ok {
+		t.Error("the note added since is gone")
+	}
+}
