@@ -63,7 +63,7 @@ func TestTheirScoreBeyondOurOpeningIsNotNegative(t *testing.T) {
 		{"13", "900", 20},
 		{"12", "900", 20},
 		{"9", "900", 100},
-		{"8", "800", 100},  // past their position counts 1, no more
+		{"8", "800", 100},    // past their position counts 1, no more
 		{"10.5", "1200", 40}, // 80 × 1.5/3 = 40, volume at our opening 0
 	} {
 		got, ok := r.TheirScore(Values{1: dec(tc.price), 2: dec(tc.volume)})
