@@ -173,7 +173,7 @@ func toPackageJSON(d *model.Dossier, pr model.PackageResult) packageJSON {
 		}
 	}
 	if pr.Scored {
-		score := int(math.Round(pr.Score))
+		score := int(math.RoundToEven(pr.Score)) // as the table's %.0f rounds it: 62.5 is 62 in both
 		p.Score = &score
 	}
 	return p
