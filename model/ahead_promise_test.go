@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -84,6 +85,53 @@ func TestNoSuggestionsForAgreedOrParkedItems(t *testing.T) {
 		}
 		if len(got) != 4 {
 			t.Errorf("payment terms %s: %d suggestions, want the other 4", status, len(got))
+		}
+	}
+}
+
+// A `they` move linked to one owed move of ours pays that one, even when
+// its "for" text also names another (by ledger number or by item): the
+// link decides first, then the number, then the item.
+func TestTheirMoveLinkedPaysTheLinkedMoveFirst(t *testing.T) {
+	base := func() *Dossier {
+		d := Demo(demoNow)
+		m2 := d.Meetings[1].Started
+		d.Ledger = append(d.Ledger, Concession{ID: 22, MeetingID: 2, ItemID: 2, By: Us, To: dec("50"), At: m2.Add(50 * time.Minute)})
+		d.SortLedger()
+		return d
+	}
+	number := func(d *Dossier, id uint64) int {
+		for k, mv := range d.Replay().Moves {
+			if mv.ID == id {
+				return k + 1
+			}
+		}
+		t.Fatalf("no move %d", id)
+		return 0
+	}
+	rebate := number(base(), 10)
+	for _, tc := range []struct {
+		name    string
+		move    Concession
+		stillOw uint64
+	}{
+		{"linked to 22, for #rebate", Concession{TradedAgainst: 22, TradedFor: fmt.Sprintf("#%d too", rebate)}, 10},
+		{"linked to 22, for the rebate's item", Concession{TradedAgainst: 22, TradedFor: "the growth rebate"}, 10},
+		{"for #rebate and payment terms", Concession{TradedFor: fmt.Sprintf("#%d and payment terms", rebate)}, 22},
+		{"linked to 10", Concession{TradedAgainst: 10}, 22},
+	} {
+		d := base()
+		c := tc.move
+		c.ID, c.ItemID, c.By, c.To, c.At = 21, 5, Them, dec("1.30"), demoNow
+		d.Ledger = append(d.Ledger, c)
+		d.SortLedger()
+		owed := d.Replay().Owed()
+		if len(owed) != 1 || owed[0].Move.ID != tc.stillOw {
+			var ids []uint64
+			for _, o := range owed {
+				ids = append(ids, o.Move.ID)
+			}
+			t.Errorf("%s: still owed %v, want [%d]", tc.name, ids, tc.stillOw)
 		}
 	}
 }

@@ -53,3 +53,23 @@ func TestCommitmentsDueFollowTheRoleTemplateDays(t *testing.T) {
 		}
 	}
 }
+
+// What we got for a move of ours is theirs to keep, what we gave for a
+// move of theirs is ours: where no word names a role, theirs goes to the
+// buyers and ours to the field sales managers (retail).
+func TestCommitmentsWhoseTheTradeIs(t *testing.T) {
+	d := Demo(demoNow)
+	d.FollowUps = nil
+	d.Ledger = append(d.Ledger,
+		Concession{ID: 200, ItemID: 4, By: Us, To: dec("195000"), TradedFor: "a lunch with Dana", At: demoNow},
+		Concession{ID: 201, ItemID: 4, By: Them, To: dec("175000"), TradedFor: "a visit to our bakery", At: demoNow})
+	lines := map[string]bool{}
+	for _, f := range Commitments(d) {
+		lines[f.CommitmentLine()] = true
+	}
+	for _, want := range []string{"they: a lunch with Dana — buyers", "we: a visit to our bakery — field sales managers"} {
+		if !lines[want] {
+			t.Errorf("no commitment %q in %v", want, lines)
+		}
+	}
+}

@@ -48,3 +48,38 @@ func TestCleanTextRemovesEveryBidiAndC1Control(t *testing.T) {
 		}
 	}
 }
+
+// Each special character alone, and next to a real U+FFFD: the fast path
+// (nothing to clean) must not let any of them through.
+func TestCleanTextSingleCharacters(t *testing.T) {
+	for _, tc := range []struct {
+		in              string
+		line, multiline string
+		escaped         string
+	}{
+		{"\r", " ", "\n", `\x0d`},
+		{"\r\n", " ", "\n", "\\x0d\n"},
+		{"\n", " ", "\n", "\n"},
+		{"\t", " ", " ", "\t"},
+		{"\x00", "", "", `\x00`},
+		{"\x1f", "", "", `\x1f`},
+		{"\x7f", "", "", `\x7f`},
+		{"\u0085", "", "", `\x85`},
+		{"\u202e", "", "", `\u{202e}`},
+		{" ", " ", " ", " "},
+		{"~", "~", "~", "~"},
+		{"\u00a0", "\u00a0", "\u00a0", "\u00a0"},
+		{"\uFFFD\x1b", "\uFFFD", "\uFFFD", "\uFFFD\\x1b"},
+		{"\xff", "\uFFFD", "\uFFFD", `\xff`},
+	} {
+		if got := CleanText(tc.in, false); got != tc.line {
+			t.Errorf("CleanText(%q, false) = %q, want %q", tc.in, got, tc.line)
+		}
+		if got := CleanText(tc.in, true); got != tc.multiline {
+			t.Errorf("CleanText(%q, true) = %q, want %q", tc.in, got, tc.multiline)
+		}
+		if got := EscapeForTerminal(tc.in); got != tc.escaped {
+			t.Errorf("EscapeForTerminal(%q) = %q, want %q", tc.in, got, tc.escaped)
+		}
+	}
+}

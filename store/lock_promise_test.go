@@ -39,6 +39,7 @@ func TestLockInfoOfADeadProcessIsNotBelieved(t *testing.T) {
 		{"a live process that let go", fmt.Sprintf("-%d\nparley note\n", os.Getppid()), false},
 		{"no command", fmt.Sprintf("+%d\n   \n", os.Getppid()), false},
 		{"no pid", "+x\nparley note\n", false},
+		{"pid 0 (kill would reach our own group)", "+0\nparley note\n", false},
 	} {
 		if err := os.WriteFile(lockInfoPath(path), []byte(tc.record), 0o600); err != nil {
 			t.Fatal(err)
