@@ -72,3 +72,32 @@ func TestTheirScoreBeyondOurOpeningIsNotNegative(t *testing.T) {
 		}
 	}
 }
+
+// An equivalent offer recovers only on items of lower trade value than the
+// one it gives on, never on one of equal value: the list price (80 to them
+// for 50 to us) and the allowance (16 for 10) both trade at 1.6, the
+// volume at 0.4.
+// Giving on the price cannot be recovered on the volume alone (half of it,
+// 11.00, would need 1,263 units, past our opening of 1,200), so the one
+// offer gives on the allowance (0.20 → 0.40) and recovers on the volume.
+// Margin = price − allowance − 7; the reference earns 4,800. Recovering on
+// the allowance too (11.00, 1,200 units, 0.00) would earn it, and be better
+// for them, but the allowance is worth as much to them as the price.
+func TestEquivalentOfferRecoversOnLowerTradeValueOnly(t *testing.T) {
+	d := dealDossier()
+	d.Negotiation.Deal.Floor = none
+	d.Items[0].LastYear, d.Items[1].LastYear = none, none
+	d.Items = append(d.Items[:2], AgendaItem{ID: 4, Topic: TopicDiscounts, Title: "Allowance", Better: Down,
+		OurOpening: opt("0"), OurTarget: opt("0.20"), OurWalkAway: opt("0.40"), TheirOpening: opt("0.50"),
+		Weight: 10, ValueToThem: 16, Status: ItemOpen, Lever: Lever{Kind: LeverAllowance}})
+	ref := Package{Name: "Reference", Origin: OriginProposal, Values: Values{1: dec("12"), 2: dec("1000"), 4: dec("0.20")}}
+	r := d.Replay()
+	m := r.EquivalentOffers(ref, 1)
+	if len(m.Offers) != 1 {
+		t.Fatalf("%d offers (%q), want 1", len(m.Offers), m.Reason)
+	}
+	o := m.Offers[0]
+	if !o.Values[1].Equal(dec("12")) || !o.Values[4].Equal(dec("0.40")) || !o.Values[2].GreaterThan(dec("1000")) {
+		t.Errorf("%s: %v, want the price kept at 12, the allowance given to 0.40 and the volume up", o.Name, o.Values)
+	}
+}
