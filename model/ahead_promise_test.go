@@ -135,3 +135,29 @@ func TestTheirMoveLinkedPaysTheLinkedMoveFirst(t *testing.T) {
 		}
 	}
 }
+
+// A decision on a suggestion hides it only after the meeting it was made
+// after: dismissing payment terms after meeting 2 hides it, an acceptance
+// of the volume's after meeting 1 does not hide the volume now.
+func TestSuggestionDecisionsCountForTheirMeetingOnly(t *testing.T) {
+	d := Demo(demoNow)
+	d.Decisions = []SuggestionDecision{{ID: 1, ItemID: 2, After: 2, Value: 60, At: demoNow},
+		{ID: 2, ItemID: 4, After: 1, Value: 45, At: demoNow}}
+	shown := map[uint64]bool{}
+	for _, s := range d.Replay().Suggestions() {
+		shown[s.Item.ID] = true
+	}
+	if shown[2] || !shown[4] {
+		t.Errorf("suggested items %v: want payment terms (2) hidden and the volume (4) shown", shown)
+	}
+}
+
+// Suggestions start once they have moved on two items by a meeting's end:
+// the demo's first four moves are theirs on the SKUs and the contract.
+func TestSuggestionsAfterTheirMovesOnTwoItems(t *testing.T) {
+	d := Demo(demoNow)
+	d.Ledger = d.Ledger[:4]
+	if s := d.Replay().Suggestions(); len(s) == 0 {
+		t.Error("no suggestion once they moved on two items")
+	}
+}
