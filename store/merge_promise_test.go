@@ -47,3 +47,22 @@ func TestImportTieKeepsTheDatabasesVersion(t *testing.T) {
 		t.Error("their version of the item is not kept as a note")
 	}
 }
+
+// An import of a file the database already holds counts every record as
+// the same: as many as the first import added.
+func TestImportAgainCountsEveryRecordTheSame(t *testing.T) {
+	mine, _ := demoStore(t)
+	path := export(t, mine)
+	theirs := openStore(t, tempDB(t))
+	first, err := theirs.Import(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := theirs.Import(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Added == 0 || again.Same != first.Added || !again.NothingNew() {
+		t.Errorf("the first import added %d; again: %+v, want all %d the same", first.Added, again, first.Added)
+	}
+}
