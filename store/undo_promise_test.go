@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Undo of a change that made a bucket (a new negotiation, with its child
@@ -33,4 +34,17 @@ func TestUndoOfABucketKeepsRecordsAddedSince(t *testing.T) {
 	if _, ok := noteByID(dossier(t, s, n.ID), note.ID); !ok {
 		t.Error("the note added since is gone")
 	}
+}
+
+// Undo or redo never makes a negotiation's child bucket at the top of the
+// file when the negotiation it belongs in is gone: it refuses.
+func TestSetBucketRefusesWithoutItsParent(t *testing.T) {
+	s := openStore(t, tempDB(t))
+	path := [][]byte{bucketNegotiations, itob(999), bucketNotes}
+	before := stateOf(t, s.Path())
+	err := s.update(func(tx *bolt.Tx) error { return setBucket(tx, path, false, true, 7) })
+	if !errors.Is(err, ErrChangedSince) {
+		t.Fatalf("setBucket under a missing negotiation = %v, want ErrChangedSince", err)
+	}
+	assertUntouched(t, s.Path(), before)
 }
