@@ -48,3 +48,41 @@ func TestSetBucketRefusesWithoutItsParent(t *testing.T) {
 	}
 	assertUntouched(t, s.Path(), before)
 }
+
+// Undoing the removal of a negotiation makes its buckets again with the
+// sequences they had, so that no ID is handed out twice: a note deleted
+// before the negotiation was removed keeps its ID retired.
+func TestUndoOfARemovalKeepsIDsRetired(t *testing.T) {
+	s := openStore(t, tempDB(t))
+	a := model.Account{Name: "Hollis Foodstores", Kind: model.Retail}
+	if err := s.SaveAccount(&a); err != nil {
+		t.Fatal(err)
+	}
+	n := model.Negotiation{AccountID: a.ID, Title: "2028 terms", Currency: "EUR", Stage: model.StagePrepare, Status: model.Active}
+	if err := s.SaveNegotiation(&n); err != nil {
+		t.Fatal(err)
+	}
+	var last model.Note
+	for _, text := range []string{"one", "two", "three"} {
+		last = model.Note{Kind: model.KindNote, At: now, Text: text}
+		if err := s.SaveNote(n.ID, &last); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DeleteNote(n.ID, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteNegotiation(n.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	again := model.Note{Kind: model.KindNote, At: now, Text: "four"}
+	if err := s.SaveNote(n.ID, &again); err != nil {
+		t.Fatal(err)
+	}
+	if again.ID <= last.ID {
+		t.Errorf("a new note got ID %d after the undo; %d was handed out before", again.ID, last.ID)
+	}
+}
