@@ -51,16 +51,17 @@ func TestEquivalentOfferNoBetterForThemIsRefused(t *testing.T) {
 }
 
 // Their score of a value beyond our opening (better for us than we opened)
-// is 0 for that item, never below: the list price at 13 against our opening
-// 12 and their 9 counts 0, the volume at their 900 counts 1; weighted 80 and
-// 20, the package scores 20 for them.
-func TestTheirScoreBeyondOurOpeningIsNotNegative(t *testing.T) {
+// counts below 0 for that item, but never below −1 (DESIGN 5.8), and a value
+// past their position counts 1, no more. Our opening 12, their 9, weights
+// 80 (price) and 20 (volume, at their 900: 1).
+func TestTheirScoreIsBoundedPerItem(t *testing.T) {
 	r := dealDossier().Replay()
 	for _, tc := range []struct {
 		price, volume string
 		want          float64
 	}{
-		{"13", "900", 20},
+		{"13", "900", (80*(-1.0/3) + 20) / 100 * 100},
+		{"30", "900", -60}, // (12 − 30)/3 = −6 counts −1
 		{"12", "900", 20},
 		{"9", "900", 100},
 		{"8", "800", 100},    // past their position counts 1, no more
@@ -70,34 +71,5 @@ func TestTheirScoreBeyondOurOpeningIsNotNegative(t *testing.T) {
 		if !ok || !approx(got, tc.want) {
 			t.Errorf("their score of %s and %s = %v (%v), want %v", tc.price, tc.volume, got, ok, tc.want)
 		}
-	}
-}
-
-// An equivalent offer recovers only on items of lower trade value than the
-// one it gives on, never on one of equal value: the list price (80 to them
-// for 50 to us) and the allowance (16 for 10) both trade at 1.6, the
-// volume at 0.4.
-// Giving on the price cannot be recovered on the volume alone (half of it,
-// 11.00, would need 1,263 units, past our opening of 1,200), so the one
-// offer gives on the allowance (0.20 → 0.40) and recovers on the volume.
-// Margin = price − allowance − 7; the reference earns 4,800. Recovering on
-// the allowance too (11.00, 1,200 units, 0.00) would earn it, and be better
-// for them, but the allowance is worth as much to them as the price.
-func TestEquivalentOfferRecoversOnLowerTradeValueOnly(t *testing.T) {
-	d := dealDossier()
-	d.Negotiation.Deal.Floor = none
-	d.Items[0].LastYear, d.Items[1].LastYear = none, none
-	d.Items = append(d.Items[:2], AgendaItem{ID: 4, Topic: TopicDiscounts, Title: "Allowance", Better: Down,
-		OurOpening: opt("0"), OurTarget: opt("0.20"), OurWalkAway: opt("0.40"), TheirOpening: opt("0.50"),
-		Weight: 10, ValueToThem: 16, Status: ItemOpen, Lever: Lever{Kind: LeverAllowance}})
-	ref := Package{Name: "Reference", Origin: OriginProposal, Values: Values{1: dec("12"), 2: dec("1000"), 4: dec("0.20")}}
-	r := d.Replay()
-	m := r.EquivalentOffers(ref, 1)
-	if len(m.Offers) != 1 {
-		t.Fatalf("%d offers (%q), want 1", len(m.Offers), m.Reason)
-	}
-	o := m.Offers[0]
-	if !o.Values[1].Equal(dec("12")) || !o.Values[4].Equal(dec("0.40")) || !o.Values[2].GreaterThan(dec("1000")) {
-		t.Errorf("%s: %v, want the price kept at 12, the allowance given to 0.40 and the volume up", o.Name, o.Values)
 	}
 }
