@@ -2,7 +2,6 @@ package tui
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/parley-app/parley/model"
@@ -12,7 +11,7 @@ import (
 
 // Their offer inside every walk-away but below the deal floor is not
 // acceptable anywhere: the header says "below floor", the Deal pane's
-// verdict cell and words say so. The demo's their offer is past three
+// verdict says so. The demo's their offer is past three
 // walk-aways; here our walk-aways on those items are moved to their
 // positions, and the floor stays above what their offer earns.
 func TestTheirOfferBelowTheFloorIsNotAcceptable(t *testing.T) {
@@ -44,13 +43,6 @@ func TestTheirOfferBelowTheFloorIsNotAcceptable(t *testing.T) {
 	h.wantScreen("their offer below floor")
 	h.lackScreen("their offer acceptable")
 	h.press("6")
-	h.press("right", "right", "right", "right") // their offer
-	h.wantScreen("Their offer: below the deal floor")
-	// The verdict row of the Deal pane (the ledger is drawn beside it):
-	// last year, walk-away, target, ours, theirs.
-	_, row, _ := strings.Cut(h.screen(), "│ Verdict ")
-	row, _, _ = strings.Cut(row, "│")
-	if !strings.HasSuffix(strings.TrimSpace(row), "acceptable  below floor") {
-		t.Errorf("the Deal pane's verdicts read %q, want their offer (the last) \"below floor\"", row)
-	}
+	h.wantScreen("Theirs: below the deal floor")
+	h.lackScreen("Theirs: acceptable")
 }

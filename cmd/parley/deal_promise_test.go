@@ -88,8 +88,8 @@ func TestDealJSONFollowsTheTable(t *testing.T) {
 	}
 	// Our walk-aways together earn less than the floor: inside every
 	// walk-away, and still not acceptable.
-	if walk := got.Packages[1]; walk.Origin != "walk-away" || walk.Verdict != "below the deal floor" ||
-		tableRow(t, table, "Verdict")[1] != "below the deal floor" {
+	if walk := got.Packages[1]; walk.Origin != "walk-away" || !strings.HasPrefix(walk.Verdict, "below the deal floor") ||
+		!strings.HasPrefix(tableRow(t, table, "Verdict")[1], "below the deal floor") {
 		t.Errorf("our walk-away package: JSON verdict %q, table %q; want below the deal floor", walk.Verdict, tableRow(t, table, "Verdict")[1])
 	}
 	if last := got.Packages[len(got.Packages)-1]; last.Name != "Price only" || scores[len(scores)-1] != "62" {
