@@ -22,9 +22,11 @@ func TestLockWaitGivesUpAfterAboutASecond(t *testing.T) {
 }
 
 // The lock-info record is believed only while the process it names is
-// alive and is not this one, and only while it says "+" (holding).
+// alive, a Parley, and not this one, and only while it says "+" (holding).
 func TestLockInfoOfADeadProcessIsNotBelieved(t *testing.T) {
 	path := tempDB(t)
+	live, release := holdInAnotherProcess(t, "hold", tempDB(t)) // a Parley, alive
+	defer release()
 	dead := deadPID(t)
 	if alive(dead) {
 		t.Skipf("pid %d was given to another process already", dead)
@@ -33,11 +35,11 @@ func TestLockInfoOfADeadProcessIsNotBelieved(t *testing.T) {
 		name, record string
 		believed     bool
 	}{
-		{"a live process", fmt.Sprintf("+%d\nparley note\n", os.Getppid()), true},
+		{"a live process", fmt.Sprintf("+%d\nparley note\n", live), true},
 		{"a dead process", fmt.Sprintf("+%d\nparley note\n", dead), false},
 		{"this process", fmt.Sprintf("+%d\nparley note\n", os.Getpid()), false},
-		{"a live process that let go", fmt.Sprintf("-%d\nparley note\n", os.Getppid()), false},
-		{"no command", fmt.Sprintf("+%d\n   \n", os.Getppid()), false},
+		{"a live process that let go", fmt.Sprintf("-%d\nparley note\n", live), false},
+		{"no command", fmt.Sprintf("+%d\n   \n", live), false},
 		{"no pid", "+x\nparley note\n", false},
 		{"pid 0 (kill would reach our own group)", "+0\nparley note\n", false},
 	} {
