@@ -51,17 +51,17 @@ func TestEquivalentOfferNoBetterForThemIsRefused(t *testing.T) {
 }
 
 // Their score of a value beyond our opening (better for us than we opened)
-// counts below 0 for that item, but never below −1 (DESIGN 5.8), and a value
-// past their position counts 1, no more. Our opening 12, their 9, weights
-// 80 (price) and 20 (volume, at their 900: 1).
+// counts 0 for that item, never below (issue 22's promise), and a value past
+// their position counts 1, no more. Our opening 12, their 9, weights 80
+// (price) and 20 (volume, at their 900: 1).
 func TestTheirScoreIsBoundedPerItem(t *testing.T) {
 	r := dealDossier().Replay()
 	for _, tc := range []struct {
 		price, volume string
 		want          float64
 	}{
-		{"13", "900", (80*(-1.0/3) + 20) / 100 * 100},
-		{"30", "900", -60}, // (12 − 30)/3 = −6 counts −1
+		{"13", "900", 20}, // price past our opening counts 0, not below
+		{"30", "900", 20}, // however far past
 		{"12", "900", 20},
 		{"9", "900", 100},
 		{"8", "800", 100},    // past their position counts 1, no more
