@@ -139,6 +139,9 @@ func (m *Model) View() string {
 func (m *Model) bodyView() []string {
 	w, h := m.width, m.bodyHeight()
 	if top := m.top(); top != nil {
+		if m.snap == nil {
+			return ui.Place(top.View(w, h), w, h) // nothing open behind it
+		}
 		return ui.Overlay(m.panesView(w, h), top.View(w, h), w, h)
 	}
 	return m.panesView(w, h)
