@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-app/parley/model"
@@ -33,8 +31,7 @@ type Portfolio struct {
 	loaded   bool
 	sort     model.PortfolioSort
 	sel      ui.Selection
-	filter   textinput.Model
-	filterOn bool
+	filter   ui.FilterBox
 	done     bool
 	keys     portfolioKeys
 	list     ui.ListKeys
@@ -47,10 +44,7 @@ type portfolioKeys struct {
 // NewPortfolio opens the page; its rows come as a PortfolioData message.
 func NewPortfolio(st *ui.Styles, now func() time.Time) *Portfolio {
 	p := &Portfolio{st: st, now: now, list: ui.NewListKeys()}
-	p.filter = textinput.New()
-	p.filter.Cursor.SetMode(cursor.CursorStatic)
-	p.filter.Prompt = "/ "
-	p.filter.Placeholder = "filter by account, negotiation, KAM or stage"
+	p.filter = ui.NewFilterBox("filter by account, negotiation, KAM or stage")
 	p.keys = portfolioKeys{
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
@@ -83,7 +77,7 @@ func (p *Portfolio) Done() bool { return p.done }
 func (p *Portfolio) ShortHelp() []key.Binding { return nil }
 
 func (p *Portfolio) rebuild() {
-	p.rows = append([]model.PortfolioRow(nil), model.FilterPortfolio(p.all, p.filter.Value())...)
+	p.rows = append([]model.PortfolioRow(nil), model.FilterPortfolio(p.all, p.filter.Text())...)
 	model.SortPortfolio(p.rows, p.sort)
 	p.sel.SetN(len(p.rows))
 }
@@ -97,22 +91,10 @@ func (p *Portfolio) current() (model.PortfolioRow, bool) {
 
 // Update takes a key.
 func (p *Portfolio) Update(msg tea.KeyMsg) tea.Cmd {
-	if p.filterOn {
-		switch msg.String() {
-		case "enter":
-			p.filterOn = false
-			p.filter.Blur()
-		case "esc":
-			p.filterOn = false
-			p.filter.Blur()
-			p.filter.SetValue("")
-			p.rebuild()
-		default:
-			var cmd tea.Cmd
-			p.filter, cmd = p.filter.Update(msg)
+	if p.filter.On {
+		if p.filter.Update(msg) {
 			p.sel.MoveTo(0)
 			p.rebuild()
-			return cmd
 		}
 		return nil
 	}
@@ -123,8 +105,7 @@ func (p *Portfolio) Update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.Close):
 		p.done = true
 	case key.Matches(msg, p.keys.Filter):
-		p.filterOn = true
-		return p.filter.Focus()
+		return p.filter.Start()
 	case key.Matches(msg, p.keys.Sort):
 		p.sort = p.sort.Next()
 		p.rebuild()
@@ -142,9 +123,8 @@ func (p *Portfolio) View(w, h int) []string {
 	st := p.st
 	width := max(0, w-4)
 	lines := []string{st.Bold.Render(fmt.Sprintf("Portfolio · %d negotiations · sorted by %s", len(p.rows), p.sort))}
-	if p.filterOn || p.filter.Value() != "" {
-		p.filter.Width = max(1, width-4)
-		lines = append(lines, p.filter.View())
+	if p.filter.Shown() {
+		lines = append(lines, p.filter.View(max(1, width-4)))
 	}
 	lines = append(lines, st.Dim.Render(ui.Cut(portfolioHeader(), width)))
 	p.sel.SetHeight(max(1, h-2-len(lines)-2))
