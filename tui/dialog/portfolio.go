@@ -24,17 +24,17 @@ type PortfolioData struct {
 // verdict, likely landing against the floor, owed and pending approvals;
 // sorted and filtered; enter opens one.
 type Portfolio struct {
-	st       *ui.Styles
-	now      func() time.Time
-	all      []model.PortfolioRow
-	rows     []model.PortfolioRow
-	loaded   bool
-	sort     model.PortfolioSort
-	sel      ui.Selection
-	filter   ui.FilterBox
-	done     bool
-	keys     portfolioKeys
-	list     ui.ListKeys
+	st     *ui.Styles
+	now    func() time.Time
+	all    []model.PortfolioRow
+	rows   []model.PortfolioRow
+	loaded bool
+	sort   model.PortfolioSort
+	sel    ui.Selection
+	filter ui.FilterBox
+	done   bool
+	keys   portfolioKeys
+	list   ui.ListKeys
 }
 
 type portfolioKeys struct {
