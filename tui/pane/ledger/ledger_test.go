@@ -240,3 +240,24 @@ func TestEveryRowShowsItsMoveNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestAContractMoveIsNotCalledWorthNothing: a move on the contract's length
+// leaves a year's contribution as it is; the detail says where its worth
+// is rather than "gains us 0.00 a year".
+func TestAContractMoveIsNotCalledWorthNothing(t *testing.T) {
+	s := uitest.DemoSnapshot(false)
+	p := newPane(t, s, 140, 40)
+	for i := 0; i < 40; i++ {
+		if strings.Contains(screen(t, p, 140, 40), "· Contract length ·") {
+			break
+		}
+		uitest.Press(t, p, "k")
+	}
+	out := screen(t, p, 140, 40)
+	if !strings.Contains(out, "· Contract length ·") {
+		t.Fatalf("never selected the move on the contract's length:\n%s", out)
+	}
+	if strings.Contains(out, "gains us 0.00") || !strings.Contains(out, "changes the term") {
+		t.Fatalf("a contract move's detail:\n%s", out)
+	}
+}

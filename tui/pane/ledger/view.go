@@ -355,6 +355,10 @@ func (p *Pane) money(mv *model.Move) string {
 	text := "money unknown: " + fmt.Sprint(err)
 	switch {
 	case err != nil:
+	case v.IsZero() && p.snap.D.Items[mv.Item].Lever.Kind == model.LeverContract:
+		// A year's contribution does not move with the contract's length:
+		// its worth is in the term, not "0.00 a year".
+		text = "changes the term, not a year's money: the Deal pane (6) prices the term"
 	case v.IsNegative():
 		text = "costs us " + model.FormatMoney(v.Neg()) + " " + p.snap.D.Negotiation.Currency + " a year"
 	default:
