@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,5 +76,38 @@ func TestBriefOnATerminalIsRendered(t *testing.T) {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the rendered brief lacks %q", want)
 		}
+	}
+}
+
+// Go runs the init of every package linked into the binary before main, so a
+// package that only the brief needs costs every command: the syntax
+// highlighter glamour imports parsed its ~250 lexers and 70 styles at each
+// start (about 24 ms; issue 23). It is replaced by internal/plaincode.
+func TestCommandsStartWithoutTheHighlighter(t *testing.T) {
+	cmd := exec.Command(binary(t), "version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("version: %v: %s", err, out)
+	}
+	if !strings.Contains(string(out), "init github.com/charmbracelet/glamour") {
+		t.Fatalf("inittrace shows no package init; the test looks in the wrong place: %.300s", out)
+	}
+	for _, heavy := range []string{"chroma/v2/lexers ", "chroma/v2/formatters ", "dlclark/regexp2 "} {
+		if strings.Contains(string(out), heavy) {
+			t.Errorf("every command initialises %s", heavy)
+		}
+	}
+}
+
+// A fenced block in a note prints as its text on a terminal, uncoloured.
+func TestRenderMarkdownPrintsCodeAsItIs(t *testing.T) {
+	t.Setenv("GLAMOUR_STYLE", "dark")
+	out, err := renderMarkdown("# Brief\n\n```go\nfunc price() int { return 42 }\n```\n", 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "func price() int { return 42 }") {
+		t.Errorf("the code is not printed whole: %q", out)
 	}
 }
