@@ -310,3 +310,38 @@ func TestSuggestionsCompareItems(t *testing.T) {
 		t.Errorf("suggestions after one meeting ended: %+v", got)
 	}
 }
+
+// An owed move is priced from our offer priced once (its lever's own term
+// alone for most levers); that equals pricing both ends of the move through
+// the whole waterfall, for every move of ours on every lever of the demo.
+func TestOwedMoneyEqualsTwoWholeWaterfalls(t *testing.T) {
+	d := Demo(demoNow)
+	r := d.Replay()
+	ours := r.Positions(OriginOurs)
+	kinds := map[LeverKind]bool{}
+	for _, mv := range r.Moves {
+		if mv.By != Us {
+			continue
+		}
+		it := d.Items[mv.Item]
+		got, err := r.moveCost(mv)
+		from, errFrom := d.Waterfall(ours.With(it.ID, mv.From).Values)
+		to, errTo := d.Waterfall(ours.With(it.ID, mv.To).Values)
+		if it.Lever.Kind == LeverNone {
+			if err == nil {
+				t.Errorf("%s has no lever and is priced %s", it.Title, got)
+			}
+			continue
+		}
+		kinds[it.Lever.Kind] = true
+		if (err == nil) != (errFrom == nil && errTo == nil) {
+			t.Fatalf("%s %s → %s: %v vs %v/%v", it.Title, mv.From, mv.To, err, errFrom, errTo)
+		}
+		if want := from.Contribution.Sub(to.Contribution); err == nil && !got.Equal(want) {
+			t.Errorf("%s %s → %s: %s, whole waterfalls %s", it.Title, mv.From, mv.To, got, want)
+		}
+	}
+	if len(kinds) < 3 {
+		t.Errorf("the demo's moves of ours cover only levers %v", kinds)
+	}
+}

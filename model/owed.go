@@ -53,13 +53,11 @@ func (r *Replay) Owed() []Owed {
 		}
 		open = r.payBack(mv, open, names)
 	}
-	ours := r.Positions(OriginOurs)
-	_, baseErr := d.Waterfall(ours.Values)
 	out := make([]Owed, 0, len(open))
 	for _, k := range open {
 		mv := r.Moves[k]
 		o := Owed{Move: mv, Number: mv.Number}
-		o.Money, o.Err = r.moveCost(ours, baseErr, mv)
+		o.Money, o.Err = r.moveCost(mv)
 		out = append(out, o)
 	}
 	return out
@@ -98,14 +96,37 @@ func (r *Replay) payBack(mv Move, open []int, names *itemNames) []int {
 
 // moveCost is what a move of ours cost our offer a year: our offer with the
 // item where the move started, less our offer with it where the move ended.
-func (r *Replay) moveCost(ours Package, baseErr error, mv Move) (decimal.Decimal, error) {
-	it := r.dossier.Items[mv.Item]
+// Both ends are priced as changes from our offer, priced once per replay:
+// from the lever's own term alone for most levers (no waterfall at all),
+// which on a long ledger is the difference between pricing hundreds of
+// owed moves in a frame and in a tenth of a second.
+func (r *Replay) moveCost(mv Move) (decimal.Decimal, error) {
+	d := r.dossier
+	it := d.Items[mv.Item]
 	if it.Lever.Kind == LeverNone {
 		return decimal.Zero, fmt.Errorf("%s has no lever: it counts in the score only", it.Title)
 	}
+	ours, base, baseErr := r.sideBase(Us)
 	if baseErr != nil {
 		return decimal.Zero, fmt.Errorf("our offer: %w", baseErr)
 	}
+	if _, has := ours.Values[it.ID]; !has {
+		return r.moveCostWhole(ours, it, mv)
+	}
+	atFrom, err := d.contributionChange(ours.Values, base, it, mv.From)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
+	}
+	atTo, err := d.contributionChange(ours.Values, base, it, mv.To)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
+	}
+	return atFrom.Sub(atTo), nil
+}
+
+// moveCostWhole prices both ends of the move through the whole waterfall:
+// for an item our offer holds no value for.
+func (r *Replay) moveCostWhole(ours Package, it AgendaItem, mv Move) (decimal.Decimal, error) {
 	from, err := r.dossier.Waterfall(ours.With(it.ID, mv.From).Values)
 	if err != nil {
 		return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
