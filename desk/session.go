@@ -12,16 +12,18 @@ import (
 
 // Session is one person's view of one file.
 type Session struct {
-	st   *store.Store
-	hub  *hub
-	held atomic.Pointer[[]model.Approval] // what the last Do held for approval
+	st     *store.Store
+	hub    *hub
+	held   atomic.Pointer[[]model.Approval] // what the last Do held for approval
+	reader *store.Rereader                  // Dossier: decodes only what changed since its last read
 }
 
 // New makes a session for person on an open store: its own store session
 // (drafts, current negotiation and undo history of its own), sharing the
 // file's event hub with every other session of the file in this process.
 func New(st *store.Store, person string) *Session {
-	return &Session{st: st.For(person), hub: hubFor(st.Path())}
+	own := st.For(person)
+	return &Session{st: own, hub: hubFor(st.Path()), reader: own.Rereader()}
 }
 
 // Store is the session's own view of the file, for what desk does not
@@ -145,8 +147,12 @@ func (s *Session) stepped(label string, err error) (string, error) {
 // SetCurrent makes a negotiation the person's current one.
 func (s *Session) SetCurrent(id uint64) error { return s.st.SetCurrent(id) }
 
-// Dossier reads one negotiation whole.
-func (s *Session) Dossier(negID uint64) (*model.Dossier, error) { return s.st.Dossier(negID) }
+// Dossier reads one negotiation, cleaned, decoding only the ledger, notes
+// and follow-ups that changed since this session last read it (a live
+// reload after a note is one note decoded, not 20,000). It shares the
+// records that did not change with the dossier read before: nobody may
+// change either (snapshots never are).
+func (s *Session) Dossier(negID uint64) (*model.Dossier, error) { return s.reader.Dossier(negID) }
 
 // Accounts reads every account.
 func (s *Session) Accounts() ([]model.Account, error) { return s.st.Accounts() }

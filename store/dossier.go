@@ -71,6 +71,11 @@ type rawRecord struct {
 // account's and every record of its nested buckets (without notes and
 // follow-ups unless notes).
 func copyDossier(tx *bolt.Tx, negID uint64, notes bool) (*rawDossier, error) {
+	return copyDossierWith(tx, negID, notes, func(_ []byte, b *bolt.Bucket) rawBucket { return copyBucket(b) })
+}
+
+// copyDossierWith is copyDossier with each nested bucket copied by copyB.
+func copyDossierWith(tx *bolt.Tx, negID uint64, notes bool, copyB func(name []byte, b *bolt.Bucket) rawBucket) (*rawDossier, error) {
 	nb, err := negotiationBucket(tx, negID)
 	if err != nil {
 		return nil, err
@@ -95,7 +100,7 @@ func copyDossier(tx *bolt.Tx, negID uint64, notes bool) (*rawDossier, error) {
 		if b == nil {
 			return nil, fmt.Errorf("the %s bucket is missing: %w", name, ErrDamaged)
 		}
-		raw.children[string(name)] = copyBucket(b)
+		raw.children[string(name)] = copyB(name, b)
 	}
 	return raw, nil
 }

@@ -19,6 +19,10 @@ type Store interface {
 	Do(c act.Change) error
 	Current() (uint64, error)
 	SetCurrent(id uint64) error
+	// Dossier reads a negotiation with its text cleaned (a file written
+	// before the store cleaned what it writes may hold text that would act
+	// on the terminal); it may share records with the one read before, so
+	// it is never changed.
 	Dossier(negID uint64) (*model.Dossier, error)
 	Accounts() ([]model.Account, error)
 	Negotiations() ([]model.Negotiation, error)
@@ -76,10 +80,6 @@ func load(s Store, negID uint64) loadedMsg {
 	if err != nil {
 		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
 	}
-	// The store cleans what it writes; a file written before it did (or
-	// by someone else) may still hold text that would act on the terminal.
-	// Cleaned here, once, no screen ever sees it.
-	d.Clean()
 	view, _ := s.Draft(viewKey(id)) // a view not read opens as new: no data is lost
 	return loadedMsg{dossier: d, formDrafts: drafts, view: view}
 }

@@ -19,6 +19,13 @@ type Size struct {
 // LargeSize is the large negotiation of DESIGN section 10.
 var LargeSize = Size{Items: 50, Meetings: 100, Concessions: 5000, Notes: 20000, FollowUps: 200}
 
+// Times is the size with n times the meetings, moves, notes and follow-ups
+// of s on the same agenda: LargeSize.Times(10) is the 10× sample, a
+// negotiation years long.
+func (s Size) Times(n int) Size {
+	return Size{Items: s.Items, Meetings: s.Meetings * n, Concessions: s.Concessions * n, Notes: s.Notes * n, FollowUps: s.FollowUps * n}
+}
+
 // SmallSize is a tiny negotiation to compare against.
 var SmallSize = Size{Items: 3, Meetings: 1, Concessions: 2, Notes: 3, FollowUps: 2}
 

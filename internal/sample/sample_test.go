@@ -7,7 +7,7 @@ import (
 
 func TestGeneratedNegotiationsAreValid(t *testing.T) {
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	for _, size := range []Size{SmallSize, LargeSize} {
+	for _, size := range []Size{SmallSize, LargeSize, LargeSize.Times(10)} {
 		d := Dossier(size, now)
 		if err := d.Validate(); err != nil {
 			t.Fatalf("%+v: %v", size, err)

@@ -1,0 +1,229 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"hash/maphash"
+	"sync"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Rereader reads one negotiation again and again, as a workbench does after
+// every change made elsewhere, decoding only the records whose bytes changed
+// since its last read. The ledger, notes and follow-ups are nearly all of a
+// large negotiation (20,000 notes); a note added elsewhere is one record to
+// decode, not 25,000, and the garbage of decoding them all is what made a
+// workbench's memory climb with every reload (issue 23). The small records
+// (the negotiation's own, its account, items, meetings, packages …) are
+// decoded every time.
+//
+// A dossier it returns is cleaned (model.Dossier.Clean) and shares its
+// unchanged records with the previous one: nobody may change it, as nobody
+// changes a snapshot. It is safe for use by several goroutines.
+type Rereader struct {
+	s     *Store
+	mu    sync.Mutex
+	negID uint64
+	last  *model.Dossier        // the last read, as returned
+	sums  map[string]recordSums // per large bucket: what its records' bytes were
+	seed  maphash.Seed
+	// decoded counts the large buckets' records the last read decoded.
+	decoded int
+	// The arrays under the lists last handed out, with room to add to.
+	ledger    []model.Concession
+	notes     []model.Note
+	followUps []model.FollowUp
+}
+
+// byTime orders records as model.Dossier.Sort does the ledger and notes:
+// by time, then ID.
+func byTime[M any](key func(M) (time.Time, uint64)) func(a, b M) int {
+	return func(a, b M) int {
+		at, aid := key(a)
+		bt, bid := key(b)
+		return cmp.Or(at.Compare(bt), cmp.Compare(aid, bid))
+	}
+}
+
+// recordSums is a large bucket's records as last read: key → hash of the bytes.
+type recordSums map[uint64]uint64
+
+// largeBuckets are the buckets a Rereader decodes only in part.
+var largeBuckets = [][]byte{bucketLedger, bucketNotes, bucketFollowUps}
+
+// Rereader makes a reader for this store session.
+func (s *Store) Rereader() *Rereader { return &Rereader{s: s, seed: maphash.MakeSeed()} }
+
+// Dossier reads the negotiation, decoding what changed since the last read
+// of the same negotiation; the first read (or one of another negotiation)
+// decodes it whole.
+func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if d, ok := r.s.takeChecked(negID); ok {
+		// Open decoded it already; its bytes were not kept, so the next
+		// read decodes it whole once more and keeps them.
+		d.Clean()
+		r.negID, r.last, r.sums = 0, nil, nil
+		return d, nil
+	}
+	var prev map[string]recordSums
+	last := &model.Dossier{}
+	if r.negID == negID && r.last != nil {
+		prev, last = r.sums, r.last
+	}
+	r.negID, r.last, r.sums = 0, nil, nil
+	var raw *rawDossier
+	sums := make(map[string]recordSums, len(largeBuckets))
+	err := r.s.view(func(tx *bolt.Tx) (err error) {
+		raw, err = copyDossierWith(tx, negID, true, func(name []byte, b *bolt.Bucket) rawBucket {
+			if !isLarge(name) {
+				return copyBucket(b)
+			}
+			rb, now := r.copyChanged(b, prev[string(name)])
+			sums[string(name)] = now
+			return rb
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	d, err := raw.decode()
+	if err != nil {
+		return nil, plainDamage(r.s.path, err)
+	}
+	d.Clean() // what was read now; the rest was cleaned when it was read
+	r.decoded = len(d.Ledger) + len(d.Notes) + len(d.FollowUps)
+	ledger, ok1 := merge(sums[string(bucketLedger)], prev[string(bucketLedger)], d.Ledger, last.Ledger, &r.ledger,
+		func(c model.Concession) uint64 { return c.ID }, byTime(func(c model.Concession) (time.Time, uint64) { return c.At, c.ID }))
+	notes, ok2 := merge(sums[string(bucketNotes)], prev[string(bucketNotes)], d.Notes, last.Notes, &r.notes,
+		func(n model.Note) uint64 { return n.ID }, byTime(func(n model.Note) (time.Time, uint64) { return n.At, n.ID }))
+	followUps, ok3 := merge(sums[string(bucketFollowUps)], prev[string(bucketFollowUps)], d.FollowUps, last.FollowUps, &r.followUps,
+		func(f model.FollowUp) uint64 { return f.ID }, func(a, b model.FollowUp) int { return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.ID, b.ID)) })
+	if !ok1 || !ok2 || !ok3 {
+		// A record whose ID is not its key: no record can be matched
+		// to its bytes, so this negotiation is read whole every time.
+		return r.s.dossierWhole(negID)
+	}
+	d.Ledger, d.Notes, d.FollowUps = ledger, notes, followUps
+	d.Sort() // one pass when the records read again come last in time, as new ones do
+	r.negID, r.last, r.sums = negID, d, sums
+	return d, nil
+}
+
+func isLarge(name []byte) bool {
+	for _, l := range largeBuckets {
+		if bytes.Equal(l, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// copyChanged copies the records of b whose bytes differ from before (all
+// of them when before is nil), and hashes every record for the next read.
+func (r *Rereader) copyChanged(b *bolt.Bucket, before recordSums) (rawBucket, recordSums) {
+	if before == nil {
+		rb := copyBucket(b) // sized once
+		now := make(recordSums, len(rb.recs))
+		for _, rec := range rb.recs {
+			now[rec.id] = maphash.Bytes(r.seed, rb.buf[rec.lo:rec.hi])
+		}
+		return rb, now
+	}
+	now := make(recordSums, len(before)+1)
+	var rb rawBucket
+	b.ForEach(func(k, v []byte) error { //nolint:errcheck // fn returns nil
+		if v == nil {
+			return nil
+		}
+		id, h := btoi(k), maphash.Bytes(r.seed, v)
+		now[id] = h
+		if was, ok := before[id]; ok && was == h {
+			return nil
+		}
+		lo := len(rb.buf)
+		rb.buf = append(rb.buf, v...)
+		rb.recs = append(rb.recs, rawRecord{id: id, lo: lo, hi: len(rb.buf)})
+		return nil
+	})
+	return rb, now
+}
+
+// merge is a large bucket's records now: the unchanged ones from the last
+// read, in its order, then those read again. ok is false unless every
+// record's ID is its key.
+//
+// Most reloads follow a record added at the end (a note, a move): then the
+// list read last is reused, the new records written after it into spare
+// room of the array the reader keeps (arr), and the list handed out ends
+// where its records end (its capacity is its length), so that no one's
+// append can write where a later list reads. A bucket that did not change
+// is the list read last, as it is.
+func merge[M any](now, before recordSums, changed, last []M, arr *[]M, id func(M) uint64, cmp func(a, b M) int) ([]M, bool) {
+	if len(last) == 0 { // the first read: every record was read, in order
+		seen := make(map[uint64]bool, len(changed))
+		for _, m := range changed {
+			if _, ok := now[id(m)]; !ok || seen[id(m)] {
+				return nil, false
+			}
+			seen[id(m)] = true
+		}
+		*arr = changed
+		return changed[:len(changed):len(changed)], len(changed) == len(now)
+	}
+	seen := make(map[uint64]bool, len(changed))
+	added := true // only records that were not there, each after the last
+	for k, m := range changed {
+		h, ok := now[id(m)]
+		was, had := before[id(m)]
+		if !ok || (had && was == h) || seen[id(m)] {
+			return nil, false // not the key of a record read again
+		}
+		seen[id(m)] = true
+		prev := last[len(last)-1]
+		if k > 0 {
+			prev = changed[k-1]
+		}
+		added = added && !had && cmp(prev, m) < 0
+	}
+	if added && len(last)+len(changed) == len(now) && len(last) <= len(*arr) {
+		if len(changed) == 0 {
+			return last, true
+		}
+		out := append((*arr)[:len(last)], changed...)
+		*arr = out
+		return out[:len(out):len(out)], true
+	}
+	out := make([]M, 0, len(now))
+	for _, m := range last {
+		if h, ok := now[id(m)]; ok && h == before[id(m)] {
+			out = append(out, m)
+		}
+	}
+	out = append(out, changed...)
+	*arr = out
+	return out[:len(out):len(out)], len(out) == len(now)
+}
+
+// dossierWhole reads a negotiation whole, as Dossier does after Open's check.
+func (s *Store) dossierWhole(negID uint64) (*model.Dossier, error) {
+	var raw *rawDossier
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		raw, err = copyDossier(tx, negID, true)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	d, err := raw.decode()
+	if err != nil {
+		return nil, plainDamage(s.path, err)
+	}
+	d.Clean()
+	return d, nil
+}

@@ -1,0 +1,138 @@
+package store
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/internal/sample"
+	"github.com/parley-app/parley/model"
+)
+
+// Reading a negotiation again after each kind of change made through
+// another handle on the file gives exactly what reading it whole gives, and
+// decodes only the ledger, note and follow-up records that changed.
+func TestRereadDecodesOnlyWhatChanged(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	r := s.Rereader()
+	read := func(step string, decoded int) {
+		t.Helper()
+		got, err := r.Dossier(negID)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want := dossier(t, other, negID)
+		want.Clean()
+		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
+			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
+		}
+		if decoded >= 0 && r.decoded != decoded {
+			t.Errorf("%s: decoded %d ledger, note and follow-up records, want %d", step, r.decoded, decoded)
+		}
+	}
+	whole := dossier(t, other, negID)
+	all := len(whole.Ledger) + len(whole.Notes) + len(whole.FollowUps)
+	read("first read", -1) // what Open checked: decoded already
+	read("read again", all)
+	read("nothing changed", 0)
+
+	n := model.Note{Kind: model.KindNote, At: now.Add(time.Hour), Text: "they want the calendar"}
+	if err := other.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	read("a note added", 1)
+	early := model.Note{Kind: model.KindNote, At: whole.Notes[0].At.Add(-time.Hour), Text: "said before the first meeting"}
+	if err := other.SaveNote(negID, &early); err != nil {
+		t.Fatal(err)
+	}
+	read("a note added before the others", 1)
+	if got, _ := r.Dossier(negID); cap(got.Notes) != len(got.Notes) {
+		t.Errorf("the notes handed out have room for %d more: an append to them would write under the next read", cap(got.Notes)-len(got.Notes))
+	}
+	n.Text = "they want the calendar by Friday"
+	if err := other.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	read("the note edited", 1)
+	if err := other.DeleteNote(negID, whole.Notes[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	read("another note deleted", 0)
+	f := whole.FollowUps[1]
+	f.Done, f.DoneAt = true, now.Add(2*time.Hour)
+	if err := other.SaveFollowUp(negID, &f); err != nil {
+		t.Fatal(err)
+	}
+	read("a follow-up done", 1)
+	if _, err := other.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	read("undone", 1)
+	last := whole.Ledger[len(whole.Ledger)-1]
+	if err := other.DeleteConcession(negID, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	read("the last move deleted", -1)
+
+	// Another negotiation is read whole, and the first one again whole too.
+	negID2, err := other.AddDossier(demoDossier())
+	if err != nil {
+		t.Fatal(err)
+	}
+	negID, negID2 = negID2, negID
+	read("another negotiation", -1)
+	if r.decoded == 0 {
+		t.Error("another negotiation read from the first one's records")
+	}
+	negID = negID2
+	read("the first again", -1)
+	if r.decoded == 0 {
+		t.Error("the first negotiation read from the other one's records")
+	}
+}
+
+// BenchmarkRereadLarge reads the large negotiation again after a note was
+// added through another handle ("changed"), against reading it whole.
+func BenchmarkRereadLarge(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "parley.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	negID, err := s.AddDossier(sample.Dossier(sample.LargeSize, benchNow))
+	if err != nil {
+		b.Fatal(err)
+	}
+	other := s.Session()
+	note := func(b *testing.B) {
+		b.StopTimer()
+		n := model.Note{Kind: model.KindNote, At: benchNow.Add(time.Hour), Text: benchNoteText}
+		if err := other.SaveNote(negID, &n); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.Run("whole", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			note(b)
+			if _, err := s.Dossier(negID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("changed", func(b *testing.B) {
+		r := s.Rereader()
+		if _, err := r.Dossier(negID); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			note(b)
+			if _, err := r.Dossier(negID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
