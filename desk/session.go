@@ -22,8 +22,9 @@ type Session struct {
 // (drafts, current negotiation and undo history of its own), sharing the
 // file's event hub with every other session of the file in this process.
 func New(st *store.Store, person string) *Session {
-	own := st.For(person)
-	return &Session{st: own, hub: hubFor(st.Path()), reader: own.Rereader()}
+	// Reads go through st itself: the negotiation Open decoded to check
+	// it is st's, and the first read takes it instead of decoding it again.
+	return &Session{st: st.For(person), hub: hubFor(st.Path()), reader: st.Rereader()}
 }
 
 // Store is the session's own view of the file, for what desk does not

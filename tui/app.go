@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -118,6 +117,9 @@ type Model struct {
 	// waitEvent makes the command that waits for the next commit to the
 	// file (reload.go); tests record the wait instead of blocking on it.
 	waitEvent func(<-chan desk.Event) tea.Cmd
+
+	opener  Opener // opens the file behind the first frame (open.go); nil: the store was given
+	openErr error  // why the file could not be opened
 }
 
 // drawnPane is a pane's last drawing and whether it still holds.
@@ -174,22 +176,20 @@ func New(s Store, opts Options) *Model {
 }
 
 // Run runs the workbench on the terminal until the user quits.
-func Run(s Store, opts Options) error {
-	m := New(s, opts)
-	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
-	if opts.Mouse {
-		progOpts = append(progOpts, tea.WithMouseCellMotion())
-	}
-	_, err := tea.NewProgram(m, progOpts...).Run()
-	if errors.Is(err, tea.ErrProgramKilled) {
-		return nil
-	}
-	return err
-}
+func Run(s Store, opts Options) error { return run(New(s, opts), opts) }
 
 // Init reads the negotiation opened last and starts looking for changes
-// made by others; a manager starts on the portfolio.
+// made by others; under RunOpening, it opens the file first (open.go).
 func (m *Model) Init() tea.Cmd {
+	if m.store == nil && m.opener != nil {
+		return openCmd(m.opener)
+	}
+	return m.start()
+}
+
+// start reads the negotiation opened last and starts looking for changes
+// made by others; a manager starts on the portfolio.
+func (m *Model) start() tea.Cmd {
 	if m.opts.Portfolio {
 		return tea.Batch(loadCmd(m.store, 0), m.poll(), m.openPortfolio())
 	}
@@ -244,6 +244,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case tea.MouseMsg:
 		return m, m.handleMouse(msg)
+	case openedMsg:
+		return m, m.takeOpened(msg)
 	case loadedMsg:
 		return m, m.takeLoaded(msg)
 	case pollMsg:

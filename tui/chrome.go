@@ -134,7 +134,7 @@ func (m *Model) footerView() string {
 	case m.capture.IsOpen():
 		help = m.capture.ShortHelp()
 	case m.snap == nil:
-		help = nil
+		help = []key.Binding{m.keys.Quit} // while the file opens, q is the one key
 	default:
 		k := m.keys
 		help = []key.Binding{k.Capture, k.Concession, k.Meeting, k.Privacy, k.Open, k.Help, k.Quit}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/desk"
+	"github.com/parley-app/parley/store"
 	"github.com/parley-app/parley/tui"
 )
 
@@ -17,25 +18,67 @@ func runWorkbench(e *env, g globalFlags) error {
 	default:
 		return usagef("--theme is light or dark, not %q", g.theme)
 	}
-	s, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	// The workbench is one person's session (desk): it writes through it,
-	// and hears of every commit to the file (its own process's and other
-	// processes') from it, instead of looking every second.
-	sess := desk.New(s, "")
-	events, stop := sess.Events()
-	defer stop()
-	opts := tui.Options{Private: g.private, Theme: theme, Mouse: g.mouse, Events: events}
+	opts := tui.Options{Private: g.private, Theme: theme, Mouse: g.mouse}
 	// PARLEY_DRAFT_DELAY shortens the wait before typed text is kept, for
 	// the end-to-end tests; users have no reason to set it.
 	if d, err := time.ParseDuration(os.Getenv("PARLEY_DRAFT_DELAY")); err == nil && d > 0 {
 		opts.DraftDelay = d
 	}
-	if err := tui.Run(sess, opts); err != nil {
+	// The file is opened (its current negotiation checked whole) while the
+	// terminal comes up, and the first frame does not wait for it.
+	file := openBehind(e)
+	defer file.close()
+	err := tui.RunOpening(file.wait, opts)
+	if _, _, openErr := file.wait(); openErr != nil {
+		return openErr // as every command says it: the file's own reason
+	}
+	if err != nil {
 		return fmt.Errorf("workbench: %w", err)
 	}
 	return nil
+}
+
+// openedFile is the workbench's file, opened on its own goroutine.
+type openedFile struct {
+	done   chan struct{}
+	store  *store.Store
+	sess   *desk.Session
+	events <-chan desk.Event
+	stop   func()
+	err    error
+}
+
+// openBehind starts opening the file. The workbench is one person's
+// session (desk): it writes through it, and hears of every commit to the
+// file (its own process's and other processes') from it, instead of
+// looking every second.
+func openBehind(e *env) *openedFile {
+	f := &openedFile{done: make(chan struct{})}
+	go func() {
+		defer close(f.done)
+		if f.store, f.err = e.open(); f.err != nil {
+			return
+		}
+		f.sess = desk.New(f.store, "")
+		f.events, f.stop = f.sess.Events()
+	}()
+	return f
+}
+
+// wait is the opened file, for the workbench.
+func (f *openedFile) wait() (tui.Store, <-chan desk.Event, error) {
+	<-f.done
+	if f.err != nil {
+		return nil, nil, f.err
+	}
+	return f.sess, f.events, nil
+}
+
+// close closes the file once it is open (the user may quit before).
+func (f *openedFile) close() {
+	<-f.done
+	if f.err == nil {
+		f.stop()
+		f.store.Close()
+	}
 }
