@@ -22,9 +22,15 @@ type Session struct {
 // (drafts, current negotiation and undo history of its own), sharing the
 // file's event hub with every other session of the file in this process.
 func New(st *store.Store, person string) *Session {
-	// Reads go through st itself: the negotiation Open decoded to check
-	// it is st's, and the first read takes it instead of decoding it again.
-	return &Session{st: st.For(person), hub: hubFor(st.Path()), reader: st.Rereader()}
+	own := st.For(person)
+	reader := own.Rereader() // reads only what person may see (a team's file)
+	if person == "" {
+		// The file's one user reads through st itself: the negotiation
+		// Open decoded to check it is st's, and the first read takes it
+		// instead of decoding it again.
+		reader = st.Rereader()
+	}
+	return &Session{st: own, hub: hubFor(st.Path()), reader: reader}
 }
 
 // Store is the session's own view of the file, for what desk does not

@@ -72,7 +72,7 @@ func looksLikeBolt(path string) bool {
 // damaged record there refuses the file at Open. It costs in proportion to
 // that negotiation alone; other negotiations are checked when they are
 // loaded, and Verify checks the whole file.
-func checkCurrent(tx *bolt.Tx) (*checked, error) {
+func checkCurrent(tx *bolt.Tx, notes bool) (*checked, error) {
 	root := tx.Bucket(bucketNegotiations)
 	meta := tx.Bucket(bucketMeta)
 	if root == nil || meta == nil {
@@ -86,11 +86,11 @@ func checkCurrent(tx *bolt.Tx) (*checked, error) {
 	if cur == 0 {
 		return nil, nil
 	}
-	raw, err := copyDossier(tx, cur, true)
+	raw, err := copyDossier(tx, cur, notes)
 	if err != nil {
 		return nil, err
 	}
-	return &checked{negID: cur, txid: uint64(tx.ID()), raw: raw}, nil
+	return &checked{negID: cur, txid: uint64(tx.ID()), raw: raw, notes: notes}, nil
 }
 
 // check decodes what checkCurrent copied: a record that does not decode
@@ -114,14 +114,17 @@ func (c *checked) check(path string) error {
 type checked struct {
 	negID, txid uint64
 	raw         *rawDossier // copied under the lock, until check decodes it
+	notes       bool        // with its notes and follow-ups (OpenForCapture: without)
 	dossier     *model.Dossier
 }
 
 // takeChecked hands out the negotiation Open checked, once, when it is the
 // one asked for and no one has written since.
-func (s *Store) takeChecked(negID uint64) (*model.Dossier, bool) {
+// A dossier checked without its notes serves only a caller that wants none
+// (notes false).
+func (s *Store) takeChecked(negID uint64, notes bool) (*model.Dossier, bool) {
 	c := s.checked.Swap(nil)
-	if c == nil || c.negID != negID {
+	if c == nil || c.negID != negID || (notes && !c.notes) {
 		return nil, false
 	}
 	if txid, err := fileTxID(s.path); err != nil || txid != c.txid {

@@ -15,7 +15,16 @@ import (
 // writer waiting for the file waits for a copy, not for 20,000 notes to be
 // decoded.
 func (s *Store) Dossier(negID uint64) (*model.Dossier, error) {
-	if d, ok := s.takeChecked(negID); ok {
+	return s.read(negID, true)
+}
+
+// Deal loads a negotiation without its notes and follow-ups, which no rule
+// or figure of the deal reads: what a command that writes one line needs.
+func (s *Store) Deal(negID uint64) (*model.Dossier, error) { return s.read(negID, false) }
+
+// read is Dossier, with the notes and follow-ups or without.
+func (s *Store) read(negID uint64, notes bool) (*model.Dossier, error) {
+	if d, ok := s.takeChecked(negID, notes); ok {
 		return d, nil
 	}
 	var raw *rawDossier
@@ -23,7 +32,7 @@ func (s *Store) Dossier(negID uint64) (*model.Dossier, error) {
 		if err := s.mayRead(tx, negID); err != nil {
 			return err
 		}
-		raw, err = copyDossier(tx, negID, true)
+		raw, err = copyDossier(tx, negID, notes)
 		return err
 	})
 	if err != nil {

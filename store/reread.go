@@ -63,7 +63,7 @@ func (s *Store) Rereader() *Rereader { return &Rereader{s: s, seed: maphash.Make
 func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if d, ok := r.s.takeChecked(negID); ok {
+	if d, ok := r.s.takeChecked(negID, true); ok {
 		// Open decoded it already; its bytes were not kept, so the next
 		// read decodes it whole once more and keeps them.
 		d.Clean()
@@ -79,6 +79,9 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	var raw *rawDossier
 	sums := make(map[string]recordSums, len(largeBuckets))
 	err := r.s.view(func(tx *bolt.Tx) (err error) {
+		if err := r.s.mayRead(tx, negID); err != nil {
+			return err
+		}
 		raw, err = copyDossierWith(tx, negID, true, func(name []byte, b *bolt.Bucket) rawBucket {
 			if !isLarge(name) {
 				return copyBucket(b)
@@ -210,19 +213,11 @@ func merge[M any](now, before recordSums, changed, last []M, arr *[]M, id func(M
 	return out[:len(out):len(out)], len(out) == len(now)
 }
 
-// dossierWhole reads a negotiation whole, as Dossier does after Open's check.
+// dossierWhole reads a negotiation whole, as Dossier does.
 func (s *Store) dossierWhole(negID uint64) (*model.Dossier, error) {
-	var raw *rawDossier
-	err := s.view(func(tx *bolt.Tx) (err error) {
-		raw, err = copyDossier(tx, negID, true)
-		return err
-	})
+	d, err := s.read(negID, true)
 	if err != nil {
 		return nil, err
-	}
-	d, err := raw.decode()
-	if err != nil {
-		return nil, plainDamage(s.path, err)
 	}
 	d.Clean()
 	return d, nil

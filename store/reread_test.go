@@ -1,12 +1,14 @@
 package store
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Reading a negotiation again after each kind of change made through
@@ -135,4 +137,53 @@ func BenchmarkRereadLarge(b *testing.B) {
 			}
 		}
 	})
+}
+
+// A store opened for a capture checks, and reads, the current
+// negotiation's deal and never its notes: a damaged note does not stop a
+// line from being written, and Dossier, which needs the notes, reads them
+// (and finds the damage) instead of taking what Open checked.
+func TestOpenForCaptureReadsNoNotes(t *testing.T) {
+	s, negID := demoStore(t)
+	n := model.Note{Kind: model.KindNote, At: now, Text: "a note to damage"}
+	if err := s.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	db := rawBolt(t, path, false)
+	err := db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketNegotiations).Bucket(itob(negID)).Bucket(bucketNotes)
+		return b.Put(itob(n.ID), []byte(`{"id":`))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotParley) {
+		t.Fatalf("Open of a file with a damaged note: %v, want it refused", err)
+	}
+	c, err := OpenForCapture(path)
+	if err != nil {
+		t.Fatalf("OpenForCapture: %v", err)
+	}
+	defer c.Close()
+	d, err := c.Deal(negID)
+	if err != nil || len(d.Items) == 0 || len(d.Notes) != 0 {
+		t.Fatalf("Deal: %d items, %d notes, %v; want the items and no notes", len(d.Items), len(d.Notes), err)
+	}
+	if _, err := c.Dossier(negID); err == nil {
+		t.Error("Dossier read the damaged note without a word")
+	}
+}
+
+// A person's Rereader reads only what that person may see, as Dossier does.
+func TestRereadSeesOnlyWhatThePersonMay(t *testing.T) {
+	tm := newTeam(t)
+	if _, err := tm.bob.Rereader().Dossier(tm.negID); !errors.Is(err, ErrNotYours) {
+		t.Errorf("bob reads ann's negotiation again: %v", err)
+	}
+	if _, err := tm.ann.Rereader().Dossier(tm.negID); err != nil {
+		t.Errorf("ann reads her negotiation again: %v", err)
+	}
 }

@@ -128,12 +128,15 @@ func noteCommand() command {
 			if line == "" {
 				return usagef("note needs the text to capture")
 			}
-			s, err := e.openExisting()
+			// A note reads the deal of the negotiation, never its notes: of
+			// 20,000 notes none is decoded, or checked (issue 23).
+			s, err := store.OpenForCapture(e.dbPath)
 			if err != nil {
 				return err
 			}
+			s.SetCommand(e.command)
 			defer s.Close()
-			d, err := activeDossier(s)
+			d, err := activeDeal(s)
 			if err != nil {
 				return err
 			}
@@ -200,9 +203,9 @@ func captureWhat(c model.Capture, d *model.Dossier) string {
 	return "the note"
 }
 
-// activeDossier is the most recent active negotiation: the current one when
-// it is active, else the newest active one.
-func activeDossier(s *store.Store) (*model.Dossier, error) {
+// activeDeal is the most recent active negotiation, without its notes and
+// follow-ups: the current one when it is active, else the newest active one.
+func activeDeal(s *store.Store) (*model.Dossier, error) {
 	cur, err := s.Current()
 	if err != nil {
 		return nil, err
@@ -225,7 +228,7 @@ func activeDossier(s *store.Store) (*model.Dossier, error) {
 	if pick == 0 {
 		return nil, fmt.Errorf("there is no active negotiation: run 'parley demo', or create one in the workbench ('parley')")
 	}
-	return s.Dossier(pick)
+	return s.Deal(pick)
 }
 
 func exportCommand() command {
