@@ -103,6 +103,9 @@ func (c *checked) check(path string) error {
 	if err != nil {
 		return plainDamage(path, err)
 	}
+	if c.notes {
+		c.sums = c.raw.sums() // a Rereader goes on from here (reread.go)
+	}
 	c.dossier, c.raw = d, nil
 	return nil
 }
@@ -116,13 +119,14 @@ type checked struct {
 	raw         *rawDossier // copied under the lock, until check decodes it
 	notes       bool        // with its notes and follow-ups (OpenForCapture: without)
 	dossier     *model.Dossier
+	sums        map[string]recordSums // its large buckets' records, hashed
 }
 
 // takeChecked hands out the negotiation Open checked, once, when it is the
 // one asked for and no one has written since.
 // A dossier checked without its notes serves only a caller that wants none
 // (notes false).
-func (s *Store) takeChecked(negID uint64, notes bool) (*model.Dossier, bool) {
+func (s *Store) takeChecked(negID uint64, notes bool) (*checked, bool) {
 	c := s.checked.Swap(nil)
 	if c == nil || c.negID != negID || (notes && !c.notes) {
 		return nil, false
@@ -130,7 +134,7 @@ func (s *Store) takeChecked(negID uint64, notes bool) (*model.Dossier, bool) {
 	if txid, err := fileTxID(s.path); err != nil || txid != c.txid {
 		return nil, false
 	}
-	return c.dossier, true
+	return c, true
 }
 
 // Verify reads the whole file: every page (pageFault), then every record.

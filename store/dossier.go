@@ -24,8 +24,8 @@ func (s *Store) Deal(negID uint64) (*model.Dossier, error) { return s.read(negID
 
 // read is Dossier, with the notes and follow-ups or without.
 func (s *Store) read(negID uint64, notes bool) (*model.Dossier, error) {
-	if d, ok := s.takeChecked(negID, notes); ok {
-		return d, nil
+	if c, ok := s.takeChecked(negID, notes); ok {
+		return c.dossier, nil
 	}
 	var raw *rawDossier
 	err := s.view(func(tx *bolt.Tx) (err error) {

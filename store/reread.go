@@ -29,7 +29,6 @@ type Rereader struct {
 	negID uint64
 	last  *model.Dossier        // the last read, as returned
 	sums  map[string]recordSums // per large bucket: what its records' bytes were
-	seed  maphash.Seed
 	// decoded counts the large buckets' records the last read decoded.
 	decoded int
 	// The arrays under the lists last handed out, with room to add to.
@@ -55,7 +54,39 @@ type recordSums map[uint64]uint64
 var largeBuckets = [][]byte{bucketLedger, bucketNotes, bucketFollowUps}
 
 // Rereader makes a reader for this store session.
-func (s *Store) Rereader() *Rereader { return &Rereader{s: s, seed: maphash.MakeSeed()} }
+func (s *Store) Rereader() *Rereader { return &Rereader{s: s} }
+
+// recordSeed hashes records' bytes, for every Rereader and Open's check.
+var recordSeed = maphash.MakeSeed()
+
+// sums hashes the copied records of the large buckets.
+func (raw *rawDossier) sums() map[string]recordSums {
+	out := make(map[string]recordSums, len(largeBuckets))
+	for _, name := range largeBuckets {
+		rb := raw.children[string(name)]
+		now := make(recordSums, len(rb.recs))
+		for _, rec := range rb.recs {
+			now[rec.id] = maphash.Bytes(recordSeed, rb.buf[rec.lo:rec.hi])
+		}
+		out[string(name)] = now
+	}
+	return out
+}
+
+// keyedBy reports whether the records' IDs are exactly the keys hashed.
+func keyedBy[M any](sums recordSums, list []M, id func(M) uint64) bool {
+	if len(sums) != len(list) {
+		return false
+	}
+	seen := make(map[uint64]bool, len(list))
+	for _, m := range list {
+		if _, ok := sums[id(m)]; !ok || seen[id(m)] {
+			return false
+		}
+		seen[id(m)] = true
+	}
+	return true
+}
 
 // Dossier reads the negotiation, decoding what changed since the last read
 // of the same negotiation; the first read (or one of another negotiation)
@@ -63,11 +94,20 @@ func (s *Store) Rereader() *Rereader { return &Rereader{s: s, seed: maphash.Make
 func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if d, ok := r.s.takeChecked(negID, true); ok {
-		// Open decoded it already; its bytes were not kept, so the next
-		// read decodes it whole once more and keeps them.
+	if c, ok := r.s.takeChecked(negID, true); ok {
+		// Open decoded it already, and hashed its records: the next read
+		// goes on from here.
+		d := c.dossier
 		d.Clean()
+		r.decoded = 0
 		r.negID, r.last, r.sums = 0, nil, nil
+		if keyedBy(c.sums[string(bucketLedger)], d.Ledger, func(c model.Concession) uint64 { return c.ID }) &&
+			keyedBy(c.sums[string(bucketNotes)], d.Notes, func(n model.Note) uint64 { return n.ID }) &&
+			keyedBy(c.sums[string(bucketFollowUps)], d.FollowUps, func(f model.FollowUp) uint64 { return f.ID }) {
+			d.Ledger, d.Notes, d.FollowUps = d.Ledger[:len(d.Ledger):len(d.Ledger)], d.Notes[:len(d.Notes):len(d.Notes)], d.FollowUps[:len(d.FollowUps):len(d.FollowUps)]
+			r.negID, r.last, r.sums = negID, d, c.sums
+			r.ledger, r.notes, r.followUps = d.Ledger, d.Notes, d.FollowUps
+		}
 		return d, nil
 	}
 	var prev map[string]recordSums
@@ -134,7 +174,7 @@ func (r *Rereader) copyChanged(b *bolt.Bucket, before recordSums) (rawBucket, re
 		rb := copyBucket(b) // sized once
 		now := make(recordSums, len(rb.recs))
 		for _, rec := range rb.recs {
-			now[rec.id] = maphash.Bytes(r.seed, rb.buf[rec.lo:rec.hi])
+			now[rec.id] = maphash.Bytes(recordSeed, rb.buf[rec.lo:rec.hi])
 		}
 		return rb, now
 	}
@@ -144,7 +184,7 @@ func (r *Rereader) copyChanged(b *bolt.Bucket, before recordSums) (rawBucket, re
 		if v == nil {
 			return nil
 		}
-		id, h := btoi(k), maphash.Bytes(r.seed, v)
+		id, h := btoi(k), maphash.Bytes(recordSeed, v)
 		now[id] = h
 		if was, ok := before[id]; ok && was == h {
 			return nil
