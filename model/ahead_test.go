@@ -345,3 +345,45 @@ func TestOwedMoneyEqualsTwoWholeWaterfalls(t *testing.T) {
 		t.Errorf("the demo's moves of ours cover only levers %v", kinds)
 	}
 }
+
+// Money per unit of movement is an amount a year outside the per-unit sums:
+// priced from its own term, a move of ours costs what the whole waterfall
+// says, as for the demo's other levers.
+func TestOwedMoneyPerUnitEqualsTheWholeWaterfall(t *testing.T) {
+	d := Demo(demoNow)
+	r0 := d.Replay()
+	var moved bool
+	for _, mv := range r0.Moves {
+		if mv.By == Us && d.Items[mv.Item].Lever.Kind != LeverNone {
+			it := &d.Items[mv.Item]
+			it.Lever = Lever{Kind: LeverMoneyPerUnit, Amount: opt("3")}
+			moved = true
+			break
+		}
+	}
+	if !moved {
+		t.Fatal("the demo has no move of ours on an item with a lever")
+	}
+	r := d.Replay()
+	ours := r.Positions(OriginOurs)
+	priced := 0
+	for _, mv := range r.Moves {
+		it := d.Items[mv.Item]
+		if mv.By != Us || it.Lever.Kind != LeverMoneyPerUnit {
+			continue
+		}
+		got, err := r.moveCost(mv)
+		from, errFrom := d.Waterfall(ours.With(it.ID, mv.From).Values)
+		to, errTo := d.Waterfall(ours.With(it.ID, mv.To).Values)
+		if err != nil || errFrom != nil || errTo != nil {
+			t.Fatalf("%s: %v / %v / %v", it.Title, err, errFrom, errTo)
+		}
+		if want := from.Contribution.Sub(to.Contribution); !got.Equal(want) {
+			t.Errorf("%s %s → %s: %s, whole waterfalls %s", it.Title, mv.From, mv.To, got, want)
+		}
+		priced++
+	}
+	if priced == 0 {
+		t.Fatal("no move on the money-per-unit item")
+	}
+}

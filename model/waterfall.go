@@ -335,6 +335,27 @@ func (d *Dossier) contributionChange(values Values, base Waterfall, it AgendaIte
 			return decimal.Zero, err
 		}
 		return before.Sub(after).Mul(base.Volume), nil
+	case LeverMoneyPerUnit:
+		// An amount a year (Waterfall.Other), outside the per-unit sums:
+		// the contribution moves by its change alone.
+		from, ok := values[it.ID]
+		if !ok {
+			return decimal.Zero, fmt.Errorf("%s: the package has no value for it", it.Title)
+		}
+		for _, v := range []decimal.Decimal{from, to} {
+			if err := it.Lever.CheckValue(v); err != nil {
+				return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
+			}
+		}
+		before, err := term{name: it.Title, lever: it.Lever, value: from, item: it}.perUnit(base, basis, decimal.NullDecimal{})
+		if err != nil {
+			return decimal.Zero, err
+		}
+		after, err := term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis, decimal.NullDecimal{})
+		if err != nil {
+			return decimal.Zero, err
+		}
+		return after.Sub(before), nil
 	}
 	w, err := d.Waterfall(Package{Values: values}.With(it.ID, to).Values)
 	if err != nil {
