@@ -4,10 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/agenda"
-	"github.com/shopspring/decimal"
 )
 
 // With privacy on, nothing on the agenda is coloured by whether we are past
@@ -16,16 +14,9 @@ import (
 // at 23.00, and nothing is drawn in the colour of trouble. With privacy
 // off, our position past the walk-away is drawn in it.
 func TestPrivacyHidesThePastWalkAwayColour(t *testing.T) {
-	st := uitest.ColourStyles()
-	bad, _, _ := strings.Cut(st.Bad.Render("\x00"), "\x00")
+	bad := uitest.BadStart(uitest.ColourStyles())
 	draw := func(walkAway string, private bool) string {
-		d := uitest.Demo()
-		d.Ledger = append(d.Ledger, model.Concession{ID: 100, ItemID: 1, By: model.Us,
-			To: decimal.RequireFromString("23.50"), At: uitest.Now})
-		d.Items[0].OurWalkAway = decimal.NewNullDecimal(decimal.RequireFromString(walkAway))
-		s := uitest.Snapshot(d, private)
-		s.St = st
-		p := uitest.Place(agenda.New(uitest.Clock), s, 140, 40)
+		p := uitest.Place(agenda.New(uitest.Clock), uitest.PastWalkAway(walkAway, private), 140, 40)
 		uitest.Press(t, p, "j") // the list price row unselected: its colours show
 		return strings.Join(p.View(true), "\n")
 	}

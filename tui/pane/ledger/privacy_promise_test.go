@@ -4,10 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/internal/uitest"
 	"github.com/parley-app/parley/tui/pane/ledger"
-	"github.com/shopspring/decimal"
 )
 
 // With privacy on, no move on the ledger is coloured by whether it took us
@@ -15,16 +13,9 @@ import (
 // 23.60) draws, colours and all, exactly as with the walk-away at 23.00, and
 // nothing is drawn in the colour of trouble. With privacy off it is.
 func TestPrivacyHidesThePastWalkAwayColour(t *testing.T) {
-	st := uitest.ColourStyles()
-	bad, _, _ := strings.Cut(st.Bad.Render("\x00"), "\x00")
+	bad := uitest.BadStart(uitest.ColourStyles())
 	draw := func(walkAway string, private bool) string {
-		d := uitest.Demo()
-		d.Ledger = append(d.Ledger, model.Concession{ID: 100, ItemID: 1, By: model.Us,
-			To: decimal.RequireFromString("23.50"), At: uitest.Now})
-		d.Items[0].OurWalkAway = decimal.NewNullDecimal(decimal.RequireFromString(walkAway))
-		s := uitest.Snapshot(d, private)
-		s.St = st
-		p := uitest.Place(ledger.New(uitest.Clock), s, 140, 40)
+		p := uitest.Place(ledger.New(uitest.Clock), uitest.PastWalkAway(walkAway, private), 140, 40)
 		uitest.Press(t, p, "g") // the first row selected: the new move's colours show
 		return strings.Join(p.View(true), "\n")
 	}
