@@ -9,6 +9,9 @@ import (
 // The calendar behind the landing forecast (DESIGN 5.5): which meeting was
 // the last, and how many are left before the deadline.
 
+// unknownInterval is the days between meetings assumed when they are unknown.
+const unknownInterval = 7
+
 // lastMeeting is the number and day of the last meeting held or running;
 // with none yet, 0 and today.
 func (d *Dossier) lastMeeting(now time.Time) (int, time.Time) {

@@ -180,3 +180,6 @@ func MoneyWords(v decimal.Decimal) string {
 	}
 	return "gains us " + FormatMoney(v)
 }
+
+// trim drops trailing zeros, so that 60.00 writes as the item writes 60.
+func trim(v decimal.Decimal) decimal.Decimal { return decimal.RequireFromString(v.String()) }
