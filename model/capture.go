@@ -126,14 +126,22 @@ func concessionShaped(words []string, items []AgendaItem) bool {
 	if len(words) < 2 {
 		return false
 	}
-	if looksNumeric(words[1]) {
-		return true
-	}
-	if _, err := ResolveItem(words[1], items); err == nil {
+	if namesItem(words[1], items) {
 		return true
 	}
 	return len(words) >= 3 && triesANumber(words[2]) &&
 		(len(words) == 3 || strings.EqualFold(words[3], "for"))
+}
+
+// namesItem tells a word meant as an item from a word of a note: something
+// that looks like a number (a wrong number is then refused, not kept as a
+// note) or a reference that names exactly one item.
+func namesItem(word string, items []AgendaItem) bool {
+	if looksNumeric(word) {
+		return true
+	}
+	_, err := ResolveItem(word, items)
+	return err == nil
 }
 
 // triesANumber tells a value typed wrong ("NaN", "Inf", "0x10", "12.4x")
@@ -152,11 +160,7 @@ func agreeShaped(words []string, items []AgendaItem) bool {
 	if len(words) < 2 || len(words) > 3 || (len(words) == 3 && !looksNumeric(words[2])) {
 		return false
 	}
-	if looksNumeric(words[1]) {
-		return true
-	}
-	_, err := ResolveItem(words[1], items)
-	return err == nil
+	return namesItem(words[1], items)
 }
 
 func parseAgree(words []string, items []AgendaItem, f NumberFormat) (Capture, error) {
@@ -180,11 +184,7 @@ func budgetShaped(words []string, items []AgendaItem) bool {
 	if len(words) != 3 || !triesANumber(words[2]) {
 		return false
 	}
-	if looksNumeric(words[1]) {
-		return true
-	}
-	_, err := ResolveItem(words[1], items)
-	return err == nil
+	return namesItem(words[1], items)
 }
 
 func parseBudget(words []string, items []AgendaItem) (Capture, error) {
