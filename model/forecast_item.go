@@ -20,7 +20,7 @@ type SideProjection struct {
 	Party Party
 	// Sizes are d_1..d_k: the side's movement in each meeting in which it moved.
 	Sizes []decimal.Decimal
-	// R is the decay; meaningful when len(Sizes) ≥ 1.
+	// R is the decay; meaningful when len(Sizes) ≥ 2 (else it is not computed).
 	R decimal.Decimal
 	// Further is d_k·(r + r² + … + r^m), cut at the side's walk-away: how
 	// far the side is projected to move toward the other from where it stands.
