@@ -274,6 +274,18 @@ func (p *ptySession) output() string {
 	return p.out.String()
 }
 
+// waitEnd waits for the session to end, then for its last words: the
+// client may see the end before the last bytes are copied out.
+func (p *ptySession) waitEnd(t testing.TB, what, words string) {
+	t.Helper()
+	select {
+	case <-p.done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s stayed open", what)
+	}
+	p.waitFor(t, words)
+}
+
 func (p *ptySession) waitFor(t testing.TB, text string) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -295,13 +307,7 @@ func TestAnIdleWorkbenchIsSignedOut(t *testing.T) {
 	defer c.Close()
 	p := openWorkbench(t, c, 80, 24)
 	p.waitFor(t, "Welcome to Parley")
-	select {
-	case <-p.done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the idle workbench stayed open")
-	}
-	// The last bytes may still be on their way when the session ends.
-	p.waitFor(t, "no key pressed")
+	p.waitEnd(t, "the idle workbench", "no key pressed")
 	// The client sees the end before the server has counted the session
 	// out: wait for it, within a bound.
 	for deadline := time.Now().Add(10 * time.Second); ts.srv.Sessions() != 0; time.Sleep(20 * time.Millisecond) {
@@ -323,14 +329,7 @@ func TestARemovedPersonsWorkbenchEnds(t *testing.T) {
 	if err := ts.st.RemovePerson("ann"); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-p.done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the removed person's workbench stayed open")
-	}
-	if !strings.Contains(p.output(), "access to this Parley server was removed") {
-		t.Fatalf("ended without a word:\n%s", p.output())
-	}
+	p.waitEnd(t, "the removed person's workbench", "access to this Parley server was removed")
 }
 
 func TestShutdownTellsTheOpenSessions(t *testing.T) {
@@ -347,14 +346,7 @@ func TestShutdownTellsTheOpenSessions(t *testing.T) {
 	if err := ts.srv.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-p.done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the workbench stayed open after shutdown")
-	}
-	if !strings.Contains(p.output(), "server is stopping") {
-		t.Fatalf("stopped without a word:\n%s", p.output())
-	}
+	p.waitEnd(t, "the workbench after shutdown", "server is stopping")
 }
 
 // TestAVanishedClientsTypingIsKept: a client that drops mid-line leaves
