@@ -86,7 +86,7 @@ func ParseCaptureIn(line string, items []AgendaItem, f NumberFormat) (Capture, e
 		return parseAgree(words, items, f)
 	}
 	if strings.EqualFold(words[0], "budget") && budgetShaped(words, items) {
-		return parseBudget(words, items)
+		return parseBudget(words, items, f)
 	}
 	return taggedText(CaptureNote, line, items, "")
 }
@@ -187,12 +187,12 @@ func budgetShaped(words []string, items []AgendaItem) bool {
 	return namesItem(words[1], items)
 }
 
-func parseBudget(words []string, items []AgendaItem) (Capture, error) {
+func parseBudget(words []string, items []AgendaItem, f NumberFormat) (Capture, error) {
 	it, err := ResolveItem(words[1], items)
 	if err != nil {
 		return Capture{}, err
 	}
-	value, err := ParseNumber(strings.TrimPrefix(words[2], "+"))
+	value, err := f.Parse(strings.TrimPrefix(words[2], "+"))
 	if err != nil {
 		return Capture{}, fmt.Errorf("%w (start the line with \" to keep it as a note)", err)
 	}

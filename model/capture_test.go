@@ -379,3 +379,17 @@ func FuzzParseCapture(f *testing.F) {
 		}
 	})
 }
+
+// TestEveryCaptureValueReadsTheNegotiationsDecimalComma: with the decimal
+// comma set, a budget reads 23,90 as a move and an agreement do (it was
+// read with a decimal point only).
+func TestEveryCaptureValueReadsTheNegotiationsDecimalComma(t *testing.T) {
+	items := []AgendaItem{{ID: 1, Topic: TopicPrice, Title: "List price", Unit: "EUR/case", Better: Up}}
+	comma := NumberFormat{DecimalComma: true}
+	for _, line := range []string{"we 1 23,90", "agree 1 23,90", "budget 1 23,90"} {
+		c, err := ParseCaptureIn(line, items, comma)
+		if err != nil || !c.Value.Equal(dec("23.90")) {
+			t.Errorf("%q with the decimal comma = %s, %v; want 23.90", line, c.Value, err)
+		}
+	}
+}
