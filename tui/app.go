@@ -195,8 +195,6 @@ func (m *Model) start() tea.Cmd {
 	return tea.Batch(loadCmd(m.store, 0), m.poll())
 }
 
-// Update routes one message, then starts working out the figures that keep
-// us ahead (ahead.go) when the message changed the data.
 // Update routes one message (route), then, when the message changed the
 // open negotiation, starts working out the forecast, budget left, owed and
 // suggestions off the UI goroutine (ahead.go): too slow for a refresh.
@@ -212,9 +210,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// route routes one message: keys by the modal stack, the capture line and
-// the focus; answers to whoever asked; requests of the components to the
-// root's own handlers.
 // route gives a message to whoever owns it: keys by the modal stack, the
 // capture line and the focus; answers to whoever asked; requests of the
 // components to the root's own handlers.

@@ -137,31 +137,26 @@ func (m *Model) openCapture() tea.Cmd {
 	return cmd
 }
 
-// quit leaves, keeping a capture line still being typed as a draft first:
-// one command writes the draft and then quits, so nothing is lost. When the
-// draft cannot be written the workbench stays and says so; quitting again
-// leaves without it.
+// quit leaves, keeping first what is on screen (view.go) and a capture
+// line still being typed as a draft: one command writes them and then
+// quits, so nothing is lost. When the draft cannot be written the workbench
+// stays and says so; quitting again leaves without it. The view is a
+// convenience: it is kept where it can be and never stops a quit.
 func (m *Model) quit() tea.Cmd {
 	text, negID, s, view := m.capture.Text(), m.negID(), m.store, m.currentView()
-	keepView := func() {
-		if view != "" {
-			_ = s.SaveDraft(viewKey(negID), view) // the view is a convenience: quit even when it is not kept
-		}
+	if m.quitAnyway || negID == 0 {
+		return tea.Quit
 	}
-	if m.quitAnyway || negID == 0 || m.capture.Drafted() || text == "" {
-		if m.quitAnyway || negID == 0 {
-			return tea.Quit
-		}
-		return func() tea.Msg {
-			keepView()
-			return tea.Quit()
-		}
-	}
-	m.quitAnyway = true
+	keepLine := !m.capture.Drafted() && text != ""
+	m.quitAnyway = keepLine
 	return func() tea.Msg {
-		keepView()
-		if err := s.SaveDraft(capture.DraftKey(negID), text); err != nil {
-			return vocab.ErrorMsg{Err: fmt.Errorf("the capture line was not kept (%w): quit again to leave without it", err)}
+		if view != "" {
+			_ = s.SaveDraft(viewKey(negID), view)
+		}
+		if keepLine {
+			if err := s.SaveDraft(capture.DraftKey(negID), text); err != nil {
+				return vocab.ErrorMsg{Err: fmt.Errorf("the capture line was not kept (%w): quit again to leave without it", err)}
+			}
 		}
 		return tea.Quit()
 	}
