@@ -244,8 +244,6 @@ func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.
 			return nil, err
 		}
 	}
-	out := make([]model.FollowUp, len(lines))
-	copy(out, lines)
 	err := s.change("filled the follow-up checklist", func(tx *bolt.Tx) error {
 		nb, err := negotiationBucket(tx, negID)
 		if err != nil {
@@ -258,12 +256,12 @@ func (s *Store) ReplaceFollowUps(negID uint64, lines []model.FollowUp) ([]model.
 		if err != nil {
 			return err
 		}
-		return putFollowUps(b, out)
+		return putFollowUps(b, lines)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return lines, nil
 }
 
 // SaveScenario creates (ID 0) or replaces a scenario. Marking one as shown to

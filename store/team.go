@@ -119,6 +119,14 @@ func readAccess(tx *bolt.Tx) (map[uint64]model.Access, error) {
 	return out, err
 }
 
+// accessTo is who an account belongs to, from the file's access records (an
+// account with none belongs to no one yet).
+func accessTo(access map[uint64]model.Access, id uint64) model.Access {
+	a := access[id]
+	a.AccountID = id
+	return a
+}
+
 func putAccess(tx *bolt.Tx, a model.Access) error {
 	b, err := teamBucket(tx, bucketAccess)
 	if err != nil {
@@ -258,8 +266,7 @@ func (s *Store) ShareAccount(accountID uint64, person string) error {
 		if err != nil {
 			return err
 		}
-		a := access[accountID]
-		a.AccountID = accountID
+		a := accessTo(access, accountID)
 		if s.person != "" {
 			me, ok := people[s.person]
 			if !ok {
@@ -284,8 +291,7 @@ func (s *Store) AccessOf(accountID uint64) (model.Access, error) {
 	var a model.Access
 	err := s.view(func(tx *bolt.Tx) error {
 		access, err := readAccess(tx)
-		a = access[accountID]
-		a.AccountID = accountID
+		a = accessTo(access, accountID)
 		return err
 	})
 	return a, err

@@ -53,9 +53,7 @@ func (l *lens) writesAccount(id uint64) bool {
 }
 
 func (l *lens) accessOf(id uint64) model.Access {
-	a := l.access[id]
-	a.AccountID = id
-	return a
+	return accessTo(l.access, id)
 }
 
 // seesNegotiation reads which account a negotiation is of, and asks.
