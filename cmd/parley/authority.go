@@ -24,22 +24,19 @@ func authorityCommand() command {
 			args := fs.Args()
 			switch {
 			case len(args) == 1 && args[0] == "list":
-				s, err := e.openReadOnly()
-				if err != nil {
-					return err
-				}
-				defer s.Close()
-				limits, err := s.Authority()
-				if err != nil {
-					return err
-				}
-				if len(limits) == 0 {
-					fmt.Fprintln(e.stdout, "No limits: every move counts at once.")
-				}
-				for _, l := range limits {
-					fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%-12s %-20s %s\n", l.Who, model.LeverSlug(l.Lever), l)))
-				}
-				return nil
+				return withStore(e.openReadOnly, func(s *store.Store) error {
+					limits, err := s.Authority()
+					if err != nil {
+						return err
+					}
+					if len(limits) == 0 {
+						fmt.Fprintln(e.stdout, "No limits: every move counts at once.")
+					}
+					for _, l := range limits {
+						fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%-12s %-20s %s\n", l.Who, model.LeverSlug(l.Lever), l)))
+					}
+					return nil
+				})
 			case len(args) == 4 && args[0] == "set":
 				lever, err := model.ParseLever(args[2])
 				if err != nil {
@@ -49,17 +46,14 @@ func authorityCommand() command {
 				if err != nil {
 					return usagef("%s", err)
 				}
-				s, err := e.open()
-				if err != nil {
-					return err
-				}
-				defer s.Close()
-				l := model.Limit{Who: args[1], Lever: lever, Value: v, Relative: rel}
-				if err := s.SetLimit(l); err != nil {
-					return err
-				}
-				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s may go to %s on %s; past it, a move waits for approval.\n", l.Who, l, model.LeverSlug(l.Lever))))
-				return nil
+				return withStore(e.open, func(s *store.Store) error {
+					l := model.Limit{Who: args[1], Lever: lever, Value: v, Relative: rel}
+					if err := s.SetLimit(l); err != nil {
+						return err
+					}
+					fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s may go to %s on %s; past it, a move waits for approval.\n", l.Who, l, model.LeverSlug(l.Lever))))
+					return nil
+				})
 			}
 			return usagef("authority set ROLE|PERSON LEVER LIMIT, or authority list")
 		},
@@ -80,39 +74,36 @@ func approvalsCommand() command {
 			if fs.NArg() > 0 {
 				return usagef("approvals takes no arguments")
 			}
-			s, err := e.openReadOnly()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			list, err := s.Approvals(all)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				if list == nil {
-					list = []model.Approval{}
+			return withStore(e.openReadOnly, func(s *store.Store) error {
+				list, err := s.Approvals(all)
+				if err != nil {
+					return err
 				}
-				return printJSON(e, list)
-			}
-			if len(list) == 0 {
-				fmt.Fprintln(e.stdout, "Nothing waits for your decision.")
-			}
-			titles, err := negotiationTitles(s)
-			if err != nil {
-				return err
-			}
-			for _, a := range list {
-				line := fmt.Sprintf("%4d  %-8s %s asks %s: %s (%s)", a.ID, a.Status, a.By, a.AskedOf(), a.Why, titles[a.NegotiationID])
-				if a.Status != model.Pending {
-					line += fmt.Sprintf(", %s by %s", a.Status, a.Decider)
-					if a.Note != "" {
-						line += ": " + a.Note
+				if asJSON {
+					if list == nil {
+						list = []model.Approval{}
 					}
+					return printJSON(e, list)
 				}
-				fmt.Fprint(e.stdout, model.EscapeForTerminal(line+"\n"))
-			}
-			return nil
+				if len(list) == 0 {
+					fmt.Fprintln(e.stdout, "Nothing waits for your decision.")
+				}
+				titles, err := negotiationTitles(s)
+				if err != nil {
+					return err
+				}
+				for _, a := range list {
+					line := fmt.Sprintf("%4d  %-8s %s asks %s: %s (%s)", a.ID, a.Status, a.By, a.AskedOf(), a.Why, titles[a.NegotiationID])
+					if a.Status != model.Pending {
+						line += fmt.Sprintf(", %s by %s", a.Status, a.Decider)
+						if a.Note != "" {
+							line += ": " + a.Note
+						}
+					}
+					fmt.Fprint(e.stdout, model.EscapeForTerminal(line+"\n"))
+				}
+				return nil
+			})
 		},
 	}
 }
@@ -176,34 +167,31 @@ func auditCommand() command {
 					}
 				}
 			}
-			s, err := e.openReadOnly()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			rows, err := s.Audit(from)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				type row struct {
-					model.AuditEntry
-					Change json.RawMessage `json:"change,omitempty"`
+			return withStore(e.openReadOnly, func(s *store.Store) error {
+				rows, err := s.Audit(from)
+				if err != nil {
+					return err
 				}
-				out := make([]row, 0, len(rows))
+				if asJSON {
+					type row struct {
+						model.AuditEntry
+						Change json.RawMessage `json:"change,omitempty"`
+					}
+					out := make([]row, 0, len(rows))
+					for _, r := range rows {
+						out = append(out, row{AuditEntry: r, Change: r.Change})
+					}
+					return printJSON(e, out)
+				}
 				for _, r := range rows {
-					out = append(out, row{AuditEntry: r, Change: r.Change})
+					who := r.Person
+					if who == "" {
+						who = "(local)"
+					}
+					fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%5d  %s  %-12s %s\n", r.Seq, r.At.Local().Format("2006-01-02 15:04:05"), who, r.What)))
 				}
-				return printJSON(e, out)
-			}
-			for _, r := range rows {
-				who := r.Person
-				if who == "" {
-					who = "(local)"
-				}
-				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%5d  %s  %-12s %s\n", r.Seq, r.At.Local().Format("2006-01-02 15:04:05"), who, r.What)))
-			}
-			return nil
+				return nil
+			})
 		},
 	}
 }

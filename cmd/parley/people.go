@@ -76,37 +76,34 @@ func peopleCommand() command {
 }
 
 func listPeople(e *env, asJSON bool) error {
-	s, err := e.openReadOnly()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	people, err := s.People()
-	if err != nil {
-		return err
-	}
-	var list []model.Person
-	for _, name := range slices.Sorted(maps.Keys(people)) {
-		list = append(list, people[name])
-	}
-	if asJSON {
-		return printJSON(e, list)
-	}
-	if len(list) == 0 {
-		fmt.Fprintln(e.stdout, "No people: the file is one person's. Add the first admin with 'parley people add NAME --role admin --key \"ssh-ed25519 …\"'.")
+	return withStore(e.openReadOnly, func(s *store.Store) error {
+		people, err := s.People()
+		if err != nil {
+			return err
+		}
+		var list []model.Person
+		for _, name := range slices.Sorted(maps.Keys(people)) {
+			list = append(list, people[name])
+		}
+		if asJSON {
+			return printJSON(e, list)
+		}
+		if len(list) == 0 {
+			fmt.Fprintln(e.stdout, "No people: the file is one person's. Add the first admin with 'parley people add NAME --role admin --key \"ssh-ed25519 …\"'.")
+			return nil
+		}
+		for _, p := range list {
+			line := fmt.Sprintf("%-16s %-8s", p.Name, p.Role)
+			if p.Team != "" {
+				line += " team " + p.Team
+			}
+			if p.Manager != "" {
+				line += " manager " + p.Manager
+			}
+			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s  (%s)\n", line, count(len(p.Keys), "key"))))
+		}
 		return nil
-	}
-	for _, p := range list {
-		line := fmt.Sprintf("%-16s %-8s", p.Name, p.Role)
-		if p.Team != "" {
-			line += " team " + p.Team
-		}
-		if p.Manager != "" {
-			line += " manager " + p.Manager
-		}
-		fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s  (%s)\n", line, count(len(p.Keys), "key"))))
-	}
-	return nil
+	})
 }
 
 func accountsCommand() command {
@@ -119,20 +116,17 @@ func accountsCommand() command {
 			if len(args) != 3 || args[0] != "share" {
 				return usagef("accounts share ACCOUNT PERSON")
 			}
-			s, err := e.open()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			a, err := findAccount(s, args[1])
-			if err != nil {
-				return err
-			}
-			if err := s.ShareAccount(a.ID, args[2]); err != nil {
-				return err
-			}
-			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s now sees and works %s.\n", args[2], a.Name)))
-			return nil
+			return withStore(e.open, func(s *store.Store) error {
+				a, err := findAccount(s, args[1])
+				if err != nil {
+					return err
+				}
+				if err := s.ShareAccount(a.ID, args[2]); err != nil {
+					return err
+				}
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s now sees and works %s.\n", args[2], a.Name)))
+				return nil
+			})
 		},
 	}
 }
@@ -161,18 +155,15 @@ func whoamiCommand() command {
 				fmt.Fprintln(e.stdout, "(local) the file's own user")
 				return nil
 			}
-			s, err := e.openReadOnly()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			people, err := s.People()
-			if err != nil {
-				return err
-			}
-			p := people[e.person]
-			fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s (%s)\n", p.Name, p.Role)))
-			return nil
+			return withStore(e.openReadOnly, func(s *store.Store) error {
+				people, err := s.People()
+				if err != nil {
+					return err
+				}
+				p := people[e.person]
+				fmt.Fprint(e.stdout, model.EscapeForTerminal(fmt.Sprintf("%s (%s)\n", p.Name, p.Role)))
+				return nil
+			})
 		},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/parley-app/parley/desk"
+	"github.com/parley-app/parley/store"
 )
 
 // The team's commands (DESIGN 12): local on the file, and over SSH as the
@@ -17,14 +18,20 @@ func printJSON(e *env, v any) error {
 	return enc.Encode(v)
 }
 
-// withDesk runs fn on the person's session of the file.
-func withDesk(e *env, fn func(*desk.Session) error) error {
-	s, err := e.open()
+// withStore runs fn on the file as open opens it for the command's person
+// (e.open to change it, e.openReadOnly to read it), and closes it after.
+func withStore(open func() (*store.Store, error), fn func(*store.Store) error) error {
+	s, err := open()
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	return fn(desk.New(s, e.person))
+	return fn(s)
+}
+
+// withDesk runs fn on the person's session of the file.
+func withDesk(e *env, fn func(*desk.Session) error) error {
+	return withStore(e.open, func(s *store.Store) error { return fn(desk.New(s, e.person)) })
 }
 
 // interspersed reads the flags that follow the first n words ("people add
