@@ -110,6 +110,15 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		}
 		return d, nil
 	}
+	v, err := versionOf(r.s.path)
+	if err != nil {
+		return nil, err
+	}
+	r.s.shared.fillDossier.Lock()
+	defer r.s.shared.fillDossier.Unlock()
+	if d, ok, err := r.s.sharedDossier(v, negID); ok || err != nil {
+		return d, err // another session read this version of it
+	}
 	var prev map[string]recordSums
 	last := &model.Dossier{}
 	if r.negID == negID && r.last != nil {
@@ -118,7 +127,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	r.negID, r.last, r.sums = 0, nil, nil
 	var raw *rawDossier
 	sums := make(map[string]recordSums, len(largeBuckets))
-	err := r.s.view(func(tx *bolt.Tx) (err error) {
+	stable, err := r.s.sharedRead(v, func(tx *bolt.Tx) (err error) {
 		if err := r.s.mayRead(tx, negID); err != nil {
 			return err
 		}
@@ -155,6 +164,9 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	d.Ledger, d.Notes, d.FollowUps = ledger, notes, followUps
 	d.Sort() // one pass when the records read again come last in time, as new ones do
 	r.negID, r.last, r.sums = negID, d, sums
+	if stable {
+		r.s.keepDossier(v, d)
+	}
 	return d, nil
 }
 

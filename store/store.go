@@ -54,6 +54,7 @@ type Store struct {
 	checked     *atomic.Pointer[checked] // the negotiation Open checked, until the first read takes it
 	person      string                   // whose drafts and current negotiation this session keeps ("": the file's one user)
 	doing       any                      // the change value being written, for the audit row (audit.go)
+	shared      *shared                  // what its sessions have read of the file as it stands (shared.go)
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -179,7 +180,7 @@ func notRegular(path string, mode os.FileMode) error {
 
 func newStore(path string, readOnly bool) *Store {
 	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, author: newAuthor(), writer: &writer{}, clock: time.Now,
-		checked: new(atomic.Pointer[checked])}
+		checked: new(atomic.Pointer[checked]), shared: &shared{}}
 }
 
 var sessions atomic.Uint64

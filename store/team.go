@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -137,12 +138,15 @@ func putAccess(tx *bolt.Tx, a model.Access) error {
 
 // People reads the file's people (none: the file is one person's).
 func (s *Store) People() (model.People, error) {
-	var out model.People
-	err := s.view(func(tx *bolt.Tx) (err error) {
-		out, err = readPeople(tx)
-		return err
-	})
-	return out, err
+	v, err := versionOf(s.path)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.teamAt(v)
+	if err != nil {
+		return nil, err
+	}
+	return maps.Clone(t.people), nil
 }
 
 // NormalKey reads a public key as authorized_keys writes it, and returns

@@ -34,12 +34,21 @@ func (s *Store) lensOf(tx *bolt.Tx) (*lens, error) {
 	if err != nil || len(people) == 0 {
 		return nil, err // a file without people is one person's: all of it is theirs
 	}
-	if _, ok := people[s.person]; !ok {
-		return nil, fmt.Errorf("%s %w", s.person, ErrUnknownPerson)
-	}
 	access, err := readAccess(tx)
 	if err != nil {
 		return nil, err
+	}
+	return s.lensFrom(people, access)
+}
+
+// lensFrom is the session's lens on the people and access given: none on
+// a file without people (one person's: all of it is theirs).
+func (s *Store) lensFrom(people model.People, access map[uint64]model.Access) (*lens, error) {
+	if s.person == "" || len(people) == 0 {
+		return nil, nil
+	}
+	if _, ok := people[s.person]; !ok {
+		return nil, fmt.Errorf("%s %w", s.person, ErrUnknownPerson)
 	}
 	return &lens{person: s.person, people: people, access: access}, nil
 }

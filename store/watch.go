@@ -55,18 +55,34 @@ func (w *watch) wrote(txid, changes uint64) {
 func (s *Store) Changed() (bool, error) {
 	s.watch.mu.Lock()
 	defer s.watch.mu.Unlock()
-	txid, err := fileTxID(s.path)
+	v, err := versionOf(s.path)
 	if err != nil {
 		return false, err
 	}
-	if txid == s.watch.tx {
+	if v.tx == s.watch.tx {
 		return false, nil
 	}
 	before := s.watch.changes
-	err = s.view(func(tx *bolt.Tx) error {
+	s.shared.fillChanges.Lock()
+	defer s.shared.fillChanges.Unlock()
+	s.shared.mu.Lock()
+	known := s.shared.of(v).changes
+	s.shared.mu.Unlock()
+	if known != nil { // another session of this Store looked at this version
+		s.watch.tx, s.watch.changes = v.tx, *known
+		return s.watch.changes != before, nil
+	}
+	var changes uint64
+	stable, err := s.sharedRead(v, func(tx *bolt.Tx) error {
 		s.watch.saw(tx)
+		changes = s.watch.changes
 		return nil
 	})
+	if stable {
+		s.shared.mu.Lock()
+		s.shared.of(v).changes = &changes
+		s.shared.mu.Unlock()
+	}
 	return err == nil && s.watch.changes != before, err
 }
 

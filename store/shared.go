@@ -1,0 +1,167 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"sync"
+	"syscall"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// What the sessions of one Store share of the file as it stands. A team
+// server runs fifty workbenches on one Store, and after each commit every
+// one of them asks the same questions of the same version of the file: did
+// the data change, who are the people, what does this negotiation hold now.
+// The first to ask reads; the others take its answer while the file is
+// still at that version, without opening the file. Each session still
+// asks the team's rule whether it may see what it takes (sees), so what is
+// shared is the file's content, never a decision.
+//
+// A version is the file (device and inode: a restore is a new file) and
+// its last transaction, read from the meta pages without a lock. An answer
+// is kept only when the file was at the same version before and after the
+// read that made it; a write makes a new version, so nothing kept is ever
+// changed, only left behind.
+
+// fileVersion is one state of the file.
+type fileVersion struct{ dev, ino, tx uint64 }
+
+// versionOf looks at the file's version: one open, one stat, one small read.
+func versionOf(path string) (fileVersion, error) {
+	f, err := openRegular(path, os.O_RDONLY, 0)
+	if err != nil {
+		return fileVersion{}, fmt.Errorf("look at %s: %w", path, err)
+	}
+	defer f.Close()
+	var v fileVersion
+	if info, err := f.Stat(); err == nil {
+		if st, ok := info.Sys().(*syscall.Stat_t); ok {
+			v.dev, v.ino = uint64(st.Dev), st.Ino
+		}
+	}
+	v.tx, err = metaTxID(f, path)
+	return v, err
+}
+
+// shared is what the sessions of a Store have read of one version.
+type shared struct {
+	// The fills are held by the session reading what the others will
+	// take: the fifty sessions told of one commit read it once, not fifty
+	// times. A dossier's fill is taken before the team's, never after.
+	fillChanges, fillTeam, fillDossier sync.Mutex
+	mu                                 sync.Mutex
+	at                                 fileVersion
+	changes                            *uint64                   // the change counter (watch.go)
+	team                               *teamState                // the people and who has which account
+	dossiers                           map[uint64]*model.Dossier // negotiations as read, whole; nobody changes them
+}
+
+// teamState is the file's people and account access, as one version holds them.
+type teamState struct {
+	people model.People
+	access map[uint64]model.Access
+}
+
+// of is the memo of version v, emptied when the file moved on from what
+// it holds.
+func (sh *shared) of(v fileVersion) *shared {
+	if sh.at != v {
+		sh.at, sh.changes, sh.team, sh.dossiers = v, nil, nil, nil
+	}
+	return sh
+}
+
+// sharedRead runs read in a read transaction of the file, and reports
+// whether the file was at version before all along (so that what read
+// found may be kept for it).
+func (s *Store) sharedRead(before fileVersion, read func(tx *bolt.Tx) error) (stable bool, err error) {
+	var txid uint64
+	if err := s.view(func(tx *bolt.Tx) error {
+		txid = uint64(tx.ID())
+		return read(tx)
+	}); err != nil {
+		return false, err
+	}
+	after, err := versionOf(s.path)
+	return err == nil && before == after && txid == before.tx, nil
+}
+
+// teamAt is the people and access of the file at version v, read once for
+// every session of the Store.
+func (s *Store) teamAt(v fileVersion) (*teamState, error) {
+	s.shared.fillTeam.Lock()
+	defer s.shared.fillTeam.Unlock()
+	s.shared.mu.Lock()
+	if t := s.shared.of(v).team; t != nil {
+		s.shared.mu.Unlock()
+		return t, nil
+	}
+	s.shared.mu.Unlock()
+	var t teamState
+	stable, err := s.sharedRead(v, func(tx *bolt.Tx) (err error) {
+		if t.people, err = readPeople(tx); err != nil {
+			return err
+		}
+		t.access, err = readAccess(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if stable {
+		s.shared.mu.Lock()
+		s.shared.of(v).team = &t
+		s.shared.mu.Unlock()
+	}
+	return &t, nil
+}
+
+// sees is the team's rule for this session's person on an account, asked
+// of the team as a version holds it (mayRead asks the same in a
+// transaction).
+func (s *Store) sees(t *teamState, negID, accountID uint64) error {
+	l, err := s.lensFrom(t.people, t.access)
+	if err != nil {
+		return err
+	}
+	if !l.seesAccount(accountID) {
+		return fmt.Errorf("negotiation %d %w: no negotiation of yours matches", negID, ErrNotYours)
+	}
+	return nil
+}
+
+// sharedDossier is the negotiation as another session read it at version
+// v, when this session's person may see it; ok is false when no session
+// has read it at v.
+func (s *Store) sharedDossier(v fileVersion, negID uint64) (d *model.Dossier, ok bool, err error) {
+	s.shared.mu.Lock()
+	d = s.shared.of(v).dossiers[negID]
+	s.shared.mu.Unlock()
+	if d == nil {
+		return nil, false, nil
+	}
+	if s.person != "" {
+		t, err := s.teamAt(v)
+		if err != nil {
+			return nil, false, err
+		}
+		if err := s.sees(t, negID, d.Negotiation.AccountID); err != nil {
+			return nil, false, err
+		}
+	}
+	return d, true, nil
+}
+
+// keepDossier offers the negotiation read at version v to the other
+// sessions.
+func (s *Store) keepDossier(v fileVersion, d *model.Dossier) {
+	s.shared.mu.Lock()
+	defer s.shared.mu.Unlock()
+	sh := s.shared.of(v)
+	if sh.dossiers == nil {
+		sh.dossiers = map[uint64]*model.Dossier{}
+	}
+	sh.dossiers[d.Negotiation.ID] = d
+}

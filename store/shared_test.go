@@ -1,0 +1,86 @@
+package store
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/parley-app/parley/model"
+)
+
+// The sessions of one Store share what one of them read of a version of
+// the file: fifty workbenches told of one commit decode it once.
+func TestSessionsShareOneReadOfAVersion(t *testing.T) {
+	tm := newTeam(t)
+	mia, ada := tm.mia.Rereader(), tm.ada.Rereader()
+	first, err := mia.Dossier(tm.negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := ada.Dossier(tm.negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second != first || ada.decoded != 0 {
+		t.Fatalf("the second session decoded %d records and got its own copy (%v); want the first's read, shared", ada.decoded, second != first)
+	}
+
+	// A commit makes a new version: the next read is a read of the file.
+	n := model.Note{Kind: model.KindNote, Text: "after the call", At: now}
+	if err := tm.ann.SaveNote(tm.negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	third, err := ada.Dossier(tm.negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third == first {
+		t.Fatal("a read after a commit took what was read before it")
+	}
+	if _, ok := noteByID(third, n.ID); !ok {
+		t.Fatal("the note committed is not in the read after it")
+	}
+	if again, _ := mia.Dossier(tm.negID); again != third {
+		t.Fatal("the second read of the new version was not shared")
+	}
+}
+
+// What one session read is handed to another only when the team's rule
+// lets that person see it: sharing never widens who sees what.
+func TestASharedReadIsOnlyForThoseWhoMaySeeIt(t *testing.T) {
+	tm := newTeam(t)
+	if _, err := tm.ann.Rereader().Dossier(tm.negID); err != nil {
+		t.Fatal(err)
+	}
+	d, err := tm.bob.Rereader().Dossier(tm.negID)
+	if !errors.Is(err, ErrNotYours) || d != nil {
+		t.Fatalf("bob, of another team, read ann's negotiation from the shared read: %v, %v", d != nil, err)
+	}
+	for _, who := range []*Store{tm.mia, tm.ada, tm.file} {
+		if _, err := who.Rereader().Dossier(tm.negID); err != nil {
+			t.Fatalf("%q may see it: %v", who.Person(), err)
+		}
+	}
+}
+
+// People are read once a version, and a change to them is seen at once.
+func TestPeopleAreReadAgainAfterAChange(t *testing.T) {
+	tm := newTeam(t)
+	before, err := tm.ada.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.file.AddPerson(model.Person{Name: "cy", Role: model.RoleKAM, Keys: []string{newKey(t)}}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := tm.mia.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := after["cy"]; !ok || len(after) != len(before)+1 {
+		t.Fatalf("people after adding cy: %d (cy: %v); want %d", len(after), ok, len(before)+1)
+	}
+	delete(after, "ada") // the caller's copy: the next caller still sees ada
+	if again, _ := tm.bob.People(); again["ada"].Name != "ada" {
+		t.Fatal("a caller's change to the people it was given reached another caller")
+	}
+}
