@@ -131,7 +131,7 @@ func step(it AgendaItem, st *ItemState, last *ourLast, mv *Move) {
 			mv.Flags |= Increasing
 		}
 		*last = ourLast{size: mv.Size, moved: true}
-		if it.OurWalkAway.Valid && toward(down, it.OurWalkAway.Decimal, mv.To).IsNegative() {
+		if it.OurWalkAway.Valid && beyond(down, it.OurWalkAway.Decimal, mv.To) {
 			mv.Flags |= PastWalkAway
 		}
 	} else {
@@ -181,7 +181,15 @@ func (d *Dossier) meetingResults(moves []Move, weights []float64) []MeetingResul
 	// Each meeting settles only the items that moved since the last one or
 	// whose agreement it changes: a long negotiation has many meetings and
 	// few moves in each.
-	states := openingStates(d.Items)
+	// Only the shares closed are kept per meeting, so the positions are
+	// followed as floats, each value converted once: decimal arithmetic
+	// here, per item per meeting, was most of a replay's garbage.
+	states := make([]ItemState, len(d.Items))
+	pos := make([]floatPos, len(d.Items))
+	for k, st := range openingStates(d.Items) {
+		pos[k] = floatPos{ours: st.Ours.InexactFloat64(), theirs: st.Theirs.InexactFloat64(),
+			gap0: st.Gap0.InexactFloat64(), positive: st.Gap0.IsPositive()}
+	}
 	agreed := make([]bool, len(d.Items))
 	dirty := make([]bool, len(d.Items))
 	for k := range dirty {
@@ -192,20 +200,23 @@ func (d *Dossier) meetingResults(moves []Move, weights []float64) []MeetingResul
 		res := &results[i]
 		m := res.Meeting
 		for ; next < len(byEpoch) && moves[byEpoch[next]].Epoch <= m.Number; next++ {
-			mv := moves[byEpoch[next]]
-			apply(states, mv)
+			mv := &moves[byEpoch[next]]
+			if mv.By == Us {
+				pos[mv.Item].ours = mv.To.InexactFloat64()
+			} else {
+				pos[mv.Item].theirs = mv.To.InexactFloat64()
+			}
 			dirty[mv.Item] = true
 		}
 		for k, it := range d.Items {
 			if a := agreedBy(it, m); dirty[k] || a != agreed[k] {
-				settleItem(it, &states[k], a)
+				states[k].Closed = pos[k].closed(it, a)
 				agreed[k], dirty[k] = a, false
 			}
 		}
-		snapshot := slices.Clone(states)
-		res.GapClosed = gapClosed(snapshot, weights)
-		res.ItemClosed = make([]float64, len(snapshot))
-		for k, st := range snapshot {
+		res.GapClosed = gapClosed(states, weights)
+		res.ItemClosed = make([]float64, len(states))
+		for k, st := range states {
 			res.ItemClosed[k] = st.Closed
 		}
 		if s := inMeeting[m.Number]; s.ours > 0 {
@@ -310,14 +321,36 @@ func settleItem(it AgendaItem, st *ItemState, agreed bool) {
 
 // gap is g = max(0, s·(ours − theirs)).
 func gap(it AgendaItem, ours, theirs decimal.Decimal) decimal.Decimal {
-	g := ours.Sub(theirs)
 	if it.Better == Down {
-		g = theirs.Sub(ours)
+		ours, theirs = theirs, ours
 	}
-	if g.IsNegative() {
+	if ours.Cmp(theirs) < 0 { // compared first: a replay takes thousands of gaps
 		return decimal.Zero
 	}
-	return g
+	return ours.Sub(theirs)
+}
+
+// floatPos is an item's positions as meetingResults follows them.
+type floatPos struct {
+	ours, theirs, gap0 float64
+	positive           bool // the opening gap is above 0
+}
+
+// closed is settleItem's closed share, from the float positions.
+func (p floatPos) closed(it AgendaItem, agreed bool) float64 {
+	switch {
+	case agreed:
+		return 1
+	case !it.Tracked():
+		return 0
+	case !p.positive:
+		return 1
+	}
+	g := p.ours - p.theirs
+	if it.Better == Down {
+		g = -g
+	}
+	return min(1, max(0, 1-max(0, g)/p.gap0))
 }
 
 // closedShare is 1 − g/g0, clamped to 0–1; 1 when the openings already met.
@@ -366,6 +399,15 @@ func gapClosedWith(states []ItemState, weights []float64, i int, closed float64)
 		return 0
 	}
 	return sum / total
+}
+
+// beyond reports whether a move from a to b goes against us (toward(down,
+// a, b) is negative), without working out by how much.
+func beyond(down bool, a, b decimal.Decimal) bool {
+	if down {
+		return a.Cmp(b) < 0
+	}
+	return b.Cmp(a) < 0
 }
 
 // toward is the size of a move from a to b in the direction better for us
