@@ -29,6 +29,7 @@ type Rereader struct {
 	negID uint64
 	last  *model.Dossier        // the last read, as returned
 	sums  map[string]recordSums // per large bucket: what its records' bytes were
+	spare map[string]recordSums // the sums read before those, whose maps the next read refills
 	// decoded counts the large buckets' records the last read decoded.
 	decoded int
 	// The arrays under the lists last handed out, with room to add to.
@@ -124,7 +125,8 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	if r.negID == negID && r.last != nil {
 		prev, last = r.sums, r.last
 	}
-	r.negID, r.last, r.sums = 0, nil, nil
+	spare := r.spare // the sums before last: their maps are filled again
+	r.negID, r.last, r.sums, r.spare = 0, nil, nil, nil
 	var raw *rawDossier
 	sums := make(map[string]recordSums, len(largeBuckets))
 	stable, err := r.s.sharedRead(v, func(tx *bolt.Tx) (err error) {
@@ -135,7 +137,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 			if !isLarge(name) {
 				return copyBucket(b)
 			}
-			rb, now := r.copyChanged(b, prev[string(name)])
+			rb, now := r.copyChanged(b, prev[string(name)], spare[string(name)])
 			sums[string(name)] = now
 			return rb
 		})
@@ -163,7 +165,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	}
 	d.Ledger, d.Notes, d.FollowUps = ledger, notes, followUps
 	d.Sort() // one pass when the records read again come last in time, as new ones do
-	r.negID, r.last, r.sums = negID, d, sums
+	r.negID, r.last, r.sums, r.spare = negID, d, sums, prev
 	if stable {
 		r.s.keepDossier(v, d)
 	}
@@ -181,7 +183,7 @@ func isLarge(name []byte) bool {
 
 // copyChanged copies the records of b whose bytes differ from before (all
 // of them when before is nil), and hashes every record for the next read.
-func (r *Rereader) copyChanged(b *bolt.Bucket, before recordSums) (rawBucket, recordSums) {
+func (r *Rereader) copyChanged(b *bolt.Bucket, before, spare recordSums) (rawBucket, recordSums) {
 	if before == nil {
 		rb := copyBucket(b) // sized once
 		now := make(recordSums, len(rb.recs))
@@ -190,7 +192,11 @@ func (r *Rereader) copyChanged(b *bolt.Bucket, before recordSums) (rawBucket, re
 		}
 		return rb, now
 	}
-	now := make(recordSums, len(before)+1)
+	now := spare // a reload makes no new map of every record: it refills the one it let go
+	if now == nil {
+		now = make(recordSums, len(before)+1)
+	}
+	clear(now)
 	var rb rawBucket
 	b.ForEach(func(k, v []byte) error { //nolint:errcheck // fn returns nil
 		if v == nil {
