@@ -115,6 +115,19 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 		return nil
 	}
 	ids := answered(m.snap.D, msg.dossier)
-	m.setDossier(msg.dossier)
+	if m.snap.R != nil && m.snap.D.SameFigures(msg.dossier) {
+		// Only notes or follow-up lines changed: the replay, the deal and
+		// the figures ahead stand, and only the panes that show them move.
+		s := *m.snap
+		s.D = msg.dossier
+		m.snap = &s
+		m.paneOnly = false
+		for _, id := range []paneID{paneNotes, paneFollowUp} {
+			m.panes[id].SetData(m.snap)
+		}
+		m.capture.SetData(m.snap)
+	} else {
+		m.setDossier(msg.dossier)
+	}
 	return tea.Batch(m.tick(), answersCmd(m.store, ids))
 }

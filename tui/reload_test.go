@@ -180,3 +180,33 @@ func TestUndoRefusesAChangeMadeSinceElsewhere(t *testing.T) {
 		t.Fatalf("the note now reads %q", got)
 	}
 }
+
+// A reload that brings only a note keeps the replay and the deal (notes
+// enter no figure); one that brings a move replays again.
+func TestAReloadOfANoteKeepsTheFigures(t *testing.T) {
+	h := newHarness(t, true, 140, 40)
+	other := otherProcess(h)
+	d := h.dossier()
+	before := h.m.snap.R
+	if _, err := other.Capture(d.Negotiation.ID, model.Capture{Kind: model.CaptureNote, Text: "Logged from the phone"}, testNow, 0, "", true); err != nil {
+		t.Fatal(err)
+	}
+	h.fireTimers()
+	h.wantPane(paneNotes, "Logged from the phone")
+	if h.m.snap.R != before {
+		t.Fatal("a note made elsewhere replayed the ledger again")
+	}
+
+	it := d.Items[0]
+	move := model.Capture{Kind: model.CaptureConcession, By: model.Them, ItemID: it.ID, Value: h.m.snap.R.Items[0].Theirs.Add(dec("0.01")), TradedFor: "a longer listing"}
+	if it.Better == model.Down {
+		move.Value = h.m.snap.R.Items[0].Theirs.Sub(dec("0.01"))
+	}
+	if _, err := other.Capture(d.Negotiation.ID, move, testNow, 0, "", true); err != nil {
+		t.Fatal(err)
+	}
+	h.fireTimers()
+	if h.m.snap.R == before || len(h.m.snap.R.Moves) != len(before.Moves)+1 {
+		t.Fatalf("a move made elsewhere: %d moves replayed, want %d", len(h.m.snap.R.Moves), len(before.Moves)+1)
+	}
+}
