@@ -14,6 +14,9 @@ import (
 // also their own and those decided).
 func (s *Session) Approvals(all bool) ([]model.Approval, error) { return s.st.Approvals(all) }
 
+// Requests is Approvals with the names a page shows them by.
+func (s *Session) Requests(all bool) ([]model.Request, error) { return s.st.Requests(all) }
+
 // Decide approves or rejects a request for approval, with a note; the
 // mover's sessions hear of it at once.
 func (s *Session) Decide(id uint64, approve bool, note string) (model.Approval, error) {
@@ -23,6 +26,10 @@ func (s *Session) Decide(id uint64, approve bool, note string) (model.Approval, 
 	}
 	return a, err
 }
+
+// MayChange reports whether the person may change a negotiation they see,
+// and when not, whose it is (store.Store.MayChange).
+func (s *Session) MayChange(negID uint64) (bool, string, error) { return s.st.MayChange(negID) }
 
 // People reads the file's people.
 func (s *Session) People() (model.People, error) { return s.st.People() }

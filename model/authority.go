@@ -95,16 +95,25 @@ func (a Authority) For(p Person, lever LeverKind) (Limit, bool) {
 	return Limit{}, false
 }
 
+// Bound is the limit in the item's unit: Value, or for a relative limit
+// that share of last year's value (false when the item has none).
+func (l Limit) Bound(it AgendaItem) (decimal.Decimal, bool) {
+	if !l.Relative {
+		return l.Value, true
+	}
+	if !it.LastYear.Valid {
+		return decimal.Decimal{}, false
+	}
+	return it.LastYear.Decimal.Mul(decimal.NewFromInt(100).Add(l.Value)).Div(decimal.NewFromInt(100)), true
+}
+
 // Allows reports whether a position of ours at to on it stays within the
 // limit; when not, why says so in words. Worse for us is the way the item
 // is not better for us.
 func (l Limit) Allows(it AgendaItem, to decimal.Decimal) (ok bool, why string) {
-	bound := l.Value
-	if l.Relative {
-		if !it.LastYear.Valid {
-			return false, fmt.Sprintf("%s has no last year's value to measure the limit %s against", it.Title, l)
-		}
-		bound = it.LastYear.Decimal.Mul(decimal.NewFromInt(100).Add(l.Value)).Div(decimal.NewFromInt(100))
+	bound, ok := l.Bound(it)
+	if !ok {
+		return false, fmt.Sprintf("%s has no last year's value to measure the limit %s against", it.Title, l)
 	}
 	limit := FormatValue(bound)
 	if l.Relative {
@@ -151,8 +160,11 @@ type Approval struct {
 	WalkAway decimal.NullDecimal
 	To       decimal.Decimal // the position asked for
 	Why      string          // the limit it passes, in words
-	By       string          // the mover
-	Approver string          // whom it is asked of ("": any admin)
+	// Limit is the bound it passes, in the item's unit (none for a request
+	// made before it was kept, or a relative limit with no last year).
+	Limit    decimal.NullDecimal
+	By       string // the mover
+	Approver string // whom it is asked of ("": any admin)
 	Asked    time.Time
 	Status   ApprovalStatus
 	Decided  time.Time
@@ -166,4 +178,13 @@ func (a Approval) AskedOf() string {
 		return "an admin"
 	}
 	return a.Approver
+}
+
+// Request is a request for approval with what a page names it by: its
+// negotiation's account and title, and the item moved as it is now.
+type Request struct {
+	Approval
+	Account string
+	Title   string
+	Item    AgendaItem
 }

@@ -67,6 +67,9 @@ const (
 	PartUnmarkedScenario Part = "unmarked scenario"
 	// PartInternalFollowUps is anything that counts or shows internal follow-up lines.
 	PartInternalFollowUps Part = "internal follow-ups"
+	// PartAuthority is how far we may go before a manager approves: the
+	// limits, and what a move held for approval passes.
+	PartAuthority Part = "authority"
 )
 
 // BuyerSafePart reports whether a part may be shown to the buyer.

@@ -62,7 +62,7 @@ func TestPrivacyRule(t *testing.T) {
 	}
 	for _, part := range []model.Part{model.PartMeetingSummary, model.PartFlags, model.PartReciprocity, model.PartTradePlan,
 		model.PartAccountNotes, model.PartConcessionNote, model.PartProfitability, model.PartPackageScore,
-		model.PartForecast, model.PartBudget, model.PartOwed} {
+		model.PartForecast, model.PartBudget, model.PartOwed, model.PartAuthority} {
 		if p.Part(part) {
 			t.Errorf("part %q is shown to the buyer", part)
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -35,6 +36,7 @@ type approvalRecord struct {
 	WalkAway      optExact  `json:"walk_away,omitzero"`
 	To            exact     `json:"to"`
 	Why           string    `json:"why"`
+	Limit         optExact  `json:"limit,omitzero"`
 	By            string    `json:"by"`
 	Approver      string    `json:"approver,omitempty"`
 	Asked         time.Time `json:"asked"`
@@ -46,13 +48,13 @@ type approvalRecord struct {
 
 func approvalToRecord(a model.Approval) approvalRecord {
 	return approvalRecord{ID: a.ID, NegotiationID: a.NegotiationID, ItemID: a.ItemID, ConcessionID: a.ConcessionID,
-		WalkAway: optional(a.WalkAway), To: exact(a.To), Why: a.Why, By: a.By, Approver: a.Approver, Asked: a.Asked,
+		WalkAway: optional(a.WalkAway), To: exact(a.To), Why: a.Why, Limit: optional(a.Limit), By: a.By, Approver: a.Approver, Asked: a.Asked,
 		Status: string(a.Status), Decided: a.Decided, Decider: a.Decider, Note: a.Note}
 }
 
 func (r approvalRecord) model() model.Approval {
 	return model.Approval{ID: r.ID, NegotiationID: r.NegotiationID, ItemID: r.ItemID, ConcessionID: r.ConcessionID,
-		WalkAway: r.WalkAway.null(), To: decimal.Decimal(r.To), Why: r.Why, By: r.By, Approver: r.Approver,
+		WalkAway: r.WalkAway.null(), To: decimal.Decimal(r.To), Why: r.Why, Limit: r.Limit.null(), By: r.By, Approver: r.Approver,
 		Asked: r.Asked, Status: model.ApprovalStatus(r.Status), Decided: r.Decided, Decider: r.Decider, Note: r.Note}
 }
 
@@ -153,7 +155,8 @@ func (s *Store) holdMove(tx *bolt.Tx, l *lens, j *journal, me model.Person, auth
 	if allowed {
 		return nil
 	}
-	a, err := s.ask(tx, l, j, model.Approval{NegotiationID: negID, ItemID: it.ID, ConcessionID: now.ID, To: decimal.Decimal(now.To), Why: why})
+	a, err := s.ask(tx, l, j, model.Approval{NegotiationID: negID, ItemID: it.ID, ConcessionID: now.ID, To: decimal.Decimal(now.To), Why: why,
+		Limit: boundOf(limit, it)})
 	if err != nil {
 		return err
 	}
@@ -184,7 +187,7 @@ func (s *Store) holdWalkAway(tx *bolt.Tx, l *lens, j *journal, me model.Person, 
 		return nil
 	}
 	if _, err := s.ask(tx, l, j, model.Approval{NegotiationID: negID, ItemID: it.ID, WalkAway: it.OurWalkAway,
-		To: it.OurWalkAway.Decimal, Why: "walk-away: " + why}); err != nil {
+		To: it.OurWalkAway.Decimal, Why: "walk-away: " + why, Limit: boundOf(limit, it)}); err != nil {
 		return err
 	}
 	now.OurWalkAway = was.OurWalkAway // the old one stands until approved (none for a new item)
@@ -211,6 +214,13 @@ func (s *Store) ask(tx *bolt.Tx, l *lens, j *journal, a model.Approval) (model.A
 	}
 	j.team.held = append(j.team.held, a)
 	return a, nil
+}
+
+// boundOf is the limit a request passes, in the item's unit, kept with it:
+// the limit may change later, the request was asked against this one.
+func boundOf(l model.Limit, it model.AgendaItem) decimal.NullDecimal {
+	b, ok := l.Bound(it)
+	return decimal.NullDecimal{Decimal: b, Valid: ok}
 }
 
 func itemOf(tx *bolt.Tx, negID, itemID uint64) (model.AgendaItem, bool, error) {
@@ -242,34 +252,76 @@ func (s *Store) Held() []model.Approval {
 // newest first.
 func (s *Store) Approvals(all bool) ([]model.Approval, error) {
 	var out []model.Approval
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		out, err = s.approvalsIn(tx, all)
+		return err
+	})
+	return out, err
+}
+
+// Requests is Approvals with the names a page shows them by: each
+// negotiation's account and title, and the item moved as it is now (its
+// text cleaned), read in the same transaction.
+func (s *Store) Requests(all bool) ([]model.Request, error) {
+	var out []model.Request
 	err := s.view(func(tx *bolt.Tx) error {
-		people, err := readPeople(tx)
+		list, err := s.approvalsIn(tx, all)
 		if err != nil {
 			return err
 		}
-		l, err := s.lensOf(tx)
-		if err != nil {
-			return err
+		for _, a := range list {
+			r := model.Request{Approval: a}
+			var n negotiationRecord
+			var acc accountRecord
+			if root := tx.Bucket(bucketNegotiations); root != nil && root.Bucket(itob(a.NegotiationID)) != nil {
+				if _, err := getJSON(root.Bucket(itob(a.NegotiationID)), keyNegMeta, &n); err != nil {
+					return err
+				}
+				if _, err := getJSON(tx.Bucket(bucketAccounts), itob(n.AccountID), &acc); err != nil {
+					return err
+				}
+			}
+			it, _, err := itemOf(tx, a.NegotiationID, a.ItemID)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			r.Account, r.Title, r.Item = model.CleanText(acc.Name, false), model.CleanText(n.Title, false), it.Cleaned()
+			out = append(out, r)
 		}
-		b := tx.Bucket(bucketApprovals)
-		if b == nil {
+		return nil
+	})
+	return out, err
+}
+
+// approvalsIn is Approvals in tx.
+func (s *Store) approvalsIn(tx *bolt.Tx, all bool) ([]model.Approval, error) {
+	var out []model.Approval
+	people, err := readPeople(tx)
+	if err != nil {
+		return nil, err
+	}
+	l, err := s.lensOf(tx)
+	if err != nil {
+		return nil, err
+	}
+	b := tx.Bucket(bucketApprovals)
+	if b == nil {
+		return nil, nil
+	}
+	err = b.ForEach(func(k, v []byte) error {
+		var r approvalRecord
+		if err := json.Unmarshal(v, &r); err != nil {
+			return recordDamaged(fmt.Sprintf("approval %d", btoi(k)))
+		}
+		a := r.model()
+		if l.seesNegotiation(tx, a.NegotiationID) != nil {
 			return nil
 		}
-		return b.ForEach(func(k, v []byte) error {
-			var r approvalRecord
-			if err := json.Unmarshal(v, &r); err != nil {
-				return recordDamaged(fmt.Sprintf("approval %d", btoi(k)))
-			}
-			a := r.model()
-			if l.seesNegotiation(tx, a.NegotiationID) != nil {
-				return nil
-			}
-			decides := a.Status == model.Pending && people.MayDecide(s.person, a)
-			if decides || (all && (s.person == "" || a.By == s.person || people.MayDecide(s.person, a))) {
-				out = append(out, a)
-			}
-			return nil
-		})
+		decides := a.Status == model.Pending && people.MayDecide(s.person, a)
+		if decides || (all && (s.person == "" || a.By == s.person || people.MayDecide(s.person, a))) {
+			out = append(out, a)
+		}
+		return nil
 	})
 	slices.Reverse(out)
 	return out, err

@@ -77,6 +77,33 @@ func (l *lens) seesNegotiation(tx *bolt.Tx, negID uint64) error {
 	return nil
 }
 
+// MayChange reports whether the session's person may change a negotiation
+// they see (model.People.Writes, the rule the store enforces on every
+// change), and when not, whose it is: the account's owner, else the first
+// it was shared with ("" when it is nobody's). The workbench says so
+// before an edit rather than after a refused save.
+func (s *Store) MayChange(negID uint64) (ok bool, whose string, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		l, err := s.lensOf(tx)
+		if err != nil || l == nil {
+			ok = err == nil
+			return err
+		}
+		if err := l.seesNegotiation(tx, negID); err != nil {
+			return err
+		}
+		acc, _ := accountOfNegotiation(tx, negID)
+		if ok = l.writesAccount(acc); !ok {
+			a := l.accessOf(acc)
+			if whose = a.Owner; whose == "" && len(a.Shared) > 0 {
+				whose = a.Shared[0]
+			}
+		}
+		return nil
+	})
+	return ok, whose, err
+}
+
 // accountOfNegotiation is the account a negotiation in the file is of.
 func accountOfNegotiation(tx *bolt.Tx, negID uint64) (uint64, bool) {
 	root := tx.Bucket(bucketNegotiations)

@@ -57,6 +57,9 @@ func answersCmd(s Store, ids map[uint64]bool) tea.Cmd {
 // takeAnswers says the decisions on the footer.
 func (m *Model) takeAnswers(msg answeredMsg) {
 	for _, a := range msg.decided {
+		if m.decidedHere[a.ID] {
+			continue // decided on this workbench's page: its status says so already
+		}
 		text := fmt.Sprintf("Request %d %s by %s", a.ID, a.Status, a.Decider)
 		if a.Note != "" {
 			text += ": " + a.Note

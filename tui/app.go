@@ -82,6 +82,15 @@ type Model struct {
 
 	snap    *vocab.Snapshot // nil until a negotiation is open
 	private bool
+	// access is what the person may do with the open negotiation, as the
+	// store said when it was read; every snapshot carries it.
+	access vocab.Access
+	// toDecide counts the requests for approval waiting for the person's
+	// decision (approvals.go), shown in the header.
+	toDecide int
+	// decidedHere are the requests decided on this workbench's page: their
+	// answer is not news to it (answers.go).
+	decidedHere map[uint64]bool
 
 	agenda   *agenda.Pane
 	followUp *followup.Pane
@@ -190,9 +199,9 @@ func (m *Model) Init() tea.Cmd {
 // made by others; a manager starts on the portfolio.
 func (m *Model) start() tea.Cmd {
 	if m.opts.Portfolio {
-		return tea.Batch(loadCmd(m.store, 0), m.poll(), m.openPortfolio())
+		return tea.Batch(loadCmd(m.store, 0), m.poll(), m.openPortfolio(), toDecideCmd(m.store))
 	}
-	return tea.Batch(loadCmd(m.store, 0), m.poll())
+	return tea.Batch(loadCmd(m.store, 0), m.poll(), toDecideCmd(m.store))
 }
 
 // Update routes one message (route), then, when the message changed the

@@ -16,11 +16,19 @@ import (
 func (m *Model) headerView() string {
 	st, w := m.st, m.width
 	if m.snap == nil {
-		return ui.Fit(st.Header.Render("Parley"), w)
+		title := st.Header.Render("Parley")
+		if p, ok := m.toDecidePart(); ok {
+			title += st.HeaderDim.Render(" │ ") + p.text
+		}
+		return ui.Fit(title, w)
 	}
 	d := m.snap.D
 	name := d.Account.Name + " › " + d.Negotiation.Title
-	parts := []headerPart{{text: st.Accent.Render(string(d.Negotiation.Stage)), keep: keepStage}}
+	var parts []headerPart
+	if a := m.snap.Access; a.ReadOnly {
+		parts = append(parts, headerPart{text: st.Warn.Render("read-only · " + a.Whose()), short: st.Warn.Render("read-only"), keep: keepReadOnly})
+	}
+	parts = append(parts, headerPart{text: st.Accent.Render(string(d.Negotiation.Stage)), keep: keepStage})
 	if mt, ok := d.RunningMeeting(); ok {
 		parts = append(parts, headerPart{text: st.Bad.Render("●") + st.Bold.Render(fmt.Sprintf(" meeting %d %s", mt.Number, ui.Clock(m.now.Sub(mt.Started)))), keep: keepClock})
 	} else {
@@ -38,6 +46,9 @@ func (m *Model) headerView() string {
 		parts = append(parts, headerPart{text: v, short: short, keep: keepVerdict})
 	}
 	parts = append(parts, m.aheadParts()...)
+	if p, ok := m.toDecidePart(); ok {
+		parts = append(parts, p)
+	}
 	pct := model.FormatPercent(m.snap.R.GapClosed)
 	gapPart := func(barW int) string {
 		g := st.HeaderDim.Render("gap closed ")
@@ -181,6 +192,17 @@ func (m *Model) theirVerdict() (text, short string, ok bool) {
 	return style("their offer " + verdict), style("theirs " + verdict), true
 }
 
+// toDecidePart counts the requests for approval waiting for the person's
+// decision, and names the key of their page; how far we may go is
+// internal, so nothing while privacy is on.
+func (m *Model) toDecidePart() (headerPart, bool) {
+	if m.toDecide == 0 || !m.privacy().Part(model.PartAuthority) {
+		return headerPart{}, false
+	}
+	return headerPart{text: m.st.Warn.Render(fmt.Sprintf("%d to approve (W)", m.toDecide)),
+		short: m.st.Warn.Render(fmt.Sprintf("%d to approve", m.toDecide)), keep: keepStatus}, true
+}
+
 // privacy is the one rule of what the buyer may see, as the screen applies it now.
 func (m *Model) privacy() model.Privacy { return model.Privacy{BuyerView: m.private} }
 
@@ -206,4 +228,5 @@ const (
 	keepStatus
 	keepStage
 	keepClock
+	keepReadOnly // why no edit key works: kept longest
 )

@@ -48,6 +48,8 @@ type loadedMsg struct {
 	accounts   int               // with no negotiation to open: how many accounts the file has
 	demo       bool              // the demo, just added: the footer says what to try first
 	view       string            // what was on screen when it was last left (view.go)
+	access     vocab.Access      // what the person may do with the negotiation
+	move       uint64            // a move to show in the ledger (opened from the approvals page)
 	err        error
 }
 
@@ -80,8 +82,32 @@ func load(s Store, negID uint64) loadedMsg {
 	if err != nil {
 		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
 	}
+	access, err := accessTo(s, id)
+	if err != nil {
+		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
+	}
 	view, _ := s.Draft(viewKey(id)) // a view not read opens as new: no data is lost
-	return loadedMsg{dossier: d, formDrafts: drafts, view: view}
+	return loadedMsg{dossier: d, formDrafts: drafts, view: view, access: access}
+}
+
+// changeAsker answers whether the person may change a negotiation, by the
+// store's one rule (model.People.Writes); desk.Session has it.
+type changeAsker interface {
+	MayChange(negID uint64) (ok bool, whose string, err error)
+}
+
+// accessTo asks the store what the person may do with a negotiation; a
+// store without people lets its one user change everything.
+func accessTo(s Store, negID uint64) (vocab.Access, error) {
+	a, ok := s.(changeAsker)
+	if !ok {
+		return vocab.Access{}, nil
+	}
+	may, whose, err := a.MayChange(negID)
+	if err != nil || may {
+		return vocab.Access{}, err
+	}
+	return vocab.Access{ReadOnly: true, Owner: model.CleanText(whose, false)}, nil
 }
 
 // demoCmd adds the demo negotiation and opens it.

@@ -32,6 +32,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	}
 	switch {
+	case key.Matches(msg, m.keys.Approvals) && m.onPortfolio():
+		return m.openApprovals() // over the portfolio: esc goes back to it
 	case m.top() != nil:
 		return m.modalKey(msg)
 	case m.capture.IsOpen():
@@ -43,8 +45,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.lineOnly = true // what it asks for (a save, a question) arrives as a message
 		return cmd
 	case m.snap == nil:
-		if key.Matches(msg, m.keys.Quit) {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
 			return m.quit()
+		case key.Matches(msg, m.keys.Approvals):
+			return m.openApprovals()
 		}
 		return nil
 	case m.panes[m.focus].Typing():
@@ -66,28 +71,24 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
 	case key.Matches(msg, k.Help):
 		m.push(m.helpDialog())
-	case key.Matches(msg, k.Capture):
-		return m.openCapture()
+	case key.Matches(msg, k.Capture), key.Matches(msg, k.Stage), key.Matches(msg, k.Undo), key.Matches(msg, k.Redo):
+		return m.changeKey(msg)
 	case key.Matches(msg, k.Concession):
 		return m.edit(m.newConcession())
 	case key.Matches(msg, k.Meeting):
 		return m.edit(meetingToggle(m.snap.D))
 	case key.Matches(msg, k.Privacy):
 		m.togglePrivacy()
-	case key.Matches(msg, k.Stage):
-		m.push(newStageDialog(m.st, m.snap))
 	case key.Matches(msg, k.Open):
 		return m.openPicker()
 	case key.Matches(msg, k.Portfolio):
 		return m.openPortfolio()
+	case key.Matches(msg, k.Approvals):
+		return m.openApprovals()
 	case key.Matches(msg, k.Brief):
 		return m.writeBrief()
 	case key.Matches(msg, k.Spar):
 		return m.openSpar()
-	case key.Matches(msg, k.Undo):
-		return undoCmd(m.store, false)
-	case key.Matches(msg, k.Redo):
-		return undoCmd(m.store, true)
 	default:
 		for i, b := range k.Panes {
 			if key.Matches(msg, b) {
@@ -97,6 +98,24 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.paneOnly = true
 		return m.panes[m.focus].Update(msg)
+	}
+	return nil
+}
+
+// changeKey handles the workbench's keys that change the open negotiation:
+// on a read-only one, each says so at once.
+func (m *Model) changeKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case m.refuseEdit():
+	case key.Matches(msg, k.Capture):
+		return m.openCapture()
+	case key.Matches(msg, k.Stage):
+		m.push(newStageDialog(m.st, m.snap))
+	case key.Matches(msg, k.Undo):
+		return undoCmd(m.store, false)
+	case key.Matches(msg, k.Redo):
+		return undoCmd(m.store, true)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ type globalKeys struct {
 	Stage      key.Binding
 	Open       key.Binding
 	Portfolio  key.Binding
+	Approvals  key.Binding
 	Brief      key.Binding
 	Spar       key.Binding
 	Undo       key.Binding
@@ -35,6 +36,7 @@ func newGlobalKeys() globalKeys {
 		Stage:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "stage")),
 		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open/accounts")),
 		Portfolio:  key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "portfolio")),
+		Approvals:  key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "approvals: moves waiting for a decision")),
 		Brief:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "write brief")),
 		Spar:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "spar against a simulated buyer")),
 		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo the last change")),

@@ -39,6 +39,13 @@ func (m *Model) portfolio() *dialog.Portfolio {
 	return nil
 }
 
+// onPortfolio reports whether the portfolio page has the keys and is not
+// taking typed text (its filter).
+func (m *Model) onPortfolio() bool {
+	p, ok := m.top().(*dialog.Portfolio)
+	return ok && !p.Typing()
+}
+
 // openPortfolio opens the page and reads its rows.
 func (m *Model) openPortfolio() tea.Cmd {
 	if m.portfolio() == nil {

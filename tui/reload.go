@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/internal/storeerr"
+	"github.com/parley-app/parley/tui/vocab"
 )
 
 // Live reload: the file is shared, so another workbench, `parley note` or a
@@ -71,10 +72,14 @@ func reloadCmd(s Store, negID uint64) tea.Cmd {
 		if errors.Is(err, storeerr.ErrNotFound) {
 			return load(s, 0) // deleted elsewhere: open the current one
 		}
+		var access vocab.Access
+		if err == nil {
+			access, err = accessTo(s, negID) // an account shared since, or a person removed
+		}
 		if err != nil {
 			err = fmt.Errorf("read the changes made elsewhere: %w", err)
 		}
-		return reloadedMsg{loadedMsg{dossier: d, err: err}}
+		return reloadedMsg{loadedMsg{dossier: d, access: access, err: err}}
 	}
 }
 
@@ -83,19 +88,24 @@ func (m *Model) takeChanged(msg changedMsg) tea.Cmd {
 	switch {
 	case msg.err != nil:
 		m.setError(fmt.Errorf("cannot look for changes made elsewhere: %w", msg.err))
-	case msg.changed && m.snap != nil:
-		cmds := []tea.Cmd{reloadCmd(m.store, m.negID()), m.poll()}
-		if m.picker() != nil {
-			cmds = append(cmds, pickerDataCmd(m.store))
+	case msg.changed:
+		// A decision made elsewhere changes the count in the header and the
+		// approvals page, whatever is open.
+		cmds := []tea.Cmd{m.poll(), toDecideCmd(m.store)}
+		if m.approvalsPage() != nil {
+			cmds = append(cmds, approvalsCmd(m.store))
 		}
 		if m.portfolio() != nil {
 			cmds = append(cmds, portfolioCmd(m.store))
 		}
+		if m.snap == nil {
+			return tea.Batch(append(cmds, loadCmd(m.store, 0))...) // the welcome: maybe there is a negotiation now
+		}
+		cmds = append(cmds, reloadCmd(m.store, m.negID()))
+		if m.picker() != nil {
+			cmds = append(cmds, pickerDataCmd(m.store))
+		}
 		return tea.Batch(cmds...)
-	case msg.changed && m.portfolio() != nil:
-		return tea.Batch(loadCmd(m.store, 0), portfolioCmd(m.store), m.poll())
-	case msg.changed:
-		return tea.Batch(loadCmd(m.store, 0), m.poll()) // the welcome: maybe there is a negotiation now
 	}
 	return m.poll()
 }
@@ -115,6 +125,7 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 		return nil
 	}
 	ids := answered(m.snap.D, msg.dossier)
+	m.access = msg.access
 	if m.snap.R != nil && m.snap.D.SameFigures(msg.dossier) {
 		// Only notes or follow-up lines changed: the replay, the deal and
 		// the figures ahead stand, and only the panes that show them move.

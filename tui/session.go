@@ -11,6 +11,7 @@ import (
 	"github.com/parley-app/parley/tui/dialog"
 	"github.com/parley-app/parley/tui/form"
 	"github.com/parley-app/parley/tui/pane/followup"
+	"github.com/parley-app/parley/tui/ui"
 	"github.com/parley-app/parley/tui/vocab"
 )
 
@@ -21,6 +22,9 @@ import (
 // request handles what a component asks of the root, and the answers of
 // the commands the root ran for it.
 func (m *Model) request(msg tea.Msg) tea.Cmd {
+	if cmd, refused := m.refuseRequest(msg); refused {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case vocab.SaveMsg:
 		return m.save(msg)
@@ -41,14 +45,16 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 	case vocab.CaptureMsg:
 		return m.openCapture()
 	case vocab.OpenMsg:
-		if view, from, s := m.currentView(), m.negID(), m.store; view != "" && from != msg.NegID {
-			// Keep what was on screen of the one left, then open the other.
-			return func() tea.Msg {
+		view, from, s := m.currentView(), m.negID(), m.store
+		return func() tea.Msg {
+			if view != "" && from != msg.NegID {
+				// Keep what was on screen of the one left, then open the other.
 				_ = s.SaveDraft(viewKey(from), view) // a convenience: open the other even when not kept
-				return load(s, msg.NegID)
 			}
+			l := load(s, msg.NegID)
+			l.move = msg.Move
+			return l
 		}
-		return loadCmd(m.store, msg.NegID)
 	case vocab.DemoMsg:
 		// Said here, before the load starts, so that it cannot arrive after
 		// the demo's own first hint (two commands of a batch keep no order).
@@ -66,6 +72,18 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		}
 	case dialog.PortfolioData:
 		m.takePortfolio(msg)
+	case dialog.ApprovalsData:
+		m.takeApprovals(msg)
+	case dialog.DecideMsg:
+		if m.decidedHere == nil {
+			m.decidedHere = map[uint64]bool{}
+		}
+		m.decidedHere[msg.Row.ID] = true
+		return decideCmd(m.store, msg)
+	case decidedMsg:
+		return m.takeDecided(msg)
+	case toDecideMsg:
+		m.toDecide = msg.n
 	case dialog.PickerData:
 		if msg.Err != nil {
 			m.setError(msg.Err)
@@ -121,6 +139,7 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	}
 	m.remove(func(md modal) bool { _, ok := md.(*dialog.Welcome); return ok })
 	first := m.snap == nil || m.snap.D.Negotiation.ID != msg.dossier.Negotiation.ID
+	m.access = msg.access
 	m.setDossier(msg.dossier)
 	if p := m.picker(); p != nil {
 		p.SetOpen(m.negID())
@@ -131,16 +150,30 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 			m.setStatus(model.DemoWelcome)
 		}
 		m.restoreView(msg.view)
+		m.showMove(msg.move)
 		m.reopenDraftedForm()
 		m.capture.Reset()
 		return tea.Batch(draftCmd(m.store, m.negID()), m.tick())
 	}
+	m.showMove(msg.move)
 	return m.tick()
+}
+
+// showMove focuses the ledger on a move (0: none): selected when it counts,
+// or marked above the rows while it waits for approval.
+func (m *Model) showMove(id uint64) {
+	if id == 0 {
+		return
+	}
+	m.setFocus(paneLedger)
+	if k, ok := m.panes[paneLedger].(viewKeeper); ok {
+		k.RestoreView(vocab.PaneView{Row: ui.RecordKey(id).String()})
+	}
 }
 
 // setDossier makes d the open negotiation and recomputes what derives from it.
 func (m *Model) setDossier(d *model.Dossier) {
-	m.snap = &vocab.Snapshot{D: d, St: m.st}
+	m.snap = &vocab.Snapshot{D: d, St: m.st, Access: m.access}
 	m.layout() // the tabs of a narrow terminal come with the first negotiation
 	m.refresh()
 }
@@ -155,7 +188,7 @@ func (m *Model) refreshExcept(skip paneID) {
 		return
 	}
 	r := m.snap.D.Replay()
-	s := &vocab.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st}
+	s := &vocab.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st, Access: m.access}
 	m.prepareAhead(s, m.snap)
 	m.snap = s
 	m.paneOnly = false // every pane has new data to draw

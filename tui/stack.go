@@ -125,6 +125,9 @@ func (m *Model) welcome() *dialog.Welcome {
 
 // edit opens the form an EditMsg asks for, with its draft when one was kept.
 func (m *Model) edit(msg vocab.EditMsg) tea.Cmd {
+	if m.changesOpen(msg) && m.refuseEdit() {
+		return nil
+	}
 	f, err := editor.Open(m.editorEnv(), msg)
 	if err != nil {
 		m.setError(err)
@@ -166,7 +169,7 @@ func (m *Model) openPicker() tea.Cmd {
 func (m *Model) helpDialog() modal {
 	k := m.keys
 	groups := []dialog.HelpGroup{
-		{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Portfolio, k.Brief, k.Spar, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit}},
+		{Title: "Workbench", Keys: []key.Binding{k.PanesHelp, k.Next, k.Prev, k.Capture, k.Concession, k.Meeting, k.Stage, k.Privacy, k.Open, k.Portfolio, k.Approvals, k.Brief, k.Spar, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit}},
 		{Title: m.paneTitle(m.focus) + " pane", Keys: append([]key.Binding{k.MoveHelp}, m.panes[m.focus].Keys()...)},
 	}
 	for i := range m.panes {
@@ -266,6 +269,9 @@ func (m *Model) dropFormDraft(f *form.Form) tea.Cmd {
 // reopenDraftedForm opens again, after a restart, a form whose text was kept
 // for the open negotiation (or, with none open, an account form).
 func (m *Model) reopenDraftedForm() {
+	if m.readOnly() {
+		return // its save would be refused: the draft stays in the file
+	}
 	for _, md := range m.stack {
 		if _, ok := md.(*form.Form); ok {
 			return

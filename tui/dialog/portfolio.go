@@ -76,6 +76,9 @@ func (p *Portfolio) Done() bool { return p.done }
 // ShortHelp is nil: the page shows its own keys.
 func (p *Portfolio) ShortHelp() []key.Binding { return nil }
 
+// Typing reports whether the filter has the keys.
+func (p *Portfolio) Typing() bool { return p.filter.On }
+
 func (p *Portfolio) rebuild() {
 	p.rows = append([]model.PortfolioRow(nil), model.FilterPortfolio(p.all, p.filter.Text())...)
 	model.SortPortfolio(p.rows, p.sort)

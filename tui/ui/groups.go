@@ -238,6 +238,9 @@ func RecordAt(rows []GroupedRow, pos int) (int, bool) {
 	return rows[pos].Index, true
 }
 
+// RecordKey names the row of the record with ID id.
+func RecordKey(id uint64) RowKey { return RowKey{'r', id} }
+
 // String writes the key to keep it across a restart: "r42", "h7".
 func (k RowKey) String() string {
 	if k.kind == 0 {

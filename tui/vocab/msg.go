@@ -80,8 +80,12 @@ type SavedMsg struct {
 // CaptureMsg opens the capture line.
 type CaptureMsg struct{}
 
-// OpenMsg opens a negotiation by ID (0: the current one).
-type OpenMsg struct{ NegID uint64 }
+// OpenMsg opens a negotiation by ID (0: the current one); with Move, at
+// that move of the ledger (a request for approval's).
+type OpenMsg struct {
+	NegID uint64
+	Move  uint64
+}
 
 // AccountsMsg opens the accounts and negotiations (the picker).
 type AccountsMsg struct{}

@@ -14,9 +14,26 @@ type Snapshot struct {
 	Deal    model.Deal // every package priced and judged, once per change
 	Private bool       // privacy is on: nothing internal shows (DESIGN section 9)
 	St      *ui.Styles
+	// Access is what the person may do with the negotiation, as the store's
+	// rule said when it was read: a manager on a KAM's may only look.
+	Access Access
 	// Ahead is the forecast, budgets, owed trade-backs and suggestions (nil
 	// while privacy is on, or until they are first worked out).
 	Ahead *model.Outlook
+}
+
+// Access is what the person may do with the open negotiation.
+type Access struct {
+	ReadOnly bool   // they may see it but not change it
+	Owner    string // whose it is, when read-only ("" when nobody's)
+}
+
+// Whose names the negotiation's owner in words: "ann's negotiation".
+func (a Access) Whose() string {
+	if a.Owner == "" {
+		return "not your negotiation"
+	}
+	return a.Owner + "'s negotiation"
 }
 
 // Privacy is the one rule (model/privacy.go) every component asks before it
