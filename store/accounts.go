@@ -230,8 +230,19 @@ func (s *Store) Current() (uint64, error) {
 			id = cur
 			return nil
 		}
-		k, _ := root.Cursor().Last()
-		id = btoi(k)
+		// None chosen yet: the newest the person sees (on a team's file, a
+		// KAM's first start must not open someone else's and be refused).
+		l, err := s.lensOf(tx)
+		if err != nil {
+			return err
+		}
+		c := root.Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			if l.seesNegotiation(tx, btoi(k)) == nil {
+				id = btoi(k)
+				return nil
+			}
+		}
 		return nil
 	})
 	return id, err

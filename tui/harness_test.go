@@ -69,6 +69,12 @@ func newHarness(t *testing.T, demo bool, w, h int) *harness {
 // startHarness starts the workbench on an open store.
 func startHarness(t *testing.T, s *store.Store, path string, opts Options, w, h int) *harness {
 	t.Helper()
+	return startHarnessAs(t, s, path, "", opts, w, h)
+}
+
+// startHarnessAs starts the workbench on an open store as one of its people.
+func startHarnessAs(t *testing.T, s *store.Store, path, person string, opts Options, w, h int) *harness {
+	t.Helper()
 	hs := &harness{t: t, store: s, path: path, now: testNow}
 	opts.Renderer = asciiRenderer()
 	opts.Now = func() time.Time { return hs.now }
@@ -81,7 +87,7 @@ func startHarness(t *testing.T, s *store.Store, path string, opts Options, w, h 
 			return nil
 		}
 	}
-	hs.sess = desk.New(s, "")
+	hs.sess = desk.New(s, person)
 	hs.m = New(hs.sess, opts)
 	hs.m.waitEvent = func(events <-chan desk.Event) tea.Cmd {
 		return func() tea.Msg {

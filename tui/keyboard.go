@@ -32,8 +32,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	}
 	switch {
-	case key.Matches(msg, m.keys.Approvals) && m.onPortfolio():
-		return m.openApprovals() // over the portfolio: esc goes back to it
+	case key.Matches(msg, m.keys.Approvals) && m.overPage():
+		return m.openApprovals()
 	case m.top() != nil:
 		return m.modalKey(msg)
 	case m.capture.IsOpen():

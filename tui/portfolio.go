@@ -39,11 +39,17 @@ func (m *Model) portfolio() *dialog.Portfolio {
 	return nil
 }
 
-// onPortfolio reports whether the portfolio page has the keys and is not
-// taking typed text (its filter).
-func (m *Model) onPortfolio() bool {
-	p, ok := m.top().(*dialog.Portfolio)
-	return ok && !p.Typing()
+// overPage reports whether the approvals page may open over the top
+// modal: the portfolio (not while its filter takes typed text) or the
+// welcome of someone with nothing to open yet. esc goes back to it.
+func (m *Model) overPage() bool {
+	switch top := m.top().(type) {
+	case *dialog.Portfolio:
+		return !top.Typing()
+	case *dialog.Welcome:
+		return true
+	}
+	return false
 }
 
 // openPortfolio opens the page and reads its rows.

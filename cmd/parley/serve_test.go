@@ -286,10 +286,16 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	ann.waitFor("Pending approval by mia")
 	ann.waitFor("pending approval (request 2)")
 	mia.waitUntil("count the second request", waiting("1"))
+	mia.waitFor("1 to approve (W)")
 	ann.typeText("\x1b") // the capture line closes; the footer is the workbench's again
-	if out, code := ts.ssh("mia", `reject 2 --note "58 is too far"`); code != 0 {
-		t.Fatalf("mia rejects: %d %s", code, out)
-	}
+	// mia rejects it on her approvals page, over the portfolio.
+	mia.typeText("W")
+	mia.waitFor("Approvals · 1 to decide")
+	mia.waitFor("58 (limit 50)")
+	mia.typeText("r")
+	mia.waitFor("Reject #2, note for ann")
+	mia.typeText("58 is too far\r")
+	mia.waitFor("Rejected #2: ann's Payment terms 58 (limit 50)")
 	ann.waitFor("Request 2 rejected by mia: 58 is too far")
 	ann.waitGone("pending approval")
 
@@ -308,7 +314,7 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 		}
 	}
 	got := strings.Join(saw, "\n")
-	for _, want := range []string{"ann  added", "ada  set the authority of kam", "ann Captured ", "mia  approved request 1"} {
+	for _, want := range []string{"ann  added", "ada  set the authority of kam", "ann Captured ", "mia  approved request 1", "mia  rejected request 2"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no audit row %q in:\n%s", want, got)
 		}

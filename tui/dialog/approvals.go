@@ -202,7 +202,11 @@ func (a *Approvals) View(w, h int) []string {
 	}
 	lines := []string{st.Bold.Render(ui.Cut(title, width))}
 	cols := approvalColumns(width)
-	lines = append(lines, st.Dim.Render(ui.Cut(cols.line("#", "Negotiation", "Item", "Who", "Move (limit)", "Asked", "Age"), width)))
+	move := "Move (limit)"
+	if !a.private.Part(model.PartAuthority) {
+		move = "Move"
+	}
+	lines = append(lines, st.Dim.Render(ui.Cut(cols.line("#", "Negotiation", "Item", "Who", move, "Asked", "Age"), width)))
 	foot := "enter open · a approve · r reject · ↑↓ move · esc close"
 	if a.asking {
 		ui.SetInputWidth(&a.note, max(1, width-ui.TextWidth(a.note.Prompt)-1))
