@@ -292,3 +292,21 @@ func lineWith(screen, part string) string {
 	}
 	return ""
 }
+
+// A manager starts on the portfolio, which counts what waits for her; W
+// opens the page over it and esc goes back, at 80×24.
+func TestThePortfolioCountsWhatWaitsForTheManager(t *testing.T) {
+	tf := newTeamFile(t)
+	mia := tf.as(t, "mia", Options{Portfolio: true}, 80, 24)
+	if !strings.Contains(mia.modal(), "1 to approve (W)") {
+		t.Fatalf("the portfolio does not count the request:\n%s", mia.screen())
+	}
+	mia.press("W")
+	mia.wantScreen("Approvals · 1 to decide", "55 (limit 50)")
+	mia.press("esc")
+	if !strings.Contains(mia.modal(), "Portfolio · 1 negotiations") {
+		t.Fatalf("esc did not go back to the portfolio:\n%s", mia.screen())
+	}
+	mia.resize(20, 6) // too small: a message, no panic
+	mia.wantScreen("30×8")
+}

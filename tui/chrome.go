@@ -200,7 +200,7 @@ func (m *Model) toDecidePart() (headerPart, bool) {
 		return headerPart{}, false
 	}
 	return headerPart{text: m.st.Warn.Render(fmt.Sprintf("%d to approve (W)", m.toDecide)),
-		short: m.st.Warn.Render(fmt.Sprintf("%d to approve", m.toDecide)), keep: keepStatus}, true
+		short: m.st.Warn.Render(fmt.Sprintf("%d to approve", m.toDecide)), keep: keepToDecide}, true
 }
 
 // privacy is the one rule of what the buyer may see, as the screen applies it now.
@@ -227,6 +227,7 @@ const (
 	keepBudget
 	keepStatus
 	keepStage
+	keepToDecide // a manager's requests waiting: what the manager is here for
 	keepClock
 	keepReadOnly // why no edit key works: kept longest
 )

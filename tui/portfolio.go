@@ -78,4 +78,17 @@ func (m *Model) takePortfolio(msg dialog.PortfolioData) {
 		return
 	}
 	p.SetData(msg)
+	m.countOnPortfolio()
+}
+
+// countOnPortfolio gives the portfolio's title the count of requests
+// waiting for the person (none while privacy is on: authority is internal).
+func (m *Model) countOnPortfolio() {
+	if p := m.portfolio(); p != nil {
+		n := m.toDecide
+		if !m.privacy().Part(model.PartAuthority) {
+			n = 0
+		}
+		p.SetToDecide(n)
+	}
 }

@@ -84,6 +84,7 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 		return m.takeDecided(msg)
 	case toDecideMsg:
 		m.toDecide = msg.n
+		m.countOnPortfolio()
 	case dialog.PickerData:
 		if msg.Err != nil {
 			m.setError(msg.Err)

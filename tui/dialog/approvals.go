@@ -256,7 +256,7 @@ type approvalCols struct{ neg, asked int }
 
 // approvalFixed is the cells of #, item, who, move and age, and the gaps
 // between the six columns.
-const approvalFixed = 4 + 16 + 8 + 22 + 4 + 5
+const approvalFixed = 4 + 14 + 8 + 24 + 4 + 5
 
 func approvalColumns(width int) approvalCols {
 	c := approvalCols{asked: 12}
@@ -268,7 +268,7 @@ func approvalColumns(width int) approvalCols {
 }
 
 func (c approvalCols) line(id, neg, item, who, move, asked, age string) string {
-	s := ui.FitRight(id, 4) + " " + ui.Fit(neg, c.neg) + " " + ui.Fit(item, 16) + " " + ui.Fit(who, 8) + " " + ui.Fit(move, 22)
+	s := ui.FitRight(id, 4) + " " + ui.Fit(neg, c.neg) + " " + ui.Fit(item, 14) + " " + ui.Fit(who, 8) + " " + ui.Fit(move, 24)
 	if c.asked > 0 {
 		s += " " + ui.Fit(asked, c.asked)
 	}

@@ -29,12 +29,15 @@ type Portfolio struct {
 	all    []model.PortfolioRow
 	rows   []model.PortfolioRow
 	loaded bool
-	sort   model.PortfolioSort
-	sel    ui.Selection
-	filter ui.FilterBox
-	done   bool
-	keys   portfolioKeys
-	list   ui.ListKeys
+	// toDecide counts the requests waiting for the person's decision (0:
+	// none, or privacy hides them).
+	toDecide int
+	sort     model.PortfolioSort
+	sel      ui.Selection
+	filter   ui.FilterBox
+	done     bool
+	keys     portfolioKeys
+	list     ui.ListKeys
 }
 
 type portfolioKeys struct {
@@ -75,6 +78,10 @@ func (p *Portfolio) Done() bool { return p.done }
 
 // ShortHelp is nil: the page shows its own keys.
 func (p *Portfolio) ShortHelp() []key.Binding { return nil }
+
+// SetToDecide counts the requests waiting for the person's decision, for
+// the title (0 says nothing).
+func (p *Portfolio) SetToDecide(n int) { p.toDecide = n }
 
 // Typing reports whether the filter has the keys.
 func (p *Portfolio) Typing() bool { return p.filter.On }
@@ -125,7 +132,11 @@ func (p *Portfolio) Update(msg tea.KeyMsg) tea.Cmd {
 func (p *Portfolio) View(w, h int) []string {
 	st := p.st
 	width := max(0, w-4)
-	lines := []string{st.Bold.Render(fmt.Sprintf("Portfolio · %d negotiations · sorted by %s", len(p.rows), p.sort))}
+	title := fmt.Sprintf("Portfolio · %d negotiations · sorted by %s", len(p.rows), p.sort)
+	if p.toDecide > 0 {
+		title += fmt.Sprintf(" · %d to approve (W)", p.toDecide)
+	}
+	lines := []string{st.Bold.Render(ui.Cut(title, width))}
 	if p.filter.Shown() {
 		lines = append(lines, p.filter.View(max(1, width-4)))
 	}
