@@ -248,10 +248,13 @@ func TestAManagerOnAKAMsNegotiationIsReadOnly(t *testing.T) {
 		}
 		mia.wantScreen("read-only: ann's negotiation; you may look, not change it")
 	}
-	mia.press("2", "x") // the ledger's delete
-	if mia.m.top() != nil {
-		t.Fatalf("the ledger asks to delete a move:\n%s", mia.screen())
+	for _, k := range []string{"d", "x"} { // the ledger's delete, and clear what is owed
+		mia.press("2", k)
+		if mia.m.top() != nil {
+			t.Fatalf("the ledger asks before %s:\n%s", k, mia.screen())
+		}
 	}
+	mia.lackScreen("n capture line")
 	after, _ := tf.s.Audit(testNow.AddDate(-1, 0, 0))
 	if len(after) != len(before) {
 		t.Fatalf("%d changes reached the file", len(after)-len(before))

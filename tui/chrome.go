@@ -146,6 +146,9 @@ func (m *Model) footerView() string {
 		help = m.capture.ShortHelp()
 	case m.snap == nil:
 		help = []key.Binding{m.keys.Quit} // while the file opens, q is the one key
+	case m.readOnly():
+		k := m.keys // no key that would change it
+		help = []key.Binding{k.Privacy, k.Open, k.Portfolio, k.Approvals, k.Help, k.Quit}
 	default:
 		k := m.keys
 		help = []key.Binding{k.Capture, k.Concession, k.Meeting, k.Privacy, k.Open, k.Help, k.Quit}
