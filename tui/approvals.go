@@ -18,6 +18,7 @@ import (
 // approvalsDesk is what the page needs of the person's session;
 // desk.Session has it.
 type approvalsDesk interface {
+	approvalsReader // the count: no names needed
 	Requests(all bool) ([]model.Request, error)
 	Decide(id uint64, approve bool, note string) (model.Approval, error)
 	Person() string
@@ -93,12 +94,21 @@ func toDecideCmd(s Store) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		list, err := r.Requests(false)
+		list, err := r.Approvals(false)
 		if err != nil {
 			return nil
 		}
 		return toDecideMsg{len(list)}
 	}
+}
+
+// decide runs a decision asked on the page, remembering it was made here.
+func (m *Model) decide(msg dialog.DecideMsg) tea.Cmd {
+	if m.decidedHere == nil {
+		m.decidedHere = map[uint64]bool{}
+	}
+	m.decidedHere[msg.Row.ID] = true
+	return decideCmd(m.store, msg)
 }
 
 // decideCmd runs a decision off the UI goroutine.

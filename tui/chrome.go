@@ -217,7 +217,9 @@ type headerPart struct {
 	keep  int
 }
 
-// What the header keeps longest, in a meeting: the clock, then the stage,
+// What the header keeps longest: "read-only" on a negotiation the person
+// may only look at (it is why no edit key works), in a meeting the clock,
+// then the count of requests waiting for the person's decision, the stage,
 // a status other than active (and, after the deal, the follow-up's
 // progress), today's budget, their offer's verdict (whether to take it
 // says more than what is owed), what is owed, the landing, and last the

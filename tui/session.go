@@ -75,11 +75,7 @@ func (m *Model) request(msg tea.Msg) tea.Cmd {
 	case dialog.ApprovalsData:
 		m.takeApprovals(msg)
 	case dialog.DecideMsg:
-		if m.decidedHere == nil {
-			m.decidedHere = map[uint64]bool{}
-		}
-		m.decidedHere[msg.Row.ID] = true
-		return decideCmd(m.store, msg)
+		return m.decide(msg)
 	case decidedMsg:
 		return m.takeDecided(msg)
 	case toDecideMsg:
