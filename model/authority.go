@@ -104,7 +104,7 @@ func (l Limit) Bound(it AgendaItem) (decimal.Decimal, bool) {
 	if !it.LastYear.Valid {
 		return decimal.Decimal{}, false
 	}
-	return it.LastYear.Decimal.Mul(decimal.NewFromInt(100).Add(l.Value)).Div(decimal.NewFromInt(100)), true
+	return it.LastYear.Decimal.Mul(decimal.NewFromInt(100).Add(l.Value)).Shift(-2), true // exact: no division
 }
 
 // Allows reports whether a position of ours at to on it stays within the
