@@ -219,8 +219,11 @@ func (s *Store) ask(tx *bolt.Tx, l *lens, j *journal, a model.Approval) (model.A
 // boundOf is the limit a request passes, in the item's unit, kept with it:
 // the limit may change later, the request was asked against this one.
 func boundOf(l model.Limit, it model.AgendaItem) decimal.NullDecimal {
-	b, ok := l.Bound(it) // a share of last year may carry more decimals than a record keeps
-	return decimal.NullDecimal{Decimal: b.Round(model.MaxDecimals), Valid: ok}
+	b, ok := l.Bound(it)
+	if model.Places(b) < -int(b.Exponent()) {
+		b = b.Round(model.MaxDecimals) // a share of last year may carry more decimals than a record keeps
+	}
+	return decimal.NullDecimal{Decimal: b, Valid: ok}
 }
 
 func itemOf(tx *bolt.Tx, negID, itemID uint64) (model.AgendaItem, bool, error) {
