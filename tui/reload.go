@@ -130,7 +130,7 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 		// Only notes or follow-up lines changed: the replay, the deal and
 		// the figures ahead stand, and only the panes that show them move.
 		s := *m.snap
-		s.D = msg.dossier
+		s.D, s.Access = msg.dossier, m.access
 		m.snap = &s
 		m.paneOnly = false
 		for _, id := range []paneID{paneNotes, paneFollowUp} {
