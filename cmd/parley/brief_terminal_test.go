@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"os/exec"
@@ -80,17 +81,27 @@ func countTokens(text string) map[string]int {
 // and tall enough for the whole brief, and reads the screen once it exited.
 func renderedBrief(t *testing.T, db string, width int) string {
 	t.Helper()
+	screen, _ := briefOnATerminal(t, db, width, "NO_COLOR=")
+	return screen
+}
+
+// briefOnATerminal runs `parley brief` in a pseudo-terminal with env added
+// to its environment, and returns the screen once it exited and the bytes
+// it wrote.
+func briefOnATerminal(t *testing.T, db string, width int, env ...string) (screen string, raw []byte) {
+	t.Helper()
 	const rows = 2000
 	cmd := exec.Command(binary(t), "brief")
-	cmd.Env = append(os.Environ(), "PARLEY_DB="+db, "TERM=xterm-256color", "NO_COLOR=")
+	cmd.Env = append(append(os.Environ(), "PARLEY_DB="+db, "TERM=xterm-256color"), env...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(width), Rows: rows})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	emu := vt.NewSafeEmulator(width, rows)
+	var written bytes.Buffer
 	copied := make(chan struct{})
-	go func() { _, _ = io.Copy(emu, f); close(copied) }()
+	go func() { _, _ = io.Copy(io.MultiWriter(emu, &written), f); close(copied) }()
 	go func() { _, _ = io.Copy(f, emu) }()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -106,8 +117,28 @@ func renderedBrief(t *testing.T, db string, width int) string {
 	select { // the pty reads EOF once the program's output is all copied
 	case <-copied:
 	case <-time.After(5 * time.Second):
+		t.Fatalf("brief at %d columns: its output was not all read", width)
 	}
-	return ansi.Strip(emu.Render())
+	return ansi.Strip(emu.Render()), written.Bytes()
+}
+
+// On a terminal the brief is coloured, and NO_COLOR turns every colour off
+// (the text the same). Bubble Tea's package init asks every terminal its
+// background (OSC 11) whatever the command; that query is not colour.
+func TestBriefOnATerminalHonoursNoColor(t *testing.T) {
+	db := demoDB(t)
+	sgr := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	coloured, raw := briefOnATerminal(t, db, 100, "NO_COLOR=")
+	if !sgr.Match(raw) {
+		t.Fatalf("the brief on a terminal has no colour: %.200q", raw)
+	}
+	plain, raw := briefOnATerminal(t, db, 100, "NO_COLOR=1")
+	if loc := sgr.FindIndex(raw); loc != nil {
+		t.Errorf("with NO_COLOR the brief is coloured: %.200q", raw[loc[0]:])
+	}
+	if plain != coloured {
+		t.Errorf("NO_COLOR changed the text:\n%s\nin colour:\n%s", plain, coloured)
+	}
 }
 
 // The same at every width from 80 to 200 columns, rendered in-process: no
@@ -120,10 +151,7 @@ func TestRenderedBriefKeepsNumbersWholeAtEveryWidth(t *testing.T) {
 	md := model.Brief(d, model.BriefOptions{Now: now})
 	want := countTokens(md)
 	for width := 80; width <= 200; width += 3 {
-		out, err := renderMarkdown(md, width)
-		if err != nil {
-			t.Fatal(err)
-		}
+		out := renderMarkdown(io.Discard, md, width)
 		got := countTokens(out)
 		for n, c := range want {
 			if got[n] < c {

@@ -102,7 +102,7 @@ func briefCommand() command {
 			if err != nil {
 				return err
 			}
-			// Escaped inside Brief, so that what glamour renders holds no stored control character.
+			// Escaped inside Brief (and again by the renderer), so that no stored control character reaches the terminal.
 			return printMarkdown(e.stdout, model.Brief(d, model.BriefOptions{Redact: redact, Now: e.now()}))
 		},
 	}

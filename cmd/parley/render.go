@@ -1,13 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 
-	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/glamour/styles"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+	"github.com/parley-app/parley/internal/termmd"
 )
 
 // terminalWidth reports whether w is a terminal and how wide it is; a pipe
@@ -24,38 +24,29 @@ func terminalWidth(w io.Writer) (width int, ok bool) {
 	return width, true
 }
 
-// renderMarkdown renders Markdown for a terminal of the given width with
-// glamour: the style follows GLAMOUR_STYLE, else the terminal's background;
-// NO_COLOR renders without colour. Each line of a paragraph stays a line
-// (the brief's header says one thing a line), and forTerminal keeps numbers
-// and e-mails whole. The text must already be escaped
-// (model.EscapeForTerminal): stored control characters reach glamour as
-// visible \xHH and never the terminal.
-func renderMarkdown(md string, width int) (string, error) {
-	style := glamour.WithEnvironmentConfig()
-	if os.Getenv("NO_COLOR") != "" {
-		style = glamour.WithStandardStyle(styles.NoTTYStyle)
+// renderMarkdown renders Markdown for the terminal w of the given width
+// (internal/termmd): colours for w's background, none with NO_COLOR; each
+// line of a paragraph stays a line, numbers and e-mails stay whole, and
+// stored control characters show as \xHH.
+func renderMarkdown(w io.Writer, md string, width int) string {
+	r := lipgloss.NewRenderer(w)
+	switch {
+	case os.Getenv("NO_COLOR") != "":
+		r.SetColorProfile(termenv.Ascii)
+	case w == os.Stdout:
+		// Bubble Tea's package init asked the terminal on stdout for its
+		// background already (lipgloss's default renderer keeps the answer):
+		// asking again costs a second round trip to the terminal.
+		r.SetHasDarkBackground(lipgloss.HasDarkBackground())
 	}
-	r, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(max(20, width-2)), glamour.WithPreservedNewLines())
-	if err != nil {
-		return "", fmt.Errorf("render the brief: %w", err)
-	}
-	out, err := r.Render(forTerminal(md, width))
-	if err != nil {
-		return "", fmt.Errorf("render the brief: %w", err)
-	}
-	return out, nil
+	return termmd.Render(md, width, r)
 }
 
 // printMarkdown prints Markdown to w: rendered on a terminal, as it is to a
 // pipe or a file (for e-mail, a wiki, another tool).
 func printMarkdown(w io.Writer, md string) error {
 	if width, ok := terminalWidth(w); ok {
-		out, err := renderMarkdown(md, width)
-		if err != nil {
-			return err
-		}
-		md = out
+		md = renderMarkdown(w, md, width)
 	}
 	_, err := io.WriteString(w, md)
 	return err
