@@ -30,8 +30,7 @@ const margin = 2
 // colour profile (Ascii for NO_COLOR or no terminal: no escape sequence at
 // all) and its background (light or dark) decide the colours.
 func Render(md string, width int, r *lipgloss.Renderer) string {
-	p := &printer{st: newStyles(r), width: max(width, 20)}
-	p.text = p.width - margin - 1
+	p := &printer{st: newStyles(r), text: max(width, 20) - margin - 1}
 	lines := strings.Split(strings.TrimRight(model.EscapeForTerminal(md), "\n"), "\n")
 	p.blank()
 	for i := 0; i < len(lines); i++ {
@@ -144,10 +143,9 @@ func isTableStart(lines []string, i int) bool {
 
 // printer collects the rendered lines.
 type printer struct {
-	st    *styles
-	width int // the terminal's
-	text  int // the columns a line's text may take, after the margin
-	out   []string
+	st   *styles
+	text int // the columns a line's text may take, after the margin
+	out  []string
 }
 
 // emit adds a line, its margin before it.
