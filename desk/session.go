@@ -181,3 +181,7 @@ func (s *Session) Close() error {
 	}
 	return nil
 }
+
+// Head reads a negotiation's first screen: all but its older notes, of
+// which only the last n (store.Store.Head); Dossier reads it whole after.
+func (s *Session) Head(negID uint64, n int) (*model.Dossier, bool, error) { return s.st.Head(negID, n) }

@@ -85,6 +85,11 @@ type Model struct {
 	// access is what the person may do with the open negotiation, as the
 	// store said when it was read; every snapshot carries it.
 	access vocab.Access
+	// partial: the open negotiation came without its older notes, which
+	// fullCmd is reading (head.go); followed counts the changes followed,
+	// so that a whole read made before one of them is made again.
+	partial  bool
+	followed int
 	// toDecide counts the requests for approval waiting for the person's
 	// decision (approvals.go), shown in the header.
 	toDecide int
@@ -257,6 +262,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.takeChanged(msg)
 	case reloadedMsg:
 		return m, m.takeReloaded(msg)
+	case fullMsg:
+		return m, m.takeFull(msg)
 	case answeredMsg:
 		m.takeAnswers(msg)
 		return m, nil

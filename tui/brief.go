@@ -40,6 +40,9 @@ func (m *Model) writeBrief() tea.Cmd {
 	if opts.Redact {
 		name, what = name+"-redacted", "Redacted brief (privacy is on)"
 	}
+	if m.waitForNotes() {
+		return nil
+	}
 	return briefCmd(m.snap.D, opts, m.opts.BriefDir, name, what)
 }
 
@@ -56,6 +59,9 @@ func briefCmd(d *model.Dossier, opts model.BriefOptions, dir, name, what string)
 // what the buyer may see, whether privacy is on or not.
 func (m *Model) writeMinutes(number int) tea.Cmd {
 	if m.snap == nil {
+		return nil
+	}
+	if m.waitForNotes() {
 		return nil
 	}
 	return minutesCmd(m.snap.D, number, m.opts.Now(), m.opts.BriefDir, m.docName("minutes-meeting-"))

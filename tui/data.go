@@ -50,6 +50,7 @@ type loadedMsg struct {
 	view       string            // what was on screen when it was last left (view.go)
 	access     vocab.Access      // what the person may do with the negotiation
 	move       uint64            // a move to show in the ledger (opened from the approvals page)
+	partial    bool              // the older notes are not in it yet: fullCmd reads them
 	err        error
 }
 
@@ -78,7 +79,7 @@ func load(s Store, negID uint64) loadedMsg {
 	} else if err := s.SetCurrent(id); err != nil {
 		return loadedMsg{err: err}
 	}
-	d, err := s.Dossier(id)
+	d, partial, err := readFirst(s, id)
 	if err != nil {
 		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
 	}
@@ -87,7 +88,28 @@ func load(s Store, negID uint64) loadedMsg {
 		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
 	}
 	view, _ := s.Draft(viewKey(id)) // a view not read opens as new: no data is lost
-	return loadedMsg{dossier: d, formDrafts: drafts, view: view, access: access}
+	return loadedMsg{dossier: d, formDrafts: drafts, view: view, access: access, partial: partial}
+}
+
+// headReader reads a negotiation's first screen: all but its older notes
+// (store.Store.Head); desk.Session has it.
+type headReader interface {
+	Head(negID uint64, notes int) (d *model.Dossier, complete bool, err error)
+}
+
+// headNotes is how many of the latest notes a negotiation opens with: more
+// than a screen shows, a small part of a long negotiation's notes.
+const headNotes = 400
+
+// readFirst reads what a negotiation opens with: its head when the store
+// reads heads (partial: the older notes follow, see fullCmd), else all of it.
+func readFirst(s Store, negID uint64) (d *model.Dossier, partial bool, err error) {
+	if h, ok := s.(headReader); ok {
+		d, complete, err := h.Head(negID, headNotes)
+		return d, !complete, err
+	}
+	d, err = s.Dossier(negID)
+	return d, false, err
 }
 
 // changeAsker answers whether the person may change a negotiation, by the

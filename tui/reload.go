@@ -126,6 +126,7 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 	}
 	ids := answered(m.snap.D, msg.dossier)
 	m.access = msg.access
+	m.partial = false // read whole
 	if m.snap.R != nil && m.snap.D.SameFigures(msg.dossier) {
 		// Only notes or follow-up lines changed: the replay, the deal and
 		// the figures ahead stand, and only the panes that show them move.

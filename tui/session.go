@@ -138,6 +138,10 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	first := m.snap == nil || m.snap.D.Negotiation.ID != msg.dossier.Negotiation.ID
 	m.access = msg.access
 	m.setDossier(msg.dossier)
+	var full tea.Cmd
+	if m.partial = msg.partial; m.partial {
+		full = fullCmd(m.store, m.negID(), m.followed)
+	}
 	if p := m.picker(); p != nil {
 		p.SetOpen(m.negID())
 	}
@@ -150,10 +154,10 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 		m.showMove(msg.move)
 		m.reopenDraftedForm()
 		m.capture.Reset()
-		return tea.Batch(draftCmd(m.store, m.negID()), m.tick())
+		return tea.Batch(draftCmd(m.store, m.negID()), m.tick(), full)
 	}
 	m.showMove(msg.move)
-	return m.tick()
+	return tea.Batch(m.tick(), full)
 }
 
 // showMove focuses the ledger on a move (0: none): selected when it counts,
@@ -258,6 +262,7 @@ func (m *Model) saved(msg vocab.SavedMsg) tea.Cmd {
 
 // follow brings the workbench in line with a change that reached the file.
 func (m *Model) follow(c act.Change) tea.Cmd {
+	m.followed++
 	var cmds []tea.Cmd
 	if m.picker() != nil {
 		cmds = append(cmds, pickerDataCmd(m.store))

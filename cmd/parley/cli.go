@@ -54,6 +54,17 @@ func (e *env) open() (*store.Store, error) {
 	return e.as(s), nil
 }
 
+// openWorkbench is open for the workbench, which reads its first screen
+// without the older notes (store.OpenWorkbench).
+func (e *env) openWorkbench() (*store.Store, error) {
+	s, err := store.OpenWorkbench(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	s.SetCommand(e.command)
+	return e.as(s), nil
+}
+
 // as is the store seen as the command's person.
 func (e *env) as(s *store.Store) *store.Store {
 	if e.person == "" {

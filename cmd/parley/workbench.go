@@ -24,8 +24,9 @@ func runWorkbench(e *env, g globalFlags) error {
 	if d, err := time.ParseDuration(os.Getenv("PARLEY_DRAFT_DELAY")); err == nil && d > 0 {
 		opts.DraftDelay = d
 	}
-	// The file is opened (its current negotiation checked whole) while the
-	// terminal comes up, and the first frame does not wait for it.
+	// The file is opened (its current negotiation checked, but for its
+	// notes) while the terminal comes up, and the first frame does not wait
+	// for it; the older notes are read after the first screen.
 	file := openBehind(e)
 	defer file.close()
 	err := tui.RunOpening(file.wait, opts)
@@ -56,7 +57,7 @@ func openBehind(e *env) *openedFile {
 	f := &openedFile{done: make(chan struct{})}
 	go func() {
 		defer close(f.done)
-		if f.store, f.err = e.open(); f.err != nil {
+		if f.store, f.err = e.openWorkbench(); f.err != nil {
 			return
 		}
 		f.sess = desk.New(f.store, "")

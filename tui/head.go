@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// A long negotiation opens in two reads. The first (readFirst) brings all
+// of it but its older notes, and the screen is drawn from it at once; the
+// second, off the UI goroutine, reads it whole and puts the older notes
+// under the panes as a reload would, keeping the replay (nothing but notes
+// differs). Until then the documents that quote notes wait.
+
+// fullMsg brings the whole negotiation after its head.
+type fullMsg struct {
+	reloadedMsg
+	negID uint64
+	gen   int // m.followed when it was asked for
+}
+
+// fullCmd reads the whole negotiation after its head was opened.
+func fullCmd(s Store, negID uint64, gen int) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.Dossier(negID)
+		if err != nil {
+			err = fmt.Errorf("read the older notes: %w", err)
+			return fullMsg{reloadedMsg: reloadedMsg{loadedMsg{err: err}}, negID: negID, gen: gen}
+		}
+		access, err := accessTo(s, negID)
+		return fullMsg{reloadedMsg: reloadedMsg{loadedMsg{dossier: d, access: access, err: err}}, negID: negID, gen: gen}
+	}
+}
+
+// takeFull puts the whole negotiation under the panes. One of this
+// workbench's own changes followed since it was asked for may be missing
+// from it (read before the change was written): then it is read again.
+func (m *Model) takeFull(msg fullMsg) tea.Cmd {
+	if !m.partial || m.snap == nil || msg.negID != m.negID() {
+		return nil // another negotiation was opened meanwhile
+	}
+	if msg.err == nil && msg.gen != m.followed {
+		return fullCmd(m.store, msg.negID, m.followed)
+	}
+	m.partial = false
+	return m.takeReloaded(msg.reloadedMsg)
+}
+
+// waitForNotes says why a document is not written yet, while the older
+// notes are still being read.
+func (m *Model) waitForNotes() bool {
+	if m.partial {
+		m.setStatus("The older notes are still being read; try again in a moment.")
+	}
+	return m.partial
+}

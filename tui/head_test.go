@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/internal/sample"
+	"github.com/parley-app/parley/model"
+)
+
+// A negotiation with many notes opens with its latest notes; the older
+// ones follow from a second read, and until then the documents that quote
+// notes wait. A change made in between is not lost from the screen.
+func TestALongNegotiationOpensWithItsLatestNotesFirst(t *testing.T) {
+	h := newHarness(t, false, 140, 40)
+	size := sample.Size{Items: 8, Meetings: 6, Concessions: 40, Notes: headNotes + 300, FollowUps: 3}
+	id, err := h.store.AddDossier(sample.Dossier(size, testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := h.store.Dossier(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	msg := load(h.sess, id)
+	if msg.err != nil || !msg.partial || len(msg.dossier.Notes) != headNotes {
+		t.Fatalf("the first read: %d notes, partial %v, %v; want the latest %d, partial", len(msg.dossier.Notes), msg.partial, msg.err, headNotes)
+	}
+	newest := whole.Notes[len(whole.Notes)-1]
+	if _, ok := noteWithID(msg.dossier, newest.ID); !ok {
+		t.Fatal("the first read left out the newest note")
+	}
+	_, cmd := h.m.Update(msg)
+	read := h.runAllBut(cmd) // the whole read is made now, and held back
+	if !h.m.partial || read == nil {
+		t.Fatal("the workbench does not know the older notes are missing")
+	}
+	h.press("E")
+	h.wantScreen("The older notes are still being read")
+
+	// A note captured after the whole read was made, before it arrives:
+	// that read lacks it, and is made again.
+	h.press("3")
+	h.capture("said while the notes loaded")
+	h.send(*read)
+	if h.m.partial {
+		t.Fatal("the whole negotiation never arrived")
+	}
+	d := h.m.snap.D
+	if len(d.Notes) != len(whole.Notes)+1 {
+		t.Fatalf("%d notes after the whole read, want %d", len(d.Notes), len(whole.Notes)+1)
+	}
+	if d.Notes[len(d.Notes)-1].Text != "said while the notes loaded" {
+		t.Fatalf("the note captured meanwhile is gone from the screen: last is %q", d.Notes[len(d.Notes)-1].Text)
+	}
+	h.press("E")
+	h.lackScreen("still being read")
+}
+
+func noteWithID(d *model.Dossier, id uint64) (model.Note, bool) {
+	for _, n := range d.Notes {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return model.Note{}, false
+}
+
+// runAllBut runs cmd as run does, but holds back the whole read it makes
+// (fullMsg) and returns it.
+func (h *harness) runAllBut(cmd tea.Cmd) *fullMsg {
+	h.t.Helper()
+	var held *fullMsg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case fullMsg:
+			held = &msg
+		default:
+			_, next := h.m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return held
+}
