@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -69,6 +71,7 @@ func TestLoadOverSSH(t *testing.T) {
 	type bench struct {
 		in     io.Writer
 		frames chan time.Time
+		final  atomic.Int64 // when the final note first reached its screen (Unix ns)
 	}
 	benches := make([]*bench, sessions)
 	var open sync.WaitGroup
@@ -90,12 +93,18 @@ func TestLoadOverSSH(t *testing.T) {
 			var seen strings.Builder
 			go func() {
 				buf := make([]byte, 32<<10)
+				var tail []byte // the end of the last read: the text may come in two
 				for {
 					n, err := out.Read(buf)
 					if n > 0 {
 						if seen.Len() < 1<<20 {
 							seen.Write(buf[:n])
 						}
+						tail = append(tail, buf[:n]...)
+						if b.final.Load() == 0 && bytes.Contains(tail, []byte(finalNote)) {
+							b.final.Store(time.Now().UnixNano())
+						}
+						tail = tail[max(0, len(tail)-len(finalNote)):]
 						select {
 						case b.frames <- time.Now():
 						default:
@@ -180,6 +189,31 @@ func TestLoadOverSSH(t *testing.T) {
 	for f := range failed {
 		t.Errorf("a note failed: %s", f)
 	}
+
+	// One note more, alone: how long until every screen shows it.
+	c, err := dial(signers[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, code := runOver(t, c, fmt.Sprintf("note %q", finalNote)); code != 0 {
+		t.Fatalf("the final note: %s", out)
+	}
+	storedAt := time.Now()
+	c.Close()
+	var shown []time.Duration
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && len(shown) < sessions; {
+		shown = shown[:0]
+		for _, b := range benches {
+			if at := b.final.Load(); at != 0 {
+				shown = append(shown, max(0, time.Unix(0, at).Sub(storedAt)))
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if len(shown) < sessions {
+		t.Errorf("the final note reached %d of %d screens in 10 s", len(shown), sessions)
+	}
+	slices.Sort(shown)
 	rss := serverRSS(srv.Process.Pid)
 
 	st, err = store.Open(db)
@@ -193,7 +227,7 @@ func TestLoadOverSSH(t *testing.T) {
 	}
 	stored := 0
 	for _, n := range d.Notes {
-		if strings.HasPrefix(n.Text, "load note ") {
+		if strings.HasPrefix(n.Text, "load note ") || n.Text == finalNote {
 			stored++
 		}
 	}
@@ -202,10 +236,18 @@ func TestLoadOverSSH(t *testing.T) {
 	t.Logf("notes sent %d, stored %d, in %s; key→frame over %d keys of %d sessions: p50 %s, p95 %s, max %s; server RSS %s",
 		notes, stored, elapsed.Round(time.Millisecond), len(lat), sessions, pct(0.5).Round(100*time.Microsecond),
 		pct(0.95).Round(100*time.Microsecond), lat[len(lat)-1].Round(100*time.Microsecond), rss)
-	if stored != notes {
-		t.Fatalf("%d notes stored of %d sent", stored, notes)
+	if len(shown) > 0 {
+		t.Logf("a note stored → on the screen of each of %d sessions: p50 %s, p95 %s, max %s", len(shown),
+			shown[len(shown)/2].Round(100*time.Microsecond), shown[int(0.95*float64(len(shown)-1))].Round(100*time.Microsecond),
+			shown[len(shown)-1].Round(100*time.Microsecond))
+	}
+	if stored != notes+1 {
+		t.Fatalf("%d notes stored of %d sent", stored, notes+1)
 	}
 }
+
+// finalNote is the note the load test times to every screen.
+const finalNote = "final note of the load"
 
 // serverRSS is the resident memory of the process, from /proc.
 func serverRSS(pid int) string {
