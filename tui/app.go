@@ -228,7 +228,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // capture line and the focus; answers to whoever asked; requests of the
 // components to the root's own handlers.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, isKey := msg.(tea.KeyMsg); !isKey {
+	switch msg.(type) {
+	case tea.KeyMsg: // what a key changed is drawn again below
+	case pollMsg, changedMsg:
+		// Looking for a change draws nothing: on a team server each commit
+		// makes every session look, often twice (its own event, then the
+		// file's), and only a read that brought something is drawn again.
+	default:
 		m.redrawAll()
 	}
 	switch msg := msg.(type) {
