@@ -181,6 +181,10 @@ func isLarge(name []byte) bool {
 	return false
 }
 
+// forgetEvery is how many bytes of records a reread walks between two
+// forgetMapped.
+const forgetEvery = 1 << 20
+
 // copyChanged copies the records of b whose bytes differ from before (all
 // of them when before is nil), and hashes every record for the next read.
 func (r *Rereader) copyChanged(b *bolt.Bucket, before, spare recordSums) (rawBucket, recordSums) {
@@ -198,9 +202,15 @@ func (r *Rereader) copyChanged(b *bolt.Bucket, before, spare recordSums) (rawBuc
 	}
 	clear(now)
 	var rb rawBucket
+	walked := 0 // bytes walked since the map was last forgotten
+	defer forgetMapped(b.Tx())
 	b.ForEach(func(k, v []byte) error { //nolint:errcheck // fn returns nil
 		if v == nil {
 			return nil
+		}
+		if walked += len(v); walked > forgetEvery {
+			forgetMapped(b.Tx())
+			walked = 0
 		}
 		id, h := btoi(k), maphash.Bytes(recordSeed, v)
 		now[id] = h
