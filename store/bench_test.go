@@ -136,7 +136,7 @@ func BenchmarkReadLarge(b *testing.B) {
 	})
 	b.Run("lock-copy", func(b *testing.B) {
 		for b.Loop() {
-			if err := s.view(func(tx *bolt.Tx) error { _, err := copyDossier(tx, id, true); return err }); err != nil {
+			if err := s.view(func(tx *bolt.Tx) error { _, err := copyDossier(tx, id, allParts); return err }); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -70,9 +70,10 @@ func looksLikeBolt(path string) bool {
 // checkCurrent copies every record of the negotiation the workbench opens
 // first, for inspect to decode once the lock is let go (check), so that a
 // damaged record there refuses the file at Open. It costs in proportion to
-// that negotiation alone; other negotiations are checked when they are
+// that negotiation alone (of it, the parts p: a command reads nothing more
+// of it than it checked); other negotiations are checked when they are
 // loaded, and Verify checks the whole file.
-func checkCurrent(tx *bolt.Tx, notes bool) (*checked, error) {
+func checkCurrent(tx *bolt.Tx, p parts) (*checked, error) {
 	root := tx.Bucket(bucketNegotiations)
 	meta := tx.Bucket(bucketMeta)
 	if root == nil || meta == nil {
@@ -86,11 +87,11 @@ func checkCurrent(tx *bolt.Tx, notes bool) (*checked, error) {
 	if cur == 0 {
 		return nil, nil
 	}
-	raw, err := copyDossier(tx, cur, notes)
+	raw, err := copyDossier(tx, cur, p)
 	if err != nil {
 		return nil, err
 	}
-	return &checked{negID: cur, txid: uint64(tx.ID()), raw: raw, notes: notes}, nil
+	return &checked{negID: cur, txid: uint64(tx.ID()), raw: raw, parts: p}, nil
 }
 
 // check decodes what checkCurrent copied: a record that does not decode
@@ -103,7 +104,7 @@ func (c *checked) check(path string) error {
 	if err != nil {
 		return plainDamage(path, err)
 	}
-	if c.notes {
+	if c.parts == allParts {
 		c.sums = c.raw.sums() // a Rereader goes on from here (reread.go)
 	}
 	c.dossier, c.raw = d, nil
@@ -117,18 +118,17 @@ func (c *checked) check(path string) error {
 type checked struct {
 	negID, txid uint64
 	raw         *rawDossier // copied under the lock, until check decodes it
-	notes       bool        // with its notes and follow-ups (OpenForCapture: without)
+	parts       parts       // what of it was checked (OpenForCapture: its outline)
 	dossier     *model.Dossier
 	sums        map[string]recordSums // its large buckets' records, hashed
 }
 
 // takeChecked hands out the negotiation Open checked, once, when it is the
-// one asked for and no one has written since.
-// A dossier checked without its notes serves only a caller that wants none
-// (notes false).
-func (s *Store) takeChecked(negID uint64, notes bool) (*checked, bool) {
+// one asked for and no one has written since. A dossier checked in part
+// serves only a caller that wants no more of it than that.
+func (s *Store) takeChecked(negID uint64, p parts) (*checked, bool) {
 	c := s.checked.Swap(nil)
-	if c == nil || c.negID != negID || (notes && !c.notes) {
+	if c == nil || c.negID != negID || c.parts < p {
 		return nil, false
 	}
 	if txid, err := fileTxID(s.path); err != nil || txid != c.txid {

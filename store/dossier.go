@@ -15,16 +15,44 @@ import (
 // writer waiting for the file waits for a copy, not for 20,000 notes to be
 // decoded.
 func (s *Store) Dossier(negID uint64) (*model.Dossier, error) {
-	return s.read(negID, true)
+	return s.read(negID, allParts)
 }
 
 // Deal loads a negotiation without its notes and follow-ups, which no rule
-// or figure of the deal reads: what a command that writes one line needs.
-func (s *Store) Deal(negID uint64) (*model.Dossier, error) { return s.read(negID, false) }
+// or figure of the deal reads.
+func (s *Store) Deal(negID uint64) (*model.Dossier, error) { return s.read(negID, dealParts) }
 
-// read is Dossier, with the notes and follow-ups or without.
-func (s *Store) read(negID uint64, notes bool) (*model.Dossier, error) {
-	if c, ok := s.takeChecked(negID, notes); ok {
+// Outline loads a negotiation's record, its account, items and meetings,
+// and nothing else (no ledger, no notes): what a command that captures one
+// line reads to parse it and say where it went. The rules the line must
+// pass read the rest inside the transaction that writes it (Capture).
+func (s *Store) Outline(negID uint64) (*model.Dossier, error) { return s.read(negID, outlineParts) }
+
+// parts is how much of a negotiation a read takes.
+type parts int
+
+const (
+	outlineParts parts = iota // its record, account, items and meetings
+	dealParts                 // all but its notes and follow-ups: what the deal's rules and figures read
+	allParts                  // everything
+)
+
+// has reports whether the parts read take the nested bucket name.
+func (p parts) has(name []byte) bool {
+	switch {
+	case p == allParts:
+		return true
+	case bytes.Equal(name, bucketItems), bytes.Equal(name, bucketMeetings):
+		return true
+	case bytes.Equal(name, bucketNotes), bytes.Equal(name, bucketFollowUps):
+		return false
+	}
+	return p == dealParts
+}
+
+// read is Dossier with only the parts p.
+func (s *Store) read(negID uint64, p parts) (*model.Dossier, error) {
+	if c, ok := s.takeChecked(negID, p); ok {
 		return c.dossier, nil
 	}
 	var raw *rawDossier
@@ -32,7 +60,7 @@ func (s *Store) read(negID uint64, notes bool) (*model.Dossier, error) {
 		if err := s.mayRead(tx, negID); err != nil {
 			return err
 		}
-		raw, err = copyDossier(tx, negID, notes)
+		raw, err = copyDossier(tx, negID, p)
 		return err
 	})
 	if err != nil {
@@ -43,12 +71,12 @@ func (s *Store) read(negID uint64, notes bool) (*model.Dossier, error) {
 }
 
 func loadDossier(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
-	return loadParts(tx, negID, true)
+	return loadParts(tx, negID, allParts)
 }
 
-// loadParts loads a negotiation, with its notes and follow-ups or without.
-func loadParts(tx *bolt.Tx, negID uint64, notes bool) (*model.Dossier, error) {
-	raw, err := copyDossier(tx, negID, notes)
+// loadParts loads the parts p of a negotiation.
+func loadParts(tx *bolt.Tx, negID uint64, p parts) (*model.Dossier, error) {
+	raw, err := copyDossier(tx, negID, p)
 	if err != nil {
 		return nil, err
 	}
@@ -60,8 +88,13 @@ func loadParts(tx *bolt.Tx, negID uint64, notes bool) (*model.Dossier, error) {
 type rawDossier struct {
 	negID         uint64
 	meta, account []byte
-	notes         bool                 // the notes and follow-ups were copied
+	parts         parts                // what was copied
 	children      map[string]rawBucket // by bucket name
+	// known are ledger records decoded before in the same write
+	// transaction, not decoded again while their bytes are the same;
+	// keep: what is decoded now is kept in known (deal_tx.go).
+	known movesRead
+	keep  bool
 }
 
 // rawBucket is one nested bucket's records: their values one after the
@@ -76,20 +109,19 @@ type rawRecord struct {
 	lo, hi int
 }
 
-// copyDossier copies what loading a negotiation reads: its record, its
-// account's and every record of its nested buckets (without notes and
-// follow-ups unless notes).
-func copyDossier(tx *bolt.Tx, negID uint64, notes bool) (*rawDossier, error) {
-	return copyDossierWith(tx, negID, notes, func(_ []byte, b *bolt.Bucket) rawBucket { return copyBucket(b) })
+// copyDossier copies what loading the parts p of a negotiation reads: its
+// record, its account's and every record of the nested buckets p has.
+func copyDossier(tx *bolt.Tx, negID uint64, p parts) (*rawDossier, error) {
+	return copyDossierWith(tx, negID, p, func(_ []byte, b *bolt.Bucket) rawBucket { return copyBucket(b) })
 }
 
 // copyDossierWith is copyDossier with each nested bucket copied by copyB.
-func copyDossierWith(tx *bolt.Tx, negID uint64, notes bool, copyB func(name []byte, b *bolt.Bucket) rawBucket) (*rawDossier, error) {
+func copyDossierWith(tx *bolt.Tx, negID uint64, p parts, copyB func(name []byte, b *bolt.Bucket) rawBucket) (*rawDossier, error) {
 	nb, err := negotiationBucket(tx, negID)
 	if err != nil {
 		return nil, err
 	}
-	raw := &rawDossier{negID: negID, notes: notes, children: map[string]rawBucket{}}
+	raw := &rawDossier{negID: negID, parts: p, children: map[string]rawBucket{}}
 	raw.meta = clone(nb.Get(keyNegMeta))
 	if raw.meta == nil {
 		return nil, fmt.Errorf("negotiation %d: its record %w", negID, ErrDamaged)
@@ -102,7 +134,7 @@ func copyDossierWith(tx *bolt.Tx, negID uint64, notes bool, copyB func(name []by
 	}
 	raw.account = clone(tx.Bucket(bucketAccounts).Get(itob(nr.AccountID)))
 	for _, name := range childBuckets {
-		if !notes && (bytes.Equal(name, bucketNotes) || bytes.Equal(name, bucketFollowUps)) {
+		if !p.has(name) {
 			continue
 		}
 		b := nb.Bucket.Bucket(name)
@@ -158,10 +190,12 @@ func (raw *rawDossier) decode() (*model.Dossier, error) {
 	if d.Meetings, err = decodeChildren(raw, bucketMeetings, meetingRecord.model); err != nil {
 		return nil, err
 	}
-	if d.Ledger, err = decodeChildren(raw, bucketLedger, concessionRecord.model); err != nil {
-		return nil, err
+	if raw.parts >= dealParts {
+		if err := raw.decodeDeal(d); err != nil {
+			return nil, err
+		}
 	}
-	if raw.notes {
+	if raw.parts == allParts {
 		if d.Notes, err = decodeChildren(raw, bucketNotes, noteRecord.model); err != nil {
 			return nil, err
 		}
@@ -169,23 +203,30 @@ func (raw *rawDossier) decode() (*model.Dossier, error) {
 			return nil, err
 		}
 	}
-	if d.Scenarios, err = decodeChildren(raw, bucketScenarios, scenarioRecord.model); err != nil {
-		return nil, err
-	}
-	if d.Packages, err = decodeChildren(raw, bucketPackages, packageRecord.model); err != nil {
-		return nil, err
-	}
-	if d.Budgets, err = decodeChildren(raw, bucketBudgets, budgetRecord.model); err != nil {
-		return nil, err
-	}
-	if d.Cleared, err = decodeChildren(raw, bucketOwed, clearedRecord.model); err != nil {
-		return nil, err
-	}
-	if d.Decisions, err = decodeChildren(raw, bucketSuggestions, decisionRecord.model); err != nil {
-		return nil, err
-	}
 	d.Sort()
 	return d, nil
+}
+
+// decodeDeal decodes what the deal's rules and figures read beyond the
+// outline: the ledger, scenarios, packages and what Ahead keeps.
+func (raw *rawDossier) decodeDeal(d *model.Dossier) (err error) {
+	if d.Ledger, err = raw.decodeLedger(); err != nil {
+		return err
+	}
+	if d.Scenarios, err = decodeChildren(raw, bucketScenarios, scenarioRecord.model); err != nil {
+		return err
+	}
+	if d.Packages, err = decodeChildren(raw, bucketPackages, packageRecord.model); err != nil {
+		return err
+	}
+	if d.Budgets, err = decodeChildren(raw, bucketBudgets, budgetRecord.model); err != nil {
+		return err
+	}
+	if d.Cleared, err = decodeChildren(raw, bucketOwed, clearedRecord.model); err != nil {
+		return err
+	}
+	d.Decisions, err = decodeChildren(raw, bucketSuggestions, decisionRecord.model)
+	return err
 }
 
 // decodeChildren decodes one copied bucket into model values, the list

@@ -17,13 +17,13 @@ import (
 func (s *Store) Head(negID uint64, notes int) (d *model.Dossier, complete bool, err error) {
 	// What OpenWorkbench checked is all but the notes and follow-ups:
 	// only those are read now.
-	c, checked := s.takeChecked(negID, false)
+	c, checked := s.takeChecked(negID, dealParts)
 	var raw *rawDossier
 	err = s.view(func(tx *bolt.Tx) (err error) {
 		if err := s.mayRead(tx, negID); err != nil {
 			return err
 		}
-		raw, err = copyDossierWith(tx, negID, true, func(name []byte, b *bolt.Bucket) rawBucket {
+		raw, err = copyDossierWith(tx, negID, allParts, func(name []byte, b *bolt.Bucket) rawBucket {
 			switch {
 			case bytes.Equal(name, bucketNotes):
 				rb, all := copyLast(b, notes)
@@ -78,4 +78,4 @@ func copyLast(b *bolt.Bucket, n int) (rb rawBucket, all bool) {
 // OpenWorkbench is Open for a workbench that reads its first screen with
 // Head: of the current negotiation it checks what Head reads but the
 // notes, which Head and the read after it check as they decode them.
-func OpenWorkbench(path string) (*Store, error) { return openWrite(path, true, false) }
+func OpenWorkbench(path string) (*Store, error) { return openWrite(path, true, dealParts) }

@@ -70,6 +70,9 @@ type journal struct {
 	// known even when the edits themselves are too large to keep.
 	deals map[uint64]bool
 	team  teamEdits // what the team's rules look at (team.go)
+	// moves are the ledger records loadDeal decoded in this transaction,
+	// per negotiation (deal_tx.go).
+	moves map[uint64]movesRead
 }
 
 // journals maps a write transaction to the journal it records into.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -22,7 +23,11 @@ func (e exact) MarshalJSON() ([]byte, error) {
 
 func (e *exact) UnmarshalJSON(data []byte) error {
 	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
+	if n := len(data); n >= 2 && data[0] == '"' && data[n-1] == '"' && !bytes.ContainsAny(data[1:n-1], `"\`) {
+		// What Parley writes: a string with nothing to unescape, read
+		// without a second JSON decoder (a ledger holds thousands).
+		s = string(data[1 : n-1])
+	} else if err := json.Unmarshal(data, &s); err != nil {
 		// Accept a bare JSON number too, as a hand-edited export may have one.
 		s = string(data)
 	}

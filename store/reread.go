@@ -95,7 +95,7 @@ func keyedBy[M any](sums recordSums, list []M, id func(M) uint64) bool {
 func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if c, ok := r.s.takeChecked(negID, true); ok {
+	if c, ok := r.s.takeChecked(negID, allParts); ok {
 		// Open decoded it already, and hashed its records: the next read
 		// goes on from here.
 		d := c.dossier
@@ -133,7 +133,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		if err := r.s.mayRead(tx, negID); err != nil {
 			return err
 		}
-		raw, err = copyDossierWith(tx, negID, true, func(name []byte, b *bolt.Bucket) rawBucket {
+		raw, err = copyDossierWith(tx, negID, allParts, func(name []byte, b *bolt.Bucket) rawBucket {
 			if !isLarge(name) {
 				return copyBucket(b)
 			}
@@ -283,7 +283,7 @@ func merge[M any](now, before recordSums, changed, last []M, arr *[]M, id func(M
 
 // dossierWhole reads a negotiation whole, as Dossier does.
 func (s *Store) dossierWhole(negID uint64) (*model.Dossier, error) {
-	d, err := s.read(negID, true)
+	d, err := s.read(negID, allParts)
 	if err != nil {
 		return nil, err
 	}

@@ -76,21 +76,22 @@ func DefaultPath() (string, error) {
 // process holds for longer than LockTimeout is refused with ErrLocked. An
 // older file is backed up next to itself and then migrated. Anything but a
 // regular file (a FIFO, a device, a link to nothing) is refused at once.
-func Open(path string) (*Store, error) { return openWrite(path, true, true) }
+func Open(path string) (*Store, error) { return openWrite(path, true, allParts) }
 
 // OpenExisting opens the database at path for a command that changes what
 // it holds but makes none (undo, redo): a path with no database is
 // refused with ErrNoDatabase, and no folder or file is created.
-func OpenExisting(path string) (*Store, error) { return openWrite(path, false, true) }
+func OpenExisting(path string) (*Store, error) { return openWrite(path, false, allParts) }
 
-// OpenForCapture is OpenExisting for a command that reads no notes or
-// follow-ups (parley note): of the current negotiation it checks, and keeps
-// for Deal, only what its deal is made of. On a large negotiation the notes
-// are most of the bytes, and decoding them was most of a note's time
-// (issue 23).
-func OpenForCapture(path string) (*Store, error) { return openWrite(path, false, false) }
+// OpenForCapture is OpenExisting for a command that captures one line
+// (parley note): of the current negotiation it checks, and keeps for
+// Outline, only its record, account, items and meetings. The ledger, the
+// notes and the rest are most of a large negotiation's bytes, and
+// decoding them was most of a note's time (issue 23); a move reads, and
+// so checks, the ledger in the transaction that writes it (Capture).
+func OpenForCapture(path string) (*Store, error) { return openWrite(path, false, outlineParts) }
 
-func openWrite(path string, create, notes bool) (*Store, error) {
+func openWrite(path string, create bool, p parts) (*Store, error) {
 	info, err := fileAt(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && !create:
@@ -108,7 +109,7 @@ func openWrite(path string, create, notes bool) (*Store, error) {
 	var cur *checked
 	if info != nil && info.Size() > 0 {
 		// Look before writing: a read-only open never changes a byte.
-		if cur, err = inspect(path, notes); err != nil {
+		if cur, err = inspect(path, p); err != nil {
 			return nil, err
 		}
 	}
@@ -205,7 +206,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	case info.Size() == 0:
 		return nil, fmt.Errorf("%w at %s: the file is empty", ErrNoDatabase, path)
 	}
-	cur, err := inspect(path, true)
+	cur, err := inspect(path, allParts)
 	if err != nil {
 		return nil, err
 	}
@@ -237,9 +238,9 @@ func ensureFolder(dir string) error {
 
 // inspect opens an existing file read-only and refuses it unless it is a
 // Parley database this version can read (or an empty bbolt file). Of the
-// current negotiation it checks the notes and follow-ups too when notes.
-func inspect(path string, notes bool) (*checked, error) {
-	cur, err := inspectLocked(path, notes)
+// current negotiation it checks the parts p.
+func inspect(path string, p parts) (*checked, error) {
+	cur, err := inspectLocked(path, p)
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +253,7 @@ func inspect(path string, notes bool) (*checked, error) {
 }
 
 // inspectLocked is inspect's look at the file under its shared lock.
-func inspectLocked(path string, notes bool) (cur *checked, err error) {
+func inspectLocked(path string, p parts) (cur *checked, err error) {
 	db, err := openBolt(path, true, false, 0)
 	if err != nil {
 		return nil, err
@@ -281,7 +282,7 @@ func inspectLocked(path string, notes bool) (cur *checked, err error) {
 			return nil
 		}
 		var cerr error
-		cur, cerr = checkCurrent(tx, notes)
+		cur, cerr = checkCurrent(tx, p)
 		return cerr
 	})
 	return cur, err

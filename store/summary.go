@@ -154,10 +154,3 @@ func (s *Store) Summary(negID uint64) (model.Summary, error) {
 	})
 	return sm, err
 }
-
-// loadDeal loads what a negotiation's rules and figures read: everything
-// but its notes and follow-ups (on a large negotiation the notes are most
-// of the bytes, and no rule of the deal reads them).
-func loadDeal(tx *bolt.Tx, negID uint64) (*model.Dossier, error) {
-	return loadParts(tx, negID, false)
-}

@@ -128,8 +128,9 @@ func noteCommand() command {
 			if line == "" {
 				return usagef("note needs the text to capture")
 			}
-			// A note reads the deal of the negotiation, never its notes: of
-			// 20,000 notes none is decoded, or checked (issue 23).
+			// A line reads the outline of the negotiation (items, meetings),
+			// never its notes or ledger: a move's rules read the ledger in
+			// the transaction that writes it (issue 23).
 			s, err := store.OpenForCapture(e.dbPath)
 			if err != nil {
 				return err
@@ -203,8 +204,9 @@ func captureWhat(c model.Capture, d *model.Dossier) string {
 	return "the note"
 }
 
-// activeDeal is the most recent active negotiation, without its notes and
-// follow-ups: the current one when it is active, else the newest active one.
+// activeDeal is the outline of the most recent active negotiation (its
+// record, account, items and meetings: store.Outline): the current one
+// when it is active, else the newest active one.
 func activeDeal(s *store.Store) (*model.Dossier, error) {
 	cur, err := s.Current()
 	if err != nil {
@@ -228,7 +230,7 @@ func activeDeal(s *store.Store) (*model.Dossier, error) {
 	if pick == 0 {
 		return nil, fmt.Errorf("there is no active negotiation: run 'parley demo', or create one in the workbench ('parley')")
 	}
-	return s.Deal(pick)
+	return s.Outline(pick)
 }
 
 func exportCommand() command {

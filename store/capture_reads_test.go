@@ -1,0 +1,76 @@
+package store
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// A line captured from the command line reads the negotiation's outline
+// and nothing more until it knows what the line is: a plain note never
+// decodes the ledger, so a damaged ledger record does not stop it, while
+// a move, which the rules check against the ledger, reads it, finds the
+// damage and is refused without changing a byte (issue 23; a damaged
+// record is found by whoever reads it).
+func TestCaptureNoteReadsNoLedger(t *testing.T) {
+	s, negID := demoStore(t)
+	path := s.Path()
+	s.Close()
+	db := rawBolt(t, path, false)
+	var damagedID uint64
+	err := db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketNegotiations).Bucket(itob(negID)).Bucket(bucketLedger)
+		k, _ := b.Cursor().First()
+		if k == nil {
+			t.Fatal("the demo has no ledger")
+		}
+		damagedID = btoi(k)
+		return b.Put(k, []byte(`{"id":`))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotParley) {
+		t.Fatalf("Open of a file with a damaged move: %v, want it refused", err)
+	}
+
+	c, err := OpenForCapture(path)
+	if err != nil {
+		t.Fatalf("OpenForCapture of a file with a damaged move: %v, want the note to go in", err)
+	}
+	defer c.Close()
+	d, err := c.Outline(negID)
+	if err != nil {
+		t.Fatalf("Outline: %v", err)
+	}
+	if len(d.Items) == 0 || len(d.Meetings) == 0 || len(d.Ledger) != 0 || len(d.Notes) != 0 {
+		t.Fatalf("Outline: %d items, %d meetings, %d moves, %d notes; want the items and meetings only",
+			len(d.Items), len(d.Meetings), len(d.Ledger), len(d.Notes))
+	}
+	noteID, err := c.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "they said hello"}, now, 0, "", false)
+	if err != nil {
+		t.Fatalf("a plain note next to a damaged move: %v", err)
+	}
+	var found bool
+	if err := c.view(func(tx *bolt.Tx) error {
+		found = tx.Bucket(bucketNegotiations).Bucket(itob(negID)).Bucket(bucketNotes).Get(itob(noteID)) != nil
+		return nil
+	}); err != nil || !found {
+		t.Fatalf("the note is not in the file (%v)", err)
+	}
+
+	move, err := model.ParseCaptureIn("they 1 23.45", d.Items, d.Negotiation.Numbers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, path)
+	if _, err := c.Capture(negID, move, now, 0, "", false); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("a move checked against a ledger with move %d damaged: %v, want ErrDamaged", damagedID, err)
+	}
+	if fileHash(t, path) != before {
+		t.Error("the refused move changed the file")
+	}
+}
