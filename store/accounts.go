@@ -114,20 +114,53 @@ func (s *Store) DeleteAccount(id uint64) error {
 // oldest first.
 func (s *Store) Negotiations() ([]model.Negotiation, error) {
 	var out []model.Negotiation
-	err := s.view(func(tx *bolt.Tx) error {
-		l, err := s.lensOf(tx)
-		if err != nil {
-			return err
-		}
-		all, err := negotiations(tx)
-		for _, n := range all {
-			if l.seesAccount(n.AccountID) {
-				out = append(out, n)
-			}
-		}
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		out, err = s.negotiationsSeen(tx)
 		return err
 	})
 	return out, err
+}
+
+// negotiationsSeen is Negotiations in tx.
+func (s *Store) negotiationsSeen(tx *bolt.Tx) ([]model.Negotiation, error) {
+	l, err := s.lensOf(tx)
+	if err != nil {
+		return nil, err
+	}
+	all, err := negotiations(tx)
+	var out []model.Negotiation
+	for _, n := range all {
+		if l.seesAccount(n.AccountID) {
+			out = append(out, n)
+		}
+	}
+	return out, err
+}
+
+// Active is the negotiation a line captured outside the workbench goes
+// into (parley note): the current one when it is active, else the newest
+// active one; 0 when none is. One look at the file.
+func (s *Store) Active() (uint64, error) {
+	var pick uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		cur, err := s.current(tx)
+		if err != nil {
+			return err
+		}
+		negs, err := s.negotiationsSeen(tx)
+		for _, n := range negs {
+			if n.Status != model.Active {
+				continue
+			}
+			if n.ID == cur {
+				pick = cur
+				break
+			}
+			pick = max(pick, n.ID)
+		}
+		return err
+	})
+	return pick, err
 }
 
 func negotiations(tx *bolt.Tx) ([]model.Negotiation, error) {
@@ -225,27 +258,32 @@ func (s *Store) DeleteNegotiation(id uint64) error {
 func (s *Store) Current() (uint64, error) {
 	var id uint64
 	err := s.view(func(tx *bolt.Tx) error {
-		root := tx.Bucket(bucketNegotiations)
-		if cur := btoi(tx.Bucket(bucketMeta).Get(s.currentKey())); cur != 0 && root.Bucket(itob(cur)) != nil {
-			id = cur
-			return nil
-		}
-		// None chosen yet: the newest the person sees (on a team's file, a
-		// KAM's first start must not open someone else's and be refused).
-		l, err := s.lensOf(tx)
-		if err != nil {
-			return err
-		}
-		c := root.Cursor()
-		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			if l.seesNegotiation(tx, btoi(k)) == nil {
-				id = btoi(k)
-				return nil
-			}
-		}
-		return nil
+		var err error
+		id, err = s.current(tx)
+		return err
 	})
 	return id, err
+}
+
+// current is Current in tx.
+func (s *Store) current(tx *bolt.Tx) (uint64, error) {
+	root := tx.Bucket(bucketNegotiations)
+	if cur := btoi(tx.Bucket(bucketMeta).Get(s.currentKey())); cur != 0 && root.Bucket(itob(cur)) != nil {
+		return cur, nil
+	}
+	// None chosen yet: the newest the person sees (on a team's file, a
+	// KAM's first start must not open someone else's and be refused).
+	l, err := s.lensOf(tx)
+	if err != nil {
+		return 0, err
+	}
+	c := root.Cursor()
+	for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+		if l.seesNegotiation(tx, btoi(k)) == nil {
+			return btoi(k), nil
+		}
+	}
+	return 0, nil
 }
 
 // SetCurrent remembers the negotiation to open on the next start.

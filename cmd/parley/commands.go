@@ -208,24 +208,9 @@ func captureWhat(c model.Capture, d *model.Dossier) string {
 // record, account, items and meetings: store.Outline): the current one
 // when it is active, else the newest active one.
 func activeDeal(s *store.Store) (*model.Dossier, error) {
-	cur, err := s.Current()
+	pick, err := s.Active()
 	if err != nil {
 		return nil, err
-	}
-	negs, err := s.Negotiations()
-	if err != nil {
-		return nil, err
-	}
-	var pick uint64
-	for _, n := range negs {
-		if n.Status != model.Active {
-			continue
-		}
-		if n.ID == cur {
-			pick = cur
-			break
-		}
-		pick = max(pick, n.ID)
 	}
 	if pick == 0 {
 		return nil, fmt.Errorf("there is no active negotiation: run 'parley demo', or create one in the workbench ('parley')")
