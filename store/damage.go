@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/parley-app/parley/model"
@@ -156,22 +157,30 @@ func (s *Store) Verify() error {
 // truly that Parley has not changed the file. So a write transaction
 // walks every page (pageFault: the freelist against every reachable page,
 // each page's kind, elements and keys) before it changes anything, unless
-// this process has found the file whole at the transaction before this
-// one: its own last commit, or its last check, with no other writer since. A command (note, undo) pays the check once;
-// a workbench pays it for its first save and after another process wrote
-// (see BenchmarkCheckPages).
+// the file is exactly as a Parley process last found it whole: its own
+// last commit or check, or another process's, with nothing written since.
+// The state found whole is kept in this process (wholeFiles) and, for the
+// next process, in the lock-info file (holder.go); a file copied, replaced,
+// cut short or written by anything else has another inode, size or time
+// of change, and is walked again. So a command (note, undo) walks the pages
+// only when the file changed outside Parley, and costs in proportion to what
+// it reads, not to the file (see BenchmarkCheckPages).
 
 // wholeFiles maps a database path to the file and transaction this
 // process last found whole.
 var wholeFiles sync.Map // string → wholeState
 
+// pageWalks counts the page walks before a write, for tests.
+var pageWalks atomic.Int64
+
 // wholeState is a file at a transaction: by device and inode, so that a
 // file replaced under the same name is checked again, and by size and
-// time of change, so that one changed in place by anything but this
-// process's own commit is too.
+// times of change, so that one changed in place by anything but a Parley
+// commit is too. The inode's change time (ctime) moves with every write
+// and cannot be set back by a program.
 type wholeState struct {
-	dev, ino, txid uint64
-	size, mtime    int64
+	dev, ino, txid     uint64
+	size, mtime, ctime int64
 }
 
 func wholeStateOf(path string, txid uint64) (wholeState, bool) {
@@ -183,29 +192,38 @@ func wholeStateOf(path string, txid uint64) (wholeState, bool) {
 	if !ok {
 		return wholeState{}, false
 	}
-	return wholeState{dev: uint64(st.Dev), ino: st.Ino, txid: txid, size: info.Size(), mtime: info.ModTime().UnixNano()}, true
+	return wholeState{dev: uint64(st.Dev), ino: st.Ino, txid: txid, size: info.Size(), mtime: info.ModTime().UnixNano(),
+		ctime: st.Ctim.Nano()}, true
 }
 
 // checkPagesBeforeWrite refuses a write into a file with a damaged page,
-// checking every page unless the file is as this process last found it.
-func checkPagesBeforeWrite(tx *bolt.Tx, path string) error {
+// checking every page unless the file is as a Parley process last found
+// it whole. It runs under the write lock, after who has claimed it.
+func checkPagesBeforeWrite(tx *bolt.Tx, path string, who *holder) error {
 	// A write transaction's ID is one past the last committed one.
 	if now, ok := wholeStateOf(path, uint64(tx.ID())-1); ok {
 		if seen, ok := wholeFiles.Load(path); ok && seen.(wholeState) == now {
 			return nil
 		}
+		if seen, ok := who.whole(); ok && seen == now {
+			wholeFiles.Store(path, now)
+			return nil
+		}
 	}
+	pageWalks.Add(1)
 	if err := checkPages(path); err != nil {
 		return err
 	}
-	pagesWhole(path, uint64(tx.ID())-1)
+	pagesWhole(path, uint64(tx.ID())-1, who)
 	return nil
 }
 
-// pagesWhole records that the file at path was whole at transaction txid.
-func pagesWhole(path string, txid uint64) {
+// pagesWhole records that the file at path was whole at transaction txid,
+// here and (when who holds the write lock) for the next process.
+func pagesWhole(path string, txid uint64, who *holder) {
 	if st, ok := wholeStateOf(path, txid); ok {
 		wholeFiles.Store(path, st)
+		who.setWhole(st)
 	}
 }
 

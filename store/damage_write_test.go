@@ -126,3 +126,55 @@ func BenchmarkCheckPages(b *testing.B) {
 		}
 	})
 }
+
+// A write walks the pages once for a file as Parley last left it, not once
+// per process: the state found whole is kept in the lock-info file, and a
+// process that starts afresh (wholeFiles forgotten) believes it while the
+// file is exactly that state. A file written by anything else since, even
+// with the same bytes, size and modification time, is walked again.
+func TestAFileFoundWholeIsWalkedOnceAcrossProcesses(t *testing.T) {
+	s, negID := demoStore(t)
+	path := s.Path()
+	s.Close()
+	note := func(text string) {
+		t.Helper()
+		wholeFiles.Delete(path) // as a new process finds it
+		c, err := OpenForCapture(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if _, err := c.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: text}, now, 0, "", false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	walks := pageWalks.Load()
+	note("one")
+	note("two")
+	note("three")
+	if n := pageWalks.Load() - walks; n != 0 {
+		t.Errorf("three notes into a file Parley left whole walked its pages %d times, want 0", n)
+	}
+
+	// The same bytes written back by another program, its modification
+	// time set back too: only the inode's change time tells.
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	walks = pageWalks.Load()
+	note("four")
+	if n := pageWalks.Load() - walks; n != 1 {
+		t.Errorf("a note into a file written outside Parley walked its pages %d times, want 1", n)
+	}
+}

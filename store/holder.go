@@ -18,7 +18,8 @@ import (
 // command only when it names that same PID (lockname.go); where there is no
 // /proc/locks, a new record is the sign that writers are taking turns
 // (lockwait.go). It sits next to the database ("parley.db.lock-info",
-// 0600) and holds one fixed-size record, "+PID\nCOMMAND\n": a writer writes
+// 0600) and holds one fixed-size record, "+PID\nCOMMAND\n" (and after it
+// the state last found whole, see whole below): a writer writes
 // it once it has the lock and turns the "+" into "-" before letting go. Each
 // is one positioned write on a file the store keeps open, so a save pays
 // two small syscalls for it, not an open and an unlink. It is a courtesy,
@@ -165,4 +166,38 @@ func stopped(pid int) bool {
 func alive(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// After the holder's record, at infoSize, the lock-info file holds the
+// state of the database a Parley process last found whole (damage.go):
+// "whole DEV INO TXID SIZE MTIME CTIME". It is read and written only by
+// a writer holding the lock (after claim), and believed only when every
+// field matches the database as it is now, so a file changed by anything
+// but a Parley commit since is walked again.
+
+// whole is the state last recorded as whole; ok is false when there is none.
+func (h *holder) whole() (st wholeState, ok bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.file == nil {
+		return wholeState{}, false
+	}
+	buf := make([]byte, infoSize)
+	n, _ := h.file.ReadAt(buf, infoSize)
+	_, err := fmt.Sscanf(string(buf[:n]), "whole %d %d %d %d %d %d\n", &st.dev, &st.ino, &st.txid, &st.size, &st.mtime, &st.ctime)
+	return st, err == nil
+}
+
+// setWhole records st as the state last found whole.
+func (h *holder) setWhole(st wholeState) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.file == nil {
+		return
+	}
+	rec := fmt.Sprintf("whole %d %d %d %d %d %d\n", st.dev, st.ino, st.txid, st.size, st.mtime, st.ctime)
+	rec += strings.Repeat(" ", max(0, infoSize-len(rec)))
+	// A record that did not reach the file matches no state: the next
+	// write walks the pages, so the error needs no other answer.
+	h.file.WriteAt([]byte(rec), infoSize) //nolint:errcheck
 }

@@ -124,14 +124,27 @@ func openWrite(path string, create bool, p parts) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := newStore(path, false)
-	if err := os.Chmod(path, 0o600); err != nil {
-		return nil, fmt.Errorf("make %s private: %w", path, err)
+	if err := makePrivate(path); err != nil {
+		return nil, err
 	}
 	if err := s.migrate(); err != nil {
 		return nil, err
 	}
 	s.checked.Store(cur)
 	return s, nil
+}
+
+// makePrivate makes the file 0600, changing nothing when it is: a chmod
+// moves the file's change time, which would make the next write walk its
+// pages again (damage.go).
+func makePrivate(path string) error {
+	if info, err := os.Stat(path); err == nil && info.Mode().Perm() == 0o600 {
+		return nil
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		return fmt.Errorf("make %s private: %w", path, err)
+	}
+	return nil
 }
 
 // errNotRegular: the path is a FIFO, a device or a socket.

@@ -136,7 +136,7 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 			if _, err := schemaOf(tx, s.path); err != nil {
 				return err
 			}
-			if err := checkPagesBeforeWrite(tx, s.path); err != nil {
+			if err := checkPagesBeforeWrite(tx, s.path, s.who); err != nil {
 				return err
 			}
 			if err := fn(tx); err != nil {
@@ -147,7 +147,7 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 		}))
 		if err == nil {
 			s.watch.wrote(txid, changes)
-			pagesWhole(s.path, txid)
+			pagesWhole(s.path, txid, s.who)
 		}
 		return err
 	})
