@@ -74,3 +74,44 @@ func TestCaptureNoteReadsNoLedger(t *testing.T) {
 		t.Error("the refused move changed the file")
 	}
 }
+
+// parley note opens the database file three times, a move included: to
+// check it (read-only), to write (the handle Open opened, kept), and to
+// find the active negotiation; the summary after a move is the one the
+// write worked out. Each open maps the file and reads its meta pages.
+func TestCaptureOpensTheFileThrice(t *testing.T) {
+	s, negID := demoStore(t)
+	path := s.Path()
+	s.Close()
+	for _, line := range []string{"they said hello", "they 1 23.45"} {
+		before := boltOpens.Load()
+		c, err := OpenForCapture(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := c.Active()
+		if err != nil || id != negID {
+			t.Fatalf("Active: %d, %v; want %d", id, err, negID)
+		}
+		d, err := c.Outline(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		capture, err := model.ParseCaptureIn(line, d.Items, d.Negotiation.Numbers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Capture(id, capture, now, 0, "", false); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		if capture.Kind == model.CaptureConcession {
+			if _, err := c.Summary(id); err != nil { // the gap closed, printed after a move
+				t.Fatal(err)
+			}
+		}
+		c.Close()
+		if n := boltOpens.Load() - before; n != 3 {
+			t.Errorf("%q opened the file %d times, want 3", line, n)
+		}
+	}
+}

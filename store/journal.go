@@ -73,6 +73,8 @@ type journal struct {
 	// moves are the ledger records loadDeal decoded in this transaction,
 	// per negotiation (deal_tx.go).
 	moves map[uint64]movesRead
+	// summaries are the summaries this change wrote, by negotiation.
+	summaries map[uint64][]byte
 }
 
 // journals maps a write transaction to the journal it records into.
@@ -199,8 +201,10 @@ func clonePath(p [][]byte) [][]byte { return append([][]byte(nil), p...) }
 // counter rises (Changed), and the journal keeps its last JournalSize entries.
 func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 	var held []model.Approval
+	var j *journal
+	var txid uint64
 	err := s.update(func(tx *bolt.Tx) error {
-		j := &journal{at: s.clock().UTC()}
+		j, txid = &journal{at: s.clock().UTC()}, uint64(tx.ID())
 		journals.Store(tx, j)
 		defer journals.Delete(tx)
 		if err := fn(tx); err != nil {
@@ -227,6 +231,9 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 	})
 	if err == nil && len(held) > 0 {
 		heldBy.Store(s.author, held)
+	}
+	if err == nil {
+		s.written.Store(&written{txid: txid, summaries: j.summaries})
 	}
 	return err
 }

@@ -42,18 +42,10 @@ func createLayout(tx *bolt.Tx) error {
 	return tx.Bucket(bucketMeta).Put(keyApp, appName)
 }
 
-// migrate brings the file up to SchemaVersion in one transaction. A file that
-// already holds data is backed up next to itself first.
-func (s *Store) migrate() error {
-	var from int
-	if err := s.view(func(tx *bolt.Tx) error {
-		v, err := schemaOf(tx, s.path)
-		from = v
-		s.watch.saw(tx) // what this session has seen, for Changed
-		return err
-	}); err != nil {
-		return err
-	}
+// migrate brings the file, at schema from when this session opened it, up
+// to SchemaVersion in one transaction. A file that already holds data is
+// backed up next to itself first.
+func (s *Store) migrate(from int) error {
 	if from == SchemaVersion {
 		return nil
 	}
@@ -64,7 +56,7 @@ func (s *Store) migrate() error {
 		}
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		// Another process may have upgraded the file since the look above.
+		// Another process may have upgraded the file since Open looked.
 		from, err := schemaOf(tx, s.path)
 		if err != nil {
 			return err

@@ -55,6 +55,7 @@ type Store struct {
 	person      string                   // whose drafts and current negotiation this session keeps ("": the file's one user)
 	doing       any                      // the change value being written, for the audit row (audit.go)
 	shared      *shared                  // what its sessions have read of the file as it stands (shared.go)
+	written     *atomic.Pointer[written] // the summaries this store's last change wrote (summary.go)
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -114,20 +115,33 @@ func openWrite(path string, create bool, p parts) (*Store, error) {
 		}
 	}
 
-	// The one open that may create the file; every later one refuses a
-	// file that has gone rather than make an empty one.
-	db, err := openBolt(path, false, create, 0)
-	if err != nil {
-		return nil, err
-	}
-	if err := db.Close(); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	if info == nil || info.Size() == 0 {
+		// The one open that may create the file; every later one refuses a
+		// file that has gone rather than make an empty one.
+		db, err := openBolt(path, false, true, 0)
+		if err != nil {
+			return nil, err
+		}
+		if err := db.Close(); err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
 	}
 	s := newStore(path, false)
+	// The handle writes go through is opened now, and kept: a file that
+	// cannot be written is refused before anything else, and the first
+	// write does not open the file again.
+	var from int
+	if err := s.writer.look(s, func(tx *bolt.Tx) (err error) {
+		from, err = schemaOf(tx, s.path)
+		s.watch.saw(tx) // what this session has seen, for Changed
+		return err
+	}); err != nil {
+		return nil, err
+	}
 	if err := makePrivate(path); err != nil {
 		return nil, err
 	}
-	if err := s.migrate(); err != nil {
+	if err := s.migrate(from); err != nil {
 		return nil, err
 	}
 	s.checked.Store(cur)
@@ -194,7 +208,7 @@ func notRegular(path string, mode os.FileMode) error {
 
 func newStore(path string, readOnly bool) *Store {
 	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, author: newAuthor(), writer: &writer{}, clock: time.Now,
-		checked: new(atomic.Pointer[checked]), shared: &shared{}}
+		checked: new(atomic.Pointer[checked]), shared: &shared{}, written: new(atomic.Pointer[written])}
 }
 
 var sessions atomic.Uint64

@@ -83,7 +83,40 @@ func putSummary(tx *bolt.Tx, sb *bolt.Bucket, negID uint64, now time.Time) error
 	if err != nil {
 		return fmt.Errorf("summary of negotiation %d: %w", negID, err)
 	}
+	if j := journalOf(tx); j != nil {
+		if j.summaries == nil {
+			j.summaries = map[uint64][]byte{}
+		}
+		j.summaries[negID] = data
+	}
 	return sb.Put(itob(negID), data)
+}
+
+// written are the summaries a store's last change wrote, and the
+// transaction that committed them: while the file is still at that
+// transaction, they are what the file holds, and Summary reads them
+// without opening the file again (parley note prints the gap closed
+// after a move).
+type written struct {
+	txid      uint64
+	summaries map[uint64][]byte
+}
+
+// justWritten is the summary of negID as this store's last change wrote
+// it, while no one has written since.
+func (s *Store) justWritten(negID uint64) ([]byte, bool) {
+	w := s.written.Load()
+	if w == nil || s.person != "" { // a person's read goes through their lens
+		return nil, false
+	}
+	data, ok := w.summaries[negID]
+	if !ok {
+		return nil, false
+	}
+	if txid, err := fileTxID(s.path); err != nil || txid != w.txid {
+		return nil, false
+	}
+	return data, true
 }
 
 // summarizeAll writes the summary of every negotiation in the file: the
@@ -138,6 +171,12 @@ func (s *Store) Summaries() ([]model.Summary, error) {
 // Summary reads the summary of one negotiation.
 func (s *Store) Summary(negID uint64) (model.Summary, error) {
 	var sm model.Summary
+	if data, ok := s.justWritten(negID); ok {
+		if err := json.Unmarshal(data, &sm); err != nil {
+			return model.Summary{}, fmt.Errorf("summary of negotiation %d: %w", negID, err)
+		}
+		return sm, nil
+	}
 	err := s.view(func(tx *bolt.Tx) error {
 		if err := s.mayRead(tx, negID); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"syscall"
 
 	bolt "go.etcd.io/bbolt"
@@ -71,8 +72,12 @@ func openRegular(name string, flag int, perm os.FileMode) (*os.File, error) {
 	return f, nil
 }
 
+// boltOpens counts the opens of a database file, for tests.
+var boltOpens atomic.Int64
+
 // openWith opens the file with opts; see openBolt.
 func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
+	boltOpens.Add(1)
 	// A damaged file can make bbolt read past the end of its mapping; with
 	// panic-on-fault that is a panic recovered below, not a crash.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))

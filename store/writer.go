@@ -25,6 +25,7 @@ type writer struct {
 	file *os.File    // the handle's file, whose flock comes and goes
 	seen os.FileInfo // the file the handle has open
 	tx   uint64      // the transaction ID the handle last saw committed
+	max  int         // the MaxSize it was opened with (tests of a full disk)
 }
 
 // with runs fn under the exclusive lock, naming this process in the
@@ -52,6 +53,25 @@ func (w *writer) with(s *Store, fn func(*bolt.DB) error) error {
 	return nil
 }
 
+// look runs a read transaction on the handle, under the exclusive lock,
+// opening the handle when there is none: Open's first look at the file.
+func (w *writer) look(s *Store, fn func(*bolt.Tx) error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.lock(s); err != nil {
+		return err
+	}
+	if err := safeView(w.db, s.path, fn); err != nil {
+		w.close()
+		return err
+	}
+	if err := syscall.Flock(int(w.file.Fd()), syscall.LOCK_UN); err != nil {
+		w.close()
+		return fmt.Errorf("let go of %s: %w", s.path, err)
+	}
+	return nil
+}
+
 // lock takes the exclusive lock on a handle that matches the file, opening
 // one when there is none or the file changed.
 func (w *writer) lock(s *Store) error {
@@ -59,10 +79,10 @@ func (w *writer) lock(s *Store) error {
 		if err := lockFile(w.file, s.path, true); err != nil {
 			return err
 		}
-		if w.current(s.path) {
+		if w.current(s.path) && w.max == s.maxSize {
 			return nil
 		}
-		w.close() // another process wrote: bbolt's memory of the file is stale
+		w.close() // another process wrote (bbolt's memory of the file is stale), or a test set another MaxSize
 	}
 	opts := boltOptions(s.path, false, false, s.maxSize)
 	open := opts.OpenFile
@@ -76,7 +96,7 @@ func (w *writer) lock(s *Store) error {
 		w.file = nil
 		return err
 	}
-	w.db = db
+	w.db, w.max = db, s.maxSize
 	w.seen, err = w.file.Stat()
 	if err == nil {
 		err = db.View(func(tx *bolt.Tx) error { w.tx = uint64(tx.ID()); return nil })
