@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/parley-app/parley/model"
@@ -113,5 +115,46 @@ func TestCaptureOpensTheFileThrice(t *testing.T) {
 		if n := boltOpens.Load() - before; n != 3 {
 			t.Errorf("%q opened the file %d times, want 3", line, n)
 		}
+	}
+}
+
+// The summary a write worked out stands for the file only while the file
+// is as that write left it: a file put in its place (a restore) at the same
+// transaction is read, not taken for it.
+func TestSummaryAfterAWriteIsTheFilesOwn(t *testing.T) {
+	s, negID := demoStore(t)
+	path := s.Path()
+	d := dossier(t, s, negID)
+	twin := filepath.Join(t.TempDir(), "twin.db")
+	if err := s.Backup(twin); err != nil {
+		t.Fatal(err)
+	}
+	move := func(s *Store, line string) {
+		t.Helper()
+		c, err := model.ParseCaptureIn(line, d.Items, d.Negotiation.Numbers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Capture(negID, c, now, 0, "", false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := openStore(t, twin)
+	move(o, "they 1 24.40") // the twin: their big step, at the same transaction
+	o.Close()
+	move(s, "they 1 23.45")
+	mine, err := s.Summary(negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(twin, path); err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := s.Summary(negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if theirs.GapClosed == mine.GapClosed {
+		t.Errorf("after the file was replaced the summary is still the one this store wrote (gap closed %v)", mine.GapClosed)
 	}
 }

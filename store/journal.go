@@ -202,9 +202,9 @@ func clonePath(p [][]byte) [][]byte { return append([][]byte(nil), p...) }
 func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 	var held []model.Approval
 	var j *journal
-	var txid uint64
+	var at fileVersion
 	err := s.update(func(tx *bolt.Tx) error {
-		j, txid = &journal{at: s.clock().UTC()}, uint64(tx.ID())
+		j, at = &journal{at: s.clock().UTC()}, writingVersion(tx, s.path)
 		journals.Store(tx, j)
 		defer journals.Delete(tx)
 		if err := fn(tx); err != nil {
@@ -233,7 +233,7 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 		heldBy.Store(s.author, held)
 	}
 	if err == nil {
-		s.written.Store(&written{txid: txid, summaries: j.summaries})
+		s.written.Store(&written{at: at, summaries: j.summaries})
 	}
 	return err
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
+	"syscall"
 	"time"
 
 	"github.com/parley-app/parley/model"
@@ -92,28 +94,41 @@ func putSummary(tx *bolt.Tx, sb *bolt.Bucket, negID uint64, now time.Time) error
 	return sb.Put(itob(negID), data)
 }
 
-// written are the summaries a store's last change wrote, and the
-// transaction that committed them: while the file is still at that
-// transaction, they are what the file holds, and Summary reads them
-// without opening the file again (parley note prints the gap closed
-// after a move).
+// written are the summaries a store's last change wrote, and the version
+// of the file that change made: while the file is still at that version,
+// they are what it holds, and Summary reads them without opening the file
+// again (parley note prints the gap closed after a move).
 type written struct {
-	txid      uint64
+	at        fileVersion
 	summaries map[uint64][]byte
 }
 
+// writingVersion is the version of the file the write transaction tx will
+// make, under its lock; a zero version, matching none, when it cannot tell.
+func writingVersion(tx *bolt.Tx, path string) fileVersion {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileVersion{}
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileVersion{}
+	}
+	return fileVersion{dev: uint64(st.Dev), ino: st.Ino, tx: uint64(tx.ID())}
+}
+
 // justWritten is the summary of negID as this store's last change wrote
-// it, while no one has written since.
+// it, while the file is still as that change left it.
 func (s *Store) justWritten(negID uint64) ([]byte, bool) {
 	w := s.written.Load()
-	if w == nil || s.person != "" { // a person's read goes through their lens
+	if w == nil || w.at == (fileVersion{}) || s.person != "" { // a person's read goes through their lens
 		return nil, false
 	}
 	data, ok := w.summaries[negID]
 	if !ok {
 		return nil, false
 	}
-	if txid, err := fileTxID(s.path); err != nil || txid != w.txid {
+	if now, err := versionOf(s.path); err != nil || now != w.at {
 		return nil, false
 	}
 	return data, true
