@@ -134,7 +134,7 @@ func (r *Replay) stepOne(c Concession, i int) (mv Move, after ItemState, ok bool
 			return Move{}, ItemState{}, false
 		}
 		mv = Move{Concession: c, Item: i, Epoch: d.epoch(c, numbers)}
-		step(it, &after, &last, &mv)
+		step(it, &after, &last, &mv, nil)
 	} else {
 		k := slices.IndexFunc(r.Moves, func(mv Move) bool { return mv.ID == c.ID })
 		if k < 0 {
@@ -159,7 +159,7 @@ func (r *Replay) stepOne(c Concession, i int) (mv Move, after ItemState, ok bool
 			}
 		}
 		mv = Move{Concession: c, Item: i, Epoch: old.Epoch}
-		step(it, &st, &last, &mv)
+		step(it, &st, &last, &mv, nil)
 		// The party's position now moves only if no later move of theirs
 		// on the item overrides it.
 		if !slices.ContainsFunc(r.Moves[k+1:], func(l Move) bool { return l.Item == i && l.By == c.By }) {

@@ -74,7 +74,14 @@ type ourLast struct {
 }
 
 // Replay replays the whole ledger. It costs time in proportion to the ledger.
-func (d *Dossier) Replay() *Replay {
+func (d *Dossier) Replay() *Replay { return d.ReplayAfter(nil) }
+
+// ReplayAfter is Replay for a dossier that follows the one prev replayed
+// (a change to it): a move whose place, item, value and starting position
+// are prev's takes prev's size and share instead of working them out again
+// in decimals. Most changes add or change a move near the end, so a long
+// ledger is mostly taken over. The result is Replay's, whatever prev is.
+func (d *Dossier) ReplayAfter(prev *Replay) *Replay {
 	r := &Replay{dossier: d, bases: &sideBases{}}
 	index := make(map[uint64]int, len(d.Items))
 	for i, it := range d.Items {
@@ -98,7 +105,7 @@ func (d *Dossier) Replay() *Replay {
 	r.ours = make([]ourLast, len(d.Items))
 	for k := range r.Moves {
 		mv := &r.Moves[k]
-		step(d.Items[mv.Item], &r.Items[mv.Item], &r.ours[mv.Item], mv)
+		step(d.Items[mv.Item], &r.Items[mv.Item], &r.ours[mv.Item], mv, prev.sameMove(k, d, mv))
 	}
 
 	d.flagOverBudget(r.Moves)
@@ -118,11 +125,17 @@ func (d *Dossier) Replay() *Replay {
 // flags that its item's history gives a move of ours (all but over budget:
 // Dossier.overBudget); last is our last move on the item, and becomes mv
 // when mv is ours. The replay steps every move; a preview steps one more.
-func step(it AgendaItem, st *ItemState, last *ourLast, mv *Move) {
+func step(it AgendaItem, st *ItemState, last *ourLast, mv *Move, same *Move) {
 	down := it.Better == Down
+	size := func(from, to decimal.Decimal) decimal.Decimal {
+		if same != nil && same.From.Equal(mv.From) {
+			return same.Size
+		}
+		return toward(down, from, to)
+	}
 	if mv.By == Us {
 		mv.From = st.Ours
-		mv.Size = toward(down, mv.To, mv.From)
+		mv.Size = size(mv.To, mv.From)
 		st.Ours, st.HasOurs = mv.To, true
 		if !mv.Reciprocated() {
 			mv.Flags |= Unreciprocated
@@ -136,12 +149,41 @@ func step(it AgendaItem, st *ItemState, last *ourLast, mv *Move) {
 		}
 	} else {
 		mv.From = st.Theirs
-		mv.Size = toward(down, mv.From, mv.To)
+		mv.Size = size(mv.From, mv.To)
 		st.Theirs, st.HasTheirs = mv.To, true
 	}
-	if st.Gap0.IsPositive() {
+	switch {
+	case same != nil && same.From.Equal(mv.From):
+		mv.Share = same.Share // same size, same opening gap (sameMove)
+	case st.Gap0.IsPositive():
 		mv.Share = mv.Size.InexactFloat64() / st.Gap0.InexactFloat64()
 	}
+}
+
+// Dossier is the negotiation the replay was made of.
+func (r *Replay) Dossier() *Dossier { return r.dossier }
+
+// sameMove is prev's k-th move when it is the same move as mv of d: the
+// same concession on the same item, to the same value, the item the same
+// way round and with the same openings (so the same opening gap). Its size
+// and share then hold for mv when it starts from the same position (step).
+func (prev *Replay) sameMove(k int, d *Dossier, mv *Move) *Move {
+	if prev == nil || k >= len(prev.Moves) {
+		return nil
+	}
+	p := &prev.Moves[k]
+	if p.ID != mv.ID || p.By != mv.By || p.Item != mv.Item || p.Item >= len(prev.dossier.Items) || !p.To.Equal(mv.To) {
+		return nil
+	}
+	was, is := prev.dossier.Items[p.Item], d.Items[mv.Item]
+	if was.ID != is.ID || was.Better != is.Better || !sameNull(was.OurOpening, is.OurOpening) || !sameNull(was.TheirOpening, is.TheirOpening) {
+		return nil
+	}
+	return p
+}
+
+func sameNull(a, b decimal.NullDecimal) bool {
+	return a.Valid == b.Valid && (!a.Valid || a.Decimal.Equal(b.Decimal))
 }
 
 // meetingResults walks the moves once in epoch order and takes the gap closed

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/parley-app/parley/desk"
+	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/capture"
 	"github.com/parley-app/parley/tui/pane/agenda"
 	"github.com/parley-app/parley/tui/pane/calc"
@@ -90,6 +91,9 @@ type Model struct {
 	// so that a whole read made before one of them is made again.
 	partial  bool
 	followed int
+	// replayed is the last replay worked out, for the next one to take
+	// over what did not change (model.Dossier.ReplayAfter).
+	replayed *model.Replay
 	// toDecide counts the requests for approval waiting for the person's
 	// decision (approvals.go), shown in the header.
 	toDecide int

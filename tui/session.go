@@ -188,7 +188,12 @@ func (m *Model) refreshExcept(skip paneID) {
 	if m.snap == nil {
 		return
 	}
-	r := m.snap.D.Replay()
+	var prev *model.Replay // the replay before this change: what it still holds is taken over
+	if m.replayed != nil && m.replayed.Dossier().Negotiation.ID == m.snap.D.Negotiation.ID {
+		prev = m.replayed
+	}
+	r := m.snap.D.ReplayAfter(prev)
+	m.replayed = r
 	s := &vocab.Snapshot{D: m.snap.D, R: r, Deal: r.Deal(), Private: m.private, St: m.st, Access: m.access}
 	m.prepareAhead(s, m.snap)
 	m.snap = s
