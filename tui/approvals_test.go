@@ -307,7 +307,7 @@ func TestThePortfolioCountsWhatWaitsForTheManager(t *testing.T) {
 	mia.press("W")
 	mia.wantScreen("Approvals · 1 to decide", "55 (limit 50)")
 	mia.press("esc")
-	if !strings.Contains(mia.modal(), "Portfolio · 1 negotiations") {
+	if !strings.Contains(mia.modal(), "Portfolio · 1 negotiation ·") {
 		t.Fatalf("esc did not go back to the portfolio:\n%s", mia.screen())
 	}
 	mia.resize(20, 6) // too small: a message, no panic

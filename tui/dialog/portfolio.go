@@ -132,7 +132,7 @@ func (p *Portfolio) Update(msg tea.KeyMsg) tea.Cmd {
 func (p *Portfolio) View(w, h int) []string {
 	st := p.st
 	width := max(0, w-4)
-	title := fmt.Sprintf("Portfolio · %d negotiations · sorted by %s", len(p.rows), p.sort)
+	title := fmt.Sprintf("Portfolio · %d %s · sorted by %s", len(p.rows), ui.Plural(len(p.rows), "negotiation", "negotiations"), p.sort)
 	if p.toDecide > 0 {
 		title += fmt.Sprintf(" · %d to approve (W)", p.toDecide)
 	}
