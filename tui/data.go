@@ -83,6 +83,9 @@ func load(s Store, negID uint64) loadedMsg {
 	if err != nil {
 		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}
 	}
+	if !partial {
+		collectAfterLoad(d)
+	}
 	access, err := accessTo(s, id)
 	if err != nil {
 		return loadedMsg{err: fmt.Errorf("open negotiation %d: %w", id, err)}

@@ -2,8 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"runtime"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/parley-app/parley/model"
 )
 
 // A long negotiation opens in two reads. The first (readFirst) brings all
@@ -27,6 +29,7 @@ func fullCmd(s Store, negID uint64, gen int) tea.Cmd {
 			err = fmt.Errorf("read the older notes: %w", err)
 			return fullMsg{reloadedMsg: reloadedMsg{loadedMsg{err: err}}, negID: negID, gen: gen}
 		}
+		collectAfterLoad(d)
 		access, err := accessTo(s, negID)
 		return fullMsg{reloadedMsg: reloadedMsg{loadedMsg{dossier: d, access: access, err: err}}, negID: negID, gen: gen}
 	}
@@ -53,4 +56,21 @@ func (m *Model) waitForNotes() bool {
 		m.setStatus("The older notes are still being read; try again in a moment.")
 	}
 	return m.partial
+}
+
+// largeRead is how many ledger records and notes make a read large enough
+// to collect its garbage at once (collectAfterLoad).
+const largeRead = 5000
+
+// collectAfterLoad collects the garbage of decoding a large negotiation
+// whole, once, off the UI goroutine. Go sets the heap's next goal from
+// what the last collection found alive, and one during the read found the
+// read's own garbage alive: the workbench then grew by another negotiation's
+// worth before collecting again. Collected here, the goal follows what is
+// kept, and twenty reloads later the workbench holds about what it held
+// after the first (internal/sample/reloadrss).
+func collectAfterLoad(d *model.Dossier) {
+	if len(d.Ledger)+len(d.Notes) >= largeRead {
+		runtime.GC()
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,9 @@ func run(path string, reloads int, whole bool) error {
 		return err
 	}
 	snap := d.Replay()
+	if len(d.Ledger)+len(d.Notes) >= 5000 {
+		runtime.GC() // as the workbench does after a large first read (tui.collectAfterLoad)
+	}
 	first := time.Since(start)
 	hwmFirst, err := peakKiB()
 	if err != nil {

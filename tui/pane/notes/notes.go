@@ -4,6 +4,7 @@ package notes
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -51,22 +52,23 @@ func (s noteShow) accepts(n *model.Note) bool {
 // grouped by meeting. The filtered rows are indices, worked out when the
 // data or the filter changes; only the visible rows are formatted.
 type Pane struct {
-	now    func() time.Time // stamps an action done
-	snap   *vocab.Snapshot
-	groups ui.MeetingGroups
-	cache  ui.RowCache
-	order  []int // note indices, group by group, oldest first in each
-	bounds []int // group g's notes are order[bounds[g]:bounds[g+1]]
-	open   []int // open actions and questions per group
-	titles map[uint64]string
-	rows   []ui.GroupedRow
-	show   noteShow
-	filter ui.FilterBox
-	sel    ui.Selection
-	w, h   int
-	list   ui.ListKeys
-	edit   ui.EditKeys
-	keys   struct{ Done, Answer, Show, Share key.Binding }
+	now     func() time.Time // stamps an action done
+	snap    *vocab.Snapshot
+	groups  ui.MeetingGroups
+	cache   ui.RowCache
+	order   []int // note indices, group by group, oldest first in each
+	groupOf []int // each note's group, while SetData sorts them
+	bounds  []int // group g's notes are order[bounds[g]:bounds[g+1]]
+	open    []int // open actions and questions per group
+	titles  map[uint64]string
+	rows    []ui.GroupedRow
+	show    noteShow
+	filter  ui.FilterBox
+	sel     ui.Selection
+	w, h    int
+	list    ui.ListKeys
+	edit    ui.EditKeys
+	keys    struct{ Done, Answer, Show, Share key.Binding }
 }
 
 // New makes the notes pane; now stamps actions done.
@@ -116,9 +118,13 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 	d := s.D
 	p.groups = ui.NewMeetingGroups(d)
 	count := p.groups.Count()
-	groupOf := make([]int, len(d.Notes))
-	p.bounds = make([]int, count+1)
-	p.open = make([]int, count)
+	// The lists are refilled, not made anew: a reload of a long stream of
+	// notes is one more note, and made anew they were most of its garbage.
+	groupOf := resize(&p.groupOf, len(d.Notes))
+	p.bounds = resize(&p.bounds, count+1)
+	clear(p.bounds)
+	p.open = resize(&p.open, count)
+	clear(p.open)
 	for i := range d.Notes {
 		n := &d.Notes[i]
 		g := p.groups.At(n.MeetingID, n.At)
@@ -131,7 +137,7 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 	for g := 0; g < count; g++ {
 		p.bounds[g+1] += p.bounds[g]
 	}
-	p.order = make([]int, len(d.Notes))
+	p.order = resize(&p.order, len(d.Notes))
 	next := make([]int, count)
 	copy(next, p.bounds[:count])
 	for i, g := range groupOf {
@@ -143,6 +149,12 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 		p.titles[it.ID] = it.Title
 	}
 	p.applyFilter(key, atEnd)
+}
+
+// resize makes *buf n long, in the array it has when that is large enough.
+func resize(buf *[]int, n int) []int {
+	*buf = slices.Grow((*buf)[:0], n)[:n]
+	return *buf
 }
 
 // SaveView is the selected row, the filter and which kinds show (f).
