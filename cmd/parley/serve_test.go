@@ -240,7 +240,7 @@ func TestServeAPendingMoveAndItsApprovalAreSeenLive(t *testing.T) {
 	ann := ts.workbench("ann", 120, 40)
 	ann.waitFor("Payment terms")
 	mia := ts.workbench("mia", 160, 30) // a manager starts on the portfolio
-	mia.waitFor("Portfolio · 1 negotiations")
+	mia.waitFor("Portfolio · 1 negotiation ·")
 	waiting := func(n string) func(string) bool {
 		return func(s string) bool {
 			for _, l := range strings.Split(s, "\n") {
