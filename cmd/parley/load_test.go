@@ -153,34 +153,43 @@ func TestLoadOverSSH(t *testing.T) {
 			}
 		}()
 	}
+	// press presses tab in one workbench and waits for its next frame. Tab
+	// moves the focus to the next pane: a new frame each, even when two
+	// presses wait in the pipe and are drawn as one (j then k would draw
+	// nothing new).
+	press := func(b *bench) (time.Duration, bool) {
+		for len(b.frames) > 0 {
+			<-b.frames
+		}
+		at := time.Now()
+		if _, err := b.in.Write([]byte("\t")); err != nil {
+			return 0, false
+		}
+		select {
+		case f := <-b.frames:
+			return f.Sub(at), true
+		case <-time.After(10 * time.Second):
+			t.Errorf("no frame 10 s after a key")
+			return 0, false
+		}
+	}
 	var latMu sync.Mutex
 	var lat []time.Duration
+	perSession := make([][]time.Duration, len(benches)) // each session's own, for its p50 and p95
 	var typing sync.WaitGroup
-	for _, b := range benches {
+	for i, b := range benches {
 		typing.Add(1)
 		go func() {
 			defer typing.Done()
 			for range keysEach {
-				for len(b.frames) > 0 {
-					<-b.frames
-				}
-				// Tab moves the focus to the next pane: a new frame each, even
-				// when two presses wait in the pipe and are drawn as one (j
-				// then k would draw nothing new).
-				key := "\t"
-				at := time.Now()
-				if _, err := b.in.Write([]byte(key)); err != nil {
+				d, ok := press(b)
+				if !ok {
 					return
 				}
-				select {
-				case f := <-b.frames:
-					latMu.Lock()
-					lat = append(lat, f.Sub(at))
-					latMu.Unlock()
-				case <-time.After(10 * time.Second):
-					t.Errorf("no frame 10 s after a key")
-					return
-				}
+				latMu.Lock()
+				lat = append(lat, d)
+				latMu.Unlock()
+				perSession[i] = append(perSession[i], d)
 				time.Sleep(50 * time.Millisecond)
 			}
 		}()
@@ -217,6 +226,28 @@ func TestLoadOverSSH(t *testing.T) {
 		t.Errorf("the final note reached %d of %d screens in 10 s", len(shown), sessions)
 	}
 	slices.Sort(shown)
+
+	// The same keys with no note coming: what a key costs the server
+	// when the burst is over.
+	var quiet []time.Duration
+	for _, b := range benches {
+		typing.Add(1)
+		go func() {
+			defer typing.Done()
+			for range keysEach / 2 {
+				d, ok := press(b)
+				if !ok {
+					return
+				}
+				latMu.Lock()
+				quiet = append(quiet, d)
+				latMu.Unlock()
+				time.Sleep(50 * time.Millisecond)
+			}
+		}()
+	}
+	typing.Wait()
+	slices.Sort(quiet)
 	rss := serverRSS(srv.Process.Pid)
 
 	st, err = store.Open(db)
@@ -239,6 +270,25 @@ func TestLoadOverSSH(t *testing.T) {
 	t.Logf("notes sent %d, stored %d, in %s; key→frame over %d keys of %d sessions: p50 %s, p95 %s, max %s; server RSS %s",
 		notes, stored, elapsed.Round(time.Millisecond), len(lat), sessions, pct(0.5).Round(100*time.Microsecond),
 		pct(0.95).Round(100*time.Microsecond), lat[len(lat)-1].Round(100*time.Microsecond), rss)
+	var p50s, p95s []time.Duration // per session
+	for _, own := range perSession {
+		if len(own) > 0 {
+			slices.Sort(own)
+			p50s, p95s = append(p50s, own[len(own)/2]), append(p95s, own[int(0.95*float64(len(own)-1))])
+		}
+	}
+	slices.Sort(p50s)
+	slices.Sort(p95s)
+	if len(p95s) > 0 {
+		t.Logf("per session: p50 from %s to %s, p95 from %s to %s (median session's p95 %s)",
+			p50s[0].Round(100*time.Microsecond), p50s[len(p50s)-1].Round(100*time.Microsecond),
+			p95s[0].Round(100*time.Microsecond), p95s[len(p95s)-1].Round(100*time.Microsecond), p95s[len(p95s)/2].Round(100*time.Microsecond))
+	}
+	if len(quiet) > 0 {
+		t.Logf("with no note coming, key→frame over %d keys: p50 %s, p95 %s, max %s", len(quiet),
+			quiet[len(quiet)/2].Round(100*time.Microsecond), quiet[int(0.95*float64(len(quiet)-1))].Round(100*time.Microsecond),
+			quiet[len(quiet)-1].Round(100*time.Microsecond))
+	}
 	if len(shown) > 0 {
 		t.Logf("a note stored → on the screen of each of %d sessions: p50 %s, p95 %s, max %s", len(shown),
 			shown[len(shown)/2].Round(100*time.Microsecond), shown[int(0.95*float64(len(shown)-1))].Round(100*time.Microsecond),
