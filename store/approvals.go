@@ -22,14 +22,93 @@ func (s *Store) Held() []model.Approval {
 
 // Approvals lists the requests for approval the session's person may
 // decide, or with all, every one they may see (theirs, and those decided),
-// newest first.
+// newest first. The requests of a version of the file are read once for
+// every session of the Store (shared.go): the header of each workbench on
+// a team server asks after every commit.
 func (s *Store) Approvals(all bool) ([]model.Approval, error) {
+	v, err := versionOf(s.path)
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.approvalsAt(v)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.teamAt(v)
+	if err != nil {
+		return nil, err
+	}
+	var l *lens
+	if len(t.people) > 0 {
+		if l, err = s.lensFrom(t.people, t.access); err != nil {
+			return nil, err
+		}
+	}
 	var out []model.Approval
-	err := s.view(func(tx *bolt.Tx) (err error) {
-		out, err = s.approvalsIn(tx, all)
-		return err
+	for _, x := range list {
+		if s.listed(t.people, x.Approval, l == nil || (x.known && l.seesAccount(x.account)), all) {
+			out = append(out, x.Approval)
+		}
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+// listedApproval is a request with the account of its negotiation.
+type listedApproval struct {
+	model.Approval
+	account uint64
+	known   bool // the negotiation is there, and so its account
+}
+
+// approvalsAt is every request in the file at version v, read once for
+// every session of the Store.
+func (s *Store) approvalsAt(v fileVersion) ([]listedApproval, error) {
+	s.shared.fillApprovals.Lock()
+	defer s.shared.fillApprovals.Unlock()
+	s.shared.mu.Lock()
+	if sh := s.shared.of(v); sh.approvals != nil {
+		s.shared.mu.Unlock()
+		return *sh.approvals, nil
+	}
+	s.shared.mu.Unlock()
+	list := []listedApproval{}
+	stable, err := s.sharedRead(v, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketApprovals)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var r approvalRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				return recordDamaged(fmt.Sprintf("approval %d", btoi(k)))
+			}
+			x := listedApproval{Approval: r.model()}
+			x.account, x.known = accountOfNegotiation(tx, x.NegotiationID)
+			list = append(list, x)
+			return nil
+		})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if stable {
+		s.shared.mu.Lock()
+		s.shared.of(v).approvals = &list
+		s.shared.mu.Unlock()
+	}
+	return list, nil
+}
+
+// listed says whether a request is in the session person's list: one they
+// may decide, or with all, one they may see (seen: the team's rule lets
+// them see its negotiation).
+func (s *Store) listed(people model.People, a model.Approval, seen, all bool) bool {
+	if !seen {
+		return false
+	}
+	decides := a.Status == model.Pending && people.MayDecide(s.person, a)
+	return decides || (all && (s.person == "" || a.By == s.person || people.MayDecide(s.person, a)))
 }
 
 // Requests is Approvals with the names a page shows them by: each
@@ -86,12 +165,7 @@ func (s *Store) approvalsIn(tx *bolt.Tx, all bool) ([]model.Approval, error) {
 		if err := json.Unmarshal(v, &r); err != nil {
 			return recordDamaged(fmt.Sprintf("approval %d", btoi(k)))
 		}
-		a := r.model()
-		if l.seesNegotiation(tx, a.NegotiationID) != nil {
-			return nil
-		}
-		decides := a.Status == model.Pending && people.MayDecide(s.person, a)
-		if decides || (all && (s.person == "" || a.By == s.person || people.MayDecide(s.person, a))) {
+		if a := r.model(); s.listed(people, a, l.seesNegotiation(tx, a.NegotiationID) == nil, all) {
 			out = append(out, a)
 		}
 		return nil

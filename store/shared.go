@@ -49,13 +49,16 @@ func versionOf(path string) (fileVersion, error) {
 type shared struct {
 	// The fills are held by the session reading what the others will
 	// take: the fifty sessions told of one commit read it once, not fifty
-	// times. A dossier's fill is taken before the team's, never after.
-	fillChanges, fillTeam, fillDossier sync.Mutex
-	mu                                 sync.Mutex
-	at                                 fileVersion
-	changes                            *uint64                   // the change counter (watch.go)
-	team                               *teamState                // the people and who has which account
-	dossiers                           map[uint64]*model.Dossier // negotiations as read, whole; nobody changes them
+	// times. The team's fill is taken after a dossier's or the
+	// approvals', never before.
+	fillChanges, fillTeam, fillDossier, fillApprovals sync.Mutex
+
+	mu        sync.Mutex
+	at        fileVersion
+	changes   *uint64                   // the change counter (watch.go)
+	team      *teamState                // the people and who has which account
+	dossiers  map[uint64]*model.Dossier // negotiations as read, whole; nobody changes them
+	approvals *[]listedApproval         // every request for approval (approvals.go)
 }
 
 // teamState is the file's people and account access, as one version holds them.
@@ -68,7 +71,7 @@ type teamState struct {
 // it holds.
 func (sh *shared) of(v fileVersion) *shared {
 	if sh.at != v {
-		sh.at, sh.changes, sh.team, sh.dossiers = v, nil, nil, nil
+		sh.at, sh.changes, sh.team, sh.dossiers, sh.approvals = v, nil, nil, nil, nil
 	}
 	return sh
 }
