@@ -1,0 +1,48 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The brief says each fact the dossier holds: the category, the account's
+// notes, a deadline passed, the trade plan's rule, the checklist's
+// progress, who attended, what their moves say and the interaction of
+// items moving together; the redacted brief leaves out what is internal.
+func TestBriefSaysEachFactTheDossierHolds(t *testing.T) {
+	now := time.Date(2026, 11, 9, 10, 0, 0, 0, time.UTC)
+	d := Demo(now)
+	d.Negotiation.Deadline = now.AddDate(0, 0, -3)
+	d.FollowUps[0].Done = true
+	brief := Brief(d, BriefOptions{Now: now})
+	done, total := d.FollowUpProgress()
+	for _, want := range []string{
+		"category " + d.Account.Category,
+		"> " + strings.Join(strings.Fields(d.Account.Notes), " "),
+		"passed 3 days ago",
+		"worth at least " + times(1/AskForAt) + " as much to us as to them",
+		fmt.Sprintf("Progress: %d/%d `%s`", done, total, Bar(float64(done)/float64(total), 20)),
+		"Attendees: " + strings.Join(d.Meetings[0].Attendees, ", "),
+		"### What their moves say",
+		"Interaction (items moving together)",
+	} {
+		if !strings.Contains(brief, want) {
+			t.Errorf("the brief does not say %q", want)
+		}
+	}
+	if done == 0 || done == total {
+		t.Fatalf("the test wants a checklist part done: %d/%d", done, total)
+	}
+	redacted := Brief(d, BriefOptions{Now: now, Redact: true})
+	for _, internal := range []string{d.Account.Notes[:20], "### What their moves say"} {
+		if strings.Contains(redacted, internal) {
+			t.Errorf("the redacted brief says %q", internal)
+		}
+	}
+	d.Account.Category = ""
+	if strings.Contains(Brief(d, BriefOptions{Now: now}), " account · category ") {
+		t.Error("the brief names a category the account has not")
+	}
+}
