@@ -94,6 +94,9 @@ type Model struct {
 	// replayed is the last replay worked out, for the next one to take
 	// over what did not change (model.Dossier.ReplayAfter).
 	replayed *model.Replay
+	// reading: a change made elsewhere is being read (reload.go); the
+	// workbench waits for the next one once it is on screen.
+	reading bool
 	// toDecide counts the requests for approval waiting for the person's
 	// decision (approvals.go), shown in the header.
 	toDecide int
@@ -265,13 +268,13 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openedMsg:
 		return m, m.takeOpened(msg)
 	case loadedMsg:
-		return m, m.takeLoaded(msg)
+		return m, m.lookedAgain(m.takeLoaded(msg))
 	case pollMsg:
 		return m, changedCmd(m.store)
 	case changedMsg:
 		return m, m.takeChanged(msg)
 	case reloadedMsg:
-		return m, m.takeReloaded(msg)
+		return m, m.lookedAgain(m.takeReloaded(msg))
 	case fullMsg:
 		return m, m.takeFull(msg)
 	case answeredMsg:

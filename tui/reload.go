@@ -89,9 +89,13 @@ func (m *Model) takeChanged(msg changedMsg) tea.Cmd {
 	case msg.err != nil:
 		m.setError(fmt.Errorf("cannot look for changes made elsewhere: %w", msg.err))
 	case msg.changed:
+		// The next change is waited for once this one is on screen
+		// (lookedAgain): commits that land meanwhile are one more look, not
+		// one each, and a burst of them costs each workbench a few reads.
+		m.reading = true
 		// A decision made elsewhere changes the count in the header and the
 		// approvals page, whatever is open.
-		cmds := []tea.Cmd{m.poll(), toDecideCmd(m.store)}
+		cmds := []tea.Cmd{toDecideCmd(m.store)}
 		if m.approvalsPage() != nil {
 			cmds = append(cmds, approvalsCmd(m.store))
 		}
@@ -108,6 +112,16 @@ func (m *Model) takeChanged(msg changedMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	return m.poll()
+}
+
+// lookedAgain adds to cmd the wait for the next change, once the one being
+// read is taken (whatever came of it).
+func (m *Model) lookedAgain(cmd tea.Cmd) tea.Cmd {
+	if !m.reading {
+		return cmd
+	}
+	m.reading = false
+	return tea.Batch(cmd, m.poll())
 }
 
 // takeReloaded puts the negotiation read again under whatever is open. A
