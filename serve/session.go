@@ -56,7 +56,7 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 	// The server's signals are the server's: a session's program that
 	// caught SIGTERM too would hang its own shutdown.
 	l.program = tea.NewProgram(m, tea.WithInput(keys), tea.WithOutput(sess), tea.WithAltScreen(),
-		tea.WithoutSignalHandler(), tea.WithFilter(s.keepTyped(d)))
+		tea.WithoutSignalHandler(), tea.WithFilter(s.keepTyped(d)), tea.WithFPS(120))
 	sess.Context().SetValue(liveKey{}, l)
 	s.mu.Lock()
 	s.sessions[l] = true
