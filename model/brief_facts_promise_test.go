@@ -41,6 +41,11 @@ func TestBriefSaysEachFactTheDossierHolds(t *testing.T) {
 			t.Errorf("the redacted brief says %q", internal)
 		}
 	}
+	running := Demo(now)
+	running.Meetings[1].Ended = time.Time{} // one meeting ended: too soon to read their moves
+	if strings.Contains(Brief(running, BriefOptions{Now: now}), "### What their moves say") {
+		t.Error("the brief reads their moves after one meeting")
+	}
 	d.Account.Category = ""
 	if strings.Contains(Brief(d, BriefOptions{Now: now}), " account · category ") {
 		t.Error("the brief names a category the account has not")

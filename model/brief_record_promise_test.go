@@ -25,6 +25,9 @@ func TestTheRecordShowsEachMeetingAndWhoMoved(t *testing.T) {
 	if !strings.HasPrefix(third[strings.Index(third, "\n\n")+2:], "Nothing recorded.") {
 		t.Errorf("meeting 3, with nothing in it, does not say so:\n%s", third)
 	}
+	if strings.Contains(third, "Attendees:") {
+		t.Errorf("meeting 3, with no one listed, names attendees:\n%s", third)
+	}
 	if first := record[:strings.Index(record, "### Meeting 3")]; strings.Contains(first, "Nothing recorded.") {
 		t.Errorf("a meeting with entries says nothing was recorded:\n%s", first)
 	}
