@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +42,22 @@ func TestBriefSaysEachFactTheDossierHolds(t *testing.T) {
 			t.Errorf("the redacted brief says %q", internal)
 		}
 	}
+	owed := d.Replay().Owed()
+	if len(owed) == 0 || owed[0].Err != nil {
+		t.Fatalf("the demo owes a priced trade-back: %+v", owed)
+	}
+	if want := "(" + FormatMoney(owed[0].Money) + " " + d.Negotiation.Currency + " a year)"; !strings.Contains(brief, want) {
+		t.Errorf("the owed trade-back's money %q is not in the brief", want)
+	}
+
+	// The buyer's people come first, whatever order the file keeps them in.
+	slices.Reverse(d.Account.Contacts)
+	contacts := Brief(d, BriefOptions{Now: now})
+	contacts = contacts[strings.Index(contacts, "## Contacts"):]
+	if rows := strings.Split(contacts, "\n"); len(rows) < 5 || !strings.HasPrefix(rows[4], "| customer |") {
+		t.Errorf("the contacts do not start with the buyer's people:\n%s", contacts[:min(len(contacts), 400)])
+	}
+
 	running := Demo(now)
 	running.Meetings[1].Ended = time.Time{} // one meeting ended: too soon to read their moves
 	if strings.Contains(Brief(running, BriefOptions{Now: now}), "### What their moves say") {
