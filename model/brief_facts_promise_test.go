@@ -58,6 +58,18 @@ func TestBriefSaysEachFactTheDossierHolds(t *testing.T) {
 		t.Errorf("the contacts do not start with the buyer's people:\n%s", contacts[:min(len(contacts), 400)])
 	}
 
+	// A category scenario without product lines draws no empty table.
+	bare := Demo(now)
+	for i := range bare.Scenarios {
+		bare.Scenarios[i].Impact.Lines = nil
+	}
+	if strings.Contains(Brief(bare, BriefOptions{Now: now}), "| Product | Units a year |") {
+		t.Error("the brief draws a table of product lines for a scenario that has none")
+	}
+	if !strings.Contains(brief, "| Product | Units a year |") {
+		t.Error("the demo's product lines are not in the brief")
+	}
+
 	running := Demo(now)
 	running.Meetings[1].Ended = time.Time{} // one meeting ended: too soon to read their moves
 	if strings.Contains(Brief(running, BriefOptions{Now: now}), "### What their moves say") {
