@@ -58,6 +58,12 @@ func TestBriefSaysEachFactTheDossierHolds(t *testing.T) {
 		t.Errorf("the contacts do not start with the buyer's people:\n%s", contacts[:min(len(contacts), 400)])
 	}
 
+	yesterday := Demo(now)
+	yesterday.Negotiation.Deadline = now.AddDate(0, 0, -1)
+	if !strings.Contains(Brief(yesterday, BriefOptions{Now: now}), "passed 1 day ago") {
+		t.Error(`a deadline passed yesterday is not "passed 1 day ago"`)
+	}
+
 	// A category scenario without product lines draws no empty table.
 	bare := Demo(now)
 	for i := range bare.Scenarios {
