@@ -97,6 +97,10 @@ type Model struct {
 	// reading: a change made elsewhere is being read (reload.go); the
 	// workbench waits for the next one once it is on screen.
 	reading bool
+	// early holds the keys typed before the first screen had its data
+	// (early.go); shown is set once it has.
+	early []tea.KeyMsg
+	shown bool
 	// toDecide counts the requests for approval waiting for the person's
 	// decision (approvals.go), shown in the header.
 	toDecide int
@@ -250,6 +254,9 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.KeyMsg:
+		if m.keepEarly(msg) {
+			return m, nil
+		}
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			return m, m.typed(msg)
 		}
@@ -268,7 +275,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openedMsg:
 		return m, m.takeOpened(msg)
 	case loadedMsg:
-		return m, m.lookedAgain(m.takeLoaded(msg))
+		return m, m.typedEarly(m.lookedAgain(m.takeLoaded(msg)))
 	case pollMsg:
 		return m, changedCmd(m.store)
 	case changedMsg:
@@ -277,6 +284,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.lookedAgain(m.takeReloaded(msg))
 	case fullMsg:
 		return m, m.takeFull(msg)
+	case earlyKeysMsg:
+		return m, m.takeEarly(msg)
 	case answeredMsg:
 		m.takeAnswers(msg)
 		return m, nil
