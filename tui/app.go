@@ -89,8 +89,9 @@ type Model struct {
 	// partial: the open negotiation came without its older notes, which
 	// fullCmd is reading (head.go); followed counts the changes followed,
 	// so that a whole read made before one of them is made again.
-	partial  bool
-	followed int
+	partial    bool
+	partialErr error // why the older notes could not be read
+	followed   int
 	// replayed is the last replay worked out, for the next one to take
 	// over what did not change (model.Dossier.ReplayAfter).
 	replayed *model.Replay

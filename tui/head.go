@@ -42,7 +42,14 @@ func (m *Model) takeFull(msg fullMsg) tea.Cmd {
 	if !m.partial || m.snap == nil || msg.negID != m.negID() {
 		return nil // another negotiation was opened meanwhile
 	}
-	if msg.err == nil && msg.gen != m.followed {
+	if msg.err != nil {
+		// The screen keeps what it has; the documents that quote notes
+		// say why they cannot be written rather than leave notes out.
+		m.partialErr = msg.err
+		m.setError(msg.err)
+		return nil
+	}
+	if msg.gen != m.followed {
 		return fullCmd(m.store, msg.negID, m.followed)
 	}
 	m.partial = false
@@ -52,7 +59,10 @@ func (m *Model) takeFull(msg fullMsg) tea.Cmd {
 // waitForNotes says why a document is not written yet, while the older
 // notes are still being read.
 func (m *Model) waitForNotes() bool {
-	if m.partial {
+	switch {
+	case m.partial && m.partialErr != nil:
+		m.setError(fmt.Errorf("not written: it would leave out the older notes, which cannot be read: %w", m.partialErr))
+	case m.partial:
 		m.setStatus("The older notes are still being read; try again in a moment.")
 	}
 	return m.partial

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -91,4 +92,28 @@ func (h *harness) runAllBut(cmd tea.Cmd) *fullMsg {
 		}
 	}
 	return held
+}
+
+// When the older notes cannot be read (a damaged note), the screen keeps
+// the latest ones, says why, and the brief is not written without them.
+func TestOlderNotesThatCannotBeReadKeepTheBriefBack(t *testing.T) {
+	h := newHarness(t, false, 140, 40)
+	size := sample.Size{Items: 8, Meetings: 6, Concessions: 40, Notes: headNotes + 50, FollowUps: 3}
+	id, err := h.store.AddDossier(sample.Dossier(size, testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := load(h.sess, id)
+	_, cmd := h.m.Update(msg)
+	read := h.runAllBut(cmd)
+	if read == nil {
+		t.Fatal("no whole read was asked for")
+	}
+	read.err = errors.New("record 1 is damaged")
+	h.send(*read)
+	h.press("E")
+	h.wantScreen("not written: it would leave out the older notes")
+	if len(h.m.snap.D.Notes) != headNotes {
+		t.Fatalf("%d notes on screen, want the %d latest kept", len(h.m.snap.D.Notes), headNotes)
+	}
 }

@@ -139,7 +139,7 @@ func (m *Model) takeLoaded(msg loadedMsg) tea.Cmd {
 	m.access = msg.access
 	m.setDossier(msg.dossier)
 	var full tea.Cmd
-	if m.partial = msg.partial; m.partial {
+	if m.partial, m.partialErr = msg.partial, nil; m.partial {
 		full = fullCmd(m.store, m.negID(), m.followed)
 	}
 	if p := m.picker(); p != nil {
