@@ -308,6 +308,26 @@ func (d *Dossier) Waterfall(values Values) (Waterfall, error) {
 	return ComputeWaterfall(d.Negotiation.Deal, d.Items, values)
 }
 
+// termBeforeAfter is the item's own term priced at its value in values
+// and at to, each checked against its lever: a lever that moves nothing
+// else is priced from its term alone.
+func termBeforeAfter(values Values, base Waterfall, basis DealBasis, it AgendaItem, to decimal.Decimal) (before, after decimal.Decimal, err error) {
+	from, ok := values[it.ID]
+	if !ok {
+		return before, after, fmt.Errorf("%s: the package has no value for it", it.Title)
+	}
+	for _, v := range []decimal.Decimal{from, to} {
+		if err := it.Lever.CheckValue(v); err != nil {
+			return before, after, fmt.Errorf("%s: %w", it.Title, err)
+		}
+	}
+	if before, err = (term{name: it.Title, lever: it.Lever, value: from, item: it}).perUnit(base, basis, decimal.NullDecimal{}); err != nil {
+		return before, after, err
+	}
+	after, err = term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis, decimal.NullDecimal{})
+	return before, after, err
+}
+
 // contributionChange is what moving one item to value to does to the annual
 // contribution of the package values, priced base. A lever that changes only
 // its own term (the invoice price, turnover and volume stay) is worked out
@@ -317,20 +337,7 @@ func (d *Dossier) contributionChange(values Values, base Waterfall, it AgendaIte
 	basis := d.Negotiation.Deal
 	switch it.Lever.Kind {
 	case LeverAllowance, LeverLumpSum, LeverThreshold:
-		from, ok := values[it.ID]
-		if !ok {
-			return decimal.Zero, fmt.Errorf("%s: the package has no value for it", it.Title)
-		}
-		for _, v := range []decimal.Decimal{from, to} {
-			if err := it.Lever.CheckValue(v); err != nil {
-				return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
-			}
-		}
-		before, err := term{name: it.Title, lever: it.Lever, value: from, item: it}.perUnit(base, basis, decimal.NullDecimal{})
-		if err != nil {
-			return decimal.Zero, err
-		}
-		after, err := term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis, decimal.NullDecimal{})
+		before, after, err := termBeforeAfter(values, base, basis, it, to)
 		if err != nil {
 			return decimal.Zero, err
 		}
@@ -338,20 +345,7 @@ func (d *Dossier) contributionChange(values Values, base Waterfall, it AgendaIte
 	case LeverMoneyPerUnit:
 		// An amount a year (Waterfall.Other), outside the per-unit sums:
 		// the contribution moves by its change alone.
-		from, ok := values[it.ID]
-		if !ok {
-			return decimal.Zero, fmt.Errorf("%s: the package has no value for it", it.Title)
-		}
-		for _, v := range []decimal.Decimal{from, to} {
-			if err := it.Lever.CheckValue(v); err != nil {
-				return decimal.Zero, fmt.Errorf("%s: %w", it.Title, err)
-			}
-		}
-		before, err := term{name: it.Title, lever: it.Lever, value: from, item: it}.perUnit(base, basis, decimal.NullDecimal{})
-		if err != nil {
-			return decimal.Zero, err
-		}
-		after, err := term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis, decimal.NullDecimal{})
+		before, after, err := termBeforeAfter(values, base, basis, it, to)
 		if err != nil {
 			return decimal.Zero, err
 		}
