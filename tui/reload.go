@@ -147,11 +147,7 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 		s := *m.snap
 		s.D, s.Access = msg.dossier, m.access
 		m.snap = &s
-		m.paneOnly = false
-		for _, id := range []paneID{paneNotes, paneFollowUp} {
-			m.panes[id].SetData(m.snap)
-		}
-		m.capture.SetData(m.snap)
+		m.refreshOnly(paneNotes, paneFollowUp)
 	} else {
 		m.setDossier(msg.dossier)
 	}

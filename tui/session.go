@@ -233,13 +233,14 @@ func ledgerOnly(c act.Change) bool {
 	return false
 }
 
-// refreshNotes hands the notes that changed to the panes that show them,
-// keeping the replay and the deal, which notes do not change.
-func (m *Model) refreshNotes() {
-	s := *m.snap
-	m.snap = &s
+// refreshOnly hands the new snapshot to the panes named and the capture
+// line, keeping the replay and the deal, which the change did not move
+// (notes and follow-up lines enter neither).
+func (m *Model) refreshOnly(ids ...paneID) {
 	m.paneOnly = false
-	m.panes[paneNotes].SetData(m.snap)
+	for _, id := range ids {
+		m.panes[id].SetData(m.snap)
+	}
 	m.capture.SetData(m.snap)
 }
 
@@ -312,7 +313,7 @@ func (m *Model) follow(c act.Change) tea.Cmd {
 	switch {
 	case notesOnly(c):
 		d.SortNotes()
-		m.refreshNotes()
+		m.refreshOnly(paneNotes)
 	case ledgerOnly(c):
 		d.SortLedger()
 		m.refreshExcept(paneNotes) // the notes do not show the ledger
