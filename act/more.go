@@ -56,28 +56,6 @@ func (c *ReplaceFollowUps) Apply(d *model.Dossier) (*model.Dossier, bool) {
 	return &cp, true
 }
 
-// AddFollowUps adds lines to the follow-up checklist in one transaction:
-// the commitments of an agreement.
-type AddFollowUps struct {
-	NegID uint64
-	Lines []model.FollowUp // as written, with their IDs after Write
-}
-
-func (c *AddFollowUps) NegotiationID() uint64 { return c.NegID }
-
-// Write adds the lines.
-func (c *AddFollowUps) Write(w Writer) (err error) {
-	c.Lines, err = w.AddFollowUps(c.NegID, c.Lines)
-	return err
-}
-
-// Apply adds the new lines to a copy's checklist.
-func (c *AddFollowUps) Apply(d *model.Dossier) (*model.Dossier, bool) {
-	cp := *d
-	cp.FollowUps = append(slices.Clone(d.FollowUps), c.Lines...)
-	return &cp, true
-}
-
 // WriteCommitments writes the chosen commitments of an agreement in one
 // transaction: lines an earlier agreement made are updated in place, new
 // ones added, and the ones that no longer stand removed.

@@ -200,9 +200,6 @@ func New(s Store, opts Options) *Model {
 	return m
 }
 
-// Run runs the workbench on the terminal until the user quits.
-func Run(s Store, opts Options) error { return run(New(s, opts), opts) }
-
 // Init reads the negotiation opened last and starts looking for changes
 // made by others; under RunOpening, it opens the file first (open.go).
 func (m *Model) Init() tea.Cmd {

@@ -283,7 +283,7 @@ func (m *Model) follow(c act.Change) tea.Cmd {
 			m.remove(func(md modal) bool { _, ok := md.(*dialog.Picker); return ok })
 			return tea.Batch(append(cmds, loadCmd(m.store, c.Negotiation.ID))...)
 		}
-	case *act.ReplaceFollowUps, *act.AddFollowUps, *act.WriteCommitments:
+	case *act.ReplaceFollowUps, *act.WriteCommitments:
 		m.setFocus(paneFollowUp)
 	}
 	if m.snap == nil {
