@@ -13,19 +13,27 @@ import (
 
 var benchNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
-// BenchmarkSaveNote saves one capture-line note the way the workbench does
-// (one transaction: the note, its draft cleared, fsync) into a file holding
-// the large negotiation. Compare with BenchmarkBoltPutFloor.
-func BenchmarkSaveNote(b *testing.B) {
+// largeStore is a file holding the large negotiation, closed after the
+// benchmark.
+func largeStore(b *testing.B) (*Store, uint64) {
+	b.Helper()
 	s, err := Open(filepath.Join(b.TempDir(), "parley.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
 	negID, err := s.AddDossier(sample.Dossier(sample.LargeSize, benchNow))
 	if err != nil {
 		b.Fatal(err)
 	}
+	return s, negID
+}
+
+// BenchmarkSaveNote saves one capture-line note the way the workbench does
+// (one transaction: the note, its draft cleared, fsync) into a file holding
+// the large negotiation. Compare with BenchmarkBoltPutFloor.
+func BenchmarkSaveNote(b *testing.B) {
+	s, negID := largeStore(b)
 	c := model.Capture{Kind: model.CaptureNote, Text: benchNoteText}
 	key := CaptureDraftKey(negID)
 	b.ResetTimer()
@@ -117,16 +125,7 @@ func BenchmarkOpen(b *testing.B) {
 // "lock-decode" what it held it for when the records were decoded under
 // it, "whole" the read as the caller sees it.
 func BenchmarkReadLarge(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "parley.db")
-	s, err := Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	id, err := s.AddDossier(sample.Dossier(sample.LargeSize, benchNow))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, id := largeStore(b)
 	b.Run("whole", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := s.Dossier(id); err != nil {

@@ -3,11 +3,9 @@ package store
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -100,14 +98,7 @@ func TestWritesRefuseAFreelistListingAPageInUse(t *testing.T) {
 // BenchmarkCheckPages is the walk a write makes of the large negotiation's
 // file before its first save, against bbolt's own check of it.
 func BenchmarkCheckPages(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "parley.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.AddDossier(sample.Dossier(sample.LargeSize, benchNow)); err != nil {
-		b.Fatal(err)
-	}
+	s, _ := largeStore(b)
 	b.Run("walk", func(b *testing.B) {
 		for b.Loop() {
 			if err := s.view(func(*bolt.Tx) error { return checkPages(s.path) }); err != nil {

@@ -2,11 +2,9 @@ package store
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -95,15 +93,7 @@ func TestRereadDecodesOnlyWhatChanged(t *testing.T) {
 // BenchmarkRereadLarge reads the large negotiation again after a note was
 // added through another handle ("changed"), against reading it whole.
 func BenchmarkRereadLarge(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "parley.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	negID, err := s.AddDossier(sample.Dossier(sample.LargeSize, benchNow))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, negID := largeStore(b)
 	other := s.Session()
 	note := func(b *testing.B) {
 		b.StopTimer()

@@ -2,10 +2,8 @@ package store
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
 
-	"github.com/parley-app/parley/internal/sample"
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -18,15 +16,7 @@ var errRollBack = errors.New("roll back")
 // forecast), against reading those records alone ("load"). The transaction
 // is rolled back, so the file stays as it was.
 func BenchmarkRefreshSummaryLarge(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "parley.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	negID, err := s.AddDossier(sample.Dossier(sample.LargeSize, benchNow))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, negID := largeStore(b)
 	inTx := func(b *testing.B, fn func(tx *bolt.Tx) error) {
 		b.ReportAllocs()
 		for b.Loop() {
