@@ -233,6 +233,20 @@ type ptySession struct {
 	done chan error
 }
 
+// welcome signs person in and opens a workbench at 80×24 on the file's
+// welcome; the connection closes with the test.
+func (ts *testServer) welcome(t testing.TB, person string) *ptySession {
+	t.Helper()
+	c, err := ts.dial(ts.keys[person])
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	p := openWorkbench(t, c, 80, 24)
+	p.waitFor(t, "Welcome to Parley")
+	return p
+}
+
 func openWorkbench(t testing.TB, c *gossh.Client, w, h int) *ptySession {
 	return openWorkbenchOn(t, c, "xterm-256color", w, h)
 }
@@ -300,13 +314,7 @@ func (p *ptySession) waitFor(t testing.TB, text string) {
 
 func TestAnIdleWorkbenchIsSignedOut(t *testing.T) {
 	ts := startServer(t, Options{Idle: 3 * time.Second}) // long enough to draw on a busy machine
-	c, err := ts.dial(ts.keys["ann"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	p := openWorkbench(t, c, 80, 24)
-	p.waitFor(t, "Welcome to Parley")
+	p := ts.welcome(t, "ann")
 	p.waitEnd(t, "the idle workbench", "no key pressed")
 	// The client sees the end before the server has counted the session
 	// out: wait for it, within a bound.
@@ -319,13 +327,7 @@ func TestAnIdleWorkbenchIsSignedOut(t *testing.T) {
 
 func TestARemovedPersonsWorkbenchEnds(t *testing.T) {
 	ts := startServer(t, Options{})
-	c, err := ts.dial(ts.keys["ann"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	p := openWorkbench(t, c, 80, 24)
-	p.waitFor(t, "Welcome to Parley")
+	p := ts.welcome(t, "ann")
 	if err := ts.st.RemovePerson("ann"); err != nil {
 		t.Fatal(err)
 	}
@@ -334,13 +336,7 @@ func TestARemovedPersonsWorkbenchEnds(t *testing.T) {
 
 func TestShutdownTellsTheOpenSessions(t *testing.T) {
 	ts := startServer(t, Options{})
-	c, err := ts.dial(ts.keys["ann"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	p := openWorkbench(t, c, 80, 24)
-	p.waitFor(t, "Welcome to Parley")
+	p := ts.welcome(t, "ann")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := ts.srv.Shutdown(ctx); err != nil {
