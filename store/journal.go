@@ -118,6 +118,7 @@ type bucket struct {
 	*bolt.Bucket
 	path [][]byte
 	j    *journal
+	t    *touched // what the transaction log says it wrote (txlog.go)
 }
 
 // wrap makes a bucket found at path journal into tx's journal.
@@ -125,7 +126,7 @@ func wrap(tx *bolt.Tx, b *bolt.Bucket, path ...[]byte) *bucket {
 	if b == nil {
 		return nil
 	}
-	return &bucket{Bucket: b, path: path, j: journalOf(tx)}
+	return &bucket{Bucket: b, path: path, j: journalOf(tx), t: loggedBy(tx)}
 }
 
 // topBucket is a top-level bucket.
@@ -137,12 +138,13 @@ func (b *bucket) sub(name []byte) *bucket {
 	if nb == nil {
 		return nil
 	}
-	return &bucket{Bucket: nb, path: append(clonePath(b.path), name), j: b.j}
+	return &bucket{Bucket: nb, path: append(clonePath(b.path), name), j: b.j, t: b.t}
 }
 
 // Put writes a value, keeping what was there.
 func (b *bucket) Put(key, value []byte) error {
 	b.j.add(edit{Path: b.path, Key: clone(key), Before: clone(b.Get(key)), After: clone(value)})
+	b.t.record(b.path, key)
 	return b.Bucket.Put(key, value)
 }
 
@@ -151,6 +153,7 @@ func (b *bucket) Delete(key []byte) error {
 	if old := b.Get(key); old != nil {
 		b.j.add(edit{Path: b.path, Key: clone(key), Before: clone(old)})
 	}
+	b.t.record(b.path, key)
 	return b.Bucket.Delete(key)
 }
 
@@ -161,6 +164,7 @@ func (b *bucket) CreateBucket(name []byte) (*bucket, error) {
 	}
 	nb := b.sub(name)
 	b.j.add(edit{Path: nb.path, Bucket: true, Exists: true})
+	b.t.recordBucket(b.path, name)
 	return nb, nil
 }
 
@@ -172,6 +176,7 @@ func (b *bucket) DeleteBucket(name []byte) error {
 			return err
 		}
 	}
+	b.t.recordBucket(b.path, name)
 	return b.Bucket.DeleteBucket(name)
 }
 

@@ -65,6 +65,7 @@ func (s *Store) migrate(from int) error {
 			if m.version <= from {
 				continue
 			}
+			loggedBy(tx).everything() // a migration may rewrite any record
 			if err := m.migrate(tx); err != nil {
 				return fmt.Errorf("upgrade %s to schema %d (%s): %w", s.path, m.version, m.name, err)
 			}

@@ -30,8 +30,14 @@ type Rereader struct {
 	last  *model.Dossier        // the last read, as returned
 	sums  map[string]recordSums // per large bucket: what its records' bytes were
 	spare map[string]recordSums // the sums read before those, whose maps the next read refills
-	// decoded counts the large buckets' records the last read decoded.
-	decoded int
+	// decoded counts the large buckets' records the last read decoded, and
+	// walked those it looked at.
+	decoded, walked int
+	// at is the file and transaction of the last read, and token the
+	// transaction log's token there (0: none), from which the next read
+	// asks the log what changed (txlog.go).
+	at    fileVersion
+	token uint64
 	// The arrays under the lists last handed out, with room to add to.
 	ledger    []model.Concession
 	notes     []model.Note
@@ -100,7 +106,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		// goes on from here.
 		d := c.dossier
 		d.Clean()
-		r.decoded = 0
+		r.decoded, r.walked = 0, 0
 		r.negID, r.last, r.sums = 0, nil, nil
 		if keyedBy(c.sums[string(bucketLedger)], d.Ledger, func(c model.Concession) uint64 { return c.ID }) &&
 			keyedBy(c.sums[string(bucketNotes)], d.Notes, func(n model.Note) uint64 { return n.ID }) &&
@@ -118,27 +124,44 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	r.s.shared.fillDossier.Lock()
 	defer r.s.shared.fillDossier.Unlock()
 	if d, ok, err := r.s.sharedDossier(v, negID); ok || err != nil {
-		return d, err // another session read this version of it
+		r.decoded, r.walked = 0, 0
+		return d, err // this version of it was read already
 	}
 	var prev map[string]recordSums
 	last := &model.Dossier{}
 	if r.negID == negID && r.last != nil {
 		prev, last = r.sums, r.last
 	}
+	from, token := r.at, r.token
+	if prev == nil || from.dev != v.dev || from.ino != v.ino {
+		token = 0 // another file, or nothing read to go on from
+	}
 	spare := r.spare // the sums before last: their maps are filled again
-	r.negID, r.last, r.sums, r.spare = 0, nil, nil, nil
+	r.negID, r.last, r.sums, r.spare, r.at, r.token = 0, nil, nil, nil, fileVersion{}, 0
 	var raw *rawDossier
+	var logged *logRead // what the log said changed, when it could
+	var readToken uint64
+	walked := 0
 	sums := make(map[string]recordSums, len(largeBuckets))
 	stable, err := r.s.sharedRead(v, func(tx *bolt.Tx) (err error) {
 		if err := r.s.mayRead(tx, negID); err != nil {
 			return err
 		}
+		readToken = tokenAt(tx)
+		if plan, ok := planSince(tx, from.tx, token, negID); ok && !plan.whole {
+			logged = &logRead{plan: plan}
+		}
 		raw, err = copyDossierWith(tx, negID, allParts, func(name []byte, b *bolt.Bucket) rawBucket {
 			if !isLarge(name) {
 				return copyBucket(b)
 			}
+			if logged != nil {
+				rb, now := logged.copy(b, largeKind(name), prev[string(name)])
+				sums[string(name)], walked = now, walked+len(logged.plan.recs[largeKind(name)])
+				return rb
+			}
 			rb, now := r.copyChanged(b, prev[string(name)], spare[string(name)])
-			sums[string(name)] = now
+			sums[string(name)], walked = now, walked+len(now)
 			return rb
 		})
 		return err
@@ -151,12 +174,12 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		return nil, plainDamage(r.s.path, err)
 	}
 	d.Clean() // what was read now; the rest was cleaned when it was read
-	r.decoded = len(d.Ledger) + len(d.Notes) + len(d.FollowUps)
-	ledger, ok1 := merge(sums[string(bucketLedger)], prev[string(bucketLedger)], d.Ledger, last.Ledger, &r.ledger,
+	r.decoded, r.walked = len(d.Ledger)+len(d.Notes)+len(d.FollowUps), walked
+	ledger, ok1 := mergeRead(logged, 0, sums, prev, d.Ledger, last.Ledger, &r.ledger,
 		func(c model.Concession) uint64 { return c.ID }, byTime(func(c model.Concession) (time.Time, uint64) { return c.At, c.ID }))
-	notes, ok2 := merge(sums[string(bucketNotes)], prev[string(bucketNotes)], d.Notes, last.Notes, &r.notes,
+	notes, ok2 := mergeRead(logged, 1, sums, prev, d.Notes, last.Notes, &r.notes,
 		func(n model.Note) uint64 { return n.ID }, byTime(func(n model.Note) (time.Time, uint64) { return n.At, n.ID }))
-	followUps, ok3 := merge(sums[string(bucketFollowUps)], prev[string(bucketFollowUps)], d.FollowUps, last.FollowUps, &r.followUps,
+	followUps, ok3 := mergeRead(logged, 2, sums, prev, d.FollowUps, last.FollowUps, &r.followUps,
 		func(f model.FollowUp) uint64 { return f.ID }, func(a, b model.FollowUp) int { return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.ID, b.ID)) })
 	if !ok1 || !ok2 || !ok3 {
 		// A record whose ID is not its key: no record can be matched
@@ -166,7 +189,11 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	d.Ledger, d.Notes, d.FollowUps = ledger, notes, followUps
 	d.Sort() // one pass when the records read again come last in time, as new ones do
 	r.negID, r.last, r.sums, r.spare = negID, d, sums, prev
+	if logged != nil {
+		r.spare = spare // the log's read refilled no map: the sums are the last ones, brought up to date
+	}
 	if stable {
+		r.at, r.token = v, readToken
 		r.s.keepDossier(v, d)
 	}
 	return d, nil

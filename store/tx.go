@@ -144,7 +144,13 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 			if err := checkPagesBeforeWrite(tx, s.path, s.who); err != nil {
 				return err
 			}
+			t := &touched{}
+			touches.Store(tx, t)
+			defer touches.Delete(tx)
 			if err := fn(tx); err != nil {
+				return err
+			}
+			if err := writeTxLog(tx, t); err != nil {
 				return err
 			}
 			txid, changes = uint64(tx.ID()), changesOf(tx)

@@ -142,6 +142,7 @@ func replay(tx *bolt.Tx, edits []edit, undo bool) error {
 			wantExists, exists = e.Existed, e.Exists
 		}
 		if e.Bucket {
+			loggedBy(tx).record(e.Path, nil)
 			if err := setBucket(tx, e.Path, wantExists, exists, e.Seq); err != nil {
 				return err
 			}
@@ -154,6 +155,7 @@ func replay(tx *bolt.Tx, edits []edit, undo bool) error {
 		if !bytes.Equal(b.Get(e.Key), want) {
 			return fmt.Errorf("a record it touched %w", ErrChangedSince)
 		}
+		loggedBy(tx).record(e.Path, e.Key)
 		var err error
 		if put == nil {
 			err = b.Delete(e.Key)
