@@ -69,3 +69,23 @@ func TestCurrentIsANegotiationThePersonSees(t *testing.T) {
 		}
 	}
 }
+
+// MayChange answers from what the sessions share of a version, and a
+// change to who has the account is a new version: bob, given the account,
+// is answered at once.
+func TestMayChangeFollowsAnAccountShared(t *testing.T) {
+	tm := newTeam(t)
+	if _, _, err := tm.bob.MayChange(tm.negID); err == nil {
+		t.Fatal("bob, who does not see the negotiation, was answered")
+	}
+	d, err := tm.file.Dossier(tm.negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.file.ShareAccount(d.Account.ID, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	if ok, whose, err := tm.bob.MayChange(tm.negID); err != nil || !ok || whose != "" {
+		t.Errorf("bob, given the account: may change %v %q %v; want true", ok, whose, err)
+	}
+}

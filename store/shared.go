@@ -59,6 +59,7 @@ type shared struct {
 	team      *teamState                // the people and who has which account
 	dossiers  map[uint64]*model.Dossier // negotiations as read, whole; nobody changes them
 	approvals *[]listedApproval         // every request for approval (approvals.go)
+	accounts  map[uint64]uint64         // the account of each negotiation asked about
 }
 
 // teamState is the file's people and account access, as one version holds them.
@@ -71,7 +72,7 @@ type teamState struct {
 // it holds.
 func (sh *shared) of(v fileVersion) *shared {
 	if sh.at != v {
-		sh.at, sh.changes, sh.team, sh.dossiers, sh.approvals = v, nil, nil, nil, nil
+		sh.at, sh.changes, sh.team, sh.dossiers, sh.approvals, sh.accounts = v, nil, nil, nil, nil, nil
 	}
 	return sh
 }
@@ -167,4 +168,38 @@ func (s *Store) keepDossier(v fileVersion, d *model.Dossier) {
 		sh.dossiers = map[uint64]*model.Dossier{}
 	}
 	sh.dossiers[d.Negotiation.ID] = d
+}
+
+// accountAt is the account negotiation negID is of at version v (found
+// false when the file has no such negotiation), read once for every
+// session of the Store.
+func (s *Store) accountAt(v fileVersion, negID uint64) (acc uint64, found bool, err error) {
+	s.shared.mu.Lock()
+	sh := s.shared.of(v)
+	if d := sh.dossiers[negID]; d != nil {
+		acc, found = d.Negotiation.AccountID, true
+	} else {
+		acc, found = sh.accounts[negID]
+	}
+	s.shared.mu.Unlock()
+	if found {
+		return acc, true, nil
+	}
+	stable, err := s.sharedRead(v, func(tx *bolt.Tx) error {
+		acc, found = accountOfNegotiation(tx, negID)
+		return nil
+	})
+	if err != nil || !found {
+		return 0, false, err
+	}
+	if stable {
+		s.shared.mu.Lock()
+		if sh := s.shared.of(v); sh.accounts == nil {
+			sh.accounts = map[uint64]uint64{negID: acc}
+		} else {
+			sh.accounts[negID] = acc
+		}
+		s.shared.mu.Unlock()
+	}
+	return acc, true, nil
 }

@@ -83,25 +83,38 @@ func (l *lens) seesNegotiation(tx *bolt.Tx, negID uint64) error {
 // it was shared with ("" when it is nobody's). The workbench says so
 // before an edit rather than after a refused save.
 func (s *Store) MayChange(negID uint64) (ok bool, whose string, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
-		l, err := s.lensOf(tx)
-		if err != nil || l == nil {
-			ok = err == nil
-			return err
+	if s.person == "" {
+		return true, "", nil // one person's file, or a local command: all of it is theirs
+	}
+	// Asked by every session after every change: the people and the
+	// negotiation's account come from what the sessions share of this
+	// version of the file (shared.go), not from a read of each one's own.
+	v, err := versionOf(s.path)
+	if err != nil {
+		return false, "", err
+	}
+	t, err := s.teamAt(v)
+	if err != nil {
+		return false, "", err
+	}
+	l, err := s.lensFrom(t.people, t.access)
+	if err != nil || l == nil {
+		return err == nil, "", err
+	}
+	acc, found, err := s.accountAt(v, negID)
+	if err != nil {
+		return false, "", err
+	}
+	if !found || !l.seesAccount(acc) {
+		return false, "", fmt.Errorf("negotiation %d %w: no negotiation of yours matches", negID, ErrNotYours)
+	}
+	if ok = l.writesAccount(acc); !ok {
+		a := l.accessOf(acc)
+		if whose = a.Owner; whose == "" && len(a.Shared) > 0 {
+			whose = a.Shared[0]
 		}
-		if err := l.seesNegotiation(tx, negID); err != nil {
-			return err
-		}
-		acc, _ := accountOfNegotiation(tx, negID)
-		if ok = l.writesAccount(acc); !ok {
-			a := l.accessOf(acc)
-			if whose = a.Owner; whose == "" && len(a.Shared) > 0 {
-				whose = a.Shared[0]
-			}
-		}
-		return nil
-	})
-	return ok, whose, err
+	}
+	return ok, whose, nil
 }
 
 // accountOfNegotiation is the account a negotiation in the file is of.
