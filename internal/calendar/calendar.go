@@ -2,12 +2,13 @@
 // an iCalendar file (RFC 5545), for any calendar to import: each open line
 // is an all-day event on its due date.
 //
-// It uses github.com/emersion/go-ical: a small, strict encoder and decoder
-// that refuses to write a calendar missing a required property (VERSION,
-// PRODID, UID, DTSTAMP), so a bad file fails here and not in the KAM's
-// calendar; the same library reads the file back in the tests. The encoder
-// does not fold long lines, which RFC 5545 asks for (3.1: 75 octets at
-// most); Write folds them (fold.go).
+// It writes the few properties it needs itself (every one RFC 5545 requires:
+// VERSION, PRODID, UID, DTSTAMP), escapes text values (3.3.11) and folds
+// lines at 75 octets (3.1, fold.go). It used github.com/emersion/go-ical,
+// whose recurrence-rule dependency compiled its patterns at the start of
+// every command, `parley note` included (issue 23); the tests still read
+// every file back with that library, so a file it would refuse fails here
+// and not in the KAM's calendar.
 package calendar
 
 import (
@@ -18,7 +19,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/emersion/go-ical"
 	"github.com/parley-app/parley/model"
 )
 
@@ -35,42 +35,58 @@ const ProductID = "-//Parley//Follow-up checklist//EN"
 // so that a calendar importing the file again updates its events instead of
 // adding them twice.
 func Write(w io.Writer, d *model.Dossier, now time.Time) (int, error) {
-	cal := ical.NewCalendar()
-	cal.Props.SetText(ical.PropVersion, "2.0")
-	cal.Props.SetText(ical.PropProductID, ProductID)
+	var c content
+	c.line("BEGIN", "VCALENDAR")
+	c.line("VERSION", "2.0")
+	c.line("PRODID", ProductID)
+	n := 0
 	for _, f := range d.FollowUps {
 		if f.Done || f.Due.IsZero() {
 			continue
 		}
-		cal.Children = append(cal.Children, event(d, f, now).Component)
+		c.event(d, f, now)
+		n++
 	}
-	if len(cal.Children) == 0 {
+	if n == 0 {
 		return 0, ErrNothingDue
 	}
-	var buf bytes.Buffer
-	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
+	c.line("END", "VCALENDAR")
+	if _, err := w.Write(fold(c.Bytes())); err != nil {
 		return 0, fmt.Errorf("calendar: %w", err)
 	}
-	if _, err := w.Write(fold(buf.Bytes())); err != nil {
-		return 0, fmt.Errorf("calendar: %w", err)
-	}
-	return len(cal.Children), nil
+	return n, nil
 }
 
-// event is one follow-up line as an all-day event on its due date.
-func event(d *model.Dossier, f model.FollowUp, now time.Time) *ical.Event {
-	e := ical.NewEvent()
-	e.Props.SetText(ical.PropUID, eventUID(d, f))
-	e.Props.SetDateTime(ical.PropDateTimeStamp, now.UTC())
+// content is a calendar's content lines, before folding.
+type content struct{ bytes.Buffer }
+
+// line writes one content line: name (with its parameters) and value.
+func (c *content) line(name, value string) {
+	c.WriteString(name)
+	c.WriteByte(':')
+	c.WriteString(value)
+	c.WriteString("\r\n")
+}
+
+// event is one follow-up line as an all-day event on its due date: it ends
+// the day after (DTEND is exclusive).
+func (c *content) event(d *model.Dossier, f model.FollowUp, now time.Time) {
 	y, m, day := f.Due.Date()
 	due := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
-	e.Props.SetDate(ical.PropDateTimeStart, due)
-	e.Props.SetDate(ical.PropDateTimeEnd, due.AddDate(0, 0, 1))
-	e.Props.SetText(ical.PropSummary, summary(d, f))
-	e.Props.SetText(ical.PropDescription, description(d, f))
-	e.Props.SetText(ical.PropTransparency, "TRANSPARENT") // a reminder, not a busy slot
-	return e
+	c.line("BEGIN", "VEVENT")
+	c.line("UID", text(eventUID(d, f)))
+	c.line("DTSTAMP", now.UTC().Format("20060102T150405Z"))
+	c.line("DTSTART;VALUE=DATE", due.Format("20060102"))
+	c.line("DTEND;VALUE=DATE", due.AddDate(0, 0, 1).Format("20060102"))
+	c.line("SUMMARY", text(summary(d, f)))
+	c.line("DESCRIPTION", text(description(d, f)))
+	c.line("TRANSP", "TRANSPARENT") // a reminder, not a busy slot
+	c.line("END", "VEVENT")
 }
+
+// text escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon and
+// comma are escaped, a line break is written \n.
+var text = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace
 
 // eventUID names a follow-up line's event by the line's ULID, which no other
 // file reuses for another line (a row ID is reused by every file). A line
@@ -106,7 +122,7 @@ func description(d *model.Dossier, f model.FollowUp) string {
 }
 
 // clean keeps control characters stored before cleaning existed out of the
-// file (the encoder escapes newlines, commas and semicolons itself).
+// file (text escapes newlines, commas and semicolons).
 func clean(s string) string {
 	out := make([]string, 0, 4)
 	for _, l := range strings.Split(s, "\n") {

@@ -46,3 +46,29 @@ func TestAllDayEventsEndTheNextDay(t *testing.T) {
 		}
 	}
 }
+
+// A text value reads back as it was written, whatever it holds that
+// RFC 5545 escapes: backslash, semicolon, comma and a line break.
+func TestTextValuesReadBackAsWritten(t *testing.T) {
+	now := time.Date(2027, 3, 15, 10, 30, 0, 0, time.UTC)
+	d := model.Demo(now)
+	action := `Send the file from C:\offers\2027, rev; B`
+	d.FollowUps = []model.FollowUp{{ID: 1, Side: model.InternalSide, Role: model.RoleOrderProcessors, Action: action,
+		Due: time.Date(2027, 3, 22, 0, 0, 0, 0, time.UTC)}}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, d, now); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ical.NewDecoder(&buf).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := cal.Events()[0]
+	if got, _ := e.Props.Text(ical.PropSummary); got != d.Account.Name+": "+action {
+		t.Errorf("SUMMARY reads back %q", got)
+	}
+	desc, _ := e.Props.Text(ical.PropDescription)
+	if lines := strings.Split(desc, "\n"); len(lines) != 3 || lines[1] != "Action: "+action {
+		t.Errorf("DESCRIPTION reads back as %d lines: %q", len(lines), desc)
+	}
+}
