@@ -42,6 +42,9 @@ func defaultHolder() *holder { return &holder{pid: os.Getpid(), command: "parley
 // SetCommand names what this process is doing ("parley note"), for the
 // message of another process that waits for the file in vain.
 func (s *Store) SetCommand(command string) {
+	if s.borrowed {
+		return // the process is named by the store it was borrowed from
+	}
 	s.who.mu.Lock()
 	s.who.command = strings.Join(strings.Fields(command), " ")
 	s.who.mu.Unlock()

@@ -84,3 +84,34 @@ func TestPeopleAreReadAgainAfterAChange(t *testing.T) {
 		t.Fatal("a caller's change to the people it was given reached another caller")
 	}
 }
+
+// A command borrowing a session of the server's store writes through the
+// server's handle and leaves it open when it closes: a hundred commands
+// over SSH do not each open the file, nor make the server open it again,
+// nor rename the server in the lock-info file.
+func TestABorrowedSessionLeavesTheHandles(t *testing.T) {
+	s, negID := demoStore(t)
+	s.SetCommand("parley serve")
+	handle := s.writer.db
+	if handle == nil {
+		t.Fatal("the store has no write handle after a write")
+	}
+	b := s.Borrow("")
+	b.SetCommand("parley serve: note")
+	n := model.Note{Kind: model.KindNote, At: now, Text: "over ssh"}
+	if err := b.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s.writer.db != handle {
+		t.Error("the borrowed session's write or close replaced the store's handle")
+	}
+	if got := s.who.command; got != "parley serve" {
+		t.Errorf("the lock-info names %q, want the server", got)
+	}
+	if _, ok := noteByID(dossier(t, s, negID), n.ID); !ok {
+		t.Error("the note written through the borrowed session is not in the file")
+	}
+}

@@ -56,6 +56,7 @@ type Store struct {
 	doing       any                      // the change value being written, for the audit row (audit.go)
 	shared      *shared                  // what its sessions have read of the file as it stands (shared.go)
 	written     *atomic.Pointer[written] // the summaries this store's last change wrote (summary.go)
+	borrowed    bool                     // a session a command borrowed: Close leaves the handles (Borrow)
 }
 
 // DefaultPath is $XDG_DATA_HOME/parley/parley.db, or ~/.local/share/parley/parley.db.
@@ -347,6 +348,9 @@ func (s *Store) Path() string { return s.path }
 // Close closes the write handle and the lock-info file. Neither holds a
 // lock between transactions.
 func (s *Store) Close() error {
+	if s.borrowed {
+		return nil // the handles are the store's it was borrowed from
+	}
 	s.writer.mu.Lock()
 	werr := s.writer.close()
 	s.writer.mu.Unlock()

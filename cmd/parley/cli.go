@@ -42,10 +42,16 @@ type env struct {
 	person string
 	// serverDB, set over SSH, is the server's file: no --db may name another.
 	serverDB string
+	// served, set over SSH, is the server's open store: the command runs on
+	// a session borrowed from it rather than opening the file again.
+	served *store.Store
 }
 
 // open opens the database the command works on, creating it when missing.
 func (e *env) open() (*store.Store, error) {
+	if e.served != nil {
+		return e.served.Borrow(e.person), nil
+	}
 	s, err := store.Open(e.dbPath)
 	if err != nil {
 		return nil, err
@@ -57,6 +63,9 @@ func (e *env) open() (*store.Store, error) {
 // openWorkbench is open for the workbench, which reads its first screen
 // without the older notes (store.OpenWorkbench).
 func (e *env) openWorkbench() (*store.Store, error) {
+	if e.served != nil {
+		return e.served.Borrow(e.person), nil
+	}
 	s, err := store.OpenWorkbench(e.dbPath)
 	if err != nil {
 		return nil, err
@@ -77,7 +86,24 @@ func (e *env) as(s *store.Store) *store.Store {
 // there (note, undo, redo): a path with no database is refused, and
 // nothing is created.
 func (e *env) openExisting() (*store.Store, error) {
+	if e.served != nil {
+		return e.served.Borrow(e.person), nil
+	}
 	s, err := store.OpenExisting(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	s.SetCommand(e.command)
+	return s, nil
+}
+
+// openCapture opens the database for a command that captures one line
+// (store.OpenForCapture).
+func (e *env) openCapture() (*store.Store, error) {
+	if e.served != nil {
+		return e.served.Borrow(e.person), nil
+	}
+	s, err := store.OpenForCapture(e.dbPath)
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +114,9 @@ func (e *env) openExisting() (*store.Store, error) {
 // openReadOnly opens the database for a command that only reads: nothing is
 // created, and a read-only file reads fine.
 func (e *env) openReadOnly() (*store.Store, error) {
+	if e.served != nil {
+		return e.served.Borrow(e.person), nil
+	}
 	s, err := store.OpenReadOnly(e.dbPath)
 	if err != nil {
 		return nil, err

@@ -131,11 +131,10 @@ func noteCommand() command {
 			// A line reads the outline of the negotiation (items, meetings),
 			// never its notes or ledger: a move's rules read the ledger in
 			// the transaction that writes it (issue 23).
-			s, err := store.OpenForCapture(e.dbPath)
+			s, err := e.openCapture()
 			if err != nil {
 				return err
 			}
-			s.SetCommand(e.command)
 			defer s.Close()
 			d, err := activeDeal(s)
 			if err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/serve"
+	"github.com/parley-app/parley/store"
 )
 
 // remoteCommands are the commands a person may run over SSH: those that
@@ -27,13 +28,14 @@ var remoteCommands = map[string]bool{
 }
 
 // remoteRunner runs a command sent over SSH as person, on the server's file only.
-func remoteRunner(dbPath string) serve.Runner {
+func remoteRunner(served *store.Store) serve.Runner {
+	dbPath := served.Path()
 	return func(person string, args []string, stdout, stderr io.Writer) int {
 		if !remoteCommands[args[0]] {
 			fmt.Fprintf(stderr, "parley: %q is not a command over SSH; try brief, note, deal --json, approvals\n", args[0])
 			return exitUsage
 		}
-		e := &env{command: "parley serve: " + args[0], stdout: stdout, stderr: stderr, now: time.Now, person: person, serverDB: dbPath}
+		e := &env{command: "parley serve: " + args[0], stdout: stdout, stderr: stderr, now: time.Now, person: person, serverDB: dbPath, served: served}
 		return runCommand(e, &globalFlags{db: dbPath}, args, commands())
 	}
 }
@@ -71,7 +73,7 @@ func serveCommand() command {
 				return fmt.Errorf("%s has no people yet, so nobody could sign in: add the first admin with 'parley people add NAME --role admin --key \"ssh-ed25519 …\"'", s.Path())
 			}
 			srv, err := serve.New(s, serve.Options{HostKey: hostKey, Idle: idle, Rate: rate, Burst: burst,
-				Run: remoteRunner(s.Path()), Log: e.stderr})
+				Run: remoteRunner(s), Log: e.stderr})
 			if err != nil {
 				return err
 			}

@@ -65,7 +65,7 @@ func startTeam(t testing.TB, opts serve.Options) *teamServer {
 			t.Fatal(err)
 		}
 	}
-	opts.Run = remoteRunner(db)
+	opts.Run = remoteRunner(st)
 	opts.DraftDelay = 100 * time.Millisecond
 	if opts.Burst == 0 {
 		opts.Burst = 1000
