@@ -44,8 +44,10 @@ var roleRules = []roleRule{
 // (buyers; end users) and one of ours to ours (field sales managers; order
 // processing).
 func CommitmentRole(kind AccountKind, text string, theirs bool) (role string, side Side) {
+	// A word is letters and hyphens ("on-time", "in-store"): a number glued
+	// to its unit ("500pallets") or a dash between words does not hide one.
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r > 0x7f)
+		return !unicode.IsLetter(r) && r != '-'
 	})
 	for _, rule := range roleRules {
 		role := rule.retail

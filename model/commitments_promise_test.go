@@ -38,3 +38,31 @@ func TestCommitmentsDueFollowTheRoleTemplateDays(t *testing.T) {
 		}
 	}
 }
+
+// A commitment's words are read whole: a keyword counts where a word
+// starts, a dash or a number glued to a word does not hide it, and a word
+// that only contains a keyword ("BizPlan") is not that keyword.
+func TestACommitmentRoleReadsWholeWords(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		theirs bool
+		role   string
+		side   Side
+	}{
+		// An em dash (typed or pasted) separates words as a space does.
+		{"two weeks—leaflet", true, RolePromotionSpecialist, InternalSide},
+		// A number written against its unit still names the unit.
+		{"500pallets a week", true, RoleStockControllers, CustomerSide},
+		{"a no-break\u00a0listing", true, RoleBranchManagers, CustomerSide},
+		// A keyword inside a word is no keyword: "bizplan" is not a plan.
+		{"BizPlan workshop", false, RoleFieldSalesManagers, InternalSide},
+		// Letters beyond ASCII belong to their word.
+		{"Lieferservice", false, RoleFieldSalesManagers, InternalSide},
+		{"Ökoleaflet", true, RoleBuyers, CustomerSide},
+	} {
+		role, side := CommitmentRole(Retail, tt.text, tt.theirs)
+		if role != tt.role || side != tt.side {
+			t.Errorf("%q: %q (%s), want %q (%s)", tt.text, role, side, tt.role, tt.side)
+		}
+	}
+}
