@@ -117,10 +117,17 @@ func rolesMatch(contactRole, templateRole string) bool {
 
 func roleWords(role string) string {
 	role = strings.ToLower(role)
-	for _, cut := range []string{"(", " on ", " who "} {
-		if i := strings.Index(role, cut); i >= 0 {
-			role = role[:i]
+	// Words in brackets go wherever they stand: "(acting) buyer" is a buyer.
+	for {
+		before, after, ok := strings.Cut(role, "(")
+		if !ok {
+			break
 		}
+		_, rest, _ := strings.Cut(after, ")")
+		role = before + " " + rest
+	}
+	for _, cut := range []string{" on ", " who "} {
+		role, _, _ = strings.Cut(role, cut)
 	}
 	words := strings.Fields(role)
 	for i, w := range words {
