@@ -87,18 +87,23 @@ func TestCheckConcession(t *testing.T) {
 	}
 }
 
+// linkedDossier is ledgerDossier with an account, a negotiation, a meeting,
+// a note, a follow-up and a scenario linked to the price: valid, with a
+// record of every kind for a test to break.
+func linkedDossier() *Dossier {
+	d := ledgerDossier()
+	d.Account = Account{ID: 1, Name: "Hollis", Kind: Retail}
+	d.Negotiation = Negotiation{ID: 1, AccountID: 1, Title: "2027 terms", Stage: StageBargain, Status: Active, Currency: "EUR"}
+	d.Meetings = []Meeting{{ID: 5, Number: 1, Started: t0, Ended: t0.Add(time.Hour)}}
+	d.Notes = []Note{{ID: 1, MeetingID: 5, ItemID: 10, Kind: KindNote, Text: "x", At: t0}}
+	d.FollowUps = []FollowUp{{ID: 1, Side: CustomerSide, Role: "buyers", Action: "Confirm"}}
+	d.Scenarios = []Scenario{{ID: 7, Name: "Package", Kind: ProfitScenario, Profit: Profitability{ListPrice: dec("100")}}}
+	d.Items[0].Link = ScenarioLink{ScenarioID: 7, Field: "list_price"}
+	return d
+}
+
 func TestDossierValidateLinks(t *testing.T) {
-	base := func() *Dossier {
-		d := ledgerDossier()
-		d.Account = Account{ID: 1, Name: "Hollis", Kind: Retail}
-		d.Negotiation = Negotiation{ID: 1, AccountID: 1, Title: "2027 terms", Stage: StageBargain, Status: Active, Currency: "EUR"}
-		d.Meetings = []Meeting{{ID: 5, Number: 1, Started: t0, Ended: t0.Add(time.Hour)}}
-		d.Notes = []Note{{ID: 1, MeetingID: 5, ItemID: 10, Kind: KindNote, Text: "x", At: t0}}
-		d.FollowUps = []FollowUp{{ID: 1, Side: CustomerSide, Role: "buyers", Action: "Confirm"}}
-		d.Scenarios = []Scenario{{ID: 7, Name: "Package", Kind: ProfitScenario, Profit: Profitability{ListPrice: dec("100")}}}
-		d.Items[0].Link = ScenarioLink{ScenarioID: 7, Field: "list_price"}
-		return d
-	}
+	base := linkedDossier
 	tests := []struct {
 		name string
 		edit func(*Dossier)
