@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -45,6 +46,9 @@ func (r *Replay) Effect(c Concession) (Effect, error) {
 	var err error
 	if c.ID == 0 {
 		err = d.checkConcession(c, r.standingNow(c), d.concession)
+	} else if _, logged := d.concession(c.ID); !logged {
+		// A form still open on a move another workbench has removed since.
+		err = fmt.Errorf("concession %d is no longer in the ledger", c.ID)
 	} else {
 		err = d.CheckConcession(c)
 	}
