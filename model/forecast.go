@@ -169,9 +169,10 @@ func (r *Replay) Forecast(now time.Time) Forecast {
 		}
 		fc.Items = append(fc.Items, f)
 	}
-	// At least half the weight (by count when no item is weighted).
+	// At least half the weight (by count when no item is weighted); half of
+	// a positive weight is some landed item's.
 	if totalWeight > 0 {
-		fc.HasLanding = 2*landedWeight >= totalWeight && fc.Landed > 0
+		fc.HasLanding = 2*landedWeight >= totalWeight
 	} else {
 		fc.HasLanding = fc.Numeric > 0 && 2*fc.Landed >= fc.Numeric
 	}
