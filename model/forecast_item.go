@@ -171,12 +171,10 @@ func (r *Replay) forecastItem(i int, sizes map[Party][]decimal.Decimal, m, last 
 	return f
 }
 
-// step is the side's projected movement after j+1 meetings.
+// step is the side's projected movement after j+1 meetings (j below the
+// meetings projected: both sides' paths have one position per meeting).
 func (p SideProjection) step(j int) decimal.Decimal {
-	if len(p.Path) == 0 {
-		return decimal.Zero
-	}
-	return p.Path[min(j, len(p.Path)-1)].Sub(p.From).Abs()
+	return p.Path[j].Sub(p.From).Abs()
 }
 
 // project is one side's projection: the decay from its moves, the further
@@ -220,9 +218,9 @@ func decay(sizes []decimal.Decimal) decimal.Decimal {
 	if len(sizes) < 2 {
 		return half
 	}
-	ratios := make([]decimal.Decimal, 0, len(sizes)-1)
-	for j := 1; j < len(sizes); j++ {
-		ratios = append(ratios, sizes[j].Div(sizes[j-1]))
+	ratios := make([]decimal.Decimal, len(sizes)-1)
+	for j := range ratios {
+		ratios[j] = sizes[j+1].Div(sizes[j])
 	}
 	slices.SortFunc(ratios, func(a, b decimal.Decimal) int { return a.Cmp(b) })
 	n := len(ratios)

@@ -56,7 +56,7 @@ func ResolveItem(ref string, items []AgendaItem) (AgendaItem, error) {
 // ambiguous lists the candidates a reference names, each with its number
 // and, when its topic matched, the topic.
 func ambiguous(ref string, items []AgendaItem, found []int, byTopic func(AgendaItem) bool) error {
-	names := make([]string, 0, min(len(found), 4)+1)
+	var names []string
 	for _, i := range found[:min(len(found), 4)] {
 		name := fmt.Sprintf("%d %s", i+1, items[i].Title)
 		if byTopic(items[i]) {
