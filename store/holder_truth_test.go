@@ -36,6 +36,7 @@ func TestLockInfoOfAnUnrelatedLiveProcessIsNotBelieved(t *testing.T) {
 
 // A holder that is stopped (ctrl+z) is said to be, with what to do.
 func TestLockedSaysAStoppedHolderIsStopped(t *testing.T) {
+	slow(t)
 	if _, err := os.ReadFile("/proc/locks"); err != nil {
 		t.Skip("holders are named from /proc/locks (Linux)")
 	}

@@ -90,6 +90,7 @@ func TestWritersAtTheSameMomentAllLand(t *testing.T) {
 // twice LockTimeout, committing all along: every commit is progress. It
 // reads once the writer lets go, and sees the last commit.
 func TestReaderWaitsWhileAWriterKeepsCommitting(t *testing.T) {
+	slow(t)
 	t.Parallel()
 	path := tempDB(t)
 	reader := openStore(t, path)
@@ -132,6 +133,7 @@ func TestReaderWaitsWhileAWriterKeepsCommitting(t *testing.T) {
 // file for twice LockTimeout, never leaving it free: the holders change.
 // It saves once they let go.
 func TestWriterWaitsWhileReadersTakeTurns(t *testing.T) {
+	slow(t)
 	t.Parallel()
 	path := tempDB(t)
 	s := openStore(t, path)
@@ -173,6 +175,7 @@ func TestWriterWaitsWhileReadersTakeTurns(t *testing.T) {
 // command its lock-info record gives; once it lets go, the file is free
 // again.
 func TestWriterWaitsThenNamesTheHolder(t *testing.T) {
+	slow(t)
 	t.Parallel()
 	path := tempDB(t)
 	s := openStore(t, path)

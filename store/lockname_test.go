@@ -41,6 +41,7 @@ var pidInMessage = regexp.MustCompile(`pid (\d+)`)
 // process that /proc/locks shows holding it, by PID and command, says
 // whether it reads or writes, and names no other process.
 func TestLockedNamesTheRealHolder(t *testing.T) {
+	slow(t)
 	if _, err := os.ReadFile("/proc/locks"); err != nil {
 		t.Skip("holders are named from /proc/locks (Linux)")
 	}
@@ -106,6 +107,7 @@ func TestLockedNamesTheRealHolder(t *testing.T) {
 
 // A read-only open that waits in vain is refused as busy, not as damaged.
 func TestReadOnlyOpenWhileHeldIsBusy(t *testing.T) {
+	slow(t)
 	t.Parallel()
 	path := tempDB(t)
 	openStore(t, path)

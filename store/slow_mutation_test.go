@@ -1,0 +1,5 @@
+//go:build mutation
+
+package store
+
+func init() { skipSlow = true }
