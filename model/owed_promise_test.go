@@ -1,0 +1,31 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// "#0" names no move (the ledger counts from #1): a "for" text holding it
+// is accepted as plain words, written as typed in the minutes, and pays
+// back nothing: the demo still owes #10.
+func TestHashZeroNamesNoMove(t *testing.T) {
+	d := Demo(demoNow)
+	m2 := d.Meetings[1]
+	c := Concession{ID: 13, MeetingID: m2.ID, ItemID: 5, By: Them, To: dec("1.30"), TradedFor: "#0 (last year's deal)",
+		At: m2.Started.Add(110 * time.Minute)}
+	if err := d.CheckConcession(c); err != nil {
+		t.Fatalf("a move for %q is refused: %v", c.TradedFor, err)
+	}
+	d.Ledger = append(d.Ledger, c)
+	minutes, err := Minutes(d, 2, demoNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "- Promotional allowance: from 1.50 to 1.30 EUR/case, for #0 (last year's deal)\n"; !strings.Contains(minutes, want) {
+		t.Errorf("the minutes lack %q:\n%s", want, minutes)
+	}
+	if owed := d.Replay().Owed(); len(owed) != 1 || owed[0].Number != 10 {
+		t.Errorf("owed %+v, want #10 still", owed)
+	}
+}
