@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,5 +28,29 @@ func TestHashZeroNamesNoMove(t *testing.T) {
 	}
 	if owed := d.Replay().Owed(); len(owed) != 1 || owed[0].Number != 10 {
 		t.Errorf("owed %+v, want #10 still", owed)
+	}
+}
+
+// A word of four letters that only one title has names that item: "list"
+// names "List price per case", "plan" the quarterly business plan review;
+// a word of three letters ("oat") does not.
+func TestAFourLetterWordOfATitleNamesTheItem(t *testing.T) {
+	items := Demo(demoNow).Items
+	for _, tc := range []struct {
+		text  string
+		title string
+		want  bool
+	}{
+		{"back to the old list", "List price per case", true},
+		{"a plan every quarter", "Quarterly joint business plan review", true},
+		{"more oat lines", "SKUs listed, Crunch Oat range", false},
+	} {
+		i := slices.IndexFunc(items, func(it AgendaItem) bool { return it.Title == tc.title })
+		if i < 0 {
+			t.Fatalf("no item %q in the demo", tc.title)
+		}
+		if got := NamesItem(tc.text, items[i], items); got != tc.want {
+			t.Errorf("%q names %q: %v, want %v", tc.text, tc.title, got, tc.want)
+		}
 	}
 }
