@@ -32,8 +32,8 @@ func TestHashZeroNamesNoMove(t *testing.T) {
 }
 
 // A word of four letters that only one title has names that item: "list"
-// names "List price per case", "plan" the quarterly business plan review;
-// a word of three letters ("oat") does not.
+// names "List price per case" (the agenda's first item), "plan" the
+// quarterly business plan review; a word of three letters ("oat") does not.
 func TestAFourLetterWordOfATitleNamesTheItem(t *testing.T) {
 	items := Demo(demoNow).Items
 	for _, tc := range []struct {
@@ -51,6 +51,27 @@ func TestAFourLetterWordOfATitleNamesTheItem(t *testing.T) {
 		}
 		if got := NamesItem(tc.text, items[i], items); got != tc.want {
 			t.Errorf("%q names %q: %v, want %v", tc.text, tc.title, got, tc.want)
+		}
+	}
+}
+
+// A text that holds an item's whole title names it, even when no word of
+// the title would on its own ("price" is in both titles, "net" is short);
+// an item without a title is named by no text.
+func TestTheWholeTitleNamesTheItem(t *testing.T) {
+	items := []AgendaItem{{ID: 1, Title: "Net price"}, {ID: 2, Title: "Net price floor"}, {ID: 3, Title: ""}}
+	for _, tc := range []struct {
+		text string
+		item int
+		want bool
+	}{
+		{"the net price as agreed", 0, true},
+		{"the net price as agreed", 1, false},
+		{"a net price floor", 1, true},
+		{"the net price as agreed", 2, false},
+	} {
+		if got := NamesItem(tc.text, items[tc.item], items); got != tc.want {
+			t.Errorf("%q names %q: %v, want %v", tc.text, items[tc.item].Title, got, tc.want)
 		}
 	}
 }
