@@ -75,3 +75,25 @@ func TestTheWholeTitleNamesTheItem(t *testing.T) {
 		}
 	}
 }
+
+// A "for" text may name any move of the other side by its ledger number,
+// the last one included (#12 of the demo's twelve, ours); a number past the
+// ledger or a move of the same side is refused with the reason.
+func TestAMoveMayNameTheLastMoveOfTheLedger(t *testing.T) {
+	d := Demo(demoNow)
+	m2 := d.Meetings[1]
+	for _, tc := range []struct{ tradedFor, refused string }{
+		{"#12", ""},
+		{"#10 at last", ""},
+		{"#13", "there is no move #13: the ledger has 12 moves"},
+		{"#11", "#11 is their move; name one of ours"},
+	} {
+		c := Concession{ID: 13, MeetingID: m2.ID, ItemID: 5, By: Them, To: dec("1.30"), TradedFor: tc.tradedFor, At: m2.Started.Add(110 * time.Minute)}
+		err := d.CheckConcession(c)
+		if tc.refused == "" && err != nil {
+			t.Errorf("a move for %q is refused: %v", tc.tradedFor, err)
+		} else if tc.refused != "" && (err == nil || err.Error() != tc.refused) {
+			t.Errorf("a move for %q: %v, want %q", tc.tradedFor, err, tc.refused)
+		}
+	}
+}
