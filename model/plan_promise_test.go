@@ -28,3 +28,17 @@ func TestUnpricedMoveNamesTheSidesOffer(t *testing.T) {
 		}
 	}
 }
+
+// A move on an item the side's offer holds no value for is priced with
+// the whole waterfall from the move's own ends: their first volume, 900 →
+// 1,000 units at their 9.00 (margin 2), gains us 200 though their opening
+// volume was never entered.
+func TestMoveOnAnItemTheOfferLacksIsPriced(t *testing.T) {
+	d := dealDossier()
+	d.Items[1].TheirOpening = none
+	m, err := d.Replay().MoveMoney(Them, 2, dec("900"), dec("1000"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertDec(t, "their volume 900 → 1,000", m, "200")
+}
