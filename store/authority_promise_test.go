@@ -1,0 +1,136 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/parley-app/parley/model"
+)
+
+// One change that writes several moves past the mover's authority holds
+// every one of them, not only the first: a negotiation added with a
+// payment-terms move to 45 days and a walk-away of 60, under a limit of 40,
+// asks for both.
+func TestEveryMovePastAuthorityInOneChangeIsHeld(t *testing.T) {
+	tm := newTeam(t)
+	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("40")}); err != nil {
+		t.Fatal(err)
+	}
+	d := demoDossier()
+	var ledger []model.Concession
+	for _, c := range d.Ledger {
+		if c.ItemID == 2 { // payment terms: one move of ours, to 45, and theirs
+			c.TradedAgainst = 0
+			ledger = append(ledger, c)
+		}
+	}
+	d.Ledger = ledger
+	var ours []string
+	for _, c := range ledger {
+		if c.By == model.Us {
+			ours = append(ours, c.To.String())
+		}
+	}
+	if len(ours) != 1 || ours[0] != "45" {
+		t.Fatalf("the demo's payment terms moves of ours are %v; the test wants one, to 45", ours)
+	}
+	negID, err := tm.ann.AddDossier(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := tm.ann.Held()
+	var move, walkAway int
+	for _, a := range held {
+		switch {
+		case a.ConcessionID != 0 && a.To.String() == "45":
+			move++
+		case a.WalkAway.Valid && a.WalkAway.Decimal.String() == "60":
+			walkAway++
+		}
+	}
+	if len(held) != 2 || move != 1 || walkAway != 1 {
+		t.Fatalf("held = %+v; want the move to 45 and the walk-away of 60, each once", held)
+	}
+	if got := ourPosition(t, tm.ann, negID, 2); got != "30" {
+		t.Errorf("our payment terms %s with the move pending; want the opening 30", got)
+	}
+}
+
+// A move approved stays approved: editing its note later is no new move,
+// and asks nobody again.
+func TestEditingAnApprovedMoveDoesNotAskAgain(t *testing.T) {
+	tm := newTeam(t)
+	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
+		t.Fatal(err)
+	}
+	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
+	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
+	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
+		t.Fatal(err)
+	}
+	held := tm.ann.Held()
+	if len(held) != 1 {
+		t.Fatalf("held = %+v; want the move to 55", held)
+	}
+	if _, err := tm.mia.Decide(held[0].ID, true, "fine"); err != nil {
+		t.Fatal(err)
+	}
+	c, ok := concessionByID(dossier(t, tm.ann, tm.negID), past.ID)
+	if !ok || c.Approval != 0 {
+		t.Fatalf("the approved move: %+v, %v", c, ok)
+	}
+	c.Note = "they asked twice"
+	if err := tm.ann.SaveConcession(tm.negID, &c); err != nil {
+		t.Fatal(err)
+	}
+	if again := tm.ann.Held(); len(again) != 0 {
+		t.Fatalf("editing the note of an approved move asked again: %+v", again)
+	}
+	if got := ourPosition(t, tm.ann, tm.negID, pay.ID); got != "55" {
+		t.Errorf("our payment terms %s after the note edit; want the approved 55", got)
+	}
+	if pending, _ := tm.mia.Approvals(false); len(pending) != 0 {
+		t.Errorf("mia has %d requests to decide after the note edit, want none", len(pending))
+	}
+	// A new value on the same move is a new move: asked again.
+	c, _ = concessionByID(dossier(t, tm.ann, tm.negID), past.ID)
+	c.To = dec("58")
+	if err := tm.ann.SaveConcession(tm.negID, &c); err != nil {
+		t.Fatal(err)
+	}
+	if again := tm.ann.Held(); len(again) != 1 || again[0].To.String() != "58" {
+		t.Fatalf("moving the approved move on to 58: held %+v; want one request for 58", again)
+	}
+}
+
+// A walk-away approved past the limit stays set when the item is edited
+// otherwise later (its title): nothing is asked again, and the walk-away
+// is not put back.
+func TestEditingAnItemKeepsAnApprovedWalkAway(t *testing.T) {
+	tm := newTeam(t)
+	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverListPrice, Value: dec("-2"), Relative: true}); err != nil {
+		t.Fatal(err)
+	}
+	it := itemByTitle(t, dossier(t, tm.ann, tm.negID), "List price per case")
+	it.OurWalkAway = opt("23.00") // last year 23.80: the limit is 23.324
+	if err := tm.ann.SaveItem(tm.negID, &it); err != nil {
+		t.Fatal(err)
+	}
+	held := tm.ann.Held()
+	if len(held) != 1 {
+		t.Fatalf("held = %+v", held)
+	}
+	if _, err := tm.mia.Decide(held[0].ID, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	it = itemByTitle(t, dossier(t, tm.ann, tm.negID), it.Title)
+	it.Title = "List price per case (carton)"
+	if err := tm.ann.SaveItem(tm.negID, &it); err != nil {
+		t.Fatal(err)
+	}
+	if again := tm.ann.Held(); len(again) != 0 {
+		t.Fatalf("a title edit asked again: %+v", again)
+	}
+	if got := itemByTitle(t, dossier(t, tm.ann, tm.negID), it.Title).OurWalkAway; !got.Valid || got.Decimal.String() != "23" {
+		t.Fatalf("walk-away %v after the title edit; want the approved 23", got)
+	}
+}
