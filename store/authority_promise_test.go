@@ -134,3 +134,53 @@ func TestEditingAnItemKeepsAnApprovedWalkAway(t *testing.T) {
 		t.Fatalf("walk-away %v after the title edit; want the approved 23", got)
 	}
 }
+
+// The limit a request passed is kept with it as the limit read: a limit of
+// 50 days reads and shows as 50, in the session that asked and on the
+// decider's page, not padded to the eight decimals a record may hold.
+func TestARequestKeepsItsLimitAsWritten(t *testing.T) {
+	tm := newTeam(t)
+	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
+		t.Fatal(err)
+	}
+	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
+	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
+	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
+		t.Fatal(err)
+	}
+	held := tm.ann.Held()
+	if len(held) != 1 || model.FormatValue(held[0].Limit.Decimal) != "50" {
+		t.Fatalf("held = %+v; want one request showing the limit 50", held)
+	}
+	list, err := tm.mia.Requests(false)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("mia's requests: %+v, %v", list, err)
+	}
+	if got := model.FormatValue(list[0].Limit.Decimal); got != "50" {
+		t.Errorf("mia's page shows the limit as %s, want 50", got)
+	}
+}
+
+// A limit relative to last year can carry more decimals than a record
+// keeps (23.123457 × 97.5 %): the request keeps it rounded to eight, and
+// reads back, rather than writing a record no one can read.
+func TestARelativeLimitWithManyDecimalsIsKeptRounded(t *testing.T) {
+	tm := newTeam(t)
+	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverListPrice, Value: dec("-2.5"), Relative: true}); err != nil {
+		t.Fatal(err)
+	}
+	it := itemByTitle(t, dossier(t, tm.ann, tm.negID), "List price per case")
+	it.LastYear = opt("23.123457")
+	it.OurWalkAway = opt("22.50") // past the bound 22.545370575
+	if err := tm.ann.SaveItem(tm.negID, &it); err != nil {
+		t.Fatal(err)
+	}
+	held := tm.ann.Held()
+	if len(held) != 1 || held[0].Limit.Decimal.String() != "22.54537058" {
+		t.Fatalf("held = %+v; want one request with the limit 22.54537058", held)
+	}
+	list, err := tm.mia.Approvals(false)
+	if err != nil || len(list) != 1 || list[0].Limit.Decimal.String() != "22.54537058" {
+		t.Fatalf("mia's requests: %+v, %v; want the one with the limit 22.54537058", list, err)
+	}
+}
