@@ -1,9 +1,11 @@
 package store
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // One change that writes several moves past the mover's authority holds
@@ -182,5 +184,55 @@ func TestARelativeLimitWithManyDecimalsIsKeptRounded(t *testing.T) {
 	list, err := tm.mia.Approvals(false)
 	if err != nil || len(list) != 1 || list[0].Limit.Decimal.String() != "22.54537058" {
 		t.Fatalf("mia's requests: %+v, %v; want the one with the limit 22.54537058", list, err)
+	}
+}
+
+// A rejection that cannot mend the negotiation's records (one of them is
+// damaged) is refused whole: the request stays pending and the move stays
+// in the ledger, rather than the move being dropped with links to it left.
+func TestARejectionOverADamagedRecordChangesNothing(t *testing.T) {
+	tm := newTeam(t)
+	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
+		t.Fatal(err)
+	}
+	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
+	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
+	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
+		t.Fatal(err)
+	}
+	held := tm.ann.Held()
+	if len(held) != 1 {
+		t.Fatalf("held = %+v", held)
+	}
+	err := tm.file.update(func(tx *bolt.Tx) error {
+		b, err := child(tx, tm.negID, bucketOwed)
+		if err != nil {
+			return err
+		}
+		return b.Bucket.Put(itob(999), []byte("{not json"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = tm.mia.Decide(held[0].ID, false, "no")
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("a rejection over a damaged record: %v; want ErrDamaged", err)
+	}
+	var c concessionRecord
+	var found bool
+	err = tm.file.view(func(tx *bolt.Tx) error {
+		b, err := child(tx, tm.negID, bucketLedger)
+		if err != nil {
+			return err
+		}
+		found, err = getJSON(b.Bucket, itob(past.ID), &c)
+		return err
+	})
+	if err != nil || !found || c.Approval != held[0].ID {
+		t.Fatalf("the held move after the refused rejection: %+v, %v, %v; want it in the ledger, still held", c, found, err)
+	}
+	list, err := tm.file.Approvals(true)
+	if err != nil || len(list) != 1 || list[0].Status != model.Pending {
+		t.Fatalf("the request after the refused decision: %+v, %v; want it pending", list, err)
 	}
 }
