@@ -112,3 +112,54 @@ func TestAChangeOfExactlyTheCapIsKeptWhole(t *testing.T) {
 	}
 	assertSameDossier(t, dossier(t, s, negID), before)
 }
+
+// journalSeqs lists the changes the journal holds, oldest first.
+func journalSeqs(t *testing.T, s *Store) []uint64 {
+	t.Helper()
+	var out []uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketJournal).ForEach(func(k, _ []byte) error {
+			if len(k) == 9 && k[8] == 'h' {
+				out = append(out, btoi(k[:8]))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The journal keeps the last JournalSize changes at least, and trims in
+// batches: up to trimBatch more wait until the batch is full, and then it
+// goes back to JournalSize, so that it never grows past that.
+func TestTheJournalKeepsItsSizeAndTrimsInBatches(t *testing.T) {
+	s, negID := demoStore(t)
+	note := func(i int) {
+		t.Helper()
+		n := model.Note{Kind: model.KindNote, Text: fmt.Sprint("note ", i), At: now}
+		if err := s.SaveNote(negID, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range JournalSize + trimBatch - 1 { // the demo is the first change
+		note(i)
+	}
+	seqs := journalSeqs(t, s)
+	if len(seqs) != JournalSize+trimBatch {
+		t.Fatalf("after %d changes the journal holds %d; want all of them: it trims only once a batch is full", JournalSize+trimBatch, len(seqs))
+	}
+	note(-1)
+	seqs = journalSeqs(t, s)
+	last := seqs[len(seqs)-1]
+	if len(seqs) != JournalSize || seqs[0] != last-JournalSize+1 {
+		t.Fatalf("after a full batch the journal holds %d changes from %d to %d; want the last %d", len(seqs), seqs[0], last, JournalSize)
+	}
+	for i := range 2 * trimBatch {
+		note(i)
+	}
+	if n := len(journalSeqs(t, s)); n < JournalSize || n > JournalSize+trimBatch {
+		t.Fatalf("the journal holds %d changes, want %d to %d", n, JournalSize, JournalSize+trimBatch)
+	}
+}
