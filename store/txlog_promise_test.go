@@ -1,0 +1,110 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// rereadAfter is a Rereader of s's demo negotiation that has gone on from
+// the log once, and read checks a reread against a whole read through
+// other and returns how many records it walked.
+func rereadAfter(t *testing.T) (s, other *Store, negID uint64, read func(step string) int) {
+	t.Helper()
+	s, negID = demoStore(t)
+	other = openStore(t, s.Path())
+	r := s.Rereader()
+	read = func(step string) int {
+		t.Helper()
+		got, err := r.Dossier(negID)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want := dossier(t, other, negID)
+		want.Clean()
+		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
+			t.Fatalf("%s: the reread differs from a whole read:\n%s", step, firstDifference(g, w))
+		}
+		return r.walked
+	}
+	read("what Open read")
+	n := model.Note{Kind: model.KindNote, At: now.Add(time.Hour), Text: "starts the log's reads"}
+	if err := other.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	read("the walk that starts the log's reads")
+	return s, other, negID, read
+}
+
+// A move or a follow-up written elsewhere is one record to look at on the
+// next reread, as a note is: the ledger and the checklist are in the log
+// record by record, not as the whole negotiation.
+func TestAMoveOrAFollowUpElsewhereIsOneRecordWalked(t *testing.T) {
+	_, other, negID, read := rereadAfter(t)
+	d := dossier(t, other, negID)
+	pay := itemByTitle(t, d, "Payment terms")
+	c := model.Concession{ItemID: pay.ID, By: model.Them, To: dec("58"), At: now.Add(2 * time.Hour)}
+	if err := other.SaveConcession(negID, &c); err != nil {
+		t.Fatal(err)
+	}
+	if got := read("a move"); got != 1 {
+		t.Errorf("a move elsewhere: walked %d records, want 1", got)
+	}
+	f := d.FollowUps[0]
+	f.Action += " (by Friday)"
+	if err := other.SaveFollowUp(negID, &f); err != nil {
+		t.Fatal(err)
+	}
+	if got := read("a follow-up"); got != 1 {
+		t.Errorf("a follow-up edited elsewhere: walked %d records, want 1", got)
+	}
+}
+
+// A log entry naming a kind of record this Parley does not know (one a
+// later version may write) is not trusted: the next reread walks every
+// record, and reads what was written.
+func TestALogEntryOfAnUnknownKindSendsTheReadWhole(t *testing.T) {
+	s, _, negID, read := rereadAfter(t)
+	db, err := bolt.Open(s.Path(), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id = 90_002
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketNegotiations).Bucket(itob(negID)).Bucket(bucketNotes)
+		_, v := b.Cursor().First()
+		var rec map[string]any
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return err
+		}
+		rec["id"], rec["text"] = id, "written by a later Parley"
+		data, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(itob(id), data); err != nil {
+			return err
+		}
+		entry := binary.BigEndian.AppendUint64(nil, 12345) // its token
+		entry = append(entry, 0)
+		entry = binary.BigEndian.AppendUint64(entry, negID)
+		entry = append(entry, byte(len(largeBuckets))) // a kind past the ones known
+		entry = binary.BigEndian.AppendUint64(entry, id)
+		return tx.Bucket(bucketTxLog).Put(itob(uint64(tx.ID())), entry)
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	walked := read("after the entry of an unknown kind")
+	d := dossier(t, s, negID)
+	if all := len(d.Ledger) + len(d.Notes) + len(d.FollowUps); walked != all {
+		t.Errorf("walked %d records, want all %d", walked, all)
+	}
+}
