@@ -1,0 +1,95 @@
+package store
+
+import (
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/model"
+)
+
+// A reread the log cannot plan (a reader further behind than the log
+// keeps, a write by an older Parley) walks every record and decodes only
+// those whose bytes changed; after every kind of change it gives exactly
+// what a whole read gives, and hands out lists no append can write under.
+func TestRereadWithoutTheLogMatchesAWholeRead(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	if _, err := s.Rereader().Dossier(negID); err != nil { // takes what Open read
+		t.Fatal(err)
+	}
+	r := s.Rereader()
+	var got *model.Dossier
+	read := func(step string, decoded int) {
+		t.Helper()
+		r.token = 0 // the log cannot show what changed since the last read
+		var err error
+		got, err = r.Dossier(negID)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want := dossier(t, other, negID)
+		want.Clean()
+		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
+			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
+		}
+		if r.decoded != decoded {
+			t.Errorf("%s: decoded %d ledger, note and follow-up records, want %d", step, r.decoded, decoded)
+		}
+		if cap(got.Notes) != len(got.Notes) || cap(got.Ledger) != len(got.Ledger) || cap(got.FollowUps) != len(got.FollowUps) {
+			t.Errorf("%s: a list handed out has room to append under the next read", step)
+		}
+	}
+	note := func(at time.Time, text string) model.Note {
+		t.Helper()
+		n := model.Note{Kind: model.KindNote, At: at, Text: text}
+		if err := other.SaveNote(negID, &n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	whole := dossier(t, other, negID)
+	read("the first read", len(whole.Ledger)+len(whole.Notes)+len(whole.FollowUps))
+	late := note(now.Add(time.Hour), "at the end")
+	read("a note added at the end", 1)
+	before := got
+	read("nothing changed since", 0)
+	note(now.Add(2*time.Hour), "one more")
+	note(now.Add(3*time.Hour), "and another")
+	read("two notes added at the end", 2)
+	// Records added at the end are written after the last read's, into the
+	// room of the array the reader keeps: no new array of every note.
+	if &got.Notes[0] != &before.Notes[0] {
+		t.Error("two notes added at the end: the notes were copied to a new array")
+	}
+	note(whole.Notes[0].At.Add(-time.Hour), "before the first meeting")
+	read("a note added before the others", 1)
+	late.Text = "at the end, edited"
+	if err := other.SaveNote(negID, &late); err != nil {
+		t.Fatal(err)
+	}
+	read("a note edited", 1)
+	if err := other.DeleteNote(negID, whole.Notes[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	note(now.Add(4*time.Hour), "after a delete")
+	read("a note deleted and one added at the end", 1)
+	if err := other.DeleteNote(negID, whole.Notes[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.DeleteNote(negID, late.ID); err != nil {
+		t.Fatal(err)
+	}
+	note(now.Add(5*time.Hour), "after two deletes")
+	read("two notes deleted and one added at the end", 1)
+	f := whole.FollowUps[1]
+	f.Done, f.DoneAt = true, now.Add(2*time.Hour)
+	if err := other.SaveFollowUp(negID, &f); err != nil {
+		t.Fatal(err)
+	}
+	read("a follow-up done", 1)
+	last := whole.Ledger[len(whole.Ledger)-1]
+	if err := other.DeleteConcession(negID, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	read("the last move deleted", 0)
+}
