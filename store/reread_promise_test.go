@@ -93,3 +93,90 @@ func TestRereadWithoutTheLogMatchesAWholeRead(t *testing.T) {
 	}
 	read("the last move deleted", 0)
 }
+
+// A negotiation with an empty large bucket (no follow-ups yet) reads again
+// after changes made elsewhere as it reads whole, the first follow-up
+// added included, whether or not the log plans the read.
+func TestRereadOfANegotiationWithoutFollowUps(t *testing.T) {
+	s := openStore(t, tempDB(t))
+	d := model.Demo(now)
+	d.FollowUps = nil
+	negID, err := s.AddDossier(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = reopen(t, s)
+	other := openStore(t, s.Path())
+	r := s.Rereader()
+	read := func(step string) {
+		t.Helper()
+		got, err := r.Dossier(negID)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want := dossier(t, other, negID)
+		want.Clean()
+		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
+			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
+		}
+	}
+	read("first read")
+	n := model.Note{Kind: model.KindNote, At: now.Add(time.Hour), Text: "no checklist yet"}
+	if err := other.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	read("a note added")
+	if _, err := other.AddFollowUps(negID, []model.FollowUp{{Side: model.InternalSide, Role: model.RoleOrderProcessors, Action: "Load the prices", Due: now}}); err != nil {
+		t.Fatal(err)
+	}
+	read("the first follow-up added")
+	if r.walked != 1 {
+		t.Errorf("the first follow-up added: walked %d records, want the log's 1", r.walked)
+	}
+}
+
+// When the log plans a reread, records added at the end are written after
+// the last read's into the room of the array the reader keeps, as they are
+// on a walk: a reload after a note makes no new array of every note.
+func TestALoggedRereadAppendsIntoTheReadersArray(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	r := s.Rereader()
+	read := func(step string) *model.Dossier {
+		t.Helper()
+		got, err := r.Dossier(negID)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want := dossier(t, other, negID)
+		want.Clean()
+		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
+			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
+		}
+		if cap(got.Notes) != len(got.Notes) {
+			t.Errorf("%s: the notes handed out have room to append under the next read", step)
+		}
+		return got
+	}
+	note := func(text string, h time.Duration) {
+		t.Helper()
+		n := model.Note{Kind: model.KindNote, At: now.Add(h), Text: text}
+		if err := other.SaveNote(negID, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read("what Open read")
+	note("one", 10*time.Hour)
+	read("the walk that starts the log's reads")
+	note("two", 11*time.Hour)
+	before := read("a note, from the log")
+	note("three", 12*time.Hour)
+	note("four", 13*time.Hour)
+	got := read("two notes, from the log")
+	if r.walked != 2 {
+		t.Fatalf("two notes: walked %d, want the log's 2", r.walked)
+	}
+	if &got.Notes[0] != &before.Notes[0] {
+		t.Error("two notes added at the end: the notes were copied to a new array")
+	}
+}
