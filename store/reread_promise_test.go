@@ -179,4 +179,17 @@ func TestALoggedRereadAppendsIntoTheReadersArray(t *testing.T) {
 	if &got.Notes[0] != &before.Notes[0] {
 		t.Error("two notes added at the end: the notes were copied to a new array")
 	}
+	// An edit is the one record, and the read after it goes on from the
+	// log as well.
+	n := got.Notes[0]
+	n.Text += " (edited)"
+	if err := other.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	read("a note edited")
+	note("five", 14*time.Hour)
+	read("a note after the edit")
+	if r.walked != 1 {
+		t.Errorf("a note after the edit: walked %d, want the log's 1", r.walked)
+	}
 }
