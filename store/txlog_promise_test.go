@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -106,5 +107,110 @@ func TestALogEntryOfAnUnknownKindSendsTheReadWhole(t *testing.T) {
 	d := dossier(t, s, negID)
 	if all := len(d.Ledger) + len(d.Notes) + len(d.FollowUps); walked != all {
 		t.Errorf("walked %d records, want all %d", walked, all)
+	}
+}
+
+// logEntries counts the transactions the log holds, and the oldest.
+func logEntries(t *testing.T, s *Store) (n int, oldest uint64) {
+	t.Helper()
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTxLog).ForEach(func(k, _ []byte) error {
+			if n == 0 {
+				oldest = btoi(k)
+			}
+			n++
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n, oldest
+}
+
+// The log keeps the last txLogKeep transactions at least and trims in
+// batches of trimBatch, so that it never grows past their sum: a
+// workbench up to txLogKeep transactions behind can go on from it.
+func TestTheLogKeepsItsSizeAndTrimsInBatches(t *testing.T) {
+	s, _ := demoStore(t)
+	var last uint64
+	write := func() {
+		t.Helper()
+		if err := s.SaveDraft("capture", fmt.Sprint("typing ", last)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.view(func(tx *bolt.Tx) error { last = uint64(tx.ID()); return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for n, _ := logEntries(t, s); n < txLogKeep+trimBatch; n++ {
+		write()
+	}
+	if n, oldest := logEntries(t, s); n != txLogKeep+trimBatch || oldest != last-txLogKeep-trimBatch+1 {
+		t.Fatalf("the log holds %d transactions from %d to %d; want all %d: it trims only once a batch is full", n, oldest, last, txLogKeep+trimBatch)
+	}
+	write()
+	if n, oldest := logEntries(t, s); n != txLogKeep || oldest != last-txLogKeep+1 {
+		t.Fatalf("after a full batch the log holds %d transactions from %d to %d; want the last %d", n, oldest, last, txLogKeep)
+	}
+}
+
+// A workbench exactly txLogKeep transactions behind still goes on from the
+// log: the note added last is the one record it looks at.
+func TestAReaderTxLogKeepBehindGoesOnFromTheLog(t *testing.T) {
+	s, other, negID, read := rereadAfter(t)
+	var from uint64
+	if err := s.view(func(tx *bolt.Tx) error { from = uint64(tx.ID()); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := logEntries(t, s); n+txLogKeep >= txLogKeep+trimBatch {
+		t.Fatalf("the log holds %d transactions already: the writes below would trim it", n)
+	}
+	for i := range txLogKeep - 1 {
+		if err := other.SaveDraft("capture", fmt.Sprint("typing ", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := model.Note{Kind: model.KindNote, At: now.Add(5 * time.Hour), Text: "a thousand writes later"}
+	if err := other.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	var to uint64
+	if err := s.view(func(tx *bolt.Tx) error { to = uint64(tx.ID()); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if to-from != txLogKeep {
+		t.Fatalf("the reader is %d transactions behind, want %d", to-from, txLogKeep)
+	}
+	if walked := read("a thousand transactions later"); walked != 1 {
+		t.Errorf("walked %d records, want the log's 1", walked)
+	}
+}
+
+// A change that writes more than maxTouched records names its negotiation
+// whole rather than every record: the reread after it walks every record.
+// One record fewer is named record by record.
+func TestAChangeOfMoreThanMaxTouchedRecordsIsLoggedWhole(t *testing.T) {
+	lines := func(n int) []model.FollowUp {
+		out := make([]model.FollowUp, n)
+		for i := range out {
+			out[i] = model.FollowUp{Side: model.InternalSide, Role: model.RoleOrderProcessors, Action: fmt.Sprint("Line ", i), Due: now}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		lines int
+		whole bool
+	}{{maxTouched, false}, {maxTouched + 1, true}} {
+		s, other, negID, read := rereadAfter(t)
+		if _, err := other.AddFollowUps(negID, lines(c.lines)); err != nil {
+			t.Fatal(err)
+		}
+		walked := read("the follow-ups added")
+		d := dossier(t, s, negID)
+		all := len(d.Ledger) + len(d.Notes) + len(d.FollowUps)
+		if want := map[bool]int{false: c.lines, true: all}[c.whole]; walked != want {
+			t.Errorf("%d follow-ups added in one change: walked %d records, want %d", c.lines, walked, want)
+		}
 	}
 }
