@@ -133,6 +133,20 @@ func TestRereadOfANegotiationWithoutFollowUps(t *testing.T) {
 	if r.walked != 1 {
 		t.Errorf("the first follow-up added: walked %d records, want the log's 1", r.walked)
 	}
+	// More records read again than the bucket held: the one edited, and
+	// two more added.
+	f := dossier(t, other, negID).FollowUps[0]
+	f.Done, f.DoneAt = true, now.Add(2*time.Hour)
+	if err := other.SaveFollowUp(negID, &f); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.AddFollowUps(negID, []model.FollowUp{
+		{Side: model.CustomerSide, Role: model.RoleBuyers, Action: "Confirm the terms", Due: now},
+		{Side: model.CustomerSide, Role: model.RoleBuyers, Action: "Send the listing", Due: now},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	read("the follow-up done and two more added")
 }
 
 // When the log plans a reread, records added at the end are written after
