@@ -236,3 +236,26 @@ func TestARejectionOverADamagedRecordChangesNothing(t *testing.T) {
 		t.Fatalf("the request after the refused decision: %+v, %v; want it pending", list, err)
 	}
 }
+
+// Held is what the session's last change held: a change that held
+// nothing answers nothing, even when an earlier change's holds were not
+// taken (desk.Session.AddDossier writes without taking them): the next
+// note is not reported as pending approval.
+func TestHeldIsTheLastChangesOnly(t *testing.T) {
+	tm := newTeam(t)
+	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
+		t.Fatal(err)
+	}
+	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
+	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
+	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
+		t.Fatal(err)
+	}
+	n := model.Note{Kind: model.KindNote, Text: "within anyone's authority", At: now}
+	if err := tm.ann.SaveNote(tm.negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	if held := tm.ann.Held(); len(held) != 0 {
+		t.Fatalf("after a note, Held = %+v; want nothing: the note held nothing", held)
+	}
+}

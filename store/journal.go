@@ -234,8 +234,12 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 		}
 		return s.audit(tx, label, j)
 	})
-	if err == nil && len(held) > 0 {
-		heldBy.Store(s.author, held)
+	if err == nil {
+		if len(held) > 0 {
+			heldBy.Store(s.author, held)
+		} else {
+			heldBy.Delete(s.author) // Held is the last change's: what an earlier one held and nobody took is stale
+		}
 	}
 	if err == nil {
 		s.written.Store(&written{at: at, summaries: j.summaries})
