@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/parley-app/parley/model"
@@ -36,5 +37,31 @@ func TestMayChangeNamesTheFirstSharedWhenNoOwner(t *testing.T) {
 	}
 	if ok, whose, err := tm.mia.MayChange(tm.negID); err != nil || ok || whose != "ann" {
 		t.Fatalf("mia may change: %v %q %v; want false, whose \"ann\"", ok, whose, err)
+	}
+}
+
+// Undo takes back the newest change whoever made it, so it asks the same
+// rule as a change: an admin's note in an account of no one's (only
+// admins write it) is not undone by a KAM or a manager, and stays.
+func TestUndoOfAChangeToWhatOneMayNotWriteIsRefused(t *testing.T) {
+	tm := newTeam(t)
+	other, err := tm.file.AddDossier(demoDossier()) // an account of no one's: only admins write it
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := model.Note{Kind: model.KindNote, Text: "the admin's", At: now}
+	if err := tm.ada.SaveNote(other, &n); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []*Store{tm.bob, tm.mia, tm.ann} {
+		if _, err := who.Undo(); !errors.Is(err, ErrNotYours) {
+			t.Errorf("%s undoes a note in a negotiation they may not write: %v; want ErrNotYours", who.Person(), err)
+		}
+	}
+	if _, ok := noteByID(dossier(t, tm.file, other), n.ID); !ok {
+		t.Fatal("the note was undone")
+	}
+	if _, err := tm.ada.Undo(); err != nil {
+		t.Errorf("the admin undoes her note: %v", err)
 	}
 }

@@ -214,3 +214,17 @@ func TestAChangeOfMoreThanMaxTouchedRecordsIsLoggedWhole(t *testing.T) {
 		}
 	}
 }
+
+// A write to a small bucket (an agenda item, a meeting) names no record of
+// the large ones: the reread after it looks at none of them.
+func TestAnItemSavedElsewhereNamesNoLargeRecord(t *testing.T) {
+	_, other, negID, read := rereadAfter(t)
+	it := itemByTitle(t, dossier(t, other, negID), "Payment terms")
+	it.Title = "Payment terms (days net)"
+	if err := other.SaveItem(negID, &it); err != nil {
+		t.Fatal(err)
+	}
+	if got := read("an item saved"); got != 0 {
+		t.Errorf("an item saved elsewhere: walked %d ledger, note and follow-up records, want 0", got)
+	}
+}
