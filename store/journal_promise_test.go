@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
@@ -81,6 +82,7 @@ func size(edits []edit) int {
 // cap to the byte.
 func TestAChangeOfExactlyTheCapIsKeptWhole(t *testing.T) {
 	s, negID := demoStore(t)
+	s.clock = func() time.Time { return now } // every record is stamped alike, to the byte
 	lines := func(last string) []model.FollowUp {
 		var out []model.FollowUp
 		for i := range 4 {
