@@ -228,3 +228,22 @@ func TestAnItemSavedElsewhereNamesNoLargeRecord(t *testing.T) {
 		t.Errorf("an item saved elsewhere: walked %d ledger, note and follow-up records, want 0", got)
 	}
 }
+
+// A migration may rewrite any record: its transaction is logged as
+// touching everything, and a workbench that read the file before it walks
+// every record on its next read.
+func TestAMigrationSendsTheNextReadWhole(t *testing.T) {
+	s, _, negID, read := rereadAfter(t)
+	last := migrations[len(migrations)-1].version
+	if err := s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, itob(uint64(last-1)))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	openStore(t, s.Path()) // upgrades the file again to the last schema
+	walked := read("after the migration")
+	d := dossier(t, s, negID)
+	if all := len(d.Ledger) + len(d.Notes) + len(d.FollowUps); walked != all {
+		t.Errorf("walked %d records after a migration, want all %d", walked, all)
+	}
+}
