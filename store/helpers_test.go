@@ -372,3 +372,19 @@ func count(t *testing.T, s *Store) (accounts, negotiations int) {
 	}
 	return len(as), len(ns)
 }
+
+// rereadLikeWhole reads negotiation negID again with r and fails the test
+// unless the read equals a whole read of the file through other.
+func rereadLikeWhole(t *testing.T, r *Rereader, other *Store, negID uint64, step string) *model.Dossier {
+	t.Helper()
+	got, err := r.Dossier(negID)
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	want := dossier(t, other, negID)
+	want.Clean()
+	if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
+		t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
+	}
+	return got
+}

@@ -22,16 +22,7 @@ func TestRereadWithoutTheLogMatchesAWholeRead(t *testing.T) {
 	read := func(step string, decoded int) {
 		t.Helper()
 		r.token = 0 // the log cannot show what changed since the last read
-		var err error
-		got, err = r.Dossier(negID)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want := dossier(t, other, negID)
-		want.Clean()
-		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
-			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
-		}
+		got = rereadLikeWhole(t, r, other, negID, step)
 		if r.decoded != decoded {
 			t.Errorf("%s: decoded %d ledger, note and follow-up records, want %d", step, r.decoded, decoded)
 		}
@@ -110,15 +101,7 @@ func TestRereadOfANegotiationWithoutFollowUps(t *testing.T) {
 	r := s.Rereader()
 	read := func(step string) {
 		t.Helper()
-		got, err := r.Dossier(negID)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want := dossier(t, other, negID)
-		want.Clean()
-		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
-			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
-		}
+		rereadLikeWhole(t, r, other, negID, step)
 	}
 	read("first read")
 	n := model.Note{Kind: model.KindNote, At: now.Add(time.Hour), Text: "no checklist yet"}
@@ -158,15 +141,7 @@ func TestALoggedRereadAppendsIntoTheReadersArray(t *testing.T) {
 	r := s.Rereader()
 	read := func(step string) *model.Dossier {
 		t.Helper()
-		got, err := r.Dossier(negID)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want := dossier(t, other, negID)
-		want.Clean()
-		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
-			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
-		}
+		got := rereadLikeWhole(t, r, other, negID, step)
 		if cap(got.Notes) != len(got.Notes) {
 			t.Errorf("%s: the notes handed out have room to append under the next read", step)
 		}

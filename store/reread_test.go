@@ -18,15 +18,7 @@ func TestRereadDecodesOnlyWhatChanged(t *testing.T) {
 	r := s.Rereader()
 	read := func(step string, decoded int) {
 		t.Helper()
-		got, err := r.Dossier(negID)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want := dossier(t, other, negID)
-		want.Clean()
-		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
-			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
-		}
+		rereadLikeWhole(t, r, other, negID, step)
 		if decoded >= 0 && r.decoded != decoded {
 			t.Errorf("%s: decoded %d ledger, note and follow-up records, want %d", step, r.decoded, decoded)
 		}

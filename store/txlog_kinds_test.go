@@ -17,15 +17,7 @@ func TestEveryKindOfWriteIsInTheLog(t *testing.T) {
 	r := s.Rereader()
 	read := func(step string) {
 		t.Helper()
-		got, err := r.Dossier(negID)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want := dossier(t, other, negID)
-		want.Clean()
-		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
-			t.Fatalf("%s: the reread differs from a whole read:\n%s", step, firstDifference(g, w))
-		}
+		rereadLikeWhole(t, r, other, negID, step)
 	}
 	must := func(step string, err error) {
 		t.Helper()

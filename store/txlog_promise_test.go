@@ -21,15 +21,7 @@ func rereadAfter(t *testing.T) (s, other *Store, negID uint64, read func(step st
 	r := s.Rereader()
 	read = func(step string) int {
 		t.Helper()
-		got, err := r.Dossier(negID)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want := dossier(t, other, negID)
-		want.Clean()
-		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
-			t.Fatalf("%s: the reread differs from a whole read:\n%s", step, firstDifference(g, w))
-		}
+		rereadLikeWhole(t, r, other, negID, step)
 		return r.walked
 	}
 	read("what Open read")

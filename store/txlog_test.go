@@ -24,15 +24,7 @@ func TestRereadWalksOnlyWhatTheLogNames(t *testing.T) {
 	all := len(whole.Ledger) + len(whole.Notes) + len(whole.FollowUps)
 	read := func(step string, walked int) {
 		t.Helper()
-		got, err := r.Dossier(negID)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want := dossier(t, other, negID)
-		want.Clean()
-		if g, w := indentJSON(t, got), indentJSON(t, want); g != w {
-			t.Fatalf("%s: read again differs from a whole read:\n%s", step, firstDifference(g, w))
-		}
+		rereadLikeWhole(t, r, other, negID, step)
 		if r.walked != walked {
 			t.Errorf("%s: walked %d records, want %d", step, r.walked, walked)
 		}
