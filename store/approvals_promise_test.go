@@ -6,9 +6,9 @@ import (
 	"github.com/parley-app/parley/model"
 )
 
-// heldMove has ann make a move past a limit of 50 payment days (to 55) and
-// returns the request it made, asked of mia.
-func heldMove(t *testing.T, tm team) model.Approval {
+// movePastLimit sets the KAMs' limit on payment terms to 50 days and has
+// ann move ours from 30 to 55, past it; the move is held for mia.
+func movePastLimit(t *testing.T, tm team) model.Concession {
 	t.Helper()
 	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
 		t.Fatal(err)
@@ -18,6 +18,14 @@ func heldMove(t *testing.T, tm team) model.Approval {
 	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
 		t.Fatal(err)
 	}
+	return past
+}
+
+// heldMove has ann make a move past a limit of 50 payment days (to 55) and
+// returns the request it made, asked of mia.
+func heldMove(t *testing.T, tm team) model.Approval {
+	t.Helper()
+	movePastLimit(t, tm)
 	held := tm.ann.Held()
 	if len(held) != 1 || held[0].Approver != "mia" {
 		t.Fatalf("held = %+v; want one request of mia", held)

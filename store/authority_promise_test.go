@@ -61,14 +61,7 @@ func TestEveryMovePastAuthorityInOneChangeIsHeld(t *testing.T) {
 // and asks nobody again.
 func TestEditingAnApprovedMoveDoesNotAskAgain(t *testing.T) {
 	tm := newTeam(t)
-	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
-		t.Fatal(err)
-	}
-	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
-	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
-	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
-		t.Fatal(err)
-	}
+	past := movePastLimit(t, tm)
 	held := tm.ann.Held()
 	if len(held) != 1 {
 		t.Fatalf("held = %+v; want the move to 55", held)
@@ -87,7 +80,7 @@ func TestEditingAnApprovedMoveDoesNotAskAgain(t *testing.T) {
 	if again := tm.ann.Held(); len(again) != 0 {
 		t.Fatalf("editing the note of an approved move asked again: %+v", again)
 	}
-	if got := ourPosition(t, tm.ann, tm.negID, pay.ID); got != "55" {
+	if got := ourPosition(t, tm.ann, tm.negID, past.ItemID); got != "55" {
 		t.Errorf("our payment terms %s after the note edit; want the approved 55", got)
 	}
 	if pending, _ := tm.mia.Approvals(false); len(pending) != 0 {
@@ -142,14 +135,7 @@ func TestEditingAnItemKeepsAnApprovedWalkAway(t *testing.T) {
 // decider's page, not padded to the eight decimals a record may hold.
 func TestARequestKeepsItsLimitAsWritten(t *testing.T) {
 	tm := newTeam(t)
-	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
-		t.Fatal(err)
-	}
-	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
-	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
-	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
-		t.Fatal(err)
-	}
+	movePastLimit(t, tm)
 	held := tm.ann.Held()
 	if len(held) != 1 || model.FormatValue(held[0].Limit.Decimal) != "50" {
 		t.Fatalf("held = %+v; want one request showing the limit 50", held)
@@ -192,14 +178,7 @@ func TestARelativeLimitWithManyDecimalsIsKeptRounded(t *testing.T) {
 // in the ledger, rather than the move being dropped with links to it left.
 func TestARejectionOverADamagedRecordChangesNothing(t *testing.T) {
 	tm := newTeam(t)
-	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
-		t.Fatal(err)
-	}
-	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
-	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
-	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
-		t.Fatal(err)
-	}
+	past := movePastLimit(t, tm)
 	held := tm.ann.Held()
 	if len(held) != 1 {
 		t.Fatalf("held = %+v", held)
@@ -243,14 +222,7 @@ func TestARejectionOverADamagedRecordChangesNothing(t *testing.T) {
 // note is not reported as pending approval.
 func TestHeldIsTheLastChangesOnly(t *testing.T) {
 	tm := newTeam(t)
-	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
-		t.Fatal(err)
-	}
-	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
-	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
-	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
-		t.Fatal(err)
-	}
+	movePastLimit(t, tm)
 	n := model.Note{Kind: model.KindNote, Text: "within anyone's authority", At: now}
 	if err := tm.ann.SaveNote(tm.negID, &n); err != nil {
 		t.Fatal(err)

@@ -1,23 +1,12 @@
 package store
 
-import (
-	"testing"
-
-	"github.com/parley-app/parley/model"
-)
+import "testing"
 
 // A request is kept with the limit it passed, and Requests names it by its
 // negotiation and item, for the person who may decide it.
 func TestRequestsNameTheMoveAndTheLimitItPassed(t *testing.T) {
 	tm := newTeam(t)
-	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: dec("50")}); err != nil {
-		t.Fatal(err)
-	}
-	pay := itemByTitle(t, dossier(t, tm.ann, tm.negID), "Payment terms")
-	past := model.Concession{ItemID: pay.ID, By: model.Us, To: dec("55"), At: now}
-	if err := tm.ann.SaveConcession(tm.negID, &past); err != nil {
-		t.Fatal(err)
-	}
+	movePastLimit(t, tm)
 	list, err := tm.mia.Requests(false)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("mia's requests: %+v, %v", list, err)
