@@ -112,6 +112,13 @@ func (h *harness) send(msg tea.Msg) {
 // run executes commands and feeds their messages back until none is left.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
+	h.runHolding(cmd, nil)
+}
+
+// runHolding is run, but the messages hold says yes to are held back from
+// the model and returned.
+func (h *harness) runHolding(cmd tea.Cmd, hold func(tea.Msg) bool) (held []tea.Msg) {
+	h.t.Helper()
 	queue := []tea.Cmd{cmd}
 	for len(queue) > 0 {
 		c := queue[0]
@@ -126,10 +133,15 @@ func (h *harness) run(cmd tea.Cmd) {
 		case tea.QuitMsg:
 			h.quit = true
 		default:
+			if hold != nil && hold(msg) {
+				held = append(held, msg)
+				continue
+			}
 			_, next := h.m.Update(msg)
 			queue = append(queue, next)
 		}
 	}
+	return held
 }
 
 // fireTimers delivers every timer scheduled so far, as if its time had come.

@@ -72,26 +72,12 @@ func noteWithID(d *model.Dossier, id uint64) (model.Note, bool) {
 // (fullMsg) and returns it.
 func (h *harness) runAllBut(cmd tea.Cmd) *fullMsg {
 	h.t.Helper()
-	var held *fullMsg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case fullMsg:
-			held = &msg
-		default:
-			_, next := h.m.Update(msg)
-			queue = append(queue, next)
-		}
+	held := h.runHolding(cmd, func(msg tea.Msg) bool { _, ok := msg.(fullMsg); return ok })
+	if len(held) == 0 {
+		return nil
 	}
-	return held
+	read := held[len(held)-1].(fullMsg)
+	return &read
 }
 
 // When the older notes cannot be read (a damaged note), the screen keeps
