@@ -11,20 +11,29 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Head brings all of a negotiation but its older notes: the last n notes
-// made, and whether they are all.
-func TestHeadReadsOnlyTheLatestNotes(t *testing.T) {
-	path := tempDB(t)
+// fiftyNotes is a closed file holding one negotiation of 50 notes.
+func fiftyNotes(t *testing.T) (path string, negID uint64) {
+	t.Helper()
+	path = tempDB(t)
 	s := openStore(t, path)
+	defer s.Close()
 	size := sample.Size{Items: 5, Meetings: 4, Concessions: 20, Notes: 50, FollowUps: 4}
-	id, err := s.AddDossier(sample.Dossier(size, now))
+	negID, err := s.AddDossier(sample.Dossier(size, now))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return path, negID
+}
+
+// Head brings all of a negotiation but its older notes: the last n notes
+// made, and whether they are all.
+func TestHeadReadsOnlyTheLatestNotes(t *testing.T) {
+	path, id := fiftyNotes(t)
+	s := openStore(t, path)
 	whole := dossier(t, s, id)
 	s.Close()
 
-	s, err = OpenWorkbench(path)
+	s, err := OpenWorkbench(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,14 +59,7 @@ func TestHeadReadsOnlyTheLatestNotes(t *testing.T) {
 // Only what Head reads is checked: a damaged older note is found by the
 // whole read after it, not by the first screen.
 func TestHeadChecksWhatItReads(t *testing.T) {
-	path := tempDB(t)
-	s := openStore(t, path)
-	size := sample.Size{Items: 5, Meetings: 4, Concessions: 20, Notes: 50, FollowUps: 4}
-	id, err := s.AddDossier(sample.Dossier(size, now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path, id := fiftyNotes(t)
 	db := rawBolt(t, path, false)
 	if err := db.Update(func(tx *bolt.Tx) error {
 		notes := tx.Bucket(bucketNegotiations).Bucket(itob(id)).Bucket(bucketNotes)
@@ -68,7 +70,7 @@ func TestHeadChecksWhatItReads(t *testing.T) {
 	}
 	db.Close()
 
-	s, err = OpenWorkbench(path)
+	s, err := OpenWorkbench(path)
 	if err != nil {
 		t.Fatalf("the first screen's open refused a file whose damage is in an older note: %v", err)
 	}
