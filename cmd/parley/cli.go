@@ -47,82 +47,43 @@ type env struct {
 	served *store.Store
 }
 
-// open opens the database the command works on, creating it when missing.
-func (e *env) open() (*store.Store, error) {
+// opened opens the database with opener, naming the command in the
+// lock-info file, and sees it as the command's person; over SSH it
+// borrows a session of the server's store instead of opening the file.
+func (e *env) opened(opener func(path string) (*store.Store, error)) (*store.Store, error) {
 	if e.served != nil {
 		return e.served.Borrow(e.person), nil
 	}
-	s, err := store.Open(e.dbPath)
+	s, err := opener(e.dbPath)
 	if err != nil {
 		return nil, err
 	}
 	s.SetCommand(e.command)
-	return e.as(s), nil
+	if e.person != "" {
+		return s.For(e.person), nil
+	}
+	return s, nil
 }
+
+// open opens the database the command works on, creating it when missing.
+func (e *env) open() (*store.Store, error) { return e.opened(store.Open) }
 
 // openWorkbench is open for the workbench, which reads its first screen
 // without the older notes (store.OpenWorkbench).
-func (e *env) openWorkbench() (*store.Store, error) {
-	if e.served != nil {
-		return e.served.Borrow(e.person), nil
-	}
-	s, err := store.OpenWorkbench(e.dbPath)
-	if err != nil {
-		return nil, err
-	}
-	s.SetCommand(e.command)
-	return e.as(s), nil
-}
-
-// as is the store seen as the command's person.
-func (e *env) as(s *store.Store) *store.Store {
-	if e.person == "" {
-		return s
-	}
-	return s.For(e.person)
-}
+func (e *env) openWorkbench() (*store.Store, error) { return e.opened(store.OpenWorkbench) }
 
 // openExisting opens the database for a command that writes into what is
 // there (note, undo, redo): a path with no database is refused, and
 // nothing is created.
-func (e *env) openExisting() (*store.Store, error) {
-	if e.served != nil {
-		return e.served.Borrow(e.person), nil
-	}
-	s, err := store.OpenExisting(e.dbPath)
-	if err != nil {
-		return nil, err
-	}
-	s.SetCommand(e.command)
-	return s, nil
-}
+func (e *env) openExisting() (*store.Store, error) { return e.opened(store.OpenExisting) }
 
 // openCapture opens the database for a command that captures one line
 // (store.OpenForCapture).
-func (e *env) openCapture() (*store.Store, error) {
-	if e.served != nil {
-		return e.served.Borrow(e.person), nil
-	}
-	s, err := store.OpenForCapture(e.dbPath)
-	if err != nil {
-		return nil, err
-	}
-	s.SetCommand(e.command)
-	return s, nil
-}
+func (e *env) openCapture() (*store.Store, error) { return e.opened(store.OpenForCapture) }
 
 // openReadOnly opens the database for a command that only reads: nothing is
 // created, and a read-only file reads fine.
-func (e *env) openReadOnly() (*store.Store, error) {
-	if e.served != nil {
-		return e.served.Borrow(e.person), nil
-	}
-	s, err := store.OpenReadOnly(e.dbPath)
-	if err != nil {
-		return nil, err
-	}
-	return e.as(s), nil
-}
+func (e *env) openReadOnly() (*store.Store, error) { return e.opened(store.OpenReadOnly) }
 
 // openVerified opens the database for a command that writes much at once,
 // after reading all of it: nothing is added to a damaged file.
