@@ -73,10 +73,7 @@ func largeKind(name []byte) int {
 // path itself (key nil: made or removed).
 func (t *touched) record(path [][]byte, key []byte) {
 	if t == nil || t.all || len(path) < 2 || !bytes.Equal(path[0], bucketNegotiations) || len(path[1]) != 8 {
-		if t != nil && key == nil && len(path) == 1 && bytes.Equal(path[0], bucketNegotiations) {
-			t.all = true // the negotiations bucket itself
-		}
-		return
+		return // not in a negotiation (the journal never makes or removes a top-level bucket)
 	}
 	neg := btoi(path[1])
 	switch {
@@ -100,14 +97,9 @@ func (t *touched) record(path [][]byte, key []byte) {
 
 // recordBucket notes a nested bucket name made or removed inside path.
 func (t *touched) recordBucket(path [][]byte, name []byte) {
-	if t == nil {
-		return
+	if t != nil {
+		t.record(append(clonePath(path), name), nil) // a negotiation's bucket, or one of its buckets: whole
 	}
-	if len(path) == 1 && bytes.Equal(path[0], bucketNegotiations) && len(name) == 8 {
-		t.wholeNeg(btoi(name))
-		return
-	}
-	t.record(append(clonePath(path), name), nil)
 }
 
 func (t *touched) wholeNeg(neg uint64) {
