@@ -229,15 +229,15 @@ func (r *Rereader) copyChanged(b *bolt.Bucket, before, spare recordSums) (rawBuc
 	}
 	clear(now)
 	var rb rawBucket
-	walked := 0 // bytes walked since the map was last forgotten
+	unforgotten := 0 // bytes walked since the map was last forgotten
 	defer forgetMapped(b.Tx())
 	b.ForEach(func(k, v []byte) error { //nolint:errcheck // fn returns nil
 		if v == nil {
 			return nil
 		}
-		if walked += len(v); walked > forgetEvery {
+		if unforgotten += len(v); unforgotten > forgetEvery {
 			forgetMapped(b.Tx())
-			walked = 0
+			unforgotten = 0
 		}
 		id, h := btoi(k), maphash.Bytes(recordSeed, v)
 		now[id] = h
