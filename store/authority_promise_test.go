@@ -102,14 +102,7 @@ func TestEditingAnApprovedMoveDoesNotAskAgain(t *testing.T) {
 // is not put back.
 func TestEditingAnItemKeepsAnApprovedWalkAway(t *testing.T) {
 	tm := newTeam(t)
-	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverListPrice, Value: dec("-2"), Relative: true}); err != nil {
-		t.Fatal(err)
-	}
-	it := itemByTitle(t, dossier(t, tm.ann, tm.negID), "List price per case")
-	it.OurWalkAway = opt("23.00") // last year 23.80: the limit is 23.324
-	if err := tm.ann.SaveItem(tm.negID, &it); err != nil {
-		t.Fatal(err)
-	}
+	it := walkAwayPastLimit(t, tm)
 	held := tm.ann.Held()
 	if len(held) != 1 {
 		t.Fatalf("held = %+v", held)

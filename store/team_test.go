@@ -253,16 +253,25 @@ func TestAMovePastAuthorityWaitsForApproval(t *testing.T) {
 	}
 }
 
-func TestAWalkAwayPastAuthorityWaitsForApproval(t *testing.T) {
-	tm := newTeam(t)
+// walkAwayPastLimit lets KAMs set a list price at most 2 % below last
+// year's (23.80: 23.324) and has ann set her walk-away to 23.00, past it;
+// it returns the item as she saved it.
+func walkAwayPastLimit(t *testing.T, tm team) model.AgendaItem {
+	t.Helper()
 	if err := tm.file.SetLimit(model.Limit{Who: "kam", Lever: model.LeverListPrice, Value: dec("-2"), Relative: true}); err != nil {
 		t.Fatal(err)
 	}
 	it := itemByTitle(t, dossier(t, tm.ann, tm.negID), "List price per case")
-	it.OurWalkAway = opt("23.00") // last year 23.80: the limit is 23.324
+	it.OurWalkAway = opt("23.00")
 	if err := tm.ann.SaveItem(tm.negID, &it); err != nil {
 		t.Fatal(err)
 	}
+	return it
+}
+
+func TestAWalkAwayPastAuthorityWaitsForApproval(t *testing.T) {
+	tm := newTeam(t)
+	it := walkAwayPastLimit(t, tm)
 	held := tm.ann.Held()
 	if len(held) != 1 || !held[0].WalkAway.Valid || held[0].WalkAway.Decimal.String() != "23" {
 		t.Fatalf("held = %+v", held)
