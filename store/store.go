@@ -37,9 +37,10 @@ var (
 // commit, it waits on (lockwait.go).
 const LockTimeout = time.Second
 
-// Store is a Parley database file. It holds no lock and no open file
-// between transactions (see the package comment): each method opens the
-// file, runs one transaction and lets go.
+// Store is a Parley database file. It holds no lock between transactions
+// (see the package comment): each method takes the file's lock, runs one
+// transaction on the handle kept for writing or the map kept for reading,
+// and lets go.
 type Store struct {
 	path     string
 	readOnly bool
@@ -48,6 +49,7 @@ type Store struct {
 	maxSize  int              // bbolt's MaxSize, for tests of a full disk; 0: none
 	author   string           // this session's token in the undo journal
 	writer   *writer          // the handle writes go through, shared by sessions
+	reader   *reader          // the map reads go through, shared by sessions
 	clock    func() time.Time // the time a change is Updated at (tests set it)
 	// importFault, set by tests, fails an import after so many records written.
 	importFault func(written int) error
@@ -208,7 +210,7 @@ func notRegular(path string, mode os.FileMode) error {
 }
 
 func newStore(path string, readOnly bool) *Store {
-	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, author: newAuthor(), writer: &writer{}, clock: time.Now,
+	return &Store{path: path, readOnly: readOnly, who: defaultHolder(), watch: &watch{}, author: newAuthor(), writer: &writer{}, reader: &reader{}, clock: time.Now,
 		checked: new(atomic.Pointer[checked]), shared: &shared{}, written: new(atomic.Pointer[written])}
 }
 
@@ -345,8 +347,8 @@ func schemaOf(tx *bolt.Tx, path string) (int, error) {
 // Path is the file the store works on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the write handle and the lock-info file. Neither holds a
-// lock between transactions.
+// Close closes the write handle, the map for reading and the lock-info
+// file. None holds a lock between transactions.
 func (s *Store) Close() error {
 	if s.borrowed {
 		return nil // the handles are the store's it was borrowed from
@@ -354,6 +356,7 @@ func (s *Store) Close() error {
 	s.writer.mu.Lock()
 	werr := s.writer.close()
 	s.writer.mu.Unlock()
+	s.reader.close()
 	s.who.mu.Lock()
 	defer s.who.mu.Unlock()
 	if err := s.who.closeFile(); err != nil {

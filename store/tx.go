@@ -102,8 +102,8 @@ func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	return nil, fmt.Errorf("%s %w", path, ErrNotParley)
 }
 
-// withFile opens the file for one transaction (or a short batch of them)
-// and lets go of it afterwards: the lock is held only while fn runs. A
+// withFile runs fn on the store's handle for writing (writer.go) or its map
+// for reading (reader.go), under the file's lock, held only while fn runs. A
 // writer names itself in the lock-info file while it holds the lock, so
 // that a process that waits in vain can say whom it waited for.
 func (s *Store) withFile(readOnly bool, fn func(*bolt.DB) error) (err error) {
@@ -113,16 +113,7 @@ func (s *Store) withFile(readOnly bool, fn func(*bolt.DB) error) (err error) {
 	if !readOnly {
 		return s.writer.with(s, fn)
 	}
-	db, err := openBolt(s.path, readOnly, false, s.maxSize)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := db.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("close %s: %w", s.path, cerr)
-		}
-	}()
-	return fn(db)
+	return s.reader.with(s, fn)
 }
 
 // update runs one write transaction, committed and fsynced before it
