@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/parley-app/parley/model"
@@ -60,6 +63,35 @@ type shared struct {
 	dossiers  map[uint64]*model.Dossier // negotiations as read, whole; nobody changes them
 	approvals *[]listedApproval         // every request for approval (approvals.go)
 	accounts  map[uint64]uint64         // the account of each negotiation asked about
+
+	// The team as last decoded, and its records as stored then: a new
+	// version whose records are the same bytes takes it without decoding
+	// (a note does not change the people, and fifty people's JSON was the
+	// largest part of reading a version on a team server).
+	lastTeam    *teamState
+	lastTeamRaw []byte
+}
+
+// teamDecodes counts the decodes of the people and access records, for tests.
+var teamDecodes atomic.Int64
+
+// teamBytes is the people and access records as stored, each key and value
+// with its length, each bucket closed by an empty key (bbolt has none).
+func teamBytes(tx *bolt.Tx) []byte {
+	var raw []byte
+	for _, name := range [][]byte{bucketPeople, bucketAccess} {
+		if b := tx.Bucket(name); b != nil {
+			b.ForEach(func(k, v []byte) error {
+				raw = binary.AppendUvarint(raw, uint64(len(k)))
+				raw = append(raw, k...)
+				raw = binary.AppendUvarint(raw, uint64(len(v)))
+				raw = append(raw, v...)
+				return nil
+			})
+		}
+		raw = binary.AppendUvarint(raw, 0)
+	}
+	return raw
 }
 
 // teamState is the file's people and account access, as one version holds them.
@@ -105,11 +137,25 @@ func (s *Store) teamAt(v fileVersion) (*teamState, error) {
 	s.shared.mu.Unlock()
 	var t teamState
 	stable, err := s.sharedRead(v, func(tx *bolt.Tx) (err error) {
+		raw := teamBytes(tx)
+		s.shared.mu.Lock()
+		last, same := s.shared.lastTeam, bytes.Equal(raw, s.shared.lastTeamRaw)
+		s.shared.mu.Unlock()
+		if last != nil && same {
+			t = *last // a commit that left the people and access as they were
+			return nil
+		}
+		teamDecodes.Add(1)
 		if t.people, err = readPeople(tx); err != nil {
 			return err
 		}
-		t.access, err = readAccess(tx)
-		return err
+		if t.access, err = readAccess(tx); err != nil {
+			return err
+		}
+		s.shared.mu.Lock()
+		s.shared.lastTeam, s.shared.lastTeamRaw = &t, raw
+		s.shared.mu.Unlock()
+		return nil
 	})
 	if err != nil {
 		return nil, err

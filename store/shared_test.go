@@ -85,6 +85,37 @@ func TestPeopleAreReadAgainAfterAChange(t *testing.T) {
 	}
 }
 
+// A note leaves the people and access as they were: the next version
+// takes them as decoded before. Sharing an account changes the access, and
+// the next version decodes it again, and shows it.
+func TestTheTeamIsDecodedOnlyWhenItChanges(t *testing.T) {
+	tm := newTeam(t)
+	if _, err := tm.mia.People(); err != nil {
+		t.Fatal(err)
+	}
+	before := teamDecodes.Load()
+	saveNoteT(t, tm.ann, tm.negID, "leaves the team as it was")
+	if _, err := tm.mia.People(); err != nil {
+		t.Fatal(err)
+	}
+	if n := teamDecodes.Load() - before; n != 0 {
+		t.Errorf("after a note, the team was decoded %d times, want 0", n)
+	}
+	d := dossier(t, tm.ann, tm.negID)
+	if may, _, err := tm.bob.MayChange(tm.negID); !errors.Is(err, ErrNotYours) || may {
+		t.Fatalf("bob before ann's account is shared with him: %v, %v; want ErrNotYours", may, err)
+	}
+	if err := tm.file.ShareAccount(d.Account.ID, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	if may, why, err := tm.bob.MayChange(tm.negID); err != nil || !may {
+		t.Errorf("bob after ann's account was shared with him: %v, %q, %v", may, why, err)
+	}
+	if n := teamDecodes.Load() - before; n != 1 {
+		t.Errorf("after sharing an account, the team was decoded %d times, want 1", n)
+	}
+}
+
 // A command borrowing a session of the server's store writes through the
 // server's handle and leaves it open when it closes: a hundred commands
 // over SSH do not each open the file, nor make the server open it again,
