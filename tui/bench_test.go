@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/parley-app/parley/internal/sample"
+	"github.com/parley-app/parley/model"
 )
 
 // BenchmarkKeypress measures one key press through Update and View at
@@ -37,5 +38,23 @@ func BenchmarkKeypress(b *testing.B) {
 				_ = m.View()
 			}
 		})
+	}
+}
+
+// BenchmarkFocusKey measures tab, which moves the focus and lays the panes
+// out again, through Update and View at 120×40 on the demo: the key the
+// team server's load test presses in fifty sessions at once.
+func BenchmarkFocusKey(b *testing.B) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.setDossier(model.Demo(testNow))
+	tab := tea.KeyMsg{Type: tea.KeyTab}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Update(tab)
+		_ = m.View()
 	}
 }

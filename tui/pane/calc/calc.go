@@ -65,7 +65,11 @@ func (p *Pane) Typing() bool { return false }
 
 // SetSize gives the pane its size inside the frame.
 func (p *Pane) SetSize(w, h int) {
-	p.w, p.h = max(0, w), max(0, h)
+	w, h = max(0, w), max(0, h)
+	if w == p.w && h == p.h {
+		return // a layout that left the pane as it was (a change of focus)
+	}
+	p.w, p.h = w, h
 	p.sel.SetHeight(p.listHeight())
 	p.buildDetail()
 }
