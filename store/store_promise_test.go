@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"strings"
@@ -182,5 +183,60 @@ func TestOpenChecksTheCurrentNegotiationNotTheNewest(t *testing.T) {
 			s.Close()
 		}
 		t.Errorf("Open with the current negotiation damaged: %v, want ErrDamaged", err)
+	}
+}
+
+// A write the file's rules refuse, after the pages were walked for it,
+// leaves the file known whole as it was: the next write does not walk them
+// again (fails when the walk records the file whole at another
+// transaction than the one it walked).
+func TestARefusedWriteKeepsTheFileKnownWhole(t *testing.T) {
+	s, negID := demoStore(t)
+	path := s.Path()
+	// The same bytes written back by another program: the next write walks.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := dossier(t, s, negID)
+	bad, err := model.ParseCapture("agree 1 30", d.Items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	walks := pageWalks.Load()
+	if _, err := s.Capture(negID, bad, now, 0, "", true); err == nil {
+		t.Fatal("agree outside the positions was saved")
+	}
+	if n := pageWalks.Load() - walks; n != 1 {
+		t.Fatalf("the refused write walked the pages %d times, want 1", n)
+	}
+	saveNoteT(t, s, negID, "after a refused agree")
+	if n := pageWalks.Load() - walks; n != 1 {
+		t.Errorf("the note after it walked the pages again (%d walks in all, want 1)", n)
+	}
+}
+
+// A lever as schema 6 and older exports wrote it, a growth flag and no
+// base, reads as a rebate on growth; a base written beside a stray flag
+// stands (fails when the flag is read only where a base is written).
+func TestAnOldExportsGrowthFlagReadsAsTheGrowthBase(t *testing.T) {
+	for _, c := range []struct {
+		json string
+		want model.RebateBase
+	}{
+		{`{"kind":"rebate","growth":true}`, model.BaseGrowth},
+		{`{"kind":"rebate","growth":true,"base":"retro"}`, model.BaseRetro},
+		{`{"kind":"rebate","base":"invoice"}`, model.BaseInvoice},
+	} {
+		var r leverRecord
+		if err := json.Unmarshal([]byte(c.json), &r); err != nil {
+			t.Fatal(err)
+		}
+		if got := r.model().Base; got != c.want {
+			t.Errorf("%s reads with base %q, want %q", c.json, got, c.want)
+		}
 	}
 }
