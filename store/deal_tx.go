@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
@@ -15,6 +16,9 @@ import (
 // of thousands of moves, of which the move (and a held move's approval) is
 // all that changed. The second read decodes only the records whose bytes
 // differ from what the first decoded.
+
+// movesDecoded counts the ledger records decoded, for tests.
+var movesDecoded atomic.Int64
 
 // movesRead are the ledger records decoded in one transaction, in key order.
 type movesRead []moveRead
@@ -73,6 +77,7 @@ func (raw *rawDossier) decodeLedger() ([]model.Concession, error) {
 		if len(known) > 0 && known[0].id == rec.id && bytes.Equal(known[0].data, data) {
 			m = known[0]
 		} else {
+			movesDecoded.Add(1)
 			var r concessionRecord
 			if err := json.Unmarshal(data, &r); err != nil {
 				return nil, fmt.Errorf("%s: %w", bucketLedger, recordDamaged(fmt.Sprint(rec.id)))

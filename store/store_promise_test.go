@@ -240,3 +240,22 @@ func TestAnOldExportsGrowthFlagReadsAsTheGrowthBase(t *testing.T) {
 		}
 	}
 }
+
+// A move's write reads the ledger twice, to check the move and to work out
+// the summary after it; the second read decodes only the new move (fails
+// when the records known from the first read are passed over).
+func TestAMovesWriteDecodesTheLedgerOnceAndTheMove(t *testing.T) {
+	s, negID := demoStore(t)
+	d := dossier(t, s, negID)
+	c, err := model.ParseCaptureIn("they 1 23.45", d.Items, d.Negotiation.Numbers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := movesDecoded.Load()
+	if _, err := s.Capture(negID, c, now, 0, "", true); err != nil {
+		t.Fatal(err)
+	}
+	if n, want := movesDecoded.Load()-before, int64(len(d.Ledger)+1); n != want {
+		t.Errorf("the move's write decoded %d ledger records, want %d (the %d there, then the move)", n, want, len(d.Ledger))
+	}
+}
