@@ -155,3 +155,24 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkReadDemo reads the demo negotiation whole, as a session told of
+// a commit does: through the store's map of the file, locked per read.
+func BenchmarkReadDemo(b *testing.B) {
+	path := b.TempDir() + "/parley.db"
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	negID, err := s.AddDossier(demoDossier())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Dossier(negID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
