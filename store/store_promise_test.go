@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -257,5 +259,54 @@ func TestAMovesWriteDecodesTheLedgerOnceAndTheMove(t *testing.T) {
 	}
 	if n, want := movesDecoded.Load()-before, int64(len(d.Ledger)+1); n != want {
 		t.Errorf("the move's write decoded %d ledger records, want %d (the %d there, then the move)", n, want, len(d.Ledger))
+	}
+}
+
+// export - writes the same JSON as an export to a file, and counts what it
+// holds (fails when ExportTo writes nothing after a good read).
+func TestExportToWritesTheExport(t *testing.T) {
+	s, _ := demoStore(t)
+	var out bytes.Buffer
+	counts, err := s.ExportTo(&out, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.Negotiations != 1 || counts.Accounts != 1 {
+		t.Errorf("counts %+v, want the demo's 1 account and 1 negotiation", counts)
+	}
+	if _, dossiers, err := ParseExport(out.Bytes()); err != nil || len(dossiers) != 1 {
+		t.Errorf("what ExportTo wrote parses to %d negotiations, %v", len(dossiers), err)
+	}
+}
+
+// An export of exactly the cap's size imports: only a larger one is
+// refused (fails when the cap itself is refused).
+func TestAnExportOfExactlyTheCapImports(t *testing.T) {
+	s, _ := demoStore(t)
+	data := exported(t, s)
+	padded := append(data, bytes.Repeat([]byte{' '}, MaxImportSize-len(data))...) // JSON may end in blanks
+	path := filepath.Join(t.TempDir(), "at-the-cap.json")
+	if err := os.WriteFile(path, padded, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	target := openStore(t, tempDB(t))
+	if counts, err := target.Import(path); err != nil || counts.Negotiations != 1 {
+		t.Errorf("importing an export of exactly %d bytes: %+v, %v", MaxImportSize, counts, err)
+	}
+}
+
+// An export cut off inside a string, short or longer than a text may be,
+// is refused as not an export, never a crash (fails when the scan for long
+// texts reads past the end).
+func TestAnExportCutOffInAStringIsRefused(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"short":                       []byte(`{"accounts":[{"name":"Hollis`),
+		"long":                        append([]byte(`{"accounts":[{"name":"`), bytes.Repeat([]byte("x"), MaxTextBytes+10)...),
+		"long, ending in a backslash": append(append([]byte(`{"accounts":[{"name":"`), bytes.Repeat([]byte("x"), MaxTextBytes+10)...), '\\'),
+	} {
+		data = data[:len(data):len(data)] // no room past the end, as a buffer read to the full
+		if _, _, err := ParseExport(data); err == nil {
+			t.Errorf("%s: an export cut off in a string parsed", name)
+		}
 	}
 }
