@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -308,5 +309,36 @@ func TestAnExportCutOffInAStringIsRefused(t *testing.T) {
 		if _, _, err := ParseExport(data); err == nil {
 			t.Errorf("%s: an export cut off in a string parsed", name)
 		}
+	}
+}
+
+// A text of exactly the most a field may hold passes the import's check
+// for long texts, even when escapes make its JSON longer (fails when the
+// limit itself is refused).
+func TestAnExportWithATextOfExactlyTheLimitParses(t *testing.T) {
+	s, negID := demoStore(t)
+	half := strings.Repeat("x", MaxTextBytes/2)
+	text := half + `"` + half[1:] // written \": the raw form is longer
+	saveNoteT(t, s, negID, text)
+	if !hasNote(t, s, negID, text) {
+		t.Fatal("the note was not kept as written")
+	}
+	if _, dossiers, err := ParseExport(exported(t, s)); err != nil || len(dossiers) != 1 {
+		t.Errorf("an export holding a note of %d bytes: %d negotiations, %v", len(text), len(dossiers), err)
+	}
+}
+
+// An export from before records had UIDs has none on any record, and
+// parses: only a UID given twice is refused (fails when two records
+// without one count as a UID used twice).
+func TestAnExportWithoutUIDsParses(t *testing.T) {
+	s, _ := demoStore(t)
+	data := regexp.MustCompile(`"uid":\s*"[0-9A-Z]+",?`).ReplaceAll(exported(t, s), nil)
+	data = regexp.MustCompile(`,\s*}`).ReplaceAll(data, []byte("}"))
+	if bytes.Contains(data, []byte(`"uid"`)) {
+		t.Fatal("the export still holds a uid")
+	}
+	if _, dossiers, err := ParseExport(data); err != nil || len(dossiers) != 1 {
+		t.Errorf("an export without UIDs: %d negotiations, %v", len(dossiers), err)
 	}
 }
