@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -340,5 +341,23 @@ func TestAnExportWithoutUIDsParses(t *testing.T) {
 	}
 	if _, dossiers, err := ParseExport(data); err != nil || len(dossiers) != 1 {
 		t.Errorf("an export without UIDs: %d negotiations, %v", len(dossiers), err)
+	}
+}
+
+// A UID given to two records anywhere in an export is refused, the second
+// found deep in a negotiation as much as on an account (fails when the
+// check stops after the accounts).
+func TestAnExportGivingOneUIDTwiceIsRefused(t *testing.T) {
+	s, _ := demoStore(t)
+	data := exported(t, s)
+	uid := regexp.MustCompile(`"uid":\s*"([0-9A-Z]+)"`)
+	all := uid.FindAllSubmatchIndex(data, -1)
+	if len(all) < 3 {
+		t.Fatalf("%d uids in the demo's export", len(all))
+	}
+	first, last := all[0], all[len(all)-1]
+	twice := slices.Concat(data[:last[2]], data[first[2]:first[3]], data[last[3]:])
+	if _, _, err := ParseExport(twice); err == nil || !strings.Contains(err.Error(), "used twice") {
+		t.Errorf("an export whose last record has the first one's uid: %v", err)
 	}
 }
