@@ -361,3 +361,28 @@ func TestAnExportGivingOneUIDTwiceIsRefused(t *testing.T) {
 		t.Errorf("an export whose last record has the first one's uid: %v", err)
 	}
 }
+
+// Lines added to the checklist together come after every line there, in
+// the order given (fails when the second is ordered before the first).
+func TestFollowUpsAddedTogetherKeepTheirOrder(t *testing.T) {
+	s, negID := demoStore(t)
+	before := dossier(t, s, negID).FollowUps
+	last := 0
+	for _, f := range before {
+		last = max(last, f.Order)
+	}
+	lines := []model.FollowUp{
+		{Side: model.InternalSide, Role: model.RoleOrderProcessors, Action: "Load the prices", Due: now},
+		{Side: model.InternalSide, Role: model.RoleOrderProcessors, Action: "Check the first invoice", Due: now},
+		{Side: model.InternalSide, Role: model.RoleOrderProcessors, Action: "Confirm the listing", Due: now},
+	}
+	added, err := s.AddFollowUps(negID, lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range added {
+		if f.Order != last+i+1 {
+			t.Errorf("%q has order %d, want %d", f.Action, f.Order, last+i+1)
+		}
+	}
+}
