@@ -386,3 +386,36 @@ func TestFollowUpsAddedTogetherKeepTheirOrder(t *testing.T) {
 		}
 	}
 }
+
+// A command name longer than the lock-info record is cut to fit, and the
+// record keeps its size (fails when the name is cut a byte too long: the
+// padding's count goes negative and the write panics).
+func TestALongCommandNameIsCutToTheLockInfoRecord(t *testing.T) {
+	s, negID := demoStore(t)
+	saveNoteT(t, s, negID, "written under the usual name")
+	usual := fileSize(t, lockInfoPath(s.Path()))
+	s.SetCommand("parley " + strings.Repeat("x", 3*infoSize))
+	saveNoteT(t, s, negID, "written under a long command name")
+	data, err := os.ReadFile(lockInfoPath(s.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(data)) != usual {
+		t.Errorf("the lock-info file is %d bytes, %d under the usual name", len(data), usual)
+	}
+	if rec := string(data[:infoSize]); !strings.Contains(rec, "\nparley xxx") || !strings.HasSuffix(strings.TrimRight(rec, " "), "x\n") {
+		t.Errorf("the record is %q, want the name cut to fit", rec)
+	}
+}
+
+// The lock-info file is opened once for a session's writes, not once a
+// write (fails when each write's release closes it).
+func TestTheLockInfoFileStaysOpenBetweenWrites(t *testing.T) {
+	s, negID := demoStore(t)
+	saveNoteT(t, s, negID, "one")
+	f := s.who.file
+	saveNoteT(t, s, negID, "two")
+	if f == nil || s.who.file != f {
+		t.Error("the second write opened the lock-info file again")
+	}
+}
