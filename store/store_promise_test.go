@@ -419,3 +419,27 @@ func TestTheLockInfoFileStaysOpenBetweenWrites(t *testing.T) {
 		t.Error("the second write opened the lock-info file again")
 	}
 }
+
+// A PID with no process behind it (here one past the most Linux allows)
+// is not taken for Parley, and asking does not crash (fails when a
+// missing command line is read as one).
+func TestAPIDWithNoProcessIsNotParley(t *testing.T) {
+	if isParley(1<<22 + 1) {
+		t.Error("a PID with no process is taken for Parley")
+	}
+}
+
+// The lock-info file is two records of infoSize bytes, the holder's and
+// the state last found whole, whatever their text (fails when the second
+// is padded past its size).
+func TestTheLockInfoFileIsTwoRecords(t *testing.T) {
+	s, negID := demoStore(t)
+	saveNoteT(t, s, negID, "a write records both")
+	data, err := os.ReadFile(lockInfoPath(s.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) != 2*infoSize || !strings.HasPrefix(string(data[infoSize:]), "whole ") {
+		t.Errorf("the lock-info file is %d bytes (%q), want two records of %d", len(data), data, infoSize)
+	}
+}
