@@ -443,3 +443,15 @@ func TestTheLockInfoFileIsTwoRecords(t *testing.T) {
 		t.Errorf("the lock-info file is %d bytes (%q), want two records of %d", len(data), data, infoSize)
 	}
 }
+
+// A name of 40 characters is quoted whole in the journal's words; one
+// longer is cut to 39 and an ellipsis (fails when 40 is cut too).
+func TestLabelsQuoteFortyCharactersWhole(t *testing.T) {
+	forty := strings.Repeat("é", 40)
+	if got := quoteLabel(forty); got != "“"+forty+"”" {
+		t.Errorf("40 characters quoted as %q", got)
+	}
+	if got := quoteLabel(forty + "x"); got != "“"+forty[:39*len("é")]+"…”" {
+		t.Errorf("41 characters quoted as %q", got)
+	}
+}
