@@ -455,3 +455,19 @@ func TestLabelsQuoteFortyCharactersWhole(t *testing.T) {
 		t.Errorf("41 characters quoted as %q", got)
 	}
 }
+
+// A process's command line and name are read from /proc, as the message
+// naming a lock's holder shows them (fails when either is left unread).
+func TestProcessCommandReadsArgvAndName(t *testing.T) {
+	comm, err := os.ReadFile("/proc/self/comm")
+	if err != nil {
+		t.Skip("no /proc here")
+	}
+	argv, name := processCommand(os.Getpid())
+	if !slices.Equal(argv, os.Args) {
+		t.Errorf("argv %q, want %q", argv, os.Args)
+	}
+	if want := strings.TrimSpace(string(comm)); name != want || name == "" {
+		t.Errorf("name %q, want %q", name, want)
+	}
+}
