@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -469,5 +470,67 @@ func TestProcessCommandReadsArgvAndName(t *testing.T) {
 	}
 	if want := strings.TrimSpace(string(comm)); name != want || name == "" {
 		t.Errorf("name %q, want %q", name, want)
+	}
+}
+
+// A pause between tries at a lock is between half and one and a half
+// times the try's step, a millisecond doubling up to mostPause (fails when
+// the pause is doubled, or the jitter taken off instead of added).
+func TestLockPausesStayAroundTheirStep(t *testing.T) {
+	for tries := range 14 {
+		p := min(mostPause, time.Millisecond<<min(tries, 10))
+		for range 200 {
+			if got := lockPause(tries); got < p/2 || got >= p/2+p {
+				t.Fatalf("try %d: a pause of %v, want from %v to under %v", tries, got, p/2, p/2+p)
+			}
+		}
+	}
+}
+
+// A look at a locked file finds who holds it in /proc/locks, and reads
+// the lock-info record only when it sees nobody (fails when the file's
+// identity is not taken, /proc/locks not read, or the record read the
+// other way round).
+func TestALookAtALockSeesItsHolders(t *testing.T) {
+	if _, err := os.Stat("/proc/locks"); err != nil {
+		t.Skip("no /proc/locks here")
+	}
+	s, negID := demoStore(t)
+	path := s.Path()
+	saveNoteT(t, s, negID, "leaves a lock-info record")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	look := lookAtLock(f, path)
+	free := look()
+	if !free.known || len(free.holders) != 0 || free.record == "" {
+		t.Errorf("a free file: %+v; want /proc/locks read, nobody, and the record read", free)
+	}
+	holder, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	if err := syscall.Flock(int(holder.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+	held := look()
+	if len(held.holders) != 1 || held.holders[0].pid != os.Getpid() || !held.holders[0].write || held.record != "" {
+		t.Errorf("a file this process holds: %+v; want this process as its one writer, and no record read", held)
+	}
+}
+
+// An import found something new when it added, updated or kept any
+// record, in any mix (fails when one count is taken off another).
+func TestAnImportWithAnyChangeIsNotNothingNew(t *testing.T) {
+	for _, c := range []Counts{{Added: 1}, {Updated: 1}, {Kept: 1}, {Added: 1, Updated: 1}, {Updated: 1, Kept: 1}, {Added: 2, Updated: 1, Kept: 1}} {
+		if c.NothingNew() {
+			t.Errorf("%+v counts as nothing new", c)
+		}
+	}
+	if !(Counts{Same: 3}).NothingNew() {
+		t.Error("an import of records all the same counts as something new")
 	}
 }
