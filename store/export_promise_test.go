@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-app/parley/model"
 )
@@ -147,5 +148,45 @@ func TestAnImportWithAnyChangeIsNotNothingNew(t *testing.T) {
 	}
 	if !(Counts{Same: 3}).NothingNew() {
 		t.Error("an import of records all the same counts as something new")
+	}
+}
+
+// An account edited on both sides keeps the newer version, and the other
+// is kept as a note on the account's negotiation (fails when the account's
+// conflict is dropped, or the notes of conflicts are never written).
+func TestAnAccountEditedOnBothSidesLeavesANote(t *testing.T) {
+	mine, negID := demoStore(t)
+	theirs := colleague(t, mine)
+	base := time.Now().UTC().Add(time.Hour).Truncate(time.Second)
+
+	clockAt(theirs, base.Add(time.Hour)) // theirs: older
+	acc := dossier(t, theirs, 1).Account
+	acc.Notes = "Their note on the account"
+	if err := theirs.SaveAccount(&acc); err != nil {
+		t.Fatal(err)
+	}
+	clockAt(mine, base.Add(2*time.Hour)) // ours: newer
+	my := dossier(t, mine, negID).Account
+	my.Notes = "Our note on the account"
+	if err := mine.SaveAccount(&my); err != nil {
+		t.Fatal(err)
+	}
+	before := len(dossier(t, mine, negID).Notes)
+	clockAt(mine, base.Add(3*time.Hour))
+	if _, err := mine.Import(export(t, theirs)); err != nil {
+		t.Fatal(err)
+	}
+	got := dossier(t, mine, negID)
+	if got.Account.Notes != my.Notes {
+		t.Errorf("the account says %q, want ours", got.Account.Notes)
+	}
+	var kept []string
+	for _, n := range got.Notes {
+		if strings.HasPrefix(n.Text, "Import: account") {
+			kept = append(kept, n.Text)
+		}
+	}
+	if len(kept) != 1 || !strings.Contains(kept[0], "Their note on the account") || len(got.Notes) != before+1 {
+		t.Errorf("notes of the account's conflict: %q (%d notes, were %d); want one keeping theirs", kept, len(got.Notes), before)
 	}
 }
