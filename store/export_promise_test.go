@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parley-app/parley/model"
 )
@@ -188,5 +189,22 @@ func TestAnAccountEditedOnBothSidesLeavesANote(t *testing.T) {
 	}
 	if len(kept) != 1 || !strings.Contains(kept[0], "Their note on the account") || len(got.Notes) != before+1 {
 		t.Errorf("notes of the account's conflict: %q (%d notes, were %d); want one keeping theirs", kept, len(got.Notes), before)
+	}
+}
+
+// The note keeping the other version of a record holds up to 2,000
+// characters whole; a longer one is cut to 1,999 and an ellipsis (fails
+// when exactly 2,000 is cut too).
+func TestAConflictNoteOfTheLimitIsKeptWhole(t *testing.T) {
+	ks, ls := stamp{Updated: now}, stamp{Updated: now.Add(-time.Hour)}
+	lost, kept := []byte(`{"note":"theirs"}`), []byte(`{"note":"ours"}`)
+	base := utf8.RuneCountInString(conflictText("", "yours", ks, "theirs", ls, lost, kept))
+	for _, extra := range []int{0, 1} {
+		label := strings.Repeat("é", maxConflictRunes-base+extra)
+		text := conflictText(label, "yours", ks, "theirs", ls, lost, kept)
+		n, cut := utf8.RuneCountInString(text), strings.HasSuffix(text, "…")
+		if n != maxConflictRunes || cut != (extra == 1) {
+			t.Errorf("a note of %d characters came out as %d (cut: %v)", maxConflictRunes+extra, n, cut)
+		}
 	}
 }
