@@ -208,3 +208,74 @@ func TestAConflictNoteOfTheLimitIsKeptWhole(t *testing.T) {
 		}
 	}
 }
+
+// A trade-back a colleague cleared is cleared here by the import; one both
+// cleared on their own stays as cleared here, counted the same (fails when
+// the colleague's clearing is skipped, or written over ours as new).
+func TestAnImportTakesAColleaguesClearedTradeBack(t *testing.T) {
+	mine, negID := demoStore(t)
+	owed := dossier(t, mine, negID).Replay().Owed()
+	if len(owed) != 1 {
+		t.Fatalf("the demo owes %d trade-backs, want 1", len(owed))
+	}
+	theirs := colleague(t, mine)
+	if err := theirs.ClearOwed(1, owed[0].Move.ID, now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	path := export(t, theirs)
+	counts, err := mine.Import(path)
+	if err != nil || counts.Added != 1 {
+		t.Fatalf("importing their clearing counted %+v, %v; want 1 added", counts, err)
+	}
+	if left := dossier(t, mine, negID).Replay().Owed(); len(left) != 0 {
+		t.Errorf("still owed after importing their clearing: %+v", left)
+	}
+
+	// Both clear it, each on their own: ours stays.
+	mine2, negID2 := demoStore(t)
+	theirs2 := colleague(t, mine2)
+	if err := mine2.ClearOwed(negID2, owed[0].Move.ID, now.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := theirs2.ClearOwed(1, owed[0].Move.ID, now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	ours := dossier(t, mine2, negID2).Cleared
+	counts, err = mine2.Import(export(t, theirs2))
+	if err != nil || counts.Added != 0 || counts.Same == 0 {
+		t.Errorf("importing a clearing made on both sides counted %+v, %v; want nothing added", counts, err)
+	}
+	if got := dossier(t, mine2, negID2).Cleared; !slices.Equal(got, ours) {
+		t.Errorf("our clearing became %+v, want ours kept: %+v", got, ours)
+	}
+}
+
+// Importing a conflicting export again finds its conflict settled: the
+// record whose older version was kept as a note counts as the same, one
+// more than the first time (fails when it is counted down instead).
+func TestAConflictImportedAgainCountsTheSame(t *testing.T) {
+	mine, negID := demoStore(t)
+	theirs := colleague(t, mine)
+	base := time.Now().UTC().Add(time.Hour).Truncate(time.Second)
+	clockAt(theirs, base.Add(time.Hour)) // theirs: older
+	item := dossier(t, theirs, 1).Items[1]
+	item.Note = "Their finance director wants 75 days"
+	if err := theirs.SaveItem(1, &item); err != nil {
+		t.Fatal(err)
+	}
+	clockAt(mine, base.Add(2*time.Hour)) // ours: newer
+	my := itemByTitle(t, dossier(t, mine, negID), item.Title)
+	my.Note = "Our finance director accepts 60 days"
+	if err := mine.SaveItem(negID, &my); err != nil {
+		t.Fatal(err)
+	}
+	path := export(t, theirs)
+	first, err := mine.Import(path)
+	if err != nil || first.Kept != 1 {
+		t.Fatalf("the first import counted %+v, %v; want 1 kept", first, err)
+	}
+	again, err := mine.Import(path)
+	if err != nil || again.Kept != 0 || again.Same != first.Same+1 {
+		t.Errorf("the second import counted %+v, %v; want %d the same, none kept", again, err, first.Same+1)
+	}
+}
