@@ -14,8 +14,7 @@ import (
 // is a profitability scenario with list price and discount nobody links.
 func schema1File(t *testing.T, path string) {
 	t.Helper()
-	db := rawBolt(t, path, false)
-	records := map[string]map[string]string{
+	schema1FileWith(t, path, map[string]map[string]string{
 		"items": {
 			"1": `{"id":1,"topic":"price","title":"List price","unit":"EUR/case","better":"up","our_opening":"24.80","our_target":"24.20","our_walk_away":"23.60","their_opening":"22.90","weight":90,"value_to_them":80,"money_per_unit":"182000","status":"open","order":1}`,
 			"2": `{"id":2,"topic":"terms","title":"Rebate","unit":"%","better":"down","our_opening":"1.0","our_target":"2.0","our_walk_away":"3.0","their_opening":"4.0","weight":70,"value_to_them":85,"money_per_unit":"44000","status":"open","order":2,"link_scenario":5,"link_field":"rebate"}`,
@@ -26,7 +25,14 @@ func schema1File(t *testing.T, path string) {
 			"6": `{"id":6,"name":"Listing","kind":"category","baseline_turnover":"1000","baseline_margin_pct":"30"}`,
 		},
 		"ledger": {"1": `{"id":1,"item_id":2,"by":"us","to":"1.75","at":"2027-03-01T10:00:00Z"}`},
-	}
+	})
+}
+
+// schema1FileWith writes a schema-1 file holding one negotiation whose
+// buckets hold records, by bucket and ID.
+func schema1FileWith(t *testing.T, path string, records map[string]map[string]string) {
+	t.Helper()
+	db := rawBolt(t, path, false)
 	if err := db.Update(func(tx *bolt.Tx) error {
 		meta, _ := tx.CreateBucket(bucketMeta)
 		meta.Put(keyApp, appName)
