@@ -17,7 +17,7 @@ func schema1Item(id int, title, rest string) string {
 
 // schema1Scenario is an old profitability scenario of a volume.
 func schema1Scenario(id int, volume string) string {
-	return fmt.Sprintf(`{"id":%d,"name":"Package %d","kind":"profitability","list_price":"24.20","rebate_pct":"2","cost_to_serve":"1.35","cost_of_goods":"15.60","volume":%q}`, id, id, volume)
+	return fmt.Sprintf(`{"id":%d,"name":"Package %d","kind":"profitability","list_price":"24.20","discount_pct":"0","rebate_pct":"2","cost_to_serve":"1.35","cost_of_goods":"15.60","volume":%q}`, id, id, volume)
 }
 
 // The deal basis is the scenario most items link to: here 7 over 5 (fails
@@ -59,7 +59,8 @@ func TestTheDealBasisIsTheScenarioMostItemsLinkTo(t *testing.T) {
 }
 
 // When scenarios tie for links, the first by ID is the basis (fails when
-// the later wins ties).
+// the later wins ties), and its terms nobody negotiates stand, but for a
+// zero discount (fails when the zero test is turned to the list price).
 func TestScenariosTiedForLinksGiveTheFirstAsBasis(t *testing.T) {
 	path := tempDB(t)
 	schema1FileWith(t, path, map[string]map[string]string{
@@ -72,5 +73,10 @@ func TestScenariosTiedForLinksGiveTheFirstAsBasis(t *testing.T) {
 	d := dossier(t, openStore(t, path), 1)
 	if v := d.Negotiation.Deal.Volume; !v.Valid || !v.Decimal.Equal(dec("100000")) {
 		t.Errorf("the deal's volume is %v, want scenario 5's 100000", v)
+	}
+	// Rebate and allowance are negotiated, a zero discount changes nothing:
+	// the list price alone stands.
+	if st := d.Negotiation.Deal.Standing; len(st) != 1 || st[0].Lever.Kind != model.LeverListPrice {
+		t.Errorf("standing terms %+v, want the list price alone", st)
 	}
 }

@@ -202,9 +202,9 @@ func TestFailedMigrationLeavesTheFile(t *testing.T) {
 	assertSameDossier(t, dossier(t, s, negID), want)
 }
 
-// testKeyDraftsByField: a draft written by schema 1, keyed by the form's
-// labels, comes out keyed by field, product lines included; the capture
-// line's draft is left as it was.
+// testKeyDraftsByField: drafts written by schema 1, keyed by the form's
+// labels, come out keyed by field, product lines included, every one of
+// them; the capture line's draft is left as it was.
 func testKeyDraftsByField(t *testing.T) {
 	path := tempDB(t)
 	openStore(t, path).Close()
@@ -216,6 +216,9 @@ func testKeyDraftsByField(t *testing.T) {
 		}
 		d := tx.Bucket(bucketDrafts)
 		if err := d.Put([]byte("form/1/item/0"), []byte(old)); err != nil {
+			return err
+		}
+		if err := d.Put([]byte("form/1/note/0"), []byte(`{"Text#0":"Dana called"}`)); err != nil {
 			return err
 		}
 		return d.Put([]byte("capture/1"), []byte("they 1 23.60"))
@@ -236,6 +239,9 @@ func testKeyDraftsByField(t *testing.T) {
 	want := map[string]string{"title": "Listing fee", "unit": "EUR/SKU", "weight": "80", "link": "", "line2.cannibal-margin": "25", "Mystery#0": "x"}
 	if !maps.Equal(v, want) {
 		t.Errorf("migrated draft = %v, want %v", v, want)
+	}
+	if note, _ := s.Draft("form/1/note/0"); note != `{"text":"Dana called"}` {
+		t.Errorf("the second form's draft became %q", note)
 	}
 	if line, _ := s.Draft("capture/1"); line != "they 1 23.60" {
 		t.Errorf("the capture draft became %q", line)
