@@ -10,7 +10,8 @@ import (
 
 // testRebateBases: a schema-6 file writes rebates as {"kind":"rebate",
 // "growth":true} or without the flag, on items and standing terms. After
-// the upgrade the growth rebate has base growth, the others base invoice,
+// the upgrade the growth rebate has base growth, the others (an item after
+// it, a standing term) base invoice,
 // the flag is gone, and the demo prices as before the upgrade but for what
 // 5.8 changed on purpose.
 func testRebateBases(t *testing.T) {
@@ -19,6 +20,11 @@ func testRebateBases(t *testing.T) {
 	d := demoDossier()
 	d.Negotiation.Deal.Standing = append(d.Negotiation.Deal.Standing,
 		model.StandingTerm{Lever: model.Lever{Kind: model.LeverRebate}, Value: dec("0.5")})
+	// A second item rebate, after the growth one: every item is upgraded.
+	second := itemByTitle(t, d, "Annual growth rebate")
+	second.ID, second.Title, second.Order = uint64(len(d.Items)+1), "Year-end rebate", len(d.Items)+1
+	second.Lever.Base = model.BaseInvoice
+	d.Items = append(d.Items, second)
 	negID, err := s.AddDossier(d)
 	if err != nil {
 		t.Fatal(err)
@@ -90,6 +96,9 @@ func testRebateBases(t *testing.T) {
 	}
 	if r := itemByTitle(t, got, "Annual growth rebate"); r.Lever.Base != model.BaseGrowth {
 		t.Errorf("growth rebate migrated to base %q, want growth", r.Lever.Base)
+	}
+	if r := itemByTitle(t, got, "Year-end rebate"); r.Lever.Base != model.BaseInvoice {
+		t.Errorf("the second rebate migrated to base %q, want invoice", r.Lever.Base)
 	}
 	standing := got.Negotiation.Deal.Standing
 	if last := standing[len(standing)-1]; last.Lever.Kind != model.LeverRebate || last.Lever.Base != model.BaseInvoice {
