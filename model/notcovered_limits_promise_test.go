@@ -17,6 +17,23 @@ func TestAPackageValueBeyondTheNumberLimitsIsRefused(t *testing.T) {
 	assertErr(t, pkg("1234567890123456").Validate(), "values has more than 15 digits before the point")
 }
 
+// A saved package is a named proposal or equivalent offer; the positions
+// (last year, our offer, …) are worked out, never saved.
+func TestASavedPackageIsANamedProposalOrEquivalentOffer(t *testing.T) {
+	values := Values{1: dec("24.50")}
+	for _, origin := range []PackageOrigin{OriginProposal, OriginMeso} {
+		assertErr(t, Package{Name: "Spring offer", Origin: origin, Values: values}.Validate(), "")
+		assertErr(t, Package{Name: " ", Origin: origin, Values: values}.Validate(), "the package needs a name")
+	}
+	for _, origin := range []PackageOrigin{OriginOurs, OriginTheirs, OriginLastYear, ""} {
+		assertErr(t, Package{Name: "Spring offer", Origin: origin, Values: values}.Validate(), "a saved package is a proposal or an equivalent offer")
+	}
+	tabled := Package{Name: "Spring offer", Origin: OriginProposal, Values: values, TabledMeeting: 2}
+	assertErr(t, tabled.Validate(), `package "Spring offer" is tabled in a meeting but has no time`)
+	tabled.TabledAt = t0
+	assertErr(t, tabled.Validate(), "")
+}
+
 // Tiers are typed "growth:rate, …", with or without % signs and blanks;
 // each is read, blanks between commas are skipped, and a part that is not
 // a number is refused naming it. Written back, they read the same.
