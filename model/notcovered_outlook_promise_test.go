@@ -56,3 +56,16 @@ func TestTheOutlookGivesEachItemItsOwnForecastAndSuggestion(t *testing.T) {
 		t.Error("no outlook gives a forecast or a suggestion")
 	}
 }
+
+// No dossier has the same figures as no dossier, and never those of a
+// dossier: a reload that brought nothing keeps nothing.
+func TestSameFiguresOfNoDossier(t *testing.T) {
+	var none *Dossier
+	d := Demo(demoNow)
+	if !none.SameFigures(nil) {
+		t.Error("no dossier against no dossier: not the same figures")
+	}
+	if none.SameFigures(d) || d.SameFigures(nil) {
+		t.Error("no dossier has the demo's figures")
+	}
+}
