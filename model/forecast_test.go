@@ -145,24 +145,10 @@ func TestForecastCrossing(t *testing.T) {
 	}
 }
 
-// TestForecastThreeMeetingsGivesContribution: three meetings a week apart
-// with shrinking moves on the price, a deal basis, and a deadline two weeks
-// after the third meeting (today): m = ⌊14/7⌋ = 2.
-//
-//	Price (up, EUR, weight 60): ours 12.00 → 11.20 → 10.80 → 10.60, walk-away 10.00, target 11.00;
-//	                            theirs 9.00 → 9.80 → 10.20 → 10.40, their walk-away 11.50.
-//	Allowance (down, weight 40): ours 0.20, theirs 0.60, nobody moved; walk-away 0.50, target 0.30.
-//
-// Price: sizes 0.8, 0.4, 0.2 both sides: r = 0.5. Further 0.2·(0.5 + 0.25)
-// = 0.15 each (room: the gap 10.60 − 10.40 = 0.20). 0.30 ≥ 0.20: landing
-// 10.60 − 0.20·0.15/0.30 = 10.50, after one meeting (0.1 + 0.1 ≥ 0.2):
-// meeting 4. Allowance: no agreement, midway (0.20 + 0.60)/2 = 0.40, inside
-// our walk-away 0.50, so the package lands by the last meeting, 3 + 2 = 5.
-// Weight landed 60 of 100 ≥ half: the headline gives
-// the contribution (10.50 − 0.40 − 6 − 1) × 1,000 = 3,100.00. Score: price
-// (10.50 − 10)/(11 − 10) = 0.5, allowance (0.50 − 0.40)/(0.50 − 0.30) =
-// 0.5: 50.
-func TestForecastThreeMeetingsGivesContribution(t *testing.T) {
+// landingDossier is TestForecastThreeMeetingsGivesContribution's: three
+// meetings a week apart, price landing at 10.50 and the package at
+// 3,100.00 when seen on the day of the third (t0 + 14 days).
+func landingDossier() *Dossier {
 	var ms []Meeting
 	for k := range 3 {
 		start := t0.AddDate(0, 0, 7*k)
@@ -188,6 +174,28 @@ func TestForecastThreeMeetingsGivesContribution(t *testing.T) {
 			Concession{ID: uint64(2*k + 1), MeetingID: m.ID, ItemID: 1, By: Us, To: dec(v[0]), At: m.Started.Add(time.Minute)},
 			Concession{ID: uint64(2*k + 2), MeetingID: m.ID, ItemID: 1, By: Them, To: dec(v[1]), At: m.Started.Add(2 * time.Minute)})
 	}
+	return d
+}
+
+// TestForecastThreeMeetingsGivesContribution: three meetings a week apart
+// with shrinking moves on the price, a deal basis, and a deadline two weeks
+// after the third meeting (today): m = ⌊14/7⌋ = 2.
+//
+//	Price (up, EUR, weight 60): ours 12.00 → 11.20 → 10.80 → 10.60, walk-away 10.00, target 11.00;
+//	                            theirs 9.00 → 9.80 → 10.20 → 10.40, their walk-away 11.50.
+//	Allowance (down, weight 40): ours 0.20, theirs 0.60, nobody moved; walk-away 0.50, target 0.30.
+//
+// Price: sizes 0.8, 0.4, 0.2 both sides: r = 0.5. Further 0.2·(0.5 + 0.25)
+// = 0.15 each (room: the gap 10.60 − 10.40 = 0.20). 0.30 ≥ 0.20: landing
+// 10.60 − 0.20·0.15/0.30 = 10.50, after one meeting (0.1 + 0.1 ≥ 0.2):
+// meeting 4. Allowance: no agreement, midway (0.20 + 0.60)/2 = 0.40, inside
+// our walk-away 0.50, so the package lands by the last meeting, 3 + 2 = 5.
+// Weight landed 60 of 100 ≥ half: the headline gives
+// the contribution (10.50 − 0.40 − 6 − 1) × 1,000 = 3,100.00. Score: price
+// (10.50 − 10)/(11 − 10) = 0.5, allowance (0.50 − 0.40)/(0.50 − 0.30) =
+// 0.5: 50.
+func TestForecastThreeMeetingsGivesContribution(t *testing.T) {
+	d := landingDossier()
 	if err := d.Validate(); err != nil {
 		t.Fatal(err)
 	}
