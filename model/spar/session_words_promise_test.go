@@ -3,6 +3,8 @@ package spar
 import (
 	"errors"
 	"testing"
+
+	"github.com/parley-app/parley/model"
 )
 
 // A trainee who leaves the table stops an open session, and the session
@@ -54,6 +56,22 @@ func TestATacticSaysItsExponent(t *testing.T) {
 		tc, err := ParseTactic(in)
 		if err != nil || tc.String() != want {
 			t.Errorf("ParseTactic(%q) = %q, %v; want %q", in, tc, err, want)
+		}
+	}
+}
+
+// A trainee who tables exactly the buyer's standing offer has it accepted
+// at once: it is worth as much to the buyer as any counter it could make
+// (it never concedes past what the trainee asks), whatever its tactic.
+func TestTheBuyerAcceptsItsOwnStandingOffer(t *testing.T) {
+	for _, tc := range []Tactic{Boulware, Linear, Conceder} {
+		_, c := demoCase(t)
+		s := NewSession(c, Config{Seed: 7, Tactic: tc, Meetings: 2})
+		counter := c.FormatValues(s.Counter())
+		play(t, s, counter)
+		last := s.Rows[len(s.Rows)-1]
+		if s.Outcome != Agreed || last.By != model.Them || !last.Accepted || c.FormatValues(s.Deal) != counter {
+			t.Errorf("%s: tabling %s ends %s with %q, want the buyer accepting it", tc, counter, s.Outcome, s.Describe(last))
 		}
 	}
 }
