@@ -279,3 +279,16 @@ func TestAConflictImportedAgainCountsTheSame(t *testing.T) {
 		t.Errorf("the second import counted %+v, %v; want %d the same, none kept", again, err, first.Same+1)
 	}
 }
+
+// A number read from the file may have as many whole digits as any number
+// Parley takes, and no more (fails when the most is refused).
+func TestAStoredNumberOfTheMostWholeDigitsReads(t *testing.T) {
+	most := strings.Repeat("9", model.MaxWholeDigits)
+	var e exact
+	if err := json.Unmarshal([]byte(`"`+most+`.5"`), &e); err != nil {
+		t.Errorf("%s.5: %v", most, err)
+	}
+	if err := json.Unmarshal([]byte(`"`+most+`9"`), &e); err == nil {
+		t.Errorf("%s9 was read", most)
+	}
+}

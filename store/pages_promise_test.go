@@ -53,3 +53,23 @@ func TestPageFaultNamesEachKindOfDamage(t *testing.T) {
 		}
 	}
 }
+
+// A file cut inside its second meta page, or shorter than one, is named
+// damaged without reading past its end (fails when the guard on the meta
+// page's bytes is loosened).
+func TestPageFaultOfAFileCutInItsMetaPages(t *testing.T) {
+	s, _ := demoStore(t)
+	s.Close()
+	data, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &pageWalk{data: data}
+	w.readMeta()
+	for _, n := range []int{40, int(w.ps) + pageHeader + 63} {
+		cut := data[:n:n] // no room past the end, as a file read whole
+		if got := pageFault(cut); got == "" {
+			t.Errorf("a file of %d bytes: no fault found", n)
+		}
+	}
+}
