@@ -95,9 +95,6 @@ func (w *pageWalk) readMeta() bool {
 			best, found = tx, true
 			w.ps, w.root, w.freelist, w.hw = ps, ne.Uint64(m[16:]), ne.Uint64(m[32:]), ne.Uint64(m[40:])
 		}
-		if i == 0 && w.ps == 0 {
-			w.ps = ps
-		}
 	}
 	return found
 }

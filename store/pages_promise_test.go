@@ -1,11 +1,13 @@
 package store
 
 import (
+	"hash/fnv"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Promises of the page walk (pageFault) that a mutation run found no test
@@ -26,6 +28,15 @@ func TestPageFaultNamesEachKindOfDamage(t *testing.T) {
 	w := &pageWalk{data: whole}
 	if !w.readMeta() || pageFault(whole) != "" {
 		t.Fatalf("the whole file: %q", pageFault(whole))
+	}
+	// The walk starts from the meta page of the later transaction.
+	txAt := func(off uint64) uint64 { return ne.Uint64(whole[off+pageHeader+48:]) }
+	newest := uint64(0)
+	if txAt(w.ps) > txAt(0) {
+		newest = w.ps
+	}
+	if root := ne.Uint64(whole[newest+pageHeader+16:]); w.root != root {
+		t.Fatalf("the walk starts at root %d, the later meta page's is %d", w.root, root)
 	}
 	damage := map[string]struct {
 		change func(data []byte) []byte
@@ -70,6 +81,90 @@ func TestPageFaultOfAFileCutInItsMetaPages(t *testing.T) {
 		cut := data[:n:n] // no room past the end, as a file read whole
 		if got := pageFault(cut); got == "" {
 			t.Errorf("a file of %d bytes: no fault found", n)
+		}
+	}
+}
+
+// setMeta sets the uint64 at field (bytes into the meta) in the meta page
+// at off, and its checksum again, so that the page still reads as valid.
+func setMeta(data []byte, off, field, v uint64) {
+	m := data[off+pageHeader : off+pageHeader+64]
+	ne.PutUint64(m[field:], v)
+	sum := fnv.New64a()
+	sum.Write(m[:56])
+	ne.PutUint64(m[56:], sum.Sum64())
+}
+
+// Pages that point at or run up to the file's end, and freelists that run
+// past their page or exactly fill it, are named for what they are (fails
+// when any of those bounds is off by one, or its sum turned round).
+func TestPageFaultAtTheEdges(t *testing.T) {
+	s, negID := demoStore(t)
+	for range 5 {
+		saveNoteT(t, s, negID, "frees some pages")
+	}
+	s.Close()
+	whole, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &pageWalk{data: whole}
+	w.readMeta()
+	newest := uint64(0)
+	if ne.Uint64(whole[w.ps+pageHeader+48:]) > ne.Uint64(whole[pageHeader+48:]) {
+		newest = w.ps
+	}
+	full := (w.ps - pageHeader) / 8 // the ids a freelist page holds
+	for name, c := range map[string]struct {
+		change func(d []byte)
+		want   string
+	}{
+		"the root at the high-water mark": {func(d []byte) { setMeta(d, newest, 16, w.hw) }, "outside the file's"},
+		"the root running up to it": {func(d []byte) {
+			ne.PutUint32(d[w.root*w.ps+12:], uint32(w.hw-w.root))
+		}, "runs past the end of the file"},
+		"a freelist longer than its page": {func(d []byte) {
+			ne.PutUint16(d[w.freelist*w.ps+10:], uint16(full+90))
+		}, "runs past its page"},
+	} {
+		d := append([]byte(nil), whole...)
+		c.change(d)
+		if got := pageFault(d[:len(d):len(d)]); !strings.Contains(got, c.want) {
+			t.Errorf("%s: pageFault = %q, want %q", name, got, c.want)
+		}
+	}
+	d := append([]byte(nil), whole...)
+	ne.PutUint16(d[w.freelist*w.ps+10:], uint16(full)) // fills the page exactly
+	if got := pageFault(d); got == "" || strings.Contains(got, "runs past its page") {
+		t.Errorf("a freelist filling its page: pageFault = %q, want a fault in what it lists", got)
+	}
+}
+
+// Files of the smallest and largest page sizes bbolt is given are read
+// whole (fails when either bound is refused).
+func TestPageFaultReadsFilesOfEveryPageSize(t *testing.T) {
+	for _, size := range []int{1024, 1 << 16} {
+		path := tempDB(t)
+		db, err := bolt.Open(path, 0o600, &bolt.Options{PageSize: size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucket([]byte("b"))
+			if err != nil {
+				return err
+			}
+			return b.Put([]byte("k"), []byte("v"))
+		}); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := pageFault(data); got != "" {
+			t.Errorf("a file of %d-byte pages: %q", size, got)
 		}
 	}
 }
