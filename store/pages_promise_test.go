@@ -123,6 +123,13 @@ func TestPageFaultAtTheEdges(t *testing.T) {
 		"the root running up to it": {func(d []byte) {
 			ne.PutUint32(d[w.root*w.ps+12:], uint32(w.hw-w.root))
 		}, "runs past the end of the file"},
+		"a freelist listing the high-water mark": {func(d []byte) {
+			fl := d[w.freelist*w.ps:]
+			ne.PutUint64(fl[pageHeader:], w.hw)
+		}, "outside the file"},
+		"the root holding more elements than fit": {func(d []byte) {
+			ne.PutUint16(d[w.root*w.ps+10:], uint16((w.ps-pageHeader)/elementSize+50))
+		}, "holds more elements than fit"},
 		"a freelist longer than its page": {func(d []byte) {
 			ne.PutUint16(d[w.freelist*w.ps+10:], uint16(full+90))
 		}, "runs past its page"},
