@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"hash/fnv"
 	"os"
 	"strings"
@@ -172,6 +173,69 @@ func TestPageFaultReadsFilesOfEveryPageSize(t *testing.T) {
 		}
 		if got := pageFault(data); got != "" {
 			t.Errorf("a file of %d-byte pages: %q", size, got)
+		}
+	}
+}
+
+// An element whose value runs past its page is named, whatever its key's
+// size (fails when the key's size is taken off instead of added).
+func TestPageFaultOfAValuePastItsPage(t *testing.T) {
+	s, _ := demoStore(t)
+	s.Close()
+	data, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &pageWalk{data: data}
+	w.readMeta()
+	root := data[w.root*w.ps : (w.root+1)*w.ps]
+	e := root[pageHeader : pageHeader+elementSize] // the first element: a leaf's
+	start := pageHeader + uint64(ne.Uint32(e[4:]))
+	ne.PutUint32(e[12:], uint32(w.ps-start)) // its key then takes it past the page
+	if got := pageFault(data); !strings.Contains(got, "lies outside the page") {
+		t.Errorf("pageFault = %q, want the element named outside its page", got)
+	}
+}
+
+// Keys out of order, or the same key twice, are named (fails when the
+// order is not checked, or equal keys pass).
+func TestPageFaultOfKeysOutOfOrder(t *testing.T) {
+	path := tempDB(t)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("b"))
+		if err != nil {
+			return err
+		}
+		for _, k := range []string{"k1", "k2", "k3"} {
+			if err := b.Put([]byte(k), []byte("x")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	whole, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pageFault(whole); got != "" {
+		t.Fatalf("the whole file: %q", got)
+	}
+	for name, key := range map[string]string{"out of order": "k3", "twice": "k1"} {
+		data := append([]byte(nil), whole...)
+		i := bytes.Index(data, []byte("k2x"))
+		if i < 0 {
+			t.Fatal("no k2 in the file")
+		}
+		copy(data[i:], key)
+		if got := pageFault(data); !strings.Contains(got, "out of order") {
+			t.Errorf("a key %s: pageFault = %q", name, got)
 		}
 	}
 }

@@ -273,3 +273,14 @@ func TestLabelsQuoteFortyCharactersWhole(t *testing.T) {
 		t.Errorf("41 characters quoted as %q", got)
 	}
 }
+
+// The file's one user owns the drafts without a person's mark, never a
+// person's (fails when the mark is read the other way round).
+func TestTheFilesUserOwnsOnlyUnmarkedDrafts(t *testing.T) {
+	s, _ := demoStore(t)
+	for stored, want := range map[string]bool{"form/1/item/0": true, "": true, "@ann/form/1/item/0": false} {
+		if _, ok := s.ownKey(stored); ok != want {
+			t.Errorf("ownKey(%q) = %v, want %v", stored, ok, want)
+		}
+	}
+}
