@@ -284,3 +284,19 @@ func TestTheFilesUserOwnsOnlyUnmarkedDrafts(t *testing.T) {
 		}
 	}
 }
+
+// Undo names a deleted record by what it said, not by its number (fails
+// when the record is not read for its words).
+func TestUndoNamesADeletedNoteByItsWords(t *testing.T) {
+	s, negID := demoStore(t)
+	n := model.Note{Kind: model.KindNote, At: now, Text: "Dana called about the floor"}
+	if err := s.SaveNote(negID, &n); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteNote(negID, n.ID); err != nil {
+		t.Fatal(err)
+	}
+	if label, err := s.Undo(); err != nil || !strings.Contains(label, "Dana called about the floor") {
+		t.Errorf("undo of the deletion: %q, %v", label, err)
+	}
+}
