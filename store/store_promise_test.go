@@ -3,10 +3,12 @@ package store
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/oklog/ulid/v2"
 	"github.com/parley-app/parley/model"
 )
 
@@ -298,5 +300,43 @@ func TestUndoNamesADeletedNoteByItsWords(t *testing.T) {
 	}
 	if label, err := s.Undo(); err != nil || !strings.Contains(label, "Dana called about the floor") {
 		t.Errorf("undo of the deletion: %q, %v", label, err)
+	}
+}
+
+// A UID an import derives carries the time it was derived for (fails when
+// a time in range is thrown away).
+func TestADerivedUIDCarriesItsTime(t *testing.T) {
+	id, err := ulid.ParseStrict(derivedUID(now, "seed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ulid.Time(id.Time()); !got.Equal(now) {
+		t.Errorf("the derived UID's time is %v, want %v", got, now)
+	}
+}
+
+// A UID that is not a ULID is refused; none at all is fine (fails when
+// the empty test is turned round).
+func TestCheckUIDRefusesOnlyWhatIsNotAULID(t *testing.T) {
+	if err := checkUID(""); err != nil {
+		t.Errorf("no UID: %v", err)
+	}
+	if err := checkUID(newUID()); err != nil {
+		t.Errorf("a new UID: %v", err)
+	}
+	if err := checkUID("not-a-ulid"); err == nil {
+		t.Error("not-a-ulid was taken for a UID")
+	}
+}
+
+// --db at a link to nothing says it is a link, and to what (fails when the
+// link is not looked for).
+func TestALinkToNothingIsNamed(t *testing.T) {
+	link := filepath.Join(t.TempDir(), "parley.db")
+	if err := os.Symlink("/nowhere/parley.db", link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenExisting(link); err == nil || !strings.Contains(err.Error(), "is a link to /nowhere/parley.db") {
+		t.Errorf("OpenExisting(a link to nothing): %v", err)
 	}
 }
