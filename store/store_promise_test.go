@@ -340,3 +340,30 @@ func TestALinkToNothingIsNamed(t *testing.T) {
 		t.Errorf("OpenExisting(a link to nothing): %v", err)
 	}
 }
+
+// A negotiation's summary follows an edit of its own record (its stage),
+// goes with the negotiation when it is deleted, and a negotiation with no
+// summary says so (fails when the record's edit is passed over, the
+// summaries of existing negotiations dropped, or a missing one read as
+// empty).
+func TestSummariesFollowTheNegotiationsRecord(t *testing.T) {
+	path := twoNegotiations(t)
+	s := openStore(t, path)
+	n := dossier(t, s, 1).Negotiation
+	n.Stage = model.StageAgree
+	if err := s.SaveNegotiation(&n); err != nil {
+		t.Fatal(err)
+	}
+	if sm, err := s.Summary(1); err != nil || sm.Stage != model.StageAgree {
+		t.Errorf("the summary after the stage moved: %s, %v; want %s", sm.Stage, err, model.StageAgree)
+	}
+	if err := s.DeleteNegotiation(2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Summary(2); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the deleted negotiation's summary: %v, want ErrNotFound", err)
+	}
+	if sm, err := s.Summary(1); err != nil || sm.Stage != model.StageAgree {
+		t.Errorf("the other's summary after the deletion: %s, %v", sm.Stage, err)
+	}
+}
