@@ -367,3 +367,25 @@ func TestSummariesFollowTheNegotiationsRecord(t *testing.T) {
 		t.Errorf("the other's summary after the deletion: %s, %v", sm.Stage, err)
 	}
 }
+
+// Deleting an account takes the summaries of all its negotiations with it
+// (fails when the first summary's deletion ends the sweep).
+func TestDeletingAnAccountDropsEverySummaryOfIt(t *testing.T) {
+	s := openStore(t, tempDB(t))
+	a := addAccount(t, s, "Brightway Wholesale")
+	first := addNegotiation(t, s, a.ID, "2027 distribution")
+	second := addNegotiation(t, s, a.ID, "2028 distribution")
+	for _, id := range []uint64{first.ID, second.ID} {
+		if _, err := s.Summary(id); err != nil {
+			t.Fatalf("summary of %d before: %v", id, err)
+		}
+	}
+	if err := s.DeleteAccount(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []uint64{first.ID, second.ID} {
+		if _, err := s.Summary(id); !errors.Is(err, ErrNotFound) {
+			t.Errorf("summary of %d after its account was deleted: %v, want ErrNotFound", id, err)
+		}
+	}
+}
