@@ -389,3 +389,15 @@ func TestDeletingAnAccountDropsEverySummaryOfIt(t *testing.T) {
 		}
 	}
 }
+
+// A text quoted in a refusal keeps 40 characters whole and cuts a longer
+// one to 40 and an ellipsis (fails when 40 is cut too).
+func TestShortenKeepsFortyCharactersWhole(t *testing.T) {
+	forty := strings.Repeat("é", 40)
+	if got := shorten(forty); got != forty {
+		t.Errorf("40 characters shortened to %q", got)
+	}
+	if got := shorten(forty + "x"); got != forty+"…" {
+		t.Errorf("41 characters shortened to %q", got)
+	}
+}
