@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -399,5 +400,40 @@ func TestShortenKeepsFortyCharactersWhole(t *testing.T) {
 	}
 	if got := shorten(forty + "x"); got != forty+"…" {
 		t.Errorf("41 characters shortened to %q", got)
+	}
+}
+
+// An account is shared by its owner or an admin; another KAM is refused,
+// and so is a session of nobody on the file (fails when a known person is
+// taken for unknown).
+func TestAnAccountIsSharedByItsOwnerOrAnAdmin(t *testing.T) {
+	tm := newTeam(t)
+	acc := dossier(t, tm.ann, tm.negID).Account.ID
+	if err := tm.bob.ShareAccount(acc, "mia"); !errors.Is(err, ErrNotYours) {
+		t.Errorf("bob shares ann's account: %v, want ErrNotYours", err)
+	}
+	if err := tm.file.For("zed").ShareAccount(acc, "bob"); !errors.Is(err, ErrUnknownPerson) {
+		t.Errorf("an unknown person shares it: %v, want ErrUnknownPerson", err)
+	}
+	if err := tm.ann.ShareAccount(acc, "bob"); err != nil {
+		t.Errorf("ann shares her own account: %v", err)
+	}
+	if err := tm.ada.ShareAccount(acc, "mia"); err != nil {
+		t.Errorf("ada, an admin, shares it: %v", err)
+	}
+}
+
+// A file must be a regular one where it is opened, even when it became
+// something else after it was looked at (fails when the check is skipped).
+func TestOpenRegularRefusesAPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "parley.db")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
+	if f, err := openRegular(fifo, os.O_RDONLY, 0); err == nil || !strings.Contains(err.Error(), "named pipe") {
+		if f != nil {
+			f.Close()
+		}
+		t.Errorf("openRegular of a FIFO: %v", err)
 	}
 }
