@@ -2,6 +2,7 @@ package store
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -132,5 +133,29 @@ func TestALookAtALockSeesItsHolders(t *testing.T) {
 	held := look()
 	if len(held.holders) != 1 || held.holders[0].pid != os.Getpid() || !held.holders[0].write || held.record != "" {
 		t.Errorf("a file this process holds: %+v; want this process as its one writer, and no record read", held)
+	}
+}
+
+// A file that ends inside its second meta page is read from its first:
+// the end of the file is not an error (fails when it is taken for one).
+func TestMetaTxIDOfAFileCutInItsSecondMeta(t *testing.T) {
+	s, _ := demoStore(t)
+	s.Close()
+	data, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ne.Uint64(data[pageHeader+48:]) // the first meta page's transaction
+	path := filepath.Join(t.TempDir(), "cut.db")
+	if err := os.WriteFile(path, data[:4096+40], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if tx, err := metaTxID(f, path); tx != want || err != nil {
+		t.Errorf("metaTxID of a file cut in its second meta: %d, %v; want %d", tx, err, want)
 	}
 }
