@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -15,19 +14,8 @@ import (
 // holding: each kind of damage is named, and a file whose first meta page
 // is damaged is read from the second, as bbolt does.
 func TestPageFaultNamesEachKindOfDamage(t *testing.T) {
-	s, negID := demoStore(t)
-	for range 5 { // free some pages
-		if _, err := s.Capture(negID, model.Capture{Kind: model.CaptureNote, Text: "a note"}, now, 0, "", true); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s.Close()
-	whole, err := os.ReadFile(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &pageWalk{data: whole}
-	if !w.readMeta() || pageFault(whole) != "" {
+	whole, w := demoPages(t, 5)
+	if pageFault(whole) != "" {
 		t.Fatalf("the whole file: %q", pageFault(whole))
 	}
 	// The walk starts from the meta page of the later transaction.
@@ -70,14 +58,7 @@ func TestPageFaultNamesEachKindOfDamage(t *testing.T) {
 // damaged without reading past its end (fails when the guard on the meta
 // page's bytes is loosened).
 func TestPageFaultOfAFileCutInItsMetaPages(t *testing.T) {
-	s, _ := demoStore(t)
-	s.Close()
-	data, err := os.ReadFile(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &pageWalk{data: data}
-	w.readMeta()
+	data, w := demoPages(t, 0)
 	for _, n := range []int{40, int(w.ps) + pageHeader + 63} {
 		cut := data[:n:n] // no room past the end, as a file read whole
 		if got := pageFault(cut); got == "" {
@@ -100,17 +81,7 @@ func setMeta(data []byte, off, field, v uint64) {
 // past their page or exactly fill it, are named for what they are (fails
 // when any of those bounds is off by one, or its sum turned round).
 func TestPageFaultAtTheEdges(t *testing.T) {
-	s, negID := demoStore(t)
-	for range 5 {
-		saveNoteT(t, s, negID, "frees some pages")
-	}
-	s.Close()
-	whole, err := os.ReadFile(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &pageWalk{data: whole}
-	w.readMeta()
+	whole, w := demoPages(t, 5)
 	newest := uint64(0)
 	if ne.Uint64(whole[w.ps+pageHeader+48:]) > ne.Uint64(whole[pageHeader+48:]) {
 		newest = w.ps
@@ -180,14 +151,7 @@ func TestPageFaultReadsFilesOfEveryPageSize(t *testing.T) {
 // An element whose value runs past its page is named, whatever its key's
 // size (fails when the key's size is taken off instead of added).
 func TestPageFaultOfAValuePastItsPage(t *testing.T) {
-	s, _ := demoStore(t)
-	s.Close()
-	data, err := os.ReadFile(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &pageWalk{data: data}
-	w.readMeta()
+	data, w := demoPages(t, 0)
 	root := data[w.root*w.ps : (w.root+1)*w.ps]
 	e := root[pageHeader : pageHeader+elementSize] // the first element: a leaf's
 	start := pageHeader + uint64(ne.Uint32(e[4:]))
@@ -238,4 +202,24 @@ func TestPageFaultOfKeysOutOfOrder(t *testing.T) {
 			t.Errorf("a key %s: pageFault = %q", name, got)
 		}
 	}
+}
+
+// demoPages is the bytes of a demo file after notes more notes (each frees
+// some pages), closed, and the walk's reading of its meta pages.
+func demoPages(t *testing.T, notes int) ([]byte, *pageWalk) {
+	t.Helper()
+	s, negID := demoStore(t)
+	for range notes {
+		saveNoteT(t, s, negID, "frees some pages")
+	}
+	s.Close()
+	data, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &pageWalk{data: data}
+	if !w.readMeta() {
+		t.Fatal("the demo file's meta pages cannot be read")
+	}
+	return data, w
 }
