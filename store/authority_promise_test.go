@@ -62,11 +62,7 @@ func TestEveryMovePastAuthorityInOneChangeIsHeld(t *testing.T) {
 func TestEditingAnApprovedMoveDoesNotAskAgain(t *testing.T) {
 	tm := newTeam(t)
 	past := movePastLimit(t, tm)
-	held := tm.ann.Held()
-	if len(held) != 1 {
-		t.Fatalf("held = %+v; want the move to 55", held)
-	}
-	if _, err := tm.mia.Decide(held[0].ID, true, "fine"); err != nil {
+	if _, err := tm.mia.Decide(oneHeld(t, tm).ID, true, "fine"); err != nil {
 		t.Fatal(err)
 	}
 	c, ok := concessionByID(dossier(t, tm.ann, tm.negID), past.ID)
@@ -103,11 +99,7 @@ func TestEditingAnApprovedMoveDoesNotAskAgain(t *testing.T) {
 func TestEditingAnItemKeepsAnApprovedWalkAway(t *testing.T) {
 	tm := newTeam(t)
 	it := walkAwayPastLimit(t, tm)
-	held := tm.ann.Held()
-	if len(held) != 1 {
-		t.Fatalf("held = %+v", held)
-	}
-	if _, err := tm.mia.Decide(held[0].ID, true, ""); err != nil {
+	if _, err := tm.mia.Decide(oneHeld(t, tm).ID, true, ""); err != nil {
 		t.Fatal(err)
 	}
 	it = itemByTitle(t, dossier(t, tm.ann, tm.negID), it.Title)
@@ -129,9 +121,8 @@ func TestEditingAnItemKeepsAnApprovedWalkAway(t *testing.T) {
 func TestARequestKeepsItsLimitAsWritten(t *testing.T) {
 	tm := newTeam(t)
 	movePastLimit(t, tm)
-	held := tm.ann.Held()
-	if len(held) != 1 || model.FormatValue(held[0].Limit.Decimal) != "50" {
-		t.Fatalf("held = %+v; want one request showing the limit 50", held)
+	if held := oneHeld(t, tm); model.FormatValue(held.Limit.Decimal) != "50" {
+		t.Fatalf("held = %+v; want the request showing the limit 50", held)
 	}
 	list, err := tm.mia.Requests(false)
 	if err != nil || len(list) != 1 {
@@ -156,9 +147,8 @@ func TestARelativeLimitWithManyDecimalsIsKeptRounded(t *testing.T) {
 	if err := tm.ann.SaveItem(tm.negID, &it); err != nil {
 		t.Fatal(err)
 	}
-	held := tm.ann.Held()
-	if len(held) != 1 || held[0].Limit.Decimal.String() != "22.54537058" {
-		t.Fatalf("held = %+v; want one request with the limit 22.54537058", held)
+	if held := oneHeld(t, tm); held.Limit.Decimal.String() != "22.54537058" {
+		t.Fatalf("held = %+v; want the request with the limit 22.54537058", held)
 	}
 	list, err := tm.mia.Approvals(false)
 	if err != nil || len(list) != 1 || list[0].Limit.Decimal.String() != "22.54537058" {
@@ -172,10 +162,7 @@ func TestARelativeLimitWithManyDecimalsIsKeptRounded(t *testing.T) {
 func TestARejectionOverADamagedRecordChangesNothing(t *testing.T) {
 	tm := newTeam(t)
 	past := movePastLimit(t, tm)
-	held := tm.ann.Held()
-	if len(held) != 1 {
-		t.Fatalf("held = %+v", held)
-	}
+	held := oneHeld(t, tm)
 	err := tm.file.update(func(tx *bolt.Tx) error {
 		b, err := child(tx, tm.negID, bucketOwed)
 		if err != nil {
@@ -186,7 +173,7 @@ func TestARejectionOverADamagedRecordChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = tm.mia.Decide(held[0].ID, false, "no")
+	_, err = tm.mia.Decide(held.ID, false, "no")
 	if !errors.Is(err, ErrDamaged) {
 		t.Fatalf("a rejection over a damaged record: %v; want ErrDamaged", err)
 	}
@@ -200,7 +187,7 @@ func TestARejectionOverADamagedRecordChangesNothing(t *testing.T) {
 		found, err = getJSON(b.Bucket, itob(past.ID), &c)
 		return err
 	})
-	if err != nil || !found || c.Approval != held[0].ID {
+	if err != nil || !found || c.Approval != held.ID {
 		t.Fatalf("the held move after the refused rejection: %+v, %v, %v; want it in the ledger, still held", c, found, err)
 	}
 	list, err := tm.file.Approvals(true)
@@ -223,4 +210,15 @@ func TestHeldIsTheLastChangesOnly(t *testing.T) {
 	if held := tm.ann.Held(); len(held) != 0 {
 		t.Fatalf("after a note, Held = %+v; want nothing: the note held nothing", held)
 	}
+}
+
+// oneHeld is the one request for approval ann's last change made, or
+// fails the test.
+func oneHeld(t *testing.T, tm team) model.Approval {
+	t.Helper()
+	held := tm.ann.Held()
+	if len(held) != 1 {
+		t.Fatalf("ann's last change held %+v; want one request", held)
+	}
+	return held[0]
 }
