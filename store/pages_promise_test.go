@@ -123,25 +123,7 @@ func TestPageFaultAtTheEdges(t *testing.T) {
 // whole (fails when either bound is refused).
 func TestPageFaultReadsFilesOfEveryPageSize(t *testing.T) {
 	for _, size := range []int{1024, 1 << 16} {
-		path := tempDB(t)
-		db, err := bolt.Open(path, 0o600, &bolt.Options{PageSize: size})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Update(func(tx *bolt.Tx) error {
-			b, err := tx.CreateBucket([]byte("b"))
-			if err != nil {
-				return err
-			}
-			return b.Put([]byte("k"), []byte("v"))
-		}); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := boltFileOf(t, size, "k")
 		if got := pageFault(data); got != "" {
 			t.Errorf("a file of %d-byte pages: %q", size, got)
 		}
@@ -164,30 +146,7 @@ func TestPageFaultOfAValuePastItsPage(t *testing.T) {
 // Keys out of order, or the same key twice, are named (fails when the
 // order is not checked, or equal keys pass).
 func TestPageFaultOfKeysOutOfOrder(t *testing.T) {
-	path := tempDB(t)
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucket([]byte("b"))
-		if err != nil {
-			return err
-		}
-		for _, k := range []string{"k1", "k2", "k3"} {
-			if err := b.Put([]byte(k), []byte("x")); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	whole, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole := boltFileOf(t, 0, "k1", "k2", "k3")
 	if got := pageFault(whole); got != "" {
 		t.Fatalf("the whole file: %q", got)
 	}
@@ -222,4 +181,35 @@ func demoPages(t *testing.T, notes int) ([]byte, *pageWalk) {
 		t.Fatal("the demo file's meta pages cannot be read")
 	}
 	return data, w
+}
+
+// boltFileOf is the bytes of a bbolt file of pageSize-byte pages (0: the
+// system's) holding one bucket with keys, each of value "x".
+func boltFileOf(t *testing.T, pageSize int, keys ...string) []byte {
+	t.Helper()
+	path := tempDB(t)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{PageSize: pageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("b"))
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if err := b.Put([]byte(k), []byte("x")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
