@@ -52,33 +52,35 @@ func minutesOf(t *testing.T, d *Dossier, n int) string {
 	return s
 }
 
+// sectionsSay checks the text under heading in the minutes of each
+// meeting of want against what want says for it.
+func sectionsSay(t *testing.T, d *Dossier, heading string, want map[int]string) {
+	t.Helper()
+	for n, w := range want {
+		if got := strings.TrimSpace(section(t, minutesOf(t, d, n), heading)); got != w {
+			t.Errorf("meeting %d, %s:\n%q\nwant\n%q", n, heading, got, w)
+		}
+	}
+}
+
 // The buyer's moves are listed under the buyer's name and ours under "We",
 // one each; a meeting where nobody moved says so.
 func TestMinutesPutEachSideMovesUnderItsOwnName(t *testing.T) {
 	d := minutesDossier()
 	want := "Northfield moved on:\n\n- Payment terms: from 90 to 75 days\n\n" +
 		"We moved on:\n\n- List price: from 24.80 to 24.50 EUR/case, for a second leaflet week"
-	if got := strings.TrimSpace(section(t, minutesOf(t, d, 1), "## What moved")); got != want {
-		t.Errorf("meeting 1, what moved:\n%q\nwant\n%q", got, want)
-	}
-	if got, want := strings.TrimSpace(section(t, minutesOf(t, d, 3), "## What moved")), "Neither side moved."; got != want {
-		t.Errorf("meeting 3, what moved: %q, want %q", got, want)
-	}
+	sectionsSay(t, d, "## What moved", map[int]string{1: want, 3: "Neither side moved."})
 }
 
 // Each meeting's minutes list the items agreed in it, not those agreed in
 // an earlier meeting nor later; none says so.
 func TestMinutesListOnlyTheItemsAgreedInThatMeeting(t *testing.T) {
 	d := minutesDossier()
-	for n, want := range map[int]string{
+	sectionsSay(t, d, "## Agreed", map[int]string{
 		1: "- Payment terms: 75 days",
 		2: "- List price: 24.50 EUR/case",
 		3: "No item was agreed in this meeting.",
-	} {
-		if got := strings.TrimSpace(section(t, minutesOf(t, d, n), "## Agreed")); got != want {
-			t.Errorf("meeting %d, agreed: %q, want %q", n, got, want)
-		}
-	}
+	})
 }
 
 // The heading lists the attendees when some were recorded, and has no
@@ -116,15 +118,11 @@ func TestMinutesShowNotesActionsAndQuestionsOnlyWhenThereAreSome(t *testing.T) {
 // The next meeting is named with its date, and its place when it has one.
 func TestMinutesNameTheNextMeetingAndItsPlace(t *testing.T) {
 	d := minutesDossier()
-	for n, want := range map[int]string{
+	sectionsSay(t, d, "## Next meeting", map[int]string{
 		1: "Meeting 2 on 2027-03-08 at 09:00.",
 		2: "Meeting 3 on 2027-03-15 at 09:00, Video call.",
 		3: "Meeting 4: date to be agreed.",
-	} {
-		if got := strings.TrimSpace(section(t, minutesOf(t, d, n), "## Next meeting")); got != want {
-			t.Errorf("meeting %d, next meeting: %q, want %q", n, got, want)
-		}
-	}
+	})
 }
 
 // Asking for a meeting that does not exist says which ones do.
