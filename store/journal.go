@@ -234,17 +234,16 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 		}
 		return s.audit(tx, label, j)
 	})
-	if err == nil {
-		if len(held) > 0 {
-			heldBy.Store(s.author, held)
-		} else {
-			heldBy.Delete(s.author) // Held is the last change's: what an earlier one held and nobody took is stale
-		}
+	if err != nil {
+		return err
 	}
-	if err == nil {
-		s.written.Store(&written{at: at, summaries: j.summaries})
+	// Held is the last change's: what an earlier one held and nobody took is stale.
+	heldBy.Delete(s.author)
+	if len(held) > 0 {
+		heldBy.Store(s.author, held)
 	}
-	return err
+	s.written.Store(&written{at: at, summaries: j.summaries})
+	return nil
 }
 
 // An entry is two keys of the journal bucket, next to each other so that a

@@ -48,7 +48,7 @@ func (r *reader) with(s *Store, fn func(*bolt.DB) error) error {
 	lock, err := openRegular(s.path, os.O_RDONLY, 0)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("open %s: the database is gone (moved or deleted while Parley was using it): %w", s.path, err)
+			return gone(s.path, err)
 		}
 		return err
 	}

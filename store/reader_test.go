@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/parley-app/parley/model"
@@ -174,5 +175,23 @@ func BenchmarkReadDemo(b *testing.B) {
 		if _, err := s.Dossier(negID); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A file deleted while a store has it mapped is said to be gone, on the
+// next read and the next write alike: the map of the old file is not read
+// as if it were still there.
+func TestAFileDeletedMidSessionIsGone(t *testing.T) {
+	s, negID := demoStore(t)
+	mapped(t, s, negID)
+	if err := os.Remove(s.Path()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Dossier(negID); err == nil || !strings.Contains(err.Error(), "the database is gone") {
+		t.Errorf("a read after the file was deleted: %v", err)
+	}
+	n := model.Note{Kind: model.KindNote, Text: "into nothing", At: now}
+	if err := s.SaveNote(negID, &n); err == nil || !strings.Contains(err.Error(), "the database is gone") {
+		t.Errorf("a write after the file was deleted: %v", err)
 	}
 }

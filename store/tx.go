@@ -92,7 +92,7 @@ func openWith(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 		// Not expected: OpenFile took the lock before bbolt tried.
 		return nil, fmt.Errorf("%s %w: its lock could not be taken; try again in a moment", path, ErrLocked)
 	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("open %s: the database is gone (moved or deleted while Parley was using it): %w", path, err)
+		return nil, gone(path, err)
 	case errors.Is(err, os.ErrPermission):
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	case looksLikeBolt(path):
@@ -167,4 +167,10 @@ func safeView(db *bolt.DB, path string, fn func(*bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamaged(path, &err)
 	return plainDamage(path, db.View(fn))
+}
+
+// gone is the error of a database file that went away while Parley was
+// using it.
+func gone(path string, err error) error {
+	return fmt.Errorf("open %s: the database is gone (moved or deleted while Parley was using it): %w", path, err)
 }
