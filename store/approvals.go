@@ -148,10 +148,11 @@ func (s *Store) Requests(all bool) ([]model.Request, error) {
 // approvalsIn is Approvals in tx.
 func (s *Store) approvalsIn(tx *bolt.Tx, all bool) ([]model.Approval, error) {
 	var out []model.Approval
-	people, err := readPeople(tx)
+	team, err := s.teamIn(tx)
 	if err != nil {
 		return nil, err
 	}
+	people := team.people
 	l, err := s.lensOf(tx)
 	if err != nil {
 		return nil, err

@@ -85,10 +85,11 @@ func appendAudit(tx *bolt.Tx, r auditRecord) error {
 func (s *Store) Audit(since time.Time) ([]model.AuditEntry, error) {
 	var out []model.AuditEntry
 	err := s.view(func(tx *bolt.Tx) error {
-		people, err := readPeople(tx)
+		team, err := s.teamIn(tx)
 		if err != nil {
 			return err
 		}
+		people := team.people
 		if _, err := s.lensOf(tx); err != nil {
 			return err
 		}

@@ -19,10 +19,11 @@ func (s *Store) Portfolio() ([]model.PortfolioRow, error) {
 		if err != nil {
 			return err
 		}
-		access, err := readAccess(tx)
+		team, err := s.teamIn(tx)
 		if err != nil {
 			return err
 		}
+		access := team.access
 		names := map[uint64]string{}
 		accounts, err := loadAll[accountRecord](tx.Bucket(bucketAccounts))
 		if err != nil {

@@ -72,7 +72,7 @@ type shared struct {
 	lastTeamRaw []byte
 }
 
-// teamDecodes counts the decodes of the people and access records, for tests.
+// teamDecodes counts the decodes of the people records (readPeople), for tests.
 var teamDecodes atomic.Int64
 
 // teamBytes is the people and access records as stored, each key and value
@@ -135,36 +135,45 @@ func (s *Store) teamAt(v fileVersion) (*teamState, error) {
 		return t, nil
 	}
 	s.shared.mu.Unlock()
-	var t teamState
+	var t *teamState
 	stable, err := s.sharedRead(v, func(tx *bolt.Tx) (err error) {
-		raw := teamBytes(tx)
-		s.shared.mu.Lock()
-		last, same := s.shared.lastTeam, bytes.Equal(raw, s.shared.lastTeamRaw)
-		s.shared.mu.Unlock()
-		if last != nil && same {
-			t = *last // a commit that left the people and access as they were
-			return nil
-		}
-		teamDecodes.Add(1)
-		if t.people, err = readPeople(tx); err != nil {
-			return err
-		}
-		if t.access, err = readAccess(tx); err != nil {
-			return err
-		}
-		s.shared.mu.Lock()
-		s.shared.lastTeam, s.shared.lastTeamRaw = &t, raw
-		s.shared.mu.Unlock()
-		return nil
+		t, err = s.teamIn(tx)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	if stable {
 		s.shared.mu.Lock()
-		s.shared.of(v).team = &t
+		s.shared.of(v).team = t
 		s.shared.mu.Unlock()
 	}
+	return t, nil
+}
+
+// teamIn is the people and access as tx holds them, decoded only when
+// their records are not the bytes last decoded (a note, a move or a
+// reload leaves them as they were). What it returns is shared: a caller
+// that changes it changes a copy.
+func (s *Store) teamIn(tx *bolt.Tx) (*teamState, error) {
+	raw := teamBytes(tx)
+	s.shared.mu.Lock()
+	last, same := s.shared.lastTeam, bytes.Equal(raw, s.shared.lastTeamRaw)
+	s.shared.mu.Unlock()
+	if last != nil && same {
+		return last, nil
+	}
+	var t teamState
+	var err error
+	if t.people, err = readPeople(tx); err != nil {
+		return nil, err
+	}
+	if t.access, err = readAccess(tx); err != nil {
+		return nil, err
+	}
+	s.shared.mu.Lock()
+	s.shared.lastTeam, s.shared.lastTeamRaw = &t, raw
+	s.shared.mu.Unlock()
 	return &t, nil
 }
 

@@ -86,8 +86,10 @@ func TestPeopleAreReadAgainAfterAChange(t *testing.T) {
 }
 
 // A note leaves the people and access as they were: the next version
-// takes them as decoded before. Sharing an account changes the access, and
-// the next version decodes it again, and shows it.
+// takes them as decoded before, in every read that asks who sees what (the
+// header's count of requests to decide, the negotiation a command picks,
+// the list of negotiations). Sharing an account changes the access, and
+// the next read decodes it again once, and shows it.
 func TestTheTeamIsDecodedOnlyWhenItChanges(t *testing.T) {
 	tm := newTeam(t)
 	if _, err := tm.mia.People(); err != nil {
@@ -97,6 +99,15 @@ func TestTheTeamIsDecodedOnlyWhenItChanges(t *testing.T) {
 	saveNoteT(t, tm.ann, tm.negID, "leaves the team as it was")
 	if _, err := tm.mia.People(); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := tm.mia.Approvals(false); err != nil {
+		t.Fatal(err)
+	}
+	if id, err := tm.ann.Active(); err != nil || id != tm.negID {
+		t.Fatalf("ann's active negotiation: %d, %v; want %d", id, err, tm.negID)
+	}
+	if negs, err := tm.ann.Negotiations(); err != nil || len(negs) != 1 {
+		t.Fatalf("ann's negotiations: %v, %v; want one", negs, err)
 	}
 	if n := teamDecodes.Load() - before; n != 0 {
 		t.Errorf("after a note, the team was decoded %d times, want 0", n)
@@ -108,8 +119,14 @@ func TestTheTeamIsDecodedOnlyWhenItChanges(t *testing.T) {
 	if err := tm.file.ShareAccount(d.Account.ID, "bob"); err != nil {
 		t.Fatal(err)
 	}
-	if may, why, err := tm.bob.MayChange(tm.negID); err != nil || !may {
-		t.Errorf("bob after ann's account was shared with him: %v, %q, %v", may, why, err)
+	before = teamDecodes.Load()
+	for range 2 {
+		if may, why, err := tm.bob.MayChange(tm.negID); err != nil || !may {
+			t.Errorf("bob after ann's account was shared with him: %v, %q, %v", may, why, err)
+		}
+		if negs, err := tm.bob.Negotiations(); err != nil || len(negs) != 1 {
+			t.Errorf("bob's negotiations after the share: %v, %v; want one", negs, err)
+		}
 	}
 	if n := teamDecodes.Load() - before; n != 1 {
 		t.Errorf("after sharing an account, the team was decoded %d times, want 1", n)

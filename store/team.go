@@ -87,6 +87,7 @@ type accessRecord struct {
 }
 
 func readPeople(tx *bolt.Tx) (model.People, error) {
+	teamDecodes.Add(1)
 	out := model.People{}
 	b := tx.Bucket(bucketPeople)
 	if b == nil {

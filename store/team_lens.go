@@ -30,15 +30,11 @@ func (s *Store) lensOf(tx *bolt.Tx) (*lens, error) {
 	if s.person == "" {
 		return nil, nil
 	}
-	people, err := readPeople(tx)
-	if err != nil || len(people) == 0 {
+	t, err := s.teamIn(tx)
+	if err != nil || len(t.people) == 0 {
 		return nil, err // a file without people is one person's: all of it is theirs
 	}
-	access, err := readAccess(tx)
-	if err != nil {
-		return nil, err
-	}
-	return s.lensFrom(people, access)
+	return s.lensFrom(t.people, t.access)
 }
 
 // lensFrom is the session's lens on the people and access given: none on
@@ -178,6 +174,9 @@ func (s *Store) guard(tx *bolt.Tx, j *journal) error {
 	l, err := s.lensOf(tx)
 	if err != nil || l == nil {
 		return err
+	}
+	if len(t.newAccounts) > 0 {
+		l.access = maps.Clone(l.access) // the decoded team is shared (teamIn)
 	}
 	for _, id := range slices.Sorted(maps.Keys(t.newAccounts)) {
 		a := model.Access{AccountID: id, Owner: s.person}
