@@ -9,7 +9,9 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -135,6 +137,7 @@ func TestLoadOverSSH(t *testing.T) {
 
 	// The notes, all at once, while the workbenches type.
 	start := time.Now()
+	srvCPU0, ownCPU0 := cpuTime(srv.Process.Pid), cpuTime(os.Getpid())
 	var sent sync.WaitGroup
 	failed := make(chan string, notes)
 	for n := range notes {
@@ -196,6 +199,7 @@ func TestLoadOverSSH(t *testing.T) {
 	}
 	sent.Wait()
 	elapsed := time.Since(start)
+	srvCPU, ownCPU := cpuTime(srv.Process.Pid)-srvCPU0, cpuTime(os.Getpid())-ownCPU0
 	typing.Wait()
 	close(failed)
 	for f := range failed {
@@ -270,6 +274,8 @@ func TestLoadOverSSH(t *testing.T) {
 	t.Logf("notes sent %d, stored %d, in %s; key→frame over %d keys of %d sessions: p50 %s, p95 %s, max %s; server RSS %s",
 		notes, stored, elapsed.Round(time.Millisecond), len(lat), sessions, pct(0.5).Round(100*time.Microsecond),
 		pct(0.95).Round(100*time.Microsecond), lat[len(lat)-1].Round(100*time.Microsecond), rss)
+	t.Logf("CPU during the burst: the server %s, the test's clients %s (of %s on %d cores)", srvCPU, ownCPU,
+		time.Duration(runtime.NumCPU())*elapsed.Round(time.Millisecond), runtime.NumCPU())
 	var p50s, p95s []time.Duration // per session
 	for _, own := range perSession {
 		if len(own) > 0 {
@@ -301,6 +307,23 @@ func TestLoadOverSSH(t *testing.T) {
 
 // finalNote is the note the load test times to every screen.
 const finalNote = "final note of the load"
+
+// cpuTime is the CPU time the process has used so far, user and system,
+// from /proc (0 where there is none).
+func cpuTime(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command's name, which is in parentheses and may hold spaces.
+	fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+	if len(fields) < 13 {
+		return 0
+	}
+	utime, _ := strconv.Atoi(fields[11])
+	stime, _ := strconv.Atoi(fields[12])
+	return time.Duration(utime+stime) * time.Second / 100 // clock ticks: 100 a second on Linux
+}
 
 // serverRSS is the resident memory of the process, from /proc.
 func serverRSS(pid int) string {
