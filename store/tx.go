@@ -123,11 +123,15 @@ func (s *Store) withFile(readOnly bool, fn func(*bolt.DB) error) (err error) {
 // count as a change to show (see Changed).
 func (s *Store) update(fn func(*bolt.Tx) error) error {
 	var txid, changes uint64
+	// The session's watch before the file's lock, in the order Changed
+	// takes them: Changed holds the watch while its read waits for the
+	// lock, and a save that held the lock while it waited for the watch
+	// kept both waiting until the read gave up.
+	s.watch.mu.Lock()
+	defer s.watch.mu.Unlock()
 	err := s.withFile(false, func(db *bolt.DB) (err error) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer recoverDamaged(s.path, &err)
-		s.watch.mu.Lock()
-		defer s.watch.mu.Unlock()
 		err = plainDamage(s.path, db.Update(func(tx *bolt.Tx) error {
 			if _, err := schemaOf(tx, s.path); err != nil {
 				return err

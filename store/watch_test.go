@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/parley-app/parley/model"
@@ -73,5 +75,42 @@ func TestFileTxID(t *testing.T) {
 	got, err := fileTxID(s.Path())
 	if err != nil || got != want {
 		t.Errorf("fileTxID = %d, %v; want %d", got, err, want)
+	}
+}
+
+// A session looks for changes while it saves a draft of its own and
+// another session saves notes, as a workbench typing on its capture line
+// on a team server does. Changed held the session's watch while it waited
+// for its read's lock, and the session's save held the file's lock while
+// it waited for the watch: each waited for the other until the read gave
+// up after LockTimeout with ErrLocked, and every session of the file
+// waited meanwhile.
+func TestChangedWhileItsSessionSaves(t *testing.T) {
+	s, negID := demoStore(t)
+	typing, other := s.Session(), s.Session()
+	const rounds = 300
+	errs := make(chan error, 3)
+	var done sync.WaitGroup
+	run := func(fn func(i int) error) {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			for i := range rounds {
+				if err := fn(i); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	run(func(int) error { _, err := typing.Changed(); return err })
+	run(func(i int) error { return typing.SaveDraft(CaptureDraftKey(negID), fmt.Sprintf("typed %d", i)) })
+	run(func(i int) error {
+		return other.SaveNote(negID, &model.Note{Kind: model.KindNote, At: now, Text: fmt.Sprintf("note %d", i)})
+	})
+	done.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
