@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -67,11 +66,10 @@ type Line struct {
 // is kept as a draft.
 func New(st *ui.Styles, now func() time.Time, tick TickFunc, delay time.Duration) *Line {
 	c := &Line{inflight: map[int]string{}, now: now, tick: tick, delay: delay, st: st}
-	c.input = textinput.New()
+	c.input = st.NewInput()
 	c.input.Prompt = "› "
 	c.input.Placeholder = model.CaptureHelp
 	c.input.CharLimit = 2000
-	c.input.Cursor.SetMode(cursor.CursorStatic)
 	c.keys.Save = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save, keep typing"))
 	c.keys.Close = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close (text kept)"))
 	return c

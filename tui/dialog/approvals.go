@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -96,9 +95,8 @@ func NewApprovals(st *ui.Styles, now func() time.Time, p model.Privacy) *Approva
 		Reject:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reject")),
 		Close:   key.NewBinding(key.WithKeys("esc", "W", "q"), key.WithHelp("esc", "close")),
 	}
-	a.note = textinput.New()
+	a.note = st.NewInput()
 	a.note.CharLimit = 300
-	a.note.Cursor.SetMode(cursor.CursorStatic)
 	return a
 }
 

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -51,8 +50,7 @@ type pickerKeys struct {
 // NewPicker opens the picker; its data comes as a PickerData message.
 func NewPicker(st *ui.Styles, open uint64) *Picker {
 	p := &Picker{open: open, st: st, list: ui.NewListKeys()}
-	p.filter = textinput.New()
-	p.filter.Cursor.SetMode(cursor.CursorStatic)
+	p.filter = st.NewInput()
 	p.filter.Prompt = "/ "
 	p.filter.Placeholder = "filter accounts and negotiations"
 	p.keys = pickerKeys{

@@ -138,7 +138,7 @@ func (p *Portfolio) View(w, h int) []string {
 	}
 	lines := []string{st.Bold.Render(ui.Cut(title, width))}
 	if p.filter.Shown() {
-		lines = append(lines, p.filter.View(max(1, width-4)))
+		lines = append(lines, p.filter.View(st, max(1, width-4)))
 	}
 	lines = append(lines, st.Dim.Render(ui.Cut(portfolioHeader(), width)))
 	p.sel.SetHeight(max(1, h-2-len(lines)-2))

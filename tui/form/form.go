@@ -80,6 +80,7 @@ func New(st *ui.Styles, ref Ref, title string, fields []*Field, submit Submit) *
 		byKey: make(map[Key]*Field, len(fields))}
 	for _, fl := range fields {
 		f.byKey[fl.Key] = fl
+		st.StyleInput(&fl.input)
 	}
 	f.FocusField(0)
 	return f

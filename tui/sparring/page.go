@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -58,11 +57,10 @@ func New(st *ui.Styles, d *model.Dossier, seed uint64) (*Page, error) {
 	}
 	p := &Page{st: st, d: d, c: c, seed: seed}
 	p.session = spar.NewSession(c, p.config())
-	p.input = textinput.New()
+	p.input = st.NewInput()
 	p.input.Prompt = "offer › "
 	p.input.Placeholder = spar.OfferHelp
 	p.input.CharLimit = 500
-	p.input.Cursor.SetMode(cursor.CursorStatic)
 	p.input.Focus()
 	p.keys = keys{
 		Table:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "table the offer")),

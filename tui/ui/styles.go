@@ -23,6 +23,8 @@ const (
 // every visible cell and a full lipgloss render per cell would dominate a
 // Frame; the tabs keep their padding and stay lipgloss styles.
 type Styles struct {
+	plain, dim lipgloss.Style // of the session's renderer, for text inputs (input.go)
+
 	Header      ink
 	HeaderDim   ink
 	Private     ink
@@ -115,6 +117,8 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	s := r.NewStyle
 	i := func(st lipgloss.Style) ink { return newInk(st) }
 	return &Styles{
+		plain:       s(),
+		dim:         s().Foreground(dim),
 		Header:      i(s().Bold(true).Foreground(fg)),
 		HeaderDim:   i(s().Foreground(dim)),
 		Private:     i(s().Bold(true).Foreground(warn).Reverse(true)),
