@@ -52,7 +52,10 @@ func (r *reader) with(s *Store, fn func(*bolt.DB) error) error {
 		}
 		return err
 	}
-	defer lock.Close() // closing lets go of the flock
+	defer func() {
+		lock.Close() // closing lets go of the flock
+		letGo(false)
+	}()
 	if err := lockFile(lock, s.path, false); err != nil {
 		return err
 	}
@@ -149,6 +152,7 @@ func mapFile(path string, info os.FileInfo) (*readMap, error) {
 	}
 	if err == nil {
 		err = syscall.Flock(int(file.Fd()), syscall.LOCK_UN)
+		letGo(false)
 	}
 	if err != nil {
 		db.Close()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parley-app/parley/model"
 	bolt "go.etcd.io/bbolt"
@@ -112,5 +113,47 @@ func TestChangedWhileItsSessionSaves(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// A read that finds the file locked by a save of this process starts as
+// soon as the save lets go, not after its pause: bbolt's flock cannot
+// queue, and on the team server reads slept through several commits. The
+// pause here is an hour, so only the wake can end the wait.
+func TestAReadWaitingForThisProcessesSaveStartsWhenItEnds(t *testing.T) {
+	s, negID := demoStore(t)
+	reader := s.Session()
+	pauseFor = func(int) time.Duration { return time.Hour }
+	t.Cleanup(func() { pauseFor = lockPause })
+	holding, release := make(chan struct{}), make(chan struct{})
+	saved := make(chan error, 1)
+	go func() {
+		saved <- s.update(func(*bolt.Tx) error {
+			close(holding)
+			<-release
+			return nil
+		})
+	}()
+	<-holding
+	waits := lockWaits.Load()
+	read := make(chan error, 1)
+	go func() {
+		_, err := reader.Dossier(negID)
+		read <- err
+	}()
+	for lockWaits.Load() == waits {
+		time.Sleep(time.Millisecond) // until the read waits for its turn
+	}
+	close(release)
+	if err := <-saved; err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-read:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the read still waits 30 s after the save let go of the file")
 	}
 }

@@ -33,6 +33,7 @@ type writer struct {
 func (w *writer) with(s *Store, fn func(*bolt.DB) error) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	defer letGo(true) // the lock was let go of, or never taken
 	if err := w.lock(s); err != nil {
 		return err
 	}
@@ -58,6 +59,7 @@ func (w *writer) with(s *Store, fn func(*bolt.DB) error) error {
 func (w *writer) look(s *Store, fn func(*bolt.Tx) error) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	defer letGo(true) // the lock was let go of, or never taken
 	if err := w.lock(s); err != nil {
 		return err
 	}
