@@ -25,9 +25,11 @@ import (
 
 // TestLoadOverSSH is the team server under load, on loopback, bounded in
 // time: 50 workbench sessions pressing keys while 100 `ssh … note` run at
-// once. It counts the notes stored against those sent (they must be
-// equal), and reports each key's time to its frame (the first bytes of the
-// screen the server sends back) and the server's memory. Run it with
+// once, twice: pressing tab (the whole screen drawn again), then typing on
+// the capture line. It counts the notes stored against those sent (they
+// must be equal), and reports each key's time to its frame (the first
+// bytes of the screen the server sends back), a note's time to every
+// screen, the CPU used and the server's memory. Run it with
 //
 //	PARLEY_LOAD=1 go test ./cmd/parley -run TestLoadOverSSH -v
 func TestLoadOverSSH(t *testing.T) {
@@ -70,11 +72,6 @@ func TestLoadOverSSH(t *testing.T) {
 	}
 
 	// 50 workbenches, each waiting for its first screen.
-	type bench struct {
-		in     io.Writer
-		frames chan time.Time
-		final  atomic.Int64 // when the final note first reached its screen (Unix ns)
-	}
 	benches := make([]*bench, sessions)
 	var open sync.WaitGroup
 	for i := range benches {
@@ -135,76 +132,114 @@ func TestLoadOverSSH(t *testing.T) {
 		}
 	}
 
-	// The notes, all at once, while the workbenches type.
-	start := time.Now()
-	srvCPU0, ownCPU0 := cpuTime(srv.Process.Pid), cpuTime(os.Getpid())
-	var sent sync.WaitGroup
-	failed := make(chan string, notes)
-	for n := range notes {
-		sent.Add(1)
-		go func() {
-			defer sent.Done()
-			c, err := dial(signers[n%sessions])
-			if err != nil {
-				failed <- err.Error()
-				return
-			}
-			defer c.Close()
-			out, code := runOver(t, c, fmt.Sprintf(`note "load note %03d"`, n))
-			if code != 0 {
-				failed <- out
-			}
-		}()
-	}
-	// press presses tab in one workbench and waits for its next frame. Tab
-	// moves the focus to the next pane: a new frame each, even when two
-	// presses wait in the pipe and are drawn as one (j then k would draw
-	// nothing new).
-	press := func(b *bench) (time.Duration, bool) {
-		for len(b.frames) > 0 {
-			<-b.frames
-		}
-		at := time.Now()
-		if _, err := b.in.Write([]byte("\t")); err != nil {
-			return 0, false
-		}
-		select {
-		case f := <-b.frames:
-			return f.Sub(at), true
-		case <-time.After(10 * time.Second):
-			t.Errorf("no frame 10 s after a key")
-			return 0, false
-		}
-	}
-	var latMu sync.Mutex
-	var lat []time.Duration
-	perSession := make([][]time.Duration, len(benches)) // each session's own, for its p50 and p95
-	var typing sync.WaitGroup
-	for i, b := range benches {
-		typing.Add(1)
-		go func() {
-			defer typing.Done()
-			for range keysEach {
-				d, ok := press(b)
-				if !ok {
+	// Two bursts of notes: while every workbench presses tab (the focus
+	// moves, and the whole screen is drawn again), then while every one
+	// types on its capture line (a line or two of the screen changes), as
+	// the KAMs of a team do.
+	tab := func(int) []byte { return []byte("\t") }
+	typed := func(k int) []byte { return []byte{"the buyer asks about the rebate "[k%32]} }
+	burst := func(name string, first int, key func(int) []byte) {
+		start := time.Now()
+		srvCPU0, ownCPU0 := cpuTime(srv.Process.Pid), cpuTime(os.Getpid())
+		var sent sync.WaitGroup
+		failed := make(chan string, notes)
+		for n := first; n < first+notes; n++ {
+			sent.Add(1)
+			go func() {
+				defer sent.Done()
+				c, err := dial(signers[n%sessions])
+				if err != nil {
+					failed <- err.Error()
 					return
 				}
-				latMu.Lock()
-				lat = append(lat, d)
-				latMu.Unlock()
-				perSession[i] = append(perSession[i], d)
-				time.Sleep(50 * time.Millisecond)
+				defer c.Close()
+				out, code := runOver(t, c, fmt.Sprintf(`note "load note %03d"`, n))
+				if code != 0 {
+					failed <- out
+				}
+			}()
+		}
+		var mu sync.Mutex
+		var lat []time.Duration
+		perSession := make([][]time.Duration, len(benches)) // each session's own, for its p50 and p95
+		var typing sync.WaitGroup
+		for i, b := range benches {
+			typing.Add(1)
+			go func() {
+				defer typing.Done()
+				for k := range keysEach {
+					d, ok := b.press(t, key(k))
+					if !ok {
+						return
+					}
+					mu.Lock()
+					lat = append(lat, d)
+					mu.Unlock()
+					perSession[i] = append(perSession[i], d)
+					time.Sleep(50 * time.Millisecond)
+				}
+			}()
+		}
+		sent.Wait()
+		elapsed := time.Since(start)
+		srvCPU, ownCPU := cpuTime(srv.Process.Pid)-srvCPU0, cpuTime(os.Getpid())-ownCPU0
+		typing.Wait()
+		close(failed)
+		for f := range failed {
+			t.Errorf("a note failed: %s", f)
+		}
+		t.Logf("%s: %d notes sent in %s; CPU meanwhile: the server %s, the test's clients %s (of %s on %d cores)",
+			name, notes, elapsed.Round(time.Millisecond), srvCPU, ownCPU,
+			time.Duration(runtime.NumCPU())*elapsed.Round(time.Millisecond), runtime.NumCPU())
+		t.Logf("%s: key→frame over %d keys of %d sessions: %s", name, len(lat), sessions, spread(lat))
+		var p50s, p95s []time.Duration
+		for _, own := range perSession {
+			if len(own) > 0 {
+				slices.Sort(own)
+				p50s, p95s = append(p50s, own[len(own)/2]), append(p95s, own[int(0.95*float64(len(own)-1))])
 			}
-		}()
+		}
+		if len(p95s) > 0 {
+			slices.Sort(p50s)
+			slices.Sort(p95s)
+			t.Logf("%s: per session, p50 from %s to %s, p95 from %s to %s (median session's p95 %s)", name,
+				ms(p50s[0]), ms(p50s[len(p50s)-1]), ms(p95s[0]), ms(p95s[len(p95s)-1]), ms(p95s[len(p95s)/2]))
+		}
 	}
-	sent.Wait()
-	elapsed := time.Since(start)
-	srvCPU, ownCPU := cpuTime(srv.Process.Pid)-srvCPU0, cpuTime(os.Getpid())-ownCPU0
-	typing.Wait()
-	close(failed)
-	for f := range failed {
-		t.Errorf("a note failed: %s", f)
+	// quiet presses keys with no note coming: what a key costs the server
+	// with nothing else to do.
+	quiet := func(name string, key func(int) []byte) {
+		var mu sync.Mutex
+		var lat []time.Duration
+		var typing sync.WaitGroup
+		for _, b := range benches {
+			typing.Add(1)
+			go func() {
+				defer typing.Done()
+				for k := range keysEach / 2 {
+					d, ok := b.press(t, key(k))
+					if !ok {
+						return
+					}
+					mu.Lock()
+					lat = append(lat, d)
+					mu.Unlock()
+					time.Sleep(50 * time.Millisecond)
+				}
+			}()
+		}
+		typing.Wait()
+		t.Logf("%s, with no note coming: key→frame over %d keys: %s", name, len(lat), spread(lat))
 	}
+	burst("tab", 0, tab)
+	quiet("tab", tab)
+	for _, b := range benches {
+		if _, ok := b.press(t, []byte("n")); !ok { // the capture line opens
+			t.Fatal("a capture line did not open")
+		}
+	}
+	burst("typing", notes, typed)
+	quiet("typing", typed)
 
 	// One note more, alone: how long until every screen shows it.
 	c, err := dial(signers[0])
@@ -229,30 +264,10 @@ func TestLoadOverSSH(t *testing.T) {
 	if len(shown) < sessions {
 		t.Errorf("the final note reached %d of %d screens in 10 s", len(shown), sessions)
 	}
-	slices.Sort(shown)
-
-	// The same keys with no note coming: what a key costs the server
-	// when the burst is over.
-	var quiet []time.Duration
-	for _, b := range benches {
-		typing.Add(1)
-		go func() {
-			defer typing.Done()
-			for range keysEach / 2 {
-				d, ok := press(b)
-				if !ok {
-					return
-				}
-				latMu.Lock()
-				quiet = append(quiet, d)
-				latMu.Unlock()
-				time.Sleep(50 * time.Millisecond)
-			}
-		}()
+	if len(shown) > 0 {
+		t.Logf("a note stored → on the screen of each of %d sessions: %s", len(shown), spread(shown))
 	}
-	typing.Wait()
-	slices.Sort(quiet)
-	rss := serverRSS(srv.Process.Pid)
+	t.Logf("server RSS %s", serverRSS(srv.Process.Pid))
 
 	st, err = store.Open(db)
 	if err != nil {
@@ -269,40 +284,47 @@ func TestLoadOverSSH(t *testing.T) {
 			stored++
 		}
 	}
-	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))] }
-	t.Logf("notes sent %d, stored %d, in %s; key→frame over %d keys of %d sessions: p50 %s, p95 %s, max %s; server RSS %s",
-		notes, stored, elapsed.Round(time.Millisecond), len(lat), sessions, pct(0.5).Round(100*time.Microsecond),
-		pct(0.95).Round(100*time.Microsecond), lat[len(lat)-1].Round(100*time.Microsecond), rss)
-	t.Logf("CPU during the burst: the server %s, the test's clients %s (of %s on %d cores)", srvCPU, ownCPU,
-		time.Duration(runtime.NumCPU())*elapsed.Round(time.Millisecond), runtime.NumCPU())
-	var p50s, p95s []time.Duration // per session
-	for _, own := range perSession {
-		if len(own) > 0 {
-			slices.Sort(own)
-			p50s, p95s = append(p50s, own[len(own)/2]), append(p95s, own[int(0.95*float64(len(own)-1))])
-		}
+	t.Logf("notes sent %d, stored %d", 2*notes+1, stored)
+	if stored != 2*notes+1 {
+		t.Fatalf("%d notes stored of %d sent", stored, 2*notes+1)
 	}
-	slices.Sort(p50s)
-	slices.Sort(p95s)
-	if len(p95s) > 0 {
-		t.Logf("per session: p50 from %s to %s, p95 from %s to %s (median session's p95 %s)",
-			p50s[0].Round(100*time.Microsecond), p50s[len(p50s)-1].Round(100*time.Microsecond),
-			p95s[0].Round(100*time.Microsecond), p95s[len(p95s)-1].Round(100*time.Microsecond), p95s[len(p95s)/2].Round(100*time.Microsecond))
+}
+
+// press sends one key to a workbench and waits for its next frame. Tab
+// moves the focus to the next pane and a typed letter lengthens the line:
+// a new frame each, even when two keys wait in the pipe and are drawn as
+// one (j then k would draw nothing new).
+func (b *bench) press(t *testing.T, key []byte) (time.Duration, bool) {
+	for len(b.frames) > 0 {
+		<-b.frames
 	}
-	if len(quiet) > 0 {
-		t.Logf("with no note coming, key→frame over %d keys: p50 %s, p95 %s, max %s", len(quiet),
-			quiet[len(quiet)/2].Round(100*time.Microsecond), quiet[int(0.95*float64(len(quiet)-1))].Round(100*time.Microsecond),
-			quiet[len(quiet)-1].Round(100*time.Microsecond))
+	at := time.Now()
+	if _, err := b.in.Write(key); err != nil {
+		return 0, false
 	}
-	if len(shown) > 0 {
-		t.Logf("a note stored → on the screen of each of %d sessions: p50 %s, p95 %s, max %s", len(shown),
-			shown[len(shown)/2].Round(100*time.Microsecond), shown[int(0.95*float64(len(shown)-1))].Round(100*time.Microsecond),
-			shown[len(shown)-1].Round(100*time.Microsecond))
+	select {
+	case f := <-b.frames:
+		return f.Sub(at), true
+	case <-time.After(10 * time.Second):
+		t.Errorf("no frame 10 s after a key")
+		return 0, false
 	}
-	if stored != notes+1 {
-		t.Fatalf("%d notes stored of %d sent", stored, notes+1)
-	}
+}
+
+// spread is the p50, p95 and the longest of some durations, sorting them.
+func spread(ds []time.Duration) string {
+	slices.Sort(ds)
+	return fmt.Sprintf("p50 %s, p95 %s, max %s", ms(ds[len(ds)/2]), ms(ds[int(0.95*float64(len(ds)-1))]), ms(ds[len(ds)-1]))
+}
+
+// ms rounds a duration for the report.
+func ms(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
+
+// bench is one workbench of the load test, as its client sees it.
+type bench struct {
+	in     io.Writer
+	frames chan time.Time
+	final  atomic.Int64 // when the final note first reached its screen (Unix ns)
 }
 
 // finalNote is the note the load test times to every screen.
