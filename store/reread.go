@@ -229,15 +229,24 @@ func (r *Rereader) copyChanged(b *bolt.Bucket, before, spare recordSums) (rawBuc
 	}
 	clear(now)
 	var rb rawBucket
-	unforgotten := 0 // bytes walked since the map was last forgotten
-	defer forgetMapped(b.Tx())
+	// Bytes walked since the map was last forgotten, and whether it was:
+	// a walk of less than forgetEvery leaves its pages mapped. The map is
+	// shared by every session of the file, and forgetting it after each
+	// small walk made every other session's next read fault the pages in
+	// again.
+	unforgotten, forgot := 0, false
+	defer func() {
+		if forgot {
+			forgetMapped(b.Tx())
+		}
+	}()
 	b.ForEach(func(k, v []byte) error { //nolint:errcheck // fn returns nil
 		if v == nil {
 			return nil
 		}
 		if unforgotten += len(v); unforgotten > forgetEvery {
 			forgetMapped(b.Tx())
-			unforgotten = 0
+			unforgotten, forgot = 0, true
 		}
 		id, h := btoi(k), maphash.Bytes(recordSeed, v)
 		now[id] = h
