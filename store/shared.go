@@ -94,6 +94,34 @@ func teamBytes(tx *bolt.Tx) []byte {
 	return raw
 }
 
+// teamBytesAre reports whether the people and access records in tx are
+// raw, as teamBytes would write them, without writing them: asked in every
+// read that applies the team's rules, and nearly always true.
+func teamBytesAre(tx *bolt.Tx, raw []byte) bool {
+	next := func(want []byte) bool {
+		n, w := binary.Uvarint(raw)
+		if w <= 0 || n != uint64(len(want)) || uint64(len(raw)-w) < n || !bytes.Equal(raw[w:w+int(n)], want) {
+			return false
+		}
+		raw = raw[w+int(n):]
+		return true
+	}
+	for _, name := range [][]byte{bucketPeople, bucketAccess} {
+		if b := tx.Bucket(name); b != nil {
+			c := b.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if !next(k) || !next(v) {
+					return false
+				}
+			}
+		}
+		if !next(nil) { // the bucket's end
+			return false
+		}
+	}
+	return len(raw) == 0
+}
+
 // teamState is the file's people and account access, as one version holds them.
 type teamState struct {
 	people model.People
@@ -156,13 +184,13 @@ func (s *Store) teamAt(v fileVersion) (*teamState, error) {
 // reload leaves them as they were). What it returns is shared: a caller
 // that changes it changes a copy.
 func (s *Store) teamIn(tx *bolt.Tx) (*teamState, error) {
-	raw := teamBytes(tx)
 	s.shared.mu.Lock()
-	last, same := s.shared.lastTeam, bytes.Equal(raw, s.shared.lastTeamRaw)
+	last, lastRaw := s.shared.lastTeam, s.shared.lastTeamRaw
 	s.shared.mu.Unlock()
-	if last != nil && same {
+	if last != nil && teamBytesAre(tx, lastRaw) {
 		return last, nil
 	}
+	raw := teamBytes(tx)
 	var t teamState
 	var err error
 	if t.people, err = readPeople(tx); err != nil {

@@ -2,9 +2,11 @@ package store
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/parley-app/parley/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // The sessions of one Store share what one of them read of a version of
@@ -161,5 +163,55 @@ func TestABorrowedSessionLeavesTheHandles(t *testing.T) {
 	}
 	if _, ok := noteByID(dossier(t, s, negID), n.ID); !ok {
 		t.Error("the note written through the borrowed session is not in the file")
+	}
+}
+
+// teamBytesAre says the team's records are the bytes teamBytes wrote of
+// them, and no longer once a person is added, an account shared or a
+// person removed; nor for those bytes cut short or run on.
+func TestTeamBytesAreTheRecordsAsWritten(t *testing.T) {
+	tm := newTeam(t)
+	var raw []byte
+	look := func() (same bool) {
+		t.Helper()
+		if err := tm.file.view(func(tx *bolt.Tx) error {
+			same = teamBytesAre(tx, raw)
+			raw = teamBytes(tx)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return same
+	}
+	look()
+	if !look() {
+		t.Fatal("the records as just written are not the same bytes")
+	}
+	for _, w := range []struct {
+		name   string
+		change func() error
+	}{
+		{"a person added", func() error {
+			return tm.file.AddPerson(model.Person{Name: "cat", Role: model.RoleKAM, Keys: []string{newKey(t)}})
+		}},
+		{"an account shared", func() error { return tm.file.ShareAccount(dossier(t, tm.ann, tm.negID).Account.ID, "bob") }},
+		{"a person removed", func() error { return tm.file.RemovePerson("cat") }},
+	} {
+		if err := w.change(); err != nil {
+			t.Fatalf("%s: %v", w.name, err)
+		}
+		if look() {
+			t.Errorf("after %s, the records are still the bytes of before", w.name)
+		}
+	}
+	if err := tm.file.view(func(tx *bolt.Tx) error {
+		for _, bad := range [][]byte{raw[:len(raw)-1], append(slices.Clone(raw), 0), nil} {
+			if teamBytesAre(tx, bad) {
+				t.Errorf("%d bytes of %d taken for the records", len(bad), len(raw))
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
