@@ -22,12 +22,7 @@ func saveNoteT(t *testing.T, s *Store, negID uint64, text string) {
 // hasNote reports whether the negotiation as s reads it holds a note text.
 func hasNote(t *testing.T, s *Store, negID uint64, text string) bool {
 	t.Helper()
-	for _, n := range dossier(t, s, negID).Notes {
-		if n.Text == text {
-			return true
-		}
-	}
-	return false
+	return hasText(dossier(t, s, negID), text)
 }
 
 // mapped reads negotiation negID through s twice (the first read after

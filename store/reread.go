@@ -143,11 +143,12 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	var readToken uint64
 	walked := 0
 	sums := make(map[string]recordSums, len(largeBuckets))
+	var readTx uint64
 	stable, err := r.s.sharedRead(v, func(tx *bolt.Tx) (err error) {
 		if err := r.s.mayRead(tx, negID); err != nil {
 			return err
 		}
-		readToken = tokenAt(tx)
+		readTx, readToken = uint64(tx.ID()), tokenAt(tx)
 		if plan, ok := planSince(tx, from.tx, token, negID); ok && !plan.whole {
 			logged = &logRead{plan: plan}
 		}
@@ -192,8 +193,13 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	if logged != nil {
 		r.spare = spare // the log's read refilled no map: the sums are the last ones, brought up to date
 	}
+	// The next read goes on from the transaction this one read, even when
+	// the file moved on meanwhile (a burst of commits on a team server):
+	// the log's token at it tells the next read whether it is still the
+	// same file. Only a read the file stood still for is offered to the
+	// other sessions as version v.
+	r.at, r.token = fileVersion{dev: v.dev, ino: v.ino, tx: readTx}, readToken
 	if stable {
-		r.at, r.token = v, readToken
 		r.s.keepDossier(v, d)
 	}
 	return d, nil

@@ -182,3 +182,50 @@ func TestALoggedRereadAppendsIntoTheReadersArray(t *testing.T) {
 		t.Errorf("a note after the edit: walked %d, want the log's 1", r.walked)
 	}
 }
+
+// A commit that lands while a reread runs makes the read unstable: it is
+// not offered to other sessions as the file's version. The next reread
+// still goes on from the transaction it read, through the log, instead of
+// walking every record again: on a team server, where the commits of a
+// burst land during nearly every read, every session walked every record
+// at every reload.
+func TestARereadTheFileMovedUnderGoesOnFromWhatItRead(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	r := s.Rereader()
+	rereadLikeWhole(t, r, other, negID, "first read")
+	note := func(text string) {
+		t.Helper()
+		if err := other.SaveNote(negID, &model.Note{Kind: model.KindNote, At: now.Add(time.Hour), Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note("before the read")
+	afterSharedRead = func() {
+		afterSharedRead = nil
+		note("while the file is read")
+	}
+	t.Cleanup(func() { afterSharedRead = nil })
+	d, err := r.Dossier(negID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasText(d, "before the read") || hasText(d, "while the file is read") {
+		t.Fatalf("the read is not of the transaction it began in")
+	}
+	note("after the read")
+	rereadLikeWhole(t, r, other, negID, "the read after")
+	if r.walked != 2 {
+		t.Errorf("the read after: walked %d records, want the log's 2 (the notes since the read)", r.walked)
+	}
+}
+
+// hasText reports whether d has a note of that text.
+func hasText(d *model.Dossier, text string) bool {
+	for _, n := range d.Notes {
+		if n.Text == text {
+			return true
+		}
+	}
+	return false
+}

@@ -148,9 +148,16 @@ func (s *Store) sharedRead(before fileVersion, read func(tx *bolt.Tx) error) (st
 	}); err != nil {
 		return false, err
 	}
+	if afterSharedRead != nil {
+		afterSharedRead()
+	}
 	after, err := versionOf(s.path)
 	return err == nil && before == after && txid == before.tx, nil
 }
+
+// afterSharedRead, when set by a test, runs between a shared read and the
+// look at the file after it: a commit there makes the read unstable.
+var afterSharedRead func()
 
 // teamAt is the people and access of the file at version v, read once for
 // every session of the Store.
