@@ -243,8 +243,17 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Looking for a change draws nothing: on a team server each commit
 		// makes every session look, often twice (its own event, then the
 		// file's), and only a read that brought something is drawn again.
+	case reloadedMsg:
+		// What was read again redraws what it changed (takeReloaded): a
+		// note from elsewhere, the notes pane alone.
+	case toDecideMsg, vocab.KeepDraftMsg, vocab.DraftKeptMsg:
+		// The header's count, and the capture line's draft: no pane. Every
+		// session counts again after every commit, and every key typed on
+		// the capture line keeps a draft a moment later.
 	default:
-		m.redrawAll()
+		if !capture.Quiet(msg) {
+			m.redrawAll()
+		}
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

@@ -240,6 +240,7 @@ func (m *Model) refreshOnly(ids ...paneID) {
 	m.paneOnly = false
 	for _, id := range ids {
 		m.panes[id].SetData(m.snap)
+		m.drawn[id].ok = false
 	}
 	m.capture.SetData(m.snap)
 }

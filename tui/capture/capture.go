@@ -39,6 +39,14 @@ type draftTickMsg struct {
 	negID uint64
 }
 
+// Quiet reports whether msg is one of the line's own messages that change
+// nothing but the line: the draft's delay running out after a keystroke
+// (one for every key typed) draws no pane again.
+func Quiet(msg tea.Msg) bool {
+	_, ok := msg.(draftTickMsg)
+	return ok
+}
+
 // confirmedMsg is the yes to going past our walk-away or over today's
 // budget: save the line.
 type confirmedMsg struct{ text string }
