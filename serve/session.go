@@ -22,6 +22,7 @@ type live struct {
 	person  string
 	program *tea.Program
 	keys    *keyClock
+	scr     *screen
 	stop    chan struct{}
 	once    sync.Once
 	why     atomic.Pointer[string] // why the server ended it ("": the person quit)
@@ -52,11 +53,12 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 	m := tui.New(d, tui.Options{Renderer: r, Events: events, DraftDelay: s.opts.DraftDelay, Portfolio: manager})
 	keys := &keyClock{r: sess}
 	keys.touch()
-	l := &live{srv: s, sess: sess, person: person, keys: keys, stop: make(chan struct{})}
+	l := &live{srv: s, sess: sess, person: person, keys: keys, scr: newScreen(sess), stop: make(chan struct{})}
 	// The server's signals are the server's: a session's program that
-	// caught SIGTERM too would hang its own shutdown.
-	l.program = tea.NewProgram(m, tea.WithInput(keys), tea.WithOutput(sess), tea.WithAltScreen(),
-		tea.WithoutSignalHandler(), tea.WithFilter(s.keepTyped(d)), tea.WithFPS(120))
+	// caught SIGTERM too would hang its own shutdown. The session's screen
+	// draws the frames (screen.go), not the program's renderer.
+	l.program = tea.NewProgram(framed{m, l.scr}, tea.WithInput(keys), tea.WithOutput(io.Discard), tea.WithoutRenderer(),
+		tea.WithoutSignalHandler(), tea.WithFilter(s.keepTyped(d)))
 	sess.Context().SetValue(liveKey{}, l)
 	s.mu.Lock()
 	s.sessions[l] = true
@@ -123,6 +125,7 @@ func (s *Server) command(_ ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if l, ok := sess.Context().Value(liveKey{}).(*live); ok {
 			defer l.close() // once told: a shutdown waits for it
+			l.scr.close()   // the client's terminal as it was, before the last word
 			if why := l.why.Load(); why != nil {
 				fmt.Fprintf(sess.Stderr(), "%s\r\n", *why)
 			}
