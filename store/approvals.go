@@ -26,7 +26,7 @@ func (s *Store) Held() []model.Approval {
 // every session of the Store (shared.go): the header of each workbench on
 // a team server asks after every commit.
 func (s *Store) Approvals(all bool) ([]model.Approval, error) {
-	v, err := versionOf(s.path)
+	v, err := s.version()
 	if err != nil {
 		return nil, err
 	}

@@ -117,7 +117,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		}
 		return d, nil
 	}
-	v, err := versionOf(r.s.path)
+	v, err := r.s.version()
 	if err != nil {
 		return nil, err
 	}

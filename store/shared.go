@@ -40,7 +40,7 @@ func versionOf(path string) (fileVersion, error) {
 	defer f.Close()
 	var v fileVersion
 	if info, err := f.Stat(); err == nil {
-		if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		if st, ok := statOf(info); ok {
 			v.dev, v.ino = uint64(st.Dev), st.Ino
 		}
 	}
@@ -48,8 +48,79 @@ func versionOf(path string) (fileVersion, error) {
 	return v, err
 }
 
+// version is versionOf the Store's file, through a descriptor of the file
+// the Store keeps: a stat of the path and the small read of the meta pages,
+// without an open and a close each time (asked after every commit by
+// every session, they were a tenth of the team server's time during a
+// burst of notes). A path that is no longer the file kept is opened anew.
+func (s *Store) version() (fileVersion, error) {
+	info, err := os.Stat(s.path)
+	st, ok := statOf(info)
+	if err != nil || !ok || !info.Mode().IsRegular() {
+		return versionOf(s.path) // which says why it cannot look
+	}
+	v := fileVersion{dev: uint64(st.Dev), ino: st.Ino}
+	l := &s.shared.look
+	l.mu.RLock()
+	if l.f != nil && l.dev == v.dev && l.ino == v.ino {
+		v.tx, err = metaTxID(l.f, s.path)
+		l.mu.RUnlock()
+		return v, err
+	}
+	l.mu.RUnlock()
+	l.keep(s.path)
+	return versionOf(s.path)
+}
+
+// look is the descriptor version reads the file's meta pages through.
+type look struct {
+	mu       sync.RWMutex
+	f        *os.File
+	dev, ino uint64
+}
+
+// keep opens the file at path as the one looked at, in place of the last.
+func (l *look) keep(path string) {
+	f, err := openRegular(path, os.O_RDONLY, 0)
+	if err != nil {
+		return // version looks without it, and says why
+	}
+	info, err := f.Stat()
+	st, ok := statOf(info)
+	if err != nil || !ok {
+		f.Close()
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f != nil {
+		l.f.Close()
+	}
+	l.f, l.dev, l.ino = f, uint64(st.Dev), st.Ino
+}
+
+// close lets go of the descriptor (the next look opens the file again).
+func (l *look) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f != nil {
+		l.f.Close()
+		l.f = nil
+	}
+}
+
+// statOf is the system's stat of info (nil when there is none).
+func statOf(info os.FileInfo) (*syscall.Stat_t, bool) {
+	if info == nil {
+		return nil, false
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	return st, ok
+}
+
 // shared is what the sessions of a Store have read of one version.
 type shared struct {
+	look look // the file's descriptor for version
 	// The fills are held by the session reading what the others will
 	// take: the fifty sessions told of one commit read it once, not fifty
 	// times. The team's fill is taken after a dossier's or the
@@ -151,7 +222,7 @@ func (s *Store) sharedRead(before fileVersion, read func(tx *bolt.Tx) error) (st
 	if afterSharedRead != nil {
 		afterSharedRead()
 	}
-	after, err := versionOf(s.path)
+	after, err := s.version()
 	return err == nil && before == after && txid == before.tx, nil
 }
 

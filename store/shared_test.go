@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"testing"
 
@@ -213,5 +214,45 @@ func TestTeamBytesAreTheRecordsAsWritten(t *testing.T) {
 		return nil
 	}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// version reads the file's version through a descriptor the store keeps:
+// it sees commits made in place, a file put in the place of the one kept
+// (a restore), and a file gone.
+func TestVersionFollowsTheFileAtThePath(t *testing.T) {
+	s, negID := demoStore(t)
+	path := s.Path()
+	want := func(step string) fileVersion {
+		t.Helper()
+		got, err := s.version()
+		fresh, ferr := versionOf(path)
+		if err != nil || ferr != nil || got != fresh {
+			t.Fatalf("%s: version %+v, %v; a fresh look %+v, %v", step, got, err, fresh, ferr)
+		}
+		return got
+	}
+	first := want("the first look")
+	want("a look through the descriptor kept")
+	saveNoteT(t, s, negID, "in place")
+	if v := want("after a commit"); v.tx <= first.tx {
+		t.Errorf("after a commit the version is %+v, as before (%+v)", v, first)
+	}
+	copyPath := path + ".restored"
+	copyFile(t, path, copyPath)
+	restored := openStore(t, copyPath)
+	saveNoteT(t, restored, negID, "only in the restored file")
+	restored.Close()
+	if err := os.Rename(copyPath, path); err != nil {
+		t.Fatal(err)
+	}
+	if v := want("after a restore"); v.ino == first.ino {
+		t.Errorf("after a restore the version is still of the file replaced: %+v", v)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.version(); err == nil {
+		t.Error("the file is gone, and version found it")
 	}
 }

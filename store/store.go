@@ -357,6 +357,7 @@ func (s *Store) Close() error {
 	werr := s.writer.close()
 	s.writer.mu.Unlock()
 	s.reader.close()
+	s.shared.look.close()
 	s.who.mu.Lock()
 	defer s.who.mu.Unlock()
 	if err := s.who.closeFile(); err != nil {

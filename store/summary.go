@@ -128,7 +128,7 @@ func (s *Store) justWritten(negID uint64) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	if now, err := versionOf(s.path); err != nil || now != w.at {
+	if now, err := s.version(); err != nil || now != w.at {
 		return nil, false
 	}
 	return data, true

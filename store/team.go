@@ -139,7 +139,7 @@ func putAccess(tx *bolt.Tx, a model.Access) error {
 
 // People reads the file's people (none: the file is one person's).
 func (s *Store) People() (model.People, error) {
-	v, err := versionOf(s.path)
+	v, err := s.version()
 	if err != nil {
 		return nil, err
 	}

@@ -85,7 +85,7 @@ func (s *Store) MayChange(negID uint64) (ok bool, whose string, err error) {
 	// Asked by every session after every change: the people and the
 	// negotiation's account come from what the sessions share of this
 	// version of the file (shared.go), not from a read of each one's own.
-	v, err := versionOf(s.path)
+	v, err := s.version()
 	if err != nil {
 		return false, "", err
 	}

@@ -55,7 +55,7 @@ func (w *watch) wrote(txid, changes uint64) {
 func (s *Store) Changed() (bool, error) {
 	s.watch.mu.Lock()
 	defer s.watch.mu.Unlock()
-	v, err := versionOf(s.path)
+	v, err := s.version()
 	if err != nil {
 		return false, err
 	}
