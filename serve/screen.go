@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/tui/ui"
 )
 
 // A session's frames. Bubble Tea's renderer sends a frame at its next tick,
@@ -134,7 +135,7 @@ func (s *screen) draw(view string, w, h int, whole bool) error {
 			continue
 		}
 		b.WriteString(ansi.CursorPosition(1, i+1))
-		width := ansi.StringWidth(line)
+		width := ui.TextWidth(line) // the workbench's own measure: colours skipped, plain characters from a table
 		if width > w {
 			line, width = ansi.Truncate(line, w, ""), w // a line too wide would wrap and push the screen up
 		}

@@ -2,10 +2,13 @@ package serve
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -125,3 +128,29 @@ func (v *views) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 func (v *views) View() string               { return "frame " + strconv.Itoa(v.last) + "\nsecond line" }
 func (v *views) Unsaved() map[string]string { return map[string]string{"k": "typed"} }
+
+// BenchmarkScreenWholeFrame is a frame whose every line changed (tab moves
+// the focus, and every pane's border takes another colour) drawn over the
+// last, at 120×40 with true-colour escapes on every border and title.
+func BenchmarkScreenWholeFrame(b *testing.B) {
+	frame := func(colour string) string {
+		border := "\x1b[38;2;" + colour + "m│\x1b[0m"
+		lines := make([]string, 40)
+		for i := range lines {
+			left := fmt.Sprintf(" %2d List price per case    24.50    23.40   1.10  205,420.93 EUR", i)
+			right := " #6 they Payment terms   75→60 · ±0 "
+			left += strings.Repeat(" ", 68-utf8.RuneCountInString(left))
+			right += strings.Repeat("─", 48-utf8.RuneCountInString(right))
+			lines[i] = border + left + border + border + right + border // 120 cells
+		}
+		return strings.Join(lines, "\n")
+	}
+	frames := [2]string{frame("121;192;255"), frame("72;79;88")}
+	s := &screen{out: io.Discard}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if err := s.draw(frames[i%2], 120, 40, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
