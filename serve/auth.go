@@ -19,12 +19,11 @@ func (s *Server) mayTry(ctx ssh.Context, key ssh.PublicKey) bool {
 	if !s.limit.allow("auth@" + host(ctx.RemoteAddr())) {
 		return false
 	}
-	people, err := s.st.People()
+	_, ok, err := s.st.PersonWithKey(store.KeyString(key))
 	if err != nil {
 		s.logf("refused %s: %v", ctx.RemoteAddr(), err)
 		return false
 	}
-	_, ok := people.ByKey(store.KeyString(key))
 	return ok
 }
 
@@ -54,11 +53,10 @@ func (s *Server) signer(sess ssh.Session) (model.Person, error) {
 	if key == nil {
 		return model.Person{}, fmt.Errorf("sign in with a public key")
 	}
-	people, err := s.st.People()
+	p, ok, err := s.st.PersonWithKey(store.KeyString(key))
 	if err != nil {
 		return model.Person{}, err
 	}
-	p, ok := people.ByKey(store.KeyString(key))
 	if !ok {
 		return model.Person{}, fmt.Errorf("this key is no one's on this server")
 	}

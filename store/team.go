@@ -150,6 +150,23 @@ func (s *Store) People() (model.People, error) {
 	return maps.Clone(t.people), nil
 }
 
+// PersonWithKey is the person whose key is key (as KeyString writes it),
+// found false when it is no one's: what the team server asks at every
+// sign-in, and of every open session after every commit, without a copy
+// of the people.
+func (s *Store) PersonWithKey(key string) (p model.Person, found bool, err error) {
+	v, err := s.version()
+	if err != nil {
+		return model.Person{}, false, err
+	}
+	t, err := s.teamAt(v)
+	if err != nil {
+		return model.Person{}, false, err
+	}
+	p, found = t.people.ByKey(key)
+	return p, found, nil
+}
+
 // NormalKey reads a public key as authorized_keys writes it, and returns
 // it as "type base64" (the comment dropped), the form people's keys are
 // kept and matched in.

@@ -381,3 +381,30 @@ func TestAnImportAndAnUndoAreAudited(t *testing.T) {
 		t.Fatalf("audit = %+v, %v; want the import and its undo", rows, err)
 	}
 }
+
+// PersonWithKey finds the person a key is of, as the file holds the people
+// now: no one for a key of no one's, and no one once the person is gone.
+func TestPersonWithKeyIsWhoTheKeyIsOf(t *testing.T) {
+	tm := newTeam(t)
+	people, err := tm.file.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := people["ann"].Keys[0]
+	if p, ok, err := tm.file.PersonWithKey(key); err != nil || !ok || p.Name != "ann" {
+		t.Fatalf("ann's key: %q, %v, %v; want ann", p.Name, ok, err)
+	}
+	stranger, err := NormalKey(newKey(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok, err := tm.file.PersonWithKey(stranger); err != nil || ok {
+		t.Errorf("a key of no one's: %q, %v, %v; want no one", p.Name, ok, err)
+	}
+	if err := tm.file.RemovePerson("ann"); err != nil {
+		t.Fatal(err)
+	}
+	if p, ok, err := tm.file.PersonWithKey(key); err != nil || ok {
+		t.Errorf("ann's key once she is removed: %q, %v, %v; want no one", p.Name, ok, err)
+	}
+}
