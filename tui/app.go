@@ -129,9 +129,11 @@ type Model struct {
 	// only the focused pane handled redraws that pane alone, one typed on
 	// the capture line none; anything else (another message, a modal, a
 	// global key) redraws them all.
-	drawn    [paneCount]drawnPane
-	paneOnly bool // the key being handled went to the focused pane only
-	lineOnly bool // the key being handled went to the open capture line only
+	drawn       [paneCount]drawnPane
+	drawnHeader drawnHeader // the header as drawn last (chrome.go)
+	drawnBody   drawnBody   // the panes as joined last (layout.go)
+	paneOnly    bool        // the key being handled went to the focused pane only
+	lineOnly    bool        // the key being handled went to the open capture line only
 
 	bases      map[int]any       // by form ID: the stored record each form started from (conflict.go)
 	formDrafts map[string]string // form text kept in the file, by draft key

@@ -58,3 +58,19 @@ func BenchmarkFocusKey(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkFrameUnchanged draws the frame of the demo at 120×40 again with
+// nothing changed since the last: what every message a team server's
+// session takes after a commit (a count, a look for changes) costs it.
+func BenchmarkFrameUnchanged(b *testing.B) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.setDossier(model.Demo(testNow))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}

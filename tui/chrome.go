@@ -4,11 +4,43 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
+	"github.com/parley-app/parley/tui/vocab"
 )
+
+// header is the top line as drawn last, worked out again only when what it
+// is drawn from changed: the snapshot (a new one for every change), the
+// width, the count of requests to decide, privacy and the clock. Every
+// message draws a frame, and on a team server the header was a third of a
+// frame's time.
+func (m *Model) header() string {
+	key := headerKey{snap: m.snap, width: m.width, toDecide: m.toDecide, private: m.private, now: m.now}
+	if m.drawnHeader.ok && m.drawnHeader.key == key {
+		return m.drawnHeader.line
+	}
+	line := ui.Fit(m.headerView(), m.width)
+	m.drawnHeader = drawnHeader{key: key, line: line, ok: true}
+	return line
+}
+
+// drawnHeader is the header as drawn last, and from what.
+type drawnHeader struct {
+	key  headerKey
+	line string
+	ok   bool
+}
+
+// headerKey is everything headerView reads that can change.
+type headerKey struct {
+	snap            *vocab.Snapshot
+	width, toDecide int
+	private         bool
+	now             time.Time
+}
 
 // headerView is the top line: account › negotiation, stage, meeting and
 // clock, their offer's verdict, owed, budget left and the likely landing,

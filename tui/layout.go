@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/parley-app/parley/tui/ui"
@@ -122,7 +123,7 @@ func (m *Model) View() string {
 		return strings.Join(lines, "\n")
 	}
 	lines := make([]string, 0, m.height)
-	lines = append(lines, ui.Fit(m.headerView(), m.width))
+	lines = append(lines, m.header())
 	if m.showTabs() {
 		lines = append(lines, ui.Fit(m.tabsView(), m.width))
 	}
@@ -153,22 +154,45 @@ func (m *Model) panesView(w, h int) []string {
 		return ui.Block([]string{m.st.Dim.Render("Opening …")}, w, h)
 	}
 	r := m.rects()
+	fresh := false // a pane was drawn again
 	draw := func(p paneID) []string {
 		d := &m.drawn[p]
 		if !d.ok || d.focused != (p == m.focus) {
 			d.lines = ui.Frame(m.paneTitle(p), m.panes[p].View(p == m.focus), r[p].w, r[p].h, p == m.focus, m.st)
-			d.ok, d.focused = true, p == m.focus
+			d.ok, d.focused, fresh = true, p == m.focus, true
 		}
 		return d.lines
 	}
-	switch m.layoutKind() {
-	case layoutTabs:
+	kind := m.layoutKind()
+	if kind == layoutTabs {
 		return draw(m.focus)
-	case layoutTwo:
-		return ui.JoinColumns(draw(m.desk), draw(m.live))
 	}
-	right := append(draw(paneLedger), draw(paneNotes)...)
-	return ui.JoinColumns(draw(m.desk), right)
+	var left, right []string
+	if left = draw(m.desk); kind == layoutTwo {
+		right = draw(m.live)
+	} else {
+		right = append(slices.Clip(draw(paneLedger)), draw(paneNotes)...)
+	}
+	// The panes side by side, joined again only when one was drawn again
+	// or they moved: a key typed on the capture line draws no pane.
+	key := bodyKey{kind: kind, w: w, h: h, desk: m.desk, live: m.live}
+	if fresh || !m.drawnBody.ok || m.drawnBody.key != key {
+		m.drawnBody = drawnBody{key: key, lines: ui.JoinColumns(left, right), ok: true}
+	}
+	return m.drawnBody.lines
+}
+
+// drawnBody is the panes as joined last, and where.
+type drawnBody struct {
+	key   bodyKey
+	lines []string
+	ok    bool
+}
+
+type bodyKey struct {
+	kind       layoutKind
+	w, h       int
+	desk, live paneID
 }
 
 // paneTitle is the pane's name with its key.
