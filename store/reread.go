@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"hash/maphash"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,9 +17,13 @@ import (
 // since its last read. The ledger, notes and follow-ups are nearly all of a
 // large negotiation (20,000 notes); a note added elsewhere is one record to
 // decode, not 25,000, and the garbage of decoding them all is what made a
-// workbench's memory climb with every reload (issue 23). The small records
-// (the negotiation's own, its account, items, meetings, packages …) are
-// decoded every time.
+// workbench's memory climb with every reload (issue 23). The small buckets
+// (items, meetings, packages …) are decoded only when their bytes are not
+// those the last read decoded: otherwise the dossier takes the last read's
+// lists, the same arrays, so that a reload of notes alone is seen to leave
+// the figures as they were at a glance (model.Dossier.SameFigures) rather
+// than by comparing every item and package. The negotiation's own record
+// and its account are decoded every time.
 //
 // A dossier it returns is cleaned (model.Dossier.Clean) and shares its
 // unchanged records with the previous one: nobody may change it, as nobody
@@ -29,6 +34,7 @@ type Rereader struct {
 	negID uint64
 	last  *model.Dossier        // the last read, as returned
 	sums  map[string]recordSums // per large bucket: what its records' bytes were
+	small map[string]rawBucket  // per small bucket: its records as last decoded into last
 	spare map[string]recordSums // the sums read before those, whose maps the next read refills
 	// decoded counts the large buckets' records the last read decoded, and
 	// walked those it looked at.
@@ -107,7 +113,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		d := c.dossier
 		d.Clean()
 		r.decoded, r.walked = 0, 0
-		r.negID, r.last, r.sums = 0, nil, nil
+		r.negID, r.last, r.sums, r.small = 0, nil, nil, nil
 		if keyedBy(c.sums[string(bucketLedger)], d.Ledger, func(c model.Concession) uint64 { return c.ID }) &&
 			keyedBy(c.sums[string(bucketNotes)], d.Notes, func(n model.Note) uint64 { return n.ID }) &&
 			keyedBy(c.sums[string(bucketFollowUps)], d.FollowUps, func(f model.FollowUp) uint64 { return f.ID }) {
@@ -128,16 +134,17 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		return d, err // this version of it was read already
 	}
 	var prev map[string]recordSums
+	var small map[string]rawBucket
 	last := &model.Dossier{}
 	if r.negID == negID && r.last != nil {
-		prev, last = r.sums, r.last
+		prev, last, small = r.sums, r.last, r.small
 	}
 	from, token := r.at, r.token
 	if prev == nil || from.dev != v.dev || from.ino != v.ino {
 		token = 0 // another file, or nothing read to go on from
 	}
 	spare := r.spare // the sums before last: their maps are filled again
-	r.negID, r.last, r.sums, r.spare, r.at, r.token = 0, nil, nil, nil, fileVersion{}, 0
+	r.negID, r.last, r.sums, r.spare, r.small, r.at, r.token = 0, nil, nil, nil, nil, fileVersion{}, 0
 	var raw *rawDossier
 	var logged *logRead // what the log said changed, when it could
 	var readToken uint64
@@ -170,6 +177,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	if err != nil {
 		return nil, err
 	}
+	same, kept := sameSmall(raw, small)
 	d, err := raw.decode()
 	if err != nil {
 		return nil, plainDamage(r.s.path, err)
@@ -189,7 +197,10 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	}
 	d.Ledger, d.Notes, d.FollowUps = ledger, notes, followUps
 	d.Sort() // one pass when the records read again come last in time, as new ones do
-	r.negID, r.last, r.sums, r.spare = negID, d, sums, prev
+	for _, name := range same {
+		smallLists[name](d, last) // decoded, cleaned and sorted by the read that decoded them
+	}
+	r.negID, r.last, r.sums, r.spare, r.small = negID, d, sums, prev, kept
 	if logged != nil {
 		r.spare = spare // the log's read refilled no map: the sums are the last ones, brought up to date
 	}
@@ -203,6 +214,36 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		r.s.keepDossier(v, d)
 	}
 	return d, nil
+}
+
+// sameSmall empties the small buckets of raw whose records are the bytes
+// the last read decoded (last: as that read copied them), and names them;
+// kept is every small bucket's records as this read's dossier holds them.
+func sameSmall(raw *rawDossier, last map[string]rawBucket) (same []string, kept map[string]rawBucket) {
+	kept = make(map[string]rawBucket, len(raw.children))
+	for name, rb := range raw.children {
+		if _, small := smallLists[name]; !small {
+			continue
+		}
+		if was, ok := last[name]; ok && bytes.Equal(was.buf, rb.buf) && slices.Equal(was.recs, rb.recs) {
+			same = append(same, name)
+			raw.children[name] = rawBucket{}
+			rb = was
+		}
+		kept[name] = rb
+	}
+	return same, kept
+}
+
+// smallLists gives a dossier the list another decoded from a small bucket.
+var smallLists = map[string]func(d, last *model.Dossier){
+	string(bucketItems):       func(d, last *model.Dossier) { d.Items = last.Items },
+	string(bucketMeetings):    func(d, last *model.Dossier) { d.Meetings = last.Meetings },
+	string(bucketScenarios):   func(d, last *model.Dossier) { d.Scenarios = last.Scenarios },
+	string(bucketPackages):    func(d, last *model.Dossier) { d.Packages = last.Packages },
+	string(bucketBudgets):     func(d, last *model.Dossier) { d.Budgets = last.Budgets },
+	string(bucketOwed):        func(d, last *model.Dossier) { d.Cleared = last.Cleared },
+	string(bucketSuggestions): func(d, last *model.Dossier) { d.Decisions = last.Decisions },
 }
 
 func isLarge(name []byte) bool {

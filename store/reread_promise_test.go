@@ -229,3 +229,38 @@ func hasText(d *model.Dossier, text string) bool {
 	}
 	return false
 }
+
+// A reread after a note elsewhere takes the small buckets' lists from the
+// last read, the same arrays, decoded once: the figures are seen to be as
+// they were without comparing every item. A bucket whose bytes changed is
+// decoded anew, and what the reread returns is a whole read's all along.
+func TestARereadKeepsTheSmallListsThatDidNotChange(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	r := s.Rereader()
+	first := rereadLikeWhole(t, r, other, negID, "first read")
+	first = rereadLikeWhole(t, r, other, negID, "the read after it") // the first one took what Open had checked
+	saveNoteT(t, other, negID, "a note, and nothing else")
+	d := rereadLikeWhole(t, r, other, negID, "a note added")
+	if &d.Items[0] != &first.Items[0] || &d.Meetings[0] != &first.Meetings[0] || &d.Packages[0] != &first.Packages[0] {
+		t.Error("a note added: the items, meetings or packages were decoded again")
+	}
+	if !first.SameFigures(d) {
+		t.Error("a note added: the figures are not the same")
+	}
+	it := d.Items[0]
+	it.Title = "renamed elsewhere"
+	if err := other.SaveItem(negID, &it); err != nil {
+		t.Fatal(err)
+	}
+	e := rereadLikeWhole(t, r, other, negID, "an item renamed")
+	if &e.Items[0] == &d.Items[0] {
+		t.Error("an item renamed: the items were taken from the last read")
+	}
+	if &e.Meetings[0] != &d.Meetings[0] {
+		t.Error("an item renamed: the meetings were decoded again")
+	}
+	if d.SameFigures(e) {
+		t.Error("an item renamed: the figures are said to be the same")
+	}
+}
