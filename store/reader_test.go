@@ -98,15 +98,7 @@ func TestAFileGrownPastTheMapIsMappedAgain(t *testing.T) {
 func TestAFileReplacedIsMappedAgain(t *testing.T) {
 	s, negID := demoStore(t)
 	mapped(t, s, negID)
-	path := s.Path()
-	copyPath := path + ".restored"
-	copyFile(t, path, copyPath)
-	restored := openStore(t, copyPath)
-	saveNoteT(t, restored, negID, "only in the restored file")
-	restored.Close()
-	if err := os.Rename(copyPath, path); err != nil {
-		t.Fatal(err)
-	}
+	restoreWithNote(t, s.Path(), negID, "only in the restored file")
 	if !hasNote(t, s, negID, "only in the restored file") {
 		t.Error("the read shows the replaced file, not the one now at the path")
 	}
@@ -121,6 +113,20 @@ func TestCloseLetsGoOfTheMap(t *testing.T) {
 	}
 	if s.reader.cur != nil || !m.retired {
 		t.Error("Close left the map standing")
+	}
+}
+
+// restoreWithNote puts in the place of the file at path a copy of it with
+// one more note, as a restore of a backup does: another file, same name.
+func restoreWithNote(t *testing.T, path string, negID uint64, text string) {
+	t.Helper()
+	copyPath := path + ".restored"
+	copyFile(t, path, copyPath)
+	restored := openStore(t, copyPath)
+	saveNoteT(t, restored, negID, text)
+	restored.Close()
+	if err := os.Rename(copyPath, path); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -238,14 +238,7 @@ func TestVersionFollowsTheFileAtThePath(t *testing.T) {
 	if v := want("after a commit"); v.tx <= first.tx {
 		t.Errorf("after a commit the version is %+v, as before (%+v)", v, first)
 	}
-	copyPath := path + ".restored"
-	copyFile(t, path, copyPath)
-	restored := openStore(t, copyPath)
-	saveNoteT(t, restored, negID, "only in the restored file")
-	restored.Close()
-	if err := os.Rename(copyPath, path); err != nil {
-		t.Fatal(err)
-	}
+	restoreWithNote(t, path, negID, "only in the restored file")
 	if v := want("after a restore"); v.ino == first.ino {
 		t.Errorf("after a restore the version is still of the file replaced: %+v", v)
 	}

@@ -45,12 +45,7 @@ func BenchmarkKeypress(b *testing.B) {
 // out again, through Update and View at 120×40 on the demo: the key the
 // team server's load test presses in fifty sessions at once.
 func BenchmarkFocusKey(b *testing.B) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.TrueColor)
-	r.SetHasDarkBackground(true)
-	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.setDossier(model.Demo(testNow))
+	m := demoAt120x40()
 	tab := tea.KeyMsg{Type: tea.KeyTab}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -63,14 +58,21 @@ func BenchmarkFocusKey(b *testing.B) {
 // nothing changed since the last: what every message a team server's
 // session takes after a commit (a count, a look for changes) costs it.
 func BenchmarkFrameUnchanged(b *testing.B) {
+	m := demoAt120x40()
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// demoAt120x40 is the workbench on the demo at 120×40 in true colour, as on
+// a modern terminal (every styled cell carries its escape codes).
+func demoAt120x40() *Model {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.TrueColor)
 	r.SetHasDarkBackground(true)
 	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m.setDossier(model.Demo(testNow))
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = m.View()
-	}
+	return m
 }

@@ -137,7 +137,7 @@ func TestLoadOverSSH(t *testing.T) {
 	// types on its capture line (a line or two of the screen changes), as
 	// the KAMs of a team do.
 	tab := func(int) []byte { return []byte("\t") }
-	typed := func(k int) []byte { return []byte{"the buyer asks about the rebate "[k%32]} }
+	letters := func(k int) []byte { return []byte{"the buyer asks about the rebate "[k%32]} }
 	burst := func(name string, first int, key func(int) []byte) {
 		start := time.Now()
 		srvCPU0, ownCPU0 := cpuTime(srv.Process.Pid), cpuTime(os.Getpid())
@@ -159,31 +159,11 @@ func TestLoadOverSSH(t *testing.T) {
 				}
 			}()
 		}
-		var mu sync.Mutex
-		var lat []time.Duration
-		perSession := make([][]time.Duration, len(benches)) // each session's own, for its p50 and p95
-		var typing sync.WaitGroup
-		for i, b := range benches {
-			typing.Add(1)
-			go func() {
-				defer typing.Done()
-				for k := range keysEach {
-					d, ok := b.press(t, key(k))
-					if !ok {
-						return
-					}
-					mu.Lock()
-					lat = append(lat, d)
-					mu.Unlock()
-					perSession[i] = append(perSession[i], d)
-					time.Sleep(50 * time.Millisecond)
-				}
-			}()
-		}
+		typed := typeOn(t, benches, keysEach, key)
 		sent.Wait()
 		elapsed := time.Since(start)
 		srvCPU, ownCPU := cpuTime(srv.Process.Pid)-srvCPU0, cpuTime(os.Getpid())-ownCPU0
-		typing.Wait()
+		lat, perSession := typed()
 		close(failed)
 		for f := range failed {
 			t.Errorf("a note failed: %s", f)
@@ -209,26 +189,7 @@ func TestLoadOverSSH(t *testing.T) {
 	// quiet presses keys with no note coming: what a key costs the server
 	// with nothing else to do.
 	quiet := func(name string, key func(int) []byte) {
-		var mu sync.Mutex
-		var lat []time.Duration
-		var typing sync.WaitGroup
-		for _, b := range benches {
-			typing.Add(1)
-			go func() {
-				defer typing.Done()
-				for k := range keysEach / 2 {
-					d, ok := b.press(t, key(k))
-					if !ok {
-						return
-					}
-					mu.Lock()
-					lat = append(lat, d)
-					mu.Unlock()
-					time.Sleep(50 * time.Millisecond)
-				}
-			}()
-		}
-		typing.Wait()
+		lat, _ := typeOn(t, benches, keysEach/2, key)()
 		t.Logf("%s, with no note coming: key→frame over %d keys: %s", name, len(lat), spread(lat))
 	}
 	burst("tab", 0, tab)
@@ -238,8 +199,8 @@ func TestLoadOverSSH(t *testing.T) {
 			t.Fatal("a capture line did not open")
 		}
 	}
-	burst("typing", notes, typed)
-	quiet("typing", typed)
+	burst("typing", notes, letters)
+	quiet("typing", letters)
 
 	// One note more, alone: how long until every screen shows it.
 	c, err := dial(signers[0])
@@ -287,6 +248,36 @@ func TestLoadOverSSH(t *testing.T) {
 	t.Logf("notes sent %d, stored %d", 2*notes+1, stored)
 	if stored != 2*notes+1 {
 		t.Fatalf("%d notes stored of %d sent", stored, 2*notes+1)
+	}
+}
+
+// typeOn presses n keys in every workbench, 50 ms apart, from now on. The
+// wait it returns waits for them, and gives each key's time to its frame,
+// all of them and each session's own.
+func typeOn(t *testing.T, benches []*bench, n int, key func(int) []byte) (wait func() (all []time.Duration, each [][]time.Duration)) {
+	each := make([][]time.Duration, len(benches))
+	var typing sync.WaitGroup
+	for i, b := range benches {
+		typing.Add(1)
+		go func() {
+			defer typing.Done()
+			for k := range n {
+				d, ok := b.press(t, key(k))
+				if !ok {
+					return
+				}
+				each[i] = append(each[i], d)
+				time.Sleep(50 * time.Millisecond)
+			}
+		}()
+	}
+	return func() ([]time.Duration, [][]time.Duration) {
+		typing.Wait()
+		var all []time.Duration
+		for _, own := range each {
+			all = append(all, own...)
+		}
+		return all, each
 	}
 }
 
