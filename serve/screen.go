@@ -30,6 +30,7 @@ type screen struct {
 	wake chan struct{} // a frame or a size is waiting
 	done chan struct{} // the workbench ended
 	gone chan struct{} // the writer stopped
+	once sync.Once     // close's
 
 	mu      sync.Mutex
 	view    string // the newest frame
@@ -158,16 +159,13 @@ func (s *screen) draw(view string, w, h int, whole bool) error {
 // close stops the frames, and sets the client's terminal back as it was
 // before the workbench (once its last frame is written).
 func (s *screen) close() {
-	select {
-	case <-s.done:
-		return
-	default:
+	s.once.Do(func() {
 		close(s.done)
-	}
-	<-s.gone
-	if s.started {
-		_, _ = io.WriteString(s.out, screenOff)
-	}
+		<-s.gone
+		if s.started {
+			_, _ = io.WriteString(s.out, screenOff)
+		}
+	})
 }
 
 // framed is the workbench drawn by a screen: each frame the program asks

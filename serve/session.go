@@ -72,6 +72,7 @@ func (s *Server) workbench(sess ssh.Session) *tea.Program {
 // person is removed from the file.
 func (l *live) watch(d *desk.Session, cancelEvents func()) {
 	defer cancelEvents()
+	defer l.scr.close() // however the session ended: its writer stops (a second close does nothing)
 	people, stop := d.Events()
 	defer stop()
 	every := min(l.srv.opts.Idle/4, 30*time.Second)
