@@ -134,6 +134,7 @@ type Model struct {
 	drawnBody   drawnBody   // the panes as joined last (layout.go)
 	paneOnly    bool        // the key being handled went to the focused pane only
 	lineOnly    bool        // the key being handled went to the open capture line only
+	focusOnly   bool        // the key being handled moved the focus only
 
 	bases      map[int]any       // by form ID: the stored record each form started from (conflict.go)
 	formDrafts map[string]string // form text kept in the file, by draft key
@@ -149,11 +150,13 @@ type Model struct {
 	openErr error  // why the file could not be opened
 }
 
-// drawnPane is a pane's last drawing and whether it still holds.
+// drawnPane is a pane's last drawing and whether it still holds, and the
+// size layout last gave the pane.
 type drawnPane struct {
 	ok      bool
 	focused bool
 	lines   []string
+	w, h    int
 }
 
 // redrawAll forgets every pane's last drawing.
@@ -269,10 +272,13 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			return m, m.typed(msg)
 		}
-		m.paneOnly, m.lineOnly = false, false
+		m.paneOnly, m.lineOnly, m.focusOnly = false, false, false
 		cmd := m.handleKey(msg)
 		switch {
 		case m.lineOnly:
+		case m.focusOnly:
+			// The panes that gained and lost the focus are drawn again
+			// (panesView), and those layout gave another size.
 		case m.paneOnly:
 			m.drawn[m.focus].ok = false
 		default:

@@ -67,8 +67,10 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(msg, k.Next):
 		m.setFocus((m.focus + 1) % paneCount)
+		m.focusOnly = true
 	case key.Matches(msg, k.Prev):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
+		m.focusOnly = true
 	case key.Matches(msg, k.Help):
 		m.push(m.helpDialog())
 	case key.Matches(msg, k.Capture), key.Matches(msg, k.Stage), key.Matches(msg, k.Undo), key.Matches(msg, k.Redo):
@@ -93,6 +95,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) tea.Cmd {
 		for i, b := range k.Panes {
 			if key.Matches(msg, b) {
 				m.setFocus(paneID(i))
+				m.focusOnly = true
 				return nil
 			}
 		}

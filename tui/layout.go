@@ -88,15 +88,19 @@ func (m *Model) rects() [paneCount]rect {
 }
 
 // layout gives every pane its size; hidden panes keep a sensible one so that
-// they are ready when shown.
+// they are ready when shown. A pane whose size changed is drawn again; one
+// that kept its size keeps its drawing (tab moves the left pane, not the
+// ledger or the notes).
 func (m *Model) layout() {
 	m.paneOnly = false
-	m.redrawAll()
 	r := m.rects()
 	for i, p := range m.panes {
 		w, h := r[i].w, r[i].h
 		if !r[i].shown {
 			w, h = max(0, m.width/2), m.bodyHeight()
+		}
+		if m.drawn[i].w != w || m.drawn[i].h != h {
+			m.drawn[i] = drawnPane{w: w, h: h}
 		}
 		p.SetSize(max(0, w-4), max(0, h-2)) // inside the frame and its padding
 	}

@@ -77,3 +77,59 @@ func TestMessagesThatChangeNoPaneKeepTheirDrawing(t *testing.T) {
 		t.Errorf("the note read again is not on the screen")
 	}
 }
+
+// What the workbench draws from its kept drawings (the panes', the header,
+// the panes joined) is what it would draw afresh, key after key: moving
+// the focus round the panes and back, into a pane and through its rows, on
+// the capture line, across a resize and a tiny terminal.
+func TestKeptDrawingsAreWhatWouldBeDrawnAfresh(t *testing.T) {
+	m := New(nil, Options{Renderer: lipgloss.NewRenderer(io.Discard), Now: func() time.Time { return testNow }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.setDossier(model.Demo(testNow))
+	key := func(k string) tea.Msg {
+		switch k {
+		case "tab":
+			return tea.KeyMsg{Type: tea.KeyTab}
+		case "shift+tab":
+			return tea.KeyMsg{Type: tea.KeyShiftTab}
+		case "esc":
+			return tea.KeyMsg{Type: tea.KeyEsc}
+		}
+		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+	}
+	steps := []tea.Msg{}
+	for range 7 {
+		steps = append(steps, key("tab"))
+	}
+	steps = append(steps, key("shift+tab"), key("3"), key("j"), key("j"), key("1"), key("k"), key("tab"),
+		tea.WindowSizeMsg{Width: 80, Height: 24}, key("tab"), key("tab"), key("n"), key("a"), key("esc"), key("4"),
+		tea.WindowSizeMsg{Width: 20, Height: 6}, tea.WindowSizeMsg{Width: 100, Height: 30}, key("shift+tab"), key("2"))
+	d := model.Demo(testNow)
+	noted := *d
+	noted.Notes = append(slices.Clone(d.Notes), model.Note{ID: 9999, Kind: model.KindNote, At: testNow, Text: "from another session"})
+	moved := noted
+	moved.Items = slices.Clone(d.Items)
+	moved.Items[0].Title = "renamed in another session"
+	// Each change read again while the panes that show it are on screen.
+	steps = append(steps, tea.WindowSizeMsg{Width: 120, Height: 40}, key("1"), reloadedMsg{loadedMsg{dossier: &noted}},
+		key("tab"), key("3"), toDecideMsg{n: 4}, key("1"), reloadedMsg{loadedMsg{dossier: &moved}},
+		key("tab"), key("p"), key("tab"), key("p"), key("P"), key("esc"), key("tab"))
+	seen := map[string]bool{}
+	for i, msg := range steps {
+		m.Update(msg)
+		kept := m.View()
+		m.redrawAll()
+		m.drawnHeader, m.drawnBody = drawnHeader{}, drawnBody{}
+		for _, text := range []string{"from another session", "renamed in another"} {
+			seen[text] = seen[text] || strings.Contains(ansi.Strip(kept), text)
+		}
+		if fresh := m.View(); kept != fresh {
+			t.Fatalf("step %d (%v): the screen from kept drawings differs from one drawn afresh:\nkept:\n%s\nfresh:\n%s", i, msg, ansi.Strip(kept), ansi.Strip(fresh))
+		}
+	}
+	for text, ok := range seen {
+		if !ok {
+			t.Errorf("%q, read again, was never on the screen", text)
+		}
+	}
+}

@@ -201,6 +201,7 @@ func (m *Model) refreshExcept(skip paneID) {
 	for id, p := range m.panes {
 		if paneID(id) != skip {
 			p.SetData(s)
+			m.drawn[id].ok = false
 		}
 	}
 	m.capture.SetData(s)
