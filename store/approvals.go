@@ -153,7 +153,7 @@ func (s *Store) approvalsIn(tx *bolt.Tx, all bool) ([]model.Approval, error) {
 		return nil, err
 	}
 	people := team.people
-	l, err := s.lensOf(tx)
+	l, err := s.lensFrom(people, team.access) // the lens of the team just read, not read again
 	if err != nil {
 		return nil, err
 	}

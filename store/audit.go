@@ -90,8 +90,8 @@ func (s *Store) Audit(since time.Time) ([]model.AuditEntry, error) {
 			return err
 		}
 		people := team.people
-		if _, err := s.lensOf(tx); err != nil {
-			return err
+		if _, err := s.lensFrom(people, team.access); err != nil {
+			return err // a person no longer on the file
 		}
 		b := tx.Bucket(bucketAudit)
 		if b == nil {

@@ -15,15 +15,15 @@ import (
 func (s *Store) Portfolio() ([]model.PortfolioRow, error) {
 	var out []model.PortfolioRow
 	err := s.view(func(tx *bolt.Tx) error {
-		l, err := s.lensOf(tx)
-		if err != nil {
-			return err
-		}
 		team, err := s.teamIn(tx)
 		if err != nil {
 			return err
 		}
 		access := team.access
+		l, err := s.lensFrom(team.people, access)
+		if err != nil {
+			return err
+		}
 		names := map[uint64]string{}
 		accounts, err := loadAll[accountRecord](tx.Bucket(bucketAccounts))
 		if err != nil {
