@@ -237,10 +237,10 @@ func (s *Store) change(label string, fn func(*bolt.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	// Held is the last change's: what an earlier one held and nobody took is stale.
-	heldBy.Delete(s.author)
 	if len(held) > 0 {
 		heldBy.Store(s.author, held)
+	} else {
+		heldBy.Delete(s.author) // Held is the last change's: what an earlier one held and nobody took is stale
 	}
 	s.written.Store(&written{at: at, summaries: j.summaries})
 	return nil
