@@ -61,15 +61,23 @@ func (s *Store) version() (fileVersion, error) {
 	}
 	v := fileVersion{dev: uint64(st.Dev), ino: st.Ino}
 	l := &s.shared.look
-	l.mu.RLock()
-	if l.f != nil && l.dev == v.dev && l.ino == v.ino {
-		v.tx, err = metaTxID(l.f, s.path)
-		l.mu.RUnlock()
-		return v, err
+	if !l.holds(v) {
+		l.keep(s.path)
 	}
-	l.mu.RUnlock()
-	l.keep(s.path)
-	return versionOf(s.path)
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.f == nil || l.dev != v.dev || l.ino != v.ino {
+		return versionOf(s.path) // it could not be kept, or was replaced again meanwhile
+	}
+	v.tx, err = metaTxID(l.f, s.path)
+	return v, err
+}
+
+// holds reports whether the descriptor kept is of the file v is of.
+func (l *look) holds(v fileVersion) bool {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.f != nil && l.dev == v.dev && l.ino == v.ino
 }
 
 // look is the descriptor version reads the file's meta pages through.
