@@ -49,3 +49,27 @@ func TestTheCaptureLineShowsItsCursorWithTheSessionsColours(t *testing.T) {
 		t.Errorf("typing a space left the capture line as it was: %q", after)
 	}
 }
+
+// A pane's filter line draws its cursor with the session's colours too.
+func TestAFilterLineShowsItsCursorWithTheSessionsColours(t *testing.T) {
+	before := lipgloss.ColorProfile()
+	lipgloss.SetColorProfile(termenv.Ascii) // the server's own output: no terminal
+	t.Cleanup(func() { lipgloss.SetColorProfile(before) })
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256) // the client's terminal
+	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.setDossier(model.Demo(testNow))
+	for _, k := range "1/pri" {
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{k}})
+	}
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(ansi.Strip(l), "/ pri") {
+			if !strings.Contains(l, "\x1b[7m") {
+				t.Errorf("the filter line shows no cursor (reverse video): %q", l)
+			}
+			return
+		}
+	}
+	t.Fatalf("no filter line on the screen:\n%s", ansi.Strip(m.View()))
+}

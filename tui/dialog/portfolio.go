@@ -48,6 +48,7 @@ type portfolioKeys struct {
 func NewPortfolio(st *ui.Styles, now func() time.Time) *Portfolio {
 	p := &Portfolio{st: st, now: now, list: ui.NewListKeys()}
 	p.filter = ui.NewFilterBox("filter by account, negotiation, KAM or stage")
+	p.filter.SetStyles(st)
 	p.keys = portfolioKeys{
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
@@ -138,7 +139,7 @@ func (p *Portfolio) View(w, h int) []string {
 	}
 	lines := []string{st.Bold.Render(ui.Cut(title, width))}
 	if p.filter.Shown() {
-		lines = append(lines, p.filter.View(st, max(1, width-4)))
+		lines = append(lines, p.filter.View(max(1, width-4)))
 	}
 	lines = append(lines, st.Dim.Render(ui.Cut(portfolioHeader(), width)))
 	p.sel.SetHeight(max(1, h-2-len(lines)-2))

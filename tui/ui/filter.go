@@ -56,9 +56,11 @@ func (f *FilterBox) Query() string { return strings.ToLower(strings.TrimSpace(f.
 // Shown reports whether the filter line takes a row.
 func (f *FilterBox) Shown() bool { return f.On || f.input.Value() != "" }
 
-// View draws the filter line w cells wide in the session's styles.
-func (f *FilterBox) View(st *Styles, w int) string {
-	st.StyleInput(&f.input)
+// SetStyles gives the filter line the session's styles (StyleInput).
+func (f *FilterBox) SetStyles(st *Styles) { st.StyleInput(&f.input) }
+
+// View draws the filter line w cells wide.
+func (f *FilterBox) View(w int) string {
 	SetInputWidth(&f.input, max(1, w-3))
 	return Cut(f.input.View(), w)
 }

@@ -114,6 +114,7 @@ func (p *Pane) SetSize(w, h int) {
 // SetData takes the open negotiation.
 func (p *Pane) SetData(s *vocab.Snapshot) {
 	p.snap = s
+	p.filter.SetStyles(s.St)
 	p.setAheadKeys()
 	p.trades = s.D.TradePlan()
 	p.plan1 = p.planSummary()

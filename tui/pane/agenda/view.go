@@ -49,7 +49,7 @@ func (p *Pane) View(focused bool) []string {
 	st := p.snap.St
 	var lines []string
 	if p.filter.Shown() {
-		lines = append(lines, p.filter.View(st, p.w))
+		lines = append(lines, p.filter.View(p.w))
 	}
 	cols := p.columns()
 	var head strings.Builder

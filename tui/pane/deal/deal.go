@@ -99,6 +99,7 @@ func (p *Pane) SetData(s *vocab.Snapshot) {
 		selected, p.pick = p.pick, ""
 	}
 	p.snap = s
+	s.St.StyleInput(&p.edit)
 	p.rows = p.rows[:0]
 	for i, it := range s.D.Items {
 		if it.Numeric() {

@@ -99,7 +99,6 @@ func (p *Pane) cell(text string, w int, selected, editable bool) string {
 	if selected {
 		if p.typing {
 			ui.SetInputWidth(&p.edit, w-2)
-			st.StyleInput(&p.edit)
 			return st.Selected.Render("›" + ui.Fit(p.edit.View(), w-1))
 		}
 		return st.Selected.Render(ui.FitRight("›"+text, w))

@@ -77,6 +77,7 @@ func (p *Pane) SetSize(w, h int) {
 
 // SetData takes the open negotiation, keeping the selected line.
 func (p *Pane) SetData(s *vocab.Snapshot) {
+	p.filter.SetStyles(s.St)
 	// The lines may have moved (the old snapshot's lists were updated in
 	// place): keep the selection by ID.
 	if p.selID == 0 && p.sel.Pos < len(p.rows) {

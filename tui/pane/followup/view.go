@@ -67,7 +67,7 @@ func (p *Pane) View(focused bool) []string {
 	st := p.snap.St
 	lines := []string{p.progressLine()}
 	if p.filter.Shown() {
-		lines = append(lines, p.filter.View(st, p.w))
+		lines = append(lines, p.filter.View(p.w))
 	}
 	cols := p.columns()
 	if p.h >= 6 {

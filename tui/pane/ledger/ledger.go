@@ -99,6 +99,7 @@ func (p *Pane) SetSize(w, h int) {
 func (p *Pane) SetData(s *vocab.Snapshot) {
 	key, atEnd := p.selectedKey()
 	p.snap = s
+	p.filter.SetStyles(s.St)
 	p.ahead.Forecast.SetEnabled(s.Privacy().Part(model.PartForecast))
 	p.ahead.ClearOwed.SetEnabled(s.Privacy().Part(model.PartOwed))
 	p.groups = ui.NewMeetingGroups(s.D)

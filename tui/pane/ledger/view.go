@@ -78,7 +78,7 @@ func (p *Pane) View(focused bool) []string {
 	st := p.snap.St
 	var lines []string
 	if p.filter.Shown() {
-		lines = append(lines, p.filter.View(st, p.w))
+		lines = append(lines, p.filter.View(p.w))
 	}
 	// Moves waiting for approval come first: they are news, and the rows
 	// below may fill the pane.

@@ -115,6 +115,7 @@ func (p *Pane) SetSize(w, h int) {
 func (p *Pane) SetData(s *vocab.Snapshot) {
 	key, atEnd := p.selectedKey()
 	p.snap = s
+	p.filter.SetStyles(s.St)
 	d := s.D
 	p.groups = ui.NewMeetingGroups(d)
 	count := p.groups.Count()
