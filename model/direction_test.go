@@ -21,6 +21,11 @@ func TestSuggestedDirection(t *testing.T) {
 		{TopicPrice, "EUR/case", Up, true},
 		{TopicVolume, "cases", Up, true},
 		{TopicTerms, "months", Up, true},
+		// A contract's length in months or years is better for us longer;
+		// terms in another unit (weeks, a percentage) are left for the form.
+		{TopicTerms, "Years", Up, true},
+		{TopicTerms, "weeks", "", false},
+		{TopicTerms, "%", "", false},
 		{TopicSupply, "%", "", false}, // a service level: the form asks
 		{TopicCannibalization, "SKUs", "", false},
 	} {
@@ -86,6 +91,14 @@ func TestSuggestedLeverFromTopicUnitAndTitle(t *testing.T) {
 		{TopicVolume, "cases", "Annual volume commitment", LeverVolume, true},
 		{TopicSupply, "%", "Service level", "", false},
 		{TopicOther, "", "Joint business plan", "", false},
+		// A rebate is suggested from its title only for an item filed under
+		// discounts, whatever its unit; a per-cent discount under discounts
+		// is an on-invoice discount, not a rebate; elsewhere neither word
+		// decides.
+		{TopicDiscounts, "EUR", "Year-end rebate", LeverRebate, true},
+		{TopicDiscounts, "%", "Early order discount", LeverDiscount, true},
+		{TopicSupply, "%", "Rebate on service failures", "", false},
+		{TopicSupply, "%", "Discount for late deliveries", "", false},
 	} {
 		got, ok := SuggestedLever(c.topic, c.unit, c.title)
 		if got != c.want || ok != c.ok {

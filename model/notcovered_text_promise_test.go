@@ -32,48 +32,6 @@ func TestCleaningReachesTheTextsInEveryList(t *testing.T) {
 	}
 }
 
-// A contract's length in months or years is better for us longer; terms in
-// another unit (weeks, a percentage) are left for the form to ask.
-func TestAContractLengthIsSuggestedUpOnlyInMonthsOrYears(t *testing.T) {
-	for _, tc := range []struct {
-		unit string
-		want Direction
-		ok   bool
-	}{
-		{"months", Up, true},
-		{"Years", Up, true},
-		{"weeks", "", false},
-		{"%", "", false},
-	} {
-		got, ok := SuggestedDirection(TopicTerms, tc.unit)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("SuggestedDirection(terms, %q) = %q, %v; want %q, %v", tc.unit, got, ok, tc.want, tc.ok)
-		}
-	}
-}
-
-// A rebate is suggested from its title only for an item filed under
-// discounts, whatever its unit; a per-cent discount under discounts is an
-// on-invoice discount, not a rebate; elsewhere neither word decides.
-func TestRebateAndDiscountTitlesSuggestALeverOnlyUnderDiscounts(t *testing.T) {
-	for _, c := range []struct {
-		topic       Topic
-		unit, title string
-		want        LeverKind
-		ok          bool
-	}{
-		{TopicDiscounts, "EUR", "Year-end rebate", LeverRebate, true},
-		{TopicDiscounts, "%", "Early order discount", LeverDiscount, true},
-		{TopicSupply, "%", "Rebate on service failures", "", false},
-		{TopicSupply, "%", "Discount for late deliveries", "", false},
-	} {
-		got, ok := SuggestedLever(c.topic, c.unit, c.title)
-		if got != c.want || ok != c.ok {
-			t.Errorf("SuggestedLever(%s, %q, %q) = %q, %v; want %q, %v", c.topic, c.unit, c.title, got, ok, c.want, c.ok)
-		}
-	}
-}
-
 // A trade that names the first agreed item of the agenda (the list price)
 // is left out of the commitments, as one naming any other agreed item is:
 // the item's own line says what was agreed.
