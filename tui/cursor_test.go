@@ -20,14 +20,7 @@ import (
 // typing waited a second for a frame. Each input now draws with the
 // session's renderer.
 func TestTheCaptureLineShowsItsCursorWithTheSessionsColours(t *testing.T) {
-	before := lipgloss.ColorProfile()
-	lipgloss.SetColorProfile(termenv.Ascii) // the server's own output: no terminal
-	t.Cleanup(func() { lipgloss.SetColorProfile(before) })
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256) // the client's terminal
-	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.setDossier(model.Demo(testNow))
+	m := overSSH(t)
 	line := func() string {
 		for _, l := range strings.Split(m.View(), "\n") {
 			if strings.HasPrefix(ansi.Strip(l), "› ") {
@@ -52,14 +45,7 @@ func TestTheCaptureLineShowsItsCursorWithTheSessionsColours(t *testing.T) {
 
 // A pane's filter line draws its cursor with the session's colours too.
 func TestAFilterLineShowsItsCursorWithTheSessionsColours(t *testing.T) {
-	before := lipgloss.ColorProfile()
-	lipgloss.SetColorProfile(termenv.Ascii) // the server's own output: no terminal
-	t.Cleanup(func() { lipgloss.SetColorProfile(before) })
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256) // the client's terminal
-	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.setDossier(model.Demo(testNow))
+	m := overSSH(t)
 	for _, k := range "1/pri" {
 		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{k}})
 	}
@@ -72,4 +58,19 @@ func TestAFilterLineShowsItsCursorWithTheSessionsColours(t *testing.T) {
 		}
 	}
 	t.Fatalf("no filter line on the screen:\n%s", ansi.Strip(m.View()))
+}
+
+// overSSH is the workbench on the demo at 120×40 as a team server's session
+// has it: its own renderer with the client's colours, while the process's
+// own output (lipgloss's default renderer) has none.
+func overSSH(t *testing.T) *Model {
+	before := lipgloss.ColorProfile()
+	lipgloss.SetColorProfile(termenv.Ascii) // the server's own output: no terminal
+	t.Cleanup(func() { lipgloss.SetColorProfile(before) })
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256) // the client's terminal
+	m := New(nil, Options{Renderer: r, Now: func() time.Time { return testNow }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.setDossier(model.Demo(testNow))
+	return m
 }
