@@ -138,8 +138,8 @@ func (m *Model) togglePrivacy() {
 func (m *Model) setFocus(p paneID) {
 	m.paneOnly = false
 	m.focus = p
-	switch p {
-	case paneAgenda, paneFollowUp, paneCalc, paneDeal:
+	switch {
+	case deskPane(p):
 		if m.desk != p {
 			m.desk = p
 			m.layout()

@@ -66,43 +66,64 @@ func (m *Model) bodyHeight() int {
 	return max(0, h)
 }
 
-// rects places the visible panes.
+// rects places the panes: each where it is, or would be, drawn, and shown
+// when it is on screen. A hidden pane has the size of the place it takes
+// when shown, so that tab, which swaps the left pane, resizes nothing.
 func (m *Model) rects() [paneCount]rect {
 	var r [paneCount]rect
 	top, h, w := m.bodyTop(), m.bodyHeight(), m.width
-	switch m.layoutKind() {
-	case layoutTabs:
-		r[m.focus] = rect{0, top, w, h, true}
-	case layoutTwo:
-		left := w / 2
-		r[m.desk] = rect{0, top, left, h, true}
-		r[m.live] = rect{left, top, w - left, h, true}
-	case layoutThree:
-		left := w * wideSplitPc / 100
-		upper := h / 2
-		r[m.desk] = rect{0, top, left, h, true}
-		r[paneLedger] = rect{left, top, w - left, upper, true}
-		r[paneNotes] = rect{left, top + upper, w - left, h - upper, true}
+	kind := m.layoutKind()
+	for i := range r {
+		p := paneID(i)
+		switch kind {
+		case layoutTiny:
+			r[i] = rect{0, top, max(0, w/2), h, false}
+		case layoutTabs:
+			r[i] = rect{0, top, w, h, p == m.focus}
+		case layoutTwo:
+			left := w / 2
+			if deskPane(p) {
+				r[i] = rect{0, top, left, h, p == m.desk}
+			} else {
+				r[i] = rect{left, top, w - left, h, p == m.live}
+			}
+		case layoutThree:
+			left := w * wideSplitPc / 100
+			upper := h / 2
+			switch {
+			case deskPane(p):
+				r[i] = rect{0, top, left, h, p == m.desk}
+			case p == paneLedger:
+				r[i] = rect{left, top, w - left, upper, true}
+			default:
+				r[i] = rect{left, top + upper, w - left, h - upper, true}
+			}
+		}
 	}
 	return r
 }
 
-// layout gives every pane its size; hidden panes keep a sensible one so that
-// they are ready when shown. A pane whose size changed is drawn again; one
-// that kept its size keeps its drawing (tab moves the left pane, not the
-// ledger or the notes).
+// deskPane reports whether a pane takes the left place (the desk: what is
+// prepared) rather than the right (the live ledger and notes).
+func deskPane(p paneID) bool {
+	switch p {
+	case paneAgenda, paneFollowUp, paneCalc, paneDeal:
+		return true
+	}
+	return false
+}
+
+// layout gives every pane its size; a hidden pane the size it is shown at,
+// so that it is ready. A pane whose size changed is drawn again; one that
+// kept its size keeps its drawing (tab moves the left pane, and resizes
+// none).
 func (m *Model) layout() {
 	m.paneOnly = false
-	r := m.rects()
-	for i, p := range m.panes {
-		w, h := r[i].w, r[i].h
-		if !r[i].shown {
-			w, h = max(0, m.width/2), m.bodyHeight()
+	for i, r := range m.rects() {
+		if m.drawn[i].w != r.w || m.drawn[i].h != r.h {
+			m.drawn[i] = drawnPane{w: r.w, h: r.h}
 		}
-		if m.drawn[i].w != w || m.drawn[i].h != h {
-			m.drawn[i] = drawnPane{w: w, h: h}
-		}
-		p.SetSize(max(0, w-4), max(0, h-2)) // inside the frame and its padding
+		m.panes[i].SetSize(max(0, r.w-4), max(0, r.h-2)) // inside the frame and its padding
 	}
 }
 

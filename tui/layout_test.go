@@ -1,10 +1,15 @@
 package tui
 
 import (
+	"io"
 	"strings"
 	"testing"
+	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-app/parley/model"
 )
 
 // Frames trust their content to be Cut to size, so every pane and every
@@ -47,5 +52,29 @@ func TestPanesAndBoxesDrawExactWidths(t *testing.T) {
 			t.Fatalf("after %v no box:\n%s", keys, h.screen())
 		}
 		h.press("esc")
+	}
+}
+
+// TestTabResizesNoPane: tab swaps the pane on the left (or the one shown on
+// a narrow terminal); a pane taken off screen keeps the size it is drawn
+// at, so moving the focus lays nothing out again (the calculator's detail
+// was built again at every tab that hid or showed it).
+func TestTabResizesNoPane(t *testing.T) {
+	for _, size := range []tea.WindowSizeMsg{{Width: 120, Height: 40}, {Width: 100, Height: 30}, {Width: 70, Height: 20}} {
+		m := New(nil, Options{Renderer: lipgloss.NewRenderer(io.Discard), Now: func() time.Time { return testNow }})
+		m.Update(size)
+		m.setDossier(model.Demo(testNow))
+		m.View()
+		first := m.drawn // the size each pane was given
+		for range 2 * int(paneCount) {
+			m.Update(tea.KeyMsg{Type: tea.KeyTab})
+			m.View()
+			for p, r := range m.drawn {
+				if r.w != first[p].w || r.h != first[p].h {
+					t.Fatalf("%d×%d: after tab to %s, %s is %d×%d, was %d×%d", size.Width, size.Height,
+						m.paneTitle(m.focus), m.paneTitle(paneID(p)), r.w, r.h, first[p].w, first[p].h)
+				}
+			}
+		}
 	}
 }
