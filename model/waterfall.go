@@ -223,23 +223,28 @@ func basisVolume(basis DealBasis, list *term, lastYear bool) (decimal.Decimal, e
 // term is one lever with its value in a package.
 type term struct {
 	name  string // the item's title, or "standing <lever>"
-	lever Lever
+	lever *Lever // the item's or the standing term's; never changed through
 	value decimal.Decimal
-	item  AgendaItem // zero for a standing term
+	item  *AgendaItem // noItem for a standing term; never changed through
 }
+
+// noItem is the item of a standing term: none.
+var noItem AgendaItem
 
 // leverTerms pairs every item that has a lever with its value in the
 // package, after the standing terms. The contract's length prices no unit:
 // it is the term (term.go).
 func leverTerms(basis DealBasis, items []AgendaItem, values Values) ([]term, error) {
 	terms := make([]term, 0, len(basis.Standing)+len(items))
-	for _, s := range basis.Standing {
+	for i := range basis.Standing {
+		s := &basis.Standing[i]
 		if err := s.Lever.Validate(); err != nil {
 			return nil, fmt.Errorf("standing %s: %w", s.Lever.Kind.Label(), err)
 		}
-		terms = append(terms, term{name: "standing " + s.Lever.Kind.Label(), lever: s.Lever, value: s.Value})
+		terms = append(terms, term{name: "standing " + s.Lever.Kind.Label(), lever: &s.Lever, value: s.Value, item: &noItem})
 	}
-	for _, it := range items {
+	for i := range items {
+		it := &items[i]
 		if it.Lever.Kind == LeverNone || it.Lever.Kind == LeverContract || !it.Numeric() {
 			continue
 		}
@@ -253,7 +258,7 @@ func leverTerms(basis DealBasis, items []AgendaItem, values Values) ([]term, err
 		if err := it.Lever.CheckValue(v); err != nil {
 			return nil, fmt.Errorf("%s: %w", it.Title, err)
 		}
-		terms = append(terms, term{name: it.Title, lever: it.Lever, value: v, item: it})
+		terms = append(terms, term{name: it.Title, lever: &it.Lever, value: v, item: it})
 	}
 	return terms, nil
 }
@@ -321,10 +326,10 @@ func termBeforeAfter(values Values, base Waterfall, basis DealBasis, it AgendaIt
 			return before, after, fmt.Errorf("%s: %w", it.Title, err)
 		}
 	}
-	if before, err = (term{name: it.Title, lever: it.Lever, value: from, item: it}).perUnit(base, basis, decimal.NullDecimal{}); err != nil {
+	if before, err = (term{name: it.Title, lever: &it.Lever, value: from, item: &it}).perUnit(base, basis, decimal.NullDecimal{}); err != nil {
 		return before, after, err
 	}
-	after, err = term{name: it.Title, lever: it.Lever, value: to, item: it}.perUnit(base, basis, decimal.NullDecimal{})
+	after, err = term{name: it.Title, lever: &it.Lever, value: to, item: &it}.perUnit(base, basis, decimal.NullDecimal{})
 	return before, after, err
 }
 
