@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -71,6 +72,13 @@ func serveCommand() command {
 			}
 			if len(people) == 0 {
 				return fmt.Errorf("%s has no people yet, so nobody could sign in: add the first admin with 'parley people add NAME --role admin --key \"ssh-ed25519 …\"'", s.Path())
+			}
+			if os.Getenv("GOGC") == "" {
+				// Fifty sessions draw a frame at every key: collecting half as
+				// often keeps the bursts of a busy team shorter (the load
+				// test's p95 a fifth lower) for about 20 MB more. GOGC in the
+				// environment says otherwise.
+				debug.SetGCPercent(200)
 			}
 			srv, err := serve.New(s, serve.Options{HostKey: hostKey, Idle: idle, Rate: rate, Burst: burst,
 				Run: remoteRunner(s), Log: e.stderr})
