@@ -68,7 +68,40 @@ type Line struct {
 	delay    time.Duration
 	st       *ui.Styles
 	keys     struct{ Save, Close key.Binding }
+	drawn    drawnLine
 }
+
+// drawnLine is the line as drawn last, kept while nothing it shows
+// changed: a team server draws every session's frame again at each note
+// another person saves, and the text input's drawing is the dearest part
+// of the frame.
+type drawnLine struct {
+	input string // the text input's drawing, "" once the input changed
+	w     int
+	under struct {
+		key  underKey
+		line string
+	}
+}
+
+// What the line under the input says.
+const (
+	underHelp  = iota // how to write a line, or what Enter will do with it (dim)
+	underError        // why the last Enter was refused or failed
+	underSaved        // what the last Enter saved
+)
+
+// underKey is what the line under the input shows.
+type underKey struct {
+	says int // underHelp, underError or underSaved
+	text string
+	kept bool
+	w    int
+}
+
+// changed is called after anything that may change the text input's
+// drawing (its text, cursor, focus or scroll).
+func (c *Line) changed() { c.drawn.input = "" }
 
 // New makes the line; delay is how long after the last keystroke the text
 // is kept as a draft.
@@ -101,6 +134,7 @@ func (c *Line) Reset() {
 
 // setText replaces what is typed.
 func (c *Line) setText(text string) {
+	defer c.changed()
 	c.input.SetValue(model.CleanText(text, false))
 	c.updatePreview()
 }
@@ -128,6 +162,7 @@ func (c *Line) Open() tea.Cmd {
 		return nil
 	}
 	c.open = true
+	defer c.changed()
 	return c.input.Focus()
 }
 
@@ -182,6 +217,7 @@ func (c *Line) Drafted() bool { return c.input.Value() != "" && c.input.Value() 
 func (c *Line) Kept() bool { return c.input.Value() != "" && c.input.Value() == c.kept }
 
 func (c *Line) key(msg tea.KeyMsg) tea.Cmd {
+	defer c.changed()
 	switch {
 	case key.Matches(msg, c.keys.Close):
 		c.open = false
@@ -277,23 +313,33 @@ func (c *Line) Saved(msg vocab.SavedMsg) (bool, tea.Cmd) {
 // saved, or a preview of what Enter will do.
 func (c *Line) View(w int) []string {
 	st := c.st
-	ui.SetInputWidth(&c.input, max(1, w-3))
-	line := ui.Cut(c.input.View(), w)
-	var under string
+	if c.drawn.input == "" || c.drawn.w != w {
+		ui.SetInputWidth(&c.input, max(1, w-3))
+		c.drawn.input, c.drawn.w = ui.Cut(c.input.View(), w), w
+	}
+	k := underKey{says: underHelp, text: model.CaptureHelp, kept: c.Kept(), w: w}
 	switch {
 	case c.err != nil:
-		under = st.Error.Render("✗ " + c.err.Error())
+		k.says, k.text = underError, "✗ "+c.err.Error()
 	case c.info != "":
-		under = st.Good.Render(c.info)
+		k.says, k.text = underSaved, c.info
 	case c.input.Value() != "":
-		under = st.Dim.Render(c.preview)
-	default:
-		under = st.Dim.Render(model.CaptureHelp)
+		k.text = c.preview
 	}
-	if c.Kept() {
-		under = st.Dim.Render("✎ kept · ") + under
+	if c.drawn.under.key != k {
+		under := st.Dim.Render(k.text)
+		switch k.says {
+		case underError:
+			under = st.Error.Render(k.text)
+		case underSaved:
+			under = st.Good.Render(k.text)
+		}
+		if k.kept {
+			under = st.Dim.Render("✎ kept · ") + under
+		}
+		c.drawn.under.key, c.drawn.under.line = k, ui.Cut(under, w)
 	}
-	return []string{line, ui.Cut(under, w)}
+	return []string{c.drawn.input, c.drawn.under.line}
 }
 
 // meetingID is the meeting a line typed now is logged in, 0 between
