@@ -177,6 +177,11 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	if err != nil {
 		return nil, err
 	}
+	smallFrom := last
+	others, shared := r.s.shared.smallOf(negID)
+	if shared {
+		small, smallFrom = others.raw, others.d // what the other sessions hold, when the bytes are the same
+	}
 	same, kept := sameSmall(raw, small)
 	d, err := raw.decode()
 	if err != nil {
@@ -198,9 +203,16 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	d.Ledger, d.Notes, d.FollowUps = ledger, notes, followUps
 	d.Sort() // one pass when the records read again come last in time, as new ones do
 	for _, name := range same {
-		smallLists[name](d, last) // decoded, cleaned and sorted by the read that decoded them
+		smallLists[name](d, smallFrom) // decoded, cleaned and sorted by the read that decoded them
+	}
+	// The ledger too, when it holds the records the other sessions' holds:
+	// the same array, for the same reason.
+	lk := ledgerKey(sums[string(bucketLedger)])
+	if shared && others.ledger == lk && len(others.d.Ledger) == len(d.Ledger) {
+		d.Ledger = others.d.Ledger
 	}
 	r.negID, r.last, r.sums, r.spare, r.small = negID, d, sums, prev, kept
+	r.s.shared.keepSmall(negID, kept, d, lk)
 	if logged != nil {
 		r.spare = spare // the log's read refilled no map: the sums are the last ones, brought up to date
 	}

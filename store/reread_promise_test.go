@@ -264,3 +264,42 @@ func TestARereadKeepsTheSmallListsThatDidNotChange(t *testing.T) {
 		t.Error("an item renamed: the figures are said to be the same")
 	}
 }
+
+// TestSessionsTakeTheSmallListsTheOthersHold: two workbenches of one
+// process, each reading the negotiation again after notes saved elsewhere,
+// the first reading one note and the second the next. The second holds
+// the very agenda, meetings, packages and ledger the first holds, so that
+// each finds at a glance that the figures stand; a concession changed
+// then gives the second a ledger of its own.
+func TestSessionsTakeTheSmallListsTheOthersHold(t *testing.T) {
+	s, negID := demoStore(t)
+	other := openStore(t, s.Path())
+	a, b := s.Rereader(), s.Session().Rereader()
+	for _, r := range []*Rereader{a, b} {
+		rereadLikeWhole(t, r, other, negID, "first read")
+		rereadLikeWhole(t, r, other, negID, "the read after it")
+	}
+	saveNoteT(t, other, negID, "a note the first session reads")
+	da := rereadLikeWhole(t, a, other, negID, "the first session after a note")
+	saveNoteT(t, other, negID, "a note the second session reads first")
+	db := rereadLikeWhole(t, b, other, negID, "the second session after another note")
+	if &db.Items[0] != &da.Items[0] || &db.Meetings[0] != &da.Meetings[0] || &db.Packages[0] != &da.Packages[0] {
+		t.Error("the second session decoded the items, meetings or packages again")
+	}
+	if &db.Ledger[0] != &da.Ledger[0] {
+		t.Error("the second session holds a ledger of its own")
+	}
+	if !da.SameFigures(db) {
+		t.Error("the figures are not the same")
+	}
+	c := da.Ledger[0]
+	c.Note = "put otherwise elsewhere"
+	if err := other.SaveConcession(negID, &c); err != nil {
+		t.Fatal(err)
+	}
+	// (rereadLikeWhole fails when the ledger is the one held before.)
+	dc := rereadLikeWhole(t, b, other, negID, "the second session after a concession changed")
+	if &dc.Ledger[0] == &da.Ledger[0] || da.SameFigures(dc) {
+		t.Error("after a concession changed the second session holds the ledger it held before")
+	}
+}
