@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -35,5 +36,45 @@ func TestSameFiguresIgnoresOnlyNotesAndFollowUps(t *testing.T) {
 		if d.SameFigures(c) {
 			t.Errorf("%s was not seen as a change to the figures", name)
 		}
+	}
+}
+
+// TestEveryFieldButNotesAndFollowUpsIsAFigure changes each field of the
+// dossier in turn (each of Ahead's too), so that a field added later is
+// compared or the test says how to change it.
+func TestEveryFieldButNotesAndFollowUpsIsAFigure(t *testing.T) {
+	d := Demo(time.Date(2026, 11, 9, 10, 0, 0, 0, time.UTC))
+	var check func(path string, field func(c *Dossier) reflect.Value)
+	check = func(path string, field func(c *Dossier) reflect.Value) {
+		c := *d
+		f := field(&c)
+		switch {
+		case f.Kind() == reflect.Slice:
+			longer := reflect.Append(reflect.AppendSlice(reflect.MakeSlice(f.Type(), 0, f.Len()+1), f), reflect.Zero(f.Type().Elem()))
+			f.Set(longer)
+		case f.Kind() == reflect.Struct && f.Type() == reflect.TypeFor[Ahead]():
+			for i := range f.NumField() {
+				check(path+"."+f.Type().Field(i).Name, func(c *Dossier) reflect.Value { return field(c).Field(i) })
+			}
+			return
+		case f.Kind() == reflect.Struct:
+			title := f.FieldByName("Title")
+			if !title.IsValid() {
+				title = f.FieldByName("Name")
+			}
+			if !title.IsValid() || title.Kind() != reflect.String {
+				t.Fatalf("%s: the test does not know how to change it", path)
+			}
+			title.SetString(title.String() + " changed")
+		default:
+			t.Fatalf("%s: the test does not know how to change a %s", path, f.Kind())
+		}
+		if d.SameFigures(&c) == !notFigures[path] {
+			t.Errorf("%s changed: SameFigures says %v", path, d.SameFigures(&c))
+		}
+	}
+	typ := reflect.TypeFor[Dossier]()
+	for i := range typ.NumField() {
+		check(typ.Field(i).Name, func(c *Dossier) reflect.Value { return reflect.ValueOf(c).Elem().Field(i) })
 	}
 }
