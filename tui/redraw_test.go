@@ -114,13 +114,24 @@ func TestKeptDrawingsAreWhatWouldBeDrawnAfresh(t *testing.T) {
 	steps = append(steps, tea.WindowSizeMsg{Width: 120, Height: 40}, key("1"), reloadedMsg{loadedMsg{dossier: &noted}},
 		key("tab"), key("3"), toDecideMsg{n: 4}, key("1"), reloadedMsg{loadedMsg{dossier: &moved}},
 		key("tab"), key("p"), key("tab"), key("p"), key("P"), key("esc"), key("tab"))
+	// A note that comes with what the header shows: the negotiation now
+	// read-only, and, in the follow-up stage, a follow-up line ticked.
+	readOnly := moved
+	readOnly.Notes = append(slices.Clone(moved.Notes), model.Note{ID: 9998, Kind: model.KindNote, At: testNow, Text: "another"})
+	followUp := readOnly
+	followUp.Negotiation.Stage = model.StageFollowUp
+	ticked := followUp
+	ticked.FollowUps = slices.Clone(followUp.FollowUps)
+	ticked.FollowUps[0].Done = !ticked.FollowUps[0].Done
+	steps = append(steps, reloadedMsg{loadedMsg{dossier: &readOnly, access: vocab.Access{ReadOnly: true, Owner: "mia"}}},
+		reloadedMsg{loadedMsg{dossier: &followUp}}, reloadedMsg{loadedMsg{dossier: &ticked}})
 	seen := map[string]bool{}
 	for i, msg := range steps {
 		m.Update(msg)
 		kept := m.View()
 		m.redrawAll()
 		m.drawnHeader, m.drawnBody = drawnHeader{}, drawnBody{}
-		for _, text := range []string{"from another session", "renamed in another"} {
+		for _, text := range []string{"from another session", "renamed in another", "read-only", "follow-up"} {
 			seen[text] = seen[text] || strings.Contains(ansi.Strip(kept), text)
 		}
 		if fresh := m.View(); kept != fresh {
