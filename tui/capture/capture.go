@@ -77,6 +77,7 @@ type Line struct {
 // of the frame.
 type drawnLine struct {
 	input string // the text input's drawing, "" once the input changed
+	value string // the text drawn (textinput's Value makes a string each time)
 	w     int
 	under struct {
 		key  underKey
@@ -315,15 +316,16 @@ func (c *Line) View(w int) []string {
 	st := c.st
 	if c.drawn.input == "" || c.drawn.w != w {
 		ui.SetInputWidth(&c.input, max(1, w-3))
-		c.drawn.input, c.drawn.w = ui.Cut(c.input.View(), w), w
+		c.drawn.input, c.drawn.value, c.drawn.w = ui.Cut(c.input.View(), w), c.input.Value(), w
 	}
-	k := underKey{says: underHelp, text: model.CaptureHelp, kept: c.Kept(), w: w}
+	v := c.drawn.value
+	k := underKey{says: underHelp, text: model.CaptureHelp, kept: v != "" && v == c.kept, w: w}
 	switch {
 	case c.err != nil:
 		k.says, k.text = underError, "✗ "+c.err.Error()
 	case c.info != "":
 		k.says, k.text = underSaved, c.info
-	case c.input.Value() != "":
+	case v != "":
 		k.text = c.preview
 	}
 	if c.drawn.under.key != k {
