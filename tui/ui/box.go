@@ -20,14 +20,18 @@ func Boxed(lines []string, w, h int, st *Styles) []string {
 }
 
 // SetInputWidth sizes a text input and, when the size changed, scrolls it
-// so that the cursor shows (a value set before the input had a width would
-// otherwise show its start and hide the cursor at its end).
+// so that the cursor shows and the text fills the new width. (The input
+// scrolls only when its cursor leaves what it shows: a value set before it
+// had a width would show its start and hide the cursor at its end, and a
+// terminal made wider would go on showing the narrow window it had.)
 func SetInputWidth(in *textinput.Model, w int) {
 	if in.Width == w {
 		return
 	}
 	in.Width = w
-	in.SetCursor(in.Position())
+	pos := in.Position()
+	in.SetCursor(0) // from the start, as wide as it now is
+	in.SetCursor(pos)
 }
 
 // Place centres a Block of lines in a w×h area.
