@@ -136,6 +136,37 @@ func (l Limit) Allows(it AgendaItem, to decimal.Decimal) (ok bool, why string) {
 	return true, ""
 }
 
+// Holds reports whether a position of p's at to on it waits for approval
+// (the one rule the store holds moves and walk-aways by, and the capture
+// line's preview says ahead): the limit that binds p on the item's lever,
+// and why the position is past it.
+func (a Authority) Holds(p Person, it AgendaItem, to decimal.Decimal) (limit Limit, why string, held bool) {
+	limit, ok := a.For(p, it.Lever.Kind)
+	if !ok {
+		return Limit{}, "", false
+	}
+	allowed, why := limit.Allows(it, to)
+	return limit, why, !allowed
+}
+
+// Bounds is how far one person may move before approval: the limits set
+// on the file, and who decides past them.
+type Bounds struct {
+	Person    Person
+	Authority Authority
+	Approver  string // the person's manager; "" when an admin decides
+}
+
+// Holds reports whether a position of the person's at to on it waits for
+// approval, and why.
+func (b Bounds) Holds(it AgendaItem, to decimal.Decimal) (why string, held bool) {
+	_, why, held = b.Authority.Holds(b.Person, it, to)
+	return why, held
+}
+
+// AskedOf names who decides past the limits: "mia", or "an admin".
+func (b Bounds) AskedOf() string { return Approval{Approver: b.Approver}.AskedOf() }
+
 // ApprovalStatus is where a request for approval stands.
 type ApprovalStatus string
 

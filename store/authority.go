@@ -80,6 +80,25 @@ func (s *Store) SetLimit(l model.Limit) error {
 	})
 }
 
+// Bounds is how far this session's person may move before approval: the
+// limits on the file and who decides past them (none on a file without
+// people). Asked after every change by every workbench of a team server,
+// it is read from what the sessions share of the file's version.
+func (s *Store) Bounds() (model.Bounds, error) {
+	if s.person == "" {
+		return model.Bounds{}, nil
+	}
+	v, err := s.version()
+	if err != nil {
+		return model.Bounds{}, err
+	}
+	t, err := s.teamAt(v)
+	if err != nil {
+		return model.Bounds{}, err
+	}
+	return model.Bounds{Person: t.people[s.person], Authority: t.authority, Approver: t.people.Approver(s.person)}, nil
+}
+
 // Authority reads every limit set, by who and lever.
 func (s *Store) Authority() (model.Authority, error) {
 	var out model.Authority
@@ -146,12 +165,8 @@ func (s *Store) holdMove(tx *bolt.Tx, l *lens, j *journal, me model.Person, auth
 	if err != nil || !ok {
 		return err
 	}
-	limit, ok := auth.For(me, it.Lever.Kind)
-	if !ok {
-		return nil
-	}
-	allowed, why := limit.Allows(it, decimal.Decimal(now.To))
-	if allowed {
+	limit, why, held := auth.Holds(me, it, decimal.Decimal(now.To))
+	if !held {
 		return nil
 	}
 	a, err := s.ask(tx, l, j, model.Approval{NegotiationID: negID, ItemID: it.ID, ConcessionID: now.ID, To: decimal.Decimal(now.To), Why: why,
@@ -177,12 +192,8 @@ func (s *Store) holdWalkAway(tx *bolt.Tx, l *lens, j *journal, me model.Person, 
 		return nil
 	}
 	it := now.model()
-	limit, ok := auth.For(me, it.Lever.Kind)
-	if !ok {
-		return nil
-	}
-	allowed, why := limit.Allows(it, it.OurWalkAway.Decimal)
-	if allowed {
+	limit, why, held := auth.Holds(me, it, it.OurWalkAway.Decimal)
+	if !held {
 		return nil
 	}
 	if _, err := s.ask(tx, l, j, model.Approval{NegotiationID: negID, ItemID: it.ID, WalkAway: it.OurWalkAway,

@@ -2,9 +2,11 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/parley-app/parley/model"
+	"github.com/shopspring/decimal"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -221,4 +223,42 @@ func oneHeld(t *testing.T, tm team) model.Approval {
 		t.Fatalf("ann's last change held %+v; want one request", held)
 	}
 	return held[0]
+}
+
+// A session's bounds are its person's limits and approver, read from what
+// the sessions share of the file's version; a limit set since (by another
+// session, the people unchanged) is in the next look.
+func TestBoundsAreThePersonsLimitsAsTheyStand(t *testing.T) {
+	tm := newTeam(t)
+	if b, err := tm.file.Bounds(); err != nil || len(b.Authority) != 0 || b.Person.Name != "" {
+		t.Fatalf("the file's own user: %+v, %v; want no bounds", b, err)
+	}
+	b, err := tm.ann.Bounds()
+	if err != nil || b.Person.Name != "ann" || b.Approver != "mia" || len(b.Authority) != 0 {
+		t.Fatalf("ann before any limit: %+v, %v", b, err)
+	}
+	if err := tm.ada.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: decimal.NewFromInt(50)}); err != nil {
+		t.Fatal(err)
+	}
+	b, err = tm.ann.Bounds()
+	if err != nil || len(b.Authority) != 1 {
+		t.Fatalf("ann after a limit was set: %+v, %v", b, err)
+	}
+	d := dossier(t, tm.ann, tm.negID)
+	var days model.AgendaItem
+	for _, it := range d.Items {
+		if it.Lever.Kind == model.LeverPaymentDays {
+			days = it
+		}
+	}
+	why, held := b.Holds(days, decimal.NewFromInt(55))
+	if !held || !strings.Contains(why, "above the limit of 50") {
+		t.Errorf("55 days: held %v, %q", held, why)
+	}
+	if _, held := b.Holds(days, decimal.NewFromInt(50)); held {
+		t.Error("50 days, the limit itself, is held")
+	}
+	if b, _ := tm.bob.Bounds(); b.Approver != "" || b.AskedOf() != "an admin" {
+		t.Errorf("bob, with no manager, is asked of %q", b.AskedOf())
+	}
 }

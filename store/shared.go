@@ -211,11 +211,11 @@ func mix64(x uint64) uint64 {
 // teamDecodes counts the decodes of the people records (readPeople), for tests.
 var teamDecodes atomic.Int64
 
-// teamBytes is the people and access records as stored, each key and value
+// teamBytes is the team's records (teamBuckets) as stored, each key and value
 // with its length, each bucket closed by an empty key (bbolt has none).
 func teamBytes(tx *bolt.Tx) []byte {
 	var raw []byte
-	for _, name := range [][]byte{bucketPeople, bucketAccess} {
+	for _, name := range teamBuckets {
 		if b := tx.Bucket(name); b != nil {
 			b.ForEach(func(k, v []byte) error {
 				raw = binary.AppendUvarint(raw, uint64(len(k)))
@@ -230,7 +230,7 @@ func teamBytes(tx *bolt.Tx) []byte {
 	return raw
 }
 
-// teamBytesAre reports whether the people and access records in tx are
+// teamBytesAre reports whether the team's records in tx are
 // raw, as teamBytes would write them, without writing them: asked in every
 // read that applies the team's rules, and nearly always true.
 func teamBytesAre(tx *bolt.Tx, raw []byte) bool {
@@ -242,7 +242,7 @@ func teamBytesAre(tx *bolt.Tx, raw []byte) bool {
 		raw = raw[w+int(n):]
 		return true
 	}
-	for _, name := range [][]byte{bucketPeople, bucketAccess} {
+	for _, name := range teamBuckets {
 		if b := tx.Bucket(name); b != nil {
 			c := b.Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -258,10 +258,16 @@ func teamBytesAre(tx *bolt.Tx, raw []byte) bool {
 	return len(raw) == 0
 }
 
-// teamState is the file's people and account access, as one version holds them.
+// teamBuckets hold the team: its people, who has which account, and the
+// limits of their authority.
+var teamBuckets = [][]byte{bucketPeople, bucketAccess, bucketAuthority}
+
+// teamState is the file's people, account access and authority, as one
+// version holds them.
 type teamState struct {
-	people model.People
-	access map[uint64]model.Access
+	people    model.People
+	access    map[uint64]model.Access
+	authority model.Authority
 }
 
 // of is the memo of version v, emptied when the file moved on from what
@@ -340,6 +346,9 @@ func (s *Store) teamIn(tx *bolt.Tx) (*teamState, error) {
 		return nil, err
 	}
 	if t.access, err = readAccess(tx); err != nil {
+		return nil, err
+	}
+	if t.authority, err = readAuthority(tx); err != nil {
 		return nil, err
 	}
 	s.shared.mu.Lock()

@@ -124,15 +124,32 @@ type changeAsker interface {
 // accessTo asks the store what the person may do with a negotiation; a
 // store without people lets its one user change everything.
 func accessTo(s Store, negID uint64) (vocab.Access, error) {
+	var access vocab.Access
+	if b, ok := s.(boundsAsker); ok {
+		bounds, err := b.Bounds()
+		if err != nil {
+			return access, err
+		}
+		if len(bounds.Authority) > 0 {
+			access.Bounds = &bounds
+		}
+	}
 	a, ok := s.(changeAsker)
 	if !ok {
-		return vocab.Access{}, nil
+		return access, nil
 	}
 	may, whose, err := a.MayChange(negID)
 	if err != nil || may {
-		return vocab.Access{}, err
+		return access, err
 	}
-	return vocab.Access{ReadOnly: true, Owner: model.CleanText(whose, false)}, nil
+	access.ReadOnly, access.Owner = true, model.CleanText(whose, false)
+	return access, nil
+}
+
+// boundsAsker is a store that knows how far its person may move before
+// approval (a desk session on a team's file).
+type boundsAsker interface {
+	Bounds() (model.Bounds, error)
 }
 
 // demoCmd adds the demo negotiation and opens it.
@@ -157,8 +174,7 @@ func writeCmd(s Store, req vocab.SaveMsg) tea.Cmd {
 		if h, ok := s.(interface{ Held() []model.Approval }); ok && err == nil {
 			if held := h.Held(); len(held) > 0 {
 				// Past the person's authority (a team's file): kept, but the deal waits.
-				msg.Change = &act.Held{Change: req.Change, Approvals: held}
-				msg.Status = fmt.Sprintf("Pending approval by %s: %s", held[0].AskedOf(), held[0].Why)
+				msg.Change = &act.Held{Change: req.Change, Approvals: held} // the status says so (heldStatus)
 			}
 		}
 		return msg

@@ -149,7 +149,8 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 		s.D, s.Access = msg.dossier, m.access
 		m.snap = &s
 		m.refreshOnly(paneNotes, paneFollowUp)
-		if m.drawnHeader.key.snap == old && s.Access == old.Access && s.D.Negotiation.Stage != model.StageFollowUp {
+		if m.drawnHeader.key.snap == old && s.Access.ReadOnly == old.Access.ReadOnly && s.Access.Owner == old.Access.Owner &&
+			s.D.Negotiation.Stage != model.StageFollowUp {
 			// The header shows nothing of the notes, nor of the follow-up
 			// lines before the follow-up stage: it stays as drawn.
 			m.drawnHeader.key.snap = m.snap

@@ -250,6 +250,9 @@ func (m *Model) refreshOnly(ids ...paneID) {
 // its text on failure, the capture line puts its text back), then the open
 // negotiation follows the change.
 func (m *Model) saved(msg vocab.SavedMsg) tea.Cmd {
+	if held, ok := msg.Change.(*act.Held); ok && msg.Err == nil {
+		msg.Status = heldStatus(held.Approvals, m.privacy())
+	}
 	answered, cmd := m.capture.Saved(msg)
 	if f := m.formByID(msg.Origin); f != nil {
 		f.Saved(msg.Err)
@@ -389,4 +392,14 @@ func (m *Model) tick() tea.Cmd {
 	}
 	m.clock = true
 	return m.opts.Tick(time.Second, func(t time.Time) tea.Msg { return clockMsg(t) })
+}
+
+// heldStatus says that a change was kept but waits for approval. The limit
+// it passed is internal: while privacy is on it says only that the move is
+// not counted yet, and where to see why.
+func heldStatus(held []model.Approval, priv model.Privacy) string {
+	if !priv.Part(model.PartAuthority) {
+		return "Saved, not counted yet (p shows why)"
+	}
+	return fmt.Sprintf("Pending approval by %s: %s", held[0].AskedOf(), held[0].Why)
 }

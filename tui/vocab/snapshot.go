@@ -26,6 +26,9 @@ type Snapshot struct {
 type Access struct {
 	ReadOnly bool   // they may see it but not change it
 	Owner    string // whose it is, when read-only ("" when nobody's)
+	// Bounds is how far they may move before approval (nil where no limit
+	// is set, or on a file without people).
+	Bounds *model.Bounds
 }
 
 // Whose names the negotiation's owner in words: "ann's negotiation".

@@ -371,6 +371,9 @@ func (p *Pane) money(mv *model.Move) string {
 // heldLines are the moves waiting for approval (DESIGN 12): in the ledger,
 // marked, and not counted until approved.
 func (p *Pane) heldLines() []string {
+	if !p.snap.Privacy().Part(model.PartAuthority) {
+		return nil // what we may yet give, waiting for a manager: never the buyer's to see
+	}
 	var out []string
 	for _, c := range p.snap.D.Ledger {
 		if !c.Held() {
