@@ -31,8 +31,10 @@ func (s *Session) Decide(id uint64, approve bool, note string) (model.Approval, 
 // and when not, whose it is (store.Store.MayChange).
 func (s *Session) MayChange(negID uint64) (bool, string, error) { return s.st.MayChange(negID) }
 
-// Bounds is how far the session's person may move before approval.
-func (s *Session) Bounds() (model.Bounds, error) { return s.st.Bounds() }
+// Standing is MayChange and how far the person may move before approval.
+func (s *Session) Standing(negID uint64) (bool, string, model.Bounds, error) {
+	return s.st.Standing(negID)
+}
 
 // People reads the file's people.
 func (s *Session) People() (model.People, error) { return s.st.People() }

@@ -80,25 +80,6 @@ func (s *Store) SetLimit(l model.Limit) error {
 	})
 }
 
-// Bounds is how far this session's person may move before approval: the
-// limits on the file and who decides past them (none on a file without
-// people). Asked after every change by every workbench of a team server,
-// it is read from what the sessions share of the file's version.
-func (s *Store) Bounds() (model.Bounds, error) {
-	if s.person == "" {
-		return model.Bounds{}, nil
-	}
-	v, err := s.version()
-	if err != nil {
-		return model.Bounds{}, err
-	}
-	t, err := s.teamAt(v)
-	if err != nil {
-		return model.Bounds{}, err
-	}
-	return model.Bounds{Person: t.people[s.person], Authority: t.authority, Approver: t.people.Approver(s.person)}, nil
-}
-
 // Authority reads every limit set, by who and lever.
 func (s *Store) Authority() (model.Authority, error) {
 	var out model.Authority

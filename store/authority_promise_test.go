@@ -225,22 +225,26 @@ func oneHeld(t *testing.T, tm team) model.Approval {
 	return held[0]
 }
 
-// A session's bounds are its person's limits and approver, read from what
-// the sessions share of the file's version; a limit set since (by another
-// session, the people unchanged) is in the next look.
+// A session's bounds (Standing) are its person's limits and approver, read
+// from what the sessions share of the file's version; a limit set since (by
+// another session, the people unchanged) is in the next look.
 func TestBoundsAreThePersonsLimitsAsTheyStand(t *testing.T) {
 	tm := newTeam(t)
-	if b, err := tm.file.Bounds(); err != nil || len(b.Authority) != 0 || b.Person.Name != "" {
+	bounds := func(s *Store) (model.Bounds, error) {
+		_, _, b, err := s.Standing(tm.negID)
+		return b, err
+	}
+	if b, err := bounds(tm.file); err != nil || len(b.Authority) != 0 || b.Person.Name != "" {
 		t.Fatalf("the file's own user: %+v, %v; want no bounds", b, err)
 	}
-	b, err := tm.ann.Bounds()
+	b, err := bounds(tm.ann)
 	if err != nil || b.Person.Name != "ann" || b.Approver != "mia" || len(b.Authority) != 0 {
 		t.Fatalf("ann before any limit: %+v, %v", b, err)
 	}
 	if err := tm.ada.SetLimit(model.Limit{Who: "kam", Lever: model.LeverPaymentDays, Value: decimal.NewFromInt(50)}); err != nil {
 		t.Fatal(err)
 	}
-	b, err = tm.ann.Bounds()
+	b, err = bounds(tm.ann)
 	if err != nil || len(b.Authority) != 1 {
 		t.Fatalf("ann after a limit was set: %+v, %v", b, err)
 	}
@@ -258,7 +262,7 @@ func TestBoundsAreThePersonsLimitsAsTheyStand(t *testing.T) {
 	if _, held := b.Holds(days, decimal.NewFromInt(50)); held {
 		t.Error("50 days, the limit itself, is held")
 	}
-	if b, _ := tm.bob.Bounds(); b.Approver != "" || b.AskedOf() != "an admin" {
+	if _, _, b, _ := tm.bob.Standing(tm.negID); b.Approver != "" || b.AskedOf() != "an admin" {
 		t.Errorf("bob, with no manager, is asked of %q", b.AskedOf())
 	}
 }

@@ -79,30 +79,39 @@ func (l *lens) seesNegotiation(tx *bolt.Tx, negID uint64) error {
 // it was shared with ("" when it is nobody's). The workbench says so
 // before an edit rather than after a refused save.
 func (s *Store) MayChange(negID uint64) (ok bool, whose string, err error) {
+	ok, whose, _, err = s.Standing(negID)
+	return ok, whose, err
+}
+
+// Standing is MayChange and, from the same look at the file, how far the
+// person may move before approval (model.Bounds: none on a file without
+// people). The workbench asks it after every change.
+func (s *Store) Standing(negID uint64) (ok bool, whose string, bounds model.Bounds, err error) {
 	if s.person == "" {
-		return true, "", nil // one person's file, or a local command: all of it is theirs
+		return true, "", bounds, nil // one person's file, or a local command: all of it is theirs
 	}
 	// Asked by every session after every change: the people and the
 	// negotiation's account come from what the sessions share of this
 	// version of the file (shared.go), not from a read of each one's own.
 	v, err := s.version()
 	if err != nil {
-		return false, "", err
+		return false, "", bounds, err
 	}
 	t, err := s.teamAt(v)
 	if err != nil {
-		return false, "", err
+		return false, "", bounds, err
 	}
+	bounds = model.Bounds{Person: t.people[s.person], Authority: t.authority, Approver: t.people.Approver(s.person)}
 	l, err := s.lensFrom(t.people, t.access)
 	if err != nil || l == nil {
-		return err == nil, "", err
+		return err == nil, "", bounds, err
 	}
 	acc, found, err := s.accountAt(v, negID)
 	if err != nil {
-		return false, "", err
+		return false, "", bounds, err
 	}
 	if !found || !l.seesAccount(acc) {
-		return false, "", fmt.Errorf("negotiation %d %w: no negotiation of yours matches", negID, ErrNotYours)
+		return false, "", bounds, fmt.Errorf("negotiation %d %w: no negotiation of yours matches", negID, ErrNotYours)
 	}
 	if ok = l.writesAccount(acc); !ok {
 		a := l.accessOf(acc)
@@ -110,7 +119,7 @@ func (s *Store) MayChange(negID uint64) (ok bool, whose string, err error) {
 			whose = a.Shared[0]
 		}
 	}
-	return ok, whose, nil
+	return ok, whose, bounds, nil
 }
 
 // accountOfNegotiation is the account a negotiation in the file is of.

@@ -124,32 +124,35 @@ type changeAsker interface {
 // accessTo asks the store what the person may do with a negotiation; a
 // store without people lets its one user change everything.
 func accessTo(s Store, negID uint64) (vocab.Access, error) {
+	var may bool
+	var whose string
+	var bounds model.Bounds
+	var err error
+	switch a := s.(type) {
+	case standingAsker:
+		may, whose, bounds, err = a.Standing(negID)
+	case changeAsker:
+		may, whose, err = a.MayChange(negID)
+	default:
+		return vocab.Access{}, nil
+	}
+	if err != nil {
+		return vocab.Access{}, err
+	}
 	var access vocab.Access
-	if b, ok := s.(boundsAsker); ok {
-		bounds, err := b.Bounds()
-		if err != nil {
-			return access, err
-		}
-		if len(bounds.Authority) > 0 {
-			access.Bounds = &bounds
-		}
+	if len(bounds.Authority) > 0 {
+		access.Bounds = &bounds
 	}
-	a, ok := s.(changeAsker)
-	if !ok {
-		return access, nil
+	if !may {
+		access.ReadOnly, access.Owner = true, model.CleanText(whose, false)
 	}
-	may, whose, err := a.MayChange(negID)
-	if err != nil || may {
-		return access, err
-	}
-	access.ReadOnly, access.Owner = true, model.CleanText(whose, false)
 	return access, nil
 }
 
-// boundsAsker is a store that knows how far its person may move before
-// approval (a desk session on a team's file).
-type boundsAsker interface {
-	Bounds() (model.Bounds, error)
+// standingAsker is a store that also knows how far its person may move
+// before approval (a desk session on a team's file).
+type standingAsker interface {
+	Standing(negID uint64) (ok bool, whose string, bounds model.Bounds, err error)
 }
 
 // demoCmd adds the demo negotiation and opens it.
