@@ -54,3 +54,31 @@ func TestAHeldMoveKeepsTheLimitPrivate(t *testing.T) {
 		t.Errorf("the ledger shows %d moves waiting, want the two", n)
 	}
 }
+
+// The forms say it too: a move of ours past the limit in the concession
+// form, and a walk-away past it in the item form, each before it is saved;
+// nothing while privacy is on.
+func TestTheFormsSayWhatWillWaitForApproval(t *testing.T) {
+	tf := newTeamFile(t)
+	ann := tf.as(t, "ann", Options{}, 160, 40)
+	ann.press("j", "c", "tab", "w", "tab") // payment terms, we conceded
+	ann.typeText("57")
+	ann.wantScreen("⏳ waits for approval by mia: Payment terms to 57 is above the limit of 50")
+	ann.press("backspace", "backspace")
+	ann.typeText("48")
+	ann.lackScreen("waits for approval")
+	ann.press("esc")
+
+	ann.press("e") // payment terms is still the one selected
+	ann.wantScreen("Edit: Payment terms")
+	ann.toField("Our walk-away")
+	ann.press("ctrl+u")
+	ann.typeText("58")
+	ann.wantScreen("⏳ the walk-away waits for approval by mia: Payment terms to 58 is above the limit of 50")
+
+	private := tf.as(t, "ann", Options{Private: true}, 160, 40)
+	private.press("j", "c", "tab", "w", "tab")
+	private.typeText("57")
+	private.wantScreen("Log a concession")
+	private.lackScreen("approval", "limit")
+}

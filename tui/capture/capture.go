@@ -393,30 +393,14 @@ func (c *Line) updatePreview() {
 	c.preview = "enter: " + says
 }
 
-// held says, before Enter, that a move of ours it logs goes past the
-// person's authority and will wait for approval (the rule the store holds
-// it by, model.Authority.Holds). The limits are internal: while privacy is
-// on it says nothing.
+// held says, before Enter, that a move of ours it logs will wait for
+// approval (editor.HeldMove).
 func (c *Line) held(p model.Preview) string {
-	b := c.snap.Access.Bounds
-	if b == nil || !c.snap.Privacy().Part(model.PartAuthority) {
-		return ""
-	}
-	var moves []model.Concession
 	switch p.Capture.Kind {
 	case model.CaptureConcession:
-		moves = []model.Concession{p.Concession}
+		return editor.HeldMove(c.snap, p.Concession)
 	case model.CaptureAgree:
-		moves = p.Agreement.Moves
-	}
-	for _, mv := range moves {
-		it, ok := c.snap.D.Item(mv.ItemID)
-		if mv.By != model.Us || !ok {
-			continue
-		}
-		if why, held := b.Holds(it, mv.To); held {
-			return "⏳ waits for approval by " + b.AskedOf() + ": " + why
-		}
+		return editor.HeldMove(c.snap, p.Agreement.Moves...)
 	}
 	return ""
 }

@@ -97,11 +97,16 @@ func concessionForm(env Env, c model.Concession) (*form.Form, error) {
 		if err != nil {
 			return []string{env.St.Warn.Render(err.Error())}
 		}
+		v := build(f)
 		line := e.Summary(priv)
-		if e.Warns(priv) {
-			return []string{env.St.Warn.Render(line)}
+		var lines []string
+		if held := HeldMove(env.Snap, v); held != "" {
+			lines = append(lines, env.St.Warn.Render(held))
 		}
-		return []string{env.St.Good.Render(line)}
+		if e.Warns(priv) {
+			return append(lines, env.St.Warn.Render(line))
+		}
+		return append(lines, env.St.Good.Render(line))
 	}).WithChange(func(f *form.Form, k form.Key) {
 		if k == keyBy { // their moves are traded against ours, ours against theirs
 			f.Field(keyAgainst).SetChoices(tradedAgainst(d, model.Party(f.Field(keyBy).Value()), c.ID))

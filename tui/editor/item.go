@@ -198,10 +198,14 @@ func itemForm(env Env, it model.AgendaItem) *form.Form {
 		if err := validate(f); err != nil {
 			return warnings(env.St, err)
 		}
-		if hint := build(f).LeverHint(); hint != "" && priv.Part(model.PartDeal) {
-			return []string{env.St.Warn.Render("? " + hint)}
+		var lines []string
+		if held := HeldWalkAway(env.Snap, build(f), it); held != "" {
+			lines = append(lines, env.St.Warn.Render(held))
 		}
-		return nil
+		if hint := build(f).LeverHint(); hint != "" && priv.Part(model.PartDeal) {
+			lines = append(lines, env.St.Warn.Render("? "+hint))
+		}
+		return lines
 	}).WithChange(follow)
 }
 
