@@ -147,6 +147,12 @@ func (s *Store) Active() (uint64, error) {
 		if err != nil {
 			return err
 		}
+		// The current one, active and seen, is the answer without a look
+		// at the others: every `ssh … note` asks, on a file of hundreds.
+		if ok, err := s.activeAndSeen(tx, cur); err != nil || ok {
+			pick = cur
+			return err
+		}
 		negs, err := s.negotiationsSeen(tx)
 		for _, n := range negs {
 			if n.Status != model.Active {
@@ -161,6 +167,25 @@ func (s *Store) Active() (uint64, error) {
 		return err
 	})
 	return pick, err
+}
+
+// activeAndSeen reports whether negotiation id is active and the
+// session's person sees it.
+func (s *Store) activeAndSeen(tx *bolt.Tx, id uint64) (bool, error) {
+	nb := tx.Bucket(bucketNegotiations).Bucket(itob(id))
+	if id == 0 || nb == nil {
+		return false, nil
+	}
+	var r negotiationRecord
+	if found, err := getJSON(nb, keyNegMeta, &r); err != nil || !found {
+		return false, fmt.Errorf("negotiation %d: %w", id, cmp.Or(err, ErrCorrupt))
+	}
+	n := r.model()
+	if n.Status != model.Active {
+		return false, nil
+	}
+	l, err := s.lensOf(tx)
+	return err == nil && l.seesAccount(n.AccountID), err
 }
 
 func negotiations(tx *bolt.Tx) ([]model.Negotiation, error) {

@@ -178,3 +178,29 @@ func testSummarizeAll(t *testing.T) {
 		assertSummaryIsAFullReplay(t, s, id)
 	}
 }
+
+// BenchmarkActive finds the negotiation `parley note` writes to (and every
+// `ssh … note` on a team server), in a file of 200 against a file of one:
+// the current one, active, is the answer without reading the others.
+func BenchmarkActive(b *testing.B) {
+	for _, n := range []int{1, 200} {
+		path := filepath.Join(b.TempDir(), "parley.db")
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for range n {
+			if _, err := s.AddDossier(model.Demo(benchNow)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("negotiations-%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if id, err := s.Active(); err != nil || id != uint64(n) {
+					b.Fatal(id, err)
+				}
+			}
+		})
+		s.Close()
+	}
+}
