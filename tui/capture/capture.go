@@ -71,39 +71,6 @@ type Line struct {
 	drawn    drawnLine
 }
 
-// drawnLine is the line as drawn last, kept while nothing it shows
-// changed: a team server draws every session's frame again at each note
-// another person saves, and the text input's drawing is the dearest part
-// of the frame.
-type drawnLine struct {
-	input string // the text input's drawing, "" once the input changed
-	value string // the text drawn (textinput's Value makes a string each time)
-	w     int
-	under struct {
-		key  underKey
-		line string
-	}
-}
-
-// What the line under the input says.
-const (
-	underHelp  = iota // how to write a line, or what Enter will do with it (dim)
-	underError        // why the last Enter was refused or failed
-	underSaved        // what the last Enter saved
-)
-
-// underKey is what the line under the input shows.
-type underKey struct {
-	says int // underHelp, underError or underSaved
-	text string
-	kept bool
-	w    int
-}
-
-// changed is called after anything that may change the text input's
-// drawing (its text, cursor, focus or scroll).
-func (c *Line) changed() { c.drawn.input = "" }
-
 // New makes the line; delay is how long after the last keystroke the text
 // is kept as a draft.
 func New(st *ui.Styles, now func() time.Time, tick TickFunc, delay time.Duration) *Line {
@@ -310,40 +277,6 @@ func (c *Line) Saved(msg vocab.SavedMsg) (bool, tea.Cmd) {
 	return true, nil
 }
 
-// View is the line and, under it, the reason it was refused, what was
-// saved, or a preview of what Enter will do.
-func (c *Line) View(w int) []string {
-	st := c.st
-	if c.drawn.input == "" || c.drawn.w != w {
-		ui.SetInputWidth(&c.input, max(1, w-3))
-		c.drawn.input, c.drawn.value, c.drawn.w = ui.Cut(c.input.View(), w), c.input.Value(), w
-	}
-	v := c.drawn.value
-	k := underKey{says: underHelp, text: model.CaptureHelp, kept: v != "" && v == c.kept, w: w}
-	switch {
-	case c.err != nil:
-		k.says, k.text = underError, "✗ "+c.err.Error()
-	case c.info != "":
-		k.says, k.text = underSaved, c.info
-	case v != "":
-		k.text = c.preview
-	}
-	if c.drawn.under.key != k {
-		under := st.Dim.Render(k.text)
-		switch k.says {
-		case underError:
-			under = st.Error.Render(k.text)
-		case underSaved:
-			under = st.Good.Render(k.text)
-		}
-		if k.kept {
-			under = st.Dim.Render("✎ kept · ") + under
-		}
-		c.drawn.under.key, c.drawn.under.line = k, ui.Cut(under, w)
-	}
-	return []string{c.drawn.input, c.drawn.under.line}
-}
-
 // meetingID is the meeting a line typed now is logged in, 0 between
 // meetings.
 func (c *Line) meetingID() uint64 {
@@ -351,94 +284,4 @@ func (c *Line) meetingID() uint64 {
 		return mt.ID
 	}
 	return 0
-}
-
-// updatePreview works out what Enter would do with the text as it is now,
-// for View to show: on each change of the text or of the negotiation, never
-// while drawing. It is the check Enter makes (model.Replay.Preview), which
-// costs in proportion to the agenda, not to the ledger.
-func (c *Line) updatePreview() {
-	text := c.input.Value()
-	if c.snap == nil || text == "" {
-		c.preview = ""
-		return
-	}
-	d := c.snap.D
-	parsed, err := d.ParseCapture(text)
-	if err != nil {
-		c.preview = "enter: " + model.CaptureHelp
-		return
-	}
-	if err := c.hidden(parsed); err != nil {
-		c.preview = "enter would refuse: " + err.Error()
-		return
-	}
-	p, err := c.snap.R.Preview(parsed, c.now(), c.meetingID())
-	if err != nil {
-		c.preview = "enter would refuse: " + err.Error()
-		return
-	}
-	says := c.says(p)
-	switch parsed.Kind {
-	case model.CaptureAgree:
-		says = strings.ToLower(says[:1]) + says[1:]
-	case model.CaptureNote, model.CaptureAction, model.CaptureQuestion:
-		if it, ok := d.Item(parsed.ItemID); ok {
-			says += " on " + it.Title
-		}
-	}
-	if held := c.held(p); held != "" {
-		says = held + " · " + says // first: the line is cut at the terminal's width
-	}
-	c.preview = "enter: " + says
-}
-
-// held says, before Enter, that a move of ours it logs will wait for
-// approval (editor.HeldMove).
-func (c *Line) held(p model.Preview) string {
-	switch p.Capture.Kind {
-	case model.CaptureConcession:
-		return editor.HeldMove(c.snap, p.Concession)
-	case model.CaptureAgree:
-		return editor.HeldMove(c.snap, p.Agreement.Moves...)
-	}
-	return ""
-}
-
-// noteWords name the lines that need no check.
-var noteWords = map[model.CaptureKind]string{model.CaptureNote: "note", model.CaptureAction: "action", model.CaptureQuestion: "question"}
-
-// says is what a checked line logs, in words, as much as the privacy rule
-// shows.
-func (c *Line) says(p model.Preview) string {
-	d, priv := c.snap.D, c.snap.Privacy()
-	switch p.Capture.Kind {
-	case model.CaptureBudget:
-		return budgetStatus(d, p.Budget, priv)
-	case model.CaptureAgree:
-		return editor.AgreedStatus(p.Agreement)
-	case model.CaptureConcession:
-		return editor.Effect{Effect: p.Effect}.Summary(priv)
-	}
-	return noteWords[p.Capture.Kind]
-}
-
-// hidden refuses a line that sets what privacy hides: today's budget is
-// internal, and while privacy is on its key (b) does nothing, so the line
-// may not set it either.
-func (c *Line) hidden(parsed model.Capture) error {
-	if parsed.Kind == model.CaptureBudget && !c.snap.Privacy().Part(model.PartBudget) {
-		return fmt.Errorf("today's budget is hidden while privacy is on: turn privacy off (p) to set it")
-	}
-	return nil
-}
-
-// budgetStatus says what a budget line sets: today's furthest position on
-// the item. It is internal: while privacy is on it names only the item.
-func budgetStatus(d *model.Dossier, b model.Budget, priv model.Privacy) string {
-	it, _ := d.Item(b.ItemID)
-	if !priv.Part(model.PartBudget) {
-		return "budget set on " + it.Title
-	}
-	return fmt.Sprintf("today's budget on %s: %s %s", it.Title, it.Format(b.Value), it.Unit)
 }
