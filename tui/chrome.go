@@ -9,16 +9,20 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/ui"
-	"github.com/parley-app/parley/tui/vocab"
 )
 
 // header is the top line as drawn last, worked out again only when what it
-// is drawn from changed: the snapshot (a new one for every change), the
-// width, the count of requests to decide, privacy and the clock. Every
-// message draws a frame, and on a team server the header was a third of a
-// frame's time.
+// is drawn from changed (headerKey). Every message draws a frame, and on a
+// team server the header was a third of a frame's time.
 func (m *Model) header() string {
-	key := headerKey{snap: m.snap, width: m.width, toDecide: m.toDecide, private: m.private, now: m.now}
+	key := headerKey{width: m.width, toDecide: m.toDecide, private: m.private, now: m.now}
+	if s := m.snap; s != nil {
+		key.r, key.ahead, key.readOnly, key.owner = s.R, s.Ahead, s.Access.ReadOnly, s.Access.Owner
+		key.followUps = len(s.D.FollowUps)
+		if key.followUps > 0 {
+			key.firstFollowUp = &s.D.FollowUps[0]
+		}
+	}
 	if m.drawnHeader.ok && m.drawnHeader.key == key {
 		return m.drawnHeader.line
 	}
@@ -34,12 +38,21 @@ type drawnHeader struct {
 	ok   bool
 }
 
-// headerKey is everything headerView reads that can change.
+// headerKey is everything headerView reads that can change. The replay
+// stands for the negotiation's figures and records (any change but a note
+// or a follow-up line makes a new one: refresh), and the follow-up lines,
+// which the header counts in the follow-up stage, for the same array. A
+// note, read again or saved here, leaves the key as it was.
 type headerKey struct {
-	snap            *vocab.Snapshot
-	width, toDecide int
-	private         bool
-	now             time.Time
+	r                   *model.Replay
+	ahead               *model.Outlook
+	readOnly            bool
+	owner               string
+	firstFollowUp       *model.FollowUp
+	followUps, toDecide int
+	width               int
+	private             bool
+	now                 time.Time
 }
 
 // headerView is the top line: account › negotiation, stage, meeting and

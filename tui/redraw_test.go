@@ -111,7 +111,11 @@ func TestKeptDrawingsAreWhatWouldBeDrawnAfresh(t *testing.T) {
 	moved.Items = slices.Clone(d.Items)
 	moved.Items[0].Title = "renamed in another session"
 	// Each change read again while the panes that show it are on screen.
-	steps = append(steps, tea.WindowSizeMsg{Width: 120, Height: 40}, key("1"), reloadedMsg{loadedMsg{dossier: &noted}},
+	// The figures ahead, worked out off the UI goroutine, arrive: the header
+	// shows what is owed (a message made when its turn comes: it names the
+	// refresh it answers).
+	ahead := func() tea.Msg { return aheadMsg{gen: m.ahead.gen, negID: m.negID(), ahead: m.snap.R.Outlook(testNow)} }
+	steps = append(steps, tea.WindowSizeMsg{Width: 120, Height: 40}, ahead, key("1"), reloadedMsg{loadedMsg{dossier: &noted}},
 		key("tab"), key("3"), toDecideMsg{n: 4}, key("1"), reloadedMsg{loadedMsg{dossier: &moved}},
 		key("tab"), key("p"), key("tab"), key("p"), key("P"), key("esc"), key("tab"))
 	// A note that comes with what the header shows: the negotiation now
@@ -126,9 +130,14 @@ func TestKeptDrawingsAreWhatWouldBeDrawnAfresh(t *testing.T) {
 	steps = append(steps, reloadedMsg{loadedMsg{dossier: &readOnly, access: vocab.Access{ReadOnly: true, Owner: "mia"}}},
 		reloadedMsg{loadedMsg{dossier: &followUp}}, reloadedMsg{loadedMsg{dossier: &ticked}})
 	seen := map[string]bool{}
+	owed := false // the header said what is owed
 	for i, msg := range steps {
+		if later, ok := msg.(func() tea.Msg); ok {
+			msg = later()
+		}
 		m.Update(msg)
 		kept := m.View()
+		owed = owed || strings.Contains(strings.SplitN(ansi.Strip(kept), "\n", 2)[0], "owed")
 		m.redrawAll()
 		m.drawnHeader, m.drawnBody = drawnHeader{}, drawnBody{}
 		for _, text := range []string{"from another session", "renamed in another", "read-only", "follow-up"} {
@@ -142,5 +151,8 @@ func TestKeptDrawingsAreWhatWouldBeDrawnAfresh(t *testing.T) {
 		if !ok {
 			t.Errorf("%q, read again, was never on the screen", text)
 		}
+	}
+	if !owed {
+		t.Error("the figures ahead never reached the header")
 	}
 }

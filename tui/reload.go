@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/parley-app/parley/desk"
 	"github.com/parley-app/parley/internal/storeerr"
-	"github.com/parley-app/parley/model"
 	"github.com/parley-app/parley/tui/vocab"
 )
 
@@ -145,16 +144,10 @@ func (m *Model) takeReloaded(msg reloadedMsg) tea.Cmd {
 	if m.snap.R != nil && m.snap.D.SameFigures(msg.dossier) {
 		// Only notes or follow-up lines changed: the replay, the deal and
 		// the figures ahead stand, and only the panes that show them move.
-		old, s := m.snap, *m.snap
+		s := *m.snap
 		s.D, s.Access = msg.dossier, m.access
 		m.snap = &s
 		m.refreshOnly(paneNotes, paneFollowUp)
-		if m.drawnHeader.key.snap == old && s.Access.ReadOnly == old.Access.ReadOnly && s.Access.Owner == old.Access.Owner &&
-			s.D.Negotiation.Stage != model.StageFollowUp {
-			// The header shows nothing of the notes, nor of the follow-up
-			// lines before the follow-up stage: it stays as drawn.
-			m.drawnHeader.key.snap = m.snap
-		}
 	} else {
 		m.setDossier(msg.dossier)
 	}
