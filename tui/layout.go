@@ -73,31 +73,25 @@ func (m *Model) rects() [paneCount]rect {
 	var r [paneCount]rect
 	top, h, w := m.bodyTop(), m.bodyHeight(), m.width
 	kind := m.layoutKind()
+	left, upper := w/2, h/2
+	if kind == layoutThree {
+		left = w * wideSplitPc / 100
+	}
 	for i := range r {
 		p := paneID(i)
-		switch kind {
-		case layoutTiny:
+		switch {
+		case kind == layoutTiny:
 			r[i] = rect{0, top, max(0, w/2), h, false}
-		case layoutTabs:
+		case kind == layoutTabs:
 			r[i] = rect{0, top, w, h, p == m.focus}
-		case layoutTwo:
-			left := w / 2
-			if deskPane(p) {
-				r[i] = rect{0, top, left, h, p == m.desk}
-			} else {
-				r[i] = rect{left, top, w - left, h, p == m.live}
-			}
-		case layoutThree:
-			left := w * wideSplitPc / 100
-			upper := h / 2
-			switch {
-			case deskPane(p):
-				r[i] = rect{0, top, left, h, p == m.desk}
-			case p == paneLedger:
-				r[i] = rect{left, top, w - left, upper, true}
-			default:
-				r[i] = rect{left, top + upper, w - left, h - upper, true}
-			}
+		case deskPane(p):
+			r[i] = rect{0, top, left, h, p == m.desk}
+		case kind == layoutTwo:
+			r[i] = rect{left, top, w - left, h, p == m.live}
+		case p == paneLedger:
+			r[i] = rect{left, top, w - left, upper, true}
+		default:
+			r[i] = rect{left, top + upper, w - left, h - upper, true}
 		}
 	}
 	return r
