@@ -176,11 +176,10 @@ func (s *Store) activeAndSeen(tx *bolt.Tx, id uint64) (bool, error) {
 	if id == 0 || nb == nil {
 		return false, nil
 	}
-	var r negotiationRecord
-	if found, err := getJSON(nb, keyNegMeta, &r); err != nil || !found {
-		return false, fmt.Errorf("negotiation %d: %w", id, cmp.Or(err, ErrCorrupt))
+	n, err := negotiationIn(nb, id)
+	if err != nil {
+		return false, err
 	}
-	n := r.model()
 	if n.Status != model.Active {
 		return false, nil
 	}
@@ -192,15 +191,22 @@ func negotiations(tx *bolt.Tx) ([]model.Negotiation, error) {
 	var out []model.Negotiation
 	root := tx.Bucket(bucketNegotiations)
 	err := root.ForEachBucket(func(k []byte) error {
-		var r negotiationRecord
-		found, err := getJSON(root.Bucket(k), keyNegMeta, &r)
-		if err != nil || !found {
-			return fmt.Errorf("negotiation %d: %w", btoi(k), cmp.Or(err, ErrCorrupt))
+		n, err := negotiationIn(root.Bucket(k), btoi(k))
+		if err == nil {
+			out = append(out, n)
 		}
-		out = append(out, r.model())
-		return nil
+		return err
 	})
 	return out, err
+}
+
+// negotiationIn is the record of negotiation id, in its bucket nb.
+func negotiationIn(nb *bolt.Bucket, id uint64) (model.Negotiation, error) {
+	var r negotiationRecord
+	if found, err := getJSON(nb, keyNegMeta, &r); err != nil || !found {
+		return model.Negotiation{}, fmt.Errorf("negotiation %d: %w", id, cmp.Or(err, ErrCorrupt))
+	}
+	return r.model(), nil
 }
 
 // SaveNegotiation creates the negotiation (ID 0) with its buckets, or
