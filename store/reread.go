@@ -19,11 +19,12 @@ import (
 // decode, not 25,000, and the garbage of decoding them all is what made a
 // workbench's memory climb with every reload (issue 23). The small buckets
 // (items, meetings, packages …) are decoded only when their bytes are not
-// those the last read decoded: otherwise the dossier takes the last read's
-// lists, the same arrays, so that a reload of notes alone is seen to leave
-// the figures as they were at a glance (model.Dossier.SameFigures) rather
-// than by comparing every item and package. The negotiation's own record
-// and its account are decoded every time.
+// those last decoded by a session of the Store: otherwise the dossier takes
+// that decode's lists, the same arrays, so that a reload of notes alone is
+// seen to leave the figures as they were at a glance
+// (model.Dossier.SameFigures) rather than by comparing every item and
+// package. The negotiation's own record and its account are decoded every
+// time.
 //
 // A dossier it returns is cleaned (model.Dossier.Clean) and shares its
 // unchanged records with the previous one: nobody may change it, as nobody
@@ -34,7 +35,6 @@ type Rereader struct {
 	negID uint64
 	last  *model.Dossier        // the last read, as returned
 	sums  map[string]recordSums // per large bucket: what its records' bytes were
-	small map[string]rawBucket  // per small bucket: its records as last decoded into last
 	spare map[string]recordSums // the sums read before those, whose maps the next read refills
 	// decoded counts the large buckets' records the last read decoded, and
 	// walked those it looked at.
@@ -113,7 +113,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		d := c.dossier
 		d.Clean()
 		r.decoded, r.walked = 0, 0
-		r.negID, r.last, r.sums, r.small = 0, nil, nil, nil
+		r.negID, r.last, r.sums = 0, nil, nil
 		if keyedBy(c.sums[string(bucketLedger)], d.Ledger, func(c model.Concession) uint64 { return c.ID }) &&
 			keyedBy(c.sums[string(bucketNotes)], d.Notes, func(n model.Note) uint64 { return n.ID }) &&
 			keyedBy(c.sums[string(bucketFollowUps)], d.FollowUps, func(f model.FollowUp) uint64 { return f.ID }) {
@@ -134,17 +134,16 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 		return d, err // this version of it was read already
 	}
 	var prev map[string]recordSums
-	var small map[string]rawBucket
 	last := &model.Dossier{}
 	if r.negID == negID && r.last != nil {
-		prev, last, small = r.sums, r.last, r.small
+		prev, last = r.sums, r.last
 	}
 	from, token := r.at, r.token
 	if prev == nil || from.dev != v.dev || from.ino != v.ino {
 		token = 0 // another file, or nothing read to go on from
 	}
 	spare := r.spare // the sums before last: their maps are filled again
-	r.negID, r.last, r.sums, r.spare, r.small, r.at, r.token = 0, nil, nil, nil, nil, fileVersion{}, 0
+	r.negID, r.last, r.sums, r.spare, r.at, r.token = 0, nil, nil, nil, fileVersion{}, 0
 	var raw *rawDossier
 	var logged *logRead // what the log said changed, when it could
 	var readToken uint64
@@ -177,12 +176,11 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	if err != nil {
 		return nil, err
 	}
-	smallFrom := last
-	others, shared := r.s.shared.smallOf(negID)
-	if shared {
-		small, smallFrom = others.raw, others.d // what the other sessions hold, when the bytes are the same
-	}
-	same, kept := sameSmall(raw, small)
+	// The small lists of the same bytes, and the ledger of the same records,
+	// are taken as the last session to decode them holds them (this one's
+	// own last read included): every session holds the same arrays.
+	others := r.s.shared.smallOf(negID)
+	same, kept := sameSmall(raw, others.raw)
 	d, err := raw.decode()
 	if err != nil {
 		return nil, plainDamage(r.s.path, err)
@@ -203,15 +201,13 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 	d.Ledger, d.Notes, d.FollowUps = ledger, notes, followUps
 	d.Sort() // one pass when the records read again come last in time, as new ones do
 	for _, name := range same {
-		smallLists[name](d, smallFrom) // decoded, cleaned and sorted by the read that decoded them
+		smallLists[name](d, others.d) // decoded, cleaned and sorted by the read that decoded them
 	}
-	// The ledger too, when it holds the records the other sessions' holds:
-	// the same array, for the same reason.
 	lk := ledgerKey(sums[string(bucketLedger)])
-	if shared && others.ledger == lk && len(others.d.Ledger) == len(d.Ledger) {
+	if others.d != nil && others.ledger == lk && len(others.d.Ledger) == len(d.Ledger) {
 		d.Ledger = others.d.Ledger
 	}
-	r.negID, r.last, r.sums, r.spare, r.small = negID, d, sums, prev, kept
+	r.negID, r.last, r.sums, r.spare = negID, d, sums, prev
 	r.s.shared.keepSmall(negID, kept, d, lk)
 	if logged != nil {
 		r.spare = spare // the log's read refilled no map: the sums are the last ones, brought up to date
@@ -229,7 +225,7 @@ func (r *Rereader) Dossier(negID uint64) (*model.Dossier, error) {
 }
 
 // sameSmall empties the small buckets of raw whose records are the bytes
-// the last read decoded (last: as that read copied them), and names them;
+// the last decode read (last: as it copied them), and names them;
 // kept is every small bucket's records as this read's dossier holds them.
 func sameSmall(raw *rawDossier, last map[string]rawBucket) (same []string, kept map[string]rawBucket) {
 	kept = make(map[string]rawBucket, len(raw.children))

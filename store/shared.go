@@ -60,17 +60,16 @@ type decodedSmall struct {
 }
 
 // smallOf is the small lists of a negotiation as the last session to
-// decode them has them. A session that takes the lists of the same bytes
-// from there, rather than from its own last read, holds the very arrays
-// the other sessions hold: after a note, each workbench finds at a glance
-// that the figures stand (model.SameFigures), where comparing the agenda,
-// the packages and the rest value by value was a tenth of what a note cost
-// fifty sessions.
-func (sh *shared) smallOf(negID uint64) (decodedSmall, bool) {
+// decode them has them (none when no session has). A session that takes
+// the lists of the same bytes from there, rather than from its own last
+// read, holds the very arrays the other sessions hold: after a note, each
+// workbench finds at a glance that the figures stand (model.SameFigures),
+// where comparing the agenda, the packages and the rest value by value was
+// a tenth of what a note cost fifty sessions.
+func (sh *shared) smallOf(negID uint64) decodedSmall {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	ds, ok := sh.small[negID]
-	return ds, ok
+	return sh.small[negID]
 }
 
 // keepSmall makes d's small lists, decoded from raw, the last decoded,
